@@ -1,0 +1,50 @@
+import { SCENE_FORMAT } from './scene';
+import type { ExtraFields, Scene, SceneSource, StemReference } from './scene';
+
+/**
+ * Writes a scene as JSON text (two-space indent, fixed key order, trailing newline).
+ * Unknown fields kept by the parser are written back after the known ones, so
+ * parseSceneJson(serializeScene(s)) gives back s.
+ */
+export function serializeScene(scene: Scene): string {
+  const json = {
+    format: SCENE_FORMAT,
+    version: scene.version,
+    sampleRateHz: scene.sampleRateHz,
+    listener: withExtras(
+      { yawDeg: scene.listener.yawDeg, pitchDeg: scene.listener.pitchDeg, rollDeg: scene.listener.rollDeg },
+      scene.listener.extraFields,
+    ),
+    sources: scene.sources.map(sourceJson),
+    ...scene.extraFields,
+  };
+  return `${JSON.stringify(json, null, 2)}\n`;
+}
+
+function sourceJson(source: SceneSource): object {
+  const p = source.position;
+  return withExtras(
+    {
+      id: source.id,
+      name: source.name,
+      stem: stemJson(source.stem),
+      gainDb: source.gainDb,
+      mute: source.mute,
+      solo: source.solo,
+      position: withExtras({ azimuthDeg: p.azimuthDeg, elevationDeg: p.elevationDeg, distanceM: p.distanceM }, p.extraFields),
+      spreadDeg: source.spreadDeg,
+      ...(source.color === undefined ? {} : { color: source.color }),
+    },
+    source.extraFields,
+  );
+}
+
+function stemJson(stem: StemReference): object {
+  return stem.kind === 'file'
+    ? withExtras({ file: stem.file }, stem.extraFields)
+    : withExtras({ generator: stem.generator }, stem.extraFields);
+}
+
+function withExtras<T extends object>(known: T, extras: ExtraFields | undefined): T {
+  return extras === undefined ? known : { ...known, ...extras };
+}

@@ -1,0 +1,84 @@
+/**
+ * Band-limited fractional delay by a Kaiser-windowed sinc (Laakso et al., "Splitting the
+ * unit delay", IEEE Signal Processing Magazine 13(1), 1996, section on windowed sinc).
+ *
+ * The kernel has FRACTIONAL_DELAY_HALF_WIDTH taps on each side; a delay of D + f samples
+ * (integer D, 0 <= f < 1) is an integer shift by D - HALF_WIDTH + 1 followed by the
+ * 2*HALF_WIDTH-tap kernel k[j] = sinc(j - (HALF_WIDTH - 1) - f) w(...), normalised to
+ * unit DC gain. Delays must be at least HALF_WIDTH - 1 samples so the kernel is causal;
+ * integer delays give exactly a shifted copy (the sinc is zero at the other integers).
+ */
+export const FRACTIONAL_DELAY_HALF_WIDTH = 8;
+/** The smallest delay the kernel can apply without cutting its pre-ringing. */
+export const MIN_FRACTIONAL_DELAY_SAMPLES = FRACTIONAL_DELAY_HALF_WIDTH - 1;
+const TAPS = 2 * FRACTIONAL_DELAY_HALF_WIDTH;
+const KAISER_BETA = 6;
+
+export interface FractionalDelayKernel {
+  /** Taps for the current fraction. */
+  readonly taps: Float64Array;
+  /** Integer shift applied before the taps. */
+  shift: number;
+}
+
+export function createFractionalDelayKernel(): FractionalDelayKernel {
+  return { taps: new Float64Array(TAPS), shift: 0 };
+}
+
+/** Sets `kernel` for a delay of `delaySamples` (>= MIN_FRACTIONAL_DELAY_SAMPLES). Allocation-free. */
+export function setFractionalDelay(kernel: FractionalDelayKernel, delaySamples: number): void {
+  const whole = Math.floor(delaySamples);
+  const fraction = delaySamples - whole;
+  kernel.shift = whole - MIN_FRACTIONAL_DELAY_SAMPLES;
+  const taps = kernel.taps;
+  if (fraction === 0) {
+    taps.fill(0);
+    taps[MIN_FRACTIONAL_DELAY_SAMPLES] = 1;
+    return;
+  }
+  let sum = 0;
+  for (let j = 0; j < TAPS; j++) {
+    const t = j - MIN_FRACTIONAL_DELAY_SAMPLES - fraction;
+    const x = t / FRACTIONAL_DELAY_HALF_WIDTH;
+    const window = Math.abs(x) >= 1 ? 0 : besselI0(KAISER_BETA * Math.sqrt(1 - x * x)) / besselI0(KAISER_BETA);
+    const value = (Math.sin(Math.PI * t) / (Math.PI * t)) * window;
+    taps[j] = value;
+    sum += value;
+  }
+  for (let j = 0; j < TAPS; j++) taps[j] = taps[j]! / sum;
+}
+
+/**
+ * Writes `input` (first inputLength samples) delayed by the kernel's delay into `output`,
+ * which is overwritten over its whole length (samples past the end are cut).
+ */
+export function applyFractionalDelay(
+  kernel: FractionalDelayKernel,
+  input: ArrayLike<number>,
+  inputLength: number,
+  output: Float64Array,
+): void {
+  output.fill(0);
+  const taps = kernel.taps;
+  const shift = kernel.shift;
+  for (let m = 0; m < inputLength; m++) {
+    const x = input[m]!;
+    if (x === 0) continue;
+    const base = m + shift;
+    const end = Math.min(TAPS, output.length - base);
+    for (let j = Math.max(0, -base); j < end; j++) output[base + j] = output[base + j]! + x * taps[j]!;
+  }
+}
+
+/** Modified Bessel function of the first kind, order 0, by its power series. */
+function besselI0(x: number): number {
+  let sum = 1;
+  let term = 1;
+  const quarter = (x * x) / 4;
+  for (let k = 1; k < 30; k++) {
+    term *= quarter / (k * k);
+    sum += term;
+    if (term < sum * 1e-16) break;
+  }
+  return sum;
+}
