@@ -19,6 +19,8 @@ export interface ComplexFft {
   readonly sinTable: Float64Array;
   /** Pairs (i, j), i < j, to swap for the bit-reversed order. */
   readonly swaps: Uint32Array;
+  /** bitReverse[i]: i with its log2(size) bits reversed. */
+  readonly bitReverse: Uint32Array;
 }
 
 export function createComplexFft(size: number): ComplexFft {
@@ -34,12 +36,14 @@ export function createComplexFft(size: number): ComplexFft {
   }
   const bits = Math.log2(size);
   const swapList: number[] = [];
+  const bitReverse = new Uint32Array(size);
   for (let i = 0; i < size; i++) {
     let r = 0;
     for (let b = 0; b < bits; b++) r |= ((i >> b) & 1) << (bits - 1 - b);
+    bitReverse[i] = r;
     if (i < r) swapList.push(i, r);
   }
-  return { size, cosTable, sinTable, swaps: Uint32Array.from(swapList) };
+  return { size, cosTable, sinTable, swaps: Uint32Array.from(swapList), bitReverse };
 }
 
 /**
@@ -47,7 +51,6 @@ export function createComplexFft(size: number): ComplexFft {
  * `sign` is -1 for the forward transform and +1 for the inverse (unscaled).
  */
 export function complexFftInPlace(fft: ComplexFft, re: Float64Array, im: Float64Array, sign: 1 | -1): void {
-  const n = fft.size;
   const swaps = fft.swaps;
   for (let s = 0; s < swaps.length; s += 2) {
     const i = swaps[s]!;
@@ -59,38 +62,111 @@ export function complexFftInPlace(fft: ComplexFft, re: Float64Array, im: Float64
     im[i] = im[j]!;
     im[j] = ti;
   }
-  // First stage (twiddle 1) separately: it is a quarter of the work with no multiplies.
-  for (let i = 0; i < n; i += 2) {
-    const ar = re[i]!;
-    const ai = im[i]!;
-    const br = re[i + 1]!;
-    const bi = im[i + 1]!;
-    re[i] = ar + br;
-    im[i] = ai + bi;
-    re[i + 1] = ar - br;
-    im[i + 1] = ai - bi;
+  fftStagesFromBitReversed(fft, re, im, sign);
+}
+
+/**
+ * The butterfly stages of a decimation-in-time FFT whose input is already in
+ * bit-reversed order (callers that copy their input in anyway permute it on the way,
+ * saving the swap pass). Stages are fused in pairs (radix 2^2): the first pair needs no
+ * multiplications (twiddles 1 and -+i), and every later pair reads and writes the data
+ * once instead of twice, using W_4s^(k+s) = -+i W_4s^k.
+ */
+export function fftStagesFromBitReversed(fft: ComplexFft, re: Float64Array, im: Float64Array, sign: 1 | -1): void {
+  const n = fft.size;
+  if (n === 2) {
+    const ar = re[0]!, ai = im[0]!, br = re[1]!, bi = im[1]!;
+    re[0] = ar + br;
+    im[0] = ai + bi;
+    re[1] = ar - br;
+    im[1] = ai - bi;
+    return;
+  }
+  // Stages 1 and 2 (spans 1 and 2) on groups of four.
+  for (let i = 0; i < n; i += 4) {
+    const x0r = re[i]!, x0i = im[i]!;
+    const x1r = re[i + 1]!, x1i = im[i + 1]!;
+    const x2r = re[i + 2]!, x2i = im[i + 2]!;
+    const x3r = re[i + 3]!, x3i = im[i + 3]!;
+    const ar = x0r + x1r, ai = x0i + x1i;
+    const br = x0r - x1r, bi = x0i - x1i;
+    const cr = x2r + x3r, ci = x2i + x3i;
+    const dr = x2r - x3r, di = x2i - x3i;
+    // (0, sign) * d
+    const wdr = -sign * di;
+    const wdi = sign * dr;
+    re[i] = ar + cr;
+    im[i] = ai + ci;
+    re[i + 2] = ar - cr;
+    im[i + 2] = ai - ci;
+    re[i + 1] = br + wdr;
+    im[i + 1] = bi + wdi;
+    re[i + 3] = br - wdr;
+    im[i + 3] = bi - wdi;
   }
   const cosTable = fft.cosTable;
   const sinTable = fft.sinTable;
-  for (let span = 2; span < n; span <<= 1) {
-    const step = n / (span << 1);
-    for (let start = 0; start < n; start += span << 1) {
+  let span = 4;
+  // Pairs of stages: spans s and 2s, combining four blocks of s into one of 4s.
+  for (; span * 4 <= n; span *= 4) {
+    const step1 = n / (2 * span);
+    const step2 = n / (4 * span);
+    for (let start = 0; start < n; start += 4 * span) {
       for (let k = 0; k < span; k++) {
-        const wr = cosTable[k * step]!;
-        const wi = sign * sinTable[k * step]!;
+        const w1r = cosTable[k * step1]!;
+        const w1i = sign * sinTable[k * step1]!;
+        const w2r = cosTable[k * step2]!;
+        const w2i = sign * sinTable[k * step2]!;
         const a = start + k;
         const b = a + span;
-        const br = re[b]!;
-        const bi = im[b]!;
-        const tr = br * wr - bi * wi;
-        const ti = br * wi + bi * wr;
-        const ar = re[a]!;
-        const ai = im[a]!;
-        re[a] = ar + tr;
-        im[a] = ai + ti;
-        re[b] = ar - tr;
-        im[b] = ai - ti;
+        const c = b + span;
+        const d = c + span;
+        const xbr = re[b]!, xbi = im[b]!;
+        const tr = xbr * w1r - xbi * w1i;
+        const ti = xbr * w1i + xbi * w1r;
+        const xdr = re[d]!, xdi = im[d]!;
+        const ur = xdr * w1r - xdi * w1i;
+        const ui = xdr * w1i + xdi * w1r;
+        const xar = re[a]!, xai = im[a]!;
+        const xcr = re[c]!, xci = im[c]!;
+        const a1r = xar + tr, a1i = xai + ti;
+        const b1r = xar - tr, b1i = xai - ti;
+        const c1r = xcr + ur, c1i = xci + ui;
+        const d1r = xcr - ur, d1i = xci - ui;
+        const vr = c1r * w2r - c1i * w2i;
+        const vi = c1r * w2i + c1i * w2r;
+        const er = d1r * w2r - d1i * w2i;
+        const ei = d1r * w2i + d1i * w2r;
+        // (0, sign) * e
+        const fr = -sign * ei;
+        const fi = sign * er;
+        re[a] = a1r + vr;
+        im[a] = a1i + vi;
+        re[c] = a1r - vr;
+        im[c] = a1i - vi;
+        re[b] = b1r + fr;
+        im[b] = b1i + fi;
+        re[d] = b1r - fr;
+        im[d] = b1i - fi;
       }
+    }
+  }
+  // A last single stage when log2(n) is odd.
+  if (span < n) {
+    const step = n / (2 * span);
+    for (let k = 0; k < span; k++) {
+      const wr = cosTable[k * step]!;
+      const wi = sign * sinTable[k * step]!;
+      const a = k;
+      const b = k + span;
+      const br = re[b]!, bi = im[b]!;
+      const tr = br * wr - bi * wi;
+      const ti = br * wi + bi * wr;
+      const ar = re[a]!, ai = im[a]!;
+      re[a] = ar + tr;
+      im[a] = ai + ti;
+      re[b] = ar - tr;
+      im[b] = ai - ti;
     }
   }
 }
@@ -142,11 +218,13 @@ export function realFftForward(
   const m = fft.size / 2;
   const zr = fft.workRe;
   const zi = fft.workIm;
+  const reverse = fft.half.bitReverse;
   for (let j = 0; j < m; j++) {
-    zr[j] = input[2 * j]!;
-    zi[j] = input[2 * j + 1]!;
+    const r = reverse[j]!;
+    zr[r] = input[2 * j]!;
+    zi[r] = input[2 * j + 1]!;
   }
-  complexFftInPlace(fft.half, zr, zi, -1);
+  fftStagesFromBitReversed(fft.half, zr, zi, -1);
   const c = fft.cosSplit;
   const s = fft.sinSplit;
   // k = 0 and k = M: Z[M] wraps to Z[0].
@@ -188,6 +266,7 @@ export function realFftInverse(
   const zi = fft.workIm;
   const c = fft.cosSplit;
   const s = fft.sinSplit;
+  const reverse = fft.half.bitReverse;
   for (let k = 0; k < m; k++) {
     const ar = inRe[k]!;
     const ai = k === 0 ? 0 : inIm[k]!;
@@ -202,11 +281,12 @@ export function realFftInverse(
     const wi = s[k]!;
     const or = dr * wr - di * wi;
     const oi = dr * wi + di * wr;
-    // Z = Xe + i Xo
-    zr[k] = er - oi;
-    zi[k] = ei + or;
+    // Z = Xe + i Xo, stored bit-reversed for the stages.
+    const r = reverse[k]!;
+    zr[r] = er - oi;
+    zi[r] = ei + or;
   }
-  complexFftInPlace(fft.half, zr, zi, 1);
+  fftStagesFromBitReversed(fft.half, zr, zi, 1);
   const scale = 1 / m;
   for (let j = 0; j < m; j++) {
     output[2 * j] = zr[j]! * scale;

@@ -2,8 +2,9 @@ import { createRealFft } from '../fft';
 import type { RealFft } from '../fft';
 import { createFrequencyDelayLine, pushBlock } from './frequencyDelayLine';
 import type { FrequencyDelayLine } from './frequencyDelayLine';
-import { overlapSaveOutput } from './overlapSaveOutput';
-import { filterPartitionSpectra, partitionCount } from './partitionSpectra';
+import { createOutputScratch, overlapSaveOutput } from './overlapSaveOutput';
+import type { OutputScratch } from './overlapSaveOutput';
+import { createPartitionScratch, filterPartitionSpectra, partitionCount } from './partitionSpectra';
 import { accumulateFiltered } from './spectralAccumulate';
 
 /**
@@ -15,38 +16,30 @@ export interface PartitionedConvolver {
   readonly blockSize: number;
   readonly fft: RealFft;
   readonly fdl: FrequencyDelayLine;
-  readonly filterRe: Float64Array;
-  readonly filterIm: Float64Array;
-  readonly accRe: Float64Array;
-  readonly accIm: Float64Array;
-  readonly scratch: Float64Array;
+  readonly filter: Float64Array;
+  readonly acc: Float64Array;
+  readonly scratch: OutputScratch;
 }
 
 export function createPartitionedConvolver(filter: ArrayLike<number>, blockSize: number): PartitionedConvolver {
   const fft = createRealFft(2 * blockSize);
   const partitions = partitionCount(filter.length, blockSize);
-  const fdl = createFrequencyDelayLine(fft, partitions);
-  const filterRe = new Float64Array(partitions * fft.bins);
-  const filterIm = new Float64Array(partitions * fft.bins);
-  const scratch = new Float64Array(fft.size);
-  filterPartitionSpectra(fft, filter, filter.length, partitions, filterRe, filterIm, scratch);
+  const spectra = new Float64Array(partitions * fft.bins * 2);
+  filterPartitionSpectra(fft, filter, filter.length, partitions, spectra, 0, 1, createPartitionScratch(fft));
   return {
     blockSize,
     fft,
-    fdl,
-    filterRe,
-    filterIm,
-    accRe: new Float64Array(fft.bins),
-    accIm: new Float64Array(fft.bins),
-    scratch,
+    fdl: createFrequencyDelayLine(fft, partitions),
+    filter: spectra,
+    acc: new Float64Array(fft.bins * 2),
+    scratch: createOutputScratch(fft),
   };
 }
 
 /** Convolves one block of `blockSize` samples. Allocation-free. */
 export function processConvolverBlock(conv: PartitionedConvolver, input: ArrayLike<number>, output: Float32Array): void {
   pushBlock(conv.fdl, input);
-  conv.accRe.fill(0);
-  conv.accIm.fill(0);
-  accumulateFiltered(conv.fdl, conv.filterRe, conv.filterIm, conv.accRe, conv.accIm);
-  overlapSaveOutput(conv.fft, conv.accRe, conv.accIm, conv.scratch, output, null, false);
+  conv.acc.fill(0);
+  accumulateFiltered(conv.fdl, conv.filter, conv.acc);
+  overlapSaveOutput(conv.fft, conv.acc, 0, 1, conv.scratch, output, null, false);
 }
