@@ -1,0 +1,149 @@
+import { clearFrequencyDelayLine, createFrequencyDelayLine, pushBlock } from '../../dsp/convolution/frequencyDelayLine';
+import type { FrequencyDelayLine } from '../../dsp/convolution/frequencyDelayLine';
+import { createOutputScratch, overlapSaveOutput } from '../../dsp/convolution/overlapSaveOutput';
+import type { OutputScratch } from '../../dsp/convolution/overlapSaveOutput';
+import { accumulateFilteredPair } from '../../dsp/convolution/spectralAccumulate';
+import { createRealFft } from '../../dsp/fft';
+import type { RealFft } from '../../dsp/fft';
+import type { HrtfGrid } from '../../dsp/hrtf/hrtfGrid';
+import { RENDER_BLOCK_FRAMES } from '../renderBlock';
+import { binauralPartitions, buildBinauralFilters, createBinauralFilterBuilder } from './binauralFilterBuilder';
+import type { BinauralFilterBuilder } from './binauralFilterBuilder';
+
+/**
+ * The binaural bus: every object convolved with its direction's HRTF pair by uniformly
+ * partitioned FFT convolution (block 128, FFT 256), summed per ear in the frequency
+ * domain so that the whole bus needs one inverse FFT per ear per block, whatever the
+ * number of objects.
+ *
+ * A filter change (a moving source) is crossfaded within the block: with A the sum of all
+ * objects through their previous filters and D the sum of (new - previous) filters,
+ *   out[n] = a[n] + r[n] d[n],   r[n] = (n + 1) / B,
+ * which is exactly a linear crossfade from the old to the new filter for the objects that
+ * changed, and costs two more inverse FFTs only in blocks where something moved.
+ *
+ * Spectra are interleaved per bin as (left re, left im, right re, right im).
+ */
+export interface BinauralBus {
+  readonly fft: RealFft;
+  readonly partitions: number;
+  readonly builder: BinauralFilterBuilder;
+  /** Sum through the filters in use, and sum of filter changes (bins x 4 each). */
+  readonly accA: Float64Array;
+  readonly accD: Float64Array;
+  /** Scratch for a new filter's spectra, then for its difference from the old one. */
+  readonly newFilter: Float64Array;
+  readonly ramp: Float64Array;
+  readonly scratch: OutputScratch;
+  /** Whether any voice changed filter in the block being accumulated. */
+  changed: boolean;
+}
+
+/** One object's state on the binaural bus. */
+export interface BinauralVoice {
+  readonly fdl: FrequencyDelayLine;
+  /** The filter in use (partitions x bins x 4). */
+  readonly filter: Float64Array;
+  /** Head-relative unit direction the filter was built for. */
+  x: number;
+  y: number;
+  z: number;
+  triangle: number;
+}
+
+/** A direction change smaller than this (about 0.01 degree) keeps the current filter. */
+const SAME_DIRECTION_COSINE = Math.cos((0.01 * Math.PI) / 180);
+
+export function createBinauralBus(grid: HrtfGrid): BinauralBus {
+  const fft = createRealFft(2 * RENDER_BLOCK_FRAMES);
+  const partitions = binauralPartitions(grid, RENDER_BLOCK_FRAMES);
+  const ramp = new Float64Array(RENDER_BLOCK_FRAMES);
+  for (let i = 0; i < RENDER_BLOCK_FRAMES; i++) ramp[i] = (i + 1) / RENDER_BLOCK_FRAMES;
+  return {
+    fft,
+    partitions,
+    builder: createBinauralFilterBuilder(grid, fft, partitions),
+    accA: new Float64Array(fft.bins * 4),
+    accD: new Float64Array(fft.bins * 4),
+    newFilter: new Float64Array(partitions * fft.bins * 4),
+    ramp,
+    scratch: createOutputScratch(fft),
+    changed: false,
+  };
+}
+
+/** Filter tail of the bus in frames: how long a voice rings after its input stops. */
+export function binauralTailFrames(bus: BinauralBus): number {
+  return bus.partitions * RENDER_BLOCK_FRAMES;
+}
+
+export function createBinauralVoice(bus: BinauralBus): BinauralVoice {
+  return {
+    fdl: createFrequencyDelayLine(bus.fft, bus.partitions),
+    filter: new Float64Array(bus.partitions * bus.fft.bins * 4),
+    x: 0,
+    y: 1,
+    z: 0,
+    triangle: 0,
+  };
+}
+
+/** Silences the voice's history and sets its filter for (x, y, z) at once, without a crossfade. */
+export function resetBinauralVoice(bus: BinauralBus, voice: BinauralVoice, x: number, y: number, z: number): void {
+  clearFrequencyDelayLine(voice.fdl);
+  voice.triangle = buildBinauralFilters(bus.builder, x, y, z, voice.triangle, voice.filter);
+  voice.x = x;
+  voice.y = y;
+  voice.z = z;
+}
+
+/** Starts a block: clears the sum (the crossfade sum is cleared when the first voice changes). */
+export function beginBinauralBlock(bus: BinauralBus): void {
+  bus.accA.fill(0);
+  bus.changed = false;
+}
+
+/**
+ * Adds one voice's block (RENDER_BLOCK_FRAMES samples) heard from head-relative unit
+ * direction (x, y, z). Allocation-free.
+ */
+export function addBinauralVoice(
+  bus: BinauralBus,
+  voice: BinauralVoice,
+  input: Float32Array,
+  x: number,
+  y: number,
+  z: number,
+): void {
+  pushBlock(voice.fdl, input);
+  accumulateFilteredPair(voice.fdl, voice.filter, bus.accA);
+  if (x * voice.x + y * voice.y + z * voice.z >= SAME_DIRECTION_COSINE) return;
+
+  if (!bus.changed) {
+    bus.accD.fill(0);
+    bus.changed = true;
+  }
+  const next = bus.newFilter;
+  voice.triangle = buildBinauralFilters(bus.builder, x, y, z, voice.triangle, next);
+  // The new filter becomes the voice's; the difference goes to the crossfade sum.
+  const current = voice.filter;
+  for (let k = 0; k < current.length; k++) {
+    const delta = next[k]! - current[k]!;
+    current[k] = next[k]!;
+    next[k] = delta;
+  }
+  accumulateFilteredPair(voice.fdl, next, bus.accD);
+  voice.x = x;
+  voice.y = y;
+  voice.z = z;
+}
+
+/** Finishes a block: writes the two ears (RENDER_BLOCK_FRAMES each). Allocation-free. */
+export function endBinauralBlock(bus: BinauralBus, left: Float32Array, right: Float32Array): void {
+  overlapSaveOutput(bus.fft, bus.accA, 0, 2, bus.scratch, left, null, false);
+  overlapSaveOutput(bus.fft, bus.accA, 1, 2, bus.scratch, right, null, false);
+  if (bus.changed) {
+    overlapSaveOutput(bus.fft, bus.accD, 0, 2, bus.scratch, left, bus.ramp, true);
+    overlapSaveOutput(bus.fft, bus.accD, 1, 2, bus.scratch, right, bus.ramp, true);
+  }
+}

@@ -1,0 +1,109 @@
+import { RENDER_BLOCK_FRAMES } from '../renderBlock';
+import { airAbsorptionCoefficient, distanceGain } from './distanceModel';
+
+/**
+ * One rendered object: a mono channel of a stem placed in the scene. A stereo stem makes
+ * two objects, its channels at +/- spread/2 around the source's azimuth.
+ *
+ * Per block the object: glides its head-relative position towards the target (a
+ * one-pole of POSITION_SMOOTHING_SEC, so dragged sources move smoothly), applies its gain
+ * (user gain x distance gain x audibility) as a ramp across the block, and the air
+ * absorption low-pass for its distance. The result, `input`, feeds every output bus.
+ */
+export interface RenderObject {
+  readonly sourceIndex: number;
+  /** The stem's channel at the session rate. */
+  readonly channel: Float32Array;
+  /** +1 for a stereo stem's left channel, -1 for its right, 0 for a mono stem. */
+  readonly spreadSide: -1 | 0 | 1;
+  /** Target position in scene (world) coordinates, metres. */
+  readonly worldTarget: Float64Array;
+  /** Current head-relative position, metres (smoothed). */
+  readonly position: Float64Array;
+  /** Current head-relative unit direction and distance (from `position`). */
+  readonly direction: Float64Array;
+  distanceM: number;
+  /** Linear gain from the user's gainDb; audibility and distance apply on top. */
+  userGain: number;
+  audible: boolean;
+  /** Gain applied at the end of the last block (the ramp's start). */
+  appliedGain: number;
+  airState: number;
+  /** Blocks since the gain reached zero; the object is skipped after its filter tail. */
+  silentBlocks: number;
+  /** Whether the object was rendered in the last block (its DSP state is live). */
+  live: boolean;
+  readonly input: Float32Array;
+}
+
+export const POSITION_SMOOTHING_SEC = 0.02;
+/** Closer than this the head-relative direction is taken as straight ahead. */
+const MIN_POSITION_M = 1e-6;
+
+export function createRenderObject(sourceIndex: number, channel: Float32Array, spreadSide: -1 | 0 | 1): RenderObject {
+  return {
+    sourceIndex,
+    channel,
+    spreadSide,
+    worldTarget: new Float64Array(3),
+    position: new Float64Array(3),
+    direction: Float64Array.of(0, 1, 0),
+    distanceM: 1,
+    userGain: 1,
+    audible: true,
+    appliedGain: 0,
+    airState: 0,
+    silentBlocks: 0,
+    live: false,
+    input: new Float32Array(RENDER_BLOCK_FRAMES),
+  };
+}
+
+/** Moves the current position to `headTarget` at once (start, seek) or glides by `smoothing` (0..1]. */
+export function moveObject(object: RenderObject, headTarget: Float64Array, smoothing: number): void {
+  const p = object.position;
+  for (let i = 0; i < 3; i++) {
+    const delta = headTarget[i]! - p[i]!;
+    p[i] = Math.abs(delta) < 1e-5 ? headTarget[i]! : p[i]! + smoothing * delta;
+  }
+  const distance = Math.hypot(p[0]!, p[1]!, p[2]!);
+  const d = object.direction;
+  if (distance < MIN_POSITION_M) {
+    d[0] = 0;
+    d[1] = 1;
+    d[2] = 0;
+  } else {
+    d[0] = p[0]! / distance;
+    d[1] = p[1]! / distance;
+    d[2] = p[2]! / distance;
+  }
+  object.distanceM = distance;
+}
+
+/** The gain the object heads for in this block. */
+export function targetGain(object: RenderObject): number {
+  return object.audible ? object.userGain * distanceGain(object.distanceM) : 0;
+}
+
+/**
+ * Fills `object.input` with the block starting at stem frame `frame`: samples past the
+ * stem's end are silence. Allocation-free.
+ */
+export function fillObjectInput(object: RenderObject, frame: number, sampleRateHz: number): void {
+  const gain0 = object.appliedGain;
+  const gain1 = targetGain(object);
+  const step = (gain1 - gain0) / RENDER_BLOCK_FRAMES;
+  const a = airAbsorptionCoefficient(object.distanceM, sampleRateHz);
+  const channel = object.channel;
+  const input = object.input;
+  let y = object.airState;
+  const available = Math.max(0, Math.min(RENDER_BLOCK_FRAMES, channel.length - frame));
+  for (let i = 0; i < RENDER_BLOCK_FRAMES; i++) {
+    const x = i < available ? channel[frame + i]! * (gain0 + step * (i + 1)) : 0;
+    y += a * (x - y);
+    input[i] = y;
+  }
+  // Flush denormals left by the decaying filter.
+  object.airState = Math.abs(y) < 1e-30 ? 0 : y;
+  object.appliedGain = gain1;
+}

@@ -1,0 +1,294 @@
+import { headRotationMatrix, worldToHead } from '../core/orientation';
+import type { HeadOrientation } from '../core/orientation';
+import type { Scene } from '../core/scene';
+import { RADIANS_PER_DEGREE, dbToGain, wrapAzimuthDeg } from '../core/units';
+import type { HrtfGrid } from '../dsp/hrtf/hrtfGrid';
+import {
+  addBinauralVoice,
+  beginBinauralBlock,
+  binauralTailFrames,
+  createBinauralBus,
+  createBinauralVoice,
+  endBinauralBlock,
+  resetBinauralVoice,
+} from './binaural/binauralBus';
+import type { BinauralBus, BinauralVoice } from './binaural/binauralBus';
+import { DEFAULT_MONO_LAW, foldDownToMono, monoLawGain } from './monoFoldDown';
+import type { MonoLaw } from './monoFoldDown';
+import { POSITION_SMOOTHING_SEC, createRenderObject, fillObjectInput, moveObject } from './objects/renderObject';
+import type { RenderObject } from './objects/renderObject';
+import { RENDER_BLOCK_FRAMES } from './renderBlock';
+import type { OutputFormat } from './renderBlock';
+import { addStereoObject, beginStereoBlock, createStereoBus, createStereoPanGains, resetStereoPan } from './stereoBus';
+import type { StereoBus, StereoPanGains } from './stereoBus';
+import type { SourceParams } from './sourceParams';
+import { sourceParamsOf } from './sourceParams';
+
+export interface SceneRendererOptions {
+  readonly formats: readonly OutputFormat[];
+  /** The HRTF grid at the scene's sample rate; required when rendering binaural. */
+  readonly hrtf?: HrtfGrid;
+  readonly monoLaw?: MonoLaw;
+}
+
+/** Where rendered frames go; each array receives `frames` samples from index 0. */
+export interface RenderOutputs {
+  readonly binaural?: readonly [Float32Array, Float32Array];
+  readonly stereo?: readonly [Float32Array, Float32Array];
+  readonly mono?: Float32Array;
+}
+
+/**
+ * The object renderer: a scene and its stems in, binaural, stereo and mono out, in
+ * blocks of RENDER_BLOCK_FRAMES. Hosts may ask for any number of frames per call; the
+ * renderer computes whole blocks and hands them out, so the samples do not depend on
+ * how a host slices time. Everything after creation is allocation-free.
+ */
+export interface SceneRenderer {
+  readonly sampleRateHz: number;
+  readonly formats: readonly OutputFormat[];
+  /** Stem length plus the filter tail: the frames a complete render has. */
+  readonly lengthFrames: number;
+  /** Frames handed out so far (the playhead). */
+  readonly playheadFrame: number;
+  /** Blocks in which a non-finite sample was caught and replaced by silence. */
+  readonly nonFiniteBlocks: number;
+}
+
+interface RendererState extends SceneRenderer {
+  readonly objects: RenderObject[];
+  readonly params: SourceParams[];
+  readonly voices: (BinauralVoice | null)[];
+  readonly pans: StereoPanGains[];
+  readonly binaural: BinauralBus | null;
+  readonly stereo: StereoBus;
+  /** Whether the stereo bus runs (for the stereo or the mono output). */
+  readonly foldDown: boolean;
+  readonly rotation: Float64Array;
+  readonly headTarget: Float64Array;
+  readonly smoothing: number;
+  readonly tailBlocks: number;
+  readonly monoGain: number;
+  readonly block: { binL: Float32Array; binR: Float32Array; mono: Float32Array };
+  lengthFrames: number;
+  playheadFrame: number;
+  /** Frame at which the next block starts in the stems. */
+  blockFrame: number;
+  /** Frames of the current block already handed out (RENDER_BLOCK_FRAMES: none left). */
+  blockRead: number;
+  nonFiniteBlocks: number;
+}
+
+/**
+ * Creates a renderer for `scene`; stems[i] holds the channels (1 or 2) of scene.sources[i]
+ * at scene.sampleRateHz.
+ */
+export function createSceneRenderer(
+  scene: Scene,
+  stems: readonly (readonly Float32Array[])[],
+  options: SceneRendererOptions,
+): SceneRenderer {
+  const wantsBinaural = options.formats.includes('binaural');
+  if (wantsBinaural && options.hrtf === undefined) throw new Error('binaural rendering needs an HRTF set');
+  if (options.hrtf !== undefined && options.hrtf.set.sampleRateHz !== scene.sampleRateHz) {
+    throw new Error(
+      `the HRTF set is at ${options.hrtf.set.sampleRateHz} Hz but the scene at ${scene.sampleRateHz} Hz: resample it first`,
+    );
+  }
+  if (stems.length !== scene.sources.length) {
+    throw new Error(`expected stems for ${scene.sources.length} sources, got ${stems.length}`);
+  }
+  const binaural = wantsBinaural && options.hrtf !== undefined ? createBinauralBus(options.hrtf) : null;
+  const objects: RenderObject[] = [];
+  stems.forEach((channels, sourceIndex) => {
+    if (channels.length === 1) objects.push(createRenderObject(sourceIndex, channels[0]!, 0));
+    else if (channels.length === 2) {
+      objects.push(createRenderObject(sourceIndex, channels[0]!, 1), createRenderObject(sourceIndex, channels[1]!, -1));
+    } else {
+      const source = scene.sources[sourceIndex]!;
+      throw new Error(`source "${source.name}" (${source.id}): a source takes a mono or stereo stem, got ${channels.length} channels`);
+    }
+  });
+  const tailFrames = binaural === null ? RENDER_BLOCK_FRAMES : binauralTailFrames(binaural);
+  const stemFrames = objects.reduce((longest, o) => Math.max(longest, o.channel.length), 0);
+  const state: RendererState = {
+    sampleRateHz: scene.sampleRateHz,
+    formats: options.formats,
+    objects,
+    params: scene.sources.map(sourceParamsOf),
+    voices: objects.map(() => (binaural === null ? null : createBinauralVoice(binaural))),
+    pans: objects.map(() => createStereoPanGains()),
+    binaural,
+    stereo: createStereoBus(),
+    foldDown: options.formats.includes('stereo') || options.formats.includes('mono'),
+    rotation: new Float64Array(9),
+    headTarget: new Float64Array(3),
+    smoothing: 1 - Math.exp(-RENDER_BLOCK_FRAMES / (POSITION_SMOOTHING_SEC * scene.sampleRateHz)),
+    tailBlocks: Math.ceil(tailFrames / RENDER_BLOCK_FRAMES),
+    monoGain: monoLawGain(options.monoLaw ?? DEFAULT_MONO_LAW),
+    block: {
+      binL: new Float32Array(RENDER_BLOCK_FRAMES),
+      binR: new Float32Array(RENDER_BLOCK_FRAMES),
+      mono: new Float32Array(RENDER_BLOCK_FRAMES),
+    },
+    lengthFrames: stemFrames + tailFrames,
+    playheadFrame: 0,
+    blockFrame: 0,
+    blockRead: RENDER_BLOCK_FRAMES,
+    nonFiniteBlocks: 0,
+  };
+  headRotationMatrix(scene.listener, state.rotation);
+  state.params.forEach((_, index) => applyParams(state, index));
+  return state;
+}
+
+/** Changes a source's parameters; heard from the next block on, smoothed. Allocation-free. */
+export function updateSource(renderer: SceneRenderer, sourceIndex: number, params: SourceParams): void {
+  const state = renderer as RendererState;
+  const current = state.params[sourceIndex];
+  if (current === undefined) throw new RangeError(`no source at index ${sourceIndex}`);
+  Object.assign(current, params);
+  applyParams(state, sourceIndex);
+}
+
+/** Turns the listener's head; the whole scene rotates as heard, smoothed like movement. */
+export function setListenerOrientation(renderer: SceneRenderer, orientation: HeadOrientation): void {
+  headRotationMatrix(orientation, (renderer as RendererState).rotation);
+}
+
+/** Moves the playhead to `frame`; the next frames are rendered from there with fresh DSP state. */
+export function seekRenderer(renderer: SceneRenderer, frame: number): void {
+  const state = renderer as RendererState;
+  state.playheadFrame = frame;
+  state.blockFrame = frame;
+  state.blockRead = RENDER_BLOCK_FRAMES;
+  for (const object of state.objects) {
+    object.live = false;
+    object.silentBlocks = 0;
+  }
+}
+
+/** Renders the next `frames` frames into `outputs`. Allocation-free. */
+export function renderFrames(renderer: SceneRenderer, outputs: RenderOutputs, frames: number): void {
+  const state = renderer as RendererState;
+  let written = 0;
+  while (written < frames) {
+    if (state.blockRead === RENDER_BLOCK_FRAMES) {
+      renderBlock(state);
+      state.blockRead = 0;
+    }
+    const count = Math.min(frames - written, RENDER_BLOCK_FRAMES - state.blockRead);
+    copyOut(state, outputs, written, count);
+    state.blockRead += count;
+    written += count;
+  }
+  state.playheadFrame += frames;
+}
+
+function copyOut(state: RendererState, outputs: RenderOutputs, at: number, count: number): void {
+  const from = state.blockRead;
+  const { binL, binR, mono } = state.block;
+  const copy = (source: Float32Array, target: Float32Array): void => {
+    for (let i = 0; i < count; i++) target[at + i] = source[from + i]!;
+  };
+  if (outputs.binaural !== undefined) {
+    copy(binL, outputs.binaural[0]);
+    copy(binR, outputs.binaural[1]);
+  }
+  if (outputs.stereo !== undefined) {
+    copy(state.stereo.left, outputs.stereo[0]);
+    copy(state.stereo.right, outputs.stereo[1]);
+  }
+  if (outputs.mono !== undefined) copy(mono, outputs.mono);
+}
+
+function applyParams(state: RendererState, sourceIndex: number): void {
+  const anySolo = state.params.some((p) => p.solo);
+  for (const object of state.objects) {
+    const p = state.params[object.sourceIndex]!;
+    object.audible = !p.mute && (!anySolo || p.solo);
+    if (object.sourceIndex !== sourceIndex) continue;
+    object.userGain = dbToGain(p.gainDb);
+    const azimuthDeg = wrapAzimuthDeg(p.azimuthDeg + (object.spreadSide * p.spreadDeg) / 2);
+    const az = azimuthDeg * RADIANS_PER_DEGREE;
+    const el = p.elevationDeg * RADIANS_PER_DEGREE;
+    const horizontal = Math.cos(el) * p.distanceM;
+    object.worldTarget[0] = -Math.sin(az) * horizontal;
+    object.worldTarget[1] = Math.cos(az) * horizontal;
+    object.worldTarget[2] = Math.sin(el) * p.distanceM;
+  }
+}
+
+function renderBlock(state: RendererState): void {
+  const { binaural, stereo, rotation, headTarget } = state;
+  if (binaural !== null) beginBinauralBlock(binaural);
+  beginStereoBlock(stereo);
+  for (let o = 0; o < state.objects.length; o++) {
+    const object = state.objects[o]!;
+    if (!advanceObject(state, object)) continue;
+    const t = object.worldTarget;
+    worldToHead(rotation, t[0]!, t[1]!, t[2]!, headTarget);
+    const restarting = !object.live;
+    moveObject(object, headTarget, restarting ? 1 : state.smoothing);
+    const d = object.direction;
+    if (restarting) startObject(state, object, o);
+    fillObjectInput(object, state.blockFrame, state.sampleRateHz);
+    const voice = state.voices[o];
+    if (binaural !== null && voice !== null && voice !== undefined) {
+      addBinauralVoice(binaural, voice, object.input, d[0]!, d[1]!, d[2]!);
+    }
+    if (state.foldDown) addStereoObject(stereo, state.pans[o]!, object.input, d[0]!, d[1]!, d[2]!);
+  }
+  const { binL, binR, mono } = state.block;
+  if (binaural !== null) endBinauralBlock(binaural, binL, binR);
+  if (state.foldDown) foldDownToMono(stereo.left, stereo.right, state.monoGain, mono, RENDER_BLOCK_FRAMES);
+  if (!allFinite(binL) || !allFinite(binR) || !allFinite(stereo.left) || !allFinite(stereo.right)) {
+    for (const buffer of [binL, binR, stereo.left, stereo.right, mono]) buffer.fill(0);
+    for (const object of state.objects) object.live = false;
+    state.nonFiniteBlocks++;
+  }
+  state.blockFrame += RENDER_BLOCK_FRAMES;
+}
+
+/**
+ * Decides whether the object is rendered in this block: it is while audible and inside
+ * its stem, and for the filter tail after it fell silent; otherwise it costs nothing.
+ */
+function advanceObject(state: RendererState, object: RenderObject): boolean {
+  const beyondStem = state.blockFrame >= object.channel.length;
+  const silent = !object.audible || beyondStem;
+  if (!silent) {
+    object.silentBlocks = 0;
+    return true;
+  }
+  if (!object.live) return false;
+  if (object.appliedGain === 0 || beyondStem) object.silentBlocks++;
+  if (object.silentBlocks > state.tailBlocks) {
+    object.live = false;
+    return false;
+  }
+  return true;
+}
+
+function startObject(state: RendererState, object: RenderObject, o: number): void {
+  const d = object.direction;
+  object.live = true;
+  object.airState = 0;
+  // Restarting mid-stem (unmute, seek) fades in over one block; at the start it is at full gain.
+  object.appliedGain = state.blockFrame === 0 ? (object.audible ? object.userGain : 0) * distanceAt(object) : 0;
+  const voice = state.voices[o];
+  if (state.binaural !== null && voice !== null && voice !== undefined) {
+    resetBinauralVoice(state.binaural, voice, d[0]!, d[1]!, d[2]!);
+  }
+  if (state.foldDown) resetStereoPan(state.stereo, state.pans[o]!, d[0]!, d[1]!, d[2]!);
+}
+
+function distanceAt(object: RenderObject): number {
+  return 1 / Math.max(object.distanceM, 1);
+}
+
+function allFinite(buffer: Float32Array): boolean {
+  let sum = 0;
+  for (let i = 0; i < buffer.length; i++) sum += buffer[i]!;
+  return Number.isFinite(sum);
+}

@@ -1,0 +1,24 @@
+import type { SceneSource } from '../core/scene';
+
+/** The parameters of a source that can change while rendering (plain numbers, no allocation to apply). */
+export interface SourceParams {
+  gainDb: number;
+  mute: boolean;
+  solo: boolean;
+  azimuthDeg: number;
+  elevationDeg: number;
+  distanceM: number;
+  spreadDeg: number;
+}
+
+export function sourceParamsOf(source: SceneSource): SourceParams {
+  return {
+    gainDb: source.gainDb,
+    mute: source.mute,
+    solo: source.solo,
+    azimuthDeg: source.position.azimuthDeg,
+    elevationDeg: source.position.elevationDeg,
+    distanceM: source.position.distanceM,
+    spreadDeg: source.spreadDeg,
+  };
+}

@@ -1,0 +1,156 @@
+import { beforeAll, describe, expect, it } from 'vitest';
+import { loadHrtfGrid } from '../../src/cli/loadHrtf';
+import type { Scene } from '../../src/core/scene';
+import type { HrtfGrid } from '../../src/dsp/hrtf/hrtfGrid';
+import { renderWholeScene } from '../../src/render/offlineRender';
+import { createSceneRenderer, renderFrames, updateSource } from '../../src/render/sceneRenderer';
+import { airAbsorptionCoefficient } from '../../src/render/objects/distanceModel';
+import { gaussianNoise } from '../support/prng';
+import { testScene } from '../support/renderHelpers';
+import { rms } from '../support/signalAnalysis';
+
+const RATE = 48000;
+let hrtf: HrtfGrid;
+
+beforeAll(async () => {
+  hrtf = await loadHrtfGrid(undefined, RATE);
+});
+
+/** A small scene: a mono and a stereo source, one above, one behind. */
+function mixedScene(): { scene: Scene; stems: Float32Array[][] } {
+  const base = testScene(
+    [
+      { azimuthDeg: 35, elevationDeg: 10, distanceM: 2 },
+      { azimuthDeg: 160, elevationDeg: -50, distanceM: 7 },
+    ],
+    RATE,
+  );
+  const scene: Scene = { ...base, sources: base.sources.map((s, i) => ({ ...s, gainDb: i === 0 ? -3 : 2 })) };
+  const length = 10_000;
+  return { scene, stems: [[gaussianNoise(length, 1)], [gaussianNoise(length - 333, 2), gaussianNoise(length - 333, 3)]] };
+}
+
+describe('scene renderer', () => {
+  it('gives the same samples whatever the host block size (1, 127, 128, 129, 512 frames), bit for bit', () => {
+    const { scene, stems } = mixedScene();
+    const reference = renderWholeScene(createSceneRenderer(scene, stems, { formats: ['binaural', 'stereo', 'mono'], hrtf }));
+    for (const chunk of [1, 127, 128, 129, 512]) {
+      const renderer = createSceneRenderer(scene, stems, { formats: ['binaural', 'stereo', 'mono'], hrtf });
+      const length = renderer.lengthFrames;
+      const out = {
+        binaural: [new Float32Array(length), new Float32Array(length)] as const,
+        stereo: [new Float32Array(length), new Float32Array(length)] as const,
+        mono: new Float32Array(length),
+      };
+      for (let start = 0; start < length; start += chunk) {
+        const end = Math.min(length, start + chunk);
+        renderFrames(
+          renderer,
+          {
+            binaural: [out.binaural[0].subarray(start, end), out.binaural[1].subarray(start, end)],
+            stereo: [out.stereo[0].subarray(start, end), out.stereo[1].subarray(start, end)],
+            mono: out.mono.subarray(start, end),
+          },
+          end - start,
+        );
+      }
+      expect(out.binaural[0]).toEqual(reference.binaural![0]);
+      expect(out.binaural[1]).toEqual(reference.binaural![1]);
+      expect(out.stereo[0]).toEqual(reference.stereo![0]);
+      expect(out.stereo[1]).toEqual(reference.stereo![1]);
+      expect(out.mono).toEqual(reference.mono!);
+      expect(renderer.playheadFrame).toBe(length);
+    }
+  });
+
+  it('pans a source at +30 degrees and 1 m fully to the left of the stereo fold-down (gain 1, right 0, within 1e-6)', () => {
+    const scene = testScene([{ azimuthDeg: 30, elevationDeg: 0, distanceM: 1 }], RATE);
+    const input = gaussianNoise(4096, 9);
+    const { stereo } = renderWholeScene(createSceneRenderer(scene, [[input]], { formats: ['stereo'] }));
+    let maxLeftError = 0;
+    let maxRight = 0;
+    for (let i = 0; i < input.length; i++) {
+      maxLeftError = Math.max(maxLeftError, Math.abs(stereo![0][i]! - input[i]!));
+      maxRight = Math.max(maxRight, Math.abs(stereo![1][i]!));
+    }
+    expect(maxLeftError).toBeLessThan(1e-6);
+    expect(maxRight).toBeLessThan(1e-6);
+  });
+
+  it('folds stereo down to mono with the -3 dB law ((L+R)/sqrt 2) and the -6 dB law ((L+R)/2), within 1e-7', () => {
+    const { scene, stems } = mixedScene();
+    for (const [law, gain] of [['-3dB', Math.SQRT1_2], ['-6dB', 0.5]] as const) {
+      const { stereo, mono } = renderWholeScene(createSceneRenderer(scene, stems, { formats: ['stereo', 'mono'], monoLaw: law }));
+      let largestError = 0;
+      for (let i = 0; i < mono!.length; i++) {
+        largestError = Math.max(largestError, Math.abs(mono![i]! - (stereo![0][i]! + stereo![1][i]!) * gain));
+      }
+      expect(largestError).toBeLessThan(1e-7);
+    }
+  });
+
+  it('follows the inverse distance law beyond 1 m and adds air absorption (white-noise level within 0.05 dB of theory)', () => {
+    const input = gaussianNoise(96000, 4);
+    const levelAt = (distanceM: number): number => {
+      const scene = testScene([{ azimuthDeg: 30, elevationDeg: 0, distanceM }], RATE);
+      return 20 * Math.log10(rms(renderWholeScene(createSceneRenderer(scene, [[input]], { formats: ['stereo'] })).stereo![0]));
+    };
+    const reference = levelAt(1);
+    // Inside the reference distance: no gain change and no filtering at all.
+    expect(levelAt(0.3) - reference).toBeCloseTo(0, 6);
+    for (const distanceM of [2, 8, 50]) {
+      // The one-pole y[n] = a x[n] + (1 - a) y[n-1] passes a / (2 - a) of white noise's power.
+      const a = airAbsorptionCoefficient(distanceM, RATE);
+      const expectedDb = 20 * Math.log10(1 / distanceM) + 10 * Math.log10(a / (2 - a));
+      expect(Math.abs(levelAt(distanceM) - reference - expectedDb)).toBeLessThan(0.05);
+    }
+  });
+
+  it('air absorption takes 0.1 dB per metre beyond 1 m at 8 kHz (within 0.001 dB) and, while the loss is small, about a quarter of that at 4 kHz (f squared, within 30 %)', () => {
+    const lossDb = (distanceM: number, frequencyHz: number): number => {
+      const a = airAbsorptionCoefficient(distanceM, RATE);
+      const w = (2 * Math.PI * frequencyHz) / RATE;
+      // |H| of the one-pole at w: a / |1 - (1 - a) e^{-jw}|
+      return -20 * Math.log10(a / Math.hypot(1 - (1 - a) * Math.cos(w), (1 - a) * Math.sin(w)));
+    };
+    expect(Math.abs(lossDb(1, 8000))).toBe(0);
+    for (const distanceM of [5, 11, 31, 101]) {
+      expect(lossDb(distanceM, 8000)).toBeCloseTo(0.1 * (distanceM - 1), 3);
+    }
+    for (const distanceM of [5, 11]) {
+      expect(Math.abs(lossDb(distanceM, 4000) / lossDb(distanceM, 8000) - 0.25)).toBeLessThan(0.3 * 0.25);
+    }
+  });
+
+  it('mutes and solos: a muted source is silent after its fade, a solo silences the others', () => {
+    const { scene, stems } = mixedScene();
+    const muted: Scene = { ...scene, sources: scene.sources.map((s, i) => ({ ...s, mute: i === 1 })) };
+    const onlyFirst = renderWholeScene(createSceneRenderer(muted, [stems[0]!, stems[1]!], { formats: ['stereo'] })).stereo!;
+    const soloFirst: Scene = { ...scene, sources: scene.sources.map((s, i) => ({ ...s, solo: i === 0 })) };
+    const soloed = renderWholeScene(createSceneRenderer(soloFirst, stems, { formats: ['stereo'] })).stereo!;
+    expect(soloed[0]).toEqual(onlyFirst[0]);
+    expect(soloed[1]).toEqual(onlyFirst[1]);
+    const allMuted: Scene = { ...scene, sources: scene.sources.map((s) => ({ ...s, mute: true })) };
+    const silent = renderWholeScene(createSceneRenderer(allMuted, stems, { formats: ['binaural', 'stereo'], hrtf }));
+    expect(rms(silent.binaural![0]) + rms(silent.stereo![0])).toBe(0);
+  });
+
+  it('fades a source out within one block when it is muted while playing (no step larger than the signal)', () => {
+    const frames = 4800;
+    const sine = new Float32Array(frames).map((_, n) => 0.5 * Math.sin((2 * Math.PI * 440 * n) / RATE));
+    const scene = testScene([{ azimuthDeg: 0, elevationDeg: 0, distanceM: 1 }], RATE);
+    const renderer = createSceneRenderer(scene, [[sine]], { formats: ['stereo'] });
+    const left = new Float32Array(frames);
+    const right = new Float32Array(frames);
+    renderFrames(renderer, { stereo: [left.subarray(0, 2048), right.subarray(0, 2048)] }, 2048);
+    updateSource(renderer, 0, { gainDb: 0, mute: true, solo: false, azimuthDeg: 0, elevationDeg: 0, distanceM: 1, spreadDeg: 0 });
+    renderFrames(renderer, { stereo: [left.subarray(2048), right.subarray(2048)] }, frames - 2048);
+    const omega = (2 * Math.PI * 440) / RATE;
+    let largestStep = 0;
+    for (let n = 1; n < frames; n++) largestStep = Math.max(largestStep, Math.abs(left[n]! - left[n - 1]!));
+    // The sine's own largest step is A w; a one-block fade adds at most A / 128 per sample.
+    const amplitude = 0.5 * Math.SQRT1_2;
+    expect(largestStep).toBeLessThan(amplitude * (omega + 1 / 128) * 1.01);
+    expect(rms(left.subarray(2048 + 128))).toBe(0);
+  });
+});
