@@ -21,8 +21,38 @@ export interface SourceParamsUpdate {
   readonly spreadDeg: number;
 }
 
-/** Decoded stems by source id, planar channels at the scene's sample rate. */
-export type StemBuffers = ReadonlyMap<string, readonly Float32Array[]>;
+/**
+ * Audio files the user gave for file stems, by file name (the last part of a scene's
+ * `stem.file`): dropped or picked files, or relinked ones.
+ */
+export type StemFiles = ReadonlyMap<string, Blob>;
+
+/** What loading a scene found. */
+export interface SceneLoadReport {
+  /** Sources whose stem file was not among the files given (they play silence until relinked). */
+  readonly missing: readonly { readonly sourceId: string; readonly file: string }[];
+  /** Sources whose stem could not be read, with the reason. */
+  readonly failed: readonly { readonly sourceId: string; readonly message: string }[];
+  /** Channel count of each source's stem (1 or 2). */
+  readonly stemChannels: Readonly<Record<string, number>>;
+  /** Length of a full render in seconds (longest stem plus the filter tail). */
+  readonly lengthSec: number;
+}
+
+/** A finished offline render of all three formats, planar, at the scene's rate. */
+export interface RenderedMix {
+  readonly sampleRateHz: number;
+  readonly binaural: readonly [Float32Array, Float32Array];
+  readonly stereo: readonly [Float32Array, Float32Array];
+  readonly mono: Float32Array;
+}
+
+export interface ExportOptions {
+  /** Called with the fraction done (0..1) while rendering. */
+  readonly onProgress?: (fraction: number) => void;
+  /** Aborting rejects the export with an AbortError and stops rendering. */
+  readonly signal?: AbortSignal;
+}
 
 /** Levels reported by the renderer at a throttled rate (about 30 per second). */
 export interface MeterFrame {
@@ -47,8 +77,17 @@ export interface AudioEngine {
   readonly status: EngineStatus;
   /** Creates or resumes the AudioContext; call from a user gesture. */
   start(): Promise<void>;
-  /** Replaces the scene and its stems (stems decoded and resampled off the audio thread). */
-  loadScene(scene: Scene, stems: StemBuffers): Promise<void>;
+  /**
+   * Replaces the scene. Generator stems are synthesised and file stems decoded and
+   * resampled off the audio thread (files already loaded are reused); the playhead and
+   * the transport state are kept.
+   */
+  loadScene(scene: Scene, stemFiles: StemFiles): Promise<SceneLoadReport>;
+  /**
+   * Renders the loaded scene offline with the same AudioWorklet renderer
+   * (OfflineAudioContext), so the export equals what was heard.
+   */
+  renderOffline(options?: ExportOptions): Promise<RenderedMix>;
   play(): void;
   pause(): void;
   /** Pauses and returns to the start (or the loop start). */

@@ -15,7 +15,7 @@ import {
 import type { BinauralBus, BinauralVoice } from './binaural/binauralBus';
 import { DEFAULT_MONO_LAW, foldDownToMono, monoLawGain } from './monoFoldDown';
 import type { MonoLaw } from './monoFoldDown';
-import { POSITION_SMOOTHING_SEC, createRenderObject, fillObjectInput, moveObject } from './objects/renderObject';
+import { POSITION_SMOOTHING_SEC, createRenderObject, fillObjectInput, moveObject, targetGain } from './objects/renderObject';
 import type { RenderObject } from './objects/renderObject';
 import { RENDER_BLOCK_FRAMES } from './renderBlock';
 import type { OutputFormat } from './renderBlock';
@@ -29,9 +29,11 @@ export interface SceneRendererOptions {
   /** The HRTF grid at the scene's sample rate; required when rendering binaural. */
   readonly hrtf?: HrtfGrid;
   readonly monoLaw?: MonoLaw;
+  /** Keep each source's peak level (for meters), read with sourcePeaks(). */
+  readonly meterSources?: boolean;
 }
 
-/** Where rendered frames go; each array receives `frames` samples from index 0. */
+/** Where rendered frames go; each array receives `frames` samples (from the call's offset). */
 export interface RenderOutputs {
   readonly binaural?: readonly [Float32Array, Float32Array];
   readonly stereo?: readonly [Float32Array, Float32Array];
@@ -69,6 +71,8 @@ interface RendererState extends SceneRenderer {
   readonly smoothing: number;
   readonly tailBlocks: number;
   readonly monoGain: number;
+  /** Per source, the largest |sample| of its objects since the last resetSourcePeaks; null when not metering. */
+  readonly peaks: Float64Array | null;
   readonly block: { binL: Float32Array; binR: Float32Array; mono: Float32Array };
   lengthFrames: number;
   playheadFrame: number;
@@ -126,6 +130,7 @@ export function createSceneRenderer(
     smoothing: 1 - Math.exp(-RENDER_BLOCK_FRAMES / (POSITION_SMOOTHING_SEC * scene.sampleRateHz)),
     tailBlocks: Math.ceil(tailFrames / RENDER_BLOCK_FRAMES),
     monoGain: monoLawGain(options.monoLaw ?? DEFAULT_MONO_LAW),
+    peaks: options.meterSources === true ? new Float64Array(scene.sources.length) : null,
     block: {
       binL: new Float32Array(RENDER_BLOCK_FRAMES),
       binR: new Float32Array(RENDER_BLOCK_FRAMES),
@@ -168,8 +173,11 @@ export function seekRenderer(renderer: SceneRenderer, frame: number): void {
   }
 }
 
-/** Renders the next `frames` frames into `outputs`. Allocation-free. */
-export function renderFrames(renderer: SceneRenderer, outputs: RenderOutputs, frames: number): void {
+/**
+ * Renders the next `frames` frames into `outputs`, starting at index `offset` of each
+ * output array. Allocation-free.
+ */
+export function renderFrames(renderer: SceneRenderer, outputs: RenderOutputs, frames: number, offset = 0): void {
   const state = renderer as RendererState;
   let written = 0;
   while (written < frames) {
@@ -178,7 +186,7 @@ export function renderFrames(renderer: SceneRenderer, outputs: RenderOutputs, fr
       state.blockRead = 0;
     }
     const count = Math.min(frames - written, RENDER_BLOCK_FRAMES - state.blockRead);
-    copyOut(state, outputs, written, count);
+    copyOut(state, outputs, offset + written, count);
     state.blockRead += count;
     written += count;
   }
@@ -233,6 +241,7 @@ function renderBlock(state: RendererState): void {
     const d = object.direction;
     if (restarting) startObject(state, object, o);
     fillObjectInput(object, state.blockFrame, state.sampleRateHz);
+    if (state.peaks !== null) trackPeak(state.peaks, object.sourceIndex, object.input);
     const voice = state.voices[o];
     if (binaural !== null && voice !== null && voice !== undefined) {
       addBinauralVoice(binaural, voice, object.input, d[0]!, d[1]!, d[2]!);
@@ -275,7 +284,7 @@ function startObject(state: RendererState, object: RenderObject, o: number): voi
   object.live = true;
   object.airState = 0;
   // Restarting mid-stem (unmute, seek) fades in over one block; at the start it is at full gain.
-  object.appliedGain = state.blockFrame === 0 ? (object.audible ? object.userGain : 0) * distanceAt(object) : 0;
+  object.appliedGain = state.blockFrame === 0 ? targetGain(object) : 0;
   const voice = state.voices[o];
   if (state.binaural !== null && voice !== null && voice !== undefined) {
     resetBinauralVoice(state.binaural, voice, d[0]!, d[1]!, d[2]!);
@@ -283,8 +292,26 @@ function startObject(state: RendererState, object: RenderObject, o: number): voi
   if (state.foldDown) resetStereoPan(state.stereo, state.pans[o]!, d[0]!, d[1]!, d[2]!);
 }
 
-function distanceAt(object: RenderObject): number {
-  return 1 / Math.max(object.distanceM, 1);
+/**
+ * Per source, the largest |sample| since the last call (null when the renderer was made
+ * without meterSources); the values are reset to zero after being read into `out`.
+ */
+export function takeSourcePeaks(renderer: SceneRenderer, out: Float64Array): void {
+  const peaks = (renderer as RendererState).peaks;
+  if (peaks === null) return;
+  for (let i = 0; i < peaks.length; i++) {
+    out[i] = peaks[i]!;
+    peaks[i] = 0;
+  }
+}
+
+function trackPeak(peaks: Float64Array, sourceIndex: number, block: Float32Array): void {
+  let peak = peaks[sourceIndex]!;
+  for (let i = 0; i < block.length; i++) {
+    const v = Math.abs(block[i]!);
+    if (v > peak) peak = v;
+  }
+  peaks[sourceIndex] = peak;
 }
 
 function allFinite(buffer: Float32Array): boolean {

@@ -1,0 +1,56 @@
+import type { HrtfGrid } from '../dsp/hrtf/hrtfGrid';
+import type { PreparationRequest, PreparationResult } from './preparationProtocol';
+
+type Pending = { resolve: (result: PreparationResult) => void; reject: (error: Error) => void };
+type RequestBody = PreparationRequest extends infer R ? (R extends { id: number } ? Omit<R, 'id'> : never) : never;
+
+/** Promise-based access to the preparation worker. */
+export interface PreparationClient {
+  hrtf(bytes: ArrayBuffer, fileName: string, sampleRateHz: number): Promise<HrtfGrid>;
+  generate(generator: string, sampleRateHz: number): Promise<Float32Array[]>;
+  decode(bytes: ArrayBuffer, fileName: string, sampleRateHz: number): Promise<Float32Array[]>;
+  dispose(): void;
+}
+
+export function createPreparationClient(): PreparationClient {
+  const worker = new Worker(new URL('./preparationWorker.ts', import.meta.url), { type: 'module', name: 'stem-preparation' });
+  const pending = new Map<number, Pending>();
+  let nextId = 1;
+  worker.onmessage = (event: MessageEvent<PreparationResult>) => {
+    const entry = pending.get(event.data.id);
+    if (entry === undefined) return;
+    pending.delete(event.data.id);
+    if (event.data.kind === 'error') entry.reject(new Error(event.data.message));
+    else entry.resolve(event.data);
+  };
+  worker.onerror = (event) => {
+    for (const entry of pending.values()) entry.reject(new Error(`the preparation worker failed: ${event.message}`));
+    pending.clear();
+  };
+  const request = (body: RequestBody, transfer: Transferable[] = []): Promise<PreparationResult> =>
+    new Promise((resolve, reject) => {
+      const id = nextId++;
+      pending.set(id, { resolve, reject });
+      worker.postMessage({ ...body, id }, transfer);
+    });
+  const stem = (result: PreparationResult): Float32Array[] => {
+    if (result.kind !== 'stem') throw new Error('the preparation worker answered with something else than a stem');
+    return result.channels;
+  };
+  return {
+    async hrtf(bytes, fileName, sampleRateHz) {
+      const result = await request({ kind: 'hrtf', bytes, fileName, sampleRateHz }, [bytes]);
+      if (result.kind !== 'hrtf') throw new Error('the preparation worker answered with something else than an HRTF grid');
+      return result.grid;
+    },
+    async generate(generator, sampleRateHz) {
+      return stem(await request({ kind: 'generate', generator, sampleRateHz }));
+    },
+    async decode(bytes, fileName, sampleRateHz) {
+      return stem(await request({ kind: 'decode', bytes, fileName, sampleRateHz }, [bytes]));
+    },
+    dispose() {
+      worker.terminate();
+    },
+  };
+}

@@ -1,0 +1,69 @@
+import type { Scene } from '../core/scene';
+import type { SceneLoadReport, StemFiles } from './audioEngine';
+import type { PreparationClient } from './preparationClient';
+
+/** Prepared stems by origin and rate ("generator:pad@48000", "file:kick.wav@48000"), shared across loads. */
+export type StemCache = Map<string, Promise<Float32Array[]>>;
+
+export interface LoadedStems {
+  /** stems[i]: channels of scene.sources[i]; an empty channel for a missing or unreadable stem. */
+  readonly stems: Float32Array[][];
+  readonly report: Omit<SceneLoadReport, 'lengthSec'>;
+}
+
+/** The file name a scene's stem path refers to: its last path segment. */
+export function stemFileName(path: string): string {
+  return path.split(/[\\/]/).pop() ?? path;
+}
+
+/**
+ * Prepares every source's stem: generators in the worker, files from `files` by name.
+ * A missing or unreadable stem leaves its source silent and is reported, so one bad
+ * file never stops the rest of the session from loading.
+ */
+export async function loadStems(
+  scene: Scene,
+  files: StemFiles,
+  cache: StemCache,
+  preparation: PreparationClient,
+): Promise<LoadedStems> {
+  const missing: { sourceId: string; file: string }[] = [];
+  const failed: { sourceId: string; message: string }[] = [];
+  const stemChannels: Record<string, number> = {};
+  const stems = await Promise.all(
+    scene.sources.map(async (source): Promise<Float32Array[]> => {
+      const stem = source.stem;
+      const rate = scene.sampleRateHz;
+      let key: string;
+      let make: () => Promise<Float32Array[]>;
+      if (stem.kind === 'generator') {
+        key = `generator:${stem.generator}@${rate}`;
+        make = () => preparation.generate(stem.generator, rate);
+      } else {
+        const name = stemFileName(stem.file);
+        const blob = files.get(name);
+        key = `file:${name}:${blob?.size ?? 0}@${rate}`;
+        if (blob === undefined && !cache.has(key)) {
+          missing.push({ sourceId: source.id, file: stem.file });
+          return [new Float32Array(0)];
+        }
+        make = async () => preparation.decode(await blob!.arrayBuffer(), name, rate);
+      }
+      let prepared = cache.get(key);
+      if (prepared === undefined) {
+        prepared = make();
+        cache.set(key, prepared);
+      }
+      try {
+        const channels = await prepared;
+        stemChannels[source.id] = channels.length;
+        return channels;
+      } catch (error) {
+        cache.delete(key);
+        failed.push({ sourceId: source.id, message: error instanceof Error ? error.message : String(error) });
+        return [new Float32Array(0)];
+      }
+    }),
+  );
+  return { stems, report: { missing, failed, stemChannels } };
+}

@@ -1,0 +1,237 @@
+/// <reference types="vite/client" />
+import type { HeadOrientation } from '../core/orientation';
+import type { Scene } from '../core/scene';
+import type { HrtfGrid } from '../dsp/hrtf/hrtfGrid';
+import { RENDERER_PROCESSOR_NAME } from '../render/realtime/processorName';
+import { METER_LAYOUT, meterSlots } from '../render/realtime/protocol';
+import type { HostMessage } from '../render/realtime/protocol';
+import { binauralPartitions } from '../render/binaural/binauralFilterBuilder';
+import { RENDER_BLOCK_FRAMES } from '../render/renderBlock';
+import hrtfUrl from '../../hrtf/mit-kemar-normal-pinna.hrtf?url';
+import rendererWorkletUrl from '../../worklets/rendererProcessor.ts?worker&url';
+import type {
+  AudioEngine,
+  EngineStatus,
+  ExportOptions,
+  MeterFrame,
+  MonitorSettings,
+  PlayheadFrame,
+  RenderedMix,
+  SceneLoadReport,
+  SourceParamsUpdate,
+  StemFiles,
+} from './audioEngine';
+import { renderSceneOffline } from './offlineRender';
+import { createPreparationClient } from './preparationClient';
+import { loadStems } from './stemLoader';
+import type { StemCache } from './stemLoader';
+
+/**
+ * The AudioEngine on Web Audio: one AudioWorkletNode running the object renderer, fed
+ * by the preparation worker. Meters and the playhead come back through a shared memory
+ * area that the page polls once per animation frame, so the audio thread never posts
+ * messages per block.
+ */
+export function createWebAudioEngine(): AudioEngine {
+  const preparation = createPreparationClient();
+  const stemCache: StemCache = new Map();
+  const grids = new Map<number, Promise<HrtfGrid>>();
+  const statusListeners = new Set<(status: EngineStatus, message?: string) => void>();
+  const playheadListeners = new Set<(frame: PlayheadFrame) => void>();
+  const meterListeners = new Set<(frame: MeterFrame) => void>();
+
+  let status: EngineStatus = 'needs-gesture';
+  let context: AudioContext | null = null;
+  let node: AudioWorkletNode | null = null;
+  let scene: Scene | null = null;
+  let stems: Float32Array[][] = [];
+  let meterBuffer: SharedArrayBuffer | null = null;
+  let meters: Float64Array | null = null;
+  let lastSequence = -1;
+  let monitor: MonitorSettings = { format: 'binaural', monoLaw: '-3dB' };
+  let listener: HeadOrientation = { yawDeg: 0, pitchDeg: 0, rollDeg: 0 };
+  let loop: { startSec: number; endSec: number } | null = null;
+  let animationFrame = 0;
+
+  const setStatus = (next: EngineStatus, message?: string): void => {
+    status = next;
+    for (const notify of statusListeners) notify(next, message);
+  };
+  const post = (message: HostMessage): void => node?.port.postMessage(message);
+  const sampleRate = (): number => scene?.sampleRateHz ?? 48000;
+
+  const gridFor = (rateHz: number): Promise<HrtfGrid> => {
+    let grid = grids.get(rateHz);
+    if (grid === undefined) {
+      grid = fetch(hrtfUrl)
+        .then((response) => {
+          if (!response.ok) throw new Error(`cannot load the HRTF set (${response.status} ${response.statusText})`);
+          return response.arrayBuffer();
+        })
+        .then((bytes) => preparation.hrtf(bytes, 'mit-kemar-normal-pinna.hrtf', rateHz));
+      grids.set(rateHz, grid);
+    }
+    return grid;
+  };
+
+  /** Sends the current scene to the worklet, keeping the playhead and transport. */
+  const sendScene = async (): Promise<void> => {
+    if (node === null || scene === null || meterBuffer === null) return;
+    const grid = await gridFor(scene.sampleRateHz);
+    const positionFrame = meters?.[METER_LAYOUT.playheadFrame] ?? 0;
+    const wasPlaying = meters?.[METER_LAYOUT.playing] === 1;
+    post({ type: 'load', scene, stems, grid, meters: meterBuffer, exportAll: false, monoLaw: monitor.monoLaw, startPlaying: false });
+    post({ type: 'monitor', format: monitor.format, monoLaw: monitor.monoLaw });
+    post({ type: 'listener', orientation: listener });
+    if (loop !== null) post(loopMessage(loop, scene.sampleRateHz));
+    post({ type: 'seek', frame: positionFrame });
+    if (wasPlaying) post({ type: 'play' });
+  };
+
+  const ensureMeters = (sourceCount: number): void => {
+    const bytes = meterSlots(sourceCount) * Float64Array.BYTES_PER_ELEMENT;
+    if (meterBuffer !== null && meterBuffer.byteLength >= bytes) return;
+    const previous = meters;
+    meterBuffer = new SharedArrayBuffer(bytes);
+    meters = new Float64Array(meterBuffer);
+    if (previous !== null) {
+      meters[METER_LAYOUT.playheadFrame] = previous[METER_LAYOUT.playheadFrame]!;
+      meters[METER_LAYOUT.playing] = previous[METER_LAYOUT.playing]!;
+    }
+  };
+
+  const poll = (): void => {
+    animationFrame = requestAnimationFrame(poll);
+    if (meters === null || scene === null) return;
+    const sequence = meters[METER_LAYOUT.sequence]!;
+    if (sequence === lastSequence) return;
+    lastSequence = sequence;
+    const playhead: PlayheadFrame = {
+      positionSec: meters[METER_LAYOUT.playheadFrame]! / scene.sampleRateHz,
+      playing: meters[METER_LAYOUT.playing] === 1,
+    };
+    for (const notify of playheadListeners) notify(playhead);
+    if (meterListeners.size === 0) return;
+    const sourcePeak = new Map<string, number>();
+    scene.sources.forEach((source, index) => sourcePeak.set(source.id, meters![METER_LAYOUT.sourcePeak + index] ?? 0));
+    const frame: MeterFrame = {
+      outputPeak: [meters[METER_LAYOUT.outputPeak]!, meters[METER_LAYOUT.outputPeak + 1]!],
+      sourcePeak,
+    };
+    for (const notify of meterListeners) notify(frame);
+  };
+
+  const indexOf = (sourceId: string): number => scene?.sources.findIndex((s) => s.id === sourceId) ?? -1;
+
+  return {
+    get status() {
+      return status;
+    },
+    async start() {
+      if (context !== null) {
+        await context.resume();
+        return;
+      }
+      if (!crossOriginIsolated) {
+        setStatus('failed', 'the page is not cross-origin isolated (COOP/COEP headers), so audio cannot share memory with the audio thread');
+        return;
+      }
+      setStatus('starting');
+      try {
+        context = new AudioContext({ sampleRate: sampleRate(), latencyHint: 'interactive' });
+        await context.audioWorklet.addModule(rendererWorkletUrl);
+        node = new AudioWorkletNode(context, RENDERER_PROCESSOR_NAME, {
+          numberOfInputs: 0,
+          numberOfOutputs: 1,
+          outputChannelCount: [2],
+        });
+        node.port.onmessage = (event: MessageEvent<{ type: string; message?: string }>) => {
+          if (event.data.type === 'error') setStatus('failed', event.data.message);
+        };
+        node.connect(context.destination);
+        ensureMeters(scene?.sources.length ?? 0);
+        await sendScene();
+        await context.resume();
+        cancelAnimationFrame(animationFrame);
+        animationFrame = requestAnimationFrame(poll);
+        setStatus('ready');
+      } catch (error) {
+        setStatus('failed', error instanceof Error ? error.message : String(error));
+      }
+    },
+    async loadScene(next: Scene, stemFiles: StemFiles): Promise<SceneLoadReport> {
+      if (context !== null && next.sampleRateHz !== context.sampleRate) {
+        throw new Error(`the session runs at ${context.sampleRate} Hz; reload the page to open a ${next.sampleRateHz} Hz scene`);
+      }
+      const loaded = await loadStems(next, stemFiles, stemCache, preparation);
+      const grid = await gridFor(next.sampleRateHz);
+      scene = next;
+      stems = loaded.stems;
+      ensureMeters(next.sources.length);
+      await sendScene();
+      const tailFrames = binauralPartitions(grid, RENDER_BLOCK_FRAMES) * RENDER_BLOCK_FRAMES;
+      const longest = stems.reduce((n, channels) => Math.max(n, channels[0]?.length ?? 0), 0);
+      return { ...loaded.report, lengthSec: (longest + tailFrames) / next.sampleRateHz };
+    },
+    async renderOffline(options?: ExportOptions): Promise<RenderedMix> {
+      if (scene === null) throw new Error('no scene is loaded');
+      const grid = await gridFor(scene.sampleRateHz);
+      return renderSceneOffline(scene, stems, grid, monitor.monoLaw, rendererWorkletUrl, options ?? {});
+    },
+    play() {
+      post({ type: 'play' });
+    },
+    pause() {
+      post({ type: 'pause' });
+    },
+    stop() {
+      post({ type: 'pause' });
+      post({ type: 'seek', frame: loop === null ? 0 : Math.round(loop.startSec * sampleRate()) });
+    },
+    seek(positionSec: number) {
+      post({ type: 'seek', frame: Math.round(Math.max(0, positionSec) * sampleRate()) });
+    },
+    setLoop(region) {
+      loop = region;
+      post(region === null ? { type: 'noLoop' } : loopMessage(region, sampleRate()));
+    },
+    updateSource(sourceId: string, params: SourceParamsUpdate) {
+      const index = indexOf(sourceId);
+      if (index < 0) return;
+      post({ type: 'source', index, params: { ...params } });
+    },
+    setListener(orientation: HeadOrientation) {
+      listener = orientation;
+      post({ type: 'listener', orientation });
+    },
+    setMonitor(settings: MonitorSettings) {
+      monitor = settings;
+      post({ type: 'monitor', format: settings.format, monoLaw: settings.monoLaw });
+    },
+    onPlayhead(notify) {
+      playheadListeners.add(notify);
+      return () => playheadListeners.delete(notify);
+    },
+    onMeters(notify) {
+      meterListeners.add(notify);
+      return () => meterListeners.delete(notify);
+    },
+    onStatus(notify) {
+      statusListeners.add(notify);
+      return () => statusListeners.delete(notify);
+    },
+    async dispose() {
+      cancelAnimationFrame(animationFrame);
+      preparation.dispose();
+      node?.disconnect();
+      await context?.close();
+      context = null;
+      node = null;
+    },
+  };
+}
+
+function loopMessage(region: { startSec: number; endSec: number }, sampleRateHz: number): HostMessage {
+  return { type: 'loop', startFrame: Math.round(region.startSec * sampleRateHz), endFrame: Math.round(region.endSec * sampleRateHz) };
+}
+

@@ -1,0 +1,256 @@
+import { monoLawGain } from '../monoFoldDown';
+import { RENDER_BLOCK_FRAMES } from '../renderBlock';
+import {
+  createSceneRenderer,
+  renderFrames,
+  seekRenderer,
+  setListenerOrientation,
+  takeSourcePeaks,
+  updateSource,
+} from '../sceneRenderer';
+import type { RenderOutputs, SceneRenderer } from '../sceneRenderer';
+import { METER_LAYOUT, meterSlots } from './protocol';
+import type { HostMessage, MonitorChoice } from './protocol';
+
+/**
+ * The renderer's real-time host: transport (play, pause, seek, loop), the monitor
+ * selection with click-free switching, and metering. The AudioWorklet processor is a thin
+ * adapter around it, so all of this runs, and is tested, in Node as well.
+ *
+ * Live, it renders binaural and stereo every block (stereo costs a few per cent of
+ * binaural) so that switching the monitor is a one-block crossfade between two signals
+ * that are both running, never a restart. Pausing fades out over one block and resuming
+ * fades in; the renderer keeps its state meanwhile, so playback continues seamlessly.
+ * For an offline export it renders binaural, stereo and mono into five channels.
+ *
+ * handleHostMessage may allocate (it runs between blocks); processHost never does.
+ */
+export interface RealtimeHost {
+  renderer: SceneRenderer | null;
+  exportAll: boolean;
+  playing: boolean;
+  /** Output gain ramp for the next block: 1 steady, or fading in/out. */
+  fade: 'none' | 'in' | 'out';
+  monitor: MonitorChoice;
+  /** The monitor being faded out, for one block after a switch. */
+  previousMonitor: MonitorChoice | null;
+  monoGain: number;
+  previousMonoGain: number;
+  loopStartFrame: number;
+  /** Loop end (exclusive); 0 when not looping. */
+  loopEndFrame: number;
+  meters: Float64Array | null;
+  readonly meterPeriodBlocks: number;
+  blocksSinceMeter: number;
+  readonly peakOut: Float64Array;
+  sourcePeaks: Float64Array;
+  readonly binaural: [Float32Array, Float32Array];
+  readonly stereo: [Float32Array, Float32Array];
+  readonly mono: Float32Array;
+  /** The renderer's outputs: these buffers (mono only for an export). */
+  outputs: RenderOutputs;
+  readonly ramp: Float32Array;
+}
+
+/** Meters update about 30 times a second (12 blocks of 128 frames at 48 kHz). */
+const METER_RATE_HZ = 30;
+
+export function createRealtimeHost(sampleRateHz: number): RealtimeHost {
+  const block = (): Float32Array => new Float32Array(RENDER_BLOCK_FRAMES);
+  const ramp = block();
+  for (let i = 0; i < RENDER_BLOCK_FRAMES; i++) ramp[i] = (i + 1) / RENDER_BLOCK_FRAMES;
+  const binaural: [Float32Array, Float32Array] = [block(), block()];
+  const stereo: [Float32Array, Float32Array] = [block(), block()];
+  return {
+    renderer: null,
+    exportAll: false,
+    playing: false,
+    fade: 'none',
+    monitor: 'binaural',
+    previousMonitor: null,
+    monoGain: monoLawGain('-3dB'),
+    previousMonoGain: monoLawGain('-3dB'),
+    loopStartFrame: 0,
+    loopEndFrame: 0,
+    meters: null,
+    meterPeriodBlocks: Math.max(1, Math.floor(sampleRateHz / RENDER_BLOCK_FRAMES / METER_RATE_HZ)),
+    blocksSinceMeter: 0,
+    peakOut: new Float64Array(2),
+    sourcePeaks: new Float64Array(0),
+    binaural,
+    stereo,
+    mono: block(),
+    outputs: { binaural, stereo },
+    ramp,
+  };
+}
+
+export function handleHostMessage(host: RealtimeHost, message: HostMessage): void {
+  switch (message.type) {
+    case 'load': {
+      host.renderer = createSceneRenderer(message.scene, message.stems, {
+        formats: message.exportAll ? ['binaural', 'stereo', 'mono'] : ['binaural', 'stereo'],
+        hrtf: message.grid,
+        monoLaw: message.monoLaw,
+        meterSources: message.meters !== null,
+      });
+      host.exportAll = message.exportAll;
+      host.outputs = message.exportAll
+        ? { binaural: host.binaural, stereo: host.stereo, mono: host.mono }
+        : { binaural: host.binaural, stereo: host.stereo };
+      host.meters = message.meters === null ? null : new Float64Array(message.meters);
+      host.sourcePeaks = new Float64Array(message.scene.sources.length);
+      if (host.meters !== null && host.meters.length < meterSlots(message.scene.sources.length)) {
+        throw new Error(`meter area too small for ${message.scene.sources.length} sources`);
+      }
+      host.playing = message.startPlaying;
+      host.fade = 'none';
+      publishPlayhead(host);
+      break;
+    }
+    case 'source':
+      if (host.renderer !== null) updateSource(host.renderer, message.index, message.params);
+      break;
+    case 'listener':
+      if (host.renderer !== null) setListenerOrientation(host.renderer, message.orientation);
+      break;
+    case 'monitor':
+      if (message.format !== host.monitor || monoLawGain(message.monoLaw) !== host.monoGain) {
+        host.previousMonitor = host.monitor;
+        host.previousMonoGain = host.monoGain;
+        host.monitor = message.format;
+        host.monoGain = monoLawGain(message.monoLaw);
+      }
+      break;
+    case 'play':
+      if (!host.playing && host.renderer !== null) {
+        if (host.renderer.playheadFrame >= host.renderer.lengthFrames) seekRenderer(host.renderer, 0);
+        host.playing = true;
+        host.fade = 'in';
+      } else if (host.fade === 'out') {
+        host.fade = 'none';
+      }
+      break;
+    case 'pause':
+      if (host.playing) host.fade = 'out';
+      break;
+    case 'seek':
+      if (host.renderer !== null) {
+        seekRenderer(host.renderer, Math.max(0, Math.floor(message.frame)));
+        if (host.playing) host.fade = 'in';
+        publishPlayhead(host);
+      }
+      break;
+    case 'loop':
+      host.loopStartFrame = Math.max(0, Math.floor(message.startFrame));
+      host.loopEndFrame = Math.max(host.loopStartFrame + RENDER_BLOCK_FRAMES, Math.floor(message.endFrame));
+      break;
+    case 'noLoop':
+      host.loopEndFrame = 0;
+      break;
+  }
+}
+
+/**
+ * Fills `outputs` (two channels live, five for an export: binaural L R, stereo L R,
+ * mono) with the next RENDER_BLOCK_FRAMES frames. Allocation-free.
+ */
+export function processHost(host: RealtimeHost, outputs: readonly Float32Array[]): void {
+  const renderer = host.renderer;
+  if (renderer === null || !host.playing) {
+    for (const output of outputs) output.fill(0);
+    return;
+  }
+  renderBlockFrames(host, renderer);
+  if (host.exportAll) {
+    outputs[0]?.set(host.binaural[0]);
+    outputs[1]?.set(host.binaural[1]);
+    outputs[2]?.set(host.stereo[0]);
+    outputs[3]?.set(host.stereo[1]);
+    outputs[4]?.set(host.mono);
+  } else {
+    writeMonitor(host, outputs);
+  }
+  if (renderer.playheadFrame >= renderer.lengthFrames && host.loopEndFrame === 0) host.playing = false;
+  updateMeters(host, outputs);
+}
+
+/** Renders the block's frames, wrapping at the loop end (sample-accurate). */
+function renderBlockFrames(host: RealtimeHost, renderer: SceneRenderer): void {
+  let at = 0;
+  while (at < RENDER_BLOCK_FRAMES) {
+    let frames = RENDER_BLOCK_FRAMES - at;
+    if (host.loopEndFrame > 0 && renderer.playheadFrame < host.loopEndFrame) {
+      frames = Math.min(frames, host.loopEndFrame - renderer.playheadFrame);
+    }
+    renderFrames(renderer, host.outputs, frames, at);
+    at += frames;
+    if (host.loopEndFrame > 0 && renderer.playheadFrame >= host.loopEndFrame) {
+      seekRenderer(renderer, host.loopStartFrame);
+    }
+  }
+}
+
+function writeMonitor(host: RealtimeHost, outputs: readonly Float32Array[]): void {
+  const left = outputs[0];
+  const right = outputs[1] ?? outputs[0];
+  if (left === undefined || right === undefined) return;
+  const ramp = host.ramp;
+  const previous = host.previousMonitor;
+  for (let i = 0; i < RENDER_BLOCK_FRAMES; i++) {
+    let l = monitorSample(host, host.monitor, host.monoGain, 0, i);
+    let r = monitorSample(host, host.monitor, host.monoGain, 1, i);
+    if (previous !== null) {
+      const w = ramp[i]!;
+      l = w * l + (1 - w) * monitorSample(host, previous, host.previousMonoGain, 0, i);
+      r = w * r + (1 - w) * monitorSample(host, previous, host.previousMonoGain, 1, i);
+    }
+    const gain = host.fade === 'in' ? ramp[i]! : host.fade === 'out' ? 1 - ramp[i]! : 1;
+    left[i] = l * gain;
+    right[i] = r * gain;
+  }
+  host.previousMonitor = null;
+  if (host.fade === 'out') host.playing = false;
+  host.fade = 'none';
+}
+
+function monitorSample(host: RealtimeHost, monitor: MonitorChoice, monoGain: number, channel: 0 | 1, i: number): number {
+  if (monitor === 'binaural') return host.binaural[channel][i]!;
+  if (monitor === 'stereo') return host.stereo[channel][i]!;
+  return (host.stereo[0][i]! + host.stereo[1][i]!) * monoGain;
+}
+
+function updateMeters(host: RealtimeHost, outputs: readonly Float32Array[]): void {
+  const meters = host.meters;
+  if (meters === null) return;
+  for (let c = 0; c < 2; c++) {
+    const output = outputs[c];
+    if (output === undefined) continue;
+    let peak = host.peakOut[c]!;
+    for (let i = 0; i < output.length; i++) {
+      const v = Math.abs(output[i]!);
+      if (v > peak) peak = v;
+    }
+    host.peakOut[c] = peak;
+  }
+  host.blocksSinceMeter++;
+  if (host.blocksSinceMeter < host.meterPeriodBlocks && host.playing) return;
+  host.blocksSinceMeter = 0;
+  meters[METER_LAYOUT.outputPeak] = host.peakOut[0]!;
+  meters[METER_LAYOUT.outputPeak + 1] = host.peakOut[1]!;
+  host.peakOut.fill(0);
+  if (host.renderer !== null) {
+    takeSourcePeaks(host.renderer, host.sourcePeaks);
+    for (let s = 0; s < host.sourcePeaks.length; s++) meters[METER_LAYOUT.sourcePeak + s] = host.sourcePeaks[s]!;
+    meters[METER_LAYOUT.nonFiniteBlocks] = host.renderer.nonFiniteBlocks;
+  }
+  publishPlayhead(host);
+  meters[METER_LAYOUT.sequence] = meters[METER_LAYOUT.sequence]! + 1;
+}
+
+function publishPlayhead(host: RealtimeHost): void {
+  const meters = host.meters;
+  if (meters === null || host.renderer === null) return;
+  meters[METER_LAYOUT.playheadFrame] = host.renderer.playheadFrame;
+  meters[METER_LAYOUT.playing] = host.playing ? 1 : 0;
+}
