@@ -17,8 +17,12 @@ export default defineConfig({
   preview: { headers: crossOriginIsolation, host: '127.0.0.1' },
   worker: { format: 'es' },
   test: {
-    include: ['tests/**/*.test.ts'],
     testTimeout: 120_000,
     hookTimeout: 180_000,
+    projects: [
+      { extends: true, test: { name: 'node', include: ['tests/unit/**/*.test.ts', 'tests/integration/**/*.test.ts'] } },
+      // Browser tests drive one Chromium and one dev server per file: one file at a time.
+      { extends: true, test: { name: 'browser', include: ['tests/e2e/**/*.test.ts'], fileParallelism: false } },
+    ],
   },
 });

@@ -1,0 +1,58 @@
+import type { AudioEngine, EngineStatus } from '../engine/audioEngine';
+import { sourceParams } from './sceneEdits';
+import type { GetStudioState, SetStudioState, StudioContext } from './studioContext';
+
+/** 'none': the studio runs without audio (no engine given: tests, or no Web Audio). */
+export type StudioEngineStatus = EngineStatus | 'none';
+
+export interface EngineSlice {
+  /**
+   * The engine, for the UI's fast-value subscriptions (onMeters to schedule a redraw) and
+   * nothing else: every change of sound goes through the store's actions. Null without audio.
+   */
+  readonly engine: AudioEngine | null;
+  readonly engineStatus: StudioEngineStatus;
+  /** The engine's message with its last status (why it failed), if any. */
+  readonly engineMessage: string | null;
+  /** Starts the audio (creates or resumes the AudioContext); call from a user gesture. Never rejects. */
+  startAudio(): Promise<void>;
+  /**
+   * Sends the engine every parameter the store controls (each source, the listener, the
+   * monitor, the loop, and play if the transport is playing). The store does it when the engine becomes ready; a loader calls it
+   * after engine.loadScene, so edits made while stems were loading are not lost.
+   */
+  resyncEngine(): void;
+}
+
+export function createEngineSlice(set: SetStudioState, get: GetStudioState, context: StudioContext): EngineSlice {
+  const { engine } = context;
+  return {
+    engine,
+    engineStatus: engine === null ? 'none' : engine.status,
+    engineMessage: null,
+    async startAudio() {
+      if (engine === null || engine.status === 'ready' || engine.status === 'starting') return;
+      try {
+        await engine.start();
+        if (get().engineStatus !== engine.status) set({ engineStatus: engine.status });
+      } catch (error) {
+        set({ engineStatus: 'failed', engineMessage: error instanceof Error ? error.message : String(error) });
+      }
+    },
+    resyncEngine() {
+      if (engine === null) return;
+      const state = get();
+      for (const source of state.scene.sources) engine.updateSource(source.id, sourceParams(source));
+      const { yawDeg, pitchDeg, rollDeg } = state.scene.listener;
+      engine.setListener({ yawDeg, pitchDeg, rollDeg });
+      engine.setMonitor(state.monitor);
+      const { loop } = state.transport;
+      engine.setLoop(loop.enabled && loop.endSec > loop.startSec ? { startSec: loop.startSec, endSec: loop.endSec } : null);
+      if (state.transport.playing) {
+        // Play was pressed before the engine could hear it (e.g. the press that started audio).
+        context.transportCommand.atMs = context.nowMs();
+        engine.play();
+      }
+    },
+  };
+}

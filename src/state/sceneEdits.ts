@@ -1,0 +1,138 @@
+import { DEFAULT_SPREAD_DEG, SCENE_LIMITS } from '../core/scene';
+import type { Scene, SceneSource, SourcePosition } from '../core/scene';
+import { wrapAzimuthDeg } from '../core/units';
+import type { Decibels, Degrees, Metres } from '../core/units';
+import type { SourceParamsUpdate } from '../engine/audioEngine';
+
+/**
+ * Pure edits of the immutable Scene. Every function returns the same object when nothing
+ * changes, so the store can tell a no-op from an edit by reference (and add no undo step).
+ * Values are brought into SCENE_LIMITS: azimuth wraps into (-180, 180], the others clamp;
+ * non-finite numbers are ignored.
+ */
+
+/** A partial position: the fields to set (absolute) or to add (nudge). */
+export interface PositionPatch {
+  readonly azimuthDeg?: Degrees;
+  readonly elevationDeg?: Degrees;
+  readonly distanceM?: Metres;
+}
+
+/** Keeps float noise (0.7 + 0.1 = 0.7999999999999999) out of nudged values. */
+const NUDGE_ROUNDING = 1e9;
+
+export function clamp(value: number, min: number, max: number): number {
+  return Math.min(max, Math.max(min, value));
+}
+
+export function clampElevationDeg(elevationDeg: Degrees): Degrees {
+  return clamp(elevationDeg, SCENE_LIMITS.elevationDeg.min, SCENE_LIMITS.elevationDeg.max);
+}
+
+export function clampDistanceM(distanceM: Metres): Metres {
+  return clamp(distanceM, SCENE_LIMITS.distanceM.min, SCENE_LIMITS.distanceM.max);
+}
+
+export function clampGainDb(gainDb: Decibels): Decibels {
+  return clamp(gainDb, SCENE_LIMITS.gainDb.min, SCENE_LIMITS.gainDb.max);
+}
+
+export function clampSpreadDeg(spreadDeg: Degrees): Degrees {
+  return clamp(spreadDeg, SCENE_LIMITS.spreadDeg.min, SCENE_LIMITS.spreadDeg.max);
+}
+
+/** `position` with the finite fields of `patch` set, wrapped and clamped into the scene limits. */
+export function positionWith(position: SourcePosition, patch: PositionPatch): SourcePosition {
+  const azimuthDeg = isFiniteNumber(patch.azimuthDeg) ? wrapAzimuthDeg(patch.azimuthDeg) : position.azimuthDeg;
+  const elevationDeg = isFiniteNumber(patch.elevationDeg) ? clampElevationDeg(patch.elevationDeg) : position.elevationDeg;
+  const distanceM = isFiniteNumber(patch.distanceM) ? clampDistanceM(patch.distanceM) : position.distanceM;
+  if (azimuthDeg === position.azimuthDeg && elevationDeg === position.elevationDeg && distanceM === position.distanceM) {
+    return position;
+  }
+  return { ...position, azimuthDeg, elevationDeg, distanceM };
+}
+
+/** `position` moved by the finite fields of `delta` (then wrapped and clamped), rounded to 1e-9. */
+export function positionNudged(position: SourcePosition, delta: PositionPatch): SourcePosition {
+  const add = (base: number, step: number | undefined): number | undefined =>
+    isFiniteNumber(step) && step !== 0 ? Math.round((base + step) * NUDGE_ROUNDING) / NUDGE_ROUNDING : undefined;
+  const patch: { azimuthDeg?: number; elevationDeg?: number; distanceM?: number } = {};
+  const azimuthDeg = add(position.azimuthDeg, delta.azimuthDeg);
+  const elevationDeg = add(position.elevationDeg, delta.elevationDeg);
+  const distanceM = add(position.distanceM, delta.distanceM);
+  if (azimuthDeg !== undefined) patch.azimuthDeg = azimuthDeg;
+  if (elevationDeg !== undefined) patch.elevationDeg = elevationDeg;
+  if (distanceM !== undefined) patch.distanceM = distanceM;
+  return positionWith(position, patch);
+}
+
+/** The scene with source `id` replaced by `update(source)`; the same scene if `id` is unknown or nothing changed. */
+export function withSource(scene: Scene, id: string, update: (source: SceneSource) => SceneSource): Scene {
+  const index = scene.sources.findIndex((s) => s.id === id);
+  const source = scene.sources[index];
+  if (source === undefined) return scene;
+  const next = update(source);
+  if (next === source) return scene;
+  const sources = scene.sources.slice();
+  sources[index] = next;
+  return { ...scene, sources };
+}
+
+export function findSource(scene: Scene, id: string | null): SceneSource | undefined {
+  return id === null ? undefined : scene.sources.find((s) => s.id === id);
+}
+
+/** The parameters the engine needs for one source. */
+export function sourceParams(source: SceneSource): SourceParamsUpdate {
+  return {
+    gainDb: source.gainDb,
+    mute: source.mute,
+    solo: source.solo,
+    azimuthDeg: source.position.azimuthDeg,
+    elevationDeg: source.position.elevationDeg,
+    distanceM: source.position.distanceM,
+    spreadDeg: source.spreadDeg,
+  };
+}
+
+export function sameSourceParams(a: SceneSource, b: SceneSource): boolean {
+  return (
+    a.gainDb === b.gainDb &&
+    a.mute === b.mute &&
+    a.solo === b.solo &&
+    a.spreadDeg === b.spreadDeg &&
+    a.position.azimuthDeg === b.position.azimuthDeg &&
+    a.position.elevationDeg === b.position.elevationDeg &&
+    a.position.distanceM === b.position.distanceM
+  );
+}
+
+const COLOR_PATTERN = /^#[0-9a-fA-F]{6}$/;
+
+export function isSceneColor(color: string): boolean {
+  return COLOR_PATTERN.test(color);
+}
+
+/**
+ * A source brought into the scene limits (for addSource): position wrapped and clamped,
+ * gain and spread clamped, a bad colour dropped. Returns null for an empty id or name.
+ */
+export function sanitizeSource(source: SceneSource): SceneSource | null {
+  if (source.id.trim() === '' || source.name.trim() === '') return null;
+  const position = positionWith(
+    { ...source.position, azimuthDeg: 0, elevationDeg: 0, distanceM: 1 },
+    source.position,
+  );
+  const { color, ...rest } = source;
+  return {
+    ...rest,
+    gainDb: isFiniteNumber(source.gainDb) ? clampGainDb(source.gainDb) : 0,
+    spreadDeg: isFiniteNumber(source.spreadDeg) ? clampSpreadDeg(source.spreadDeg) : DEFAULT_SPREAD_DEG,
+    position,
+    ...(color !== undefined && isSceneColor(color) ? { color } : {}),
+  };
+}
+
+export function isFiniteNumber(value: number | undefined): value is number {
+  return value !== undefined && Number.isFinite(value);
+}

@@ -1,0 +1,29 @@
+import type { Scene } from '../core/scene';
+import type { AudioEngine } from '../engine/audioEngine';
+import type { StudioState } from './studioState';
+
+/** Which sources a scene change added or removed (by id). */
+export interface SourceSetChange {
+  readonly added: readonly string[];
+  readonly removed: readonly string[];
+}
+
+/** What the slices share: the engine and the store's settings. Built once by createStudioStore. */
+export interface StudioContext {
+  readonly engine: AudioEngine | null;
+  /** Undo steps kept; older ones are dropped. */
+  readonly historyDepth: number;
+  /**
+   * Called when an edit, an undo or a redo adds or removes sources. Whoever holds the
+   * decoded stems (the file loader) reloads the engine from here with engine.loadScene.
+   * Without it, removed sources are silenced through updateSource (mute on, solo off).
+   */
+  readonly onSourceSetChanged: ((scene: Scene, change: SourceSetChange) => void) | null;
+  /** Milliseconds clock (performance.now by default; tests pass their own). */
+  readonly nowMs: () => number;
+  /** When the store last told the engine to play, pause or stop (ms on nowMs), see TRANSPORT_SETTLE_MS. */
+  readonly transportCommand: { atMs: number };
+}
+
+export type SetStudioState = (partial: Partial<StudioState>) => void;
+export type GetStudioState = () => StudioState;

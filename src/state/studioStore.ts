@@ -1,0 +1,75 @@
+import { createStore } from 'zustand/vanilla';
+import type { StoreApi } from 'zustand/vanilla';
+import type { Scene } from '../core/scene';
+import type { AudioEngine } from '../engine/audioEngine';
+import { createEngineSlice } from './engineSlice';
+import { DEFAULT_HISTORY_DEPTH, createHistorySlice } from './historySlice';
+import { createMonitorSlice } from './monitorSlice';
+import { EMPTY_SCENE, createSceneSlice } from './sceneSlice';
+import { createSelectionSlice } from './selectionSlice';
+import type { SourceSetChange, StudioContext } from './studioContext';
+import type { StudioState } from './studioState';
+import { createTransportSlice, receiveMeters, receivePlayhead } from './transportSlice';
+
+export type StudioStore = StoreApi<StudioState>;
+
+export interface StudioStoreDeps {
+  /** The sound; null runs the studio silently (tests, browsers without Web Audio). */
+  readonly engine: AudioEngine | null;
+  /** The scene to start with (default: no sources). */
+  readonly scene?: Scene;
+  /** Channel counts of stems already known, by source id. */
+  readonly stemChannels?: Readonly<Record<string, number>>;
+  /** Undo steps kept (default 200). */
+  readonly historyDepth?: number;
+  /** See StudioContext.onSourceSetChanged: reload the engine when sources are added or removed. */
+  readonly onSourceSetChanged?: (scene: Scene, change: SourceSetChange) => void;
+  /** Milliseconds clock for the transport's settle time (default performance.now). */
+  readonly nowMs?: () => number;
+}
+
+/**
+ * Builds one studio store (zustand, framework-free; React reaches it through
+ * StudioStoreProvider). Each call gives a fresh, independent store: no module singletons.
+ * With an engine, the store subscribes to its status, playhead and meters, sends it the
+ * initial monitor settings, and re-sends every parameter it controls whenever the engine
+ * becomes ready.
+ */
+export function createStudioStore(deps: StudioStoreDeps): StudioStore {
+  const context: StudioContext = {
+    engine: deps.engine,
+    historyDepth: Math.max(1, Math.floor(deps.historyDepth ?? DEFAULT_HISTORY_DEPTH)),
+    onSourceSetChanged: deps.onSourceSetChanged ?? null,
+    nowMs: deps.nowMs ?? (() => performance.now()),
+    transportCommand: { atMs: Number.NEGATIVE_INFINITY },
+  };
+  const store = createStore<StudioState>()((set, get) => ({
+    ...createSceneSlice(set, get, context, { scene: deps.scene ?? EMPTY_SCENE, stemChannels: deps.stemChannels ?? {} }),
+    ...createSelectionSlice(set, get),
+    ...createTransportSlice(set, get, context),
+    ...createMonitorSlice(set, get, context),
+    ...createHistorySlice(set, get, context),
+    ...createEngineSlice(set, get, context),
+    detachEngine() {
+      for (const unsubscribe of subscriptions.splice(0)) unsubscribe();
+    },
+  }));
+
+  const subscriptions: (() => void)[] = [];
+  const { engine } = deps;
+  if (engine !== null) {
+    const { setState: set, getState: get } = store;
+    subscriptions.push(
+      engine.onStatus((status, message) => {
+        const wasReady = get().engineStatus === 'ready';
+        set({ engineStatus: status, engineMessage: message ?? null });
+        if (status === 'ready' && !wasReady) get().resyncEngine();
+      }),
+      engine.onPlayhead((frame) => receivePlayhead(set, get, context, frame)),
+      engine.onMeters((frame) => receiveMeters(get, frame)),
+    );
+    engine.setMonitor(get().monitor);
+  }
+  return store;
+}
+

@@ -1,0 +1,37 @@
+import { useCallback, useRef } from 'react';
+import { useShallow } from 'zustand/react/shallow';
+import { useStudioStore } from '../../state/StudioStoreProvider';
+import { MixerStrip } from './MixerStrip';
+import { useMeterLoop } from './useMeterLoop';
+
+export interface MixerProps {
+  readonly className?: string;
+}
+
+/** Every source as a compact strip; one animation-frame loop drives all the level meters. */
+export function Mixer({ className = '' }: MixerProps) {
+  const ids = useStudioStore(useShallow((s) => s.scene.sources.map((source) => source.id)));
+  const meters = useRef(new Map<string, HTMLElement>());
+  const registerMeter = useCallback((id: string, element: HTMLElement | null) => {
+    if (element === null) meters.current.delete(id);
+    else meters.current.set(id, element);
+  }, []);
+  useMeterLoop(meters.current);
+
+  return (
+    <section className={`panel mixer ${className}`} aria-label="Mixer">
+      <h2 className="panel-title mixer-title">
+        Mixer <span className="panel-count">{ids.length} sources</span>
+      </h2>
+      {ids.length === 0 ? (
+        <p className="empty-note">No sources yet: open a scene or drop stems.</p>
+      ) : (
+        <div className="strips" role="list" data-testid="source-list">
+          {ids.map((id) => (
+            <MixerStrip key={id} sourceId={id} registerMeter={registerMeter} />
+          ))}
+        </div>
+      )}
+    </section>
+  );
+}

@@ -1,0 +1,81 @@
+import { useCallback } from 'react';
+import { useShallow } from 'zustand/react/shallow';
+import { findSource } from '../../state/sceneEdits';
+import type { StudioState } from '../../state/studioState';
+import { useStudioStore, useStudioStoreApi } from '../../state/StudioStoreProvider';
+import { Fader } from '../controls/Fader';
+import { NumberField } from '../controls/NumberField';
+import { ToggleButton } from '../controls/ToggleButton';
+import { FADER_MAX_DB, FADER_MIN_DB, formatGain } from '../inspector/GainControl';
+
+export interface MixerStripProps {
+  readonly sourceId: string;
+  /** Gives the mixer's meter loop this strip's meter bar (null on unmount). */
+  readonly registerMeter: (sourceId: string, element: HTMLElement | null) => void;
+}
+
+/** One source: colour, name (click selects), level meter, gain fader and value, mute and solo. */
+export function MixerStrip({ sourceId, registerMeter }: MixerStripProps) {
+  const store = useStudioStoreApi();
+  const info = useStudioStore(
+    useShallow((s) => {
+      const source = findSource(s.scene, sourceId);
+      const anySolo = s.scene.sources.some((x) => x.solo);
+      return {
+        name: source?.name ?? '',
+        color: source?.color ?? '#8899aa',
+        mute: source?.mute ?? false,
+        solo: source?.solo ?? false,
+        audible: source !== undefined && !source.mute && (!anySolo || source.solo),
+        selected: s.selectedSourceId === sourceId,
+      };
+    }),
+  );
+  const readGain = useCallback((s: StudioState) => findSource(s.scene, sourceId)?.gainDb, [sourceId]);
+  const setGain = useCallback((value: number) => store.getState().setGain(sourceId, value), [store, sourceId]);
+  const meterRef = useCallback((element: HTMLDivElement | null) => registerMeter(sourceId, element), [registerMeter, sourceId]);
+  const select = (): void => store.getState().selectSource(sourceId);
+
+  return (
+    <div
+      className={`strip ${info.selected ? 'is-selected' : ''} ${info.audible ? '' : 'is-silent'}`}
+      role="listitem"
+      data-testid={`source-list-item-${sourceId}`}
+      aria-label={`${info.name}${info.selected ? ' (selected)' : ''}`}
+      aria-current={info.selected ? 'true' : undefined}
+      style={{ ['--source-color' as string]: info.color }}
+      onPointerDown={select}
+    >
+      <button type="button" className="strip-name" data-testid={`mixer-select-${sourceId}`} onClick={select} title={`Select ${info.name}`}>
+        <span className="swatch" style={{ background: info.color }} aria-hidden="true" />
+        <span className="strip-name-text">{info.name}</span>
+      </button>
+      <div className="meter" aria-hidden="true" data-testid={`mixer-meter-${sourceId}`}>
+        <div className="meter-cover" ref={meterRef} />
+      </div>
+      <Fader
+        testId={`mixer-gain-${sourceId}`}
+        label={`Gain of ${info.name}`}
+        read={readGain}
+        onChange={setGain}
+        min={FADER_MIN_DB}
+        max={FADER_MAX_DB}
+        step={0.1}
+        keyStep={0.5}
+        resetValue={0}
+        formatValue={formatGain}
+        className="strip-fader"
+        title="Gain (double-click: 0 dB)"
+      />
+      <div className="strip-bottom">
+        <NumberField testId={`mixer-gain-value-${sourceId}`} label={`Gain of ${info.name}`} hideLabel unit="dB" read={readGain} onCommit={setGain} decimals={1} step={0.5} />
+        <ToggleButton testId={`mixer-mute-${sourceId}`} label={`Mute ${info.name}`} tone="mute" pressed={info.mute} onToggle={() => store.getState().toggleMute(sourceId)} className="small">
+          M
+        </ToggleButton>
+        <ToggleButton testId={`mixer-solo-${sourceId}`} label={`Solo ${info.name}`} tone="solo" pressed={info.solo} onToggle={() => store.getState().toggleSolo(sourceId)} className="small">
+          S
+        </ToggleButton>
+      </div>
+    </div>
+  );
+}

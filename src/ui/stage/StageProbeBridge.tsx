@@ -1,0 +1,41 @@
+import { useThree } from '@react-three/fiber';
+import { useEffect } from 'react';
+import { Vector3 } from 'three';
+import type { PolarPosition } from '../../core/coordinates';
+import { findSource } from '../../state/sceneEdits';
+import { useStudioStoreApi } from '../../state/StudioStoreProvider';
+import type { ScreenPoint, StageProbe } from './stageProbe';
+import { sourceThreePosition } from './stageMath';
+
+export interface StageProbeBridgeProps {
+  readonly onProbe: (probe: StageProbe | null) => void;
+}
+
+/** Hands a StageProbe (projection of scene positions to screen pixels) to the page. */
+export function StageProbeBridge({ onProbe }: StageProbeBridgeProps) {
+  const store = useStudioStoreApi();
+  const getThree = useThree((s) => s.get);
+
+  useEffect(() => {
+    const project = (position: PolarPosition): ScreenPoint | null => {
+      const { camera, gl } = getThree();
+      camera.updateMatrixWorld();
+      const p = sourceThreePosition(position);
+      const v = new Vector3(p.x, p.y, p.z).project(camera);
+      if (v.z > 1 || v.z < -1) return null;
+      const rect = gl.domElement.getBoundingClientRect();
+      return { x: rect.left + ((v.x + 1) / 2) * rect.width, y: rect.top + ((1 - v.y) / 2) * rect.height };
+    };
+    const probe: StageProbe = {
+      sourceScreenPosition(sourceId) {
+        const source = findSource(store.getState().scene, sourceId);
+        return source === undefined ? null : project(source.position);
+      },
+      positionScreenPosition: project,
+    };
+    onProbe(probe);
+    return () => onProbe(null);
+  }, [store, getThree, onProbe]);
+
+  return null;
+}

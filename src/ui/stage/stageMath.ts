@@ -1,0 +1,81 @@
+import { cartesianToPolar, polarToCartesian } from '../../core/coordinates';
+import type { PolarPosition } from '../../core/coordinates';
+import { sceneToThree, threeToScene } from '../../core/threeAxes';
+import type { Vec3 } from '../../core/threeAxes';
+
+/**
+ * Stage geometry in plain numbers (no three import, testable in Node). Positions on the
+ * stage are world positions (the listener's yaw turns the head, not the sources).
+ */
+
+/** Where a source sits in three.js coordinates. */
+export function sourceThreePosition(position: PolarPosition): Vec3 {
+  return sceneToThree(polarToCartesian(position));
+}
+
+/** A dragged position rounded for display and files: 0.1 degree, 0.01 m (and -0 written as 0). */
+export function roundDragPosition(position: PolarPosition): PolarPosition {
+  return {
+    azimuthDeg: Math.round(position.azimuthDeg * 10) / 10 + 0,
+    elevationDeg: Math.round(position.elevationDeg * 10) / 10 + 0,
+    distanceM: Math.round(position.distanceM * 100) / 100 + 0,
+  };
+}
+
+/**
+ * Horizontal drag: the pointer's ray met the horizontal plane at the source's height at
+ * `hitThree`; the source keeps its height (scene z) and takes the hit's x and y. Its
+ * elevation angle follows from the new horizontal distance.
+ */
+export function horizontalDragPosition(hitThree: Vec3, heightM: number): PolarPosition {
+  const hit = threeToScene(hitThree);
+  return roundDragPosition(cartesianToPolar({ x: hit.x, y: hit.y, z: heightM }));
+}
+
+/** Vertical drag (Shift): the source keeps its scene x and y and takes the height `heightM`. */
+export function verticalDragPosition(current: PolarPosition, heightM: number): PolarPosition {
+  const cart = polarToCartesian(current);
+  return roundDragPosition(cartesianToPolar({ x: cart.x, y: cart.y, z: heightM }));
+}
+
+/** The scene height (z, metres) of a position. */
+export function heightOf(position: PolarPosition): number {
+  return polarToCartesian(position).z;
+}
+
+/** Distance rings on the floor, metres. */
+export const STAGE_RING_RADII_M: readonly number[] = [1, 2, 5, 10];
+/** Azimuth marks every this many degrees. */
+export const STAGE_AZIMUTH_STEP_DEG = 30;
+/** Distance of the azimuth labels from the head, metres (just outside the 5 m ring). */
+export const STAGE_AZIMUTH_LABEL_RADIUS_M = 5.6;
+/** Radius of a source's sphere on the stage, metres. */
+export const SOURCE_RADIUS_M = 0.19;
+
+export type StageViewName = 'top' | 'front' | 'side' | 'perspective';
+
+export interface StageViewPreset {
+  readonly label: string;
+  readonly title: string;
+  /** Camera position in scene axes (x right, y front, z up), metres. */
+  readonly camera: Vec3;
+  /** Point looked at, in scene axes. */
+  readonly target: Vec3;
+}
+
+/**
+ * Camera presets, in scene axes and converted once with sceneToThree. "Front" looks
+ * forward from behind the listener so that the left stays on the left of the screen;
+ * "Side" looks from the listener's right, with the front to the right of the screen.
+ * The top view sits a hair behind the vertical so that the front is up on the screen.
+ */
+export const STAGE_VIEWS: Readonly<Record<StageViewName, StageViewPreset>> = {
+  top: { label: 'Top', title: 'Top view: front is up, left is left', camera: { x: 0, y: -0.001, z: 15 }, target: { x: 0, y: 0, z: 0 } },
+  front: { label: 'Front', title: 'Front view, seen from behind the listener: left is left', camera: { x: 0, y: -15, z: 3.2 }, target: { x: 0, y: 0, z: 1.6 } },
+  side: { label: 'Side', title: "Side view from the listener's right: front is to the right", camera: { x: 15, y: 0, z: 3.2 }, target: { x: 0, y: 0, z: 1.6 } },
+  perspective: { label: 'Persp', title: 'Perspective view from behind and above', camera: { x: 3.4, y: -12.5, z: 9.5 }, target: { x: 0, y: 1, z: 1.7 } },
+};
+
+export const STAGE_VIEW_ORDER: readonly StageViewName[] = ['perspective', 'top', 'front', 'side'];
+
+export { sceneToThree };

@@ -1,0 +1,18 @@
+import type { PolarPosition } from '../../core/coordinates';
+
+/** A point in CSS pixels of the page's viewport (what a browser test's mouse uses). */
+export interface ScreenPoint {
+  readonly x: number;
+  readonly y: number;
+}
+
+/**
+ * Lets browser tests find things on the 3D stage. Positions are in viewport CSS pixels
+ * for the camera as it is now; null for an unknown source or a point behind the camera.
+ */
+export interface StageProbe {
+  /** Where a source's centre is drawn. */
+  sourceScreenPosition(sourceId: string): ScreenPoint | null;
+  /** Where an ADM position (azimuth, elevation, distance) is drawn. */
+  positionScreenPosition(position: PolarPosition): ScreenPoint | null;
+}

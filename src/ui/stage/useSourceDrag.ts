@@ -1,0 +1,122 @@
+import { useThree } from '@react-three/fiber';
+import type { ThreeEvent } from '@react-three/fiber';
+import { useCallback } from 'react';
+import { Plane, Raycaster, Vector2, Vector3 } from 'three';
+import type { PolarPosition } from '../../core/coordinates';
+import { threeToScene } from '../../core/threeAxes';
+import { findSource } from '../../state/sceneEdits';
+import { useStudioStoreApi } from '../../state/StudioStoreProvider';
+import { heightOf, horizontalDragPosition, sourceThreePosition, verticalDragPosition } from './stageMath';
+
+/** Height change per screen pixel for Shift-drags when the camera looks straight down. */
+const PIXEL_HEIGHT_M = 0.02;
+/** Hits farther than this (a ray almost parallel to the floor) are ignored. */
+const MAX_DRAG_RADIUS_M = 200;
+
+interface OrbitLike {
+  enabled: boolean;
+}
+
+/**
+ * Pointer-down handler that selects a source and drags it: one undo gesture per drag
+ * (beginGesture ... commitGesture; Escape cancels). Without Shift the source moves on the
+ * horizontal plane at its own height (it keeps its height z; azimuth, distance and the
+ * elevation angle follow). With Shift it moves up and down (keeps x and y), on the vertical
+ * plane through the source facing the camera. Orbit controls are off while dragging.
+ * Moves are read from window pointer events and raycast against the camera, so the drag
+ * keeps working when the pointer leaves the sphere.
+ */
+export function useSourceDrag(sourceId: string): (event: ThreeEvent<PointerEvent>) => void {
+  const store = useStudioStoreApi();
+  const getThree = useThree((s) => s.get);
+
+  return useCallback(
+    (event: ThreeEvent<PointerEvent>) => {
+      if (event.button !== 0) return;
+      event.stopPropagation();
+      const initial = store.getState();
+      initial.selectSource(sourceId);
+      if (findSource(initial.scene, sourceId) === undefined) return;
+
+      const three = getThree();
+      const controls = three.controls as unknown as OrbitLike | null;
+      if (controls !== null) controls.enabled = false;
+      initial.beginGesture();
+      document.body.style.cursor = 'grabbing';
+
+      const pointerId = event.pointerId;
+      const dom = three.gl.domElement;
+      const raycaster = new Raycaster();
+      const ndc = new Vector2();
+      const plane = new Plane();
+      const hit = new Vector3();
+      const normal = new Vector3();
+      const up = new Vector3(0, 1, 0);
+      let lastClientY = event.nativeEvent.clientY;
+
+      const move = (ev: PointerEvent): void => {
+        if (ev.pointerId !== pointerId) return;
+        const source = findSource(store.getState().scene, sourceId);
+        if (source === undefined) {
+          finish(false);
+          return;
+        }
+        const rect = dom.getBoundingClientRect();
+        ndc.set(((ev.clientX - rect.left) / rect.width) * 2 - 1, -((ev.clientY - rect.top) / rect.height) * 2 + 1);
+        const { camera } = getThree();
+        raycaster.setFromCamera(ndc, camera);
+        const at = sourceThreePosition(source.position);
+        let next: PolarPosition | null = null;
+        if (ev.shiftKey) {
+          camera.getWorldDirection(normal);
+          normal.y = 0;
+          if (normal.lengthSq() < 0.01) {
+            next = verticalDragPosition(source.position, heightOf(source.position) - (ev.clientY - lastClientY) * PIXEL_HEIGHT_M);
+          } else {
+            plane.setFromNormalAndCoplanarPoint(normal.normalize(), hit.set(at.x, at.y, at.z));
+            if (raycaster.ray.intersectPlane(plane, hit) !== null) {
+              next = verticalDragPosition(source.position, threeToScene(hit).z);
+            }
+          }
+        } else {
+          plane.setFromNormalAndCoplanarPoint(up, hit.set(at.x, at.y, at.z));
+          if (raycaster.ray.intersectPlane(plane, hit) !== null && Math.hypot(hit.x, hit.z) < MAX_DRAG_RADIUS_M) {
+            next = horizontalDragPosition(hit, heightOf(source.position));
+          }
+        }
+        lastClientY = ev.clientY;
+        if (next !== null) store.getState().moveSource(sourceId, next);
+      };
+
+      const onKeyDown = (ev: KeyboardEvent): void => {
+        if (ev.key !== 'Escape') return;
+        ev.preventDefault();
+        ev.stopPropagation();
+        finish(true);
+      };
+
+      const finish = (cancel: boolean): void => {
+        window.removeEventListener('pointermove', move);
+        window.removeEventListener('pointerup', onUp);
+        window.removeEventListener('pointercancel', onCancel);
+        window.removeEventListener('keydown', onKeyDown, true);
+        if (cancel) store.getState().cancelGesture();
+        else store.getState().commitGesture();
+        if (controls !== null) controls.enabled = true;
+        document.body.style.cursor = '';
+      };
+      const onUp = (ev: PointerEvent): void => {
+        if (ev.pointerId === pointerId) finish(false);
+      };
+      const onCancel = (ev: PointerEvent): void => {
+        if (ev.pointerId === pointerId) finish(true);
+      };
+
+      window.addEventListener('pointermove', move);
+      window.addEventListener('pointerup', onUp);
+      window.addEventListener('pointercancel', onCancel);
+      window.addEventListener('keydown', onKeyDown, true);
+    },
+    [store, sourceId, getThree],
+  );
+}

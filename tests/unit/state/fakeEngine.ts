@@ -1,0 +1,101 @@
+import type {
+  AudioEngine,
+  EngineStatus,
+  MeterFrame,
+  MonitorSettings,
+  PlayheadFrame,
+  SourceParamsUpdate,
+} from '../../../src/engine/audioEngine';
+import type { HeadOrientation } from '../../../src/core/orientation';
+import { SCENE_FORMAT_VERSION } from '../../../src/core/scene';
+import type { Scene, SceneSource } from '../../../src/core/scene';
+
+/** One call the store made on the engine. */
+export type EngineCall =
+  | { readonly method: 'updateSource'; readonly sourceId: string; readonly params: SourceParamsUpdate }
+  | { readonly method: 'setListener'; readonly orientation: HeadOrientation }
+  | { readonly method: 'setMonitor'; readonly settings: MonitorSettings }
+  | { readonly method: 'setLoop'; readonly region: { readonly startSec: number; readonly endSec: number } | null }
+  | { readonly method: 'play' | 'pause' | 'stop' | 'start' }
+  | { readonly method: 'seek'; readonly positionSec: number };
+
+/** An AudioEngine that records calls and lets a test emit playhead, meter and status frames. */
+export interface FakeEngine extends AudioEngine {
+  readonly calls: EngineCall[];
+  emitPlayhead(frame: PlayheadFrame): void;
+  emitMeters(frame: MeterFrame): void;
+  emitStatus(status: EngineStatus, message?: string): void;
+}
+
+export function createFakeEngine(initialStatus: EngineStatus = 'needs-gesture'): FakeEngine {
+  const calls: EngineCall[] = [];
+  const playhead = new Set<(frame: PlayheadFrame) => void>();
+  const meters = new Set<(frame: MeterFrame) => void>();
+  const statuses = new Set<(status: EngineStatus, message?: string) => void>();
+  const subscribe = <T>(set: Set<T>, listener: T): (() => void) => {
+    set.add(listener);
+    return () => set.delete(listener);
+  };
+  const engine: FakeEngine = {
+    status: initialStatus,
+    calls,
+    async start() {
+      calls.push({ method: 'start' });
+      engine.emitStatus('ready');
+    },
+    async loadScene() {
+      return { missing: [], failed: [], stemChannels: {}, lengthSec: 0 };
+    },
+    async renderOffline() {
+      throw new Error('the fake engine does not render');
+    },
+    play: () => calls.push({ method: 'play' }),
+    pause: () => calls.push({ method: 'pause' }),
+    stop: () => calls.push({ method: 'stop' }),
+    seek: (positionSec) => calls.push({ method: 'seek', positionSec }),
+    setLoop: (region) => calls.push({ method: 'setLoop', region }),
+    updateSource: (sourceId, params) => calls.push({ method: 'updateSource', sourceId, params }),
+    setListener: (orientation) => calls.push({ method: 'setListener', orientation }),
+    setMonitor: (settings) => calls.push({ method: 'setMonitor', settings }),
+    onPlayhead: (listener) => subscribe(playhead, listener),
+    onMeters: (listener) => subscribe(meters, listener),
+    onStatus: (listener) => subscribe(statuses, listener),
+    async dispose() {},
+    emitPlayhead: (frame) => playhead.forEach((l) => l(frame)),
+    emitMeters: (frame) => meters.forEach((l) => l(frame)),
+    emitStatus(status, message) {
+      (engine as { status: EngineStatus }).status = status;
+      statuses.forEach((l) => l(status, message));
+    },
+  };
+  return engine;
+}
+
+export function testSource(id: string, patch: Partial<SceneSource> = {}): SceneSource {
+  return {
+    id,
+    name: id.toUpperCase(),
+    stem: { kind: 'generator', generator: id },
+    gainDb: 0,
+    mute: false,
+    solo: false,
+    position: { azimuthDeg: 30, elevationDeg: 0, distanceM: 2 },
+    spreadDeg: 60,
+    color: '#336699',
+    ...patch,
+  };
+}
+
+/** Three sources: a at +30, b at -30, c at 180 (all 2 m, ear height). */
+export function testScene(): Scene {
+  return {
+    version: SCENE_FORMAT_VERSION,
+    sampleRateHz: 48000,
+    listener: { yawDeg: 0, pitchDeg: 0, rollDeg: 0 },
+    sources: [
+      testSource('a'),
+      testSource('b', { position: { azimuthDeg: -30, elevationDeg: 0, distanceM: 2 } }),
+      testSource('c', { position: { azimuthDeg: 180, elevationDeg: 10, distanceM: 3 } }),
+    ],
+  };
+}

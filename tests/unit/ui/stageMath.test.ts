@@ -1,0 +1,88 @@
+import { describe, expect, it } from 'vitest';
+import {
+  heightOf,
+  horizontalDragPosition,
+  roundDragPosition,
+  sourceThreePosition,
+  verticalDragPosition,
+} from '../../../src/ui/stage/stageMath';
+import { formatAzimuthLabel, formatDb, formatTime, peakToMeterFraction } from '../../../src/ui/format';
+
+const EXACT = 1e-12;
+
+describe('sourceThreePosition', () => {
+  it('puts azimuth +90 (left) at three -x and the front at three -z', () => {
+    const left = sourceThreePosition({ azimuthDeg: 90, elevationDeg: 0, distanceM: 2 });
+    expect(Math.abs(left.x - -2)).toBeLessThan(EXACT);
+    expect(Math.abs(left.y)).toBeLessThan(EXACT);
+    expect(Math.abs(left.z)).toBeLessThan(EXACT);
+    const front = sourceThreePosition({ azimuthDeg: 0, elevationDeg: 30, distanceM: 2 });
+    expect(Math.abs(front.y - 1)).toBeLessThan(EXACT); // 2 sin 30
+    expect(Math.abs(front.z - -Math.sqrt(3))).toBeLessThan(EXACT); // -2 cos 30
+  });
+});
+
+describe('drags', () => {
+  it('horizontal drag on the ear-height plane: three (-3, 0, 0) is azimuth +90 at 3 m', () => {
+    expect(horizontalDragPosition({ x: -3, y: 0, z: 0 }, 0)).toEqual({ azimuthDeg: 90, elevationDeg: 0, distanceM: 3 });
+  });
+
+  it('horizontal drag keeps the height: at 1 m up, hit 1 m in front gives elevation 45 at sqrt 2 m', () => {
+    expect(horizontalDragPosition({ x: 0, y: 1, z: -1 }, 1)).toEqual({ azimuthDeg: 0, elevationDeg: 45, distanceM: 1.41 });
+  });
+
+  it('horizontal drag behind and to the right: three (1, 0, 1) is azimuth -135', () => {
+    expect(horizontalDragPosition({ x: 1, y: 0, z: 1 }, 0)).toEqual({ azimuthDeg: -135, elevationDeg: 0, distanceM: 1.41 });
+  });
+
+  it('vertical drag keeps x and y: 2 m in front raised to 2 m is elevation 45 at 2.83 m', () => {
+    expect(verticalDragPosition({ azimuthDeg: 0, elevationDeg: 0, distanceM: 2 }, 2)).toEqual({
+      azimuthDeg: 0,
+      elevationDeg: 45,
+      distanceM: 2.83,
+    });
+  });
+
+  it('heightOf: elevation 30 at 2 m is 1 m up', () => {
+    expect(Math.abs(heightOf({ azimuthDeg: 12, elevationDeg: 30, distanceM: 2 }) - 1)).toBeLessThan(EXACT);
+  });
+
+  it('rounds to 0.1 degree and 0.01 m', () => {
+    expect(roundDragPosition({ azimuthDeg: 12.345, elevationDeg: -3.21, distanceM: 2.005001 })).toEqual({
+      azimuthDeg: 12.3,
+      elevationDeg: -3.2,
+      distanceM: 2.01,
+    });
+  });
+});
+
+describe('formats', () => {
+  it('formatTime gives m:ss.t', () => {
+    expect(formatTime(0)).toBe('0:00.0');
+    expect(formatTime(65.34)).toBe('1:05.3');
+    expect(formatTime(32)).toBe('0:32.0');
+    expect(formatTime(-1)).toBe('0:00.0');
+  });
+
+  it('formatDb has an explicit sign and one decimal', () => {
+    expect(formatDb(3)).toBe('+3.0');
+    expect(formatDb(-12.54)).toBe('-12.5');
+    expect(formatDb(-0.01)).toBe('0.0');
+    expect(formatDb(-120)).toBe('-inf');
+  });
+
+  it('formatAzimuthLabel marks the left positive', () => {
+    expect(formatAzimuthLabel(90)).toBe('+90°');
+    expect(formatAzimuthLabel(-90)).toBe('-90°');
+    expect(formatAzimuthLabel(0)).toBe('0°');
+    expect(formatAzimuthLabel(180)).toBe('180°');
+  });
+
+  it('peakToMeterFraction maps -60..0 dBFS to 0..1', () => {
+    expect(peakToMeterFraction(1)).toBe(1);
+    expect(peakToMeterFraction(0)).toBe(0);
+    expect(peakToMeterFraction(0.001)).toBe(0); // -60 dBFS, the floor
+    expect(Math.abs(peakToMeterFraction(10 ** (-30 / 20)) - 0.5)).toBeLessThan(EXACT); // -30 dBFS, half way
+    expect(peakToMeterFraction(2)).toBe(1); // over 0 dBFS: clipped
+  });
+});
