@@ -19,10 +19,12 @@ export interface FractionalDelayKernel {
   readonly taps: Float64Array;
   /** Integer shift applied before the taps. */
   shift: number;
+  /** Whether the delay is a whole number of samples (the taps are a unit impulse). */
+  whole: boolean;
 }
 
 export function createFractionalDelayKernel(): FractionalDelayKernel {
-  return { taps: new Float64Array(TAPS), shift: 0 };
+  return { taps: new Float64Array(TAPS), shift: 0, whole: true };
 }
 
 /** Sets `kernel` for a delay of `delaySamples` (>= MIN_FRACTIONAL_DELAY_SAMPLES). Allocation-free. */
@@ -30,6 +32,7 @@ export function setFractionalDelay(kernel: FractionalDelayKernel, delaySamples: 
   const whole = Math.floor(delaySamples);
   const fraction = delaySamples - whole;
   kernel.shift = whole - MIN_FRACTIONAL_DELAY_SAMPLES;
+  kernel.whole = fraction === 0;
   const taps = kernel.taps;
   if (fraction === 0) {
     taps.fill(0);
@@ -51,6 +54,7 @@ export function setFractionalDelay(kernel: FractionalDelayKernel, delaySamples: 
 /**
  * Writes `input` (first inputLength samples) delayed by the kernel's delay into `output`,
  * which is overwritten over its whole length (samples past the end are cut).
+ * Allocation-free; a whole-sample delay is a plain shifted copy.
  */
 export function applyFractionalDelay(
   kernel: FractionalDelayKernel,
@@ -58,15 +62,23 @@ export function applyFractionalDelay(
   inputLength: number,
   output: Float64Array,
 ): void {
-  output.fill(0);
   const taps = kernel.taps;
   const shift = kernel.shift;
-  for (let m = 0; m < inputLength; m++) {
-    const x = input[m]!;
-    if (x === 0) continue;
-    const base = m + shift;
-    const end = Math.min(TAPS, output.length - base);
-    for (let j = Math.max(0, -base); j < end; j++) output[base + j] = output[base + j]! + x * taps[j]!;
+  if (kernel.whole) {
+    output.fill(0);
+    const offset = shift + MIN_FRACTIONAL_DELAY_SAMPLES;
+    const end = Math.min(inputLength, output.length - offset);
+    for (let m = 0; m < end; m++) output[offset + m] = input[m]!;
+    return;
+  }
+  // out[n] = sum_j taps[j] input[n - shift - j], over the taps that land inside the input.
+  for (let n = 0; n < output.length; n++) {
+    const newest = n - shift;
+    const first = newest - inputLength + 1 > 0 ? newest - inputLength + 1 : 0;
+    const last = newest < TAPS - 1 ? newest : TAPS - 1;
+    let sum = 0;
+    for (let j = first; j <= last; j++) sum += taps[j]! * input[newest - j]!;
+    output[n] = sum;
   }
 }
 
