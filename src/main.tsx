@@ -4,8 +4,15 @@ import { createRoot } from 'react-dom/client';
 import type { PolarPosition } from './core/coordinates';
 import type { Scene } from './core/scene';
 import { parseSceneValue } from './core/sceneParse';
-import type { AudioEngine, StemFiles } from './engine/audioEngine';
+import type { AudioEngine } from './engine/audioEngine';
+import type { StudioSession } from './state/autosave/autosaveRecord';
+import { startAutosave } from './state/autosave/autosaver';
+import type { AutosaveStorage } from './state/autosave/autosaveStorage';
+import { flushOnPageHide } from './state/autosave/flushOnPageHide';
+import { createIndexedDbAutosave } from './state/autosave/indexedDbAutosave';
+import { restoreAutosavedSession } from './state/autosave/restoreSession';
 import { PLACEHOLDER_SCENE, PLACEHOLDER_STEM_CHANNELS } from './state/placeholderScene';
+import { DEMO_SCENE_NAME } from './state/sessionSlice';
 import { createStudioStore } from './state/studioStore';
 import type { StudioStore } from './state/studioStore';
 import { StudioStoreProvider } from './state/StudioStoreProvider';
@@ -14,18 +21,31 @@ import type { ScreenPoint, StageProbe } from './ui/stage/stageProbe';
 import './ui/styles.css';
 
 /**
- * Test hooks for browser tests, on `window.__studio` (always installed):
+ * Test hooks for browser tests, on `window.__studio` (installed once the starting session
+ * is in the store; wait for it, then await ready()):
  *   store                      the studio store (getState() / subscribe() / actions)
+ *   engine                     the AudioEngine, or null without audio (`?engine=none`, no Web Audio)
+ *   stemFiles                  the session's stem files by file name (Map<string, Blob>): what
+ *                              dropped, picked and relinked files became, and what autosave keeps
+ *   ready()                    resolves once the starting session (the autosaved one, else the
+ *                              demo) is in the store and, with an engine, loaded into it
+ *   flushAutosave()            writes a pending autosave now (it otherwise waits ~300 ms after
+ *                              the last change, or for pagehide); resolves when written
  *   stageReady()               true once the 3D stage is up and can be probed
  *   sourceScreenPosition(id)   viewport CSS pixels of a source's centre on the stage, or null
  *   positionScreenPosition(p)  viewport CSS pixels of an ADM position {azimuthDeg, elevationDeg, distanceM}
  * A test drags a source with page.mouse from sourceScreenPosition(id) to
  * positionScreenPosition(target) (same height: a plain drag keeps the source's height)
  * and reads the result from store.getState(). Open the page with `?engine=none` to run
- * the studio without audio.
+ * the studio without audio. The session autosaves to IndexedDB (database
+ * "spatial-mix-studio"); a fresh browser profile starts from the demo.
  */
 export interface StudioTestHooks {
   readonly store: StudioStore;
+  readonly engine: AudioEngine | null;
+  readonly stemFiles: Map<string, Blob>;
+  ready(): Promise<void>;
+  flushAutosave(): Promise<void>;
   stageReady(): boolean;
   sourceScreenPosition(sourceId: string): ScreenPoint | null;
   positionScreenPosition(position: PolarPosition): ScreenPoint | null;
@@ -38,7 +58,7 @@ declare global {
 }
 
 /** The demo scene from scenes/demo.json when present and valid, else the placeholder (placeholderScene.ts). */
-function initialScene(): { scene: Scene; stemChannels: Readonly<Record<string, number>> } {
+function demoScene(): { scene: Scene; stemChannels: Readonly<Record<string, number>> } {
   const modules = import.meta.glob<unknown>('../scenes/demo.json', { eager: true, import: 'default' });
   const json = modules['../scenes/demo.json'];
   if (json !== undefined) {
@@ -64,51 +84,56 @@ async function createEngine(): Promise<AudioEngine | null> {
   }
 }
 
-/**
- * Stem files the user gave, by file name. Empty until file I/O fills it (drop, open, relink);
- * generator stems need none.
- */
-const stemFiles: Map<string, Blob> = new Map();
-
-/**
- * Loads the store's current scene into the engine, one load at a time (a later request
- * waits for the earlier one, then loads the scene as it is then), and records the stems'
- * channel counts and the session length.
- */
-function createEngineLoader(engine: AudioEngine, getStore: () => StudioStore, files: StemFiles): () => void {
-  let chain: Promise<void> = Promise.resolve();
-  return () => {
-    chain = chain.then(async () => {
-      const store = getStore();
-      try {
-        const report = await engine.loadScene(store.getState().scene, files);
-        const state = store.getState();
-        state.setStemChannels(report.stemChannels);
-        state.setDurationSec(report.lengthSec);
-        state.resyncEngine();
-        for (const { sourceId, file } of report.missing) console.warn(`Stem file not found for source "${sourceId}": ${file}`);
-        for (const { sourceId, message } of report.failed) console.warn(`Stem of source "${sourceId}" could not be read: ${message}`);
-      } catch (error) {
-        console.error('The scene could not be loaded into the audio engine.', error);
-      }
-    });
-  };
+/** The browser's autosave storage, or null where IndexedDB is unavailable (some private modes). */
+function autosaveStorage(): AutosaveStorage | null {
+  return typeof indexedDB === 'undefined' ? null : createIndexedDbAutosave(indexedDB);
 }
 
-function mount(engine: AudioEngine | null): void {
-  const { scene, stemChannels } = initialScene();
-  const reload = engine === null ? null : createEngineLoader(engine, () => store, stemFiles);
+/** What the studio starts with: the autosaved session, else the demo (saying why when the autosave was unreadable). */
+async function startingSession(storage: AutosaveStorage | null): Promise<{ restored: StudioSession | null; problem: string | null }> {
+  if (storage === null) return { restored: null, problem: null };
+  const result = await restoreAutosavedSession(storage);
+  if (result.kind === 'restored') return { restored: result.session, problem: null };
+  if (result.kind === 'none') return { restored: null, problem: null };
+  console.warn('The autosaved session could not be restored:', result.message);
+  return { restored: null, problem: `The autosaved session could not be restored, so the demo was opened instead: ${result.message}` };
+}
+
+async function start(): Promise<void> {
+  const storage = autosaveStorage();
+  const [engine, { restored, problem }] = await Promise.all([createEngine(), startingSession(storage)]);
+  const demo = demoScene();
+  const stemFiles = new Map<string, Blob>(restored?.stemFiles ?? []);
   const store = createStudioStore({
     engine,
-    scene,
-    stemChannels,
-    ...(reload === null ? {} : { onSourceSetChanged: reload }),
+    scene: restored?.scene ?? demo.scene,
+    stemChannels: restored === null ? demo.stemChannels : {},
+    sceneName: restored?.sceneName ?? DEMO_SCENE_NAME,
+    demoScene: demo.scene,
+    stemFiles,
+    onSourceSetChanged: () => void store.getState().reloadEngine(),
   });
-  reload?.();
+  if (problem !== null) store.getState().showError(problem);
+  const loaded = store.getState().reloadEngine();
+
+  const autosaver =
+    storage === null
+      ? null
+      : startAutosave(store, storage, {
+          onError: (error) => {
+            console.error('Autosave failed:', error);
+            store.getState().showError(`The session could not be autosaved: ${error instanceof Error ? error.message : String(error)}`);
+          },
+        });
+  if (autosaver !== null) flushOnPageHide(autosaver, window);
 
   let probe: StageProbe | null = null;
   window.__studio = {
     store,
+    engine,
+    stemFiles,
+    ready: () => loaded,
+    flushAutosave: () => autosaver?.flush() ?? Promise.resolve(),
     stageReady: () => probe !== null,
     sourceScreenPosition: (sourceId) => probe?.sourceScreenPosition(sourceId) ?? null,
     positionScreenPosition: (position) => probe?.positionScreenPosition(position) ?? null,
@@ -128,4 +153,4 @@ function mount(engine: AudioEngine | null): void {
   );
 }
 
-void createEngine().then(mount);
+void start();

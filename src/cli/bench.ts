@@ -9,8 +9,10 @@ import { loadHrtfGrid } from './loadHrtf';
 /**
  * `npm run bench`: how many times faster than real time the renderer runs in Node on one
  * core, per object count and output format, the largest object count that still runs in
- * real time, and peak memory. Figures vary with the machine and its load: run it on an
- * idle machine and read the median of the repeats.
+ * real time, and peak memory; then the browser figures (browserBench.ts: the renderer as
+ * an AudioWorklet in headless Chromium against Chromium's HRTF PannerNode). Figures vary
+ * with the machine and its load: run it on an idle machine and read the median of the
+ * repeats.
  */
 const SAMPLE_RATE_HZ = 48000;
 const OBJECT_COUNTS = [1, 8, 32, 128, 256];
@@ -140,6 +142,11 @@ async function main(): Promise<void> {
   console.log(`largest stereo object count in real time: ${stereoCapacity}`);
   const memory = process.memoryUsage();
   console.log(`peak resident memory: ${(process.resourceUsage().maxRSS / 1024).toFixed(0)} MiB (heap now ${(memory.heapUsed / 2 ** 20).toFixed(0)} MiB)`);
+
+  // The browser figures: the same renderer as an AudioWorklet in Chromium, against Chromium's own HRTF panner.
+  console.log('');
+  const { runBrowserBench } = await import('./browserBench');
+  await runBrowserBench((line) => console.log(line));
 }
 
 void main();

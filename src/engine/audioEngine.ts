@@ -27,6 +27,11 @@ export interface SourceParamsUpdate {
  */
 export type StemFiles = ReadonlyMap<string, Blob>;
 
+/** The StemFiles key a scene's stem path refers to: its last path segment ("stems/kick.wav" -> "kick.wav"). */
+export function stemFileName(path: string): string {
+  return path.split(/[\\/]/).pop() ?? path;
+}
+
 /** What loading a scene found. */
 export interface SceneLoadReport {
   /** Sources whose stem file was not among the files given (they play silence until relinked). */

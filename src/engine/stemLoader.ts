@@ -1,4 +1,5 @@
 import type { Scene } from '../core/scene';
+import { stemFileName } from './audioEngine';
 import type { SceneLoadReport, StemFiles } from './audioEngine';
 import type { PreparationClient } from './preparationClient';
 
@@ -9,11 +10,6 @@ export interface LoadedStems {
   /** stems[i]: channels of scene.sources[i]; an empty channel for a missing or unreadable stem. */
   readonly stems: Float32Array[][];
   readonly report: Omit<SceneLoadReport, 'lengthSec'>;
-}
-
-/** The file name a scene's stem path refers to: its last path segment. */
-export function stemFileName(path: string): string {
-  return path.split(/[\\/]/).pop() ?? path;
 }
 
 /**

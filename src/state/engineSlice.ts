@@ -1,4 +1,5 @@
-import type { AudioEngine, EngineStatus } from '../engine/audioEngine';
+import type { AudioEngine, EngineStatus, ExportOptions, RenderedMix } from '../engine/audioEngine';
+import type { EngineReloader } from './engineReloader';
 import { sourceParams } from './sceneEdits';
 import type { GetStudioState, SetStudioState, StudioContext } from './studioContext';
 
@@ -22,9 +23,14 @@ export interface EngineSlice {
    * after engine.loadScene, so edits made while stems were loading are not lost.
    */
   resyncEngine(): void;
+  /**
+   * Renders the session offline (all formats, see AudioEngine.renderOffline) once stems
+   * still loading are in. Rejects without an engine, and with an AbortError when aborted.
+   */
+  renderMix(options: ExportOptions): Promise<RenderedMix>;
 }
 
-export function createEngineSlice(set: SetStudioState, get: GetStudioState, context: StudioContext): EngineSlice {
+export function createEngineSlice(set: SetStudioState, get: GetStudioState, context: StudioContext, reloader: EngineReloader): EngineSlice {
   const { engine } = context;
   return {
     engine,
@@ -53,6 +59,11 @@ export function createEngineSlice(set: SetStudioState, get: GetStudioState, cont
         context.transportCommand.atMs = context.nowMs();
         engine.play();
       }
+    },
+    async renderMix(options) {
+      if (engine === null) throw new Error('exporting needs the audio engine, which this browser session does not have');
+      await reloader.idle();
+      return engine.renderOffline(options);
     },
   };
 }

@@ -7,3 +7,7 @@ export type { LiveValues, LoopState, TransportState } from './transportSlice';
 export type { HistoryState } from './historySlice';
 export type { StudioEngineStatus } from './engineSlice';
 export type { SourceSetChange } from './studioContext';
+export type { NamedBlob } from './stemSources';
+export type { MissingStem } from './missingStems';
+export type { FailedStem } from './engineReloader';
+export type { StudioSession } from './autosave/autosaveRecord';

@@ -19,6 +19,14 @@ export interface StudioContext {
    * Without it, removed sources are silenced through updateSource (mute on, solo off).
    */
   readonly onSourceSetChanged: ((scene: Scene, change: SourceSetChange) => void) | null;
+  /**
+   * The session's stem files by file name (see StemFiles): one mutable map for the
+   * store's life, changed only by the stems and session actions, which bump
+   * stemFilesVersion so subscribers see the change.
+   */
+  readonly stemFiles: Map<string, Blob>;
+  /** The scene newSession() starts from (the demo). */
+  readonly demoScene: Scene;
   /** Milliseconds clock (performance.now by default; tests pass their own). */
   readonly nowMs: () => number;
   /** When the store last told the engine to play, pause or stop (ms on nowMs), see TRANSPORT_SETTLE_MS. */

@@ -2,16 +2,22 @@ import { createStore } from 'zustand/vanilla';
 import type { StoreApi } from 'zustand/vanilla';
 import type { Scene } from '../core/scene';
 import type { AudioEngine } from '../engine/audioEngine';
+import { createEngineReloader } from './engineReloader';
 import { createEngineSlice } from './engineSlice';
 import { DEFAULT_HISTORY_DEPTH, createHistorySlice } from './historySlice';
 import { createMonitorSlice } from './monitorSlice';
+import { createNoticeSlice } from './noticeSlice';
 import { EMPTY_SCENE, createSceneSlice } from './sceneSlice';
 import { createSelectionSlice } from './selectionSlice';
+import { createSessionSlice } from './sessionSlice';
+import { createStemsSlice } from './stemsSlice';
 import type { SourceSetChange, StudioContext } from './studioContext';
 import type { StudioState } from './studioState';
 import { createTransportSlice, receiveMeters, receivePlayhead } from './transportSlice';
 
 export type StudioStore = StoreApi<StudioState>;
+
+const DEFAULT_SCENE_NAME = 'scene';
 
 export interface StudioStoreDeps {
   /** The sound; null runs the studio silently (tests, browsers without Web Audio). */
@@ -22,8 +28,17 @@ export interface StudioStoreDeps {
   readonly stemChannels?: Readonly<Record<string, number>>;
   /** Undo steps kept (default 200). */
   readonly historyDepth?: number;
-  /** See StudioContext.onSourceSetChanged: reload the engine when sources are added or removed. */
+  /**
+   * See StudioContext.onSourceSetChanged: reload the engine when sources are added or
+   * removed. Pass `() => void store.getState().reloadEngine()` to let the store reload it.
+   */
   readonly onSourceSetChanged?: (scene: Scene, change: SourceSetChange) => void;
+  /** The session's stem files by file name (see StudioContext.stemFiles); default a new, empty map. */
+  readonly stemFiles?: Map<string, Blob>;
+  /** The scene's name (see SessionSlice.sceneName); default "scene". */
+  readonly sceneName?: string;
+  /** What newSession() loads (default: the starting scene). */
+  readonly demoScene?: Scene;
   /** Milliseconds clock for the transport's settle time (default performance.now). */
   readonly nowMs?: () => number;
 }
@@ -36,24 +51,33 @@ export interface StudioStoreDeps {
  * becomes ready.
  */
 export function createStudioStore(deps: StudioStoreDeps): StudioStore {
+  const scene = deps.scene ?? EMPTY_SCENE;
   const context: StudioContext = {
     engine: deps.engine,
+    stemFiles: deps.stemFiles ?? new Map(),
+    demoScene: deps.demoScene ?? scene,
     historyDepth: Math.max(1, Math.floor(deps.historyDepth ?? DEFAULT_HISTORY_DEPTH)),
     onSourceSetChanged: deps.onSourceSetChanged ?? null,
     nowMs: deps.nowMs ?? (() => performance.now()),
     transportCommand: { atMs: Number.NEGATIVE_INFINITY },
   };
-  const store = createStore<StudioState>()((set, get) => ({
-    ...createSceneSlice(set, get, context, { scene: deps.scene ?? EMPTY_SCENE, stemChannels: deps.stemChannels ?? {} }),
-    ...createSelectionSlice(set, get),
-    ...createTransportSlice(set, get, context),
-    ...createMonitorSlice(set, get, context),
-    ...createHistorySlice(set, get, context),
-    ...createEngineSlice(set, get, context),
-    detachEngine() {
-      for (const unsubscribe of subscriptions.splice(0)) unsubscribe();
-    },
-  }));
+  const store = createStore<StudioState>()((set, get) => {
+    const reloader = createEngineReloader(set, get, context);
+    return {
+      ...createSceneSlice(set, get, context, { scene, stemChannels: deps.stemChannels ?? {} }),
+      ...createSelectionSlice(set, get),
+      ...createTransportSlice(set, get, context),
+      ...createMonitorSlice(set, get, context),
+      ...createHistorySlice(set, get, context),
+      ...createEngineSlice(set, get, context, reloader),
+      ...createStemsSlice(set, get, context, reloader, scene),
+      ...createSessionSlice(set, get, context, deps.sceneName ?? DEFAULT_SCENE_NAME),
+      ...createNoticeSlice(set),
+      detachEngine() {
+        for (const unsubscribe of subscriptions.splice(0)) unsubscribe();
+      },
+    };
+  });
 
   const subscriptions: (() => void)[] = [];
   const { engine } = deps;

@@ -1,10 +1,17 @@
+import { useCallback } from 'react';
 import { useStudioStoreApi } from '../state/StudioStoreProvider';
 import { AudioStartBanner } from './AudioStartBanner';
 import { EngineStatusBadge } from './EngineStatusBadge';
+import { ErrorBanner } from './ErrorBanner';
+import { DropOverlay } from './files/DropOverlay';
+import { openDroppedFiles } from './files/openFiles';
+import { useFileDrop } from './files/useFileDrop';
 import { Inspector } from './inspector/Inspector';
 import { Mixer } from './mixer/Mixer';
 import type { StageProbe } from './stage/stageProbe';
+import { SessionBar } from './session/SessionBar';
 import { Stage } from './stage/Stage';
+import { StemIssues } from './stems/StemIssues';
 import { ListenerYawControl } from './transport/ListenerYawControl';
 import { MonitorSelector } from './transport/MonitorSelector';
 import { TransportBar } from './transport/TransportBar';
@@ -16,11 +23,16 @@ export interface AppProps {
   readonly onStageProbe?: (probe: StageProbe | null) => void;
 }
 
-/** The studio: transport and monitoring on top, the stage in the centre, the inspector on the right, the mixer below. */
+/**
+ * The studio: transport and monitoring on top, the session's files below them, the stage
+ * in the centre (with notices over it), the inspector on the right, the mixer below.
+ * Files dropped anywhere on the page are added as stems (or opened, for a scene).
+ */
 export function App({ onStageProbe }: AppProps) {
   const store = useStudioStoreApi();
   useKeyboardShortcuts(store);
   useAudioStartOnGesture(store);
+  const dragging = useFileDrop(useCallback((files: File[]) => void openDroppedFiles(store, files), [store]));
 
   return (
     <div className="app">
@@ -34,14 +46,20 @@ export function App({ onStageProbe }: AppProps) {
         <ListenerYawControl />
         <EngineStatusBadge />
       </header>
+      <SessionBar />
       <main className="workspace">
         <div className="stage-area">
+          <div className="stage-notices">
+            <ErrorBanner />
+            <StemIssues />
+          </div>
           <AudioStartBanner />
           <Stage {...(onStageProbe === undefined ? {} : { onProbe: onStageProbe })} />
         </div>
         <Inspector />
       </main>
       <Mixer />
+      {dragging && <DropOverlay />}
     </div>
   );
 }

@@ -4,7 +4,9 @@ import type {
   MeterFrame,
   MonitorSettings,
   PlayheadFrame,
+  SceneLoadReport,
   SourceParamsUpdate,
+  StemFiles,
 } from '../../../src/engine/audioEngine';
 import type { HeadOrientation } from '../../../src/core/orientation';
 import { SCENE_FORMAT_VERSION } from '../../../src/core/scene';
@@ -19,9 +21,21 @@ export type EngineCall =
   | { readonly method: 'play' | 'pause' | 'stop' | 'start' }
   | { readonly method: 'seek'; readonly positionSec: number };
 
-/** An AudioEngine that records calls and lets a test emit playhead, meter and status frames. */
+/** One engine.loadScene call: the scene and a copy of the stem files it was given. */
+export interface EngineLoad {
+  readonly scene: Scene;
+  readonly stemFiles: ReadonlyMap<string, Blob>;
+}
+
+/**
+ * An AudioEngine that records calls and lets a test emit playhead, meter and status frames.
+ * loadScene records the load in `loads` and answers with `loadReport` (default: everything
+ * loaded as mono, nothing missing or failed, 0 s).
+ */
 export interface FakeEngine extends AudioEngine {
   readonly calls: EngineCall[];
+  readonly loads: EngineLoad[];
+  loadReport: (scene: Scene, stemFiles: StemFiles) => Promise<SceneLoadReport>;
   emitPlayhead(frame: PlayheadFrame): void;
   emitMeters(frame: MeterFrame): void;
   emitStatus(status: EngineStatus, message?: string): void;
@@ -39,12 +53,20 @@ export function createFakeEngine(initialStatus: EngineStatus = 'needs-gesture'):
   const engine: FakeEngine = {
     status: initialStatus,
     calls,
+    loads: [],
+    loadReport: async (scene) => ({
+      missing: [],
+      failed: [],
+      stemChannels: Object.fromEntries(scene.sources.map((s) => [s.id, 1])),
+      lengthSec: 0,
+    }),
     async start() {
       calls.push({ method: 'start' });
       engine.emitStatus('ready');
     },
-    async loadScene() {
-      return { missing: [], failed: [], stemChannels: {}, lengthSec: 0 };
+    async loadScene(scene, stemFiles) {
+      engine.loads.push({ scene, stemFiles: new Map(stemFiles) });
+      return engine.loadReport(scene, stemFiles);
     },
     async renderOffline() {
       throw new Error('the fake engine does not render');

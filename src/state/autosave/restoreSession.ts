@@ -1,0 +1,29 @@
+import { sessionFromAutosave } from './autosaveRecord';
+import type { StudioSession } from './autosaveRecord';
+import type { AutosaveStorage } from './autosaveStorage';
+
+export type RestoreResult =
+  | { readonly kind: 'restored'; readonly session: StudioSession }
+  | { readonly kind: 'none' }
+  /** The record (or the storage) could not be read: `message` says why, for the user. */
+  | { readonly kind: 'unreadable'; readonly message: string };
+
+/** Reads and validates the autosaved session. Never rejects: a bad record or storage is reported as 'unreadable'. */
+export async function restoreAutosavedSession(storage: AutosaveStorage): Promise<RestoreResult> {
+  let value: unknown;
+  try {
+    value = await storage.read();
+  } catch (error) {
+    return { kind: 'unreadable', message: `the autosave storage could not be read (${errorText(error)})` };
+  }
+  if (value === undefined) return { kind: 'none' };
+  try {
+    return { kind: 'restored', session: sessionFromAutosave(value) };
+  } catch (error) {
+    return { kind: 'unreadable', message: errorText(error) };
+  }
+}
+
+function errorText(error: unknown): string {
+  return error instanceof Error ? error.message : String(error);
+}

@@ -1,0 +1,119 @@
+import { useState } from 'react';
+import type { MonitorFormat } from '../../engine/audioEngine';
+import { EXPORT_FORMATS } from '../../engine/exportFiles';
+import type { WavSampleFormat } from '../../io/wav';
+import { useStudioStoreApi } from '../../state/StudioStoreProvider';
+import { ExportResults, SAMPLE_FORMAT_LABELS } from './ExportResults';
+import { useMixExport } from './useMixExport';
+import type { ExportPhase } from './useMixExport';
+
+export interface ExportDialogProps {
+  readonly onClose: () => void;
+}
+
+const FORMAT_LABELS: Readonly<Record<MonitorFormat, string>> = {
+  binaural: 'Binaural (headphones)',
+  stereo: 'Stereo fold-down',
+  mono: 'Mono fold-down',
+};
+
+const BIT_DEPTHS: readonly { sampleFormat: WavSampleFormat; testId: string; hint: string }[] = [
+  { sampleFormat: 'pcm24', testId: 'export-bits-24', hint: '' },
+  { sampleFormat: 'pcm16', testId: 'export-bits-16', hint: 'TPDF dither' },
+  { sampleFormat: 'float32', testId: 'export-bits-32f', hint: 'keeps overs' },
+];
+
+/**
+ * Export settings and progress: which formats, which bit depth, Start and Cancel. Renders
+ * the whole session offline and downloads `<scene>.<format>.wav` for each format.
+ */
+export function ExportDialog({ onClose }: ExportDialogProps) {
+  const store = useStudioStoreApi();
+  const exporter = useMixExport(store);
+  const [formats, setFormats] = useState<readonly MonitorFormat[]>(EXPORT_FORMATS);
+  const [sampleFormat, setSampleFormat] = useState<WavSampleFormat>('pcm24');
+  const [reportedFormat, setReportedFormat] = useState<WavSampleFormat>('pcm24');
+  const rendering = exporter.phase === 'rendering';
+  const percent = Math.round(exporter.progress * 100);
+
+  const toggleFormat = (format: MonitorFormat): void =>
+    setFormats((current) => (current.includes(format) ? current.filter((f) => f !== format) : [...current, format]));
+  const start = (): void => {
+    setReportedFormat(sampleFormat);
+    exporter.start(formats, sampleFormat);
+  };
+
+  return (
+    <div className="export-dialog" role="dialog" aria-label="Export" data-testid="export-dialog">
+      <fieldset className="export-group" disabled={rendering}>
+        <legend>Formats</legend>
+        {EXPORT_FORMATS.map((format) => (
+          <label key={format} className="export-option">
+            <input type="checkbox" data-testid={`export-format-${format}`} checked={formats.includes(format)} onChange={() => toggleFormat(format)} />
+            {FORMAT_LABELS[format]}
+          </label>
+        ))}
+      </fieldset>
+      <fieldset className="export-group" disabled={rendering}>
+        <legend>Bit depth</legend>
+        {BIT_DEPTHS.map((depth) => (
+          <label key={depth.sampleFormat} className="export-option">
+            <input
+              type="radio"
+              name="export-bit-depth"
+              data-testid={depth.testId}
+              checked={sampleFormat === depth.sampleFormat}
+              onChange={() => setSampleFormat(depth.sampleFormat)}
+            />
+            {SAMPLE_FORMAT_LABELS[depth.sampleFormat]}
+            {depth.hint !== '' && <span className="export-hint">{depth.hint}</span>}
+          </label>
+        ))}
+      </fieldset>
+      <div
+        className="export-progress"
+        role="progressbar"
+        aria-label="Export progress"
+        aria-valuemin={0}
+        aria-valuemax={100}
+        aria-valuenow={percent}
+        data-testid="export-progress"
+      >
+        <div className="export-progress-fill" style={{ width: `${percent}%` }} />
+      </div>
+      <p className="export-status" data-testid="export-status" role="status">
+        {statusText(exporter.phase, percent, exporter.message)}
+      </p>
+      {exporter.phase === 'done' && <ExportResults files={exporter.files} sampleFormat={reportedFormat} />}
+      <div className="export-actions">
+        {rendering ? (
+          <button type="button" className="bar-button" data-testid="export-cancel" onClick={exporter.cancel}>
+            Cancel
+          </button>
+        ) : (
+          <button type="button" className="bar-button bar-button-primary" data-testid="export-start" disabled={formats.length === 0} onClick={start}>
+            Start
+          </button>
+        )}
+        <button type="button" className="bar-button bar-button-quiet" data-testid="export-close" onClick={onClose}>
+          Close
+        </button>
+      </div>
+    </div>
+  );
+}
+
+function statusText(phase: ExportPhase, percent: number, message: string | null): string {
+  switch (phase) {
+    case 'rendering':
+      return `Rendering… ${percent}%`;
+    case 'done':
+      return 'Done: the files were downloaded.';
+    case 'cancelled':
+      return 'Export cancelled.';
+    case 'failed':
+      return `Export failed: ${message ?? 'unknown error'}`;
+    default:
+      return 'Renders the whole session offline, with the same renderer you hear.';
+  }
+}

@@ -1,0 +1,36 @@
+import type { WavSampleFormat } from '../../io/wav';
+import type { ExportedFile } from './useMixExport';
+
+export interface ExportResultsProps {
+  readonly files: readonly ExportedFile[];
+  readonly sampleFormat: WavSampleFormat;
+}
+
+/** The files an export wrote, with each one's sample peak, and a warning for files that clip. */
+export function ExportResults({ files, sampleFormat }: ExportResultsProps) {
+  return (
+    <ul className="export-results" data-testid="export-results">
+      {files.map((file) => (
+        <li key={file.format} className={file.clips ? 'is-clipping' : ''} data-testid={`export-file-${file.format}`}>
+          <span className="export-file-name">{file.fileName}</span>
+          <span className="export-peak">peak {formatPeakDbfs(file.peakDbfs)}</span>
+          {file.clips && (
+            <span className="export-clip" role="alert" data-testid={`export-clip-${file.format}`}>
+              clips in {SAMPLE_FORMAT_LABELS[sampleFormat]}: lower the gains, or export 32-bit float
+            </span>
+          )}
+        </li>
+      ))}
+    </ul>
+  );
+}
+
+export const SAMPLE_FORMAT_LABELS: Readonly<Record<WavSampleFormat, string>> = {
+  pcm16: '16-bit',
+  pcm24: '24-bit',
+  float32: '32-bit float',
+};
+
+export function formatPeakDbfs(peakDbfs: number): string {
+  return Number.isFinite(peakDbfs) ? `${peakDbfs.toFixed(2)} dBFS` : 'silent';
+}

@@ -1,0 +1,65 @@
+import { useStudioStore, useStudioStoreApi } from '../../state/StudioStoreProvider';
+import { serializeScene } from '../../core/sceneWrite';
+import { FilePickerButton } from '../controls/FilePickerButton';
+import { downloadBlob } from '../files/download';
+import { SCENE_FILE_ACCEPT, STEM_FILE_ACCEPT } from '../files/droppedFiles';
+import { openSceneFile } from '../files/openFiles';
+import { ExportMenu } from '../export/ExportMenu';
+import { StemProgress } from './StemProgress';
+
+export interface SessionBarProps {
+  readonly className?: string;
+}
+
+/** The session's files: add stems, open and save the scene, export, start a new session. */
+export function SessionBar({ className = '' }: SessionBarProps) {
+  const store = useStudioStoreApi();
+  const sceneName = useStudioStore((s) => s.sceneName);
+
+  const saveScene = (): void => {
+    const { scene, sceneName: name } = store.getState();
+    downloadBlob(`${name}.json`, new Blob([serializeScene(scene)], { type: 'application/json' }));
+  };
+
+  return (
+    <div className={`sessionbar ${className}`} role="toolbar" aria-label="Session">
+      <FilePickerButton
+        testId="stems-add"
+        inputTestId="stems-add-input"
+        accept={STEM_FILE_ACCEPT}
+        multiple
+        title="Add audio files (WAV, FLAC, MP3) as new sources; you can also drop them on the page"
+        onFiles={(files) => store.getState().addStemFiles(files)}
+      >
+        Add stems
+      </FilePickerButton>
+      <span className="bar-divider" aria-hidden="true" />
+      <FilePickerButton
+        testId="scene-open"
+        inputTestId="scene-open-input"
+        accept={SCENE_FILE_ACCEPT}
+        title="Open a scene file (.json); stems it names are matched to the files you add"
+        onFiles={([file]) => file !== undefined && void openSceneFile(store, file)}
+      >
+        Open scene
+      </FilePickerButton>
+      <button type="button" className="bar-button" data-testid="scene-save" title={`Download the scene as ${sceneName}.json`} onClick={saveScene}>
+        Save scene
+      </button>
+      <ExportMenu />
+      <span className="scene-name" data-testid="scene-name" title="Scene name">
+        {sceneName}
+      </span>
+      <StemProgress />
+      <button
+        type="button"
+        className="bar-button bar-button-quiet"
+        data-testid="session-reset"
+        title="Forget this session (scene, stems, undo history and the autosave) and open the demo"
+        onClick={() => store.getState().newSession()}
+      >
+        New session (demo)
+      </button>
+    </div>
+  );
+}

@@ -1,0 +1,56 @@
+import { useStudioStore } from '../../state/StudioStoreProvider';
+import { RelinkButton } from './RelinkButton';
+
+/**
+ * Sources that play silence for want of a stem: "Missing stems" (the session has no file
+ * of that name) and "Unreadable stems" (the decoder refused the file, with its reason),
+ * each with a file picker to relink it.
+ */
+export function StemIssues() {
+  const sources = useStudioStore((s) => s.scene.sources);
+  const missingStems = useStudioStore((s) => s.missingStems);
+  const failedStems = useStudioStore((s) => s.failedStems);
+  const names = new Map(sources.map((source) => [source.id, source.name]));
+  const missing = missingStems.map((m) => ({ ...m, sourceName: names.get(m.sourceId) ?? m.sourceId }));
+  // A failure is from the last load: drop sources removed since.
+  const failed = failedStems.flatMap((f) => {
+    const sourceName = names.get(f.sourceId);
+    return sourceName === undefined ? [] : [{ ...f, sourceName }];
+  });
+  if (missing.length === 0 && failed.length === 0) return null;
+  return (
+    <div className="stem-issues">
+      {missing.length > 0 && (
+        <section className="notice notice-panel" aria-label="Missing stems" data-testid="missing-stems">
+          <h2 className="notice-title">Missing stems</h2>
+          <p className="notice-hint">These sources are silent until you give them their file.</p>
+          <ul className="issue-list">
+            {missing.map((m) => (
+              <li key={m.sourceId} className="issue" data-testid={`missing-stem-${m.sourceId}`}>
+                <span className="issue-text">
+                  <strong>{m.sourceName}</strong> <span className="issue-file">{m.file}</span>
+                </span>
+                <RelinkButton sourceId={m.sourceId} fileName={m.fileName} />
+              </li>
+            ))}
+          </ul>
+        </section>
+      )}
+      {failed.length > 0 && (
+        <section className="notice notice-panel notice-error" aria-label="Unreadable stems" data-testid="failed-stems">
+          <h2 className="notice-title">Unreadable stems</h2>
+          <ul className="issue-list">
+            {failed.map((f) => (
+              <li key={f.sourceId} className="issue" data-testid={`failed-stem-${f.sourceId}`}>
+                <span className="issue-text">
+                  <strong>{f.sourceName}</strong> is silent: {f.message}
+                </span>
+                {f.fileName !== null && <RelinkButton sourceId={f.sourceId} fileName={f.fileName} />}
+              </li>
+            ))}
+          </ul>
+        </section>
+      )}
+    </div>
+  );
+}
