@@ -182,6 +182,25 @@ describe('the studio page', () => {
     await expect.poll(() => page.getByTestId('inspector-azimuth').inputValue()).toBe(before.azimuthDeg.toFixed(1));
   });
 
+  it('turns the listener by dragging the head: a quarter turn to the left reads yaw +90 (within 3 degrees), undone by Ctrl+Z', async () => {
+    const { page } = browser;
+    const screen = (p: PolarPosition) => page.evaluate((q) => (globalThis as StudioWindow).__studio!.positionScreenPosition(q), p);
+    // The floor point 0.2 m in front of the centre lies under the head (radius 0.3 m), so
+    // the press lands on the head; the release is over the floor at azimuth +90.
+    const from = await screen({ azimuthDeg: 0, elevationDeg: 0, distanceM: 0.2 });
+    const to = await screen({ azimuthDeg: 90, elevationDeg: 0, distanceM: 2 });
+    if (from === null || to === null) throw new Error('the head is not on screen');
+    const yawBefore = (await storeScene(page)).listener.yawDeg;
+    await page.mouse.move(from.x, from.y);
+    await page.mouse.down();
+    await page.mouse.move(to.x, to.y, { steps: 25 });
+    await page.mouse.up();
+    const yawAfter = (await storeScene(page)).listener.yawDeg;
+    expect(Math.abs(yawAfter - (yawBefore + 90))).toBeLessThanOrEqual(3);
+    await page.keyboard.press('Control+z');
+    await expect.poll(async () => (await storeScene(page)).listener.yawDeg).toBe(yawBefore);
+  });
+
   it('logged no page errors', () => {
     expect(browser.pageErrors).toEqual([]);
   });

@@ -4,6 +4,7 @@ import type { Group } from 'three';
 import { yawDegToThreeRotationY } from '../../core/threeAxes';
 import { useStudioStoreApi } from '../../state/StudioStoreProvider';
 import type { StudioState } from '../../state/studioState';
+import { useHeadYawDrag } from './useHeadYawDrag';
 
 export interface ListenerHeadProps {
   /** Head radius on the stage, metres (larger than life so it reads at mixing distances). */
@@ -13,12 +14,13 @@ export interface ListenerHeadProps {
 /**
  * The listener at the centre: a head with a nose (pointing where the listener faces) and
  * ears, and an arrow on the floor. It turns with the listener's yaw (positive = to the left),
- * followed from the store without a React render.
+ * followed from the store without a React render. Dragging the head turns the listener.
  */
 export function ListenerHead({ radiusM = 0.3 }: ListenerHeadProps) {
   const store = useStudioStoreApi();
   const invalidate = useThree((s) => s.invalidate);
   const groupRef = useRef<Group>(null);
+  const onPointerDown = useHeadYawDrag();
 
   useEffect(() => {
     let shownYaw = Number.NaN;
@@ -36,7 +38,7 @@ export function ListenerHead({ radiusM = 0.3 }: ListenerHeadProps) {
 
   const r = radiusM;
   return (
-    <group ref={groupRef} name="listener">
+    <group ref={groupRef} name="listener" onPointerDown={onPointerDown}>
       <mesh scale={[0.88, 1.05, 1]}>
         <sphereGeometry args={[r, 32, 24]} />
         <meshStandardMaterial color="#aab4c3" roughness={0.55} metalness={0.05} />

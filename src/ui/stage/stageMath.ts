@@ -2,6 +2,7 @@ import { cartesianToPolar, polarToCartesian } from '../../core/coordinates';
 import type { PolarPosition } from '../../core/coordinates';
 import { sceneToThree, threeToScene } from '../../core/threeAxes';
 import type { Vec3 } from '../../core/threeAxes';
+import { wrapAzimuthDeg } from '../../core/units';
 
 /**
  * Stage geometry in plain numbers (no three import, testable in Node). Positions on the
@@ -79,3 +80,13 @@ export const STAGE_VIEWS: Readonly<Record<StageViewName, StageViewPreset>> = {
 export const STAGE_VIEW_ORDER: readonly StageViewName[] = ['perspective', 'top', 'front', 'side'];
 
 export { sceneToThree };
+
+/**
+ * The listener yaw while dragging the head: the start yaw turned by the change in the
+ * pointer's ADM azimuth around the head (both floor hits in scene coordinates), wrapped
+ * into (-180, 180]. Dragging the pointer a quarter turn to the left turns the head left.
+ */
+export function draggedYawDeg(startYawDeg: number, startHit: { x: number; y: number }, hit: { x: number; y: number }): number {
+  const azimuthOf = (p: { x: number; y: number }): number => (Math.atan2(-p.x, p.y) * 180) / Math.PI;
+  return wrapAzimuthDeg(startYawDeg + azimuthOf(hit) - azimuthOf(startHit));
+}

@@ -1,5 +1,6 @@
 import { describe, expect, it } from 'vitest';
 import {
+  draggedYawDeg,
   heightOf,
   horizontalDragPosition,
   roundDragPosition,
@@ -84,5 +85,16 @@ describe('formats', () => {
     expect(peakToMeterFraction(0.001)).toBe(0); // -60 dBFS, the floor
     expect(Math.abs(peakToMeterFraction(10 ** (-30 / 20)) - 0.5)).toBeLessThan(EXACT); // -30 dBFS, half way
     expect(peakToMeterFraction(2)).toBe(1); // over 0 dBFS: clipped
+  });
+});
+
+describe('dragging the head turns the listener', () => {
+  it('turns by the change in the pointer azimuth around the head, wrapped into (-180, 180] (exact)', () => {
+    // Front (y) to left (-x): +90 degrees.
+    expect(draggedYawDeg(0, { x: 0, y: 1 }, { x: -2, y: 0 })).toBeCloseTo(90, 12);
+    // Front to right: -90.
+    expect(draggedYawDeg(10, { x: 0, y: 1 }, { x: 1, y: 0 })).toBeCloseTo(-80, 12);
+    // Past the back: 170 + 30 wraps to -160.
+    expect(draggedYawDeg(170, { x: 0, y: 1 }, { x: -Math.sin(Math.PI / 6), y: Math.cos(Math.PI / 6) })).toBeCloseTo(-160, 12);
   });
 });
