@@ -8,7 +8,7 @@ import { createSceneRenderer } from '../render/sceneRenderer';
 import type { OutputFormat } from '../render/renderBlock';
 import { loadHrtfGrid } from './loadHrtf';
 import { loadSceneFile, loadStems } from './loadScene';
-import { peakDbfs, wouldClip } from './peaks';
+import { clipsIn, samplePeakDbfs } from '../io/samplePeak';
 import { createProgressLine } from './progress';
 import type { RenderArgs } from './renderArgs';
 
@@ -50,8 +50,8 @@ export async function runRender(args: RenderArgs, log: (line: string) => void): 
     const channels = channelsOf(rendered, format);
     const file = path.join(args.outDir, `${base}.${format}.wav`);
     await writeFile(file, encodeWav({ sampleRateHz: scene.sampleRateHz, channels }, encodeOptions(args.sampleFormat)));
-    const peak = peakDbfs(channels);
-    const clipped = wouldClip(peak, args.sampleFormat);
+    const peak = samplePeakDbfs(channels);
+    const clipped = clipsIn(peak, args.sampleFormat);
     written.push({ format, file, channels: channels.length, frames: renderer.lengthFrames, peakDbfs: peak, clipped });
     log(`wrote ${file}: ${channels.length} ch, ${scene.sampleRateHz} Hz, ${bitsLabel(args.sampleFormat)}, peak ${peak.toFixed(2)} dBFS`);
     if (clipped) {

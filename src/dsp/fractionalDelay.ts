@@ -1,3 +1,5 @@
+import { besselI0 } from './besselI0';
+
 /**
  * Band-limited fractional delay by a Kaiser-windowed sinc (Laakso et al., "Splitting the
  * unit delay", IEEE Signal Processing Magazine 13(1), 1996, section on windowed sinc).
@@ -80,17 +82,4 @@ export function applyFractionalDelay(
     for (let j = first; j <= last; j++) sum += taps[j]! * input[newest - j]!;
     output[n] = sum;
   }
-}
-
-/** Modified Bessel function of the first kind, order 0, by its power series. */
-function besselI0(x: number): number {
-  let sum = 1;
-  let term = 1;
-  const quarter = (x * x) / 4;
-  for (let k = 1; k < 30; k++) {
-    term *= quarter / (k * k);
-    sum += term;
-    if (term < sum * 1e-16) break;
-  }
-  return sum;
 }

@@ -1,3 +1,5 @@
+import { besselI0 } from './besselI0';
+
 /**
  * Band-limited offline resampling by windowed-sinc interpolation (Smith, "Digital Audio
  * Resampling", https://ccrma.stanford.edu/~jos/resample/).
@@ -171,18 +173,6 @@ function kaiserBeta(attenuationDb: number): number {
 /** Kaiser's filter length estimate N = (A - 7.95) / (2.285 * 2 pi * transition width), in samples. */
 function kaiserLength(attenuationDb: number, transitionCyclesPerSample: number): number {
   return (attenuationDb - 7.95) / (2.285 * 2 * Math.PI * transitionCyclesPerSample);
-}
-
-/** Modified Bessel function of the first kind, order 0: sum_k ((x/2)^k / k!)^2, summed to double precision. */
-function besselI0(x: number): number {
-  const halfX = x / 2;
-  let term = 1;
-  let sum = 1;
-  for (let k = 1; term > sum * Number.EPSILON; k++) {
-    term *= (halfX / k) ** 2;
-    sum += term;
-  }
-  return sum;
 }
 
 /** toHz / fromHz as up / down in lowest terms when both rates are integers. */

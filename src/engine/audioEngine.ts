@@ -1,3 +1,4 @@
+import type { SourceParams } from '../core/sourceParams';
 import type { HeadOrientation } from '../core/orientation';
 import type { Scene } from '../core/scene';
 
@@ -11,15 +12,7 @@ export interface MonitorSettings {
 }
 
 /** Parameters of one source that change while playing (reach the renderer at block boundaries, smoothed). */
-export interface SourceParamsUpdate {
-  readonly gainDb: number;
-  readonly mute: boolean;
-  readonly solo: boolean;
-  readonly azimuthDeg: number;
-  readonly elevationDeg: number;
-  readonly distanceM: number;
-  readonly spreadDeg: number;
-}
+export type SourceParamsUpdate = Readonly<SourceParams>;
 
 /**
  * Audio files the user gave for file stems, by file name (the last part of a scene's

@@ -1,3 +1,4 @@
+import { clipsIn, samplePeakDbfs } from '../io/samplePeak';
 import { encodeWav } from '../io/wav';
 import type { WavSampleFormat } from '../io/wav';
 import type { MonitorFormat, RenderedMix } from './audioEngine';
@@ -45,27 +46,6 @@ export function buildExportFiles(mix: RenderedMix, options: ExportFileOptions): 
       clips: clipsIn(peakDbfs, options.sampleFormat),
     };
   });
-}
-
-/** Sample peak over all channels in dBFS: 20 log10(max |x|); -Infinity for silence. */
-export function samplePeakDbfs(channels: readonly Float32Array[]): number {
-  let peak = 0;
-  for (const channel of channels) {
-    for (let i = 0; i < channel.length; i++) {
-      const magnitude = Math.abs(channel[i]!);
-      if (magnitude > peak) peak = magnitude;
-    }
-  }
-  return 20 * Math.log10(peak);
-}
-
-/**
- * Whether a peak clips in `sampleFormat`: integer PCM cannot hold +1.0 (its largest code
- * is 1 - 2^-(bits-1)), so a peak at or above 0 dBFS clips in 16 and 24-bit; 32-bit float
- * keeps overs.
- */
-export function clipsIn(peakDbfs: number, sampleFormat: WavSampleFormat): boolean {
-  return sampleFormat !== 'float32' && peakDbfs >= 0;
 }
 
 function channelsOf(mix: RenderedMix, format: MonitorFormat): Float32Array[] {

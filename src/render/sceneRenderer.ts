@@ -21,8 +21,8 @@ import { RENDER_BLOCK_FRAMES } from './renderBlock';
 import type { OutputFormat } from './renderBlock';
 import { addStereoObject, beginStereoBlock, createStereoBus, createStereoPanGains, resetStereoPan } from './stereoBus';
 import type { StereoBus, StereoPanGains } from './stereoBus';
-import type { SourceParams } from './sourceParams';
-import { sourceParamsOf } from './sourceParams';
+import type { SourceParams } from '../core/sourceParams';
+import { sourceParamsOf } from '../core/sourceParams';
 
 export interface SceneRendererOptions {
   readonly formats: readonly OutputFormat[];

@@ -1,6 +1,6 @@
 import type { AudioEngine, EngineStatus, ExportOptions, RenderedMix } from '../engine/audioEngine';
 import type { EngineReloader } from './engineReloader';
-import { sourceParams } from './sceneEdits';
+import { sourceParamsOf } from '../core/sourceParams';
 import type { GetStudioState, SetStudioState, StudioContext } from './studioContext';
 
 /** 'none': the studio runs without audio (no engine given: tests, or no Web Audio). */
@@ -48,7 +48,7 @@ export function createEngineSlice(set: SetStudioState, get: GetStudioState, cont
     resyncEngine() {
       if (engine === null) return;
       const state = get();
-      for (const source of state.scene.sources) engine.updateSource(source.id, sourceParams(source));
+      for (const source of state.scene.sources) engine.updateSource(source.id, sourceParamsOf(source));
       const { yawDeg, pitchDeg, rollDeg } = state.scene.listener;
       engine.setListener({ yawDeg, pitchDeg, rollDeg });
       engine.setMonitor(state.monitor);

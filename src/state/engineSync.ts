@@ -1,5 +1,6 @@
 import type { Scene } from '../core/scene';
-import { sameSourceParams, sourceParams } from './sceneEdits';
+import { sourceParamsOf } from '../core/sourceParams';
+import { sameSourceParams } from './sceneEdits';
 import type { StudioContext } from './studioContext';
 
 /**
@@ -18,15 +19,15 @@ export function syncEngine(context: StudioContext, previous: Scene, next: Scene)
     previousById.delete(source.id);
     if (before === undefined) {
       added.push(source.id);
-      engine?.updateSource(source.id, sourceParams(source));
+      engine?.updateSource(source.id, sourceParamsOf(source));
     } else if (before !== source && !sameSourceParams(before, source)) {
-      engine?.updateSource(source.id, sourceParams(source));
+      engine?.updateSource(source.id, sourceParamsOf(source));
     }
   }
   const removed = [...previousById.keys()];
   if (engine !== null && context.onSourceSetChanged === null) {
     for (const source of previousById.values()) {
-      engine.updateSource(source.id, { ...sourceParams(source), mute: true, solo: false });
+      engine.updateSource(source.id, { ...sourceParamsOf(source), mute: true, solo: false });
     }
   }
   if (previous.listener !== next.listener) {

@@ -2,7 +2,6 @@ import { DEFAULT_SPREAD_DEG, SCENE_LIMITS } from '../core/scene';
 import type { Scene, SceneSource, SourcePosition } from '../core/scene';
 import { wrapAzimuthDeg } from '../core/units';
 import type { Decibels, Degrees, Metres } from '../core/units';
-import type { SourceParamsUpdate } from '../engine/audioEngine';
 
 /**
  * Pure edits of the immutable Scene. Every function returns the same object when nothing
@@ -80,19 +79,6 @@ export function withSource(scene: Scene, id: string, update: (source: SceneSourc
 
 export function findSource(scene: Scene, id: string | null): SceneSource | undefined {
   return id === null ? undefined : scene.sources.find((s) => s.id === id);
-}
-
-/** The parameters the engine needs for one source. */
-export function sourceParams(source: SceneSource): SourceParamsUpdate {
-  return {
-    gainDb: source.gainDb,
-    mute: source.mute,
-    solo: source.solo,
-    azimuthDeg: source.position.azimuthDeg,
-    elevationDeg: source.position.elevationDeg,
-    distanceM: source.position.distanceM,
-    spreadDeg: source.spreadDeg,
-  };
 }
 
 export function sameSourceParams(a: SceneSource, b: SceneSource): boolean {

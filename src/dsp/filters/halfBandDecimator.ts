@@ -1,4 +1,4 @@
-import { besselI0 } from './polyphaseInterpolator';
+import { besselI0 } from '../besselI0';
 
 /**
  * Decimation by two with a linear-phase half-band FIR (Crochiere and Rabiner, "Multirate

@@ -1,3 +1,5 @@
+import { besselI0 } from '../besselI0';
+
 /**
  * Design of an L-times polyphase interpolator: a Kaiser-windowed sinc low-pass at the
  * input Nyquist frequency, split into its L phases (Crochiere and Rabiner, "Multirate
@@ -47,17 +49,4 @@ export function designPolyphaseInterpolator(factor: number, tapsPerPhase: number
     for (let k = 0; k < tapsPerPhase; k++) coefficients[row + k] = coefficients[row + k]! / sum;
   }
   return { factor, tapsPerPhase, coefficients };
-}
-
-/** Modified Bessel function of the first kind, order 0, by its power series. */
-export function besselI0(x: number): number {
-  let sum = 1;
-  let term = 1;
-  const quarter = (x * x) / 4;
-  for (let k = 1; k < 50; k++) {
-    term *= quarter / (k * k);
-    sum += term;
-    if (term < sum * 1e-17) break;
-  }
-  return sum;
 }

@@ -2,7 +2,7 @@ import type { HeadOrientation } from '../../core/orientation';
 import type { Scene } from '../../core/scene';
 import type { HrtfGrid } from '../../dsp/hrtf/hrtfGrid';
 import type { MonoLaw } from '../monoFoldDown';
-import type { SourceParams } from '../sourceParams';
+import type { SourceParams } from '../../core/sourceParams';
 
 /** What the realtime host plays on its two output channels. */
 export type MonitorChoice = 'binaural' | 'stereo' | 'mono';

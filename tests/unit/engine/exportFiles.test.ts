@@ -1,6 +1,7 @@
 import { describe, expect, it } from 'vitest';
 import type { RenderedMix } from '../../../src/engine/audioEngine';
-import { buildExportFiles, clipsIn, samplePeakDbfs } from '../../../src/engine/exportFiles';
+import { buildExportFiles } from '../../../src/engine/exportFiles';
+import { clipsIn, samplePeakDbfs } from '../../../src/io/samplePeak';
 import { decodeWav } from '../../../src/io/wav';
 
 /** Peaks agree with 20 log10 of the largest magnitude within this. */

@@ -1,4 +1,4 @@
-import type { SceneSource } from '../core/scene';
+import type { SceneSource } from './scene';
 
 /** The parameters of a source that can change while rendering (plain numbers, no allocation to apply). */
 export interface SourceParams {
