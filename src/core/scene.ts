@@ -1,3 +1,4 @@
+import type { MidSideSettings } from './midSideSettings';
 import type { Decibels, Degrees, Hertz, Metres } from './units';
 
 /**
@@ -14,6 +15,8 @@ export interface Scene {
   readonly sampleRateHz: Hertz;
   readonly listener: ListenerOrientation;
   readonly sources: readonly SceneSource[];
+  /** Processing of the whole mix; absent when neutral. */
+  readonly master?: MasterSettings;
   readonly extraFields?: ExtraFields;
 }
 
@@ -45,6 +48,18 @@ export interface SceneSource {
   readonly spreadDeg: Degrees;
   /** Display colour, "#rrggbb". */
   readonly color?: string;
+  /**
+   * Mid/side processing of the stem before its channels become objects; absent when at
+   * the defaults. A mono stem has no side: only its mid gain and mid shelves act.
+   */
+  readonly midSide?: MidSideSettings;
+  readonly extraFields?: ExtraFields;
+}
+
+/** The master bus: mid/side on the stereo fold-down (before the mono fold-down) and on the binaural output. */
+export interface MasterSettings {
+  /** Absent when at the defaults. */
+  readonly midSide?: MidSideSettings;
   readonly extraFields?: ExtraFields;
 }
 

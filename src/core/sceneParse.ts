@@ -1,6 +1,8 @@
 import { FieldError } from './fieldError';
 import { numberIn, readJsonObject } from './jsonFields';
 import type { JsonObjectReader } from './jsonFields';
+import { DEFAULT_MID_SIDE_SETTINGS, MID_SIDE_LIMITS, MID_SIDE_NUMBER_FIELDS, isDefaultMidSide } from './midSideSettings';
+import type { MidSideNumberField, MidSideSettings } from './midSideSettings';
 import {
   DEFAULT_SPREAD_DEG,
   SCENE_FORMAT,
@@ -8,7 +10,15 @@ import {
   SCENE_LIMITS,
   SUPPORTED_SAMPLE_RATES_HZ,
 } from './scene';
-import type { ExtraFields, ListenerOrientation, Scene, SceneSource, SourcePosition, StemReference } from './scene';
+import type {
+  ExtraFields,
+  ListenerOrientation,
+  MasterSettings,
+  Scene,
+  SceneSource,
+  SourcePosition,
+  StemReference,
+} from './scene';
 
 export interface ParsedScene {
   readonly scene: Scene;
@@ -70,7 +80,15 @@ export function parseSceneValue(json: unknown, fileName: string): ParsedScene {
     }
     seen.set(source.id, index);
   });
-  const scene: Scene = { version, sampleRateHz, listener, sources, ...extras(root) };
+  const master = parseMaster(root.optionalObject('master'), extras);
+  const scene: Scene = {
+    version,
+    sampleRateHz,
+    listener,
+    sources,
+    ...(master === undefined ? {} : { master }),
+    ...extras(root),
+  };
   return { scene, warnings };
 }
 
@@ -96,6 +114,7 @@ function parseSource(r: JsonObjectReader, extras: ExtrasOf): SceneSource {
   const spread = SCENE_LIMITS.spreadDeg;
   const spreadDeg = r.optionalNumber('spreadDeg', numberIn(spread.min, spread.max)) ?? DEFAULT_SPREAD_DEG;
   const color = r.optionalString('color', { expected: 'a colour "#rrggbb"', accept: (v) => COLOR_PATTERN.test(v) });
+  const midSide = parseMidSide(r.optionalObject('midSide'), extras);
   return {
     id,
     name,
@@ -106,6 +125,7 @@ function parseSource(r: JsonObjectReader, extras: ExtrasOf): SceneSource {
     position,
     spreadDeg,
     ...(color === undefined ? {} : { color }),
+    ...(midSide === undefined ? {} : { midSide }),
     ...extras(r),
   };
 }
@@ -132,3 +152,23 @@ function parsePosition(r: JsonObjectReader, extras: ExtrasOf): SourcePosition {
   return { azimuthDeg, elevationDeg, distanceM, ...extras(r) };
 }
 
+/** Mid/side settings: every field optional (default when absent); undefined when all are at their defaults. */
+function parseMidSide(r: JsonObjectReader | undefined, extras: ExtrasOf): MidSideSettings | undefined {
+  if (r === undefined) return undefined;
+  const numbers = {} as Record<MidSideNumberField, number>;
+  for (const field of MID_SIDE_NUMBER_FIELDS) {
+    const { min, max } = MID_SIDE_LIMITS[field];
+    numbers[field] = r.optionalNumber(field, numberIn(min, max)) ?? DEFAULT_MID_SIDE_SETTINGS[field];
+  }
+  const bassMono = r.optionalBoolean('bassMono') ?? DEFAULT_MID_SIDE_SETTINGS.bassMono;
+  const settings: MidSideSettings = { ...numbers, bassMono, ...extras(r) };
+  return isDefaultMidSide(settings) ? undefined : settings;
+}
+
+/** The master bus; undefined when it holds nothing but defaults. */
+function parseMaster(r: JsonObjectReader | undefined, extras: ExtrasOf): MasterSettings | undefined {
+  if (r === undefined) return undefined;
+  const midSide = parseMidSide(r.optionalObject('midSide'), extras);
+  const master: MasterSettings = { ...(midSide === undefined ? {} : { midSide }), ...extras(r) };
+  return master.midSide === undefined && master.extraFields === undefined ? undefined : master;
+}

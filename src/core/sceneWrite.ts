@@ -1,5 +1,7 @@
+import { DEFAULT_MID_SIDE_SETTINGS, MID_SIDE_NUMBER_FIELDS } from './midSideSettings';
+import type { MidSideSettings } from './midSideSettings';
 import { SCENE_FORMAT } from './scene';
-import type { ExtraFields, Scene, SceneSource, StemReference } from './scene';
+import type { ExtraFields, MasterSettings, Scene, SceneSource, StemReference } from './scene';
 
 /**
  * Writes a scene as JSON text (two-space indent, fixed key order, trailing newline).
@@ -16,6 +18,7 @@ export function serializeScene(scene: Scene): string {
       scene.listener.extraFields,
     ),
     sources: scene.sources.map(sourceJson),
+    ...(scene.master === undefined ? {} : { master: masterJson(scene.master) }),
     ...scene.extraFields,
   };
   return `${JSON.stringify(json, null, 2)}\n`;
@@ -34,6 +37,7 @@ function sourceJson(source: SceneSource): object {
       position: withExtras({ azimuthDeg: p.azimuthDeg, elevationDeg: p.elevationDeg, distanceM: p.distanceM }, p.extraFields),
       spreadDeg: source.spreadDeg,
       ...(source.color === undefined ? {} : { color: source.color }),
+      ...(source.midSide === undefined ? {} : { midSide: midSideJson(source.midSide) }),
     },
     source.extraFields,
   );
@@ -43,6 +47,20 @@ function stemJson(stem: StemReference): object {
   return stem.kind === 'file'
     ? withExtras({ file: stem.file }, stem.extraFields)
     : withExtras({ generator: stem.generator }, stem.extraFields);
+}
+
+function masterJson(master: MasterSettings): object {
+  return withExtras(master.midSide === undefined ? {} : { midSide: midSideJson(master.midSide) }, master.extraFields);
+}
+
+/** Only the fields that differ from their defaults, the switch first, then MID_SIDE_NUMBER_FIELDS' order. */
+function midSideJson(settings: MidSideSettings): object {
+  const json: Record<string, number | boolean> = {};
+  if (settings.bassMono !== DEFAULT_MID_SIDE_SETTINGS.bassMono) json.bassMono = settings.bassMono;
+  for (const field of MID_SIDE_NUMBER_FIELDS) {
+    if (settings[field] !== DEFAULT_MID_SIDE_SETTINGS[field]) json[field] = settings[field];
+  }
+  return withExtras(json, settings.extraFields);
 }
 
 function withExtras<T extends object>(known: T, extras: ExtraFields | undefined): T {

@@ -1,6 +1,7 @@
+import type { MidSideSettings } from './midSideSettings';
 import type { SceneSource } from './scene';
 
-/** The parameters of a source that can change while rendering (plain numbers, no allocation to apply). */
+/** The parameters of a source that can change while rendering (plain values, no allocation to apply). */
 export interface SourceParams {
   gainDb: number;
   mute: boolean;
@@ -9,6 +10,8 @@ export interface SourceParams {
   elevationDeg: number;
   distanceM: number;
   spreadDeg: number;
+  /** The stem's mid/side processing; absent means the defaults (neutral). */
+  midSide?: MidSideSettings;
 }
 
 export function sourceParamsOf(source: SceneSource): SourceParams {
@@ -20,5 +23,6 @@ export function sourceParamsOf(source: SceneSource): SourceParams {
     elevationDeg: source.position.elevationDeg,
     distanceM: source.position.distanceM,
     spreadDeg: source.spreadDeg,
+    ...(source.midSide === undefined ? {} : { midSide: source.midSide }),
   };
 }

@@ -1,8 +1,11 @@
 import { headRotationMatrix, worldToHead } from '../core/orientation';
 import type { HeadOrientation } from '../core/orientation';
+import { DEFAULT_MID_SIDE_SETTINGS, midSideOrDefault } from '../core/midSideSettings';
+import type { MidSideSettings } from '../core/midSideSettings';
 import type { Scene } from '../core/scene';
 import { RADIANS_PER_DEGREE, dbToGain, wrapAzimuthDeg } from '../core/units';
 import type { HrtfGrid } from '../dsp/hrtf/hrtfGrid';
+import { processMidSide } from '../dsp/midside/midSideProcessor';
 import {
   addBinauralVoice,
   beginBinauralBlock,
@@ -15,6 +18,16 @@ import {
 import type { BinauralBus, BinauralVoice } from './binaural/binauralBus';
 import { DEFAULT_MONO_LAW, foldDownToMono, monoLawGain } from './monoFoldDown';
 import type { MonoLaw } from './monoFoldDown';
+import { createMasterMidSideStage, resetMasterMidSide, setMasterMidSideSettings } from './midside/masterMidSide';
+import type { MasterMidSideStage } from './midside/masterMidSide';
+import {
+  createSourceMidSideStage,
+  processSourceMidSide,
+  resetSourceMidSide,
+  setSourceMidSide,
+  sourceMidSideActive,
+} from './midside/sourceMidSide';
+import type { SourceMidSideStage } from './midside/sourceMidSide';
 import { POSITION_SMOOTHING_SEC, createRenderObject, fillObjectInput, moveObject, targetGain } from './objects/renderObject';
 import type { RenderObject } from './objects/renderObject';
 import { RENDER_BLOCK_FRAMES } from './renderBlock';
@@ -42,9 +55,12 @@ export interface RenderOutputs {
 
 /**
  * The object renderer: a scene and its stems in, binaural, stereo and mono out, in
- * blocks of RENDER_BLOCK_FRAMES. Hosts may ask for any number of frames per call; the
- * renderer computes whole blocks and hands them out, so the samples do not depend on
- * how a host slices time. Everything after creation is allocation-free.
+ * blocks of RENDER_BLOCK_FRAMES. Per source, the stem goes through the source's mid/side
+ * stage before its channels become objects; the master's mid/side processes the stereo
+ * fold-down (before the mono fold-down) and the binaural output. Hosts may ask for any
+ * number of frames per call; the renderer computes whole blocks and hands them out, so
+ * the samples do not depend on how a host slices time. Everything after creation is
+ * allocation-free.
  */
 export interface SceneRenderer {
   readonly sampleRateHz: number;
@@ -60,6 +76,9 @@ export interface SceneRenderer {
 interface RendererState extends SceneRenderer {
   readonly objects: RenderObject[];
   readonly params: SourceParams[];
+  /** Per source, its mid/side stage. */
+  readonly stages: SourceMidSideStage[];
+  readonly master: MasterMidSideStage;
   readonly voices: (BinauralVoice | null)[];
   readonly pans: StereoPanGains[];
   readonly binaural: BinauralBus | null;
@@ -113,6 +132,9 @@ export function createSceneRenderer(
       throw new Error(`source "${source.name}" (${source.id}): a source takes a mono or stereo stem, got ${channels.length} channels`);
     }
   });
+  const stages = stems.map((channels, sourceIndex) =>
+    createSourceMidSideStage(channels, midSideOrDefault(scene.sources[sourceIndex]!.midSide), scene.sampleRateHz),
+  );
   const tailFrames = binaural === null ? RENDER_BLOCK_FRAMES : binauralTailFrames(binaural);
   const stemFrames = objects.reduce((longest, o) => Math.max(longest, o.channel.length), 0);
   const state: RendererState = {
@@ -120,6 +142,8 @@ export function createSceneRenderer(
     formats: options.formats,
     objects,
     params: scene.sources.map(sourceParamsOf),
+    stages,
+    master: createMasterMidSideStage(midSideOrDefault(scene.master?.midSide), scene.sampleRateHz),
     voices: objects.map(() => (binaural === null ? null : createBinauralVoice(binaural))),
     pans: objects.map(() => createStereoPanGains()),
     binaural,
@@ -153,7 +177,16 @@ export function updateSource(renderer: SceneRenderer, sourceIndex: number, param
   const current = state.params[sourceIndex];
   if (current === undefined) throw new RangeError(`no source at index ${sourceIndex}`);
   Object.assign(current, params);
+  // Absent settings are the defaults (a source reset to neutral).
+  const midSide = params.midSide ?? DEFAULT_MID_SIDE_SETTINGS;
+  current.midSide = midSide;
   applyParams(state, sourceIndex);
+  setSourceMidSide(state.stages[sourceIndex]!, midSide);
+}
+
+/** Sets the master's mid/side (stereo fold-down and binaural); heard from the next block on, gliding. Allocation-free. */
+export function setMasterMidSide(renderer: SceneRenderer, settings: MidSideSettings): void {
+  setMasterMidSideSettings((renderer as RendererState).master, settings);
 }
 
 /** Turns the listener's head; the whole scene rotates as heard, smoothed like movement. */
@@ -171,6 +204,7 @@ export function seekRenderer(renderer: SceneRenderer, frame: number): void {
     object.live = false;
     object.silentBlocks = 0;
   }
+  resetMasterMidSide(state.master);
 }
 
 /**
@@ -240,7 +274,7 @@ function renderBlock(state: RendererState): void {
     moveObject(object, headTarget, restarting ? 1 : state.smoothing);
     const d = object.direction;
     if (restarting) startObject(state, object, o);
-    fillObjectInput(object, state.blockFrame, state.sampleRateHz);
+    fillFromSource(state, object);
     if (state.peaks !== null) trackPeak(state.peaks, object.sourceIndex, object.input);
     const voice = state.voices[o];
     if (binaural !== null && voice !== null && voice !== undefined) {
@@ -249,11 +283,19 @@ function renderBlock(state: RendererState): void {
     if (state.foldDown) addStereoObject(stereo, state.pans[o]!, object.input, d[0]!, d[1]!, d[2]!);
   }
   const { binL, binR, mono } = state.block;
-  if (binaural !== null) endBinauralBlock(binaural, binL, binR);
-  if (state.foldDown) foldDownToMono(stereo.left, stereo.right, state.monoGain, mono, RENDER_BLOCK_FRAMES);
+  if (binaural !== null) {
+    endBinauralBlock(binaural, binL, binR);
+    processMidSide(state.master.binaural, binL, binR, binL, binR, RENDER_BLOCK_FRAMES);
+  }
+  if (state.foldDown) {
+    processMidSide(state.master.stereo, stereo.left, stereo.right, stereo.left, stereo.right, RENDER_BLOCK_FRAMES);
+    foldDownToMono(stereo.left, stereo.right, state.monoGain, mono, RENDER_BLOCK_FRAMES);
+  }
   if (!allFinite(binL) || !allFinite(binR) || !allFinite(stereo.left) || !allFinite(stereo.right)) {
     for (const buffer of [binL, binR, stereo.left, stereo.right, mono]) buffer.fill(0);
+    // Restarting objects also restart their sources' mid/side stages.
     for (const object of state.objects) object.live = false;
+    resetMasterMidSide(state.master);
     state.nonFiniteBlocks++;
   }
   state.blockFrame += RENDER_BLOCK_FRAMES;
@@ -279,12 +321,32 @@ function advanceObject(state: RendererState, object: RenderObject): boolean {
   return true;
 }
 
+/**
+ * Fills the object's input for this block from its stem channel, or from its source's
+ * mid/side stage while that runs (processed once per block for both channels of a stereo
+ * stem). A source restarting (start, seek, unmute) restarts its stage.
+ */
+function fillFromSource(state: RendererState, object: RenderObject): void {
+  const stage = state.stages[object.sourceIndex]!;
+  const processedThisBlock = stage.blockFrame === state.blockFrame;
+  if (!processedThisBlock && !sourceMidSideActive(stage)) {
+    stage.blockFrame = -1;
+    fillObjectInput(object, object.channel, state.blockFrame, state.sampleRateHz);
+    return;
+  }
+  processSourceMidSide(stage, state.blockFrame);
+  fillObjectInput(object, object.spreadSide < 0 ? stage.right : stage.left, 0, state.sampleRateHz);
+}
+
 function startObject(state: RendererState, object: RenderObject, o: number): void {
   const d = object.direction;
   object.live = true;
   object.airState = 0;
   // Restarting mid-stem (unmute, seek) fades in over one block; at the start it is at full gain.
   object.appliedGain = state.blockFrame === 0 ? targetGain(object) : 0;
+  // The first of a stereo source's objects to restart in a block restarts the source's stage.
+  const stage = state.stages[object.sourceIndex]!;
+  if (stage.blockFrame !== state.blockFrame) resetSourceMidSide(stage);
   const voice = state.voices[o];
   if (state.binaural !== null && voice !== null && voice !== undefined) {
     resetBinauralVoice(state.binaural, voice, d[0]!, d[1]!, d[2]!);

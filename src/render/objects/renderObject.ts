@@ -9,6 +9,7 @@ import { airAbsorptionCoefficient, distanceGain } from './distanceModel';
  * one-pole of POSITION_SMOOTHING_SEC, so dragged sources move smoothly), applies its gain
  * (user gain x distance gain x audibility) as a ramp across the block, and the air
  * absorption low-pass for its distance. The result, `input`, feeds every output bus.
+ * Its samples come from `channel`, or from its source's mid/side stage when that runs.
  */
 export interface RenderObject {
   readonly sourceIndex: number;
@@ -86,20 +87,20 @@ export function targetGain(object: RenderObject): number {
 }
 
 /**
- * Fills `object.input` with the block starting at stem frame `frame`: samples past the
- * stem's end are silence. Allocation-free.
+ * Fills `object.input` with the block that starts at index `start` of `samples`: the
+ * object's channel at the block's stem frame, or a block its source's mid/side stage
+ * processed (start 0). Samples past the end of `samples` are silence. Allocation-free.
  */
-export function fillObjectInput(object: RenderObject, frame: number, sampleRateHz: number): void {
+export function fillObjectInput(object: RenderObject, samples: Float32Array, start: number, sampleRateHz: number): void {
   const gain0 = object.appliedGain;
   const gain1 = targetGain(object);
   const step = (gain1 - gain0) / RENDER_BLOCK_FRAMES;
   const a = airAbsorptionCoefficient(object.distanceM, sampleRateHz);
-  const channel = object.channel;
   const input = object.input;
   let y = object.airState;
-  const available = Math.max(0, Math.min(RENDER_BLOCK_FRAMES, channel.length - frame));
+  const available = Math.max(0, Math.min(RENDER_BLOCK_FRAMES, samples.length - start));
   for (let i = 0; i < RENDER_BLOCK_FRAMES; i++) {
-    const x = i < available ? channel[frame + i]! * (gain0 + step * (i + 1)) : 0;
+    const x = i < available ? samples[start + i]! * (gain0 + step * (i + 1)) : 0;
     y += a * (x - y);
     input[i] = y;
   }
