@@ -143,6 +143,10 @@ async function main(): Promise<void> {
   const memory = process.memoryUsage();
   console.log(`peak resident memory: ${(process.resourceUsage().maxRSS / 1024).toFixed(0)} MiB (heap now ${(memory.heapUsed / 2 ** 20).toFixed(0)} MiB)`);
 
+  console.log('');
+  const { runAnalysisBench } = await import('./benchAnalysis');
+  runAnalysisBench(hrtf, (line) => console.log(line));
+
   // The browser figures: the same renderer as an AudioWorklet in Chromium, against Chromium's own HRTF panner.
   console.log('');
   const { runBrowserBench } = await import('./browserBench');

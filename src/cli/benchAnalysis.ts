@@ -1,0 +1,119 @@
+import { SCENE_FORMAT_VERSION } from '../core/scene';
+import type { Scene, SceneSource } from '../core/scene';
+import type { HrtfGrid } from '../dsp/hrtf/hrtfGrid';
+import { createMixMeters, processMixMeters } from '../dsp/meters/mixMeters';
+import { analyzeSceneMono } from '../render/analysis/sceneMonoAnalysis';
+import type { AnalysedFormat } from '../render/analysis/monoAnalysisTypes';
+import { RENDER_BLOCK_FRAMES } from '../render/renderBlock';
+
+/**
+ * The analysis part of `npm run bench`: (a) the full mono-compatibility analysis of a
+ * 3-minute, 16-source scene of stereo stems at 48 kHz (band-limited noises and tones,
+ * some wide, one Haas-widened, one polarity-inverted), in the stereo and binaural
+ * formats, wall-clock seconds and times faster than real time; (b) how many times faster
+ * than real time the studio's full meter set runs (mixMeters.ts with the multiband meter
+ * and the goniometer, 128-frame blocks, stereo).
+ */
+const SAMPLE_RATE_HZ = 48000;
+const SCENE_SECONDS = 180;
+const SOURCE_COUNT = 16;
+const METER_SECONDS = 20;
+const HAAS_DELAY_SAMPLES = 576;
+
+/** Deterministic noise (a 32-bit LCG), uniform in [-1, 1). */
+function noise(frames: number, seed: number): Float32Array {
+  const out = new Float32Array(frames);
+  let state = seed >>> 0;
+  for (let i = 0; i < frames; i++) {
+    state = (Math.imul(state, 1664525) + 1013904223) >>> 0;
+    out[i] = state / 2147483648 - 1;
+  }
+  return out;
+}
+
+/** One-pole low-pass of `x` in place (cutoff about `hz`), then `gain`. */
+function lowPass(x: Float32Array, hz: number, gain: number): Float32Array {
+  const a = 1 - Math.exp((-2 * Math.PI * hz) / SAMPLE_RATE_HZ);
+  let y = 0;
+  for (let i = 0; i < x.length; i++) {
+    y += a * (x[i]! - y);
+    x[i] = gain * y;
+  }
+  return x;
+}
+
+/**
+ * Source material: a few long signals, of which each stem takes windows at different
+ * offsets (noise shifted by thousands of samples is uncorrelated with itself), so that 16
+ * stereo stems cost a handful of buffers instead of 32.
+ */
+function benchStems(frames: number): Float32Array[][] {
+  const margin = 64 * 1024;
+  const length = frames + margin;
+  const bases = [
+    noise(length, 1),
+    lowPass(noise(length, 2), 200, 3),
+    lowPass(noise(length, 3), 2000, 1.5),
+    Float32Array.from({ length }, (_, n) => 0.3 * Math.sin((2 * Math.PI * 220 * n) / SAMPLE_RATE_HZ) + 0.2 * Math.sin((2 * Math.PI * 331 * n) / SAMPLE_RATE_HZ)),
+  ];
+  const take = (base: number, offset: number): Float32Array => bases[base % bases.length]!.subarray(offset, offset + frames);
+  return Array.from({ length: SOURCE_COUNT }, (_, i) => {
+    const left = take(i, 1000 + 3000 * i);
+    if (i === 0) return [left, take(i, 1000 - HAAS_DELAY_SAMPLES)];
+    if (i === 1) return [left, left.map((v) => -v)];
+    // Every third source mono-like (the same signal in both channels), the others wide (independent channels).
+    return i % 3 === 0 ? [left, left] : [left, take(i, 40_000 + 1000 * i)];
+  });
+}
+
+function benchScene(): Scene {
+  const sources: SceneSource[] = Array.from({ length: SOURCE_COUNT }, (_, i) => ({
+    id: `s${i}`,
+    name: `Source ${i}`,
+    stem: { kind: 'generator', generator: 'bench' },
+    gainDb: -12,
+    mute: false,
+    solo: false,
+    position: { azimuthDeg: ((i * 67) % 360) - 179, elevationDeg: (i % 4) * 10, distanceM: 1 + (i % 3) },
+    spreadDeg: 30 + 10 * (i % 8),
+  }));
+  return { version: SCENE_FORMAT_VERSION, sampleRateHz: SAMPLE_RATE_HZ, listener: { yawDeg: 0, pitchDeg: 0, rollDeg: 0 }, sources };
+}
+
+function measureAnalysis(hrtf: HrtfGrid, format: AnalysedFormat, scene: Scene, stems: Float32Array[][]): { seconds: number; findings: number } {
+  const started = performance.now();
+  const result = analyzeSceneMono(scene, stems, { format, hrtf, checkBinaural: format === 'binaural' });
+  return { seconds: (performance.now() - started) / 1000, findings: result.findings.length };
+}
+
+function measureMeters(): number {
+  const frames = METER_SECONDS * SAMPLE_RATE_HZ;
+  const left = noise(frames, 7);
+  const right = noise(frames, 8);
+  const meters = createMixMeters(
+    { goniometer: { feed: { points: new Float32Array(2 * 4096), cursor: new Int32Array(1) } } },
+    SAMPLE_RATE_HZ,
+  );
+  const started = performance.now();
+  for (let start = 0; start + RENDER_BLOCK_FRAMES <= frames; start += RENDER_BLOCK_FRAMES) {
+    processMixMeters(meters, left.subarray(start, start + RENDER_BLOCK_FRAMES), right.subarray(start, start + RENDER_BLOCK_FRAMES), RENDER_BLOCK_FRAMES);
+  }
+  return METER_SECONDS / ((performance.now() - started) / 1000);
+}
+
+function fixed(value: number): string {
+  return value >= 100 ? value.toFixed(0) : value.toFixed(1);
+}
+
+export function runAnalysisBench(hrtf: HrtfGrid, print: (line: string) => void): void {
+  const scene = benchScene();
+  const stems = benchStems(SCENE_SECONDS * SAMPLE_RATE_HZ);
+  print(`Mono analysis: ${SOURCE_COUNT} stereo sources, ${SCENE_SECONDS / 60} minutes at ${SAMPLE_RATE_HZ} Hz, one thread`);
+  print('format                         | seconds | x real time | findings');
+  for (const format of ['stereo', 'binaural'] as const) {
+    const { seconds, findings } = measureAnalysis(hrtf, format, scene, stems);
+    const label = format === 'stereo' ? 'stereo fold-down' : 'binaural (with its survival)';
+    print(`${label.padEnd(30)} | ${seconds.toFixed(1).padStart(7)} | ${fixed(SCENE_SECONDS / seconds).padStart(11)} | ${String(findings).padStart(8)}`);
+  }
+  print(`\nmeter set (field, 31-band multiband, loudness + true peak, goniometer), ${RENDER_BLOCK_FRAMES}-frame stereo blocks: ${fixed(measureMeters())} x real time`);
+}

@@ -1,0 +1,76 @@
+import type { MomentAnalyser } from '../../dsp/analysis/monoMomentAnalyser';
+import { MIX_STRIDE } from '../../dsp/analysis/sourceMoments';
+import { broadbandMoments } from './analysisFigures';
+import { FINDING_BAND_COUNT, formatDb, formatTime, monoLossOf, timeRangesOf, correlationOf } from './findingFigures';
+import type { BinauralSurvival, MonoFinding } from './monoAnalysisTypes';
+
+/**
+ * How much of the binaural render survives mono and loudspeaker playback: the mono loss
+ * of the two ears summed, overall and per band, and per source (of its binaural
+ * contribution alone). The head's interaural delays and level differences make a
+ * lateral source partly cancel when the ears are summed; a render that loses more than
+ * BINAURAL_REPORT_DB to that (beyond what uncorrelated ears lose) gets one finding.
+ */
+export interface SourceBinauralMoments {
+  readonly sourceId: string;
+  readonly sourceName: string;
+  /** Sums of L^2, R^2 and L R of the source's binaural contribution (any common scale). */
+  readonly pl: number;
+  readonly pr: number;
+  readonly c: number;
+}
+
+/** Cancellation of the summed ears (dB below the uncorrelated reference) that is reported. */
+export const BINAURAL_REPORT_DB = 1;
+
+export function binauralSurvival(
+  analyser: MomentAnalyser,
+  sources: readonly SourceBinauralMoments[],
+  monoGain: number,
+): { survival: BinauralSurvival; finding: MonoFinding | null } {
+  const frames = analyser.totalFrames;
+  const [pl, pr, c] = broadbandMoments(analyser.mixBands, MIX_STRIDE, analyser.bandCount) as [number, number, number];
+  const bandMonoLossDb: number[] = [];
+  for (let b = 0; b < analyser.bandCount; b++) {
+    const at = MIX_STRIDE * b;
+    bandMonoLossDb.push(monoLossOf(analyser.mixBands[at]!, analyser.mixBands[at + 1]!, analyser.mixBands[at + 2]!, frames, monoGain));
+  }
+  const survival: BinauralSurvival = {
+    monoLossDb: monoLossOf(pl, pr, c, frames, monoGain),
+    correlation: correlationOf(pl, pr, c, frames),
+    bandMonoLossDb,
+    sources: sources.map((s) => ({ sourceId: s.sourceId, sourceName: s.sourceName, monoLossDb: monoLossOf(s.pl, s.pr, s.c, frames, monoGain) })),
+  };
+  // The law-independent cancellation: 0 dB for uncorrelated ears, negative when they cancel.
+  const cancellation = (l: number, r: number, x: number): number => (l + r > 0 ? -10 * Math.log10(Math.max(1e-6, 1 + (2 * x) / (l + r))) : 0);
+  const severityDb = cancellation(pl, pr, c);
+  if (severityDb < BINAURAL_REPORT_DB) return { survival, finding: null };
+  const windowLoss: number[] = [];
+  for (let w = 0; w < analyser.windowCount; w++) {
+    const at = MIX_STRIDE * w;
+    windowLoss.push(cancellation(analyser.windowMix[at]!, analyser.windowMix[at + 1]!, analyser.windowMix[at + 2]!));
+  }
+  const durationSec = frames / analyser.sampleRateHz;
+  const { ranges, worstTimeSec } = timeRangesOf(windowLoss, BINAURAL_REPORT_DB, analyser.windowFrames / analyser.sampleRateHz, durationSec);
+  const bands = bandMonoLossDb
+    .map((lossDb, b) => ({ ...analyser.bands[b]!, lossDb: -lossDb }))
+    .filter((b) => b.lossDb > 0)
+    .sort((a, b) => b.lossDb - a.lossDb)
+    .slice(0, FINDING_BAND_COUNT)
+    .map(({ nominalHz, lowerHz, upperHz, lossDb }) => ({ nominalHz, lowerHz, upperHz, lossDb }));
+  const worst = [...survival.sources].sort((a, b) => a.monoLossDb - b.monoLossDb).slice(0, 3);
+  const names = worst.map((s) => `${s.sourceName} (${formatDb(s.monoLossDb)})`).join(', ');
+  return {
+    survival,
+    finding: {
+      kind: 'binaural-mono',
+      severityDb,
+      worstTimeSec,
+      timeRanges: ranges,
+      bands,
+      correlation: survival.correlation,
+      message: `The binaural render loses ${formatDb(severityDb)} when its ears are summed to mono (worst around ${formatTime(worstTimeSec)})${names === '' ? '' : `; the sources that lose most: ${names}`}.`,
+      fixes: worst.length > 0 ? [{ kind: 'move', text: `Move ${worst[0]!.sourceName} towards the front or back, where the ears hear it alike.` }] : [],
+    },
+  };
+}

@@ -1,0 +1,149 @@
+import type { MonoLaw } from '../monoFoldDown';
+
+/**
+ * The result of a mono-compatibility analysis: of a scene (per source, with culprits) or
+ * of a finished stereo mix (no sources). Plain data (numbers, strings, arrays), so it
+ * crosses a worker boundary and serialises to JSON as it is.
+ *
+ * Conventions: levels in dB; mono loss as in dsp/meters/stereoMoments.ts
+ * (monoLossDbFromMoments: the mono fold-down against the stereo level, negative = lost,
+ * 0 dB for uncorrelated channels with the -3 dB law); times in seconds from the start;
+ * bands are the one-third-octave bands of dsp/filters/thirdOctaveBands.ts.
+ */
+export type AnalysedFormat = 'stereo' | 'binaural';
+
+export interface AnalysisBand {
+  readonly nominalHz: number;
+  readonly lowerHz: number;
+  readonly upperHz: number;
+}
+
+export interface TimeRange {
+  readonly startSec: number;
+  readonly endSec: number;
+}
+
+/** Broadband and per-band figures of one stereo signal over the whole programme. */
+export interface StereoFieldSummary {
+  /** Mono loss of the whole programme (energy-weighted over time), dB. */
+  readonly monoLossDb: number;
+  readonly correlation: number;
+  readonly midDb: number;
+  readonly sideDb: number;
+  /** Per band (same order as MonoAnalysis.bands): mono loss, dB, and correlation. */
+  readonly bandMonoLossDb: readonly number[];
+  readonly bandCorrelation: readonly number[];
+}
+
+/** Figures per analysis window (MonoAnalysis.windowSec long), for plots and for finding the worst moments. */
+export interface AnalysisTimeline {
+  readonly windowSec: number;
+  /** Start of each window. */
+  readonly startSec: readonly number[];
+  readonly monoLossDb: readonly number[];
+  readonly correlation: readonly number[];
+  /** Level of the stereo signal per window, dBFS (mean square over both channels), to tell silence from loss. */
+  readonly levelDb: readonly number[];
+}
+
+export type FindingKind =
+  /** The source's channels are (mostly) polarity-inverted against each other: correlation near -1. */
+  | 'polarity'
+  /** One channel is a delayed copy of the other (0.1 - 40 ms): comb filtering in mono. */
+  | 'haas'
+  /** The source's placement (or spread) makes the fold-down cancel part of it. */
+  | 'fold-down-cancellation'
+  /** Wide (out-of-phase) low end that cancels in mono. */
+  | 'wide-low-end'
+  /** The source costs mono level for another reason (wide side content). */
+  | 'wide-source'
+  /** The binaural render loses level when played on loudspeakers or summed to mono. */
+  | 'binaural-mono';
+
+export type FixKind = 'narrow' | 'collapse-lows' | 'move' | 'flip-polarity' | 'remove-delay';
+
+export interface SuggestedFix {
+  readonly kind: FixKind;
+  /** One sentence a mix engineer can act on, e.g. "Set the width of Pad to 60 %". */
+  readonly text: string;
+  /** Mono loss improvement the fix was measured (or estimated) to bring, dB; positive = better. */
+  readonly improvementDb?: number;
+}
+
+export interface MonoFinding {
+  readonly kind: FindingKind;
+  /** Scene source id; undefined for findings about a whole mix file. */
+  readonly sourceId?: string;
+  readonly sourceName?: string;
+  /** How bad, dB of mono level lost that this finding accounts for (positive); findings are sorted by it, descending. */
+  readonly severityDb: number;
+  /** The worst moment (the window with the largest loss attributed), seconds. */
+  readonly worstTimeSec: number;
+  /** Where it happens: windows where the attributed loss exceeds the reporting threshold, merged. */
+  readonly timeRanges: readonly TimeRange[];
+  /** The bands where it is worst (up to a few), most severe first, with the loss in each. */
+  readonly bands: readonly (AnalysisBand & { readonly lossDb: number })[];
+  /** Mono loss improvement of the whole mix when the source is removed / collapsed to mono, dB (positive = better). */
+  readonly removalImprovementDb?: number;
+  readonly collapseImprovementDb?: number;
+  /** Haas: the inter-channel delay found, ms (positive: the right channel lags). */
+  readonly delayMs?: number;
+  /** Haas: the same delay in whole samples at the session rate (positive: the right channel lags). */
+  readonly delaySamples?: number;
+  /** Haas: the first comb-filter notch frequencies in mono, Hz. */
+  readonly notchFrequenciesHz?: readonly number[];
+  /** Correlation of the source's (or the mix's) channels. */
+  readonly correlation?: number;
+  /** A readable sentence: which source, what, where, how many dB. */
+  readonly message: string;
+  readonly fixes: readonly SuggestedFix[];
+}
+
+/** Per source: its own contribution and what it does to the mix. */
+export interface SourceMonoFigures {
+  readonly sourceId: string;
+  readonly sourceName: string;
+  /** Level of the source's contribution to the analysed output, dBFS. */
+  readonly levelDb: number;
+  /** Mono loss of the source's own contribution, dB. */
+  readonly monoLossDb: number;
+  readonly correlation: number;
+  readonly removalImprovementDb: number;
+  readonly collapseImprovementDb: number;
+}
+
+/** How much of the binaural render survives mono and loudspeaker playback. */
+export interface BinauralSurvival {
+  /** Mono loss of the binaural render (ears summed to mono), dB. */
+  readonly monoLossDb: number;
+  readonly correlation: number;
+  readonly bandMonoLossDb: readonly number[];
+  /** Per source, the mono loss of its binaural contribution (scene analyses only). */
+  readonly sources: readonly { readonly sourceId: string; readonly sourceName: string; readonly monoLossDb: number }[];
+}
+
+export interface MonoAnalysis {
+  /** What was analysed: the stereo fold-down or the binaural render of a scene, or a mix file. */
+  readonly subject: 'scene' | 'mix';
+  readonly format: AnalysedFormat;
+  readonly sampleRateHz: number;
+  readonly durationSec: number;
+  readonly monoLaw: MonoLaw;
+  readonly bands: readonly AnalysisBand[];
+  readonly overall: StereoFieldSummary;
+  readonly timeline: AnalysisTimeline;
+  /** Scene analyses only: per source, in scene order (audible sources). */
+  readonly sources: readonly SourceMonoFigures[];
+  /** Most severe first. */
+  readonly findings: readonly MonoFinding[];
+  /** Present when the binaural render was checked. */
+  readonly binaural?: BinauralSurvival;
+}
+
+export interface MonoAnalysisOptions {
+  readonly monoLaw?: MonoLaw;
+  /** Length of a timeline window, seconds; default 0.5. */
+  readonly windowSec?: number;
+  /** Called now and then with the fraction done (0..1). */
+  readonly onProgress?: (fraction: number) => void;
+}

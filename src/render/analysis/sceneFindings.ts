@@ -1,0 +1,313 @@
+import { combNotchFrequenciesHz } from '../../dsp/analysis/interChannelDelay';
+import type { InterChannelDelay } from '../../dsp/analysis/interChannelDelay';
+import type { MomentAnalyser } from '../../dsp/analysis/monoMomentAnalyser';
+import {
+  MIX_STRIDE,
+  SOURCE_C,
+  SOURCE_PL,
+  SOURCE_PR,
+  SOURCE_STRIDE,
+  attributedCross,
+  cancellationDb,
+  momentsWithSourceNarrowed,
+  momentsWithSourceRightFlipped,
+  momentsWithoutSource,
+} from '../../dsp/analysis/sourceMoments';
+import { midPowerFromMoments, powerToDb, sidePowerFromMoments } from '../../dsp/meters/stereoMoments';
+import { broadbandMoments } from './analysisFigures';
+import {
+  BASS_MONO_CUTOFF_HZ,
+  BINAURAL_HAAS_MIN_LAG_SEC,
+  CANCELLING_BAND_CORRELATION,
+  CANCELLING_CORRELATION,
+  FINDING_BAND_COUNT,
+  HAAS_MIN_LAG_SEC,
+  LOW_END_HZ,
+  MIN_SOURCE_LEVEL_DB,
+  NOTCH_COUNT,
+  POLARITY_CORRELATION,
+  REPORT_SEVERITY_DB,
+  correlationOf,
+  formatDb,
+  formatHz,
+  formatTime,
+  haasDelay,
+  isHaas,
+  monoLossOf,
+  timeRangesOf,
+  trustedBands,
+  windowCancellationDb,
+} from './findingFigures';
+import type { AnalysedFormat, FindingKind, MonoFinding, SourceMonoFigures, SuggestedFix } from './monoAnalysisTypes';
+
+/**
+ * Per-source figures and culprit findings of a scene analysis, from the moments of each
+ * source's contribution against the mix (monoMomentAnalyser.ts, sourceMoments.ts).
+ *
+ * Severity: the mono level the mix loses to the source's cancellation (its share of the
+ * mix's C where negative; sourceMoments.ts cancellationDb), broadband or summed over the
+ * bands where the source's own channels cancel, whichever is larger: a comb or a band of
+ * inverted content costs level in its bands even when other bands add in phase.
+ * Fix improvements are computed from the same moments (removal, narrowing, polarity
+ * flip, bass mono), except "remove the delay" and "move", which are estimates or none.
+ */
+export interface SceneFindingInput {
+  readonly analyser: MomentAnalyser;
+  /** The analysed (audible) sources, in the analyser's input order; a mix file is one input without an id. */
+  readonly sources: readonly AnalysedInput[];
+  /** Correlation of each source's stem channels (1 for mono stems); absent for a mix file, which has no stems to fold down. */
+  readonly stemCorrelations?: readonly number[];
+  readonly monoGain: number;
+  readonly format: AnalysedFormat;
+  readonly windowCorrelation: Float64Array;
+}
+
+export interface AnalysedInput {
+  readonly id?: string;
+  readonly name: string;
+}
+
+/** Share of a source's energy a cancelling band must carry to count as evidence. */
+const MIN_BAND_ENERGY_SHARE = 0.01;
+/** Share of the energy of the cancelling bands that makes a polarity finding (the rest is "wide"). */
+const POLARITY_ENERGY_SHARE = 0.25;
+/** Contribution correlation this much above the stem's: the placement folded the stem's cancelling side away. */
+const STEM_FOLDED_AWAY = 0.2;
+/** Mix-level loss that is reported even without evidence in the source's own channels (it cancels against other sources). */
+const INTERACTION_SEVERITY_DB = 1;
+
+export function sceneSourceFindings(input: SceneFindingInput): { figures: SourceMonoFigures[]; findings: MonoFinding[] } {
+  const { analyser, monoGain } = input;
+  const frames = analyser.totalFrames;
+  const mix = broadbandMoments(analyser.mixBands, MIX_STRIDE, analyser.bandCount);
+  const mixLoss = monoLossOf(mix[0]!, mix[1]!, mix[2]!, frames, monoGain);
+  const modified = new Float64Array(3);
+  const lossAfter = (): number => monoLossOf(modified[0]!, modified[1]!, modified[2]!, frames, monoGain);
+  const figures: SourceMonoFigures[] = [];
+  const findings: MonoFinding[] = [];
+  input.sources.forEach((source, i) => {
+    const moments = analyser.inputs[i]!;
+    const own = Float64Array.from(broadbandMoments(moments.bands, SOURCE_STRIDE, analyser.bandCount));
+    momentsWithoutSource(mix, 0, own, 0, modified);
+    const removalImprovementDb = lossAfter() - mixLoss;
+    momentsWithSourceNarrowed(mix, 0, own, 0, 0, modified);
+    const collapseImprovementDb = lossAfter() - mixLoss;
+    const pl = own[SOURCE_PL]!, pr = own[SOURCE_PR]!, c = own[SOURCE_C]!;
+    const figure: SourceMonoFigures = {
+      sourceId: source.id ?? '',
+      sourceName: source.name,
+      levelDb: powerToDb((0.5 * (pl + pr)) / Math.max(1, frames)),
+      monoLossDb: monoLossOf(pl, pr, c, frames, monoGain),
+      correlation: correlationOf(pl, pr, c, frames),
+      removalImprovementDb,
+      collapseImprovementDb,
+    };
+    figures.push(figure);
+    const finding = sourceFinding(input, i, own, mix, mixLoss, figure);
+    if (finding !== null) findings.push(finding);
+  });
+  return { figures, findings };
+}
+
+function sourceFinding(
+  input: SceneFindingInput,
+  i: number,
+  own: Float64Array,
+  mix: readonly number[],
+  mixLoss: number,
+  figure: SourceMonoFigures,
+): MonoFinding | null {
+  const { analyser, monoGain } = input;
+  const source = input.sources[i]!;
+  const moments = analyser.inputs[i]!;
+  const frames = analyser.totalFrames;
+  const durationSec = frames / analyser.sampleRateHz;
+  const pl = own[SOURCE_PL]!, pr = own[SOURCE_PR]!, c = own[SOURCE_C]!;
+  const mixPl = mix[0]!, mixPr = mix[1]!, mixC = mix[2]!;
+  if (!(pl + pr > 0) || 10 * Math.log10((pl + pr) / (mixPl + mixPr)) < MIN_SOURCE_LEVEL_DB) return null;
+
+  // Cancellation: broadband, and per trusted band where the source's own channels cancel.
+  const trusted = trustedBands(analyser.bands, durationSec);
+  const bandLoss: { band: number; lossDb: number }[] = [];
+  let negativeShare = 0;
+  let cancellingEnergy = 0;
+  let invertedEnergy = 0;
+  let lowNegativeShare = 0;
+  for (let b = 0; b < analyser.bandCount; b++) {
+    const at = SOURCE_STRIDE * b;
+    const bpl = moments.bands[at + SOURCE_PL]!, bpr = moments.bands[at + SOURCE_PR]!, bc = moments.bands[at + SOURCE_C]!;
+    const bandCorrelation = correlationOf(bpl, bpr, bc, frames);
+    if (!trusted[b] || bandCorrelation > CANCELLING_BAND_CORRELATION) continue;
+    const share = attributedCross(moments.bands, at);
+    const m = MIX_STRIDE * b;
+    const mixMono = analyser.mixBands[m]! + analyser.mixBands[m + 1]! + 2 * analyser.mixBands[m + 2]!;
+    if (share < 0) {
+      negativeShare -= share;
+      if (analyser.bands[b]!.centreHz < LOW_END_HZ) lowNegativeShare -= share;
+      bandLoss.push({ band: b, lossDb: cancellationDb(mixMono, -share) });
+    }
+    if ((bpl + bpr) / (pl + pr) >= MIN_BAND_ENERGY_SHARE) {
+      cancellingEnergy += bpl + bpr;
+      if (bandCorrelation <= POLARITY_CORRELATION) invertedEnergy += bpl + bpr;
+    }
+  }
+  const mixMono = mixPl + mixPr + 2 * mixC;
+  const severityDb = Math.max(cancellationDb(mixMono, -attributedCross(own)), cancellationDb(mixMono, negativeShare));
+  const correlation = figure.correlation;
+  const minLagSec = input.format === 'binaural' ? BINAURAL_HAAS_MIN_LAG_SEC : HAAS_MIN_LAG_SEC;
+  const delay = haasDelay(analyser, moments.crossRe, moments.crossIm, pl, pr, input.windowCorrelation, minLagSec);
+  const haas = isHaas(delay);
+  const evidence = correlation <= CANCELLING_CORRELATION || cancellingEnergy > 0;
+  // A detected delayed copy is reported whatever level it costs (a comb is heard as colour, not only as loss).
+  const cancels = severityDb >= REPORT_SEVERITY_DB && (evidence || severityDb >= INTERACTION_SEVERITY_DB);
+  // A stem whose own channels cancel is a mono trap wherever it is placed, even when its
+  // placement has already folded the cancelling part away in this output: reported too.
+  const stemCorrelation = input.stemCorrelations?.[i] ?? 1;
+  const stemCancels = stemCorrelation <= CANCELLING_CORRELATION;
+  if (!haas && !cancels && !stemCancels) return null;
+
+  const kind: FindingKind = haas
+    ? 'haas'
+    : !cancels
+      ? correlation >= stemCorrelation + STEM_FOLDED_AWAY
+        ? 'fold-down-cancellation'
+        : stemCorrelation <= POLARITY_CORRELATION
+          ? 'polarity'
+          : 'wide-source'
+      : correlation <= POLARITY_CORRELATION || invertedEnergy >= POLARITY_ENERGY_SHARE * (pl + pr)
+        ? 'polarity'
+        : lowNegativeShare >= 0.5 * negativeShare && negativeShare > 0
+          ? 'wide-low-end'
+          : stemCorrelation > CANCELLING_CORRELATION
+            ? 'fold-down-cancellation'
+            : 'wide-source';
+
+  const windowSec = analyser.windowFrames / analyser.sampleRateHz;
+  const cancelled = timeRangesOf(windowCancellationDb(analyser, moments.windowGroupShare, 1), REPORT_SEVERITY_DB, windowSec, durationSec);
+  // Where nothing measurable is lost per window (a quiet comb, a stem folded away), where the source plays.
+  const { ranges, worstTimeSec } = cancelled.ranges.length > 0 ? cancelled : timeRangesOf(playingDb(moments.windowPower), -SOURCE_PLAYING_DB, windowSec, durationSec);
+  const bands = bandLoss
+    .sort((a, b) => b.lossDb - a.lossDb)
+    .slice(0, FINDING_BAND_COUNT)
+    .map(({ band, lossDb }) => {
+      const { nominalHz, lowerHz, upperHz } = analyser.bands[band]!;
+      return { nominalHz, lowerHz, upperHz, lossDb };
+    });
+
+  const modified = new Float64Array(3);
+  const improvement = (): number => monoLossOf(modified[0]!, modified[1]!, modified[2]!, frames, monoGain) - mixLoss;
+  const name = source.name;
+  // Narrowing: to the width at which the side no longer outweighs the mid (its own correlation back to about 0).
+  const mid = midPowerFromMoments(pl, pr, c);
+  const side = sidePowerFromMoments(pl, pr, c);
+  const width = side > mid ? Math.min(0.9, Math.floor(10 * Math.sqrt(mid / side)) / 10) : 0.5;
+  momentsWithSourceNarrowed(mix, 0, own, 0, width, modified);
+  const narrow: SuggestedFix = {
+    kind: 'narrow',
+    text: `Narrow ${name} to ${Math.round(100 * width)} % width (mid/side width).`,
+    improvementDb: improvement(),
+  };
+  const fixes: SuggestedFix[] = [];
+  let what: string;
+  let extra: Partial<MonoFinding> = {};
+  switch (kind) {
+    case 'haas': {
+      const found = haasFigures(delay, analyser.sampleRateHz);
+      extra = found;
+      what = `one channel is a copy of the other delayed by ${Math.abs(found.delayMs).toFixed(1)} ms (${Math.abs(delay.lagSamples)} samples, ${delay.lagSamples > 0 ? 'the right lags' : 'the left lags'}): in mono it combs, with notches at ${found.notchFrequenciesHz.slice(0, 3).map(formatHz).join(', ')}`;
+      fixes.push(
+        { kind: 'remove-delay', text: `Remove the ${Math.abs(found.delayMs).toFixed(1)} ms delay between the channels of ${name} and widen it with the mid/side width instead.`, improvementDb: severityDb },
+        narrow,
+      );
+      break;
+    }
+    case 'polarity': {
+      momentsWithSourceRightFlipped(mix, 0, own, 0, modified);
+      what = `its channels are polarity-inverted against each other (correlation ${correlationText(correlation, invertedEnergy, pl + pr)})`;
+      fixes.push({ kind: 'flip-polarity', text: `Flip the polarity of the right channel of ${name}.`, improvementDb: improvement() }, narrow);
+      break;
+    }
+    case 'wide-low-end': {
+      bassMonoMoments(analyser, mix, moments.bands, modified);
+      what = `its low end below ${LOW_END_HZ} Hz is wide and out of phase`;
+      fixes.push({ kind: 'collapse-lows', text: `Make ${name} mono below ${BASS_MONO_CUTOFF_HZ} Hz (bass mono).`, improvementDb: improvement() }, narrow);
+      break;
+    }
+    case 'fold-down-cancellation':
+      what = cancels
+        ? `its placement folds it onto itself out of phase (correlation ${correlation.toFixed(2)} in the ${input.format === 'binaural' ? 'binaural render' : 'fold-down'}, ${stemCorrelation.toFixed(2)} in its stem)`
+        : `its stem's channels cancel (correlation ${stemCorrelation.toFixed(2)}): its placement already folds the out-of-phase part away in the ${input.format === 'binaural' ? 'binaural render' : 'fold-down'} (correlation ${correlation.toFixed(2)} there), and a mono sum of the stem loses it wherever it is placed`;
+      fixes.push({ kind: 'move', text: `Move ${name} (towards the front) or reduce its spread.` }, narrow);
+      break;
+    default:
+      what = `its side outweighs its mid (correlation ${(cancels ? correlation : stemCorrelation).toFixed(2)}${cancels ? '' : ' in its stem'})`;
+      fixes.push(narrow);
+  }
+  fixes.sort((a, b) => (b.improvementDb ?? -Infinity) - (a.improvementDb ?? -Infinity));
+  const worstBand = bands[0];
+  const cost =
+    severityDb >= REPORT_SEVERITY_DB
+      ? `it costs the mix ${formatDb(severityDb)} of mono level${worstBand === undefined ? '' : `, worst at ${formatHz(worstBand.nominalHz)}`}`
+      : worstBand === undefined
+        ? 'it costs the mix little level overall'
+        : `it costs the mix little level overall, ${formatDb(worstBand.lossDb)} at ${formatHz(worstBand.nominalHz)}`;
+  const message = `${name.charAt(0).toUpperCase()}${name.slice(1)}: ${what}; ${cost}, around ${formatTime(worstTimeSec)}.`;
+  return {
+    kind,
+    ...(source.id === undefined
+      ? {}
+      : {
+          sourceId: source.id,
+          sourceName: name,
+          removalImprovementDb: figure.removalImprovementDb,
+          collapseImprovementDb: figure.collapseImprovementDb,
+        }),
+    severityDb,
+    worstTimeSec,
+    timeRanges: ranges,
+    bands,
+    correlation,
+    message,
+    fixes,
+    ...extra,
+  };
+}
+
+/** Windows within this many dB of the source's loudest count as where it plays. */
+const SOURCE_PLAYING_DB = 20;
+
+/** Per window, the source's level against its loudest window, dB (0 at the loudest). */
+function playingDb(windowPower: Float32Array): number[] {
+  const loudest = windowPower.reduce((a, b) => Math.max(a, b), 0);
+  return Array.from(windowPower, (p) => (loudest > 0 && p > 0 ? 10 * Math.log10(p / loudest) : -Infinity));
+}
+
+function correlationText(broadband: number, invertedEnergy: number, energy: number): string {
+  return broadband <= POLARITY_CORRELATION ? broadband.toFixed(2) : `at or below ${POLARITY_CORRELATION} in bands holding ${Math.round((100 * invertedEnergy) / energy)} % of its energy`;
+}
+
+/** The Haas fields of a finding: the delay and the mono comb's first notches. */
+export function haasFigures(delay: InterChannelDelay, sampleRateHz: number): { delayMs: number; delaySamples: number; notchFrequenciesHz: number[] } {
+  const delaySec = delay.lagSamples / sampleRateHz;
+  return {
+    delayMs: 1000 * delaySec,
+    delaySamples: delay.lagSamples,
+    notchFrequenciesHz: combNotchFrequenciesHz(delaySec, delay.correlation >= 0 ? 1 : -1, NOTCH_COUNT, sampleRateHz / 2),
+  };
+}
+
+/** Broadband moments of the mix with the source collapsed to mono in the bands below BASS_MONO_CUTOFF_HZ. */
+function bassMonoMoments(analyser: MomentAnalyser, mix: readonly number[], sourceBands: Float64Array, out: Float64Array): void {
+  const band = new Float64Array(3);
+  let pl = mix[0]!, pr = mix[1]!, c = mix[2]!;
+  for (let b = 0; b < analyser.bandCount && analyser.bands[b]!.centreHz < BASS_MONO_CUTOFF_HZ; b++) {
+    const m = MIX_STRIDE * b;
+    momentsWithSourceNarrowed(analyser.mixBands, m, sourceBands, SOURCE_STRIDE * b, 0, band);
+    pl += band[0]! - analyser.mixBands[m]!;
+    pr += band[1]! - analyser.mixBands[m + 1]!;
+    c += band[2]! - analyser.mixBands[m + 2]!;
+  }
+  out[0] = pl;
+  out[1] = pr;
+  out[2] = c;
+}
