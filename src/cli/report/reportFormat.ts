@@ -1,0 +1,62 @@
+/** Number and time formatting shared by the text and HTML reports. */
+
+/** Readings at or below this are the meters' -150 floor: silence, or a total cancellation. */
+const FLOOR = -149.95;
+
+/** A level with `digits` decimals and its sign, "-inf" at the meters' floor: "+3.0", "-12.4", "-inf". */
+export function signedDb(value: number, digits = 1): string {
+  if (!Number.isFinite(value) || value <= FLOOR) return value > 0 ? '+inf' : '-inf';
+  return withSign(value.toFixed(digits));
+}
+
+/** An absolute level (LUFS, dBTP, dBFS), "-inf" at the floor: "-23.0". */
+export function level(value: number, digits = 1): string {
+  if (!Number.isFinite(value) || value <= FLOOR) return '-inf';
+  return value.toFixed(digits);
+}
+
+/** A correlation with its sign: "+0.98", "-1.00". */
+export function correlation(value: number): string {
+  return withSign(value.toFixed(2));
+}
+
+/** "+" before positive numbers; a rounded zero has no sign. */
+function withSign(text: string): string {
+  const rounded = Number(text);
+  if (rounded === 0) return text.replace('-', '');
+  return rounded > 0 ? `+${text}` : text;
+}
+
+/** Seconds as m:ss.s: "0:05.5", "12:00.0". */
+export function clock(seconds: number): string {
+  const tenths = Math.max(0, Math.round(seconds * 10));
+  const minutes = Math.floor(tenths / 600);
+  const rest = (tenths - minutes * 600) / 10;
+  return `${minutes}:${rest.toFixed(1).padStart(4, '0')}`;
+}
+
+/** A band's nominal frequency: "31.5 Hz", "1 kHz", "12.5 kHz". */
+export function frequency(hz: number): string {
+  if (hz >= 1000) return `${trimZeros((hz / 1000).toFixed(hz >= 10000 ? 1 : 2))} kHz`;
+  return `${trimZeros(hz.toFixed(1))} Hz`;
+}
+
+function trimZeros(text: string): string {
+  return text.includes('.') ? text.replace(/\.?0+$/, '') : text;
+}
+
+/**
+ * A plain-text table: columns padded to their widest cell, numbers (cells starting with
+ * a digit, a sign or "-inf") right-aligned, text left-aligned; two spaces between columns.
+ */
+export function textTable(header: readonly string[], rows: readonly (readonly string[])[], indent = '  '): string[] {
+  const widths = header.map((h, c) => Math.max(h.length, ...rows.map((row) => (row[c] ?? '').length)));
+  const numeric = header.map((_, c) => rows.length > 0 && rows.every((row) => /^[+-]?(\d|inf)/.test(row[c] ?? '')));
+  const line = (cells: readonly string[]): string =>
+    indent +
+    cells
+      .map((cell, c) => (numeric[c] ? cell.padStart(widths[c]!) : cell.padEnd(widths[c]!)))
+      .join('  ')
+      .trimEnd();
+  return [line(header), ...rows.map(line)];
+}

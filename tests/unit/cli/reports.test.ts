@@ -1,0 +1,112 @@
+import { describe, expect, it } from 'vitest';
+import { evaluateGates } from '../../../src/cli/analyzeGates';
+import { getLoudnessTarget } from '../../../src/dsp/loudness/loudnessTargets';
+import { renderHtmlReport } from '../../../src/cli/report/htmlReport';
+import { renderJsonReport } from '../../../src/cli/report/jsonReport';
+import { renderTextReport } from '../../../src/cli/report/textReport';
+import { handMadeAnalysis, handMadeLoudness, handMadeReport } from './monoAnalysisFixture';
+
+describe('text report', () => {
+  const text = renderTextReport(handMadeReport());
+  const lines = text.split('\n');
+
+  it('gives every programme\'s loudness with its distance to the target and what to do', () => {
+    // Streaming target: -14 LUFS +-1 LU, -1 dBTP. Binaural -16.5: 2.5 dB low, and its -0.4 dBTP true peak is 0.6 dB over.
+    const binaural = lines.find((l) => l.trimStart().startsWith('binaural '))!;
+    expect(binaural).toMatch(/-16\.5 LUFS\s+3\.2 LU\s+-12\.5\s+-14\.5\s+-0\.4 dBTP\s+-0\.7 dBFS\s+-2\.5 LU\s+raise by 2\.5 dB; true peak 0\.6 dB over -1 dBTP$/);
+    expect(lines.find((l) => l.trimStart().startsWith('stereo '))).toMatch(/-14\.2 LUFS .* -0\.2 LU\s+on target$/);
+  });
+
+  it('lists the stereo field, 31 bands with a bar per dB lost, and the sources', () => {
+    expect(text).toContain('correlation -0.62   mono loss -4.3 dB   mid -24.5 dBFS   side -18.3 dBFS');
+    const bandRows = lines.filter((l) => /^\s+\d+(\.\d+)? k?Hz\s+[+-]?\d/.test(l));
+    expect(bandRows.length).toBe(31);
+    expect(lines.find((l) => /^\s+100 Hz/.test(l))).toMatch(/-9\.5 dB\s+-0\.90\s+#{10}$/);
+    expect(text).toMatch(/Pad <b>&"wide"<\/b>\s+-20\.0 dBFS\s+-8\.5 dB\s+-0\.90\s+\+3\.8 dB\s+\+2\.5 dB/);
+  });
+
+  it('lists the findings most severe first, with when, bands, measured facts and fixes', () => {
+    const first = lines.findIndex((l) => l.includes('1. Pad <b>&"wide"</b>: polarity, 6.5 dB lost'));
+    const second = lines.findIndex((l) => l.includes('2. Guitar: haas, 1.5 dB lost'));
+    expect(first).toBeGreaterThan(0);
+    expect(second).toBeGreaterThan(first);
+    expect(text).toContain('when: 0:00.5-0:01.5 (worst at 0:01.3)');
+    expect(text).toContain('bands: 100 Hz (9.5 dB lost)');
+    expect(text).toContain('fix: Flip the polarity of the right channel of Pad <b> (+5.5 dB)');
+    expect(text).toContain('delay 12.00 ms; mono notches at 42 Hz, 125 Hz, 208 Hz');
+    expect(text).toContain('when: throughout (worst at 0:00.8)');
+  });
+
+  it('ends with the gates', () => {
+    expect(lines.at(-1)).toBe('  FAIL  mono-loss>3dB: FAILED: 1.3 dB beyond');
+  });
+});
+
+describe('JSON report', () => {
+  it('parses back to the same report, numbers at full precision', () => {
+    const report = handMadeReport();
+    const parsed = JSON.parse(renderJsonReport(report));
+    expect(parsed).toEqual(report);
+    expect(parsed.monoAnalysis.overall.monoLossDb).toBe(-4.25);
+    expect(parsed.loudness[0].integratedLufs).toBe(-16.5);
+  });
+});
+
+describe('HTML report', () => {
+  const html = renderHtmlReport(handMadeReport());
+
+  it('is self-contained: no scripts, links, external sources or URLs', () => {
+    expect(html).not.toMatch(/https?:/i);
+    expect(html).not.toMatch(/\ssrc\s*=/i);
+    expect(html).not.toMatch(/<script|<link|<img|<iframe|url\(/i);
+    expect(html.startsWith('<!doctype html>')).toBe(true);
+    expect(html).toContain('<style>');
+  });
+
+  it('has one <svg> per plot: loudness of 3 programmes, correlation, mono loss over time, mono loss per band, binaural per band', () => {
+    expect(html.match(/<svg /g)?.length).toBe(7);
+    expect(html.match(/<\/svg>/g)?.length).toBe(7);
+    for (const title of ['Loudness over time: binaural', 'Correlation over time', 'Mono loss over time', 'Mono loss per one-third-octave band', 'Binaural render: mono loss per band']) {
+      expect(html).toContain(title);
+    }
+    // 31 bars in each per-band plot.
+    expect(html.match(/<rect x="[\d.]+" y="[\d.]+" width="[\d.]+" height="[\d.]+" fill=/g)?.length).toBe(62);
+  });
+
+  it('escapes every string from the input', () => {
+    expect(html).not.toContain('<b>');
+    expect(html).toContain('Pad &lt;b&gt;&amp;&quot;wide&quot;&lt;/b&gt;');
+    expect(html).toContain('scenes/&lt;odd&gt; &amp; &quot;name&quot;.json');
+    expect(html).toContain('unknown field &lt;x&gt;');
+  });
+});
+
+describe('evaluateGates', () => {
+  const target = getLoudnessTarget('streaming');
+  const analysis = handMadeAnalysis(); // overall mono loss -4.25 dB
+
+  it('fails mono-loss>3dB by 1.25 dB and passes mono-loss>5dB', () => {
+    const [strict, lenient] = evaluateGates([{ kind: 'mono-loss', maxLossDb: 3 }, { kind: 'mono-loss', maxLossDb: 5 }], analysis, handMadeLoudness('stereo', -14, -2), target);
+    expect(strict).toMatchObject({ gate: 'mono-loss>3dB', passed: false, measured: -4.25, limit: -3 });
+    expect(strict!.excess).toBeCloseTo(1.25, 12);
+    expect(strict!.message).toBe('mono-loss>3dB: FAILED: mono loss of the stereo render is -4.3 dB, 1.3 dB beyond the limit of -3.0 dB');
+    expect(lenient).toMatchObject({ passed: true, excess: 0 });
+  });
+
+  it('fails loudness outside the tolerance or over the true-peak ceiling, by how much', () => {
+    // -16.5 LUFS against -14 +-1: 1.5 LU beyond; -0.4 dBTP against -1: 0.6 dB over.
+    const [low] = evaluateGates([{ kind: 'loudness' }], analysis, handMadeLoudness('binaural', -16.5, -0.4), target);
+    expect(low!.passed).toBe(false);
+    expect(low!.excess).toBeCloseTo(1.5, 12);
+    expect(low!.message).toBe(
+      'loudness: FAILED (binaural, Streaming (-14 LUFS)): integrated -16.5 LUFS is 2.5 LU below the target -14 LUFS (1.5 LU beyond the +-1 LU tolerance); true peak -0.4 dBTP is 0.6 dB above the -1 dBTP ceiling',
+    );
+    const [ok] = evaluateGates([{ kind: 'loudness' }], analysis, handMadeLoudness('stereo', -14.9, -1), target);
+    expect(ok!.passed).toBe(true);
+  });
+
+  it('passes a mono-loss gate for a mono file, which has no stereo analysis', () => {
+    const [gate] = evaluateGates([{ kind: 'mono-loss', maxLossDb: 3 }], undefined, handMadeLoudness('mix', -14, -2), target);
+    expect(gate!.passed).toBe(true);
+  });
+});
