@@ -1,6 +1,16 @@
 import type { SourceParams } from '../core/sourceParams';
 import type { HeadOrientation } from '../core/orientation';
 import type { Scene } from '../core/scene';
+import type { MidSideSettings } from '../core/midSideSettings';
+import type { LiveGoniometer, LiveMeters } from '../render/realtime/liveMeterReader';
+import type { AnalysedFormat, MonoAnalysis } from '../render/analysis/monoAnalysisTypes';
+
+export type { LiveGoniometer, LiveMeters };
+export type { AnalysedFormat, MonoAnalysis };
+/** Loudness delivery targets and the meters' integration presets, for the store and the meter panel. */
+export { LOUDNESS_TARGETS, distanceToTarget, getLoudnessTarget } from '../dsp/loudness/loudnessTargets';
+export type { LoudnessDistance, LoudnessTarget, LoudnessTargetId } from '../dsp/loudness/loudnessTargets';
+export { INTEGRATION_TIME_PRESETS_SEC } from '../dsp/meters/stereoMoments';
 
 /** What the studio monitors: the binaural render, or a fold-down. */
 export type MonitorFormat = 'binaural' | 'stereo' | 'mono';
@@ -9,6 +19,21 @@ export type MonitorMonoLaw = '-3dB' | '-6dB';
 export interface MonitorSettings {
   readonly format: MonitorFormat;
   readonly monoLaw: MonitorMonoLaw;
+}
+
+/**
+ * What is heard (and metered live) after the monitor selection; never part of an export.
+ * midSide: both channels play the mid (M/sqrt2) or the side (S/sqrt2), or stereo as is.
+ * band: both channels band-passed between lowerHz and upperHz (0 < lowerHz < upperHz), or null.
+ */
+export interface MonitorSolo {
+  readonly midSide: 'stereo' | 'mid' | 'side';
+  readonly band: { readonly lowerHz: number; readonly upperHz: number } | null;
+}
+
+export interface MeterSettings {
+  /** Integration time of the correlation and multiband meters, seconds (0.3, 1 or 3 in the studio). */
+  readonly integrationSec: number;
 }
 
 /** Parameters of one source that change while playing (reach the renderer at block boundaries, smoothed). */
@@ -52,6 +77,14 @@ export interface ExportOptions {
   readonly signal?: AbortSignal;
 }
 
+export interface MonoAnalysisOptions {
+  readonly format: AnalysedFormat;
+  readonly scene?: Scene;
+  /** Called with the fraction done (0..1) while analysing. */
+  readonly onProgress?: (fraction: number) => void;
+  readonly signal?: AbortSignal;
+}
+
 /** Levels reported by the renderer at a throttled rate (about 30 per second). */
 export interface MeterFrame {
   /** Output peak per channel of the monitored format, linear (1 = 0 dBFS). */
@@ -86,6 +119,14 @@ export interface AudioEngine {
    * (OfflineAudioContext), so the export equals what was heard.
    */
   renderOffline(options?: ExportOptions): Promise<RenderedMix>;
+  /**
+   * Analyses the mono compatibility of the loaded scene (its loaded stems, the HRTF set at
+   * the scene's rate, the monitor's mono law) off the page's thread, naming the sources
+   * that cause mono loss. `scene` is the scene as edited (the same sources as the loaded
+   * one, parameters may differ; default the loaded scene). Aborting rejects with an
+   * AbortError and stops the analysis; progress comes at least every 5 %.
+   */
+  analyzeMono(options: MonoAnalysisOptions): Promise<MonoAnalysis>;
   play(): void;
   pause(): void;
   /** Pauses and returns to the start (or the loop start). */
@@ -95,7 +136,23 @@ export interface AudioEngine {
   setLoop(region: { readonly startSec: number; readonly endSec: number } | null): void;
   updateSource(sourceId: string, params: SourceParamsUpdate): void;
   setListener(orientation: HeadOrientation): void;
+  /** The master's mid/side (stereo fold-down and binaural), heard at once (gliding) and part of exports. */
+  setMasterMidSide(settings: MidSideSettings): void;
   setMonitor(settings: MonitorSettings): void;
+  /** Throws a RangeError naming the field when the band's edges are not 0 < lowerHz < upperHz. */
+  setMonitorSolo(solo: MonitorSolo): void;
+  /** Throws a RangeError when integrationSec is not a positive number of seconds (at most 60). */
+  setMeterSettings(settings: MeterSettings): void;
+  /** Restarts the loudness measurement (integrated, LRA, maxima, true-peak hold). */
+  resetLoudness(): void;
+  /**
+   * The studio meters of the monitored output, for a per-animation-frame loop: the same
+   * object every call, refreshed from shared memory (see LiveMeters: its band arrays are
+   * live views that change under the reader). Null before audio has started.
+   */
+  readMeters(): LiveMeters | null;
+  /** The goniometer's point ring in shared memory (live views), or null before audio has started. */
+  readGoniometer(): LiveGoniometer | null;
   /** Subscriptions return an unsubscribe function. */
   onPlayhead(listener: (frame: PlayheadFrame) => void): () => void;
   onMeters(listener: (frame: MeterFrame) => void): () => void;

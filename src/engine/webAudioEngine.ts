@@ -1,9 +1,14 @@
 /// <reference types="vite/client" />
 import type { HeadOrientation } from '../core/orientation';
 import type { Scene } from '../core/scene';
+import type { MidSideSettings } from '../core/midSideSettings';
 import type { HrtfGrid } from '../dsp/hrtf/hrtfGrid';
 import { RENDERER_PROCESSOR_NAME } from '../render/realtime/processorName';
 import { METER_LAYOUT, meterSlots } from '../render/realtime/protocol';
+import { createLiveMeterReader } from '../render/realtime/liveMeterReader';
+import type { LiveMeterReader } from '../render/realtime/liveMeterReader';
+import { checkIntegrationSec } from '../render/realtime/monitorMeters';
+import { checkMonitorSoloBand } from '../render/realtime/monitorSolo';
 import type { HostMessage } from '../render/realtime/protocol';
 import { binauralPartitions } from '../render/binaural/binauralFilterBuilder';
 import { RENDER_BLOCK_FRAMES } from '../render/renderBlock';
@@ -14,13 +19,18 @@ import type {
   EngineStatus,
   ExportOptions,
   MeterFrame,
+  MeterSettings,
   MonitorSettings,
+  MonitorSolo,
+  MonoAnalysis,
+  MonoAnalysisOptions,
   PlayheadFrame,
   RenderedMix,
   SceneLoadReport,
   SourceParamsUpdate,
   StemFiles,
 } from './audioEngine';
+import { createAnalysisClient, stemsInSceneOrder } from './analysisClient';
 import { renderSceneOffline } from './offlineRender';
 import { createPreparationClient } from './preparationClient';
 import { loadStems } from './stemLoader';
@@ -34,6 +44,7 @@ import type { StemCache } from './stemLoader';
  */
 export function createWebAudioEngine(): AudioEngine {
   const preparation = createPreparationClient();
+  const analysis = createAnalysisClient();
   const stemCache: StemCache = new Map();
   const grids = new Map<number, Promise<HrtfGrid>>();
   const statusListeners = new Set<(status: EngineStatus, message?: string) => void>();
@@ -49,6 +60,10 @@ export function createWebAudioEngine(): AudioEngine {
   let meters: Float64Array | null = null;
   let lastSequence = -1;
   let monitor: MonitorSettings = { format: 'binaural', monoLaw: '-3dB' };
+  let monitorSolo: MonitorSolo = { midSide: 'stereo', band: null };
+  let meterSettings: MeterSettings = { integrationSec: 0.3 };
+  /** Reads the studio meters from meterBuffer (rebuilt when the buffer is replaced). */
+  let meterReader: { buffer: SharedArrayBuffer; reader: LiveMeterReader } | null = null;
   let listener: HeadOrientation = { yawDeg: 0, pitchDeg: 0, rollDeg: 0 };
   let loop: { startSec: number; endSec: number } | null = null;
   let animationFrame = 0;
@@ -82,6 +97,8 @@ export function createWebAudioEngine(): AudioEngine {
     const wasPlaying = meters?.[METER_LAYOUT.playing] === 1;
     post({ type: 'load', scene, stems, grid, meters: meterBuffer, exportAll: false, monoLaw: monitor.monoLaw, startPlaying: false });
     post({ type: 'monitor', format: monitor.format, monoLaw: monitor.monoLaw });
+    post({ type: 'monitorSolo', midSide: monitorSolo.midSide, band: monitorSolo.band });
+    post({ type: 'meterSettings', integrationSec: meterSettings.integrationSec });
     post({ type: 'listener', orientation: listener });
     if (loop !== null) post(loopMessage(loop, scene.sampleRateHz));
     post({ type: 'seek', frame: positionFrame });
@@ -121,6 +138,12 @@ export function createWebAudioEngine(): AudioEngine {
     for (const notify of meterListeners) notify(frame);
   };
 
+  const liveMeterReader = (): LiveMeterReader | null => {
+    if (meterBuffer === null || node === null) return null;
+    if (meterReader?.buffer !== meterBuffer) meterReader = { buffer: meterBuffer, reader: createLiveMeterReader(meterBuffer, sampleRate()) };
+    return meterReader.reader;
+  };
+
   const indexOf = (sourceId: string): number => scene?.sources.findIndex((s) => s.id === sourceId) ?? -1;
 
   return {
@@ -148,6 +171,7 @@ export function createWebAudioEngine(): AudioEngine {
         node.port.onmessage = (event: MessageEvent<{ type: string; message?: string }>) => {
           if (event.data.type === 'error') setStatus('failed', event.data.message);
         };
+        node.onprocessorerror = () => setStatus('failed', 'the audio renderer stopped with an error');
         node.connect(context.destination);
         ensureMeters(scene?.sources.length ?? 0);
         await sendScene();
@@ -178,6 +202,18 @@ export function createWebAudioEngine(): AudioEngine {
       const grid = await gridFor(scene.sampleRateHz);
       return renderSceneOffline(scene, stems, grid, monitor.monoLaw, rendererWorkletUrl, options ?? {});
     },
+    async analyzeMono(options: MonoAnalysisOptions): Promise<MonoAnalysis> {
+      if (scene === null) throw new Error('no scene is loaded into the audio engine yet');
+      const loaded = scene;
+      const loadedStems = stems;
+      const edited = options.scene ?? loaded;
+      if (edited.sampleRateHz !== loaded.sampleRateHz) {
+        throw new Error(`the scene to analyse runs at ${edited.sampleRateHz} Hz but the loaded one at ${loaded.sampleRateHz} Hz; load it first`);
+      }
+      const grid = await gridFor(loaded.sampleRateHz);
+      const job = { scene: edited, stems: stemsInSceneOrder(edited, loaded, loadedStems), grid, format: options.format, monoLaw: monitor.monoLaw };
+      return analysis.analyze(job, options);
+    },
     play() {
       post({ type: 'play' });
     },
@@ -200,6 +236,11 @@ export function createWebAudioEngine(): AudioEngine {
       if (index < 0) return;
       post({ type: 'source', index, params: { ...params } });
     },
+    setMasterMidSide(settings: MidSideSettings) {
+      // Kept in the loaded scene, so a reload of the worklet and an export have it too.
+      if (scene !== null) scene = { ...scene, master: { ...scene.master, midSide: settings } };
+      post({ type: 'master', midSide: settings });
+    },
     setListener(orientation: HeadOrientation) {
       listener = orientation;
       post({ type: 'listener', orientation });
@@ -207,6 +248,26 @@ export function createWebAudioEngine(): AudioEngine {
     setMonitor(settings: MonitorSettings) {
       monitor = settings;
       post({ type: 'monitor', format: settings.format, monoLaw: settings.monoLaw });
+    },
+    setMonitorSolo(solo: MonitorSolo) {
+      if (!['stereo', 'mid', 'side'].includes(solo.midSide)) throw new RangeError(`monitor solo: midSide must be 'stereo', 'mid' or 'side', got ${String(solo.midSide)}`);
+      if (solo.band !== null) checkMonitorSoloBand(solo.band);
+      monitorSolo = { midSide: solo.midSide, band: solo.band === null ? null : { lowerHz: solo.band.lowerHz, upperHz: solo.band.upperHz } };
+      post({ type: 'monitorSolo', midSide: monitorSolo.midSide, band: monitorSolo.band });
+    },
+    setMeterSettings(settings: MeterSettings) {
+      checkIntegrationSec(settings.integrationSec);
+      meterSettings = { integrationSec: settings.integrationSec };
+      post({ type: 'meterSettings', integrationSec: settings.integrationSec });
+    },
+    resetLoudness() {
+      post({ type: 'resetLoudness' });
+    },
+    readMeters() {
+      return liveMeterReader()?.read() ?? null;
+    },
+    readGoniometer() {
+      return liveMeterReader()?.goniometer ?? null;
     },
     onPlayhead(notify) {
       playheadListeners.add(notify);
@@ -223,6 +284,7 @@ export function createWebAudioEngine(): AudioEngine {
     async dispose() {
       cancelAnimationFrame(animationFrame);
       preparation.dispose();
+      analysis.dispose();
       node?.disconnect();
       await context?.close();
       context = null;

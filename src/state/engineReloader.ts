@@ -1,3 +1,4 @@
+import { midSideOrDefault } from '../core/midSideSettings';
 import type { Scene } from '../core/scene';
 import { stemFileName } from '../engine/audioEngine';
 import type { GetStudioState, SetStudioState, StudioContext } from './studioContext';
@@ -67,6 +68,8 @@ export function createEngineReloader(set: SetStudioState, get: GetStudioState, c
       state.setDurationSec(report.lengthSec);
       set({ failedStems: report.failed.map((failure) => ({ ...failure, fileName: fileNameOf(scene, failure.sourceId) })) });
       state.resyncEngine();
+      // The load took the scene as it was when it started: send a master edited meanwhile.
+      engine.setMasterMidSide(midSideOrDefault(get().scene.master?.midSide));
     } catch (error) {
       get().showError(`The session could not be loaded into the audio engine: ${error instanceof Error ? error.message : String(error)}`);
     } finally {

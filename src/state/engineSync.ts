@@ -1,3 +1,4 @@
+import { midSideOrDefault } from '../core/midSideSettings';
 import type { Scene } from '../core/scene';
 import { sourceParamsOf } from '../core/sourceParams';
 import { sameSourceParams } from './sceneEdits';
@@ -5,7 +6,8 @@ import type { StudioContext } from './studioContext';
 
 /**
  * Tells the engine what differs between two scenes: updateSource for every source whose
- * parameters changed, setListener when the orientation changed, and the source-set hook
+ * parameters changed, setListener when the orientation changed, setMasterMidSide when the
+ * master's mid/side changed, and the source-set hook
  * for added or removed sources. Untouched sources share their object between the scenes
  * (immutable edits), so the comparison is by reference first.
  */
@@ -37,6 +39,8 @@ export function syncEngine(context: StudioContext, previous: Scene, next: Scene)
       engine?.setListener({ yawDeg, pitchDeg, rollDeg });
     }
   }
+  const masterMidSide = next.master?.midSide;
+  if (previous.master?.midSide !== masterMidSide) engine?.setMasterMidSide(midSideOrDefault(masterMidSide));
   if ((added.length > 0 || removed.length > 0) && context.onSourceSetChanged !== null) {
     context.onSourceSetChanged(next, { added, removed });
   }

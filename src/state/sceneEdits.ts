@@ -1,5 +1,7 @@
+import { DEFAULT_MID_SIDE_SETTINGS, MID_SIDE_LIMITS, MID_SIDE_NUMBER_FIELDS, isDefaultMidSide } from '../core/midSideSettings';
+import type { MidSideNumberField, MidSideSettings, MidSideSettingsPatch } from '../core/midSideSettings';
 import { DEFAULT_SPREAD_DEG, SCENE_LIMITS } from '../core/scene';
-import type { Scene, SceneSource, SourcePosition } from '../core/scene';
+import type { MasterSettings, Scene, SceneSource, SourcePosition } from '../core/scene';
 import { wrapAzimuthDeg } from '../core/units';
 import type { Decibels, Degrees, Metres } from '../core/units';
 
@@ -65,6 +67,43 @@ export function positionNudged(position: SourcePosition, delta: PositionPatch): 
   return positionWith(position, patch);
 }
 
+/**
+ * `settings` (absent: the defaults) with the finite fields of `patch` set, clamped into
+ * MID_SIDE_LIMITS. The same object when nothing changes; undefined when the result is all
+ * defaults (so a reset leaves no trace in the scene).
+ */
+export function midSideWith(settings: MidSideSettings | undefined, patch: MidSideSettingsPatch): MidSideSettings | undefined {
+  const base = settings ?? DEFAULT_MID_SIDE_SETTINGS;
+  const changes: Partial<Record<MidSideNumberField, number>> & { bassMono?: boolean } = {};
+  for (const field of MID_SIDE_NUMBER_FIELDS) {
+    const value = patch[field];
+    if (!isFiniteNumber(value)) continue;
+    const { min, max } = MID_SIDE_LIMITS[field];
+    const clamped = clamp(value, min, max);
+    if (clamped !== base[field]) changes[field] = clamped;
+  }
+  if (patch.bassMono !== undefined && patch.bassMono !== base.bassMono) changes.bassMono = patch.bassMono;
+  if (Object.keys(changes).length === 0) return settings;
+  const next: MidSideSettings = { ...base, ...changes };
+  return isDefaultMidSide(next) ? undefined : next;
+}
+
+/** The source with its mid/side settings replaced (the field dropped when undefined); the same source when unchanged. */
+export function sourceWithMidSide(source: SceneSource, midSide: MidSideSettings | undefined): SceneSource {
+  if (midSide === source.midSide) return source;
+  const { midSide: _previous, ...rest } = source;
+  return midSide === undefined ? rest : { ...rest, midSide };
+}
+
+/** The scene with the master's mid/side replaced (the master dropped when left empty); the same scene when unchanged. */
+export function sceneWithMasterMidSide(scene: Scene, midSide: MidSideSettings | undefined): Scene {
+  if (midSide === scene.master?.midSide) return scene;
+  const { master, ...rest } = scene;
+  const { midSide: _previous, ...masterRest } = master ?? {};
+  const nextMaster: MasterSettings = midSide === undefined ? masterRest : { ...masterRest, midSide };
+  return nextMaster.midSide === undefined && nextMaster.extraFields === undefined ? rest : { ...rest, master: nextMaster };
+}
+
 /** The scene with source `id` replaced by `update(source)`; the same scene if `id` is unknown or nothing changed. */
 export function withSource(scene: Scene, id: string, update: (source: SceneSource) => SceneSource): Scene {
   const index = scene.sources.findIndex((s) => s.id === id);
@@ -87,6 +126,7 @@ export function sameSourceParams(a: SceneSource, b: SceneSource): boolean {
     a.mute === b.mute &&
     a.solo === b.solo &&
     a.spreadDeg === b.spreadDeg &&
+    a.midSide === b.midSide &&
     a.position.azimuthDeg === b.position.azimuthDeg &&
     a.position.elevationDeg === b.position.elevationDeg &&
     a.position.distanceM === b.position.distanceM
@@ -109,9 +149,11 @@ export function sanitizeSource(source: SceneSource): SceneSource | null {
     { ...source.position, azimuthDeg: 0, elevationDeg: 0, distanceM: 1 },
     source.position,
   );
-  const { color, ...rest } = source;
+  const { color, midSide, ...rest } = source;
+  const cleanMidSide = midSide === undefined ? undefined : midSideWith(undefined, midSide);
   return {
     ...rest,
+    ...(cleanMidSide === undefined ? {} : { midSide: cleanMidSide }),
     gainDb: isFiniteNumber(source.gainDb) ? clampGainDb(source.gainDb) : 0,
     spreadDeg: isFiniteNumber(source.spreadDeg) ? clampSpreadDeg(source.spreadDeg) : DEFAULT_SPREAD_DEG,
     position,

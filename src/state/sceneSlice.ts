@@ -1,3 +1,4 @@
+import type { MidSideSettingsPatch } from '../core/midSideSettings';
 import { SCENE_FORMAT_VERSION } from '../core/scene';
 import type { Scene, SceneSource } from '../core/scene';
 import { wrapAzimuthDeg } from '../core/units';
@@ -8,9 +9,12 @@ import {
   clampSpreadDeg,
   isFiniteNumber,
   isSceneColor,
+  midSideWith,
   positionNudged,
   positionWith,
   sanitizeSource,
+  sceneWithMasterMidSide,
+  sourceWithMidSide,
   withSource,
 } from './sceneEdits';
 import type { PositionPatch } from './sceneEdits';
@@ -36,6 +40,13 @@ export interface SceneSlice {
   toggleMute(id: string): void;
   toggleSolo(id: string): void;
   setSpread(id: string, spreadDeg: Degrees): void;
+  /** Sets the given mid/side fields of a source (clamped into MID_SIDE_LIMITS; non-finite numbers ignored). */
+  setSourceMidSide(id: string, patch: MidSideSettingsPatch): void;
+  /** Puts a source's mid/side back to the defaults (neutral). */
+  resetSourceMidSide(id: string): void;
+  /** Sets the given fields of the master's mid/side (stereo fold-down and binaural), as setSourceMidSide. */
+  setMasterMidSide(patch: MidSideSettingsPatch): void;
+  resetMasterMidSide(): void;
   /** Sets the display colour; anything but "#rrggbb" is ignored. */
   setColor(id: string, color: string): void;
   /** Renames (trimmed); an empty name is ignored. */
@@ -106,6 +117,19 @@ export function createSceneSlice(
       if (!isFiniteNumber(spreadDeg)) return;
       const value = clampSpreadDeg(spreadDeg);
       editSource(id, (s) => (s.spreadDeg === value ? s : { ...s, spreadDeg: value }));
+    },
+    setSourceMidSide(id, patch) {
+      editSource(id, (s) => sourceWithMidSide(s, midSideWith(s.midSide, patch)));
+    },
+    resetSourceMidSide(id) {
+      editSource(id, (s) => sourceWithMidSide(s, undefined));
+    },
+    setMasterMidSide(patch) {
+      const { scene } = get();
+      edit(sceneWithMasterMidSide(scene, midSideWith(scene.master?.midSide, patch)));
+    },
+    resetMasterMidSide() {
+      edit(sceneWithMasterMidSide(get().scene, undefined));
     },
     setColor(id, color) {
       if (!isSceneColor(color)) return;

@@ -1,6 +1,8 @@
 import type { EngineSlice } from './engineSlice';
 import type { HistorySlice } from './historySlice';
+import type { MetersSlice } from './metersSlice';
 import type { MonitorSlice } from './monitorSlice';
+import type { MonoCheckSlice } from './monoCheckSlice';
 import type { NoticeSlice } from './noticeSlice';
 import type { SceneSlice } from './sceneSlice';
 import type { SelectionSlice } from './selectionSlice';
@@ -13,6 +15,8 @@ export type StudioState = SceneSlice &
   SelectionSlice &
   TransportSlice &
   MonitorSlice &
+  MetersSlice &
+  MonoCheckSlice &
   HistorySlice &
   EngineSlice &
   StemsSlice &

@@ -5,7 +5,9 @@ import type { AudioEngine } from '../engine/audioEngine';
 import { createEngineReloader } from './engineReloader';
 import { createEngineSlice } from './engineSlice';
 import { DEFAULT_HISTORY_DEPTH, createHistorySlice } from './historySlice';
+import { createMetersSlice } from './metersSlice';
 import { createMonitorSlice } from './monitorSlice';
+import { createMonoCheckSlice } from './monoCheckSlice';
 import { createNoticeSlice } from './noticeSlice';
 import { EMPTY_SCENE, createSceneSlice } from './sceneSlice';
 import { createSelectionSlice } from './selectionSlice';
@@ -68,6 +70,8 @@ export function createStudioStore(deps: StudioStoreDeps): StudioStore {
       ...createSelectionSlice(set, get),
       ...createTransportSlice(set, get, context),
       ...createMonitorSlice(set, get, context),
+      ...createMetersSlice(set, get, context),
+      ...createMonoCheckSlice(set, get, context, reloader),
       ...createHistorySlice(set, get, context),
       ...createEngineSlice(set, get, context, reloader),
       ...createStemsSlice(set, get, context, reloader, scene),

@@ -6,10 +6,10 @@ import { ErrorBanner } from './ErrorBanner';
 import { DropOverlay } from './files/DropOverlay';
 import { openDroppedFiles } from './files/openFiles';
 import { useFileDrop } from './files/useFileDrop';
-import { Inspector } from './inspector/Inspector';
 import { Mixer } from './mixer/Mixer';
 import type { StageProbe } from './stage/stageProbe';
 import { SessionBar } from './session/SessionBar';
+import { SideColumn } from './SideColumn';
 import { Stage } from './stage/Stage';
 import { StemIssues } from './stems/StemIssues';
 import { ListenerYawControl } from './transport/ListenerYawControl';
@@ -25,7 +25,7 @@ export interface AppProps {
 
 /**
  * The studio: transport and monitoring on top, the session's files below them, the stage
- * in the centre (with notices over it), the inspector on the right, the mixer below.
+ * in the centre (with notices over it), the inspector and the analysis panels on the right, the mixer below.
  * Files dropped anywhere on the page are added as stems (or opened, for a scene).
  */
 export function App({ onStageProbe }: AppProps) {
@@ -56,7 +56,7 @@ export function App({ onStageProbe }: AppProps) {
           <AudioStartBanner />
           <Stage {...(onStageProbe === undefined ? {} : { onProbe: onStageProbe })} />
         </div>
-        <Inspector />
+        <SideColumn />
       </main>
       <Mixer />
       {dragging && <DropOverlay />}

@@ -3,6 +3,9 @@ import type { Scene } from '../../core/scene';
 import type { HrtfGrid } from '../../dsp/hrtf/hrtfGrid';
 import type { MonoLaw } from '../monoFoldDown';
 import type { SourceParams } from '../../core/sourceParams';
+import type { MidSideSettings } from '../../core/midSideSettings';
+import type { MidSideMonitor } from '../../dsp/midside/midSideProcessor';
+import type { MonitorSoloBand } from './monitorSolo';
 
 /** What the realtime host plays on its two output channels. */
 export type MonitorChoice = 'binaural' | 'stereo' | 'mono';
@@ -34,27 +37,14 @@ export type HostMessage =
   | { readonly type: 'pause' }
   | { readonly type: 'seek'; readonly frame: number }
   | { readonly type: 'loop'; readonly startFrame: number; readonly endFrame: number }
-  | { readonly type: 'noLoop' };
+  | { readonly type: 'noLoop' }
+  /** Live monitoring only (never an export): mid/side solo and band solo, after the monitor selection. */
+  | { readonly type: 'monitorSolo'; readonly midSide: MidSideMonitor; readonly band: MonitorSoloBand | null }
+  /** Integration time of the correlation and multiband meters, seconds (INTEGRATION_TIME_PRESETS_SEC). */
+  | { readonly type: 'meterSettings'; readonly integrationSec: number }
+  /** Restarts the loudness measurement: integrated, LRA, maxima and the true-peak hold. */
+  | { readonly type: 'resetLoudness' }
+  /** The master's mid/side settings (stereo fold-down and binaural); part of the mix, so exports have them too. */
+  | { readonly type: 'master'; readonly midSide: MidSideSettings };
 
-/**
- * Layout of the shared meter area, in Float64 slots. The host writes, the page reads at
- * its own pace (no messages, no allocation on the audio thread).
- */
-export const METER_LAYOUT = {
-  /** Frames played (the sample-accurate playhead). */
-  playheadFrame: 0,
-  /** 1 while playing. */
-  playing: 1,
-  /** Counter bumped on every meter update, so readers can tell fresh values. */
-  sequence: 2,
-  /** Peak of the monitored left and right outputs over the last meter period, linear (2 slots). */
-  outputPeak: 3,
-  /** Non-finite blocks the renderer caught (reported, never played). */
-  nonFiniteBlocks: 5,
-  /** Per source index, the peak of its objects' signals over the last meter period. */
-  sourcePeak: 6,
-} as const;
-
-export function meterSlots(sourceCount: number): number {
-  return METER_LAYOUT.sourcePeak + sourceCount;
-}
+export { METER_LAYOUT, meterSlots } from './meterLayout';

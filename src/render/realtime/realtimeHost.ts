@@ -1,3 +1,4 @@
+import { DEFAULT_INTEGRATION } from '../../dsp/meters/stereoMoments';
 import { monoLawGain } from '../monoFoldDown';
 import { RENDER_BLOCK_FRAMES } from '../renderBlock';
 import {
@@ -5,23 +6,44 @@ import {
   renderFrames,
   seekRenderer,
   setListenerOrientation,
+  setMasterMidSide,
   takeSourcePeaks,
   updateSource,
 } from '../sceneRenderer';
 import type { RenderOutputs, SceneRenderer } from '../sceneRenderer';
-import { METER_LAYOUT, meterSlots } from './protocol';
+import {
+  attachMonitorMeters,
+  checkIntegrationSec,
+  createMonitorMeters,
+  feedMonitorMeters,
+  publishMonitorMeters,
+  resetMonitorLoudness,
+  setMonitorMeterBallistics,
+} from './monitorMeters';
+import type { MonitorMeters } from './monitorMeters';
+import { METER_LAYOUT, meterSlots } from './meterLayout';
+import { createMonitorSoloStage, processMonitorSolo, setMonitorSolo } from './monitorSolo';
+import type { MonitorSoloStage } from './monitorSolo';
 import type { HostMessage, MonitorChoice } from './protocol';
 
 /**
  * The renderer's real-time host: transport (play, pause, seek, loop), the monitor
- * selection with click-free switching, and metering. The AudioWorklet processor is a thin
- * adapter around it, so all of this runs, and is tested, in Node as well.
+ * selection with click-free switching, the monitor solo (mid/side and band, monitorSolo.ts)
+ * and metering: source and output peaks, and the studio meters of what is heard
+ * (monitorMeters.ts), all published into the shared meter area (meterLayout.ts). The
+ * AudioWorklet processor is a thin adapter around it, so all of this runs, and is tested,
+ * in Node as well.
  *
  * Live, it renders binaural and stereo every block (stereo costs a few per cent of
  * binaural) so that switching the monitor is a one-block crossfade between two signals
  * that are both running, never a restart. Pausing fades out over one block and resuming
  * fades in; the renderer keeps its state meanwhile, so playback continues seamlessly.
- * For an offline export it renders binaural, stereo and mono into five channels.
+ * For an offline export it renders binaural, stereo and mono into five channels, with no
+ * monitor solo and no studio meters.
+ *
+ * The studio meters measure the monitored output after the solo and the play/pause fades,
+ * block by block while playing; while paused they are fed nothing, so their readings hold
+ * (a pause is not silence in the programme: it must not pull the integrated loudness down).
  *
  * handleHostMessage may allocate (it runs between blocks); processHost never does.
  */
@@ -39,7 +61,15 @@ export interface RealtimeHost {
   loopStartFrame: number;
   /** Loop end (exclusive); 0 when not looping. */
   loopEndFrame: number;
+  readonly sampleRateHz: number;
   meters: Float64Array | null;
+  /** The studio meters; null without a shared meter area and for an export. */
+  monitorMeters: MonitorMeters | null;
+  /** Integration time asked for before the meters existed, applied when they are created. */
+  integrationSec: number;
+  readonly solo: MonitorSoloStage;
+  /** The monitored signal before the play/pause fade (the monitor solo works on it). */
+  readonly monitored: [Float32Array, Float32Array];
   readonly meterPeriodBlocks: number;
   blocksSinceMeter: number;
   readonly peakOut: Float64Array;
@@ -72,7 +102,12 @@ export function createRealtimeHost(sampleRateHz: number): RealtimeHost {
     previousMonoGain: monoLawGain('-3dB'),
     loopStartFrame: 0,
     loopEndFrame: 0,
+    sampleRateHz,
     meters: null,
+    monitorMeters: null,
+    integrationSec: DEFAULT_INTEGRATION.timeSec,
+    solo: createMonitorSoloStage(sampleRateHz, RENDER_BLOCK_FRAMES),
+    monitored: [block(), block()],
     meterPeriodBlocks: Math.max(1, Math.floor(sampleRateHz / RENDER_BLOCK_FRAMES / METER_RATE_HZ)),
     blocksSinceMeter: 0,
     peakOut: new Float64Array(2),
@@ -103,9 +138,11 @@ export function handleHostMessage(host: RealtimeHost, message: HostMessage): voi
       if (host.meters !== null && host.meters.length < meterSlots(message.scene.sources.length)) {
         throw new Error(`meter area too small for ${message.scene.sources.length} sources`);
       }
+      prepareMonitorMeters(host, message.exportAll ? null : message.meters);
       host.playing = message.startPlaying;
       host.fade = 'none';
       publishPlayhead(host);
+      publishReadings(host);
       break;
     }
     case 'source':
@@ -120,6 +157,7 @@ export function handleHostMessage(host: RealtimeHost, message: HostMessage): voi
         host.previousMonoGain = host.monoGain;
         host.monitor = message.format;
         host.monoGain = monoLawGain(message.monoLaw);
+        if (host.monitorMeters !== null) setMonitorMeterBallistics(host.monitorMeters, host.integrationSec, host.monoGain);
       }
       break;
     case 'play':
@@ -147,6 +185,26 @@ export function handleHostMessage(host: RealtimeHost, message: HostMessage): voi
       break;
     case 'noLoop':
       host.loopEndFrame = 0;
+      break;
+    case 'monitorSolo':
+      setMonitorSolo(host.solo, message.midSide, message.band);
+      break;
+    case 'meterSettings':
+      checkIntegrationSec(message.integrationSec);
+      host.integrationSec = message.integrationSec;
+      if (host.monitorMeters !== null) {
+        setMonitorMeterBallistics(host.monitorMeters, host.integrationSec, host.monoGain);
+        publishReadings(host);
+      }
+      break;
+    case 'resetLoudness':
+      if (host.monitorMeters !== null) {
+        resetMonitorLoudness(host.monitorMeters);
+        publishReadings(host);
+      }
+      break;
+    case 'master':
+      if (host.renderer !== null) setMasterMidSide(host.renderer, message.midSide);
       break;
   }
 }
@@ -191,12 +249,15 @@ function renderBlockFrames(host: RealtimeHost, renderer: SceneRenderer): void {
   }
 }
 
+/** Monitor selection (crossfaded after a switch), then the monitor solo, then the play/pause fade. */
 function writeMonitor(host: RealtimeHost, outputs: readonly Float32Array[]): void {
   const left = outputs[0];
   const right = outputs[1] ?? outputs[0];
   if (left === undefined || right === undefined) return;
   const ramp = host.ramp;
   const previous = host.previousMonitor;
+  const monitoredLeft = host.monitored[0];
+  const monitoredRight = host.monitored[1];
   for (let i = 0; i < RENDER_BLOCK_FRAMES; i++) {
     let l = monitorSample(host, host.monitor, host.monoGain, 0, i);
     let r = monitorSample(host, host.monitor, host.monoGain, 1, i);
@@ -205,9 +266,14 @@ function writeMonitor(host: RealtimeHost, outputs: readonly Float32Array[]): voi
       l = w * l + (1 - w) * monitorSample(host, previous, host.previousMonoGain, 0, i);
       r = w * r + (1 - w) * monitorSample(host, previous, host.previousMonoGain, 1, i);
     }
+    monitoredLeft[i] = l;
+    monitoredRight[i] = r;
+  }
+  processMonitorSolo(host.solo, monitoredLeft, monitoredRight, RENDER_BLOCK_FRAMES);
+  for (let i = 0; i < RENDER_BLOCK_FRAMES; i++) {
     const gain = host.fade === 'in' ? ramp[i]! : host.fade === 'out' ? 1 - ramp[i]! : 1;
-    left[i] = l * gain;
-    right[i] = r * gain;
+    left[i] = monitoredLeft[i]! * gain;
+    right[i] = monitoredRight[i]! * gain;
   }
   host.previousMonitor = null;
   if (host.fade === 'out') host.playing = false;
@@ -233,6 +299,8 @@ function updateMeters(host: RealtimeHost, outputs: readonly Float32Array[]): voi
     }
     host.peakOut[c] = peak;
   }
+  const left = outputs[0];
+  if (host.monitorMeters !== null && left !== undefined) feedMonitorMeters(host.monitorMeters, left, outputs[1] ?? left, RENDER_BLOCK_FRAMES);
   host.blocksSinceMeter++;
   if (host.blocksSinceMeter < host.meterPeriodBlocks && host.playing) return;
   host.blocksSinceMeter = 0;
@@ -245,6 +313,26 @@ function updateMeters(host: RealtimeHost, outputs: readonly Float32Array[]): voi
     meters[METER_LAYOUT.nonFiniteBlocks] = host.renderer.nonFiniteBlocks;
   }
   publishPlayhead(host);
+  publishReadings(host);
+}
+
+/** Creates the studio meters for a meter area, or keeps the running ones and moves their goniometer feed to it. */
+function prepareMonitorMeters(host: RealtimeHost, area: SharedArrayBuffer | null): void {
+  if (area === null) {
+    host.monitorMeters = null;
+  } else if (host.monitorMeters === null) {
+    host.monitorMeters = createMonitorMeters(area, host.sampleRateHz, host.monoGain);
+    setMonitorMeterBallistics(host.monitorMeters, host.integrationSec, host.monoGain);
+  } else {
+    attachMonitorMeters(host.monitorMeters, area);
+  }
+}
+
+/** Writes the studio meters' readings and bumps the sequence. Allocation-free. */
+function publishReadings(host: RealtimeHost): void {
+  const meters = host.meters;
+  if (meters === null) return;
+  if (host.monitorMeters !== null) publishMonitorMeters(host.monitorMeters, meters);
   meters[METER_LAYOUT.sequence] = meters[METER_LAYOUT.sequence]! + 1;
 }
 

@@ -4,6 +4,7 @@ import { useStudioStore, useStudioStoreApi } from '../../state/StudioStoreProvid
 import { ToggleButton } from '../controls/ToggleButton';
 import { ColorPicker } from './ColorPicker';
 import { GainControl } from './GainControl';
+import { MidSideSection } from './MidSideSection';
 import { NameField } from './NameField';
 import { PositionFields } from './PositionFields';
 import { SpreadField } from './SpreadField';
@@ -87,6 +88,8 @@ export function Inspector({ className = '' }: InspectorProps) {
           <h3 className="section-title">Width</h3>
           <SpreadField sourceId={id} stereo={info.channels === 2} loaded={info.channels !== undefined} />
         </section>
+
+        <MidSideSection sourceId={id} sourceName={info.name} channels={info.channels} />
 
         <section className="inspector-section" aria-label="Colour">
           <h3 className="section-title">Colour</h3>

@@ -1,6 +1,7 @@
 import { useCallback, useRef } from 'react';
 import { useShallow } from 'zustand/react/shallow';
 import { useStudioStore } from '../../state/StudioStoreProvider';
+import { MasterStrip } from './MasterStrip';
 import { MixerStrip } from './MixerStrip';
 import { useMeterLoop } from './useMeterLoop';
 
@@ -8,7 +9,7 @@ export interface MixerProps {
   readonly className?: string;
 }
 
-/** Every source as a compact strip; one animation-frame loop drives all the level meters. */
+/** Every source as a compact strip, then the master; one animation-frame loop drives all the level meters. */
 export function Mixer({ className = '' }: MixerProps) {
   const ids = useStudioStore(useShallow((s) => s.scene.sources.map((source) => source.id)));
   const meters = useRef(new Map<string, HTMLElement>());
@@ -23,15 +24,18 @@ export function Mixer({ className = '' }: MixerProps) {
       <h2 className="panel-title mixer-title">
         Mixer <span className="panel-count">{ids.length} sources</span>
       </h2>
-      {ids.length === 0 ? (
-        <p className="empty-note">No sources yet: open a scene or drop stems.</p>
-      ) : (
-        <div className="strips" role="list" data-testid="source-list">
-          {ids.map((id) => (
-            <MixerStrip key={id} sourceId={id} registerMeter={registerMeter} />
-          ))}
-        </div>
-      )}
+      <div className="mixer-row">
+        {ids.length === 0 ? (
+          <p className="empty-note">No sources yet: open a scene or drop stems.</p>
+        ) : (
+          <div className="strips" role="list" data-testid="source-list">
+            {ids.map((id) => (
+              <MixerStrip key={id} sourceId={id} registerMeter={registerMeter} />
+            ))}
+          </div>
+        )}
+        <MasterStrip />
+      </div>
     </section>
   );
 }

@@ -7,6 +7,7 @@ import { findSource } from '../../state/sceneEdits';
 import type { StudioState } from '../../state/studioState';
 import { useStudioStore, useStudioStoreApi } from '../../state/StudioStoreProvider';
 import { peakToMeterFraction } from '../format';
+import { MonoFindingMarker } from './MonoFindingMarker';
 import { SOURCE_RADIUS_M, sourceThreePosition } from './stageMath';
 import { useSourceDrag } from './useSourceDrag';
 
@@ -121,6 +122,7 @@ export function SourceObject({ sourceId, radiusM = SOURCE_RADIUS_M }: SourceObje
         <sphereGeometry args={[radiusM * 1.6, 24, 16]} />
         <meshBasicMaterial color={info.color} transparent opacity={0.08} blending={AdditiveBlending} depthWrite={false} />
       </mesh>
+      <MonoFindingMarker sourceId={sourceId} radiusM={radiusM} />
       <lineSegments geometry={stem} raycast={() => null}>
         <lineBasicMaterial color={info.color} transparent opacity={0.55 * opacity} />
       </lineSegments>

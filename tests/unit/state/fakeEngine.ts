@@ -1,13 +1,20 @@
 import type {
   AudioEngine,
   EngineStatus,
+  LiveGoniometer,
+  LiveMeters,
   MeterFrame,
+  MeterSettings,
+  MonitorSolo,
   MonitorSettings,
+  MonoAnalysis,
+  MonoAnalysisOptions,
   PlayheadFrame,
   SceneLoadReport,
   SourceParamsUpdate,
   StemFiles,
 } from '../../../src/engine/audioEngine';
+import type { MidSideSettings } from '../../../src/core/midSideSettings';
 import type { HeadOrientation } from '../../../src/core/orientation';
 import { SCENE_FORMAT_VERSION } from '../../../src/core/scene';
 import type { Scene, SceneSource } from '../../../src/core/scene';
@@ -16,7 +23,11 @@ import type { Scene, SceneSource } from '../../../src/core/scene';
 export type EngineCall =
   | { readonly method: 'updateSource'; readonly sourceId: string; readonly params: SourceParamsUpdate }
   | { readonly method: 'setListener'; readonly orientation: HeadOrientation }
+  | { readonly method: 'setMasterMidSide'; readonly settings: MidSideSettings }
   | { readonly method: 'setMonitor'; readonly settings: MonitorSettings }
+  | { readonly method: 'setMonitorSolo'; readonly solo: MonitorSolo }
+  | { readonly method: 'setMeterSettings'; readonly settings: MeterSettings }
+  | { readonly method: 'resetLoudness' }
   | { readonly method: 'setLoop'; readonly region: { readonly startSec: number; readonly endSec: number } | null }
   | { readonly method: 'play' | 'pause' | 'stop' | 'start' }
   | { readonly method: 'seek'; readonly positionSec: number };
@@ -36,6 +47,12 @@ export interface FakeEngine extends AudioEngine {
   readonly calls: EngineCall[];
   readonly loads: EngineLoad[];
   loadReport: (scene: Scene, stemFiles: StemFiles) => Promise<SceneLoadReport>;
+  /** What analyzeMono answers (default: rejects, the fake does not analyse); every call's options are kept in monoAnalyses. */
+  monoAnalysis: (options: MonoAnalysisOptions) => Promise<MonoAnalysis>;
+  readonly monoAnalyses: MonoAnalysisOptions[];
+  /** What readMeters and readGoniometer return (default null: no audio yet). */
+  liveMeters: LiveMeters | null;
+  liveGoniometer: LiveGoniometer | null;
   emitPlayhead(frame: PlayheadFrame): void;
   emitMeters(frame: MeterFrame): void;
   emitStatus(status: EngineStatus, message?: string): void;
@@ -71,6 +88,14 @@ export function createFakeEngine(initialStatus: EngineStatus = 'needs-gesture'):
     async renderOffline() {
       throw new Error('the fake engine does not render');
     },
+    monoAnalysis: async () => {
+      throw new Error('the fake engine does not analyse');
+    },
+    monoAnalyses: [],
+    analyzeMono(options) {
+      engine.monoAnalyses.push(options);
+      return engine.monoAnalysis(options);
+    },
     play: () => calls.push({ method: 'play' }),
     pause: () => calls.push({ method: 'pause' }),
     stop: () => calls.push({ method: 'stop' }),
@@ -78,7 +103,15 @@ export function createFakeEngine(initialStatus: EngineStatus = 'needs-gesture'):
     setLoop: (region) => calls.push({ method: 'setLoop', region }),
     updateSource: (sourceId, params) => calls.push({ method: 'updateSource', sourceId, params }),
     setListener: (orientation) => calls.push({ method: 'setListener', orientation }),
+    setMasterMidSide: (settings) => calls.push({ method: 'setMasterMidSide', settings }),
     setMonitor: (settings) => calls.push({ method: 'setMonitor', settings }),
+    setMonitorSolo: (solo) => calls.push({ method: 'setMonitorSolo', solo }),
+    setMeterSettings: (settings) => calls.push({ method: 'setMeterSettings', settings }),
+    resetLoudness: () => calls.push({ method: 'resetLoudness' }),
+    liveMeters: null,
+    liveGoniometer: null,
+    readMeters: () => engine.liveMeters,
+    readGoniometer: () => engine.liveGoniometer,
     onPlayhead: (listener) => subscribe(playhead, listener),
     onMeters: (listener) => subscribe(meters, listener),
     onStatus: (listener) => subscribe(statuses, listener),

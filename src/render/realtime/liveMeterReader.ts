@@ -1,0 +1,132 @@
+import { GONIOMETER_RING_POINTS, METER_BAND_SLOTS, METER_LAYOUT, goniometerRing } from './meterLayout';
+
+/**
+ * The studio meters as the page reads them from the shared meter area (meterLayout.ts),
+ * once per animation frame, without messages and without allocating: read() refreshes one
+ * object's numbers in place and returns it. The per-band arrays and the goniometer ring
+ * are views of the shared memory itself, so they change under the reader as the audio
+ * thread publishes (about 30 times a second); copy what must stay still.
+ * Levels in dBFS and LUFS floor at -150 (silence).
+ */
+export interface LiveMeters {
+  /** Bumped on every publication: equal values mean nothing new. */
+  readonly sequence: number;
+  readonly playing: boolean;
+  readonly positionSec: number;
+  /** Blocks with NaN or Inf that the renderer caught (never played). */
+  readonly nonFiniteBlocks: number;
+  /** Normalised cross-correlation of the monitored L and R, -1..+1 (0 in silence). */
+  readonly correlation: number;
+  readonly leftDb: number;
+  readonly rightDb: number;
+  readonly midDb: number;
+  readonly sideDb: number;
+  /** Mid against side level, dB. */
+  readonly midSideRatioDb: number;
+  readonly monoDb: number;
+  /** Mono fold-down against the stereo level, dB: +3 for a centred source, negative where content cancels. */
+  readonly monoLossDb: number;
+  readonly signalPresent: boolean;
+  readonly momentaryLufs: number;
+  readonly shortTermLufs: number;
+  readonly integratedLufs: number;
+  readonly loudnessRangeLu: number;
+  readonly truePeakDbtp: number;
+  readonly samplePeakDbfs: number;
+  readonly maxMomentaryLufs: number;
+  readonly maxShortTermLufs: number;
+  /** Integration time of the correlation and multiband readings, seconds. */
+  readonly integrationSec: number;
+  /** One-third-octave bands in use: the first bandCount entries of the band arrays. */
+  readonly bandCount: number;
+  readonly bandCentreHz: Float64Array;
+  readonly bandCorrelation: Float64Array;
+  readonly bandMonoLossDb: Float64Array;
+  readonly bandMidDb: Float64Array;
+  readonly bandSideDb: Float64Array;
+}
+
+/**
+ * The goniometer's points in shared memory: `points` holds `capacity` (x, y) pairs,
+ * x = (R - L)/sqrt2 (left is negative), y = M = (L + R)/sqrt2; Atomics.load(cursor, 0)
+ * counts the points written so far (modulo 2^31), point k at index 2 (k mod capacity).
+ */
+export interface LiveGoniometer {
+  readonly points: Float32Array;
+  readonly cursor: Int32Array;
+  readonly capacity: number;
+}
+
+export interface LiveMeterReader {
+  read(): LiveMeters;
+  readonly goniometer: LiveGoniometer;
+}
+
+type Mutable<T> = { -readonly [K in keyof T]: T[K] };
+
+export function createLiveMeterReader(area: SharedArrayBuffer, sampleRateHz: number): LiveMeterReader {
+  const slots = new Float64Array(area);
+  const L = METER_LAYOUT;
+  const band = (offset: number): Float64Array => new Float64Array(area, offset * Float64Array.BYTES_PER_ELEMENT, METER_BAND_SLOTS);
+  const readings: Mutable<LiveMeters> = {
+    sequence: 0,
+    playing: false,
+    positionSec: 0,
+    nonFiniteBlocks: 0,
+    correlation: 0,
+    leftDb: 0,
+    rightDb: 0,
+    midDb: 0,
+    sideDb: 0,
+    midSideRatioDb: 0,
+    monoDb: 0,
+    monoLossDb: 0,
+    signalPresent: false,
+    momentaryLufs: 0,
+    shortTermLufs: 0,
+    integratedLufs: 0,
+    loudnessRangeLu: 0,
+    truePeakDbtp: 0,
+    samplePeakDbfs: 0,
+    maxMomentaryLufs: 0,
+    maxShortTermLufs: 0,
+    integrationSec: 0,
+    bandCount: 0,
+    bandCentreHz: band(L.bandCentreHz),
+    bandCorrelation: band(L.bandCorrelation),
+    bandMonoLossDb: band(L.bandMonoLossDb),
+    bandMidDb: band(L.bandMidDb),
+    bandSideDb: band(L.bandSideDb),
+  };
+  const ring = goniometerRing(area);
+  return {
+    goniometer: { points: ring.points, cursor: ring.cursor, capacity: GONIOMETER_RING_POINTS },
+    read() {
+      const r = readings;
+      r.sequence = slots[L.sequence]!;
+      r.playing = slots[L.playing] === 1;
+      r.positionSec = slots[L.playheadFrame]! / sampleRateHz;
+      r.nonFiniteBlocks = slots[L.nonFiniteBlocks]!;
+      r.correlation = slots[L.correlation]!;
+      r.leftDb = slots[L.leftDb]!;
+      r.rightDb = slots[L.rightDb]!;
+      r.midDb = slots[L.midDb]!;
+      r.sideDb = slots[L.sideDb]!;
+      r.midSideRatioDb = slots[L.midSideRatioDb]!;
+      r.monoDb = slots[L.monoDb]!;
+      r.monoLossDb = slots[L.monoLossDb]!;
+      r.signalPresent = slots[L.signalPresent] === 1;
+      r.momentaryLufs = slots[L.momentaryLufs]!;
+      r.shortTermLufs = slots[L.shortTermLufs]!;
+      r.integratedLufs = slots[L.integratedLufs]!;
+      r.loudnessRangeLu = slots[L.loudnessRangeLu]!;
+      r.truePeakDbtp = slots[L.truePeakDbtp]!;
+      r.samplePeakDbfs = slots[L.samplePeakDbfs]!;
+      r.maxMomentaryLufs = slots[L.maxMomentaryLufs]!;
+      r.maxShortTermLufs = slots[L.maxShortTermLufs]!;
+      r.integrationSec = slots[L.integrationSec]!;
+      r.bandCount = Math.min(METER_BAND_SLOTS, Math.max(0, slots[L.bandCount]!));
+      return r;
+    },
+  };
+}

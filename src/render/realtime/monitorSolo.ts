@@ -1,0 +1,196 @@
+import { biquadMagnitude } from '../../dsp/filters/biquad';
+import { advanceLinearRamp, createLinearRamp, jumpLinearRamp, setLinearRampTarget } from '../../dsp/filters/linearRamp';
+import type { LinearRamp } from '../../dsp/filters/linearRamp';
+import {
+  createLinkwitzRiley4,
+  processLinkwitzRiley4HighPass,
+  processLinkwitzRiley4LowPass,
+  resetLinkwitzRiley4,
+  setLinkwitzRiley4Cutoff,
+} from '../../dsp/filters/linkwitzRiley';
+import type { LinkwitzRiley4 } from '../../dsp/filters/linkwitzRiley';
+import { DEFAULT_RAMP_TIME_SEC, createMidSideProcessor, processMidSide, setMidSideParams } from '../../dsp/midside/midSideProcessor';
+import type { MidSideMonitor, MidSideProcessor } from '../../dsp/midside/midSideProcessor';
+
+/**
+ * The monitor solo: what the engineer hears (and the live meters measure) after the monitor
+ * selection, never what is exported.
+ *
+ * 1. Mid/side solo: the monitor matrix of a MidSideProcessor with every other parameter
+ *    neutral (dsp/midside/midSideProcessor.ts): 'mid' plays L = R = M/sqrt2, 'side'
+ *    L = R = S/sqrt2, 'stereo' is a plain copy; switching glides over the processor's ramp.
+ * 2. Band solo: both channels through a band-pass, a fourth-order Linkwitz-Riley high-pass
+ *    at lowerHz and low-pass at upperHz (dsp/filters/linkwitzRiley.ts, 24 dB per octave
+ *    outside the band), with a make-up gain that brings the band's geometric centre
+ *    sqrt(lowerHz upperHz) back to 0 dB (the two LR4 edges alone would leave a third-octave
+ *    band 8.5 dB down at its centre, an octave band 3.9 dB), at most MAX_MAKE_UP_DB.
+ *    A change of band (on, off, or another band) crossfades linearly from the old path to
+ *    the new one over the ramp time (20 ms); the new path's filters start from rest.
+ *    A change that arrives during a crossfade waits for it to end.
+ * Allocation-free per block; bad bands are refused by checkMonitorSoloBand before they get here.
+ */
+export interface MonitorSoloBand {
+  readonly lowerHz: number;
+  readonly upperHz: number;
+}
+
+/** One path of the band solo: a pass-through, or the band-pass of both channels. */
+interface BandPath {
+  band: boolean;
+  lowerHz: number;
+  upperHz: number;
+  gain: number;
+  readonly highPass: readonly [LinkwitzRiley4, LinkwitzRiley4];
+  readonly lowPass: readonly [LinkwitzRiley4, LinkwitzRiley4];
+}
+
+export interface MonitorSoloStage {
+  readonly sampleRateHz: number;
+  readonly midSide: MidSideProcessor;
+  /** The two band paths; `current` indexes the one being faded in (or playing). */
+  readonly paths: readonly [BandPath, BandPath];
+  current: 0 | 1;
+  /** Weight of the current path against the previous one: 0 -> 1 over a crossfade. */
+  readonly fade: LinearRamp;
+  /** The band asked for, applied at the next block boundary with no crossfade running. */
+  wanted: boolean;
+  wantedLowerHz: number;
+  wantedUpperHz: number;
+  /** Scratch: the previous path's output during a crossfade. */
+  readonly previousLeft: Float32Array;
+  readonly previousRight: Float32Array;
+}
+
+/** Make-up gain ceiling for very narrow bands. */
+export const MAX_MAKE_UP_DB = 12;
+/** Lowest band edge, Hz; the highest is BAND_EDGE_NYQUIST_FRACTION x the Nyquist frequency. */
+const MIN_BAND_HZ = 10;
+const BAND_EDGE_NYQUIST_FRACTION = 0.98;
+
+export function createMonitorSoloStage(sampleRateHz: number, maxFrames: number): MonitorSoloStage {
+  const path = (): BandPath => ({
+    band: false,
+    lowerHz: 0,
+    upperHz: 0,
+    gain: 1,
+    highPass: [createLinkwitzRiley4(1000, sampleRateHz), createLinkwitzRiley4(1000, sampleRateHz)],
+    lowPass: [createLinkwitzRiley4(1000, sampleRateHz), createLinkwitzRiley4(1000, sampleRateHz)],
+  });
+  return {
+    sampleRateHz,
+    midSide: createMidSideProcessor({}, sampleRateHz),
+    paths: [path(), path()],
+    current: 0,
+    fade: createLinearRamp(1, DEFAULT_RAMP_TIME_SEC * sampleRateHz),
+    wanted: false,
+    wantedLowerHz: 0,
+    wantedUpperHz: 0,
+    previousLeft: new Float32Array(maxFrames),
+    previousRight: new Float32Array(maxFrames),
+  };
+}
+
+/**
+ * Throws a RangeError naming what is wrong unless `band` has finite edges with
+ * 0 < lowerHz < upperHz.
+ */
+export function checkMonitorSoloBand(band: MonitorSoloBand): void {
+  const { lowerHz, upperHz } = band;
+  if (!(Number.isFinite(lowerHz) && Number.isFinite(upperHz) && lowerHz > 0 && upperHz > lowerHz)) {
+    throw new RangeError(`monitor solo band: expected finite edges with 0 < lowerHz < upperHz (Hz), got lowerHz ${lowerHz}, upperHz ${upperHz}`);
+  }
+}
+
+/** Sets the mid/side solo (glides) and the band solo (crossfades at the next block). Call between blocks. */
+export function setMonitorSolo(stage: MonitorSoloStage, midSide: MidSideMonitor, band: MonitorSoloBand | null): void {
+  setMidSideParams(stage.midSide, { monitor: midSide });
+  if (band === null) {
+    stage.wanted = false;
+    return;
+  }
+  checkMonitorSoloBand(band);
+  const highestHz = (BAND_EDGE_NYQUIST_FRACTION * stage.sampleRateHz) / 2;
+  const upperHz = Math.min(Math.max(band.upperHz, 2 * MIN_BAND_HZ), highestHz);
+  stage.wanted = true;
+  stage.wantedUpperHz = upperHz;
+  stage.wantedLowerHz = Math.min(Math.max(band.lowerHz, MIN_BAND_HZ), upperHz / 2 ** (1 / 6));
+}
+
+/** Processes `frames` (<= maxFrames) stereo samples in place. Allocation-free. */
+export function processMonitorSolo(stage: MonitorSoloStage, left: Float32Array, right: Float32Array, frames: number): void {
+  processMidSide(stage.midSide, left, right, left, right, frames);
+  const fade = stage.fade;
+  if (fade.remaining === 0) startCrossfadeIfWanted(stage);
+  const current = stage.paths[stage.current];
+  if (fade.remaining === 0) {
+    runPath(current, left, right, frames);
+    return;
+  }
+  const previous = stage.paths[1 - stage.current]!;
+  const pl = stage.previousLeft;
+  const pr = stage.previousRight;
+  for (let i = 0; i < frames; i++) {
+    pl[i] = left[i]!;
+    pr[i] = right[i]!;
+  }
+  runPath(previous, pl, pr, frames);
+  runPath(current, left, right, frames);
+  let offset = 0;
+  while (offset < frames) {
+    const n = fade.remaining > 0 && fade.remaining < frames - offset ? fade.remaining : frames - offset;
+    let w = fade.value;
+    const step = fade.step;
+    for (let i = offset; i < offset + n; i++) {
+      w += step;
+      left[i] = pl[i]! + w * (left[i]! - pl[i]!);
+      right[i] = pr[i]! + w * (right[i]! - pr[i]!);
+    }
+    advanceLinearRamp(fade, n);
+    offset += n;
+  }
+}
+
+function samePath(path: BandPath, band: boolean, lowerHz: number, upperHz: number): boolean {
+  return path.band === band && (!band || (path.lowerHz === lowerHz && path.upperHz === upperHz));
+}
+
+function startCrossfadeIfWanted(stage: MonitorSoloStage): void {
+  const { wanted, wantedLowerHz, wantedUpperHz } = stage;
+  if (samePath(stage.paths[stage.current], wanted, wantedLowerHz, wantedUpperHz)) return;
+  const next: 0 | 1 = stage.current === 0 ? 1 : 0;
+  const path = stage.paths[next];
+  path.band = wanted;
+  if (wanted) configureBand(path, wantedLowerHz, wantedUpperHz, stage.sampleRateHz);
+  stage.current = next;
+  jumpLinearRamp(stage.fade, 0);
+  setLinearRampTarget(stage.fade, 1);
+}
+
+function configureBand(path: BandPath, lowerHz: number, upperHz: number, sampleRateHz: number): void {
+  path.lowerHz = lowerHz;
+  path.upperHz = upperHz;
+  for (let c = 0; c < 2; c++) {
+    setLinkwitzRiley4Cutoff(path.highPass[c]!, lowerHz);
+    setLinkwitzRiley4Cutoff(path.lowPass[c]!, upperHz);
+    resetLinkwitzRiley4(path.highPass[c]!);
+    resetLinkwitzRiley4(path.lowPass[c]!);
+  }
+  // Each LR4 band is its Butterworth section twice.
+  const centreHz = Math.sqrt(lowerHz * upperHz);
+  const high = biquadMagnitude(path.highPass[0].highPass, centreHz, sampleRateHz);
+  const low = biquadMagnitude(path.lowPass[0].lowPass, centreHz, sampleRateHz);
+  path.gain = Math.min(1 / (high * high * low * low), Math.pow(10, MAX_MAKE_UP_DB / 20));
+}
+
+function runPath(path: BandPath, left: Float32Array, right: Float32Array, frames: number): void {
+  if (!path.band) return;
+  bandPass(path, 0, left, frames);
+  bandPass(path, 1, right, frames);
+}
+
+function bandPass(path: BandPath, channel: 0 | 1, signal: Float32Array, frames: number): void {
+  processLinkwitzRiley4HighPass(path.highPass[channel], signal, signal, frames);
+  processLinkwitzRiley4LowPass(path.lowPass[channel], signal, signal, frames);
+  const gain = path.gain;
+  for (let i = 0; i < frames; i++) signal[i] = signal[i]! * gain;
+}

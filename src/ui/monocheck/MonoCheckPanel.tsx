@@ -1,0 +1,107 @@
+import { useState } from 'react';
+import type { AnalysedFormat } from '../../engine/audioEngine';
+import { defaultMonoCheckFormat, isMonoCheckStale } from '../../state/monoCheckSlice';
+import { useStudioStore, useStudioStoreApi } from '../../state/StudioStoreProvider';
+import { MonoCheckSummary } from './MonoCheckSummary';
+import { MonoFindingList } from './MonoFindingList';
+import './monoCheck.css';
+
+const FORMATS: readonly { readonly format: AnalysedFormat; readonly label: string; readonly title: string }[] = [
+  { format: 'stereo', label: 'Stereo', title: 'Analyse the stereo fold-down (what speakers and a mono sum get)' },
+  { format: 'binaural', label: 'Binaural', title: 'Analyse the binaural render (what headphones get, summed to mono)' },
+];
+
+/**
+ * The mono check: analyses the session off the page's thread (with progress and Cancel),
+ * then shows the summary and the findings, most severe first. A finding is a handle on
+ * the mix: clicking it selects its source and moves the playhead to its worst moment.
+ */
+export function MonoCheckPanel() {
+  const store = useStudioStoreApi();
+  const monoCheck = useStudioStore((s) => s.monoCheck);
+  const stale = useStudioStore(isMonoCheckStale);
+  const [format, setFormat] = useState<AnalysedFormat>(() => defaultMonoCheckFormat(store.getState()));
+  const running = monoCheck.status === 'running';
+  const percent = Math.round(monoCheck.progress * 100);
+  const run = (): void => void store.getState().runMonoCheck(format);
+
+  return (
+    <section className="panel mono-check-panel" aria-label="Mono check" data-testid="mono-check-panel" data-status={monoCheck.status}>
+      <div className="mono-check-controls">
+        <div className="segmented small" role="group" aria-label="Format to analyse">
+          {FORMATS.map((f) => (
+            <button
+              key={f.format}
+              type="button"
+              className="segment"
+              aria-pressed={format === f.format}
+              title={f.title}
+              disabled={running}
+              data-testid={`mono-check-format-${f.format}`}
+              onClick={() => setFormat(f.format)}
+            >
+              {f.label}
+            </button>
+          ))}
+        </div>
+        {running ? (
+          <button type="button" className="bar-button small" data-testid="mono-check-cancel" onClick={() => store.getState().cancelMonoCheck()}>
+            Cancel
+          </button>
+        ) : (
+          <button type="button" className="bar-button small bar-button-primary" data-testid="mono-check-run" onClick={run}>
+            {monoCheck.analysis === null ? 'Analyse' : 'Analyse again'}
+          </button>
+        )}
+      </div>
+
+      {running && (
+        <>
+          <div
+            className="mono-check-progress"
+            role="progressbar"
+            aria-label="Mono check progress"
+            aria-valuemin={0}
+            aria-valuemax={100}
+            aria-valuenow={percent}
+            data-testid="mono-check-progress"
+          >
+            <div className="mono-check-progress-fill" style={{ width: `${percent}%` }} />
+          </div>
+          <p className="mono-check-status" role="status" data-testid="mono-check-status">
+            Analysing the {monoCheck.format === 'binaural' ? 'binaural render' : 'stereo fold-down'}… {percent}%
+          </p>
+        </>
+      )}
+
+      {monoCheck.status === 'idle' && (
+        <p className="mono-check-hint">
+          Finds what makes the mix lose level in mono (polarity, Haas delays, wide lows, placements that cancel in the fold-down) and
+          names the source.
+        </p>
+      )}
+
+      {monoCheck.error !== null && (
+        <p className="mono-check-error" role="alert" data-testid="mono-check-error">
+          {monoCheck.error}
+        </p>
+      )}
+
+      {stale && (
+        <div className="mono-check-stale" role="status" data-testid="mono-check-stale">
+          <span>The scene changed after this analysis.</span>
+          <button type="button" className="bar-button small" data-testid="mono-check-rerun" onClick={run}>
+            Re-run
+          </button>
+        </div>
+      )}
+
+      {monoCheck.analysis !== null && (
+        <div className={stale ? 'mono-check-results is-stale' : 'mono-check-results'}>
+          <MonoCheckSummary analysis={monoCheck.analysis} />
+          <MonoFindingList analysis={monoCheck.analysis} selectedFinding={monoCheck.selectedFinding} />
+        </div>
+      )}
+    </section>
+  );
+}

@@ -1,0 +1,91 @@
+import type { MonoFinding } from '../../render/analysis/monoAnalysisTypes';
+import { isFindingBandSoloed } from '../../state/monoCheckSlice';
+import { findSource } from '../../state/sceneEdits';
+import { useStudioStore, useStudioStoreApi } from '../../state/StudioStoreProvider';
+import {
+  FINDING_KIND_LABELS,
+  SEVERITY_COLORS,
+  findingSeverity,
+  formatBand,
+  formatFindingDb,
+  formatMinutesSeconds,
+  formatTimeRanges,
+} from './monoCheckFormat';
+
+export interface MonoFindingItemProps {
+  readonly finding: MonoFinding;
+  /** Its index in analysis.findings (what the store's actions take). */
+  readonly index: number;
+  readonly selected: boolean;
+}
+
+/**
+ * One finding: who, what, how many dB, when and where in frequency, what to do. Clicking
+ * it selects the source and seeks to the worst moment; "Solo band" also solos the worst
+ * band on the monitor (pressed again, it ends the solo).
+ */
+export function MonoFindingItem({ finding, index, selected }: MonoFindingItemProps) {
+  const store = useStudioStoreApi();
+  const color = useStudioStore((s) => (finding.sourceId === undefined ? undefined : findSource(s.scene, finding.sourceId)?.color));
+  const bandSoloed = useStudioStore((s) => isFindingBandSoloed(s, index));
+  const severity = findingSeverity(finding.severityDb);
+  const worstBand = finding.bands[0];
+
+  return (
+    <li
+      className={selected ? 'mono-finding is-selected' : 'mono-finding'}
+      data-testid="mono-finding"
+      data-source-id={finding.sourceId ?? ''}
+      data-kind={finding.kind}
+      data-severity={severity}
+    >
+      <button
+        type="button"
+        className="mono-finding-main"
+        title={`Select it and play from ${formatMinutesSeconds(finding.worstTimeSec)}, its worst moment`}
+        onClick={() => store.getState().selectMonoFinding(index)}
+      >
+        <span className="mono-finding-head">
+          <span className="mono-finding-swatch" style={{ background: color ?? 'transparent' }} aria-hidden="true" />
+          <span className="mono-finding-source" data-testid="mono-finding-source" title={finding.sourceName}>
+            {finding.sourceName ?? 'Whole mix'}
+          </span>
+          <span className="mono-finding-db" style={{ color: SEVERITY_COLORS[severity] }} data-testid="mono-finding-db">
+            {formatFindingDb(-finding.severityDb)} dB
+          </span>
+        </span>
+        <span className="mono-finding-where">
+          <span className="mono-finding-kind">{FINDING_KIND_LABELS[finding.kind] ?? finding.kind}</span> worst at {formatMinutesSeconds(finding.worstTimeSec)}
+          {finding.timeRanges.length > 0 && <> · {formatTimeRanges(finding.timeRanges)}</>}
+          {finding.delayMs !== undefined && <> · delay {finding.delayMs.toFixed(1)} ms</>}
+        </span>
+        {finding.bands.length > 0 && (
+          <span className="mono-finding-where">{finding.bands.map((b) => `${formatBand(b)} ${formatFindingDb(-b.lossDb)} dB`).join(', ')}</span>
+        )}
+        <span className="mono-finding-message">{finding.message}</span>
+      </button>
+      {finding.fixes.length > 0 && (
+        <ul className="mono-finding-fixes">
+          {finding.fixes.map((fix) => (
+            <li key={`${fix.kind}:${fix.text}`}>
+              {fix.text}
+              {fix.improvementDb !== undefined && <span className="mono-finding-gain"> {formatFindingDb(fix.improvementDb)} dB</span>}
+            </li>
+          ))}
+        </ul>
+      )}
+      {worstBand !== undefined && (
+        <button
+          type="button"
+          className="bar-button small mono-finding-solo"
+          aria-pressed={bandSoloed}
+          data-testid="mono-finding-solo"
+          title={bandSoloed ? 'End the band solo' : `Hear only the ${formatBand(worstBand)} band on the monitor`}
+          onClick={() => store.getState().toggleFindingBandSolo(index)}
+        >
+          Solo {formatBand(worstBand)}
+        </button>
+      )}
+    </li>
+  );
+}

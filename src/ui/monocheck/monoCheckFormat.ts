@@ -1,0 +1,76 @@
+import type { AnalysisBand, FindingKind, TimeRange } from '../../render/analysis/monoAnalysisTypes';
+
+/** Display formats of the mono check panel and the stage markers (pure). */
+
+/** How bad a finding is, by the mono level it costs: at 3 dB or more a centred sound is audibly thinner in mono. */
+export type FindingSeverity = 'severe' | 'moderate';
+
+export const SEVERE_FINDING_DB = 3;
+
+export function findingSeverity(severityDb: number): FindingSeverity {
+  return severityDb >= SEVERE_FINDING_DB ? 'severe' : 'moderate';
+}
+
+/** Marker and badge colours: red for severe, amber for moderate. */
+export const SEVERITY_COLORS: Readonly<Record<FindingSeverity, string>> = {
+  severe: '#ff3b3b',
+  moderate: '#ffb020',
+};
+
+export const FINDING_KIND_LABELS: Readonly<Record<FindingKind, string>> = {
+  polarity: 'Polarity',
+  haas: 'Haas delay',
+  'fold-down-cancellation': 'Fold-down cancellation',
+  'wide-low-end': 'Wide low end',
+  'wide-source': 'Wide source',
+  'binaural-mono': 'Binaural in mono',
+};
+
+/** "m:ss", e.g. 65.4 s -> "1:05" (whole seconds, rounded down; negative and non-finite show as 0:00). */
+export function formatMinutesSeconds(seconds: number): string {
+  const whole = Number.isFinite(seconds) && seconds > 0 ? Math.floor(seconds + 1e-6) : 0;
+  return `${Math.floor(whole / 60)}:${String(whole % 60).padStart(2, '0')}`;
+}
+
+/** "0:12-0:45", joined by ", "; at most `limit` ranges, then "+N more". */
+export function formatTimeRanges(ranges: readonly TimeRange[], limit = 3): string {
+  const shown = ranges.slice(0, limit).map((r) => `${formatMinutesSeconds(r.startSec)}–${formatMinutesSeconds(r.endSec)}`);
+  const more = ranges.length - shown.length;
+  return more > 0 ? `${shown.join(', ')} +${more} more` : shown.join(', ');
+}
+
+/** A band by its nominal centre: "63 Hz", "1 kHz", "2.5 kHz". */
+export function formatBand(band: Pick<AnalysisBand, 'nominalHz'>): string {
+  const hz = band.nominalHz;
+  if (hz < 1000) return `${Math.round(hz)} Hz`;
+  return `${Number((hz / 1000).toFixed(hz < 10000 ? 2 : 1))} kHz`;
+}
+
+/**
+ * A finding's dB with its sign: "-4.2", "+0.35". Below 1 dB two decimals, so the small
+ * losses a demo-sized problem shows do not all read "0.0".
+ */
+export function formatFindingDb(db: number): string {
+  if (!Number.isFinite(db)) return '--';
+  const decimals = Math.abs(db) >= 1 ? 1 : 2;
+  const rounded = Number(db.toFixed(decimals));
+  if (rounded === 0) return (0).toFixed(decimals);
+  return `${rounded > 0 ? '+' : ''}${rounded.toFixed(decimals)}`;
+}
+
+/** Correlation with its sign, two decimals: "+0.30", "-0.85", "0.00". */
+export function formatCorrelation(value: number): string {
+  if (!Number.isFinite(value)) return '--';
+  const rounded = Math.round(value * 100) / 100;
+  if (rounded === 0) return '0.00';
+  return `${rounded > 0 ? '+' : ''}${rounded.toFixed(2)}`;
+}
+
+/** The `count` bands with the largest mono loss (most negative first), skipping bands without loss. */
+export function worstBands(bands: readonly AnalysisBand[], lossDb: readonly number[], count = 3): { band: AnalysisBand; lossDb: number }[] {
+  return bands
+    .map((band, index) => ({ band, lossDb: lossDb[index] ?? 0 }))
+    .filter((b) => Number.isFinite(b.lossDb) && b.lossDb < 0)
+    .sort((a, b) => a.lossDb - b.lossDb)
+    .slice(0, count);
+}
