@@ -115,8 +115,9 @@ export interface AudioEngine {
    */
   loadScene(scene: Scene, stemFiles: StemFiles): Promise<SceneLoadReport>;
   /**
-   * Renders the loaded scene offline with the same AudioWorklet renderer
-   * (OfflineAudioContext), so the export equals what was heard.
+   * Renders the loaded scene, with every updateSource, setListener and setMasterMidSide
+   * since folded in, offline with the same AudioWorklet renderer (OfflineAudioContext),
+   * so the export equals what was heard (the monitor settings and solos are not part of it).
    */
   renderOffline(options?: ExportOptions): Promise<RenderedMix>;
   /**

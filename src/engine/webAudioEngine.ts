@@ -1,6 +1,6 @@
 /// <reference types="vite/client" />
 import type { HeadOrientation } from '../core/orientation';
-import type { Scene } from '../core/scene';
+import type { Scene, SceneSource } from '../core/scene';
 import type { MidSideSettings } from '../core/midSideSettings';
 import type { HrtfGrid } from '../dsp/hrtf/hrtfGrid';
 import { RENDERER_PROCESSOR_NAME } from '../render/realtime/processorName';
@@ -54,6 +54,10 @@ export function createWebAudioEngine(): AudioEngine {
   let status: EngineStatus = 'needs-gesture';
   let context: AudioContext | null = null;
   let node: AudioWorkletNode | null = null;
+  /**
+   * The loaded scene with every update since folded in (updateSource, setListener,
+   * setMasterMidSide): what is heard, so a reload of the worklet and an export render it.
+   */
   let scene: Scene | null = null;
   let stems: Float32Array[][] = [];
   let meterBuffer: SharedArrayBuffer | null = null;
@@ -64,7 +68,6 @@ export function createWebAudioEngine(): AudioEngine {
   let meterSettings: MeterSettings = { integrationSec: 0.3 };
   /** Reads the studio meters from meterBuffer (rebuilt when the buffer is replaced). */
   let meterReader: { buffer: SharedArrayBuffer; reader: LiveMeterReader } | null = null;
-  let listener: HeadOrientation = { yawDeg: 0, pitchDeg: 0, rollDeg: 0 };
   let loop: { startSec: number; endSec: number } | null = null;
   let animationFrame = 0;
 
@@ -99,7 +102,6 @@ export function createWebAudioEngine(): AudioEngine {
     post({ type: 'monitor', format: monitor.format, monoLaw: monitor.monoLaw });
     post({ type: 'monitorSolo', midSide: monitorSolo.midSide, band: monitorSolo.band });
     post({ type: 'meterSettings', integrationSec: meterSettings.integrationSec });
-    post({ type: 'listener', orientation: listener });
     if (loop !== null) post(loopMessage(loop, scene.sampleRateHz));
     post({ type: 'seek', frame: positionFrame });
     if (wasPlaying) post({ type: 'play' });
@@ -233,16 +235,19 @@ export function createWebAudioEngine(): AudioEngine {
     },
     updateSource(sourceId: string, params: SourceParamsUpdate) {
       const index = indexOf(sourceId);
-      if (index < 0) return;
+      if (scene === null || index < 0) return;
+      scene = { ...scene, sources: scene.sources.map((source, i) => (i === index ? sourceWithParams(source, params) : source)) };
       post({ type: 'source', index, params: { ...params } });
     },
     setMasterMidSide(settings: MidSideSettings) {
-      // Kept in the loaded scene, so a reload of the worklet and an export have it too.
       if (scene !== null) scene = { ...scene, master: { ...scene.master, midSide: settings } };
       post({ type: 'master', midSide: settings });
     },
     setListener(orientation: HeadOrientation) {
-      listener = orientation;
+      if (scene !== null) {
+        const { yawDeg, pitchDeg, rollDeg } = orientation;
+        scene = { ...scene, listener: { ...scene.listener, yawDeg, pitchDeg, rollDeg } };
+      }
       post({ type: 'listener', orientation });
     },
     setMonitor(settings: MonitorSettings) {
@@ -291,6 +296,21 @@ export function createWebAudioEngine(): AudioEngine {
       node = null;
     },
   };
+}
+
+/** `source` with the parameters an updateSource sent (absent mid/side: back to the defaults, as the renderer takes it). */
+function sourceWithParams(source: SceneSource, params: SourceParamsUpdate): SceneSource {
+  const { midSide: _previous, ...rest } = source;
+  const { azimuthDeg, elevationDeg, distanceM } = params;
+  const next: SceneSource = {
+    ...rest,
+    gainDb: params.gainDb,
+    mute: params.mute,
+    solo: params.solo,
+    spreadDeg: params.spreadDeg,
+    position: { ...source.position, azimuthDeg, elevationDeg, distanceM },
+  };
+  return params.midSide === undefined ? next : { ...next, midSide: params.midSide };
 }
 
 function loopMessage(region: { startSec: number; endSec: number }, sampleRateHz: number): HostMessage {

@@ -1,0 +1,185 @@
+import { mkdtemp, readFile, rm, writeFile } from 'node:fs/promises';
+import { tmpdir } from 'node:os';
+import path from 'node:path';
+import { fileURLToPath } from 'node:url';
+import type { Download } from 'playwright-core';
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { parseRenderArgs } from '../../src/cli/renderArgs';
+import { runRender } from '../../src/cli/renderCommand';
+import type { Scene } from '../../src/core/scene';
+import { serializeScene } from '../../src/core/sceneWrite';
+import { decodeWav } from '../../src/io/wav';
+import type { OutputFormat } from '../../src/render/renderBlock';
+import { launchStudioBrowser } from './support/chromium';
+import type { StudioBrowser } from './support/chromium';
+import { startStudioServer } from './support/studioServer';
+import type { StudioServer } from './support/studioServer';
+import { openStudio, storeScene } from './support/studioPage';
+
+/**
+ * The export is what was heard (AudioEngine.renderOffline): after the demo scene is loaded,
+ * a person mutes a source, changes a gain, moves a source, narrows a stereo stem, turns
+ * the head and widens the master, then exports 32-bit float WAVs from the Export dialog.
+ * Each downloaded file nulls against the command-line render of the edited scene (the
+ * store's scene written to a file) to below -100 dBFS, the design's bound for "the same
+ * samples", and differs from the render of the scene as loaded (before the edits) by far
+ * more than that, so an export that missed the edits fails.
+ */
+
+const DEMO_SCENE = fileURLToPath(new URL('../../scenes/demo.json', import.meta.url));
+const FORMATS: readonly OutputFormat[] = ['binaural', 'stereo', 'mono'];
+/** -100 dBFS: the design's bound for "the same samples". */
+const NULL_TOLERANCE_DBFS = -100;
+/** The edits change every format by much more than this (largest sample difference). */
+const EDITS_AUDIBLE_DBFS = -40;
+/** The edited mix still peaks above this in every format (a silent export would null trivially). */
+const MIN_PEAK_DBFS = -20;
+/** Offline render of the 32 s demo in the page, then three downloads. */
+const EXPORT_TIMEOUT_MS = 120_000;
+
+/** The edits, as typed into the studio's fields. */
+const EDITS = {
+  mutedSource: 'drums',
+  gain: { sourceId: 'bass', gainDb: -12 },
+  azimuth: { sourceId: 'lead', azimuthDeg: 90 },
+  width: { sourceId: 'pad', widthPercent: 0 },
+  listenerYawDeg: 30,
+  masterWidthPercent: 150,
+} as const;
+
+let server: StudioServer;
+let browser: StudioBrowser;
+let workDir: string;
+/** The store's scene after the edits. */
+let edited: Scene;
+const exported = new Map<OutputFormat, readonly Float32Array[]>();
+/** Command-line renders of the edited scene and of the scene as loaded (scenes/demo.json). */
+let cliEdited: Map<OutputFormat, readonly Float32Array[]>;
+let cliLoaded: Map<OutputFormat, readonly Float32Array[]>;
+
+const dbfs = (linear: number): number => 20 * Math.log10(linear);
+
+beforeAll(async () => {
+  server = await startStudioServer();
+  browser = await launchStudioBrowser();
+  workDir = await mkdtemp(path.join(tmpdir(), 'studio-export-after-edit-'));
+  await openStudio(browser.page, server.url);
+});
+
+afterAll(async () => {
+  await browser?.close();
+  await server?.close();
+  if (workDir !== undefined) await rm(workDir, { recursive: true, force: true });
+});
+
+/** Types `value` into a number field and commits it with Enter. */
+async function typeInto(testId: string, value: number): Promise<void> {
+  const field = browser.page.getByTestId(testId);
+  await field.scrollIntoViewIfNeeded();
+  await field.fill(String(value));
+  await field.press('Enter');
+}
+
+async function selectSource(sourceId: string): Promise<void> {
+  await browser.page.getByTestId(`mixer-select-${sourceId}`).click();
+}
+
+/** Renders `scenePath` with the command line as 32-bit float WAVs into `outDir`; the channels by format. */
+async function cliRender(scenePath: string, outDir: string): Promise<Map<OutputFormat, readonly Float32Array[]>> {
+  const args = parseRenderArgs([scenePath, '--bits', '32f', '--out', outDir]);
+  if (args === 'help') throw new Error('unexpected --help');
+  const rendered = new Map<OutputFormat, readonly Float32Array[]>();
+  for (const file of await runRender(args, () => {})) {
+    rendered.set(file.format, decodeWav(new Uint8Array(await readFile(file.file)), file.file).channels);
+  }
+  return rendered;
+}
+
+/** Largest absolute sample difference over all channels (lengths must match), and the reference's peak. */
+function compare(reference: readonly Float32Array[], rendered: readonly Float32Array[]): { largest: number; peak: number } {
+  expect(rendered.length).toBe(reference.length);
+  let largest = 0;
+  let peak = 0;
+  reference.forEach((a, c) => {
+    const b = rendered[c]!;
+    expect(b.length, `channel ${c} length`).toBe(a.length);
+    for (let n = 0; n < a.length; n++) {
+      largest = Math.max(largest, Math.abs(a[n]! - b[n]!));
+      peak = Math.max(peak, Math.abs(a[n]!));
+    }
+  });
+  return { largest, peak };
+}
+
+describe('an export after edits has the edits', () => {
+  it('edits the loaded demo scene through the studio\'s controls', async () => {
+    const { page } = browser;
+    await page.getByTestId(`mixer-mute-${EDITS.mutedSource}`).click();
+    await selectSource(EDITS.gain.sourceId);
+    await typeInto('inspector-gain', EDITS.gain.gainDb);
+    await selectSource(EDITS.azimuth.sourceId);
+    await typeInto('inspector-azimuth', EDITS.azimuth.azimuthDeg);
+    await selectSource(EDITS.width.sourceId);
+    await typeInto('inspector-ms-width', EDITS.width.widthPercent);
+    await typeInto('listener-yaw', EDITS.listenerYawDeg);
+    await page.getByTestId('master-ms-open').click();
+    await typeInto('master-ms-width', EDITS.masterWidthPercent);
+
+    edited = await storeScene(page);
+    const source = (id: string) => edited.sources.find((s) => s.id === id)!;
+    expect(source(EDITS.mutedSource).mute).toBe(true);
+    expect(source(EDITS.gain.sourceId).gainDb).toBe(EDITS.gain.gainDb);
+    expect(source(EDITS.azimuth.sourceId).position.azimuthDeg).toBe(EDITS.azimuth.azimuthDeg);
+    expect(source(EDITS.width.sourceId).midSide?.widthPercent).toBe(EDITS.width.widthPercent);
+    expect(edited.listener.yawDeg).toBe(EDITS.listenerYawDeg);
+    expect(edited.master?.midSide?.widthPercent).toBe(EDITS.masterWidthPercent);
+  });
+
+  it('exports binaural, stereo and mono as 32-bit float WAVs from the Export dialog', async () => {
+    const { page } = browser;
+    const downloads: Download[] = [];
+    page.on('download', (download) => downloads.push(download));
+    await page.getByTestId('export-open').click();
+    await page.getByTestId('export-bits-32f').check();
+    for (const format of FORMATS) await expect(page.getByTestId(`export-format-${format}`).isChecked()).resolves.toBe(true);
+    await page.getByTestId('export-start').click();
+    await expect
+      .poll(() => page.getByTestId('export-status').textContent(), { timeout: EXPORT_TIMEOUT_MS })
+      .toMatch(/^Done/);
+    await expect.poll(() => downloads.length).toBe(FORMATS.length);
+    for (const download of downloads) {
+      const name = download.suggestedFilename();
+      const format = FORMATS.find((f) => name.endsWith(`.${f}.wav`));
+      if (format === undefined) throw new Error(`unexpected download ${name}`);
+      const file = path.join(workDir, name);
+      await download.saveAs(file);
+      exported.set(format, decodeWav(new Uint8Array(await readFile(file)), name).channels);
+    }
+    expect([...exported.keys()].sort()).toEqual([...FORMATS].sort());
+  });
+
+  it('renders the edited scene (the store\'s, written to a file) and the scene as loaded with the command line', async () => {
+    const editedPath = path.join(workDir, 'edited.json');
+    await writeFile(editedPath, serializeScene(edited));
+    cliEdited = await cliRender(editedPath, path.join(workDir, 'cli-edited'));
+    cliLoaded = await cliRender(DEMO_SCENE, path.join(workDir, 'cli-loaded'));
+    expect([...cliEdited.keys()]).toEqual(FORMATS);
+    expect([...cliLoaded.keys()]).toEqual(FORMATS);
+  });
+
+  it.each(FORMATS)('the %s export nulls against the render of the edited scene (below -100 dBFS) and not against the scene as loaded', (format) => {
+    const file = exported.get(format)!;
+    const same = compare(cliEdited.get(format)!, file);
+    const before = compare(cliLoaded.get(format)!, file);
+    console.log(
+      `export after edits, ${format}: peak ${dbfs(same.peak).toFixed(2)} dBFS, largest difference from the edited scene's render ${same.largest === 0 ? '0 (bit-identical)' : `${dbfs(same.largest).toFixed(1)} dBFS`}, from the loaded scene's render ${dbfs(before.largest).toFixed(1)} dBFS`,
+    );
+    expect(dbfs(same.peak)).toBeGreaterThan(MIN_PEAK_DBFS);
+    expect(same.largest).toBeLessThan(10 ** (NULL_TOLERANCE_DBFS / 20));
+    expect(before.largest).toBeGreaterThan(10 ** (EDITS_AUDIBLE_DBFS / 20));
+  });
+
+  it('logged no page errors', () => {
+    expect(browser.pageErrors).toEqual([]);
+  });
+});
