@@ -1,4 +1,3 @@
-import { midSideOrDefault } from '../core/midSideSettings';
 import type { Scene } from '../core/scene';
 import { stemFileName } from '../engine/audioEngine';
 import type { GetStudioState, SetStudioState, StudioContext } from './studioContext';
@@ -67,9 +66,8 @@ export function createEngineReloader(set: SetStudioState, get: GetStudioState, c
       state.setStemChannels(report.stemChannels);
       state.setDurationSec(report.lengthSec);
       set({ failedStems: report.failed.map((failure) => ({ ...failure, fileName: fileNameOf(scene, failure.sourceId) })) });
+      // The load took the scene as it was when it started: send what was edited meanwhile.
       state.resyncEngine();
-      // The load took the scene as it was when it started: send a master edited meanwhile.
-      engine.setMasterMidSide(midSideOrDefault(get().scene.master?.midSide));
     } catch (error) {
       get().showError(`The session could not be loaded into the audio engine: ${error instanceof Error ? error.message : String(error)}`);
     } finally {

@@ -1,5 +1,6 @@
 import type { AudioEngine, EngineStatus, ExportOptions, RenderedMix } from '../engine/audioEngine';
 import type { EngineReloader } from './engineReloader';
+import { midSideOrDefault } from '../core/midSideSettings';
 import { sourceParamsOf } from '../core/sourceParams';
 import type { GetStudioState, SetStudioState, StudioContext } from './studioContext';
 
@@ -19,8 +20,9 @@ export interface EngineSlice {
   startAudio(): Promise<void>;
   /**
    * Sends the engine every parameter the store controls (each source, the listener, the
-   * monitor, the loop, and play if the transport is playing). The store does it when the engine becomes ready; a loader calls it
-   * after engine.loadScene, so edits made while stems were loading are not lost.
+   * master's mid/side, the monitor, its solo, the meter settings, the loop, and play if the
+   * transport is playing). The store does it when the engine becomes ready; a loader calls
+   * it after engine.loadScene, so edits made while stems were loading are not lost.
    */
   resyncEngine(): void;
   /**
@@ -51,7 +53,10 @@ export function createEngineSlice(set: SetStudioState, get: GetStudioState, cont
       for (const source of state.scene.sources) engine.updateSource(source.id, sourceParamsOf(source));
       const { yawDeg, pitchDeg, rollDeg } = state.scene.listener;
       engine.setListener({ yawDeg, pitchDeg, rollDeg });
+      engine.setMasterMidSide(midSideOrDefault(state.scene.master?.midSide));
       engine.setMonitor(state.monitor);
+      engine.setMonitorSolo(state.monitorSolo);
+      engine.setMeterSettings({ integrationSec: state.meterSettings.integrationSec });
       const { loop } = state.transport;
       engine.setLoop(loop.enabled && loop.endSec > loop.startSec ? { startSec: loop.startSec, endSec: loop.endSec } : null);
       if (state.transport.playing) {

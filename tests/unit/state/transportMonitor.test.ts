@@ -1,6 +1,8 @@
 import { describe, expect, it } from 'vitest';
+import { DEFAULT_MID_SIDE_SETTINGS } from '../../../src/core/midSideSettings';
 import { createStudioStore } from '../../../src/state/studioStore';
 import { createFakeEngine, testScene } from './fakeEngine';
+import type { EngineCall } from './fakeEngine';
 
 function setup() {
   const engine = createFakeEngine();
@@ -116,11 +118,15 @@ describe('engine status', () => {
 });
 
 describe('engine becoming ready', () => {
-  it('re-sends every source, the listener, the monitor and the loop, so edits made before audio started are heard', () => {
+  it('re-sends every source, the listener, the master mid/side, the monitor, its solo, the meter settings and the loop, so edits made before audio started are heard', () => {
     const { engine, store } = setup();
     store.getState().moveSource('a', { azimuthDeg: -45 });
     store.getState().setListenerYaw(20);
+    store.getState().setMasterMidSide({ widthPercent: 150 });
     store.getState().setMonitorFormat('stereo');
+    store.getState().setMidSideSolo('side');
+    store.getState().soloMonitorBand({ lowerHz: 200, upperHz: 2000 });
+    store.getState().setIntegrationTime(3);
     engine.calls.length = 0;
     engine.emitStatus('starting');
     engine.emitStatus('ready');
@@ -142,9 +148,26 @@ describe('engine becoming ready', () => {
         params: { gainDb: 0, mute: false, solo: false, azimuthDeg: 180, elevationDeg: 10, distanceM: 3, spreadDeg: 60 },
       },
       { method: 'setListener', orientation: { yawDeg: 20, pitchDeg: 0, rollDeg: 0 } },
+      { method: 'setMasterMidSide', settings: { ...DEFAULT_MID_SIDE_SETTINGS, widthPercent: 150 } },
       { method: 'setMonitor', settings: { format: 'stereo', monoLaw: '-3dB' } },
+      { method: 'setMonitorSolo', solo: { midSide: 'side', band: { lowerHz: 200, upperHz: 2000 } } },
+      { method: 'setMeterSettings', settings: { integrationSec: 3 } },
       { method: 'setLoop', region: null },
     ]);
+  });
+
+  it('after a reload of the scene into the engine, re-sends the master mid/side, the monitor solo and the meter settings the store holds', async () => {
+    const { engine, store } = setup();
+    store.getState().setMasterMidSide({ bassMono: true });
+    store.getState().setMidSideSolo('mid');
+    store.getState().setIntegrationTime(1);
+    engine.calls.length = 0;
+    await store.getState().reloadEngine();
+    expect(engine.loads.length).toBe(1);
+    const sent = (method: EngineCall['method']) => engine.calls.filter((c) => c.method === method);
+    expect(sent('setMasterMidSide')).toEqual([{ method: 'setMasterMidSide', settings: { ...DEFAULT_MID_SIDE_SETTINGS, bassMono: true } }]);
+    expect(sent('setMonitorSolo')).toEqual([{ method: 'setMonitorSolo', solo: { midSide: 'mid', band: null } }]);
+    expect(sent('setMeterSettings')).toEqual([{ method: 'setMeterSettings', settings: { integrationSec: 1 } }]);
   });
 });
 
