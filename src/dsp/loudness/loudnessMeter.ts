@@ -284,15 +284,19 @@ function firstBinAbove(thresholdLufs: number): number {
   return Math.max(0, Math.floor((thresholdLufs - ABSOLUTE_GATE_LUFS) / HISTOGRAM_STEP_LU - 0.5) + 1);
 }
 
-/** Mean power of every block in the histogram (all above the absolute gate), or 0. */
-function meanPower(h: LoudnessHistogram, fromBin: number): { count: number; power: number } {
+/**
+ * Mean power of the blocks in bins fromBin and up, or 0 when there are none: every block
+ * in a histogram is above the absolute gate, so its power is positive and 0 means "no
+ * block". A number, not an object: it is read from the audio thread.
+ */
+function meanPower(h: LoudnessHistogram, fromBin: number): number {
   let count = 0;
   let power = 0;
   for (let b = Math.max(fromBin, h.lowestBin); b <= h.highestBin; b++) {
     count += h.counts[b]!;
     power += h.powers[b]!;
   }
-  return { count, power: count > 0 ? power / count : 0 };
+  return count > 0 ? power / count : 0;
 }
 
 function updateCache(meter: LoudnessMeter): void {
@@ -301,21 +305,21 @@ function updateCache(meter: LoudnessMeter): void {
   // Integrated loudness: absolute gate (the histogram holds only blocks above it), then relative.
   const gating = meter.gatingBlocks;
   const ungated = meanPower(gating, 0);
-  if (ungated.count === 0) {
+  if (ungated === 0) {
     meter.integratedCache = LOUDNESS_FLOOR;
   } else {
-    const relativeGate = LOUDNESS_OFFSET_DB + 10 * Math.log10(ungated.power) + RELATIVE_GATE_LU;
+    const relativeGate = LOUDNESS_OFFSET_DB + 10 * Math.log10(ungated) + RELATIVE_GATE_LU;
     const gated = meanPower(gating, firstBinAbove(relativeGate));
-    meter.integratedCache = gated.count === 0 ? LOUDNESS_FLOOR : powerToLufs(gated.power);
+    meter.integratedCache = gated === 0 ? LOUDNESS_FLOOR : powerToLufs(gated);
   }
   // Loudness range.
   const st = meter.shortTermBlocks;
   const all = meanPower(st, 0);
-  if (all.count === 0) {
+  if (all === 0) {
     meter.rangeCache = 0;
     return;
   }
-  const gate = LOUDNESS_OFFSET_DB + 10 * Math.log10(all.power) + LRA_RELATIVE_GATE_LU;
+  const gate = LOUDNESS_OFFSET_DB + 10 * Math.log10(all) + LRA_RELATIVE_GATE_LU;
   const first = Math.max(firstBinAbove(gate), st.lowestBin);
   let n = 0;
   for (let b = first; b <= st.highestBin; b++) n += st.counts[b]!;
