@@ -2,9 +2,11 @@ import { LAYOUT_NAMES } from '../core/layouts';
 import type { LayoutName } from '../core/layouts';
 import { LOUDNESS_TARGETS } from '../dsp/loudness/loudnessTargets';
 import type { LoudnessTargetId } from '../dsp/loudness/loudnessTargets';
-import { MONO_LAWS } from '../render/monoFoldDown';
 import type { MonoLaw } from '../render/monoFoldDown';
 import type { AnalysedFormat } from '../render/analysis/monoAnalysisTypes';
+import { UsageError, oneOf, parseMonoLaw, readCommandLine } from './commandLine';
+
+export { UsageError };
 
 /** A release gate: the command exits 1 when one fails. */
 export type AnalyzeGate =
@@ -26,11 +28,6 @@ export interface AnalyzeArgs {
   readonly jsonPath?: string;
   readonly htmlPath?: string;
   readonly gates: readonly AnalyzeGate[];
-}
-
-/** Bad command line or a file named on it that cannot be used: exit status 2, with the usage text. */
-export class UsageError extends Error {
-  override readonly name = 'UsageError';
 }
 
 const TARGET_IDS = LOUDNESS_TARGETS.map((t) => t.id);
@@ -62,7 +59,6 @@ exit status: 0 passed, 1 a gate failed or an input file is bad, 2 bad options or
 
 /** Parses the command line after the script name; throws a UsageError naming the flag and what was expected. */
 export function parseAnalyzeArgs(argv: readonly string[]): AnalyzeArgs | 'help' {
-  let inputPath: string | undefined;
   let target: LoudnessTargetId = 'streaming';
   let layout: LayoutName | undefined;
   let format: AnalysedFormat = 'stereo';
@@ -71,52 +67,40 @@ export function parseAnalyzeArgs(argv: readonly string[]): AnalyzeArgs | 'help' 
   let jsonPath: string | undefined;
   let htmlPath: string | undefined;
   const gates: AnalyzeGate[] = [];
-  for (let i = 0; i < argv.length; i++) {
-    const arg = argv[i]!;
-    const value = (): string => {
-      const next = argv[++i];
-      if (next === undefined || next.startsWith('--')) throw new UsageError(`${arg} needs a value (see --help)`);
-      return next;
-    };
-    switch (arg) {
-      case '--help':
-      case '-h':
-        return 'help';
+  const input = { noun: 'mix or scene file', example: 'npm run analyze -- mix.wav' };
+  const line = readCommandLine(argv, input, (flag, value) => {
+    switch (flag) {
       case '--target':
-        target = oneOf('--target', value(), TARGET_IDS);
-        break;
+        target = oneOf(flag, value(), TARGET_IDS);
+        return true;
       case '--layout':
-        layout = oneOf('--layout', value(), LAYOUT_NAMES);
-        break;
+        layout = oneOf(flag, value(), LAYOUT_NAMES);
+        return true;
       case '--format':
-        format = oneOf('--format', value(), ANALYSED_FORMATS);
-        break;
+        format = oneOf(flag, value(), ANALYSED_FORMATS);
+        return true;
       case '--hrtf':
         hrtfPath = value();
-        break;
-      case '--mono-law': {
-        const law = value();
-        monoLaw = oneOf('--mono-law', law.endsWith('dB') ? law : `${law}dB`, MONO_LAWS, law);
-        break;
-      }
+        return true;
+      case '--mono-law':
+        monoLaw = parseMonoLaw(value());
+        return true;
       case '--json':
         jsonPath = value();
-        break;
+        return true;
       case '--html':
         htmlPath = value();
-        break;
+        return true;
       case '--fail-on':
         gates.push(parseGate(value()));
-        break;
+        return true;
       default:
-        if (arg.startsWith('-')) throw new UsageError(`unknown option ${arg} (see --help)`);
-        if (inputPath !== undefined) throw new UsageError(`expected one mix or scene file, got "${inputPath}" and "${arg}"`);
-        inputPath = arg;
+        return false;
     }
-  }
-  if (inputPath === undefined) throw new UsageError('expected a mix or scene file, e.g. npm run analyze -- mix.wav');
+  });
+  if (line === 'help') return 'help';
   return {
-    inputPath,
+    inputPath: line.inputPath,
     target,
     format,
     monoLaw,
@@ -136,11 +120,4 @@ export function parseGate(text: string): AnalyzeGate {
     throw new UsageError(`--fail-on: expected mono-loss>NdB (e.g. mono-loss>3dB) or loudness, got "${text}"`);
   }
   return { kind: 'mono-loss', maxLossDb: Math.abs(Number(match[1])) };
-}
-
-function oneOf<T extends string>(flag: string, value: string, allowed: readonly T[], shown = value): T {
-  if (!(allowed as readonly string[]).includes(value)) {
-    throw new UsageError(`${flag}: expected one of ${allowed.join(', ')}, got "${shown}"`);
-  }
-  return value as T;
 }

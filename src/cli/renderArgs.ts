@@ -1,8 +1,8 @@
 import { OUTPUT_FORMATS } from '../render/renderBlock';
 import type { OutputFormat } from '../render/renderBlock';
-import { MONO_LAWS } from '../render/monoFoldDown';
 import type { MonoLaw } from '../render/monoFoldDown';
 import type { WavSampleFormat } from '../io/wav';
+import { UsageError, parseMonoLaw, readCommandLine } from './commandLine';
 
 export interface RenderArgs {
   readonly scenePath: string;
@@ -28,64 +28,49 @@ options:
 
 const BITS: Readonly<Record<string, WavSampleFormat>> = { '16': 'pcm16', '24': 'pcm24', '32f': 'float32' };
 
-/** Parses the command line after the script name; throws an Error with a one-line message on bad input. */
+/** Parses the command line after the script name; throws a UsageError with a one-line message on bad input. */
 export function parseRenderArgs(argv: readonly string[]): RenderArgs | 'help' {
-  let scenePath: string | undefined;
   let formats: readonly OutputFormat[] = OUTPUT_FORMATS;
   let outDir = 'renders';
   let sampleFormat: WavSampleFormat = 'pcm24';
   let hrtfPath: string | undefined;
   let monoLaw: MonoLaw = '-3dB';
-  for (let i = 0; i < argv.length; i++) {
-    const arg = argv[i]!;
-    const value = (): string => {
-      const next = argv[++i];
-      if (next === undefined || next.startsWith('--')) throw new Error(`${arg} needs a value (see --help)`);
-      return next;
-    };
-    switch (arg) {
-      case '--help':
-      case '-h':
-        return 'help';
+  const input = { noun: 'scene file', example: 'npm run render -- scenes/demo.json' };
+  const line = readCommandLine(argv, input, (flag, value) => {
+    switch (flag) {
       case '--format':
         formats = parseFormats(value());
-        break;
+        return true;
       case '--out':
         outDir = value();
-        break;
+        return true;
       case '--bits': {
         const bits = value();
         const format = BITS[bits];
-        if (format === undefined) throw new Error(`--bits: expected 16, 24 or 32f, got "${bits}"`);
+        if (format === undefined) throw new UsageError(`--bits: expected 16, 24 or 32f, got "${bits}"`);
         sampleFormat = format;
-        break;
+        return true;
       }
       case '--hrtf':
         hrtfPath = value();
-        break;
-      case '--mono-law': {
-        const law = value();
-        const normalised = law.endsWith('dB') ? law : `${law}dB`;
-        if (!MONO_LAWS.includes(normalised as MonoLaw)) throw new Error(`--mono-law: expected -3dB or -6dB, got "${law}"`);
-        monoLaw = normalised as MonoLaw;
-        break;
-      }
+        return true;
+      case '--mono-law':
+        monoLaw = parseMonoLaw(value());
+        return true;
       default:
-        if (arg.startsWith('-')) throw new Error(`unknown option ${arg} (see --help)`);
-        if (scenePath !== undefined) throw new Error(`expected one scene file, got "${scenePath}" and "${arg}"`);
-        scenePath = arg;
+        return false;
     }
-  }
-  if (scenePath === undefined) throw new Error('expected a scene file, e.g. npm run render -- scenes/demo.json');
-  return { scenePath, formats, outDir, sampleFormat, monoLaw, ...(hrtfPath === undefined ? {} : { hrtfPath }) };
+  });
+  if (line === 'help') return 'help';
+  return { scenePath: line.inputPath, formats, outDir, sampleFormat, monoLaw, ...(hrtfPath === undefined ? {} : { hrtfPath }) };
 }
 
 function parseFormats(list: string): OutputFormat[] {
   const names = list.split(',').map((s) => s.trim()).filter((s) => s !== '');
-  if (names.length === 0) throw new Error(`--format: expected some of ${OUTPUT_FORMATS.join(', ')}, got "${list}"`);
+  if (names.length === 0) throw new UsageError(`--format: expected some of ${OUTPUT_FORMATS.join(', ')}, got "${list}"`);
   for (const name of names) {
     if (!OUTPUT_FORMATS.includes(name as OutputFormat)) {
-      throw new Error(`--format: unknown format "${name}", expected some of ${OUTPUT_FORMATS.join(', ')}`);
+      throw new UsageError(`--format: unknown format "${name}", expected some of ${OUTPUT_FORMATS.join(', ')}`);
     }
   }
   return OUTPUT_FORMATS.filter((f) => names.includes(f));

@@ -2,6 +2,8 @@ import { BUTTERWORTH_Q, DENORMAL_FLUSH, createBiquadCoefficients, setBiquadIdent
 import type { BiquadCoefficients } from '../filters/biquad';
 import { advanceLinearRamp, createLinearRamp, jumpLinearRamp, setLinearRampTarget } from '../filters/linearRamp';
 import type { LinearRamp } from '../filters/linearRamp';
+import { DEFAULT_MID_SIDE_SETTINGS } from '../../core/midSideSettings';
+import type { MidSideSettings } from '../../core/midSideSettings';
 import { MID_SIDE_SCALE } from './midSide';
 
 /**
@@ -38,41 +40,12 @@ import { MID_SIDE_SCALE } from './midSide';
 export type MidSideMonitor = 'stereo' | 'mid' | 'side';
 export const MID_SIDE_MONITORS: readonly MidSideMonitor[] = ['stereo', 'mid', 'side'];
 
-export interface MidSideParams {
-  /** Side level relative to the input: 0 = mono, 100 = unchanged, 200 = side doubled. */
-  readonly widthPercent: number;
-  readonly midGainDb: number;
-  readonly sideGainDb: number;
-  /** Remove the side below bassMonoCutoffHz. */
-  readonly bassMono: boolean;
-  readonly bassMonoCutoffHz: number;
-  readonly midLowShelfHz: number;
-  readonly midLowShelfGainDb: number;
-  readonly midHighShelfHz: number;
-  readonly midHighShelfGainDb: number;
-  readonly sideLowShelfHz: number;
-  readonly sideLowShelfGainDb: number;
-  readonly sideHighShelfHz: number;
-  readonly sideHighShelfGainDb: number;
+/** The settings a scene stores (core/midSideSettings.ts: names, units, defaults), plus the monitor. */
+export interface MidSideParams extends Omit<MidSideSettings, 'extraFields'> {
   readonly monitor: MidSideMonitor;
 }
 
-export const DEFAULT_MID_SIDE_PARAMS: MidSideParams = {
-  widthPercent: 100,
-  midGainDb: 0,
-  sideGainDb: 0,
-  bassMono: false,
-  bassMonoCutoffHz: 120,
-  midLowShelfHz: 120,
-  midLowShelfGainDb: 0,
-  midHighShelfHz: 8000,
-  midHighShelfGainDb: 0,
-  sideLowShelfHz: 120,
-  sideLowShelfGainDb: 0,
-  sideHighShelfHz: 8000,
-  sideHighShelfGainDb: 0,
-  monitor: 'stereo',
-};
+export const DEFAULT_MID_SIDE_PARAMS: MidSideParams = { ...DEFAULT_MID_SIDE_SETTINGS, monitor: 'stereo' };
 
 export const MAX_WIDTH_PERCENT = 200;
 /** Gains at or below this mute. */

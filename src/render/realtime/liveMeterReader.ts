@@ -1,4 +1,4 @@
-import { GONIOMETER_RING_POINTS, METER_BAND_SLOTS, METER_LAYOUT, goniometerRing } from './meterLayout';
+import { GONIOMETER_RING_POINTS, LOUDNESS_SLOT_NAMES, METER_BAND_SLOTS, METER_LAYOUT, STEREO_FIELD_SLOT_NAMES, goniometerRing } from './meterLayout';
 
 /**
  * The studio meters as the page reads them from the shared meter area (meterLayout.ts),
@@ -107,26 +107,20 @@ export function createLiveMeterReader(area: SharedArrayBuffer, sampleRateHz: num
       r.playing = slots[L.playing] === 1;
       r.positionSec = slots[L.playheadFrame]! / sampleRateHz;
       r.nonFiniteBlocks = slots[L.nonFiniteBlocks]!;
-      r.correlation = slots[L.correlation]!;
-      r.leftDb = slots[L.leftDb]!;
-      r.rightDb = slots[L.rightDb]!;
-      r.midDb = slots[L.midDb]!;
-      r.sideDb = slots[L.sideDb]!;
-      r.midSideRatioDb = slots[L.midSideRatioDb]!;
-      r.monoDb = slots[L.monoDb]!;
-      r.monoLossDb = slots[L.monoLossDb]!;
+      readSlots(r, STEREO_FIELD_SLOT_NAMES, slots);
       r.signalPresent = slots[L.signalPresent] === 1;
-      r.momentaryLufs = slots[L.momentaryLufs]!;
-      r.shortTermLufs = slots[L.shortTermLufs]!;
-      r.integratedLufs = slots[L.integratedLufs]!;
-      r.loudnessRangeLu = slots[L.loudnessRangeLu]!;
-      r.truePeakDbtp = slots[L.truePeakDbtp]!;
-      r.samplePeakDbfs = slots[L.samplePeakDbfs]!;
-      r.maxMomentaryLufs = slots[L.maxMomentaryLufs]!;
-      r.maxShortTermLufs = slots[L.maxShortTermLufs]!;
+      readSlots(r, LOUDNESS_SLOT_NAMES, slots);
       r.integrationSec = slots[L.integrationSec]!;
       r.bandCount = Math.min(METER_BAND_SLOTS, Math.max(0, slots[L.bandCount]!));
       return r;
     },
   };
+}
+
+/** readings[name] = slots[METER_LAYOUT[name]] for each name. Allocation-free. */
+function readSlots<Name extends keyof typeof METER_LAYOUT>(readings: Record<Name, number>, names: readonly Name[], slots: Float64Array): void {
+  for (let i = 0; i < names.length; i++) {
+    const name = names[i]!;
+    readings[name] = slots[METER_LAYOUT[name]]!;
+  }
 }

@@ -76,6 +76,29 @@ export const METER_LAYOUT = {
   sourcePeak: BANDS + 5 * METER_BAND_SLOTS + 1 + GONIOMETER_RING_POINTS,
 } as const;
 
+type MeterSlotName = keyof typeof METER_LAYOUT;
+
+/**
+ * The stereo-field meter's numbers (dsp/meters/stereoFieldMeter.ts) that cross the area
+ * as they are. Each name is the same in the meter's reading object (the writer,
+ * monitorMeters.ts), in METER_LAYOUT (its slot) and in LiveMeters (the reader,
+ * liveMeterReader.ts), so both copy by this table; walk it with an indexed loop (no
+ * iterator object on the audio thread). The boolean signalPresent is copied on its own (1 or 0).
+ */
+export const STEREO_FIELD_SLOT_NAMES = ['correlation', 'leftDb', 'rightDb', 'midDb', 'sideDb', 'midSideRatioDb', 'monoDb', 'monoLossDb'] as const satisfies readonly MeterSlotName[];
+
+/** The loudness meter's readings (dsp/loudness/loudnessMeter.ts), copied as STEREO_FIELD_SLOT_NAMES. */
+export const LOUDNESS_SLOT_NAMES = [
+  'momentaryLufs',
+  'shortTermLufs',
+  'integratedLufs',
+  'loudnessRangeLu',
+  'truePeakDbtp',
+  'samplePeakDbfs',
+  'maxMomentaryLufs',
+  'maxShortTermLufs',
+] as const satisfies readonly MeterSlotName[];
+
 /** Float64 slots of the meter area for a scene of `sourceCount` sources. */
 export function meterSlots(sourceCount: number): number {
   return METER_LAYOUT.sourcePeak + sourceCount;

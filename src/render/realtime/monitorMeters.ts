@@ -5,7 +5,7 @@ import { createMultibandStereoMeter } from '../../dsp/meters/multibandStereoMete
 import { createStereoFieldMeter } from '../../dsp/meters/stereoFieldMeter';
 import { DEFAULT_INTEGRATION } from '../../dsp/meters/stereoMoments';
 import { resetLoudnessMeter } from '../../dsp/loudness/loudnessMeter';
-import { METER_BAND_SLOTS, METER_LAYOUT, goniometerRing } from './meterLayout';
+import { LOUDNESS_SLOT_NAMES, METER_BAND_SLOTS, METER_LAYOUT, STEREO_FIELD_SLOT_NAMES, goniometerRing } from './meterLayout';
 
 /**
  * The studio meters of the monitored output (dsp/meters/mixMeters.ts: stereo field,
@@ -76,26 +76,10 @@ export function feedMonitorMeters(meters: MonitorMeters, left: Float32Array, rig
 export function publishMonitorMeters(meters: MonitorMeters, area: Float64Array): void {
   const mix = meters.mix;
   readMixMeters(mix);
-  const field = mix.stereoFieldReading;
   const L = METER_LAYOUT;
-  area[L.correlation] = field.correlation;
-  area[L.leftDb] = field.leftDb;
-  area[L.rightDb] = field.rightDb;
-  area[L.midDb] = field.midDb;
-  area[L.sideDb] = field.sideDb;
-  area[L.midSideRatioDb] = field.midSideRatioDb;
-  area[L.monoDb] = field.monoDb;
-  area[L.monoLossDb] = field.monoLossDb;
-  area[L.signalPresent] = field.signalPresent ? 1 : 0;
-  const loudness = mix.loudnessReading;
-  area[L.momentaryLufs] = loudness.momentaryLufs;
-  area[L.shortTermLufs] = loudness.shortTermLufs;
-  area[L.integratedLufs] = loudness.integratedLufs;
-  area[L.loudnessRangeLu] = loudness.loudnessRangeLu;
-  area[L.truePeakDbtp] = loudness.truePeakDbtp;
-  area[L.samplePeakDbfs] = loudness.samplePeakDbfs;
-  area[L.maxMomentaryLufs] = loudness.maxMomentaryLufs;
-  area[L.maxShortTermLufs] = loudness.maxShortTermLufs;
+  writeSlots(area, STEREO_FIELD_SLOT_NAMES, mix.stereoFieldReading);
+  area[L.signalPresent] = mix.stereoFieldReading.signalPresent ? 1 : 0;
+  writeSlots(area, LOUDNESS_SLOT_NAMES, mix.loudnessReading);
   area[L.integrationSec] = meters.integrationSec;
   const multiband = mix.multiband;
   const bands = multiband === null ? 0 : Math.min(multiband.bands.length, METER_BAND_SLOTS);
@@ -107,5 +91,13 @@ export function publishMonitorMeters(meters: MonitorMeters, area: Float64Array):
     area[L.bandMonoLossDb + b] = multiband.monoLossDb[b]!;
     area[L.bandMidDb + b] = multiband.midDb[b]!;
     area[L.bandSideDb + b] = multiband.sideDb[b]!;
+  }
+}
+
+/** area[METER_LAYOUT[name]] = reading[name] for each name. Allocation-free. */
+function writeSlots<Name extends keyof typeof METER_LAYOUT>(area: Float64Array, names: readonly Name[], reading: Readonly<Record<Name, number>>): void {
+  for (let i = 0; i < names.length; i++) {
+    const name = names[i]!;
+    area[METER_LAYOUT[name]] = reading[name];
   }
 }
