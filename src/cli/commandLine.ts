@@ -26,6 +26,17 @@ export type OptionReader = (flag: string, value: () => string) => boolean;
  * input. Throws a UsageError naming the flag or argument and what was expected.
  */
 export function readCommandLine(argv: readonly string[], input: CommandInput, readOption: OptionReader): { readonly inputPath: string } | 'help' {
+  const line = readCommandLineOptionalInput(argv, input.noun, readOption);
+  if (line === 'help') return 'help';
+  if (line.inputPath === undefined) throw new UsageError(`expected a ${input.noun}, e.g. ${input.example}`);
+  return { inputPath: line.inputPath };
+}
+
+/**
+ * readCommandLine for a command whose input has a default: at most one other argument,
+ * inputPath undefined when there is none. `noun` names the input in errors ("SOFA file").
+ */
+export function readCommandLineOptionalInput(argv: readonly string[], noun: string, readOption: OptionReader): { readonly inputPath: string | undefined } | 'help' {
   let inputPath: string | undefined;
   for (let i = 0; i < argv.length; i++) {
     const arg = argv[i]!;
@@ -39,10 +50,9 @@ export function readCommandLine(argv: readonly string[], input: CommandInput, re
       if (!readOption(arg, value)) throw new UsageError(`unknown option ${arg} (see --help)`);
       continue;
     }
-    if (inputPath !== undefined) throw new UsageError(`expected one ${input.noun}, got "${inputPath}" and "${arg}"`);
+    if (inputPath !== undefined) throw new UsageError(`expected one ${noun}, got "${inputPath}" and "${arg}"`);
     inputPath = arg;
   }
-  if (inputPath === undefined) throw new UsageError(`expected a ${input.noun}, e.g. ${input.example}`);
   return { inputPath };
 }
 

@@ -9,14 +9,12 @@
  */
 import { readFile, writeFile } from 'node:fs/promises';
 import { relative } from 'node:path';
-import { fileURLToPath } from 'node:url';
 import { describePreparation, prepareHrtfSet } from '../dsp/hrtf/prepareHrtfSet';
-import type { PrepareHrtfOptions } from '../dsp/hrtf/prepareHrtfSet';
 import { encodeHrtfFile } from '../io/hrtfFile';
 import { readSofaHrirs } from '../io/sofa';
+import { CONVERT_HRTF_USAGE, DEFAULT_SOFA_INPUT, parseConvertHrtfArgs } from './convertHrtfArgs';
+import type { ConvertHrtfArgs } from './convertHrtfArgs';
 
-const DEFAULT_INPUT = fileURLToPath(new URL('../../hrtf/sofa/MIT_KEMAR_normal_pinna.sofa', import.meta.url));
-const DEFAULT_OUTPUT = fileURLToPath(new URL('../../hrtf/mit-kemar-normal-pinna.hrtf', import.meta.url));
 /** Source, terms and the citation they require, of the shipped set (hrtf/README.md). */
 const KEMAR_SOURCE =
   'MIT KEMAR HRIRs, normal pinna (hrtf/sofa/MIT_KEMAR_normal_pinna.sofa, as shipped by Debian libmysofa). ' +
@@ -24,67 +22,7 @@ const KEMAR_SOURCE =
   'Bill Gardner and Keith Martin, "HRTF Measurements of a KEMAR Dummy-Head Microphone", ' +
   'MIT Media Lab Perceptual Computing Technical Report #280, 1994.';
 
-const USAGE = `usage: npm run hrtf:convert -- [file.sofa] [options]
-
-Prepares an AES69 SOFA file (SimpleFreeFieldHRIR) for the studio and writes a .hrtf file.
-Default input: hrtf/sofa/MIT_KEMAR_normal_pinna.sofa, written to hrtf/mit-kemar-normal-pinna.hrtf.
-
-options:
-  --rate <Hz>          sample rate of the prepared set (default: the file's own)
-  --length <samples>   HRIR length (default: 99.9 % of every HRIR's energy, at most 5 ms)
-  --out <file.hrtf>    where to write (default: hrtf/mit-kemar-normal-pinna.hrtf for the
-                       default input, else the input's name with .hrtf)
-  --help               show this text`;
-
-interface ConvertArgs {
-  readonly inputPath: string;
-  readonly outputPath: string;
-  readonly options: PrepareHrtfOptions;
-}
-
-function parseArgs(argv: readonly string[]): ConvertArgs | 'help' {
-  let inputPath: string | undefined;
-  let outputPath: string | undefined;
-  let options: PrepareHrtfOptions = {};
-  for (let i = 0; i < argv.length; i++) {
-    const arg = argv[i]!;
-    const value = (): string => {
-      const next = argv[++i];
-      if (next === undefined || next.startsWith('--')) throw new Error(`${arg} needs a value (see --help)`);
-      return next;
-    };
-    const positiveNumber = (text: string, integer: boolean): number => {
-      const number = Number(text);
-      if (!Number.isFinite(number) || number <= 0 || (integer && !Number.isInteger(number))) {
-        throw new Error(`${arg}: expected a positive ${integer ? 'whole ' : ''}number, got "${text}"`);
-      }
-      return number;
-    };
-    switch (arg) {
-      case '--help':
-      case '-h':
-        return 'help';
-      case '--rate':
-        options = { ...options, sampleRateHz: positiveNumber(value(), true) };
-        break;
-      case '--length':
-        options = { ...options, hrirLength: positiveNumber(value(), true) };
-        break;
-      case '--out':
-        outputPath = value();
-        break;
-      default:
-        if (arg.startsWith('-')) throw new Error(`unknown option ${arg} (see --help)`);
-        if (inputPath !== undefined) throw new Error(`expected one SOFA file, got "${inputPath}" and "${arg}"`);
-        inputPath = arg;
-    }
-  }
-  const input = inputPath ?? DEFAULT_INPUT;
-  const output = outputPath ?? (inputPath === undefined ? DEFAULT_OUTPUT : input.replace(/(\.sofa)?$/i, '.hrtf'));
-  return { inputPath: input, outputPath: output, options };
-}
-
-async function convert({ inputPath, outputPath, options }: ConvertArgs): Promise<void> {
+async function convert({ inputPath, outputPath, options }: ConvertHrtfArgs): Promise<void> {
   const started = performance.now();
   const shownInput = relative(process.cwd(), inputPath);
   let bytes: Uint8Array;
@@ -95,7 +33,7 @@ async function convert({ inputPath, outputPath, options }: ConvertArgs): Promise
   }
   const measured = await readSofaHrirs(bytes, shownInput);
   const set = prepareHrtfSet(measured, options);
-  const source = inputPath === DEFAULT_INPUT ? KEMAR_SOURCE : `SOFA file attributes: ${measured.provenance === '' ? 'none' : measured.provenance}.`;
+  const source = inputPath === DEFAULT_SOFA_INPUT ? KEMAR_SOURCE : `SOFA file attributes: ${measured.provenance === '' ? 'none' : measured.provenance}.`;
   const provenance = `${source} Prepared by spatial-mix-studio (npm run hrtf:convert): ${describePreparation(set)}`;
   const encoded = encodeHrtfFile(set, provenance);
   await writeFile(outputPath, encoded);
@@ -115,13 +53,13 @@ async function convert({ inputPath, outputPath, options }: ConvertArgs): Promise
 async function main(): Promise<void> {
   let args;
   try {
-    args = parseArgs(process.argv.slice(2));
+    args = parseConvertHrtfArgs(process.argv.slice(2));
   } catch (error) {
     console.error(`hrtf:convert: ${(error as Error).message}`);
     process.exit(2);
   }
   if (args === 'help') {
-    console.log(USAGE);
+    console.log(CONVERT_HRTF_USAGE);
     return;
   }
   try {
