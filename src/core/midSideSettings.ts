@@ -65,17 +65,29 @@ export const DEFAULT_MID_SIDE_SETTINGS: MidSideSettings = {
   sideHighShelfGainDb: 0,
 };
 
-const GAIN = { min: -120, max: 24 } as const;
-const SHELF_GAIN = { min: -24, max: 24 } as const;
+// The ranges of the mid/side parameters, for the scene, the UI and the processor alike.
+export const MAX_WIDTH_PERCENT = 200;
+/** Mid and side gains at or below this mute. */
+export const MIN_GAIN_DB = -120;
+export const MAX_GAIN_DB = 24;
+/** Shelf gains are within +/- this. */
+export const MAX_SHELF_GAIN_DB = 24;
+/** Lowest bass-mono cutoff and shelf frequency. */
+export const MIN_FILTER_HZ = 20;
+export const MAX_BASS_MONO_HZ = 1000;
 /** Shelves above 0.45 x the session rate are moved down to it by the processor. */
-const SHELF_HZ = { min: 20, max: 20000 } as const;
+const MAX_SHELF_HZ = 20000;
 
-/** Limits the loader enforces and the UI's controls keep to (the processor's ranges; gains at -120 dB mute). */
+const GAIN = { min: MIN_GAIN_DB, max: MAX_GAIN_DB } as const;
+const SHELF_GAIN = { min: -MAX_SHELF_GAIN_DB, max: MAX_SHELF_GAIN_DB } as const;
+const SHELF_HZ = { min: MIN_FILTER_HZ, max: MAX_SHELF_HZ } as const;
+
+/** Limits the loader enforces and the UI's controls keep to (the processor clamps to the same ranges). */
 export const MID_SIDE_LIMITS: Readonly<Record<MidSideNumberField, { readonly min: number; readonly max: number }>> = {
-  widthPercent: { min: 0, max: 200 },
+  widthPercent: { min: 0, max: MAX_WIDTH_PERCENT },
   midGainDb: GAIN,
   sideGainDb: GAIN,
-  bassMonoCutoffHz: { min: 20, max: 1000 },
+  bassMonoCutoffHz: { min: MIN_FILTER_HZ, max: MAX_BASS_MONO_HZ },
   midLowShelfHz: SHELF_HZ,
   midLowShelfGainDb: SHELF_GAIN,
   midHighShelfHz: SHELF_HZ,

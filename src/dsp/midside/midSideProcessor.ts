@@ -2,7 +2,7 @@ import { BUTTERWORTH_Q, DENORMAL_FLUSH, createBiquadCoefficients, setBiquadIdent
 import type { BiquadCoefficients } from '../filters/biquad';
 import { advanceLinearRamp, createLinearRamp, jumpLinearRamp, setLinearRampTarget } from '../filters/linearRamp';
 import type { LinearRamp } from '../filters/linearRamp';
-import { DEFAULT_MID_SIDE_SETTINGS } from '../../core/midSideSettings';
+import { DEFAULT_MID_SIDE_SETTINGS, MAX_BASS_MONO_HZ, MAX_GAIN_DB, MAX_SHELF_GAIN_DB, MAX_WIDTH_PERCENT, MIN_FILTER_HZ, MIN_GAIN_DB } from '../../core/midSideSettings';
 import type { MidSideSettings } from '../../core/midSideSettings';
 import { MID_SIDE_SCALE } from './midSide';
 
@@ -47,13 +47,6 @@ export interface MidSideParams extends Omit<MidSideSettings, 'extraFields'> {
 
 export const DEFAULT_MID_SIDE_PARAMS: MidSideParams = { ...DEFAULT_MID_SIDE_SETTINGS, monitor: 'stereo' };
 
-export const MAX_WIDTH_PERCENT = 200;
-/** Gains at or below this mute. */
-export const MIN_GAIN_DB = -120;
-export const MAX_GAIN_DB = 24;
-export const MAX_SHELF_GAIN_DB = 24;
-export const MIN_FILTER_HZ = 20;
-export const MAX_BASS_MONO_HZ = 1000;
 export const DEFAULT_RAMP_TIME_SEC = 0.02;
 /** Filter coefficients of gliding shelves and crossover are recomputed this often. */
 export const CONTROL_FRAMES = 32;

@@ -1,5 +1,5 @@
 import { useCallback, useState } from 'react';
-import { isNeutral, midSideOrDefault } from '../../core/midSideSettings';
+import { MID_SIDE_LIMITS, isNeutral, midSideOrDefault } from '../../core/midSideSettings';
 import type { MidSideSettingsPatch } from '../../core/midSideSettings';
 import type { StudioState } from '../../state/studioState';
 import { useStudioStore, useStudioStoreApi } from '../../state/StudioStoreProvider';
@@ -40,8 +40,8 @@ export function MasterStrip() {
           label="Master mid/side width"
           read={readWidth}
           onChange={setWidth}
-          min={0}
-          max={200}
+          min={MID_SIDE_LIMITS.widthPercent.min}
+          max={MID_SIDE_LIMITS.widthPercent.max}
           step={1}
           keyStep={5}
           resetValue={100}
