@@ -269,6 +269,11 @@ describe('npm run analyze on the demo scene', () => {
     expect(analysis.binaural).toBeDefined();
     expect(scene.stdout).toContain('Heavy guitar (Haas-widened)');
     expect(scene.stdout).toContain('Wide pad (side partly inverted)');
+    // Each finding is headed by what the source loses of itself in mono, the guitar's comb notch first.
+    const guitar = analysis.findings[0]!;
+    expect(guitar.sourceId).toBe('guitar');
+    const lossDb = (-guitar.headline!.lossDb).toFixed(1);
+    expect(scene.stdout).toContain(`1. Heavy guitar (Haas-widened): haas, loses ${lossDb} dB at ${guitar.headline!.band!.nominalHz} Hz in mono`);
   });
 
   it('writes an HTML report with the loudness of three programmes and the stereo-field plots', async () => {

@@ -32,12 +32,32 @@ describe('mono analysis of the demo scene (stereo fold-down)', () => {
     expect(haas!.timeRanges.length).toBeGreaterThan(0);
   });
 
+  it('leads with what the guitar loses itself in mono: a band that holds a comb notch, severe (6 dB or more), heard above the mix', () => {
+    const haas = analysis.findings.find((f) => f.sourceId === 'guitar')!;
+    const headline = haas.headline!;
+    expect(headline.of).toBe('source');
+    expect(headline.audible).toBe(true);
+    // Notches at (2k + 1) / (2 x 12 ms): the band of the headline holds one of them (the third-octave bands are
+    // narrower than the 83.3 Hz between notches only below about 360 Hz, so that is where the comb shows).
+    const band = headline.band!;
+    expect(haas.notchFrequenciesHz!.some((hz) => hz >= band.lowerHz && hz <= band.upperHz)).toBe(true);
+    expect(haas.severityDb).toBe(-headline.lossDb);
+    expect(haas.severityDb).toBeGreaterThanOrEqual(6);
+    expect(haas.message).toMatch(/^Heavy guitar \(Haas-widened\) loses \d+\.\d dB at \d+ Hz in mono/);
+    // The whole mix loses little to it (its level is 16 dB below the mix): under the 0.1 dB reporting threshold.
+    expect(haas.mixLossDb!).toBeLessThan(0.1);
+  });
+
   it('names the pad, whose stem has side 1.5 x its mid with an inverted shimmer', () => {
     // scenes/generators/stems/pad.ts: L = A + B, R = A - B, |B|^2 = 1.5 |A|^2: stem correlation (1 - 1.5)/(1 + 1.5) = -0.2.
     const pad = analysis.findings.find((f) => f.sourceId === 'pad');
     expect(pad).toBeDefined();
     expect(['polarity', 'wide-source', 'fold-down-cancellation']).toContain(pad!.kind);
     expect(pad!.message).toContain('-0.20');
+    // Its stem's channels have equal power (L = A + B, R = A - B, A and B uncorrelated), so summed to mono the stem
+    // loses 10 log10(1 + r) = 10 log10(0.8) = -0.97 dB (0.05 dB: r is -0.20 to two decimals, +-0.03 dB).
+    expect(Math.abs(pad!.stemLossDb! - 10 * Math.log10(0.8))).toBeLessThan(0.05);
+    expect(pad!.message).toContain('its stem loses 1.0 dB summed to mono');
   });
 
   it('names neither the drums, the bass nor the lead (mono stems, near the centre)', () => {
@@ -45,9 +65,10 @@ describe('mono analysis of the demo scene (stereo fold-down)', () => {
     for (const id of ['drums', 'bass', 'lead']) expect(named).not.toContain(id);
   });
 
-  it('sorts findings by severity, lists the seven sources and reports progress up to 1', () => {
+  it('sorts findings by severity (the guitar, whose comb notch is the deepest loss heard, first), lists the seven sources and reports progress up to 1', () => {
     const severities = analysis.findings.map((f) => f.severityDb);
     expect(severities).toEqual([...severities].sort((a, b) => b - a));
+    expect(analysis.findings[0]!.sourceId).toBe('guitar');
     expect(analysis.sources.map((s) => s.sourceId)).toEqual(['drums', 'bass', 'lead', 'guitar', 'pad', 'ambience', 'arp']);
     // Mono sources keep all their level in mono: +3.01 dB with the -3 dB law for the centred drums (0.01 dB).
     expect(Math.abs(analysis.sources[0]!.monoLossDb - 10 * Math.log10(2))).toBeLessThan(0.01);

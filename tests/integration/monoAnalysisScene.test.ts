@@ -2,6 +2,10 @@ import { beforeAll, describe, expect, it } from 'vitest';
 import { loadHrtfGrid } from '../../src/cli/loadHrtf';
 import type { Scene, SceneSource } from '../../src/core/scene';
 import type { HrtfGrid } from '../../src/dsp/hrtf/hrtfGrid';
+import { hannWindow, windowAutocorrelation } from '../../src/dsp/analysis/analysisWindow';
+import { analysisFrameSize } from '../../src/dsp/analysis/monoMomentAnalyser';
+import { OWN_LOSS_FLOOR_DB } from '../../src/render/analysis/findingFigures';
+import type { MonoAnalysis } from '../../src/render/analysis/monoAnalysisTypes';
 import { analyzeSceneMono } from '../../src/render/analysis/sceneMonoAnalysis';
 import { gaussianNoise } from '../support/prng';
 import { testScene } from '../support/renderHelpers';
@@ -28,6 +32,32 @@ function cleanAndInverted(): { scene: Scene; stems: Float32Array[][] } {
   return { scene: { ...base, sources }, stems: [[gaussianNoise(FRAMES, 1)], [wide, wide.map((v) => -v)]] };
 }
 
+/** Delay of the Haas source's right channel, samples: the comb's notches at (2k + 1) fs / (2 D) = 533, 1600, 2667 Hz. */
+const D = 45;
+
+/**
+ * A Haas-widened source "haas" at `gainDb` (white noise x in its left object, x delayed by D samples in its right one;
+ * spread 60: one object on each loudspeaker, equal gains) beside an independent centred mono noise "clean", 10 s.
+ */
+function haasAndClean(gainDb: number): MonoAnalysis {
+  const frames = 10 * RATE;
+  const base = testScene([
+    { azimuthDeg: 0, elevationDeg: 0, distanceM: 1 },
+    { azimuthDeg: 0, elevationDeg: 0, distanceM: 1 },
+  ]);
+  const x = gaussianNoise(frames, 11);
+  const delayed = new Float32Array(frames);
+  delayed.set(x.subarray(0, frames - D), D);
+  const scene: Scene = {
+    ...base,
+    sources: [
+      { ...base.sources[0]!, id: 'clean', name: 'Clean', spreadDeg: 0 },
+      { ...base.sources[1]!, id: 'haas', name: 'Haas', spreadDeg: 60, gainDb },
+    ],
+  };
+  return analyzeSceneMono(scene, [[gaussianNoise(frames, 12)], [x, delayed]], { format: 'stereo' });
+}
+
 describe('mono analysis of a scene: the culprit is named', () => {
   it('puts a polarity finding on the inverted source first, with the removal improvement of theory (4.77 dB)', () => {
     const { scene, stems } = cleanAndInverted();
@@ -48,6 +78,63 @@ describe('mono analysis of a scene: the culprit is named', () => {
     // Flipping a channel makes it identical in both: the fix is the largest improvement offered.
     expect(top!.fixes[0]!.kind).toBe('flip-polarity');
     expect(top!.fixes[0]!.improvementDb!).toBeGreaterThan(2);
+  });
+
+  it('says the inverted source cancels itself completely (own loss at the -60 dB floor, severity 60) and costs the mix 3.01 dB', () => {
+    const { scene, stems } = cleanAndInverted();
+    const top = analyzeSceneMono(scene, stems, { format: 'stereo' }).findings[0]!;
+    // Its contribution is (x, -x) exactly: the mono fold-down is silent, below any floor; the figures stop at OWN_LOSS_FLOOR_DB.
+    expect(top.ownLossDb).toBe(OWN_LOSS_FLOOR_DB);
+    expect(top.stemLossDb).toBe(OWN_LOSS_FLOOR_DB);
+    expect(top.headline).toEqual({ of: 'source', lossDb: OWN_LOSS_FLOOR_DB, audible: true, levelToMixDb: top.headline!.levelToMixDb });
+    expect(top.severityDb).toBe(-OWN_LOSS_FLOOR_DB);
+    // The mix (PL = PR = 3/2, C = -1/2, mono power PL + PR + 2C = 2) loses the source's share of C, -1:
+    // 10 log10((2 + 2) / 2) = 3.01 dB (0.15 dB, the estimate's scatter over 4 s).
+    expect(Math.abs(top.mixLossDb! - 10 * Math.log10(2))).toBeLessThan(0.15);
+    // Each channel holds half of the source's power against 3/2 in the mix: 10 log10(2/3) = -1.76 dB (0.15 dB).
+    expect(Math.abs(top.headline!.levelToMixDb! - 10 * Math.log10(2 / 3))).toBeLessThan(0.15);
+    expect(top.message).toMatch(/^Inverted loses 60\.0 dB in mono; its stem loses 60\.0 dB summed to mono\. /);
+  });
+
+  it('measures a Haas-widened source by what it loses itself: about 0 dB broadband, the comb average in the band of a notch', () => {
+    const result = haasAndClean(0);
+    expect(result.findings.map((f) => f.sourceId)).toEqual(['haas']);
+    const haas = result.findings[0]!;
+    expect(haas.kind).toBe('haas');
+    expect(haas.delaySamples).toBe(D);
+    // White noise does not correlate with itself D samples later: C = 0, own loss 0 dB (the estimate's scatter
+    // over 10 s, 1/sqrt(B T) with B = 24 kHz, is 0.002 in correlation, 0.01 dB; tolerance 0.05 dB).
+    expect(Math.abs(haas.ownLossDb!)).toBeLessThan(0.05);
+    // Per frequency the mono sum is |1 + e^(-j w D)|^2 / 2 = 1 + cos(w D) times the power sum, seen through the
+    // analysis frames as 1 + rho cos(w D) (rho: the Hann window's own correlation at lag D). The notch
+    // (2k + 1) fs / (2 D) = 1600 Hz (k = 1) lies in the 1.6 kHz band; averaged over the band (flat spectrum):
+    //   10 log10(1 + rho (sin(w2 D) - sin(w1 D)) / ((w2 - w1) D)), about -7.4 dB.
+    const rho = windowAutocorrelation(hannWindow(analysisFrameSize(RATE)), D)[D]!;
+    const band = haas.bands.find((b) => b.nominalHz === 1600);
+    expect(band).toBeDefined();
+    const [a, b] = [band!.lowerHz, band!.upperHz].map((hz) => (2 * Math.PI * hz * D) / RATE) as [number, number];
+    const theoryDb = 10 * Math.log10(1 + (rho * (Math.sin(b) - Math.sin(a))) / (b - a));
+    expect(theoryDb).toBeLessThan(-7);
+    // Tolerance 0.5 dB: the window's main lobe (+-2 bins, +-12 Hz) mixes in the band's edges, where the comb is at
+    // about 0.5 against 0.18 on average (at most 0.4 dB), and the estimate's scatter (B T = 3650: 0.07 dB).
+    expect(Math.abs(band!.ownLossDb! - theoryDb)).toBeLessThan(0.5);
+    // The headline and the severity are the band that holds the notch; the source is 1.8 dB below the mix there, heard.
+    expect(haas.headline).toMatchObject({ of: 'source', lossDb: band!.ownLossDb, audible: true, band: { nominalHz: 1600 } });
+    expect(haas.severityDb).toBe(-band!.ownLossDb!);
+    expect(haas.message).toMatch(/^Haas loses 7\.\d dB at 1\.6 kHz in mono, though it keeps its level overall\. /);
+  });
+
+  it('calls the same comb masked 30 dB below the mix: severity only what the mix loses, under 0.1 dB', () => {
+    const haas = haasAndClean(-30).findings.find((f) => f.sourceId === 'haas')!;
+    // Per unit of white-noise power the Haas source puts 10^-3 in each channel (2 x 10^-3 in all) and the clean one 1/2
+    // in each (1 in all): the source is 10 log10(2 x 10^-3 / 1.002) = -27.0 dB against the mix in every band (0.2 dB,
+    // the estimate's scatter), past the 20 dB at which a band counts as masked; the comb is as deep as before.
+    expect(haas.headline).toMatchObject({ of: 'source', band: { nominalHz: 1600 }, audible: false });
+    expect(Math.abs(haas.headline!.levelToMixDb! - 10 * Math.log10(2e-3 / 1.002))).toBeLessThan(0.2);
+    expect(haas.headline!.lossDb).toBeLessThan(-7);
+    expect(haas.severityDb).toBe(haas.mixLossDb);
+    expect(haas.severityDb).toBeLessThan(0.1);
+    expect(haas.message).toMatch(/^Haas loses 7\.\d dB at 1\.6 kHz in mono, where it is 2[67]\.\d dB below the mix \(masked\)/);
   });
 
   it('finds nothing once the inverted source is removed (or muted)', () => {

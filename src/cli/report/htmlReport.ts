@@ -3,7 +3,7 @@ import type { AnalysisReport, ProgrammeLoudness } from './analysisReport';
 import { escapeHtml } from './escapeHtml';
 import { clock, correlation, frequency, level, signedDb } from './reportFormat';
 import { barPlot, linePlot } from './svgPlots';
-import { bandLoss, findingDetail, severity, timeRanges, verdict } from './reportPhrases';
+import { bandLoss, findingDetail, fixText, headline, sourceRow, timeRanges, verdict } from './reportPhrases';
 
 /**
  * The HTML report: one self-contained page (inline CSS and inline SVG; no scripts, fonts,
@@ -175,14 +175,7 @@ ${sources}</section>`;
 }
 
 function sourcesSection(analysis: MonoAnalysis): string {
-  const rows = analysis.sources.map((s) => [
-    s.sourceName,
-    `${level(s.levelDb)} dBFS`,
-    `${signedDb(s.monoLossDb)} dB`,
-    correlation(s.correlation),
-    `${signedDb(s.removalImprovementDb)} dB`,
-    `${signedDb(s.collapseImprovementDb)} dB`,
-  ]);
+  const rows = analysis.sources.map(sourceRow);
   return `<section><h2>Sources (${escapeHtml(analysis.format)} render)</h2>
 ${table(['source', 'level', 'mono loss', 'correlation', 'mix gains if removed', 'mix gains if collapsed'], rows)}</section>`;
 }
@@ -192,13 +185,13 @@ function findingsSection(findings: readonly MonoFinding[]): string {
   const items = findings.map((f, i) => {
     const detail = findingDetail(f);
     const lines = [
-      `<h3>${i + 1}. ${escapeHtml(f.sourceName ?? 'The mix')}: ${escapeHtml(f.kind)}, ${escapeHtml(severity(f))}</h3>`,
+      `<h3>${i + 1}. ${escapeHtml(f.sourceName ?? 'The mix')}: ${escapeHtml(f.kind)}, ${escapeHtml(headline(f))}</h3>`,
       `<p>${escapeHtml(f.message)}</p>`,
-      `<p class="note">When: ${escapeHtml(timeRanges(f))} (worst at ${escapeHtml(clock(f.worstTimeSec))})${f.bands.length > 0 ? `. Bands: ${escapeHtml(f.bands.map(bandLoss).join(', '))}` : ''}.</p>`,
+      `<p class="note">When: ${escapeHtml(timeRanges(f))} (worst at ${escapeHtml(clock(f.worstTimeSec))})${f.bands.length > 0 ? `. Worst bands: ${escapeHtml(f.bands.map(bandLoss).join(', '))}` : ''}.</p>`,
       ...(detail === '' ? [] : [`<p class="note">${escapeHtml(detail)}</p>`]),
       ...(f.fixes.length === 0
         ? []
-        : [`<ul>${f.fixes.map((fix) => `<li>${escapeHtml(fix.text)}${fix.improvementDb === undefined ? '' : ` (${escapeHtml(signedDb(fix.improvementDb))} dB)`}</li>`).join('')}</ul>`]),
+        : [`<ul>${f.fixes.map((fix) => `<li>${escapeHtml(fixText(fix))}</li>`).join('')}</ul>`]),
     ];
     return `<div class="finding">${lines.join('\n')}</div>`;
   });

@@ -1,6 +1,7 @@
-import type { MonoFinding } from '../../render/analysis/monoAnalysisTypes';
+import { AUDIBLE_BELOW_MIX_DB } from '../../render/analysis/findingFigures';
+import type { MonoFinding, SourceMonoFigures } from '../../render/analysis/monoAnalysisTypes';
 import type { AnalysisReport, ProgrammeLoudness } from './analysisReport';
-import { clock, correlation, frequency, signedDb } from './reportFormat';
+import { clock, correlation, frequency, level, signedDb } from './reportFormat';
 
 /** Short phrases the text and HTML reports share. */
 
@@ -15,14 +16,39 @@ export function verdict(l: ProgrammeLoudness, report: AnalysisReport): string {
   return parts.join('; ');
 }
 
-/** How much a finding costs, "6.5 dB lost"; small losses keep a second decimal so they do not read as nothing. */
-export function severity(f: MonoFinding): string {
-  return `${f.severityDb.toFixed(f.severityDb < 1 ? 2 : 1)} dB lost`;
+/**
+ * What a finding loses, its headline: "loses 8.4 dB at 125 Hz in mono" (the source's own
+ * loss, where it is heard), "costs the mix 2.1 dB of mono level", "... (masked: 25.0 dB
+ * below the mix)"; a finding without a headline (the binaural render's) loses its severity.
+ */
+export function headline(f: MonoFinding): string {
+  const h = f.headline;
+  if (h === undefined) return `loses ${dbAmount(f.severityDb)} in mono`;
+  if (h.of === 'mix') return `costs the mix ${dbAmount(-h.lossDb)} of mono level`;
+  const where = h.band === undefined ? '' : ` at ${frequency(h.band.nominalHz)}`;
+  const phrase = h.lossDb < 0 ? `loses ${dbAmount(-h.lossDb)}${where} in mono` : `keeps its level in mono${where}`;
+  return h.audible || h.levelToMixDb === undefined ? phrase : `${phrase} (${masked(h.levelToMixDb)})`;
 }
 
-/** A finding's band and what it loses there (the sign convention aside: a loss is a loss). */
+/** A finding's band and what the source loses of itself there, with its level against the mix: "125 Hz loses 8.4 dB (10.3 dB below the mix)". */
 export function bandLoss(band: MonoFinding['bands'][number]): string {
-  return `${frequency(band.nominalHz)} (${Math.abs(band.lossDb).toFixed(1)} dB lost)`;
+  const own = band.ownLossDb ?? -band.lossDb;
+  const loss = own < 0 ? `loses ${dbAmount(-own)}` : `keeps its level (${signedDb(own)} dB)`;
+  return `${frequency(band.nominalHz)} ${loss}${band.levelToMixDb === undefined ? '' : ` (${belowMix(band.levelToMixDb)})`}`;
+}
+
+/** "10.3 dB below the mix", or "masked: 25.0 dB below the mix" beyond AUDIBLE_BELOW_MIX_DB. */
+function belowMix(levelToMixDb: number): string {
+  return levelToMixDb < AUDIBLE_BELOW_MIX_DB ? masked(levelToMixDb) : `${dbAmount(-levelToMixDb)} below the mix`;
+}
+
+function masked(levelToMixDb: number): string {
+  return `masked: ${dbAmount(-levelToMixDb)} below the mix`;
+}
+
+/** A positive amount of dB; below 1 dB with a second decimal, so small losses do not read as nothing. */
+function dbAmount(db: number): string {
+  return `${db.toFixed(Math.abs(db) < 1 ? 2 : 1)} dB`;
 }
 
 /** A finding's time ranges, "0:04.0-0:12.0, 0:20.0-0:24.5", or "throughout". */
@@ -39,7 +65,27 @@ export function findingDetail(f: MonoFinding): string {
   if (f.notchFrequenciesHz !== undefined && f.notchFrequenciesHz.length > 0) {
     parts.push(`mono notches at ${f.notchFrequenciesHz.map((hz) => `${Math.round(hz)} Hz`).join(', ')}`);
   }
+  if (f.headline?.band !== undefined && f.ownLossDb !== undefined) parts.push(`own mono loss overall ${signedDb(f.ownLossDb)} dB`);
+  if (f.stemLossDb !== undefined) parts.push(`its stem summed to mono ${signedDb(f.stemLossDb)} dB`);
+  if (f.mixLossDb !== undefined) parts.push(`the mix loses ${dbAmount(f.mixLossDb)} to it`);
   if (f.removalImprovementDb !== undefined) parts.push(`removing it: ${signedDb(f.removalImprovementDb)} dB`);
   if (f.collapseImprovementDb !== undefined) parts.push(`collapsing it to mono: ${signedDb(f.collapseImprovementDb)} dB`);
   return parts.join('; ');
+}
+
+/** A row of the sources table: name, level, own mono loss, correlation, and what removing or collapsing it does to the mix. */
+export function sourceRow(s: SourceMonoFigures): string[] {
+  return [
+    s.sourceName,
+    `${level(s.levelDb)} dBFS`,
+    `${signedDb(s.monoLossDb)} dB`,
+    correlation(s.correlation),
+    `${signedDb(s.removalImprovementDb)} dB`,
+    `${signedDb(s.collapseImprovementDb)} dB`,
+  ];
+}
+
+/** A suggested fix with what it was measured to do to the whole mix's mono loss: "Flip ... (mix +5.5 dB)". */
+export function fixText(fix: MonoFinding['fixes'][number]): string {
+  return `${fix.text}${fix.improvementDb === undefined ? '' : ` (mix ${signedDb(fix.improvementDb)} dB)`}`;
 }

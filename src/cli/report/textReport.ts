@@ -1,7 +1,7 @@
 import type { MonoAnalysis, MonoFinding } from '../../render/analysis/monoAnalysisTypes';
 import type { AnalysisReport } from './analysisReport';
 import { clock, correlation, frequency, level, signedDb, textTable } from './reportFormat';
-import { bandLoss, findingDetail, severity, timeRanges, verdict } from './reportPhrases';
+import { bandLoss, findingDetail, fixText, headline, sourceRow, timeRanges, verdict } from './reportPhrases';
 
 /** The readable report `npm run analyze` prints on standard output. */
 export function renderTextReport(report: AnalysisReport): string {
@@ -94,14 +94,7 @@ function sourceLines(analysis: MonoAnalysis): string[] {
     `Sources in the ${analysis.format} render (improvement of the mix's mono loss when the source is removed or collapsed to mono)`,
     ...textTable(
       ['source', 'level', 'mono loss', 'correlation', 'if removed', 'if collapsed'],
-      analysis.sources.map((s) => [
-        s.sourceName,
-        `${level(s.levelDb)} dBFS`,
-        `${signedDb(s.monoLossDb)} dB`,
-        correlation(s.correlation),
-        `${signedDb(s.removalImprovementDb)} dB`,
-        `${signedDb(s.collapseImprovementDb)} dB`,
-      ]),
+      analysis.sources.map(sourceRow),
     ),
   ];
 }
@@ -110,13 +103,13 @@ function findingLines(findings: readonly MonoFinding[]): string[] {
   if (findings.length === 0) return ['Findings: none, nothing loses level in mono beyond the reporting threshold'];
   const lines = ['Findings (most severe first)'];
   findings.forEach((f, i) => {
-    lines.push(`  ${i + 1}. ${f.sourceName ?? 'the mix'}: ${f.kind}, ${severity(f)}`);
+    lines.push(`  ${i + 1}. ${f.sourceName ?? 'the mix'}: ${f.kind}, ${headline(f)}`);
     lines.push(`     ${f.message}`);
     lines.push(`     when: ${timeRanges(f)} (worst at ${clock(f.worstTimeSec)})`);
-    if (f.bands.length > 0) lines.push(`     bands: ${f.bands.map(bandLoss).join(', ')}`);
+    if (f.bands.length > 0) lines.push(`     worst bands: ${f.bands.map(bandLoss).join(', ')}`);
     const detail = findingDetail(f);
     if (detail !== '') lines.push(`     ${detail}`);
-    for (const fix of f.fixes) lines.push(`     fix: ${fix.text}${fix.improvementDb === undefined ? '' : ` (${signedDb(fix.improvementDb)} dB)`}`);
+    for (const fix of f.fixes) lines.push(`     fix: ${fixText(fix)}`);
   });
   return lines;
 }

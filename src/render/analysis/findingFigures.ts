@@ -2,21 +2,35 @@ import { hannWindow, windowAutocorrelation } from '../../dsp/analysis/analysisWi
 import { findInterChannelDelay } from '../../dsp/analysis/interChannelDelay';
 import type { InterChannelDelay } from '../../dsp/analysis/interChannelDelay';
 import type { MomentAnalyser } from '../../dsp/analysis/monoMomentAnalyser';
-import { cancellationDb } from '../../dsp/analysis/sourceMoments';
+import { MAX_CANCELLATION_DB, cancellationDb } from '../../dsp/analysis/sourceMoments';
 import { correlationFromMoments, monoLossDbFromMoments } from '../../dsp/meters/stereoMoments';
 import type { AnalysisBand, TimeRange } from './monoAnalysisTypes';
 
 /**
- * Thresholds and shared figures of the findings (sceneFindings.ts, mixFindings.ts).
+ * Thresholds and shared figures of the findings (sceneFindings.ts, ownMonoLoss.ts).
  *
- * Reporting threshold: a finding needs at least REPORT_SEVERITY_DB of mono level lost to
- * cancellation (a tenth of a dB is about the smallest level change worth a mix engineer's
- * attention, and well above what a clean source's estimation noise produces), and
- * evidence in the source's own channels (CANCELLING_CORRELATION broadband, or a trusted
- * band at or below CANCELLING_BAND_CORRELATION). A clean, centred source has a positive
- * correlation everywhere, so it is never reported. A Haas delay (a delayed copy
+ * Reporting threshold: a finding needs at least REPORT_SEVERITY_DB of the mix's mono level
+ * lost to the source's cancellation (a tenth of a dB is about the smallest level change
+ * worth a mix engineer's attention, and well above what a clean source's estimation noise
+ * produces), and evidence in the source's own channels (CANCELLING_CORRELATION broadband,
+ * or a trusted band at or below CANCELLING_BAND_CORRELATION). A clean, centred source has
+ * a positive correlation everywhere, so it is never reported. A Haas delay (a delayed copy
  * correlating at HAAS_MIN_CORRELATION or more) is reported whenever the source is within
  * MIN_SOURCE_LEVEL_DB of the mix: its comb colours the mono sum even where little level is lost.
+ *
+ * Severity (MonoFinding.severityDb, the order "most severe first"): what the engineer
+ * hears lost in mono, the largest of
+ *   - the source's own mono loss (ownMonoLoss.ts: its contribution folded to mono against
+ *     its channels adding in power), broadband, when the source is at most
+ *     AUDIBLE_BELOW_MIX_DB (20 dB) below the mix;
+ *   - its own mono loss in each trusted band holding at least MIN_BAND_ENERGY_SHARE (1 %)
+ *     of its energy, where it is at most 20 dB below the mix in that band;
+ *   - the mono level the whole mix loses to it (MonoFinding.mixLossDb);
+ * not below 0 and at most -OWN_LOSS_FLOOR_DB (60 dB). A source that loses 8 dB at 125 Hz
+ * where it is 10 dB below the mix scores 8; the same loss 30 dB below the mix (masked)
+ * scores only what the mix itself loses. Levels against the mix are averages over the
+ * whole programme, so a source that plays part of the time reads quieter than it sounds
+ * while it plays (3 dB for half the time): the 20 dB margin leaves room for that.
  */
 export const REPORT_SEVERITY_DB = 0.1;
 /** Broadband own correlation at or below which a source's channels are taken to cancel (-0.46 dB on their own). */
@@ -47,6 +61,18 @@ export const BASS_MONO_CUTOFF_HZ = 120;
 export const FINDING_BAND_COUNT = 3;
 /** A source quieter than this against the mix (dB) is not reported: it cannot cost the mix anything audible. */
 export const MIN_SOURCE_LEVEL_DB = -40;
+/** Share of a source's energy a band must carry to count for its own loss and as evidence of cancelling (-20 dB of its total). */
+export const MIN_BAND_ENERGY_SHARE = 0.01;
+/**
+ * A source more than this below the mix (dB, in a one-third-octave band or broadband) is
+ * taken as masked there: about the masking distance under a tonal masker in a critical
+ * band at mid frequencies ((14.5 + z) dB at z Bark in the MPEG psychoacoustic model, 20 dB
+ * near 500 Hz; a noise-like masker hides a sound only 5.5 dB below it), so the choice errs
+ * on the side of counting a loss.
+ */
+export const AUDIBLE_BELOW_MIX_DB = -20;
+/** Own mono losses are floored here (and severities capped at its opposite): 60 dB down is silence for practice, as MAX_CANCELLATION_DB. */
+export const OWN_LOSS_FLOOR_DB = -MAX_CANCELLATION_DB;
 
 /** Whether band b's estimate is trusted over `durationSec`. */
 export function trustedBands(bands: readonly AnalysisBand[], durationSec: number): boolean[] {

@@ -70,19 +70,63 @@ export interface SuggestedFix {
   readonly improvementDb?: number;
 }
 
+/** A band of a finding and what is lost in it. */
+export interface FindingBand extends AnalysisBand {
+  /** Mono level the whole mix (or, for a binaural finding, the binaural render) loses in this band, dB (positive = lost). */
+  readonly lossDb: number;
+  /** The source's own mono loss in this band, dB (negative = lost; see MonoFinding.ownLossDb). */
+  readonly ownLossDb?: number;
+  /** The source's level against the mix's in this band, dB (negative = quieter; programme averages). */
+  readonly levelToMixDb?: number;
+}
+
+/** The loss a finding's headline states and its severity rests on. */
+export interface HeadlineLoss {
+  /** Whose level: the source's own (its contribution), or the whole mix's when the mix loses more to it (at least the reporting threshold) than it audibly loses itself. */
+  readonly of: 'source' | 'mix';
+  /** Mono loss, dB, negative = lost; 0 or more: nothing lost. */
+  readonly lossDb: number;
+  /** The band it is in; absent: broadband. */
+  readonly band?: AnalysisBand;
+  /** False when the source is masked there (findingFigures.ts AUDIBLE_BELOW_MIX_DB): then severityDb does not count it. */
+  readonly audible: boolean;
+  /** The source's level against the mix's where the loss is (broadband or in the band), dB; absent for the mix's loss. */
+  readonly levelToMixDb?: number;
+}
+
 export interface MonoFinding {
   readonly kind: FindingKind;
   /** Scene source id; undefined for findings about a whole mix file. */
   readonly sourceId?: string;
   readonly sourceName?: string;
-  /** How bad, dB of mono level lost that this finding accounts for (positive); findings are sorted by it, descending. */
+  /**
+   * How bad, dB (positive): the largest mono loss the engineer hears, the source's own
+   * (broadband or in a band) where it is not masked by the mix, or the whole mix's
+   * (rule and numbers in findingFigures.ts). Findings are sorted by it, descending.
+   */
   readonly severityDb: number;
+  /** What severityDb rests on, for headlines ("loses 8.4 dB at 125 Hz in mono"); absent for the binaural render's finding, whose severityDb is its own loss. */
+  readonly headline?: HeadlineLoss;
+  /**
+   * The source's own mono loss, broadband, dB: its contribution folded to mono against its
+   * channels adding in power (stereoMoments.ts mono loss with the -3 dB law, whatever law
+   * was analysed): 0 dB uncorrelated, +3 dB centred, negative = lost, floored at -60 dB.
+   */
+  readonly ownLossDb?: number;
+  /**
+   * What the source's stem loses when its channels are summed to mono, dB, as ownLossDb
+   * for channels of equal level (exact then; channels of unequal level lose less); given
+   * when the stem's channels cancel, whatever its placement makes of them.
+   */
+  readonly stemLossDb?: number;
+  /** Mono level the whole mix loses to the source's cancellation, dB (positive = lost; sourceMoments.ts cancellationDb); scene sources only. */
+  readonly mixLossDb?: number;
   /** The worst moment (the window with the largest loss attributed), seconds. */
   readonly worstTimeSec: number;
   /** Where it happens: windows where the attributed loss exceeds the reporting threshold, merged. */
   readonly timeRanges: readonly TimeRange[];
-  /** The bands where it is worst (up to a few), most severe first, with the loss in each. */
-  readonly bands: readonly (AnalysisBand & { readonly lossDb: number })[];
+  /** The bands where the source loses most of itself (up to a few): unmasked ones first, then by own loss. */
+  readonly bands: readonly FindingBand[];
   /** Mono loss improvement of the whole mix when the source is removed / collapsed to mono, dB (positive = better). */
   readonly removalImprovementDb?: number;
   readonly collapseImprovementDb?: number;

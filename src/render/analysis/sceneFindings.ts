@@ -15,22 +15,21 @@ import {
 } from '../../dsp/analysis/sourceMoments';
 import { midPowerFromMoments, powerToDb, sidePowerFromMoments } from '../../dsp/meters/stereoMoments';
 import { broadbandMoments } from './analysisFigures';
+import { findingMessage } from './findingMessage';
 import {
   BASS_MONO_CUTOFF_HZ,
   BINAURAL_HAAS_MIN_LAG_SEC,
   CANCELLING_BAND_CORRELATION,
   CANCELLING_CORRELATION,
-  FINDING_BAND_COUNT,
   HAAS_MIN_LAG_SEC,
   LOW_END_HZ,
+  MIN_BAND_ENERGY_SHARE,
   MIN_SOURCE_LEVEL_DB,
   NOTCH_COUNT,
   POLARITY_CORRELATION,
   REPORT_SEVERITY_DB,
   correlationOf,
-  formatDb,
   formatHz,
-  formatTime,
   haasDelay,
   isHaas,
   monoLossOf,
@@ -39,17 +38,21 @@ import {
   windowCancellationDb,
 } from './findingFigures';
 import type { AnalysedFormat, FindingKind, MonoFinding, SourceMonoFigures, SuggestedFix } from './monoAnalysisTypes';
+import { ownLossFigures, stemMonoLossDb } from './ownMonoLoss';
 
 /**
  * Per-source figures and culprit findings of a scene analysis, from the moments of each
  * source's contribution against the mix (monoMomentAnalyser.ts, sourceMoments.ts).
  *
- * Severity: the mono level the mix loses to the source's cancellation (its share of the
- * mix's C where negative; sourceMoments.ts cancellationDb), broadband or summed over the
- * bands where the source's own channels cancel, whichever is larger: a comb or a band of
- * inverted content costs level in its bands even when other bands add in phase.
- * Fix improvements are computed from the same moments (removal, narrowing, polarity
- * flip, bass mono), except "remove the delay" and "move", which are estimates or none.
+ * Mix loss (the reporting threshold's figure): the mono level the mix loses to the
+ * source's cancellation (its share of the mix's C where negative; sourceMoments.ts
+ * cancellationDb), broadband or summed over the bands where the source's own channels
+ * cancel, whichever is larger: a comb or a band of inverted content costs level in its
+ * bands even when other bands add in phase. Severity and the headline: what the source
+ * loses of itself where it is heard, or the mix loss if larger (ownMonoLoss.ts, rule in
+ * findingFigures.ts). Fix improvements are computed from the same moments (removal,
+ * narrowing, polarity flip, bass mono), except "remove the delay" and "move", which are
+ * estimates or none.
  */
 export interface SceneFindingInput {
   readonly analyser: MomentAnalyser;
@@ -67,8 +70,6 @@ export interface AnalysedInput {
   readonly name: string;
 }
 
-/** Share of a source's energy a cancelling band must carry to count as evidence. */
-const MIN_BAND_ENERGY_SHARE = 0.01;
 /** Share of the energy of the cancelling bands that makes a polarity finding (the rest is "wide"). */
 const POLARITY_ENERGY_SHARE = 0.25;
 /** Contribution correlation this much above the stem's: the placement folded the stem's cancelling side away. */
@@ -128,7 +129,6 @@ function sourceFinding(
 
   // Cancellation: broadband, and per trusted band where the source's own channels cancel.
   const trusted = trustedBands(analyser.bands, durationSec);
-  const bandLoss: { band: number; lossDb: number }[] = [];
   let negativeShare = 0;
   let cancellingEnergy = 0;
   let invertedEnergy = 0;
@@ -139,12 +139,9 @@ function sourceFinding(
     const bandCorrelation = correlationOf(bpl, bpr, bc, frames);
     if (!trusted[b] || bandCorrelation > CANCELLING_BAND_CORRELATION) continue;
     const share = attributedCross(moments.bands, at);
-    const m = MIX_STRIDE * b;
-    const mixMono = analyser.mixBands[m]! + analyser.mixBands[m + 1]! + 2 * analyser.mixBands[m + 2]!;
     if (share < 0) {
       negativeShare -= share;
       if (analyser.bands[b]!.centreHz < LOW_END_HZ) lowNegativeShare -= share;
-      bandLoss.push({ band: b, lossDb: cancellationDb(mixMono, -share) });
     }
     if ((bpl + bpr) / (pl + pr) >= MIN_BAND_ENERGY_SHARE) {
       cancellingEnergy += bpl + bpr;
@@ -152,14 +149,14 @@ function sourceFinding(
     }
   }
   const mixMono = mixPl + mixPr + 2 * mixC;
-  const severityDb = Math.max(cancellationDb(mixMono, -attributedCross(own)), cancellationDb(mixMono, negativeShare));
+  const mixLossDb = Math.max(cancellationDb(mixMono, -attributedCross(own)), cancellationDb(mixMono, negativeShare));
   const correlation = figure.correlation;
   const minLagSec = input.format === 'binaural' ? BINAURAL_HAAS_MIN_LAG_SEC : HAAS_MIN_LAG_SEC;
   const delay = haasDelay(analyser, moments.crossRe, moments.crossIm, pl, pr, input.windowCorrelation, minLagSec);
   const haas = isHaas(delay);
   const evidence = correlation <= CANCELLING_CORRELATION || cancellingEnergy > 0;
   // A detected delayed copy is reported whatever level it costs (a comb is heard as colour, not only as loss).
-  const cancels = severityDb >= REPORT_SEVERITY_DB && (evidence || severityDb >= INTERACTION_SEVERITY_DB);
+  const cancels = mixLossDb >= REPORT_SEVERITY_DB && (evidence || mixLossDb >= INTERACTION_SEVERITY_DB);
   // A stem whose own channels cancel is a mono trap wherever it is placed, even when its
   // placement has already folded the cancelling part away in this output: reported too.
   const stemCorrelation = input.stemCorrelations?.[i] ?? 1;
@@ -186,13 +183,10 @@ function sourceFinding(
   const cancelled = timeRangesOf(windowCancellationDb(analyser, moments.windowGroupShare, 1), REPORT_SEVERITY_DB, windowSec, durationSec);
   // Where nothing measurable is lost per window (a quiet comb, a stem folded away), where the source plays.
   const { ranges, worstTimeSec } = cancelled.ranges.length > 0 ? cancelled : timeRangesOf(playingDb(moments.windowPower), -SOURCE_PLAYING_DB, windowSec, durationSec);
-  const bands = bandLoss
-    .sort((a, b) => b.lossDb - a.lossDb)
-    .slice(0, FINDING_BAND_COUNT)
-    .map(({ band, lossDb }) => {
-      const { nominalHz, lowerHz, upperHz } = analyser.bands[band]!;
-      return { nominalHz, lowerHz, upperHz, lossDb };
-    });
+  // A mix file is its own source: what "the mix" loses is its own loss, already counted.
+  const lossToSource = source.id === undefined ? undefined : mixLossDb;
+  const { ownLossDb, bands, headline, severityDb } = ownLossFigures(analyser, i, own, mix, lossToSource ?? 0);
+  const stemLossDb = stemCancels ? stemMonoLossDb(stemCorrelation) : undefined;
 
   const modified = new Float64Array(3);
   const improvement = (): number => monoLossOf(modified[0]!, modified[1]!, modified[2]!, frames, monoGain) - mixLoss;
@@ -216,7 +210,7 @@ function sourceFinding(
       extra = found;
       what = `one channel is a copy of the other delayed by ${Math.abs(found.delayMs).toFixed(1)} ms (${Math.abs(delay.lagSamples)} samples, ${delay.lagSamples > 0 ? 'the right lags' : 'the left lags'}): in mono it combs, with notches at ${found.notchFrequenciesHz.slice(0, 3).map(formatHz).join(', ')}`;
       fixes.push(
-        { kind: 'remove-delay', text: `Remove the ${Math.abs(found.delayMs).toFixed(1)} ms delay between the channels of ${name} and widen it with the mid/side width instead.`, improvementDb: severityDb },
+        { kind: 'remove-delay', text: `Remove the ${Math.abs(found.delayMs).toFixed(1)} ms delay between the channels of ${name} and widen it with the mid/side width instead.`, improvementDb: mixLossDb },
         narrow,
       );
       break;
@@ -236,7 +230,7 @@ function sourceFinding(
     case 'fold-down-cancellation':
       what = cancels
         ? `its placement folds it onto itself out of phase (correlation ${correlation.toFixed(2)} in the ${input.format === 'binaural' ? 'binaural render' : 'fold-down'}, ${stemCorrelation.toFixed(2)} in its stem)`
-        : `its stem's channels cancel (correlation ${stemCorrelation.toFixed(2)}): its placement already folds the out-of-phase part away in the ${input.format === 'binaural' ? 'binaural render' : 'fold-down'} (correlation ${correlation.toFixed(2)} there), and a mono sum of the stem loses it wherever it is placed`;
+        : `its stem's channels cancel (correlation ${stemCorrelation.toFixed(2)}): its placement folds much of the out-of-phase part away in the ${input.format === 'binaural' ? 'binaural render' : 'fold-down'} (correlation ${correlation.toFixed(2)} there), and a mono sum of the stem loses it wherever it is placed`;
       fixes.push({ kind: 'move', text: `Move ${name} (towards the front) or reduce its spread.` }, narrow);
       break;
     default:
@@ -244,14 +238,16 @@ function sourceFinding(
       fixes.push(narrow);
   }
   fixes.sort((a, b) => (b.improvementDb ?? -Infinity) - (a.improvementDb ?? -Infinity));
-  const worstBand = bands[0];
-  const cost =
-    severityDb >= REPORT_SEVERITY_DB
-      ? `it costs the mix ${formatDb(severityDb)} of mono level${worstBand === undefined ? '' : `, worst at ${formatHz(worstBand.nominalHz)}`}`
-      : worstBand === undefined
-        ? 'it costs the mix little level overall'
-        : `it costs the mix little level overall, ${formatDb(worstBand.lossDb)} at ${formatHz(worstBand.nominalHz)}`;
-  const message = `${name.charAt(0).toUpperCase()}${name.slice(1)}: ${what}; ${cost}, around ${formatTime(worstTimeSec)}.`;
+  const message = findingMessage({
+    name,
+    headline,
+    ownLossDb,
+    stemLossDb,
+    what,
+    mixLossDb: lossToSource,
+    worstBand: bands[0],
+    worstTimeSec,
+  });
   return {
     kind,
     ...(source.id === undefined
@@ -259,10 +255,14 @@ function sourceFinding(
       : {
           sourceId: source.id,
           sourceName: name,
+          mixLossDb,
           removalImprovementDb: figure.removalImprovementDb,
           collapseImprovementDb: figure.collapseImprovementDb,
         }),
     severityDb,
+    headline,
+    ownLossDb,
+    ...(stemLossDb === undefined ? {} : { stemLossDb }),
     worstTimeSec,
     timeRanges: ranges,
     bands,

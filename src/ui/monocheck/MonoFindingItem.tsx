@@ -8,6 +8,8 @@ import {
   findingSeverity,
   formatBand,
   formatFindingDb,
+  formatFindingFigures,
+  formatFindingHeadline,
   formatMinutesSeconds,
   formatTimeRanges,
 } from './monoCheckFormat';
@@ -20,9 +22,9 @@ export interface MonoFindingItemProps {
 }
 
 /**
- * One finding: who, what, how many dB, when and where in frequency, what to do. Clicking
- * it selects the source and seeks to the worst moment; "Solo band" also solos the worst
- * band on the monitor (pressed again, it ends the solo).
+ * One finding: who, what it loses in mono (its headline), when and where in frequency,
+ * what to do. Clicking it selects the source and seeks to the worst moment; "Solo band"
+ * also solos the worst band on the monitor (pressed again, it ends the solo).
  */
 export function MonoFindingItem({ finding, index, selected }: MonoFindingItemProps) {
   const store = useStudioStoreApi();
@@ -30,6 +32,7 @@ export function MonoFindingItem({ finding, index, selected }: MonoFindingItemPro
   const bandSoloed = useStudioStore((s) => isFindingBandSoloed(s, index));
   const severity = findingSeverity(finding.severityDb);
   const worstBand = finding.bands[0];
+  const figures = formatFindingFigures(finding);
 
   return (
     <li
@@ -50,9 +53,14 @@ export function MonoFindingItem({ finding, index, selected }: MonoFindingItemPro
           <span className="mono-finding-source" data-testid="mono-finding-source" title={finding.sourceName}>
             {finding.sourceName ?? 'Whole mix'}
           </span>
-          <span className="mono-finding-db" style={{ color: SEVERITY_COLORS[severity] }} data-testid="mono-finding-db">
-            {formatFindingDb(-finding.severityDb)} dB
-          </span>
+        </span>
+        <span
+          className="mono-finding-db"
+          style={{ color: SEVERITY_COLORS[severity] }}
+          title="What it loses in mono: its own level where the mix does not mask it, or the whole mix's"
+          data-testid="mono-finding-db"
+        >
+          {formatFindingHeadline(finding)}
         </span>
         <span className="mono-finding-where">
           <span className="mono-finding-kind">{FINDING_KIND_LABELS[finding.kind] ?? finding.kind}</span> worst at {formatMinutesSeconds(finding.worstTimeSec)}
@@ -60,7 +68,14 @@ export function MonoFindingItem({ finding, index, selected }: MonoFindingItemPro
           {finding.delayMs !== undefined && <> · delay {finding.delayMs.toFixed(1)} ms</>}
         </span>
         {finding.bands.length > 0 && (
-          <span className="mono-finding-where">{finding.bands.map((b) => `${formatBand(b)} ${formatFindingDb(-b.lossDb)} dB`).join(', ')}</span>
+          <span className="mono-finding-where" title="Its own mono loss in its worst bands">
+            {finding.bands.map((b) => `${formatBand(b)} ${formatFindingDb(b.ownLossDb ?? -b.lossDb)} dB`).join(', ')}
+          </span>
+        )}
+        {figures !== '' && (
+          <span className="mono-finding-where" title="Its own mono loss overall, its stem's summed to mono, and what the whole mix loses to it" data-testid="mono-finding-figures">
+            {figures}
+          </span>
         )}
         <span className="mono-finding-message">{finding.message}</span>
       </button>

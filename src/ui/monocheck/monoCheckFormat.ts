@@ -1,11 +1,15 @@
-import type { AnalysisBand, FindingKind, TimeRange } from '../../render/analysis/monoAnalysisTypes';
+import type { AnalysisBand, FindingKind, MonoFinding, TimeRange } from '../../render/analysis/monoAnalysisTypes';
 
 /** Display formats of the mono check panel and the stage markers (pure). */
 
-/** How bad a finding is, by the mono level it costs: at 3 dB or more a centred sound is audibly thinner in mono. */
+/**
+ * How bad a finding is, by its severity (the mono loss heard: the source's own where the
+ * mix does not mask it, or the mix's): from 6 dB, half the source's amplitude gone in a
+ * band or overall, an obvious change in mono; below it a colouration worth a listen.
+ */
 export type FindingSeverity = 'severe' | 'moderate';
 
-export const SEVERE_FINDING_DB = 3;
+export const SEVERE_FINDING_DB = 6;
 
 export function findingSeverity(severityDb: number): FindingSeverity {
   return severityDb >= SEVERE_FINDING_DB ? 'severe' : 'moderate';
@@ -56,6 +60,34 @@ export function formatFindingDb(db: number): string {
   const rounded = Number(db.toFixed(decimals));
   if (rounded === 0) return (0).toFixed(decimals);
   return `${rounded > 0 ? '+' : ''}${rounded.toFixed(decimals)}`;
+}
+
+/** A positive amount of dB without sign, as formatFindingDb: "8.4", "0.35". */
+function formatDbAmount(db: number): string {
+  return formatFindingDb(Math.abs(db)).replace('+', '');
+}
+
+/**
+ * A finding's headline, what it loses in mono: "loses 8.4 dB at 125 Hz" (the source's own
+ * loss where it is heard), "costs the mix 2.1 dB", "keeps its level", with "(masked)"
+ * where the mix hides it; a finding without a headline (the binaural render's) loses its severity.
+ */
+export function formatFindingHeadline(finding: Pick<MonoFinding, 'headline' | 'severityDb'>): string {
+  const h = finding.headline;
+  if (h === undefined) return `loses ${formatDbAmount(finding.severityDb)} dB`;
+  if (h.of === 'mix') return `costs the mix ${formatDbAmount(h.lossDb)} dB`;
+  const where = h.band === undefined ? '' : ` at ${formatBand(h.band)}`;
+  const text = h.lossDb < 0 ? `loses ${formatDbAmount(h.lossDb)} dB${where}` : `keeps its level${where}`;
+  return h.audible ? text : `${text} (masked)`;
+}
+
+/** The secondary figures of a finding: its own loss overall, its stem's, and the whole mix's, e.g. "overall +0.44 dB · stem -0.96 dB · mix -0.01 dB". */
+export function formatFindingFigures(finding: Pick<MonoFinding, 'ownLossDb' | 'stemLossDb' | 'mixLossDb'>): string {
+  const parts: string[] = [];
+  if (finding.ownLossDb !== undefined) parts.push(`overall ${formatFindingDb(finding.ownLossDb)} dB`);
+  if (finding.stemLossDb !== undefined) parts.push(`stem ${formatFindingDb(finding.stemLossDb)} dB`);
+  if (finding.mixLossDb !== undefined) parts.push(`mix ${formatFindingDb(-finding.mixLossDb)} dB`);
+  return parts.join(' · ');
 }
 
 /** Correlation with its sign, two decimals: "+0.30", "-0.85", "0.00". */

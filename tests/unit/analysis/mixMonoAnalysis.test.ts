@@ -2,6 +2,7 @@ import { describe, expect, it } from 'vitest';
 import { analyzeStereoMix } from '../../../src/render/analysis/mixMonoAnalysis';
 import { createBiquadCoefficients } from '../../../src/dsp/filters/biquad';
 import { setButterworthBandPass4 } from '../../../src/dsp/filters/thirdOctaveBands';
+import { OWN_LOSS_FLOOR_DB } from '../../../src/render/analysis/findingFigures';
 import { gaussianNoise } from '../../support/prng';
 
 const RATE = 48000;
@@ -58,6 +59,11 @@ describe('analyzeStereoMix: the mono figures of a finished stereo mix', () => {
     expect(result.findings[0]?.kind).toBe('polarity');
     expect(result.findings[0]?.sourceId).toBeUndefined();
     expect(result.findings[0]?.fixes.map((f) => f.kind)).toContain('flip-polarity');
+    // The mix is its own source: it loses everything of itself (the -60 dB floor), heard (0 dB against itself).
+    expect(result.findings[0]?.ownLossDb).toBe(OWN_LOSS_FLOOR_DB);
+    expect(result.findings[0]?.headline).toEqual({ of: 'source', lossDb: OWN_LOSS_FLOOR_DB, audible: true, levelToMixDb: 0 });
+    expect(result.findings[0]?.severityDb).toBe(-OWN_LOSS_FLOOR_DB);
+    expect(result.findings[0]?.message).toMatch(/^The mix loses 60\.0 dB in mono\. Its channels are polarity-inverted/);
   });
 
   it('reads independent noise as correlation 0 (+-0.05 over 10 s) and mono loss 0 dB (0.25 dB), with no finding', () => {
@@ -101,6 +107,10 @@ describe('analyzeStereoMix: the mono figures of a finished stereo mix', () => {
     const finding = result.findings[0];
     expect(finding).toBeDefined();
     expect(finding!.bands[0]!.nominalHz).toBe(1000);
+    // There the side is at least 20 x 20 x 0.5 (the band-pass at its edges) = 200 times the mid's power, so the
+    // mono sum keeps 2 PM / (PM + PS) <= 2/201 of the power sum: at least 20 dB lost.
+    expect(finding!.bands[0]!.ownLossDb!).toBeLessThan(-20);
+    expect(finding!.headline).toMatchObject({ of: 'source', band: { nominalHz: 1000 }, audible: true });
   });
 
   it('refuses channels of different lengths and a bad window, naming what was expected', () => {

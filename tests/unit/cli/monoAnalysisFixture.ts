@@ -6,7 +6,8 @@ import { distanceToTarget, getLoudnessTarget } from '../../../src/dsp/loudness/l
 
 /**
  * A hand-made scene analysis with known figures, for the report writers: 31 bands, a
- * 4-window timeline, two sources (one named with HTML metacharacters) and two findings.
+ * 4-window timeline, two sources (one named with HTML metacharacters) and two findings,
+ * one headed by the source's own loss in a band, one by the mix's loss (its worst band masked).
  */
 export function handMadeAnalysis(): MonoAnalysis {
   const bands = thirdOctaveBands(48000).map(({ nominalHz, lowerHz, upperHz }) => ({ nominalHz, lowerHz, upperHz }));
@@ -35,10 +36,14 @@ export function handMadeAnalysis(): MonoAnalysis {
         kind: 'polarity',
         sourceId: 'pad',
         sourceName: 'Pad <b>&"wide"</b>',
-        severityDb: 6.5,
+        severityDb: 12.5,
+        headline: { of: 'source', lossDb: -12.5, band: bands[7]!, audible: true, levelToMixDb: -4 },
+        ownLossDb: -8.5,
+        stemLossDb: -60,
+        mixLossDb: 6.5,
         worstTimeSec: 1.25,
         timeRanges: [{ startSec: 0.5, endSec: 1.5 }],
-        bands: [{ ...bands[7]!, lossDb: -9.5 }],
+        bands: [{ ...bands[7]!, lossDb: 9.5, ownLossDb: -12.5, levelToMixDb: -4 }],
         correlation: -0.9,
         message: 'Pad <b>&"wide"</b> is polarity-inverted between its channels',
         fixes: [{ kind: 'flip-polarity', text: 'Flip the polarity of the right channel of Pad <b>', improvementDb: 5.5 }],
@@ -48,9 +53,12 @@ export function handMadeAnalysis(): MonoAnalysis {
         sourceId: 'gtr',
         sourceName: 'Guitar',
         severityDb: 1.5,
+        headline: { of: 'mix', lossDb: -1.5, audible: true },
+        ownLossDb: 0.25,
+        mixLossDb: 1.5,
         worstTimeSec: 0.75,
         timeRanges: [],
-        bands: [],
+        bands: [{ ...bands[8]!, lossDb: 0.5, ownLossDb: -7.5, levelToMixDb: -26 }],
         delayMs: 12,
         notchFrequenciesHz: [41.67, 125, 208.33],
         message: 'Guitar has a 12 ms Haas delay',

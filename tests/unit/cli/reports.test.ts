@@ -25,15 +25,18 @@ describe('text report', () => {
     expect(text).toMatch(/Pad <b>&"wide"<\/b>\s+-20\.0 dBFS\s+-8\.5 dB\s+-0\.90\s+\+3\.8 dB\s+\+2\.5 dB/);
   });
 
-  it('lists the findings most severe first, with when, bands, measured facts and fixes', () => {
-    const first = lines.findIndex((l) => l.includes('1. Pad <b>&"wide"</b>: polarity, 6.5 dB lost'));
-    const second = lines.findIndex((l) => l.includes('2. Guitar: haas, 1.5 dB lost'));
+  it('lists the findings most severe first, headed by what each loses in mono, with when, bands, measured facts and fixes', () => {
+    const first = lines.findIndex((l) => l.includes('1. Pad <b>&"wide"</b>: polarity, loses 12.5 dB at 100 Hz in mono'));
+    const second = lines.findIndex((l) => l.includes('2. Guitar: haas, costs the mix 1.5 dB of mono level'));
     expect(first).toBeGreaterThan(0);
     expect(second).toBeGreaterThan(first);
     expect(text).toContain('when: 0:00.5-0:01.5 (worst at 0:01.3)');
-    expect(text).toContain('bands: 100 Hz (9.5 dB lost)');
-    expect(text).toContain('fix: Flip the polarity of the right channel of Pad <b> (+5.5 dB)');
-    expect(text).toContain('delay 12.00 ms; mono notches at 42 Hz, 125 Hz, 208 Hz');
+    expect(text).toContain('worst bands: 100 Hz loses 12.5 dB (4.0 dB below the mix)');
+    // 26 dB below the mix is past the 20 dB at which a band counts as masked.
+    expect(text).toContain('worst bands: 125 Hz loses 7.5 dB (masked: 26.0 dB below the mix)');
+    expect(text).toContain('correlation -0.90; own mono loss overall -8.5 dB; its stem summed to mono -60.0 dB; the mix loses 6.5 dB to it');
+    expect(text).toContain('fix: Flip the polarity of the right channel of Pad <b> (mix +5.5 dB)');
+    expect(text).toContain('delay 12.00 ms; mono notches at 42 Hz, 125 Hz, 208 Hz; the mix loses 1.5 dB to it');
     expect(text).toContain('when: throughout (worst at 0:00.8)');
   });
 
@@ -71,6 +74,11 @@ describe('HTML report', () => {
     }
     // 31 bars in each per-band plot.
     expect(html.match(/<rect x="[\d.]+" y="[\d.]+" width="[\d.]+" height="[\d.]+" fill=/g)?.length).toBe(62);
+  });
+
+  it('heads each finding with what it loses in mono, as the text report does', () => {
+    expect(html).toContain('<h3>1. Pad &lt;b&gt;&amp;&quot;wide&quot;&lt;/b&gt;: polarity, loses 12.5 dB at 100 Hz in mono</h3>');
+    expect(html).toContain('Worst bands: 100 Hz loses 12.5 dB (4.0 dB below the mix)');
   });
 
   it('escapes every string from the input', () => {

@@ -3,7 +3,16 @@ import type { MonoAnalysis, MonoAnalysisOptions } from '../../../src/engine/audi
 import type { MonoFinding } from '../../../src/render/analysis/monoAnalysisTypes';
 import { findingSeverityBySource, isMonoCheckStale } from '../../../src/state/monoCheckSlice';
 import { createStudioStore } from '../../../src/state/studioStore';
-import { findingSeverity, formatBand, formatFindingDb, formatMinutesSeconds, formatTimeRanges, worstBands } from '../../../src/ui/monocheck/monoCheckFormat';
+import {
+  findingSeverity,
+  formatBand,
+  formatFindingDb,
+  formatFindingFigures,
+  formatFindingHeadline,
+  formatMinutesSeconds,
+  formatTimeRanges,
+  worstBands,
+} from '../../../src/ui/monocheck/monoCheckFormat';
 import { createFakeEngine, testScene, testSource } from './fakeEngine';
 import type { FakeEngine } from './fakeEngine';
 
@@ -39,7 +48,7 @@ function handMadeAnalysis(): MonoAnalysis {
         sourceName: 'B',
         severityDb: 4.2,
         worstTimeSec: 73.25,
-        bands: [{ nominalHz: 1000, lowerHz: 891, upperHz: 1122, lossDb: 9 }],
+        bands: [{ nominalHz: 1000, lowerHz: 891, upperHz: 1122, lossDb: 0.5, ownLossDb: -4.2, levelToMixDb: -8 }],
         delayMs: 12,
       }),
       finding({ kind: 'wide-source', sourceId: 'a', sourceName: 'A', severityDb: 2, worstTimeSec: 12.5 }),
@@ -271,8 +280,26 @@ describe('mono check slice', () => {
 });
 
 describe('mono check display formats (panel and stage markers)', () => {
-  it('classes findings of 3 dB or more as severe (red marker), less as moderate (amber)', () => {
-    expect([findingSeverity(4.2), findingSeverity(3), findingSeverity(2.99), findingSeverity(0.01)]).toEqual(['severe', 'severe', 'moderate', 'moderate']);
+  it('classes findings of 6 dB or more as severe (red marker), less as moderate (amber)', () => {
+    // 6 dB: half the source's amplitude gone where it is heard (its own loss, or the whole mix's).
+    expect([findingSeverity(8.4), findingSeverity(6), findingSeverity(5.99), findingSeverity(0.01)]).toEqual(['severe', 'severe', 'moderate', 'moderate']);
+  });
+
+  it('heads a finding with what it loses in mono: its own loss (in a band, masked or not), or the whole mix\'s', () => {
+    const band = { nominalHz: 125, lowerHz: 112.2, upperHz: 141.3 };
+    expect(formatFindingHeadline({ severityDb: 8.4, headline: { of: 'source', lossDb: -8.4, band, audible: true } })).toBe('loses 8.4 dB at 125 Hz');
+    expect(formatFindingHeadline({ severityDb: 0, headline: { of: 'source', lossDb: -7.5, band, audible: false } })).toBe('loses 7.5 dB at 125 Hz (masked)');
+    expect(formatFindingHeadline({ severityDb: 0.4, headline: { of: 'source', lossDb: -0.4, audible: true } })).toBe('loses 0.40 dB');
+    expect(formatFindingHeadline({ severityDb: 0.2, headline: { of: 'source', lossDb: 0.5, audible: true } })).toBe('keeps its level');
+    expect(formatFindingHeadline({ severityDb: 1.5, headline: { of: 'mix', lossDb: -1.5, audible: true } })).toBe('costs the mix 1.5 dB');
+    // The binaural render's finding has no headline: its severity is its own loss.
+    expect(formatFindingHeadline({ severityDb: 2.3 })).toBe('loses 2.3 dB');
+  });
+
+  it('lists the secondary figures: own loss overall, the stem summed to mono, and what the mix loses', () => {
+    expect(formatFindingFigures({ ownLossDb: 0.99, stemLossDb: -0.96, mixLossDb: 0.0026 })).toBe('overall +0.99 dB · stem -0.96 dB · mix 0.00 dB');
+    expect(formatFindingFigures({ ownLossDb: -60 })).toBe('overall -60.0 dB');
+    expect(formatFindingFigures({})).toBe('');
   });
 
   it('writes times as m:ss (whole seconds, rounded down) and at most three ranges', () => {

@@ -1,0 +1,115 @@
+import type { MomentAnalyser } from '../../dsp/analysis/monoMomentAnalyser';
+import { MIX_STRIDE, SOURCE_C, SOURCE_PL, SOURCE_PR, SOURCE_STRIDE, attributedCross, cancellationDb } from '../../dsp/analysis/sourceMoments';
+import { monoLawGain } from '../monoFoldDown';
+import { AUDIBLE_BELOW_MIX_DB, FINDING_BAND_COUNT, MIN_BAND_ENERGY_SHARE, OWN_LOSS_FLOOR_DB, REPORT_SEVERITY_DB, monoLossOf, trustedBands } from './findingFigures';
+import type { AnalysisBand, FindingBand, HeadlineLoss } from './monoAnalysisTypes';
+
+/**
+ * What a source loses of itself in mono: its own contribution folded to mono against its
+ * channels adding in power, broadband and per band, with its level against the mix there
+ * (masked or not), and the severity that follows (rule in findingFigures.ts).
+ *
+ * Per band, for the source's moments pl, pr, c (monoMomentAnalyser.ts):
+ *   own loss = 10 log10((pl + pr + 2c) / (pl + pr)),
+ * the mono loss of stereoMoments.ts with the -3 dB law: 0 dB for uncorrelated channels,
+ * +3 dB for identical ones, minus infinity (floored at OWN_LOSS_FLOOR_DB) for inverted ones.
+ * A delay of d samples between equal channels makes it 10 log10(1 + rho cos(w d)) per
+ * frequency (rho: the window's own correlation at lag d), averaged over the band: deep in
+ * the bands of the comb's notches, about 0 dB broadband.
+ */
+
+/** With this gain mono loss reads 0 dB for channels that add in power: the reference of an own loss, whatever law is analysed. */
+const POWER_SUM_GAIN = monoLawGain('-3dB');
+
+/** Own mono loss, dB (negative = lost), of moments summed over `frames` frames. */
+export function ownMonoLossDb(pl: number, pr: number, c: number, frames: number): number {
+  return Math.max(OWN_LOSS_FLOOR_DB, monoLossOf(pl, pr, c, frames, POWER_SUM_GAIN));
+}
+
+/** A stem's own mono loss from its channels' correlation r, for channels of equal level: 10 log10(1 + r), dB. */
+export function stemMonoLossDb(correlation: number): number {
+  return Math.max(OWN_LOSS_FLOOR_DB, 10 * Math.log10(Math.max(0, 1 + correlation)));
+}
+
+export interface OwnLossFigures {
+  readonly ownLossDb: number;
+  /** The worst bands, as MonoFinding.bands. */
+  readonly bands: FindingBand[];
+  readonly headline: HeadlineLoss;
+  readonly severityDb: number;
+}
+
+interface Candidate {
+  readonly lossDb: number;
+  readonly band?: FindingBand;
+  readonly levelToMixDb: number;
+  readonly audible: boolean;
+}
+
+/**
+ * Own-loss figures of input `i` of the analyser, whose broadband moments are `own`
+ * (SOURCE_STRIDE numbers) in the mix's `mix` (MIX_STRIDE numbers); `mixLossDb` is the mono
+ * level the whole mix loses to it (positive), which counts for the severity in any case.
+ */
+export function ownLossFigures(analyser: MomentAnalyser, i: number, own: ArrayLike<number>, mix: ArrayLike<number>, mixLossDb: number): OwnLossFigures {
+  const moments = analyser.inputs[i]!.bands;
+  const mixBands = analyser.mixBands;
+  const frames = analyser.totalFrames;
+  const pl = own[SOURCE_PL]!, pr = own[SOURCE_PR]!;
+  const ownLossDb = ownMonoLossDb(pl, pr, own[SOURCE_C]!, frames);
+  const toMix = levelToMixDb(pl + pr, mix[0]! + mix[1]!);
+  const broadband: Candidate = { lossDb: ownLossDb, levelToMixDb: toMix, audible: toMix >= AUDIBLE_BELOW_MIX_DB };
+
+  const trusted = trustedBands(analyser.bands, frames / analyser.sampleRateHz);
+  const losing: Candidate[] = [];
+  for (let b = 0; b < analyser.bandCount; b++) {
+    const at = SOURCE_STRIDE * b;
+    const bpl = moments[at + SOURCE_PL]!, bpr = moments[at + SOURCE_PR]!;
+    if (!trusted[b] || !((bpl + bpr) / (pl + pr) >= MIN_BAND_ENERGY_SHARE)) continue;
+    const lossDb = ownMonoLossDb(bpl, bpr, moments[at + SOURCE_C]!, frames);
+    if (!(lossDb < 0)) continue;
+    const m = MIX_STRIDE * b;
+    const bandToMix = levelToMixDb(bpl + bpr, mixBands[m]! + mixBands[m + 1]!);
+    const mixMono = mixBands[m]! + mixBands[m + 1]! + 2 * mixBands[m + 2]!;
+    const { nominalHz, lowerHz, upperHz } = analyser.bands[b]!;
+    const band: FindingBand = {
+      nominalHz,
+      lowerHz,
+      upperHz,
+      lossDb: cancellationDb(mixMono, -attributedCross(moments, at)),
+      ownLossDb: lossDb,
+      levelToMixDb: bandToMix,
+    };
+    losing.push({ lossDb, band, levelToMixDb: bandToMix, audible: bandToMix >= AUDIBLE_BELOW_MIX_DB });
+  }
+  // Unmasked bands first, then by own loss, most lost first.
+  losing.sort((a, b) => Number(b.audible) - Number(a.audible) || a.lossDb - b.lossDb);
+
+  // The headline: the largest unmasked own loss; without one, the largest loss, masked (or, losing nothing, the broadband figure).
+  const candidates = [broadband, ...losing];
+  const heard = candidates.filter((k) => k.audible && k.lossDb < 0);
+  const worst = (heard.length > 0 ? heard : candidates).reduce((a, b) => (b.lossDb < a.lossDb ? b : a));
+  const heardLossDb = heard.length > 0 ? -worst.lossDb : 0;
+  const severityDb = Math.min(-OWN_LOSS_FLOOR_DB, Math.max(heardLossDb, mixLossDb, 0));
+  // The mix's loss heads the finding only where it is worth reporting and larger: a masked own loss says more than a negligible mix loss.
+  const headline: HeadlineLoss =
+    mixLossDb >= REPORT_SEVERITY_DB && mixLossDb > heardLossDb
+      ? { of: 'mix', lossDb: -mixLossDb, audible: true }
+      : {
+          of: 'source',
+          lossDb: worst.lossDb,
+          ...(worst.band === undefined ? {} : { band: plainBand(worst.band) }),
+          audible: worst.audible,
+          levelToMixDb: worst.levelToMixDb,
+        };
+  return { ownLossDb, bands: losing.slice(0, FINDING_BAND_COUNT).map((k) => k.band!), headline, severityDb };
+}
+
+function plainBand({ nominalHz, lowerHz, upperHz }: AnalysisBand): AnalysisBand {
+  return { nominalHz, lowerHz, upperHz };
+}
+
+/** 10 log10(source / mix) of two powers, dB; a silent mix (or source) reads the own-loss floor. */
+function levelToMixDb(sourcePower: number, mixPower: number): number {
+  return sourcePower > 0 && mixPower > 0 ? 10 * Math.log10(sourcePower / mixPower) : OWN_LOSS_FLOOR_DB;
+}
