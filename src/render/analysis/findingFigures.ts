@@ -90,12 +90,17 @@ export function correlationOf(pl: number, pr: number, c: number, frames: number)
   return correlationFromMoments(pl / n, pr / n, c / n);
 }
 
-/** Windows at or above `thresholdDb`, merged into time ranges, and the worst window's start. */
+/**
+ * Windows at or above `thresholdDb`, merged into time ranges, and the worst window's start.
+ * A last window shorter than half a window (the programme's tail) joins the ranges but is
+ * not picked as the worst: its few milliseconds give a noisy estimate and nothing to hear.
+ */
 export function timeRangesOf(lossDb: readonly number[], thresholdDb: number, windowSec: number, durationSec: number): { ranges: TimeRange[]; worstTimeSec: number } {
   const ranges: TimeRange[] = [];
   let worst = 0;
   lossDb.forEach((loss, w) => {
-    if (loss > lossDb[worst]!) worst = w;
+    const isShortTail = w > 0 && durationSec - w * windowSec < 0.5 * windowSec;
+    if (!isShortTail && loss > lossDb[worst]!) worst = w;
     if (!(loss >= thresholdDb)) return;
     const startSec = w * windowSec;
     const endSec = Math.min(durationSec, (w + 1) * windowSec);
