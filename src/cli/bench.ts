@@ -4,6 +4,7 @@ import type { HrtfGrid } from '../dsp/hrtf/hrtfGrid';
 import { RENDER_BLOCK_FRAMES } from '../render/renderBlock';
 import type { OutputFormat } from '../render/renderBlock';
 import { createSceneRenderer, renderFrames, updateSource } from '../render/sceneRenderer';
+import { benchNoise, runAnalysisBench } from './benchAnalysis';
 import { loadHrtfGrid } from './loadHrtf';
 
 /**
@@ -45,21 +46,11 @@ function benchScene(objectCount: number): Scene {
   return { version: SCENE_FORMAT_VERSION, sampleRateHz: SAMPLE_RATE_HZ, listener: { yawDeg: 0, pitchDeg: 0, rollDeg: 0 }, sources };
 }
 
-function noise(frames: number, seed: number): Float32Array {
-  const out = new Float32Array(frames);
-  let state = seed >>> 0;
-  for (let i = 0; i < frames; i++) {
-    state = (Math.imul(state, 1664525) + 1013904223) >>> 0;
-    out[i] = state / 2147483648 - 1;
-  }
-  return out;
-}
-
 /** Renders `seconds` of `objects` static (or moving) objects; returns the real-time factor. */
 function measure(hrtf: HrtfGrid, format: OutputFormat, objects: number, seconds: number, moving: boolean): number {
   const scene = benchScene(objects);
   const frames = Math.ceil((seconds * SAMPLE_RATE_HZ) / RENDER_BLOCK_FRAMES) * RENDER_BLOCK_FRAMES;
-  const stem = noise(frames, 1);
+  const stem = benchNoise(frames, 1);
   const renderer = createSceneRenderer(scene, scene.sources.map(() => [stem]), { formats: [format], hrtf });
   const left = new Float32Array(RENDER_BLOCK_FRAMES);
   const right = new Float32Array(RENDER_BLOCK_FRAMES);
@@ -144,7 +135,6 @@ async function main(): Promise<void> {
   console.log(`peak resident memory: ${(process.resourceUsage().maxRSS / 1024).toFixed(0)} MiB (heap now ${(memory.heapUsed / 2 ** 20).toFixed(0)} MiB)`);
 
   console.log('');
-  const { runAnalysisBench } = await import('./benchAnalysis');
   runAnalysisBench(hrtf, (line) => console.log(line));
 
   // The browser figures: the same renderer as an AudioWorklet in Chromium, against Chromium's own HRTF panner.

@@ -10,7 +10,8 @@ import { RENDER_BLOCK_FRAMES } from '../render/renderBlock';
  * The analysis part of `npm run bench`: (a) the full mono-compatibility analysis of a
  * 3-minute, 16-source scene of stereo stems at 48 kHz (band-limited noises and tones,
  * some wide, one Haas-widened, one polarity-inverted), in the stereo and binaural
- * formats, wall-clock seconds and times faster than real time; (b) how many times faster
+ * formats, wall-clock seconds, times faster than real time and the peak resident memory
+ * while analysing (the process's, stems included); (b) how many times faster
  * than real time the studio's full meter set runs (mixMeters.ts with the multiband meter
  * and the goniometer, 128-frame blocks, stereo).
  */
@@ -20,8 +21,8 @@ const SOURCE_COUNT = 16;
 const METER_SECONDS = 20;
 const HAAS_DELAY_SAMPLES = 576;
 
-/** Deterministic noise (a 32-bit LCG), uniform in [-1, 1). */
-function noise(frames: number, seed: number): Float32Array {
+/** Deterministic noise (a 32-bit LCG), uniform in [-1, 1): the material of every benchmark. */
+export function benchNoise(frames: number, seed: number): Float32Array {
   const out = new Float32Array(frames);
   let state = seed >>> 0;
   for (let i = 0; i < frames; i++) {
@@ -51,9 +52,9 @@ function benchStems(frames: number): Float32Array[][] {
   const margin = 64 * 1024;
   const length = frames + margin;
   const bases = [
-    noise(length, 1),
-    lowPass(noise(length, 2), 200, 3),
-    lowPass(noise(length, 3), 2000, 1.5),
+    benchNoise(length, 1),
+    lowPass(benchNoise(length, 2), 200, 3),
+    lowPass(benchNoise(length, 3), 2000, 1.5),
     Float32Array.from({ length }, (_, n) => 0.3 * Math.sin((2 * Math.PI * 220 * n) / SAMPLE_RATE_HZ) + 0.2 * Math.sin((2 * Math.PI * 331 * n) / SAMPLE_RATE_HZ)),
   ];
   const take = (base: number, offset: number): Float32Array => bases[base % bases.length]!.subarray(offset, offset + frames);
@@ -80,16 +81,34 @@ function benchScene(): Scene {
   return { version: SCENE_FORMAT_VERSION, sampleRateHz: SAMPLE_RATE_HZ, listener: { yawDeg: 0, pitchDeg: 0, rollDeg: 0 }, sources };
 }
 
-function measureAnalysis(hrtf: HrtfGrid, format: AnalysedFormat, scene: Scene, stems: Float32Array[][]): { seconds: number; findings: number } {
+/**
+ * Wall-clock seconds, findings, and the largest resident memory seen while analysing
+ * (sampled after every chunk) with how much of it the analysis added, MiB.
+ */
+function measureAnalysis(
+  hrtf: HrtfGrid,
+  format: AnalysedFormat,
+  scene: Scene,
+  stems: Float32Array[][],
+): { seconds: number; findings: number; peakMiB: number; addedMiB: number } {
+  const before = process.memoryUsage.rss();
+  let peak = before;
   const started = performance.now();
-  const result = analyzeSceneMono(scene, stems, { format, hrtf, checkBinaural: format === 'binaural' });
-  return { seconds: (performance.now() - started) / 1000, findings: result.findings.length };
+  const result = analyzeSceneMono(scene, stems, {
+    format,
+    hrtf,
+    checkBinaural: format === 'binaural',
+    onProgress: () => {
+      peak = Math.max(peak, process.memoryUsage.rss());
+    },
+  });
+  return { seconds: (performance.now() - started) / 1000, findings: result.findings.length, peakMiB: peak / 2 ** 20, addedMiB: (peak - before) / 2 ** 20 };
 }
 
 function measureMeters(): number {
   const frames = METER_SECONDS * SAMPLE_RATE_HZ;
-  const left = noise(frames, 7);
-  const right = noise(frames, 8);
+  const left = benchNoise(frames, 7);
+  const right = benchNoise(frames, 8);
   const meters = createMixMeters(
     { goniometer: { feed: { points: new Float32Array(2 * 4096), cursor: new Int32Array(1) } } },
     SAMPLE_RATE_HZ,
@@ -109,11 +128,14 @@ export function runAnalysisBench(hrtf: HrtfGrid, print: (line: string) => void):
   const scene = benchScene();
   const stems = benchStems(SCENE_SECONDS * SAMPLE_RATE_HZ);
   print(`Mono analysis: ${SOURCE_COUNT} stereo sources, ${SCENE_SECONDS / 60} minutes at ${SAMPLE_RATE_HZ} Hz, one thread`);
-  print('format                         | seconds | x real time | findings');
+  print('format                         | seconds | x real time | findings | peak resident MiB (added)');
   for (const format of ['stereo', 'binaural'] as const) {
-    const { seconds, findings } = measureAnalysis(hrtf, format, scene, stems);
+    const { seconds, findings, peakMiB, addedMiB } = measureAnalysis(hrtf, format, scene, stems);
     const label = format === 'stereo' ? 'stereo fold-down' : 'binaural (with its survival)';
-    print(`${label.padEnd(30)} | ${seconds.toFixed(1).padStart(7)} | ${fixed(SCENE_SECONDS / seconds).padStart(11)} | ${String(findings).padStart(8)}`);
+    const memory = `${peakMiB.toFixed(0)} (+${addedMiB.toFixed(0)})`;
+    print(
+      `${label.padEnd(30)} | ${seconds.toFixed(1).padStart(7)} | ${fixed(SCENE_SECONDS / seconds).padStart(11)} | ${String(findings).padStart(8)} | ${memory.padStart(25)}`,
+    );
   }
   print(`\nmeter set (field, 31-band multiband, loudness + true peak, goniometer), ${RENDER_BLOCK_FRAMES}-frame stereo blocks: ${fixed(measureMeters())} x real time`);
 }

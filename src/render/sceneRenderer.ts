@@ -93,6 +93,8 @@ interface RendererState extends SceneRenderer {
   /** Per source, the largest |sample| of its objects since the last resetSourcePeaks; null when not metering. */
   readonly peaks: Float64Array | null;
   readonly block: { binL: Float32Array; binR: Float32Array; mono: Float32Array };
+  /** Whether block.mono holds the current block's mono fold-down (made when an output asks for it). */
+  monoReady: boolean;
   lengthFrames: number;
   playheadFrame: number;
   /** Frame at which the next block starts in the stems. */
@@ -160,6 +162,7 @@ export function createSceneRenderer(
       binR: new Float32Array(RENDER_BLOCK_FRAMES),
       mono: new Float32Array(RENDER_BLOCK_FRAMES),
     },
+    monoReady: false,
     lengthFrames: stemFrames + tailFrames,
     playheadFrame: 0,
     blockFrame: 0,
@@ -230,18 +233,33 @@ export function renderFrames(renderer: SceneRenderer, outputs: RenderOutputs, fr
 function copyOut(state: RendererState, outputs: RenderOutputs, at: number, count: number): void {
   const from = state.blockRead;
   const { binL, binR, mono } = state.block;
-  const copy = (source: Float32Array, target: Float32Array): void => {
-    for (let i = 0; i < count; i++) target[at + i] = source[from + i]!;
-  };
   if (outputs.binaural !== undefined) {
-    copy(binL, outputs.binaural[0]);
-    copy(binR, outputs.binaural[1]);
+    copySamples(binL, from, outputs.binaural[0], at, count);
+    copySamples(binR, from, outputs.binaural[1], at, count);
   }
   if (outputs.stereo !== undefined) {
-    copy(state.stereo.left, outputs.stereo[0]);
-    copy(state.stereo.right, outputs.stereo[1]);
+    copySamples(state.stereo.left, from, outputs.stereo[0], at, count);
+    copySamples(state.stereo.right, from, outputs.stereo[1], at, count);
   }
-  if (outputs.mono !== undefined) copy(mono, outputs.mono);
+  if (outputs.mono !== undefined) {
+    if (!state.monoReady) {
+      foldDownToMono(state.stereo.left, state.stereo.right, state.monoGain, mono, RENDER_BLOCK_FRAMES);
+      state.monoReady = true;
+    }
+    copySamples(mono, from, outputs.mono, at, count);
+  }
+}
+
+/**
+ * target[at ..] = source[from .. from + count), without allocating: a whole block (what
+ * hosts that render in blocks ask for) is copied natively, a part of one sample by sample.
+ */
+function copySamples(source: Float32Array, from: number, target: Float32Array, at: number, count: number): void {
+  if (from === 0 && count === source.length) {
+    target.set(source, at);
+    return;
+  }
+  for (let i = 0; i < count; i++) target[at + i] = source[from + i]!;
 }
 
 function applyParams(state: RendererState, sourceIndex: number): void {
@@ -282,17 +300,22 @@ function renderBlock(state: RendererState): void {
     }
     if (state.foldDown) addStereoObject(stereo, state.pans[o]!, object.input, d[0]!, d[1]!, d[2]!);
   }
-  const { binL, binR, mono } = state.block;
+  const { binL, binR } = state.block;
   if (binaural !== null) {
     endBinauralBlock(binaural, binL, binR);
     processMidSide(state.master.binaural, binL, binR, binL, binR, RENDER_BLOCK_FRAMES);
   }
+  // The mono fold-down of this block is made when an output asks for it (copyOut).
+  state.monoReady = false;
   if (state.foldDown) {
     processMidSide(state.master.stereo, stereo.left, stereo.right, stereo.left, stereo.right, RENDER_BLOCK_FRAMES);
-    foldDownToMono(stereo.left, stereo.right, state.monoGain, mono, RENDER_BLOCK_FRAMES);
   }
-  if (!allFinite(binL) || !allFinite(binR) || !allFinite(stereo.left) || !allFinite(stereo.right)) {
-    for (const buffer of [binL, binR, stereo.left, stereo.right, mono]) buffer.fill(0);
+  // A bus that does not run stays silent, so only the running ones need the check.
+  if ((binaural !== null && !allFinite(binL, binR)) || (state.foldDown && !allFinite(stereo.left, stereo.right))) {
+    binL.fill(0);
+    binR.fill(0);
+    stereo.left.fill(0);
+    stereo.right.fill(0);
     // Restarting objects also restart their sources' mid/side stages.
     for (const object of state.objects) object.live = false;
     resetMasterMidSide(state.master);
@@ -376,8 +399,8 @@ function trackPeak(peaks: Float64Array, sourceIndex: number, block: Float32Array
   peaks[sourceIndex] = peak;
 }
 
-function allFinite(buffer: Float32Array): boolean {
+function allFinite(left: Float32Array, right: Float32Array): boolean {
   let sum = 0;
-  for (let i = 0; i < buffer.length; i++) sum += buffer[i]!;
+  for (let i = 0; i < left.length; i++) sum += left[i]! + right[i]!;
   return Number.isFinite(sum);
 }

@@ -1,10 +1,20 @@
-import { createRealFft, realFftForward } from '../fft';
+import { createRealFft } from '../fft';
 import type { RealFft } from '../fft';
 import { thirdOctaveBands } from '../filters/thirdOctaveBands';
 import type { ThirdOctaveBand } from '../filters/thirdOctaveBands';
 import { hannWindow, sumOfSquares } from './analysisWindow';
 import { createBandBins } from './bandBins';
-import type { BandBins } from './bandBins';
+import { accumulateInputMoments, accumulateMixMoments } from './bandMoments';
+import type { BandLayout, InputMomentSums, MixMomentSums } from './bandMoments';
+import {
+  accumulateCrossSpectrum,
+  addFrameSpectrum,
+  clearFrameSpectrum,
+  createFrameSpectrum,
+  transformStereoFrame,
+} from './frameSpectrum';
+import type { FrameScratch, FrameSpectrum, StereoHalfFrames } from './frameSpectrum';
+import { advanceHalfFrames, appendToHalfFrames, createHalfFrames, silenceHalfFramesFrom } from './halfFrames';
 import { MIX_STRIDE, SOURCE_STRIDE } from './sourceMoments';
 
 /**
@@ -14,8 +24,11 @@ import { MIX_STRIDE, SOURCE_STRIDE } from './sourceMoments';
  *
  * The inputs (a scene's per-source contributions, or one finished mix) arrive in chunks
  * of any length, all inputs in step. Frames of `frameSize` samples (about 170 ms, see
- * analysisFrameSize), Hann-windowed, hop frameSize/2, are transformed with the real FFT;
- * by linearity the mix spectrum is the sum of the inputs' spectra. Per frame and band:
+ * analysisFrameSize), Hann-windowed, hop frameSize/2, are transformed with the real FFT
+ * (halfFrames.ts, frameSpectrum.ts: a right channel that is a scaled copy of the left,
+ * as a static mono object's is, takes the left's spectrum scaled instead of a transform);
+ * by linearity the mix spectrum is the sum of the inputs' spectra. Per frame and band
+ * (bandMoments.ts):
  *   mix:   PL, PR, C                                 (MIX_STRIDE numbers),
  *   input: its own PL, PR, C and its four products with the mix (SOURCE_STRIDE numbers,
  *          sourceMoments.ts),
@@ -32,8 +45,8 @@ import { MIX_STRIDE, SOURCE_STRIDE } from './sourceMoments';
  * Also per input (or for the mix when inputs are not tracked), the cross-spectrum
  * sum conj(L) R per bin, for finding inter-channel delays (interChannelDelay.ts).
  *
- * Memory: O(inputs x (bins + windows x bandGroups)); nothing is kept of the audio.
- * Frames in which an input is silent cost it nothing.
+ * Memory: O(inputs x (bins + windows x bandGroups)); of the audio only the current frame
+ * is kept. Frames in which an input is silent cost it no transform, and add nothing.
  */
 export interface MomentAnalyserConfig {
   readonly sampleRateHz: number;
@@ -45,13 +58,8 @@ export interface MomentAnalyserConfig {
   readonly windowSec: number;
 }
 
-export interface InputMoments {
-  /** Whole programme, SOURCE_STRIDE numbers per band (bandCount + 1 bands). */
-  readonly bands: Float64Array;
-  /** Per window and band group: the input's share of the mix's C. */
-  readonly windowGroupShare: Float32Array;
-  /** Per window: the input's own PL + PR. */
-  readonly windowPower: Float32Array;
+/** An input's sums (bandMoments.ts; `bands` over the whole programme, bandCount + 1 bands), and its cross-spectrum. */
+export interface InputMoments extends InputMomentSums {
   /** Cross-spectrum sum conj(L_k) R_k per bin (unscaled). */
   readonly crossRe: Float64Array;
   readonly crossIm: Float64Array;
@@ -86,15 +94,14 @@ export interface MomentAnalyser {
 
 interface AnalyserState extends MomentAnalyser {
   readonly perInput: boolean;
-  readonly window: Float64Array;
-  readonly windowed: Float64Array;
-  readonly segments: BandBins;
-  readonly scaledWeight: Float64Array;
-  readonly groupOfBand: Int32Array;
-  readonly buffers: { left: Float64Array; right: Float64Array }[];
-  readonly spectra: { lr: Float64Array; li: Float64Array; rr: Float64Array; ri: Float64Array; silent: boolean }[];
-  readonly mix: { lr: Float64Array; li: Float64Array; rr: Float64Array; ri: Float64Array };
-  /** Samples in the frame buffers (the same for every input). */
+  readonly layout: BandLayout;
+  readonly mixSums: MixMomentSums;
+  readonly scratch: FrameScratch;
+  readonly frames: StereoHalfFrames[];
+  readonly spectra: FrameSpectrum[];
+  /** The sum of the inputs' spectra. */
+  readonly mix: FrameSpectrum;
+  /** Samples in the newer halves (the same for every input). */
   filled: number;
   framesDone: number;
 }
@@ -126,12 +133,9 @@ export function createMomentAnalyser(config: MomentAnalyserConfig): MomentAnalys
   groupOfBand[bandCount] = groupCount - 1;
   const windowFrames = Math.max(1, Math.round(windowSec * sampleRateHz));
   const windowCount = Math.max(1, Math.ceil(totalFrames / windowFrames));
-  const spectrum = (): { lr: Float64Array; li: Float64Array; rr: Float64Array; ri: Float64Array } => ({
-    lr: new Float64Array(bins),
-    li: new Float64Array(bins),
-    rr: new Float64Array(bins),
-    ri: new Float64Array(bins),
-  });
+  const mixBands = new Float64Array(MIX_STRIDE * (bandCount + 1));
+  const windowMix = new Float64Array(MIX_STRIDE * windowCount);
+  const windowGroupMono = new Float64Array(groupCount * windowCount);
   const state: AnalyserState = {
     sampleRateHz,
     frameSize,
@@ -143,9 +147,9 @@ export function createMomentAnalyser(config: MomentAnalyserConfig): MomentAnalys
     windowCount,
     totalFrames,
     energyScale,
-    mixBands: new Float64Array(MIX_STRIDE * (bandCount + 1)),
-    windowMix: new Float64Array(MIX_STRIDE * windowCount),
-    windowGroupMono: new Float64Array(groupCount * windowCount),
+    mixBands,
+    windowMix,
+    windowGroupMono,
     inputs: perInput
       ? Array.from({ length: inputCount }, () => ({
           bands: new Float64Array(SOURCE_STRIDE * (bandCount + 1)),
@@ -159,16 +163,14 @@ export function createMomentAnalyser(config: MomentAnalyserConfig): MomentAnalys
     mixCrossIm: new Float64Array(perInput ? 0 : bins),
     fft: createRealFft(frameSize),
     perInput,
-    window,
-    windowed: new Float64Array(frameSize),
-    segments,
-    scaledWeight: segments.weight.map((w) => w * energyScale),
-    groupOfBand,
-    buffers: Array.from({ length: inputCount }, () => ({ left: new Float64Array(frameSize), right: new Float64Array(frameSize) })),
-    spectra: Array.from({ length: inputCount }, () => ({ ...spectrum(), silent: true })),
-    mix: spectrum(),
-    // The first frame is centred on sample 0: it starts with a hop of silence.
-    filled: frameSize - hop,
+    layout: { bandCount, segments, scaledWeight: segments.weight.map((w) => w * energyScale), groupOfBand, groupCount },
+    mixSums: { bands: mixBands, window: windowMix, windowGroupMono },
+    scratch: { window, left: new Float64Array(frameSize), right: new Float64Array(frameSize) },
+    // The first frame is centred on sample 0: its older half is silence.
+    frames: Array.from({ length: inputCount }, () => ({ left: createHalfFrames(hop), right: createHalfFrames(hop) })),
+    spectra: Array.from({ length: inputCount }, () => createFrameSpectrum(bins)),
+    mix: createFrameSpectrum(bins),
+    filled: 0,
     framesDone: 0,
   };
   return state;
@@ -176,27 +178,26 @@ export function createMomentAnalyser(config: MomentAnalyserConfig): MomentAnalys
 
 /**
  * Adds the next `frames` frames of every input: inputs[i] = [left, right] of input i, each
- * at least `frames` long.
+ * at least `frames` long (a single channel stands for both).
  */
 export function feedMomentAnalyser(analyser: MomentAnalyser, inputs: readonly (readonly Float32Array[])[], frames: number): void {
   const state = analyser as AnalyserState;
-  if (inputs.length !== state.buffers.length) {
-    throw new Error(`moment analyser: expected ${state.buffers.length} inputs, got ${inputs.length}`);
+  if (inputs.length !== state.frames.length) {
+    throw new Error(`moment analyser: expected ${state.frames.length} inputs, got ${inputs.length}`);
   }
   let done = 0;
   while (done < frames) {
-    const count = Math.min(frames - done, state.frameSize - state.filled);
+    const count = Math.min(frames - done, state.hop - state.filled);
     for (let i = 0; i < inputs.length; i++) {
       const channels = inputs[i]!;
       const left = channels[0]!;
-      const right = channels[1] ?? left;
-      const buffer = state.buffers[i]!;
-      buffer.left.set(left.subarray(done, done + count), state.filled);
-      buffer.right.set(right.subarray(done, done + count), state.filled);
+      const frame = state.frames[i]!;
+      appendToHalfFrames(frame.left, left, done, state.filled, count);
+      appendToHalfFrames(frame.right, channels[1] ?? left, done, state.filled, count);
     }
     state.filled += count;
     done += count;
-    if (state.filled === state.frameSize) completeFrame(state);
+    if (state.filled === state.hop) completeFrame(state);
   }
 }
 
@@ -205,11 +206,11 @@ export function finishMomentAnalyser(analyser: MomentAnalyser): void {
   const state = analyser as AnalyserState;
   const lastFrame = Math.ceil(state.totalFrames / state.hop);
   while (state.framesDone <= lastFrame) {
-    for (const buffer of state.buffers) {
-      buffer.left.fill(0, state.filled);
-      buffer.right.fill(0, state.filled);
+    for (const frame of state.frames) {
+      silenceHalfFramesFrom(frame.left, state.filled);
+      silenceHalfFramesFrom(frame.right, state.filled);
     }
-    state.filled = state.frameSize;
+    state.filled = state.hop;
     completeFrame(state);
   }
 }
@@ -222,154 +223,27 @@ export function momentAnalyserProgress(analyser: MomentAnalyser): number {
 
 function completeFrame(state: AnalyserState): void {
   const windowIndex = Math.min(state.windowCount - 1, Math.floor((state.framesDone * state.hop) / state.windowFrames));
-  transformInputs(state);
-  const mix = state.perInput ? sumSpectra(state) : state.spectra[0]!;
-  accumulateMix(state, mix, windowIndex);
-  if (state.perInput) {
-    for (let i = 0; i < state.inputs.length; i++) {
-      const spectrum = state.spectra[i]!;
-      if (!spectrum.silent) accumulateInput(state, spectrum, mix, state.inputs[i]!, windowIndex);
+  const { mix, spectra, inputs } = state;
+  clearFrameSpectrum(mix);
+  for (let i = 0; i < spectra.length; i++) {
+    transformStereoFrame(state.fft, state.frames[i]!, state.scratch, spectra[i]!);
+    addFrameSpectrum(spectra[i]!, mix);
+  }
+  // A silent frame adds nothing.
+  if (!mix.silent) {
+    accumulateMixMoments(state.layout, mix, state.mixSums, windowIndex);
+    for (let i = 0; i < inputs.length; i++) {
+      const spectrum = spectra[i]!;
+      if (spectrum.silent) continue;
+      accumulateInputMoments(state.layout, spectrum, mix, inputs[i]!, windowIndex);
+      accumulateCrossSpectrum(spectrum, inputs[i]!.crossRe, inputs[i]!.crossIm);
     }
-  } else {
-    accumulateCross(mix, mix, state.mixCrossRe, state.mixCrossIm);
+    if (!state.perInput) accumulateCrossSpectrum(mix, state.mixCrossRe, state.mixCrossIm);
   }
-  // Keep the second half as the next frame's first half.
-  for (const buffer of state.buffers) {
-    buffer.left.copyWithin(0, state.hop);
-    buffer.right.copyWithin(0, state.hop);
+  for (const frame of state.frames) {
+    advanceHalfFrames(frame.left);
+    advanceHalfFrames(frame.right);
   }
-  state.filled = state.frameSize - state.hop;
+  state.filled = 0;
   state.framesDone++;
-}
-
-function transformInputs(state: AnalyserState): void {
-  const { fft, buffers, spectra } = state;
-  for (let i = 0; i < buffers.length; i++) {
-    const buffer = buffers[i]!;
-    const spectrum = spectra[i]!;
-    const leftSound = windowFrame(state, buffer.left);
-    if (leftSound) realFftForward(fft, state.windowed, spectrum.lr, spectrum.li);
-    const rightSound = windowFrame(state, buffer.right);
-    if (rightSound) realFftForward(fft, state.windowed, spectrum.rr, spectrum.ri);
-    spectrum.silent = !leftSound && !rightSound;
-    if (spectrum.silent) continue;
-    // A silent channel beside a sounding one: its spectrum is zero.
-    if (!leftSound) {
-      spectrum.lr.fill(0);
-      spectrum.li.fill(0);
-    }
-    if (!rightSound) {
-      spectrum.rr.fill(0);
-      spectrum.ri.fill(0);
-    }
-  }
-}
-
-/** Writes the windowed frame into state.windowed; false when the frame is all zeros. */
-function windowFrame(state: AnalyserState, samples: Float64Array): boolean {
-  const { window, windowed } = state;
-  let sound = false;
-  for (let k = 0; k < samples.length; k++) {
-    const x = samples[k]!;
-    if (x !== 0) sound = true;
-    windowed[k] = x * window[k]!;
-  }
-  return sound;
-}
-
-function sumSpectra(state: AnalyserState): AnalyserState['mix'] {
-  const mix = state.mix;
-  mix.lr.fill(0);
-  mix.li.fill(0);
-  mix.rr.fill(0);
-  mix.ri.fill(0);
-  for (const s of state.spectra) {
-    if (s.silent) continue;
-    for (let k = 0; k < mix.lr.length; k++) {
-      mix.lr[k] = mix.lr[k]! + s.lr[k]!;
-      mix.li[k] = mix.li[k]! + s.li[k]!;
-      mix.rr[k] = mix.rr[k]! + s.rr[k]!;
-      mix.ri[k] = mix.ri[k]! + s.ri[k]!;
-    }
-  }
-  return mix;
-}
-
-// The hot loops below index with the literal strides 3 (MIX_STRIDE) and 7 (SOURCE_STRIDE).
-function accumulateMix(state: AnalyserState, x: AnalyserState['mix'], windowIndex: number): void {
-  const { segments, scaledWeight, mixBands, groupOfBand, windowMix, windowGroupMono } = state;
-  const { bin, bandStart } = segments;
-  const { lr: xlr, li: xli, rr: xrr, ri: xri } = x;
-  const windowAt = 3 * windowIndex;
-  const groupAt = state.groupCount * windowIndex;
-  for (let b = 0; b <= state.bandCount; b++) {
-    let pl = 0, pr = 0, c = 0;
-    for (let s = bandStart[b]!, end = bandStart[b + 1]!; s < end; s++) {
-      const k = bin[s]!;
-      const w = scaledWeight[s]!;
-      const lr = xlr[k]!, li = xli[k]!, rr = xrr[k]!, ri = xri[k]!;
-      pl += w * (lr * lr + li * li);
-      pr += w * (rr * rr + ri * ri);
-      c += w * (lr * rr + li * ri);
-    }
-    const at = 3 * b;
-    mixBands[at] = mixBands[at]! + pl;
-    mixBands[at + 1] = mixBands[at + 1]! + pr;
-    mixBands[at + 2] = mixBands[at + 2]! + c;
-    windowMix[windowAt] = windowMix[windowAt]! + pl;
-    windowMix[windowAt + 1] = windowMix[windowAt + 1]! + pr;
-    windowMix[windowAt + 2] = windowMix[windowAt + 2]! + c;
-    const g = groupAt + groupOfBand[b]!;
-    windowGroupMono[g] = windowGroupMono[g]! + pl + pr + 2 * c;
-  }
-}
-
-function accumulateInput(state: AnalyserState, s: AnalyserState['mix'], x: AnalyserState['mix'], input: InputMoments, windowIndex: number): void {
-  const { segments, scaledWeight, groupOfBand } = state;
-  const { bin, bandStart } = segments;
-  const { lr: slrs, li: slis, rr: srrs, ri: sris } = s;
-  const { lr: xlrs, li: xlis, rr: xrrs, ri: xris } = x;
-  const { bands, windowGroupShare } = input;
-  const groupAt = state.groupCount * windowIndex;
-  let power = 0;
-  for (let b = 0; b <= state.bandCount; b++) {
-    let pl = 0, pr = 0, c = 0, xLsL = 0, xLsR = 0, xRsL = 0, xRsR = 0;
-    for (let g = bandStart[b]!, end = bandStart[b + 1]!; g < end; g++) {
-      const k = bin[g]!;
-      const w = scaledWeight[g]!;
-      // u.. is the source's bin, s.. the same times the weight: every product takes one weighted factor.
-      const ulr = slrs[k]!, uli = slis[k]!, urr = srrs[k]!, uri = sris[k]!;
-      const slr = w * ulr, sli = w * uli, srr = w * urr, sri = w * uri;
-      const xlr = xlrs[k]!, xli = xlis[k]!, xrr = xrrs[k]!, xri = xris[k]!;
-      pl += slr * ulr + sli * uli;
-      pr += srr * urr + sri * uri;
-      c += slr * urr + sli * uri;
-      xLsL += xlr * slr + xli * sli;
-      xLsR += xlr * srr + xli * sri;
-      xRsL += xrr * slr + xri * sli;
-      xRsR += xrr * srr + xri * sri;
-    }
-    const at = 7 * b;
-    bands[at] = bands[at]! + pl;
-    bands[at + 1] = bands[at + 1]! + pr;
-    bands[at + 2] = bands[at + 2]! + c;
-    bands[at + 3] = bands[at + 3]! + xLsL;
-    bands[at + 4] = bands[at + 4]! + xLsR;
-    bands[at + 5] = bands[at + 5]! + xRsL;
-    bands[at + 6] = bands[at + 6]! + xRsR;
-    const g = groupAt + groupOfBand[b]!;
-    windowGroupShare[g] = windowGroupShare[g]! + 0.5 * (xLsR + xRsL);
-    power += pl + pr;
-  }
-  input.windowPower[windowIndex] = input.windowPower[windowIndex]! + power;
-  accumulateCross(s, s, input.crossRe, input.crossIm);
-}
-
-/** crossRe/Im[k] += conj(a.L[k]) b.R[k]. */
-function accumulateCross(a: AnalyserState['mix'], b: AnalyserState['mix'], crossRe: Float64Array, crossIm: Float64Array): void {
-  for (let k = 0; k < crossRe.length; k++) {
-    const lr = a.lr[k]!, li = a.li[k]!, rr = b.rr[k]!, ri = b.ri[k]!;
-    crossRe[k] = crossRe[k]! + lr * rr + li * ri;
-    crossIm[k] = crossIm[k]! + lr * ri - li * rr;
-  }
 }

@@ -4,7 +4,7 @@ import type { HrtfGrid } from '../../dsp/hrtf/hrtfGrid';
 import type { MonoLaw } from '../monoFoldDown';
 import type { OutputFormat } from '../renderBlock';
 import { createSceneRenderer, renderFrames } from '../sceneRenderer';
-import type { SceneRenderer } from '../sceneRenderer';
+import type { RenderOutputs, SceneRenderer } from '../sceneRenderer';
 
 /**
  * Each audible source's contribution to the scene's output, rendered alone: a one-source
@@ -22,6 +22,8 @@ export interface SourceContributions {
   readonly stereo: readonly (readonly [Float32Array, Float32Array])[];
   readonly binaural: readonly (readonly [Float32Array, Float32Array])[];
   readonly renderers: readonly SceneRenderer[];
+  /** Per renderer, its chunk buffers as render outputs. */
+  readonly outputs: readonly RenderOutputs[];
 }
 
 /** Frames per rendered chunk: 16384 (a third of a second at 48 kHz), so memory stays small. */
@@ -48,21 +50,23 @@ export function createSourceContributions(
     });
   });
   const pair = (): [Float32Array, Float32Array] => [new Float32Array(CONTRIBUTION_CHUNK_FRAMES), new Float32Array(CONTRIBUTION_CHUNK_FRAMES)];
+  const stereo = formats.includes('stereo') ? sources.map(pair) : [];
+  const binaural = formats.includes('binaural') ? sources.map(pair) : [];
   return {
     sources,
     lengthFrames: renderers.reduce((longest, r) => Math.max(longest, r.lengthFrames), 0),
     chunkFrames: CONTRIBUTION_CHUNK_FRAMES,
-    stereo: formats.includes('stereo') ? sources.map(pair) : [],
-    binaural: formats.includes('binaural') ? sources.map(pair) : [],
+    stereo,
+    binaural,
     renderers,
+    outputs: sources.map((_, i) => ({
+      ...(stereo[i] === undefined ? {} : { stereo: stereo[i] }),
+      ...(binaural[i] === undefined ? {} : { binaural: binaural[i] }),
+    })),
   };
 }
 
 /** Renders the next `frames` (at most chunkFrames) of every contribution into the chunk buffers. */
 export function renderContributionChunk(contributions: SourceContributions, frames: number): void {
-  contributions.renderers.forEach((renderer, i) => {
-    const stereo = contributions.stereo[i];
-    const binaural = contributions.binaural[i];
-    renderFrames(renderer, { ...(stereo === undefined ? {} : { stereo }), ...(binaural === undefined ? {} : { binaural }) }, frames);
-  });
+  contributions.renderers.forEach((renderer, i) => renderFrames(renderer, contributions.outputs[i]!, frames));
 }

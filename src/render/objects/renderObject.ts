@@ -30,6 +30,9 @@ export interface RenderObject {
   /** Gain applied at the end of the last block (the ramp's start). */
   appliedGain: number;
   airState: number;
+  /** The air absorption coefficient and the distance it is for (recomputed only when the distance changes). */
+  airCoefficient: number;
+  airDistanceM: number;
   /** Blocks since the gain reached zero; the object is skipped after its filter tail. */
   silentBlocks: number;
   /** Whether the object was rendered in the last block (its DSP state is live). */
@@ -54,6 +57,8 @@ export function createRenderObject(sourceIndex: number, channel: Float32Array, s
     audible: true,
     appliedGain: 0,
     airState: 0,
+    airCoefficient: 1,
+    airDistanceM: NaN,
     silentBlocks: 0,
     live: false,
     input: new Float32Array(RENDER_BLOCK_FRAMES),
@@ -95,13 +100,22 @@ export function fillObjectInput(object: RenderObject, samples: Float32Array, sta
   const gain0 = object.appliedGain;
   const gain1 = targetGain(object);
   const step = (gain1 - gain0) / RENDER_BLOCK_FRAMES;
-  const a = airAbsorptionCoefficient(object.distanceM, sampleRateHz);
+  if (object.distanceM !== object.airDistanceM) {
+    object.airCoefficient = airAbsorptionCoefficient(object.distanceM, sampleRateHz);
+    object.airDistanceM = object.distanceM;
+  }
+  const a = object.airCoefficient;
   const input = object.input;
   let y = object.airState;
   const available = Math.max(0, Math.min(RENDER_BLOCK_FRAMES, samples.length - start));
-  for (let i = 0; i < RENDER_BLOCK_FRAMES; i++) {
-    const x = i < available ? samples[start + i]! * (gain0 + step * (i + 1)) : 0;
+  for (let i = 0; i < available; i++) {
+    const x = samples[start + i]! * (gain0 + step * (i + 1));
     y += a * (x - y);
+    input[i] = y;
+  }
+  // Past the end of the samples: silence through the filter (its decay).
+  for (let i = available; i < RENDER_BLOCK_FRAMES; i++) {
+    y += a * (0 - y);
     input[i] = y;
   }
   // Flush denormals left by the decaying filter.
