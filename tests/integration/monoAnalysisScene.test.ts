@@ -5,7 +5,7 @@ import type { HrtfGrid } from '../../src/dsp/hrtf/hrtfGrid';
 import { hannWindow, windowAutocorrelation } from '../../src/dsp/analysis/analysisWindow';
 import { analysisFrameSize } from '../../src/dsp/analysis/monoMomentAnalyser';
 import { OWN_LOSS_FLOOR_DB } from '../../src/render/analysis/findingFigures';
-import type { MonoAnalysis } from '../../src/render/analysis/monoAnalysisTypes';
+import type { MonoAnalysis, SuggestedFix } from '../../src/render/analysis/monoAnalysisTypes';
 import { analyzeSceneMono } from '../../src/render/analysis/sceneMonoAnalysis';
 import { gaussianNoise } from '../support/prng';
 import { testScene } from '../support/renderHelpers';
@@ -122,6 +122,24 @@ describe('mono analysis of a scene: the culprit is named', () => {
     expect(haas.headline).toMatchObject({ of: 'source', lossDb: band!.ownLossDb, audible: true, band: { nominalHz: 1600 } });
     expect(haas.severityDb).toBe(-band!.ownLossDb!);
     expect(haas.message).toMatch(/^Haas loses 7\.\d dB at 1\.6 kHz in mono, though it keeps its level overall\. /);
+  });
+
+  it('offers fixes by what they bring back of the source\'s own loss at 1.6 kHz: removing the delay all of it, narrowing part of it', () => {
+    const haas = haasAndClean(0).findings[0]!;
+    const lossDb = -haas.headline!.lossDb;
+    expect(haas.fixes.map((f) => f.kind)).toEqual(['remove-delay', 'narrow']);
+    const [removeDelay, narrow] = haas.fixes as [SuggestedFix, SuggestedFix];
+    // Without the delay the channels are copies, L = R: +3.01 dB of its own, nothing lost (exact by construction, 1e-9 dB).
+    expect(Math.abs(removeDelay.ownImprovementDb! - lossDb)).toBeLessThan(1e-9);
+    // Narrowed to width w (L' = M + w D, R' = M - w D; M, D = (L +- R)/2), with r = 2c / (pl + pr) in the band from its
+    // own loss 10 log10(1 + r): the own loss becomes 10 log10(2 (1 + r) / ((1 + r) + w^2 (1 - r))); the formula is
+    // exact in the band's moments (tolerance 1e-9 dB, rounding); w is the one the fix names (50 % or 90 %).
+    const w = Number(/to (\d+) % width/.exec(narrow.text)![1]) / 100;
+    const r = Math.pow(10, -lossDb / 10) - 1;
+    const afterDb = 10 * Math.log10((2 * (1 + r)) / (1 + r + w * w * (1 - r)));
+    expect(Math.abs(narrow.ownImprovementDb! - (lossDb - Math.max(0, -afterDb)))).toBeLessThan(1e-9);
+    expect(narrow.ownImprovementDb!).toBeGreaterThan(0);
+    expect(narrow.ownImprovementDb!).toBeLessThan(lossDb);
   });
 
   it('calls the same comb masked 30 dB below the mix: severity only what the mix loses, under 0.1 dB', () => {

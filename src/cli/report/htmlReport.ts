@@ -191,7 +191,7 @@ function findingsSection(findings: readonly MonoFinding[]): string {
       ...(detail === '' ? [] : [`<p class="note">${escapeHtml(detail)}</p>`]),
       ...(f.fixes.length === 0
         ? []
-        : [`<ul>${f.fixes.map((fix) => `<li>${escapeHtml(fixText(fix))}</li>`).join('')}</ul>`]),
+        : [`<ul>${f.fixes.map((fix) => `<li>${escapeHtml(fixText(fix, f))}</li>`).join('')}</ul>`]),
     ];
     return `<div class="finding">${lines.join('\n')}</div>`;
   });

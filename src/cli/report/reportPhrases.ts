@@ -85,7 +85,18 @@ export function sourceRow(s: SourceMonoFigures): string[] {
   ];
 }
 
-/** A suggested fix with what it was measured to do to the whole mix's mono loss: "Flip ... (mix +5.5 dB)". */
-export function fixText(fix: MonoFinding['fixes'][number]): string {
-  return `${fix.text}${fix.improvementDb === undefined ? '' : ` (mix ${signedDb(fix.improvementDb)} dB)`}`;
+/**
+ * A suggested fix with what it was measured to do to the source's own loss where the
+ * headline names it and to the whole mix's mono loss: "Narrow Guitar ... (Guitar +8.4 dB
+ * at 125 Hz; mix +0.0 dB)", "Flip ... (mix +5.5 dB)".
+ */
+export function fixText(fix: MonoFinding['fixes'][number], f: MonoFinding): string {
+  const gains: string[] = [];
+  if (fix.ownImprovementDb !== undefined) {
+    const band = f.headline?.band;
+    const who = f.sourceName === undefined ? '' : 'own ';
+    gains.push(`${who}${signedDb(fix.ownImprovementDb)} dB${band === undefined ? '' : ` at ${frequency(band.nominalHz)}`}`);
+  }
+  if (fix.improvementDb !== undefined) gains.push(`mix ${signedDb(fix.improvementDb)} dB`);
+  return gains.length === 0 ? fix.text : `${fix.text} (${gains.join('; ')})`;
 }

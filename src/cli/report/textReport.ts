@@ -109,7 +109,7 @@ function findingLines(findings: readonly MonoFinding[]): string[] {
     if (f.bands.length > 0) lines.push(`     worst bands: ${f.bands.map(bandLoss).join(', ')}`);
     const detail = findingDetail(f);
     if (detail !== '') lines.push(`     ${detail}`);
-    for (const fix of f.fixes) lines.push(`     fix: ${fixText(fix)}`);
+    for (const fix of f.fixes) lines.push(`     fix: ${fixText(fix, f)}`);
   });
   return lines;
 }

@@ -66,8 +66,14 @@ export interface SuggestedFix {
   readonly kind: FixKind;
   /** One sentence a mix engineer can act on, e.g. "Set the width of Pad to 60 %". */
   readonly text: string;
-  /** Mono loss improvement the fix was measured (or estimated) to bring, dB; positive = better. */
+  /** Mono loss improvement of the whole mix the fix was measured (or estimated) to bring, dB; positive = better. */
   readonly improvementDb?: number;
+  /**
+   * How much the fix reduces the source's own mono loss where the finding's headline names
+   * it (its band, or broadband), dB: the headline's loss minus what is left of it (at most
+   * the headline's loss). Present when the headline is a loss of the source's own.
+   */
+  readonly ownImprovementDb?: number;
 }
 
 /** A band of a finding and what is lost in it. */

@@ -1,5 +1,19 @@
 import type { MomentAnalyser } from '../../dsp/analysis/monoMomentAnalyser';
-import { MIX_STRIDE, SOURCE_C, SOURCE_PL, SOURCE_PR, SOURCE_STRIDE, attributedCross, cancellationDb } from '../../dsp/analysis/sourceMoments';
+import {
+  MIX_STRIDE,
+  SOURCE_C,
+  SOURCE_PL,
+  SOURCE_PR,
+  SOURCE_STRIDE,
+  attributedCross,
+  cancellationDb,
+  momentsWithSourceNarrowed,
+  momentsWithSourceRightFlipped,
+  X_L_S_L,
+  X_L_S_R,
+  X_R_S_L,
+  X_R_S_R,
+} from '../../dsp/analysis/sourceMoments';
 import { monoLawGain } from '../monoFoldDown';
 import { AUDIBLE_BELOW_MIX_DB, FINDING_BAND_COUNT, MIN_BAND_ENERGY_SHARE, OWN_LOSS_FLOOR_DB, REPORT_SEVERITY_DB, monoLossOf, trustedBands } from './findingFigures';
 import type { AnalysisBand, FindingBand, HeadlineLoss } from './monoAnalysisTypes';
@@ -103,6 +117,67 @@ export function ownLossFigures(analyser: MomentAnalyser, i: number, own: ArrayLi
           levelToMixDb: worst.levelToMixDb,
         };
   return { ownLossDb, bands: losing.slice(0, FINDING_BAND_COUNT).map((k) => k.band!), headline, severityDb };
+}
+
+/**
+ * An edit of the source alone in band b (index bandCount: the energy outside the bands):
+ * from `self`, its moments as a source that is its own mix (ownMomentsAsMix), the
+ * moments [pl, pr, c] of the edited source, into out[0..2].
+ */
+export type OwnEdit = (b: number, self: Float64Array, out: Float64Array) => void;
+
+/** Narrowed to width w (side scaled by w): w = 0 makes L = R, and so does removing a Haas delay, for the own loss (+3.01 dB). */
+export function ownNarrowed(width: number): OwnEdit {
+  return (_b, self, out) => momentsWithSourceNarrowed(self, 0, self, 0, width, out);
+}
+
+/** The right channel's polarity flipped. */
+export const ownRightFlipped: OwnEdit = (_b, self, out) => momentsWithSourceRightFlipped(self, 0, self, 0, out);
+
+/** Mono (w = 0) in the bands whose centre is below `cutoffHz`, as the bass-mono fix; the rest as it is. */
+export function ownBassMono(bands: readonly { readonly centreHz: number }[], cutoffHz: number): OwnEdit {
+  return (b, self, out) => momentsWithSourceNarrowed(self, 0, self, 0, b < bands.length && bands[b]!.centreHz < cutoffHz ? 0 : 1, out);
+}
+
+/**
+ * How much an edit reduces the source's own loss where its headline names it (the
+ * headline's band, or broadband), dB: the headline's loss minus the loss left after the
+ * edit (a gain beyond 0 dB does not count, so an edit that makes L = R there brings back
+ * exactly the headline's loss). Undefined unless the headline is a loss of the source's own.
+ * Exact from the source's own moments: a source X = S is its own mix, so the what-if
+ * moments of sourceMoments.ts, given the source as the mix, are those of the edited source.
+ */
+export function ownFixImprovementDb(analyser: MomentAnalyser, i: number, headline: HeadlineLoss, edit: OwnEdit): number | undefined {
+  if (headline.of !== 'source' || !(headline.lossDb < 0)) return undefined;
+  const moments = analyser.inputs[i]!.bands;
+  const band = headline.band;
+  const first = band === undefined ? 0 : analyser.bands.findIndex((k) => k.nominalHz === band.nominalHz);
+  if (first < 0) throw new Error(`ownFixImprovementDb: the headline's band (${band!.nominalHz} Hz) is not one of the analyser's bands`);
+  const last = band === undefined ? analyser.bandCount : first;
+  const self = new Float64Array(SOURCE_STRIDE);
+  const edited = new Float64Array(3);
+  let pl = 0, pr = 0, c = 0;
+  for (let b = first; b <= last; b++) {
+    ownMomentsAsMix(moments, SOURCE_STRIDE * b, self);
+    edit(b, self, edited);
+    pl += edited[0]!;
+    pr += edited[1]!;
+    c += edited[2]!;
+  }
+  const lossLeftDb = Math.max(0, -ownMonoLossDb(pl, pr, c, analyser.totalFrames));
+  return -headline.lossDb - lossLeftDb;
+}
+
+/** The source's seven moments as if it were the whole mix (X = S): its products with the mix are its own moments. */
+function ownMomentsAsMix(moments: ArrayLike<number>, at: number, out: Float64Array): void {
+  const pl = moments[at + SOURCE_PL]!, pr = moments[at + SOURCE_PR]!, c = moments[at + SOURCE_C]!;
+  out[SOURCE_PL] = pl;
+  out[SOURCE_PR] = pr;
+  out[SOURCE_C] = c;
+  out[X_L_S_L] = pl;
+  out[X_L_S_R] = c;
+  out[X_R_S_L] = c;
+  out[X_R_S_R] = pr;
 }
 
 function plainBand({ nominalHz, lowerHz, upperHz }: AnalysisBand): AnalysisBand {

@@ -38,7 +38,8 @@ import {
   windowCancellationDb,
 } from './findingFigures';
 import type { AnalysedFormat, FindingKind, MonoFinding, SourceMonoFigures, SuggestedFix } from './monoAnalysisTypes';
-import { ownLossFigures, stemMonoLossDb } from './ownMonoLoss';
+import { ownBassMono, ownFixImprovementDb, ownLossFigures, ownNarrowed, ownRightFlipped, stemMonoLossDb } from './ownMonoLoss';
+import type { OwnEdit } from './ownMonoLoss';
 
 /**
  * Per-source figures and culprit findings of a scene analysis, from the moments of each
@@ -50,9 +51,12 @@ import { ownLossFigures, stemMonoLossDb } from './ownMonoLoss';
  * cancel, whichever is larger: a comb or a band of inverted content costs level in its
  * bands even when other bands add in phase. Severity and the headline: what the source
  * loses of itself where it is heard, or the mix loss if larger (ownMonoLoss.ts, rule in
- * findingFigures.ts). Fix improvements are computed from the same moments (removal,
- * narrowing, polarity flip, bass mono), except "remove the delay" and "move", which are
- * estimates or none.
+ * findingFigures.ts). Fix improvements of the whole mix are computed from the same
+ * moments (removal, narrowing, polarity flip, bass mono), except "remove the delay" and
+ * "move", which are estimates or none. Each fix also states what it brings back of the
+ * source's own loss where its headline names it (ownMonoLoss.ts ownFixImprovementDb;
+ * removing the delay makes the channels copies: all of it), and fixes are sorted by that
+ * first: a quiet source's fix changes the mix little, yet brings the source back.
  */
 export interface SceneFindingInput {
   readonly analyser: MomentAnalyser;
@@ -190,6 +194,10 @@ function sourceFinding(
 
   const modified = new Float64Array(3);
   const improvement = (): number => monoLossOf(modified[0]!, modified[1]!, modified[2]!, frames, monoGain) - mixLoss;
+  const ownGain = (edit: OwnEdit): Pick<SuggestedFix, 'ownImprovementDb'> => {
+    const own = ownFixImprovementDb(analyser, i, headline, edit);
+    return own === undefined ? {} : { ownImprovementDb: own };
+  };
   const name = source.name;
   // Narrowing: to the width at which the side no longer outweighs the mid (its own correlation back to about 0).
   const mid = midPowerFromMoments(pl, pr, c);
@@ -200,6 +208,7 @@ function sourceFinding(
     kind: 'narrow',
     text: `Narrow ${name} to ${Math.round(100 * width)} % width (mid/side width).`,
     improvementDb: improvement(),
+    ...ownGain(ownNarrowed(width)),
   };
   const fixes: SuggestedFix[] = [];
   let what: string;
@@ -210,7 +219,12 @@ function sourceFinding(
       extra = found;
       what = `one channel is a copy of the other delayed by ${Math.abs(found.delayMs).toFixed(1)} ms (${Math.abs(delay.lagSamples)} samples, ${delay.lagSamples > 0 ? 'the right lags' : 'the left lags'}): in mono it combs, with notches at ${found.notchFrequenciesHz.slice(0, 3).map(formatHz).join(', ')}`;
       fixes.push(
-        { kind: 'remove-delay', text: `Remove the ${Math.abs(found.delayMs).toFixed(1)} ms delay between the channels of ${name} and widen it with the mid/side width instead.`, improvementDb: mixLossDb },
+        {
+          kind: 'remove-delay',
+          text: `Remove the ${Math.abs(found.delayMs).toFixed(1)} ms delay between the channels of ${name} and widen it with the mid/side width instead.`,
+          improvementDb: mixLossDb,
+          ...ownGain(ownNarrowed(0)),
+        },
         narrow,
       );
       break;
@@ -218,13 +232,13 @@ function sourceFinding(
     case 'polarity': {
       momentsWithSourceRightFlipped(mix, 0, own, 0, modified);
       what = `its channels are polarity-inverted against each other (correlation ${correlationText(correlation, invertedEnergy, pl + pr)})`;
-      fixes.push({ kind: 'flip-polarity', text: `Flip the polarity of the right channel of ${name}.`, improvementDb: improvement() }, narrow);
+      fixes.push({ kind: 'flip-polarity', text: `Flip the polarity of the right channel of ${name}.`, improvementDb: improvement(), ...ownGain(ownRightFlipped) }, narrow);
       break;
     }
     case 'wide-low-end': {
       bassMonoMoments(analyser, mix, moments.bands, modified);
       what = `its low end below ${LOW_END_HZ} Hz is wide and out of phase`;
-      fixes.push({ kind: 'collapse-lows', text: `Make ${name} mono below ${BASS_MONO_CUTOFF_HZ} Hz (bass mono).`, improvementDb: improvement() }, narrow);
+      fixes.push({ kind: 'collapse-lows', text: `Make ${name} mono below ${BASS_MONO_CUTOFF_HZ} Hz (bass mono).`, improvementDb: improvement(), ...ownGain(ownBassMono(analyser.bands, BASS_MONO_CUTOFF_HZ)) }, narrow);
       break;
     }
     case 'fold-down-cancellation':
@@ -237,7 +251,7 @@ function sourceFinding(
       what = `its side outweighs its mid (correlation ${(cancels ? correlation : stemCorrelation).toFixed(2)}${cancels ? '' : ' in its stem'})`;
       fixes.push(narrow);
   }
-  fixes.sort((a, b) => (b.improvementDb ?? -Infinity) - (a.improvementDb ?? -Infinity));
+  fixes.sort(byImprovement);
   const message = findingMessage({
     name,
     headline,
@@ -271,6 +285,11 @@ function sourceFinding(
     fixes,
     ...extra,
   };
+}
+
+/** Most own improvement first, then most mix improvement (a difference of two -Infinity is NaN, falsy: on to the next key). */
+function byImprovement(a: SuggestedFix, b: SuggestedFix): number {
+  return (b.ownImprovementDb ?? -Infinity) - (a.ownImprovementDb ?? -Infinity) || (b.improvementDb ?? -Infinity) - (a.improvementDb ?? -Infinity);
 }
 
 /** Windows within this many dB of the source's loudest count as where it plays. */

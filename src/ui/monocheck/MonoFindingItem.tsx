@@ -10,6 +10,7 @@ import {
   formatFindingDb,
   formatFindingFigures,
   formatFindingHeadline,
+  formatFixGain,
   formatMinutesSeconds,
   formatTimeRanges,
 } from './monoCheckFormat';
@@ -81,12 +82,20 @@ export function MonoFindingItem({ finding, index, selected }: MonoFindingItemPro
       </button>
       {finding.fixes.length > 0 && (
         <ul className="mono-finding-fixes">
-          {finding.fixes.map((fix) => (
-            <li key={`${fix.kind}:${fix.text}`}>
-              {fix.text}
-              {fix.improvementDb !== undefined && <span className="mono-finding-gain"> {formatFindingDb(fix.improvementDb)} dB</span>}
-            </li>
-          ))}
+          {finding.fixes.map((fix) => {
+            const gain = formatFixGain(fix, finding);
+            return (
+              <li key={`${fix.kind}:${fix.text}`}>
+                {fix.text}
+                {gain !== '' && (
+                  <span className="mono-finding-gain" title="What it brings back: to the source's own mono level where the headline says it loses, and to the whole mix's">
+                    {' '}
+                    ({gain})
+                  </span>
+                )}
+              </li>
+            );
+          })}
         </ul>
       )}
       {worstBand !== undefined && (

@@ -1,4 +1,4 @@
-import type { AnalysisBand, FindingKind, MonoFinding, TimeRange } from '../../render/analysis/monoAnalysisTypes';
+import type { AnalysisBand, FindingKind, MonoFinding, SuggestedFix, TimeRange } from '../../render/analysis/monoAnalysisTypes';
 
 /** Display formats of the mono check panel and the stage markers (pure). */
 
@@ -88,6 +88,21 @@ export function formatFindingFigures(finding: Pick<MonoFinding, 'ownLossDb' | 's
   if (finding.stemLossDb !== undefined) parts.push(`stem ${formatFindingDb(finding.stemLossDb)} dB`);
   if (finding.mixLossDb !== undefined) parts.push(`mix ${formatFindingDb(-finding.mixLossDb)} dB`);
   return parts.join(' · ');
+}
+
+/**
+ * What a fix brings: to the source's own loss where its headline names it, then to the
+ * whole mix, e.g. "Guitar +8.4 dB at 125 Hz; mix +0.01 dB"; "" when neither was measured.
+ */
+export function formatFixGain(fix: Pick<SuggestedFix, 'improvementDb' | 'ownImprovementDb'>, finding: Pick<MonoFinding, 'headline' | 'sourceName'>): string {
+  const parts: string[] = [];
+  if (fix.ownImprovementDb !== undefined) {
+    const band = finding.headline?.band;
+    const who = finding.sourceName === undefined ? '' : 'own ';
+    parts.push(`${who}${formatFindingDb(fix.ownImprovementDb)} dB${band === undefined ? '' : ` at ${formatBand(band)}`}`);
+  }
+  if (fix.improvementDb !== undefined) parts.push(`mix ${formatFindingDb(fix.improvementDb)} dB`);
+  return parts.join('; ');
 }
 
 /** Correlation with its sign, two decimals: "+0.30", "-0.85", "0.00". */

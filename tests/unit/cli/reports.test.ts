@@ -3,6 +3,7 @@ import { evaluateGates } from '../../../src/cli/analyzeGates';
 import { getLoudnessTarget } from '../../../src/dsp/loudness/loudnessTargets';
 import { renderHtmlReport } from '../../../src/cli/report/htmlReport';
 import { renderJsonReport } from '../../../src/cli/report/jsonReport';
+import { fixText } from '../../../src/cli/report/reportPhrases';
 import { renderTextReport } from '../../../src/cli/report/textReport';
 import { handMadeAnalysis, handMadeLoudness, handMadeReport } from './monoAnalysisFixture';
 
@@ -38,6 +39,15 @@ describe('text report', () => {
     expect(text).toContain('fix: Flip the polarity of the right channel of Pad <b> (mix +5.5 dB)');
     expect(text).toContain('delay 12.00 ms; mono notches at 42 Hz, 125 Hz, 208 Hz; the mix loses 1.5 dB to it');
     expect(text).toContain('when: throughout (worst at 0:00.8)');
+  });
+
+  it('puts first in a fix what it brings back of the source\'s own loss in its headline band, then the mix\'s', () => {
+    const finding = handMadeAnalysis().findings[0]!;
+    const fix = { ...finding.fixes[0]!, ownImprovementDb: 12.5 };
+    expect(fixText(fix, finding)).toBe('Flip the polarity of the right channel of Pad <b> (own +12.5 dB at 100 Hz; mix +5.5 dB)');
+    // A broadband headline names no band; a fix without figures has no brackets.
+    expect(fixText(fix, { ...finding, headline: { of: 'source', lossDb: -12.5, audible: true } })).toMatch(/\(own \+12\.5 dB; mix \+5\.5 dB\)$/);
+    expect(fixText({ kind: 'move', text: 'Move it.' }, finding)).toBe('Move it.');
   });
 
   it('ends with the gates', () => {

@@ -9,6 +9,7 @@ import {
   formatFindingDb,
   formatFindingFigures,
   formatFindingHeadline,
+  formatFixGain,
   formatMinutesSeconds,
   formatTimeRanges,
   worstBands,
@@ -300,6 +301,13 @@ describe('mono check display formats (panel and stage markers)', () => {
     expect(formatFindingFigures({ ownLossDb: 0.99, stemLossDb: -0.96, mixLossDb: 0.0026 })).toBe('overall +0.99 dB · stem -0.96 dB · mix 0.00 dB');
     expect(formatFindingFigures({ ownLossDb: -60 })).toBe('overall -60.0 dB');
     expect(formatFindingFigures({})).toBe('');
+  });
+
+  it('says what a fix brings: to the source\'s own loss in its headline band first, then to the mix', () => {
+    const finding = { sourceName: 'Heavy guitar', headline: { of: 'source' as const, lossDb: -8.4, band: { nominalHz: 125, lowerHz: 112.2, upperHz: 141.3 }, audible: true } };
+    expect(formatFixGain({ ownImprovementDb: 8.4, improvementDb: 0.004 }, finding)).toBe('own +8.4 dB at 125 Hz; mix 0.00 dB');
+    expect(formatFixGain({ improvementDb: 5.5 }, finding)).toBe('mix +5.5 dB');
+    expect(formatFixGain({}, finding)).toBe('');
   });
 
   it('writes times as m:ss (whole seconds, rounded down) and at most three ranges', () => {
