@@ -2,8 +2,16 @@ import { useRef } from 'react';
 import { INTEGRATION_TIME_PRESETS_SEC, LOUDNESS_TARGETS } from '../../engine/audioEngine';
 import type { LoudnessTargetId } from '../../engine/audioEngine';
 import { useStudioStore, useStudioStoreApi } from '../../state/StudioStoreProvider';
+import { SegmentedControl } from '../controls/SegmentedControl';
 import { useMetersLoop } from './useMetersLoop';
 import './meters.css';
+
+const INTEGRATION_SEGMENTS = INTEGRATION_TIME_PRESETS_SEC.map((sec) => ({
+  value: sec,
+  label: `${sec} s`,
+  title: `Correlation and band meters integrate over ${sec} s`,
+  testId: `integration-${sec}`,
+}));
 
 /**
  * The studio meters of what is heard (the monitored output, after the monitor solo):
@@ -47,21 +55,13 @@ export function MetersPanel() {
           <span className="field-label" id="integration-label">
             Integration
           </span>
-          <div className="segmented small" role="group" aria-labelledby="integration-label">
-            {INTEGRATION_TIME_PRESETS_SEC.map((sec) => (
-              <button
-                key={sec}
-                type="button"
-                className="segment"
-                data-testid={`integration-${sec}`}
-                aria-pressed={integrationSec === sec}
-                title={`Correlation and band meters integrate over ${sec} s`}
-                onClick={() => store.getState().setIntegrationTime(sec)}
-              >
-                {sec} s
-              </button>
-            ))}
-          </div>
+          <SegmentedControl
+            segments={INTEGRATION_SEGMENTS}
+            selected={integrationSec}
+            labelledBy="integration-label"
+            className="small"
+            onSelect={(sec) => store.getState().setIntegrationTime(sec)}
+          />
         </div>
       </div>
 

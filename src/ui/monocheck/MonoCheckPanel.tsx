@@ -2,13 +2,15 @@ import { useState } from 'react';
 import type { AnalysedFormat } from '../../engine/audioEngine';
 import { defaultMonoCheckFormat, isMonoCheckStale } from '../../state/monoCheckSlice';
 import { useStudioStore, useStudioStoreApi } from '../../state/StudioStoreProvider';
+import { SegmentedControl } from '../controls/SegmentedControl';
+import type { Segment } from '../controls/SegmentedControl';
 import { MonoCheckSummary } from './MonoCheckSummary';
 import { MonoFindingList } from './MonoFindingList';
 import './monoCheck.css';
 
-const FORMATS: readonly { readonly format: AnalysedFormat; readonly label: string; readonly title: string }[] = [
-  { format: 'stereo', label: 'Stereo', title: 'Analyse the stereo fold-down (what speakers and a mono sum get)' },
-  { format: 'binaural', label: 'Binaural', title: 'Analyse the binaural render (what headphones get, summed to mono)' },
+const FORMATS: readonly Segment<AnalysedFormat>[] = [
+  { value: 'stereo', label: 'Stereo', title: 'Analyse the stereo fold-down (what speakers and a mono sum get)', testId: 'mono-check-format-stereo' },
+  { value: 'binaural', label: 'Binaural', title: 'Analyse the binaural render (what headphones get, summed to mono)', testId: 'mono-check-format-binaural' },
 ];
 
 /**
@@ -28,22 +30,7 @@ export function MonoCheckPanel() {
   return (
     <section className="panel mono-check-panel" aria-label="Mono check" data-testid="mono-check-panel" data-status={monoCheck.status}>
       <div className="mono-check-controls">
-        <div className="segmented small" role="group" aria-label="Format to analyse">
-          {FORMATS.map((f) => (
-            <button
-              key={f.format}
-              type="button"
-              className="segment"
-              aria-pressed={format === f.format}
-              title={f.title}
-              disabled={running}
-              data-testid={`mono-check-format-${f.format}`}
-              onClick={() => setFormat(f.format)}
-            >
-              {f.label}
-            </button>
-          ))}
-        </div>
+        <SegmentedControl segments={FORMATS} selected={format} label="Format to analyse" className="small" disabled={running} onSelect={setFormat} />
         {running ? (
           <button type="button" className="bar-button small" data-testid="mono-check-cancel" onClick={() => store.getState().cancelMonoCheck()}>
             Cancel

@@ -1,3 +1,4 @@
+import { SegmentedControl } from '../controls/SegmentedControl';
 import { STAGE_VIEW_ORDER, STAGE_VIEWS } from './stageMath';
 import type { StageViewName } from './stageMath';
 
@@ -6,23 +7,9 @@ export interface ViewButtonsProps {
   readonly onSelect: (name: StageViewName) => void;
 }
 
+const VIEW_SEGMENTS = STAGE_VIEW_ORDER.map((name) => ({ value: name, label: STAGE_VIEWS[name].label, title: STAGE_VIEWS[name].title, testId: `view-${name}` }));
+
 /** Camera presets: perspective, top, front, side. */
 export function ViewButtons({ current, onSelect }: ViewButtonsProps) {
-  return (
-    <div className="view-buttons segmented" role="group" aria-label="Camera view">
-      {STAGE_VIEW_ORDER.map((name) => (
-        <button
-          key={name}
-          type="button"
-          className="segment"
-          data-testid={`view-${name}`}
-          aria-pressed={current === name}
-          title={STAGE_VIEWS[name].title}
-          onClick={() => onSelect(name)}
-        >
-          {STAGE_VIEWS[name].label}
-        </button>
-      ))}
-    </div>
-  );
+  return <SegmentedControl segments={VIEW_SEGMENTS} selected={current} label="Camera view" className="view-buttons" onSelect={onSelect} />;
 }

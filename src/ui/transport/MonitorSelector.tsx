@@ -1,25 +1,27 @@
 import type { MonitorFormat, MonitorMonoLaw } from '../../engine/audioEngine';
 import type { MidSideSolo } from '../../state/metersSlice';
 import { useStudioStore, useStudioStoreApi } from '../../state/StudioStoreProvider';
+import { SegmentedControl } from '../controls/SegmentedControl';
+import type { Segment } from '../controls/SegmentedControl';
 
 export interface MonitorSelectorProps {
   readonly className?: string;
 }
 
-const FORMATS: readonly { format: MonitorFormat; label: string; title: string }[] = [
-  { format: 'binaural', label: 'Binaural', title: 'Headphones: binaural render (HRTF)' },
-  { format: 'stereo', label: 'Stereo', title: 'Stereo fold-down (ITU-R BS.2127 to 0+2+0)' },
-  { format: 'mono', label: 'Mono', title: 'Mono fold-down (L + R) with the chosen law' },
+const FORMATS: readonly Segment<MonitorFormat>[] = [
+  { value: 'binaural', label: 'Binaural', title: 'Headphones: binaural render (HRTF)', testId: 'monitor-binaural' },
+  { value: 'stereo', label: 'Stereo', title: 'Stereo fold-down (ITU-R BS.2127 to 0+2+0)', testId: 'monitor-stereo' },
+  { value: 'mono', label: 'Mono', title: 'Mono fold-down (L + R) with the chosen law', testId: 'monitor-mono' },
 ];
 
-const MID_SIDE_SOLOS: readonly { mode: MidSideSolo; label: string; testId: string; title: string }[] = [
-  { mode: 'mid', label: 'M', testId: 'monitor-solo-mid', title: 'Solo the mid: both channels play (L + R)/2' },
-  { mode: 'side', label: 'S', testId: 'monitor-solo-side', title: 'Solo the side: both channels play (L - R)/2' },
+const MID_SIDE_SOLOS: readonly Segment<MidSideSolo>[] = [
+  { value: 'mid', label: 'M', testId: 'monitor-solo-mid', title: 'Solo the mid: both channels play (L + R)/2' },
+  { value: 'side', label: 'S', testId: 'monitor-solo-side', title: 'Solo the side: both channels play (L - R)/2' },
 ];
 
-const LAWS: readonly { law: MonitorMonoLaw; label: string; testId: string }[] = [
-  { law: '-3dB', label: '-3 dB', testId: 'monitor-law-3' },
-  { law: '-6dB', label: '-6 dB', testId: 'monitor-law-6' },
+const LAWS: readonly Segment<MonitorMonoLaw>[] = [
+  { value: '-3dB', label: '-3 dB', testId: 'monitor-law-3', title: 'Mono fold-down law: (L + R) at -3 dB' },
+  { value: '-6dB', label: '-6 dB', testId: 'monitor-law-6', title: 'Mono fold-down law: (L + R) at -6 dB' },
 ];
 
 /** What the engineer hears: binaural, stereo or mono (with the mono law), and the mid or side alone. */
@@ -34,51 +36,21 @@ export function MonitorSelector({ className = '' }: MonitorSelectorProps) {
       <span className="visually-hidden" id="monitor-label">
         Monitor
       </span>
-      <div className="segmented" role="group" aria-labelledby="monitor-label">
-        {FORMATS.map((f) => (
-          <button
-            key={f.format}
-            type="button"
-            className="segment"
-            data-testid={`monitor-${f.format}`}
-            aria-pressed={format === f.format}
-            title={f.title}
-            onClick={() => store.getState().setMonitorFormat(f.format)}
-          >
-            {f.label}
-          </button>
-        ))}
-      </div>
-      <div className={`segmented small ${format === 'mono' ? '' : 'is-inactive'}`} role="group" aria-label="Mono law">
-        {LAWS.map((l) => (
-          <button
-            key={l.law}
-            type="button"
-            className="segment"
-            data-testid={l.testId}
-            aria-pressed={monoLaw === l.law}
-            title={`Mono fold-down law: (L + R) at ${l.label}`}
-            onClick={() => store.getState().setMonoLaw(l.law)}
-          >
-            {l.label}
-          </button>
-        ))}
-      </div>
-      <div className="segmented small" role="group" aria-label="Mid/side solo">
-        {MID_SIDE_SOLOS.map((m) => (
-          <button
-            key={m.mode}
-            type="button"
-            className="segment"
-            data-testid={m.testId}
-            aria-pressed={midSideSolo === m.mode}
-            title={m.title}
-            onClick={() => store.getState().setMidSideSolo(midSideSolo === m.mode ? 'stereo' : m.mode)}
-          >
-            {m.label}
-          </button>
-        ))}
-      </div>
+      <SegmentedControl segments={FORMATS} selected={format} labelledBy="monitor-label" onSelect={(f) => store.getState().setMonitorFormat(f)} />
+      <SegmentedControl
+        segments={LAWS}
+        selected={monoLaw}
+        label="Mono law"
+        className={`small ${format === 'mono' ? '' : 'is-inactive'}`}
+        onSelect={(law) => store.getState().setMonoLaw(law)}
+      />
+      <SegmentedControl
+        segments={MID_SIDE_SOLOS}
+        selected={midSideSolo === 'stereo' ? null : midSideSolo}
+        label="Mid/side solo"
+        className="small"
+        onSelect={(mode) => store.getState().setMidSideSolo(midSideSolo === mode ? 'stereo' : mode)}
+      />
     </div>
   );
 }
