@@ -6,7 +6,6 @@ import type { MonoLaw } from '../render/monoFoldDown';
 import type { AnalysedFormat } from '../render/analysis/monoAnalysisTypes';
 import { UsageError, oneOf, parseMonoLaw, readCommandLine } from './commandLine';
 
-export { UsageError };
 
 /** A release gate: the command exits 1 when one fails. */
 export type AnalyzeGate =

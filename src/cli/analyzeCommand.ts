@@ -1,7 +1,8 @@
 import { access, mkdir, writeFile } from 'node:fs/promises';
 import path from 'node:path';
 import { getLoudnessTarget } from '../dsp/loudness/loudnessTargets';
-import { ANALYZE_USAGE, UsageError, parseAnalyzeArgs } from './analyzeArgs';
+import { ANALYZE_USAGE, parseAnalyzeArgs } from './analyzeArgs';
+import { UsageError } from './commandLine';
 import type { AnalyzeArgs } from './analyzeArgs';
 import { evaluateGates } from './analyzeGates';
 import { analyzeMixFile } from './analyzeMixFile';
@@ -52,7 +53,7 @@ export async function analyzeCommand(argv: readonly string[], streams: AnalyzeSt
  * reports asked for. Throws a UsageError for files named on the command line that do not
  * exist, other Errors for bad input files.
  */
-export async function runAnalyze(args: AnalyzeArgs, streams: AnalyzeStreams): Promise<AnalysisReport> {
+async function runAnalyze(args: AnalyzeArgs, streams: AnalyzeStreams): Promise<AnalysisReport> {
   await mustExist(args.inputPath, 'the mix or scene file');
   if (args.hrtfPath !== undefined) await mustExist(args.hrtfPath, '--hrtf: the HRTF file');
   const target = getLoudnessTarget(args.target);

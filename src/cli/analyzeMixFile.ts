@@ -1,14 +1,14 @@
 import { readFile } from 'node:fs/promises';
 import type { LayoutChannel } from '../core/layouts';
 import { loudnessWeightsForLayout } from '../dsp/loudness/channelWeights';
-import { correlationFromMoments } from '../dsp/meters/stereoMoments';
+import { stemCorrelation } from '../render/analysis/stemCorrelation';
 import type { LoudnessTarget } from '../dsp/loudness/loudnessTargets';
 import { decodeAudioFile } from '../io/decodeAudioFile';
 import { analyzeStereoMix } from '../render/analysis/mixMonoAnalysis';
 import { foldDownToStereo } from '../render/analysis/multichannelFoldDown';
 import type { MonoAnalysis } from '../render/analysis/monoAnalysisTypes';
 import type { MonoLaw } from '../render/monoFoldDown';
-import { UsageError } from './analyzeArgs';
+import { UsageError } from './commandLine';
 import type { AnalyzeArgs } from './analyzeArgs';
 import { measureProgrammeLoudness } from './analyzeLoudness';
 import { layoutFromFile, layoutFromOption } from './channelMaskLayout';
@@ -81,27 +81,14 @@ function analyzeWithProgress(left: Float32Array, right: Float32Array, sampleRate
  * loudspeakers mirrored left/right (same elevation, opposite azimuth), left first. Only
  * for files of more than two channels: a stereo file's one pair is the analysis itself.
  */
-export function symmetricPairCorrelations(channels: readonly Float32Array[], layout: readonly LayoutChannel[]): ChannelPairCorrelation[] {
+function symmetricPairCorrelations(channels: readonly Float32Array[], layout: readonly LayoutChannel[]): ChannelPairCorrelation[] {
   if (channels.length <= 2) return [];
   const pairs: ChannelPairCorrelation[] = [];
   layout.forEach((a, i) => {
     if (a.isLfe || a.azimuthDeg <= 0 || a.azimuthDeg >= 180) return;
     const j = layout.findIndex((b) => !b.isLfe && b.azimuthDeg === -a.azimuthDeg && b.elevationDeg === a.elevationDeg);
     if (j < 0) return;
-    const l = channels[i]!;
-    const r = channels[j]!;
-    let pL = 0;
-    let pR = 0;
-    let c = 0;
-    for (let k = 0; k < l.length; k++) {
-      const x = l[k]!;
-      const y = r[k]!;
-      pL += x * x;
-      pR += y * y;
-      c += x * y;
-    }
-    const n = Math.max(1, l.length);
-    pairs.push({ left: a.label, right: layout[j]!.label, correlation: correlationFromMoments(pL / n, pR / n, c / n) });
+    pairs.push({ left: a.label, right: layout[j]!.label, correlation: stemCorrelation([channels[i]!, channels[j]!]) });
   });
   return pairs;
 }

@@ -1,6 +1,6 @@
 import { LAYOUT_NAMES, getLayout } from '../core/layouts';
 import type { LayoutChannel, LayoutName } from '../core/layouts';
-import { UsageError } from './analyzeArgs';
+import { UsageError } from './commandLine';
 
 /**
  * Which loudspeaker each channel of a mix file feeds: from `--layout`, from the WAV's

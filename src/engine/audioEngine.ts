@@ -3,14 +3,16 @@ import type { HeadOrientation } from '../core/orientation';
 import type { Scene } from '../core/scene';
 import type { MidSideSettings } from '../core/midSideSettings';
 import type { LiveGoniometer, LiveMeters } from '../render/realtime/liveMeterReader';
-import type { AnalysedFormat, MonoAnalysis } from '../render/analysis/monoAnalysisTypes';
+import type { AnalysedFormat, AnalysisBand, FindingKind, MonoAnalysis, MonoFinding, SuggestedFix, TimeRange } from '../render/analysis/monoAnalysisTypes';
 
 export type { LiveGoniometer, LiveMeters };
-export type { AnalysedFormat, MonoAnalysis };
+export type { AnalysedFormat, AnalysisBand, FindingKind, MonoAnalysis, MonoFinding, SuggestedFix, TimeRange };
 /** Loudness delivery targets and the meters' integration presets, for the store and the meter panel. */
 export { LOUDNESS_TARGETS, distanceToTarget, getLoudnessTarget } from '../dsp/loudness/loudnessTargets';
 export type { LoudnessDistance, LoudnessTarget, LoudnessTargetId } from '../dsp/loudness/loudnessTargets';
 export { INTEGRATION_TIME_PRESETS_SEC } from '../dsp/meters/stereoMoments';
+/** The band solo's validation, shared by the store and the real-time host. */
+export { checkMonitorSoloBand } from '../render/realtime/monitorSolo';
 
 /** What the studio monitors: the binaural render, or a fold-down. */
 export type MonitorFormat = 'binaural' | 'stereo' | 'mono';

@@ -4,7 +4,7 @@ import type { Scene, SceneSource } from '../core/scene';
 import type { MidSideSettings } from '../core/midSideSettings';
 import type { HrtfGrid } from '../dsp/hrtf/hrtfGrid';
 import { RENDERER_PROCESSOR_NAME } from '../render/realtime/processorName';
-import { METER_LAYOUT, meterSlots } from '../render/realtime/protocol';
+import { METER_LAYOUT, meterSlots } from '../render/realtime/meterLayout';
 import { createLiveMeterReader } from '../render/realtime/liveMeterReader';
 import type { LiveMeterReader } from '../render/realtime/liveMeterReader';
 import { checkIntegrationSec } from '../render/realtime/monitorMeters';

@@ -1,4 +1,4 @@
-import { INTEGRATION_TIME_PRESETS_SEC, LOUDNESS_TARGETS } from '../engine/audioEngine';
+import { INTEGRATION_TIME_PRESETS_SEC, LOUDNESS_TARGETS, checkMonitorSoloBand } from '../engine/audioEngine';
 import type { LoudnessTargetId, MonitorSolo } from '../engine/audioEngine';
 import type { GetStudioState, SetStudioState, StudioContext } from './studioContext';
 
@@ -62,9 +62,7 @@ export function createMetersSlice(set: SetStudioState, get: GetStudioState, cont
       applySolo({ ...get().monitorSolo, midSide });
     },
     soloMonitorBand(band) {
-      if (band !== null && !(Number.isFinite(band.lowerHz) && Number.isFinite(band.upperHz) && band.lowerHz > 0 && band.upperHz > band.lowerHz)) {
-        throw new RangeError(`monitor solo band: expected finite edges with 0 < lowerHz < upperHz (Hz), got lowerHz ${band.lowerHz}, upperHz ${band.upperHz}`);
-      }
+      if (band !== null) checkMonitorSoloBand(band);
       const current = get().monitorSolo.band;
       if (band === current || (band !== null && current !== null && band.lowerHz === current.lowerHz && band.upperHz === current.upperHz)) return;
       applySolo({ ...get().monitorSolo, band: band === null ? null : { lowerHz: band.lowerHz, upperHz: band.upperHz } });

@@ -94,13 +94,21 @@ export function isFindingBandSoloed(state: StudioState, index: number): boolean 
 
 /** Per source id, the severity (dB) of its most severe finding; empty without a result. */
 export function findingSeverityBySource(analysis: MonoAnalysis | null): ReadonlyMap<string, number> {
+  if (analysis === null) return NO_SEVERITIES;
+  // Stage markers select this on every store change (playhead, drags): built once per result.
+  const known = severitiesByAnalysis.get(analysis);
+  if (known !== undefined) return known;
   const worst = new Map<string, number>();
-  for (const finding of analysis?.findings ?? []) {
+  for (const finding of analysis.findings) {
     if (finding.sourceId === undefined) continue;
     worst.set(finding.sourceId, Math.max(worst.get(finding.sourceId) ?? Number.NEGATIVE_INFINITY, finding.severityDb));
   }
+  severitiesByAnalysis.set(analysis, worst);
   return worst;
 }
+
+const NO_SEVERITIES: ReadonlyMap<string, number> = new Map();
+const severitiesByAnalysis = new WeakMap<MonoAnalysis, ReadonlyMap<string, number>>();
 
 export function createMonoCheckSlice(set: SetStudioState, get: GetStudioState, context: StudioContext, reloader: EngineReloader): MonoCheckSlice {
   /** The run in progress: its abort controller (the latest run wins, earlier ones are ignored when they settle). */

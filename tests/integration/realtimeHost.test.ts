@@ -2,7 +2,7 @@ import { beforeAll, describe, expect, it } from 'vitest';
 import { loadHrtfGrid } from '../../src/cli/loadHrtf';
 import type { HrtfGrid } from '../../src/dsp/hrtf/hrtfGrid';
 import { renderWholeScene } from '../../src/render/offlineRender';
-import { METER_LAYOUT, meterSlots } from '../../src/render/realtime/protocol';
+import { METER_LAYOUT, meterSlots } from '../../src/render/realtime/meterLayout';
 import type { HostMessage } from '../../src/render/realtime/protocol';
 import { createRealtimeHost, handleHostMessage, processHost } from '../../src/render/realtime/realtimeHost';
 import type { RealtimeHost } from '../../src/render/realtime/realtimeHost';

@@ -215,12 +215,6 @@ export function finishMomentAnalyser(analyser: MomentAnalyser): void {
   }
 }
 
-/** Frames analysed so far, as a fraction of the programme's. */
-export function momentAnalyserProgress(analyser: MomentAnalyser): number {
-  const state = analyser as AnalyserState;
-  return Math.min(1, state.framesDone / (Math.ceil(state.totalFrames / state.hop) + 1));
-}
-
 function completeFrame(state: AnalyserState): void {
   const windowIndex = Math.min(state.windowCount - 1, Math.floor((state.framesDone * state.hop) / state.windowFrames));
   const { mix, spectra, inputs } = state;

@@ -48,7 +48,7 @@ export function stereoFieldSummary(mixBands: Float64Array, bandCount: number, fr
 }
 
 /** Frames of audio in timeline window `w` (the last one may be shorter). */
-export function windowLengthFrames(analyser: MomentAnalyser, w: number): number {
+function windowLengthFrames(analyser: MomentAnalyser, w: number): number {
   return Math.max(1, Math.min(analyser.windowFrames, analyser.totalFrames - w * analyser.windowFrames));
 }
 

@@ -1,7 +1,7 @@
 import type { MomentAnalyser } from '../../dsp/analysis/monoMomentAnalyser';
 import { MIX_STRIDE } from '../../dsp/analysis/sourceMoments';
-import { broadbandMoments } from './analysisFigures';
-import { FINDING_BAND_COUNT, formatDb, formatTime, monoLossOf, timeRangesOf, correlationOf } from './findingFigures';
+import { broadbandMoments, stereoFieldSummary } from './analysisFigures';
+import { FINDING_BAND_COUNT, formatDb, formatTime, monoLossOf, timeRangesOf } from './findingFigures';
 import type { BinauralSurvival, MonoFinding } from './monoAnalysisTypes';
 
 /**
@@ -21,7 +21,7 @@ export interface SourceBinauralMoments {
 }
 
 /** Cancellation of the summed ears (dB below the uncorrelated reference) that is reported. */
-export const BINAURAL_REPORT_DB = 1;
+const BINAURAL_REPORT_DB = 1;
 
 export function binauralSurvival(
   analyser: MomentAnalyser,
@@ -30,15 +30,11 @@ export function binauralSurvival(
 ): { survival: BinauralSurvival; finding: MonoFinding | null } {
   const frames = analyser.totalFrames;
   const [pl, pr, c] = broadbandMoments(analyser.mixBands, MIX_STRIDE, analyser.bandCount) as [number, number, number];
-  const bandMonoLossDb: number[] = [];
-  for (let b = 0; b < analyser.bandCount; b++) {
-    const at = MIX_STRIDE * b;
-    bandMonoLossDb.push(monoLossOf(analyser.mixBands[at]!, analyser.mixBands[at + 1]!, analyser.mixBands[at + 2]!, frames, monoGain));
-  }
+  const field = stereoFieldSummary(analyser.mixBands, analyser.bandCount, frames, monoGain);
   const survival: BinauralSurvival = {
-    monoLossDb: monoLossOf(pl, pr, c, frames, monoGain),
-    correlation: correlationOf(pl, pr, c, frames),
-    bandMonoLossDb,
+    monoLossDb: field.monoLossDb,
+    correlation: field.correlation,
+    bandMonoLossDb: field.bandMonoLossDb,
     sources: sources.map((s) => ({ sourceId: s.sourceId, sourceName: s.sourceName, monoLossDb: monoLossOf(s.pl, s.pr, s.c, frames, monoGain) })),
   };
   // The law-independent cancellation: 0 dB for uncorrelated ears, negative when they cancel.
@@ -52,7 +48,7 @@ export function binauralSurvival(
   }
   const durationSec = frames / analyser.sampleRateHz;
   const { ranges, worstTimeSec } = timeRangesOf(windowLoss, BINAURAL_REPORT_DB, analyser.windowFrames / analyser.sampleRateHz, durationSec);
-  const bands = bandMonoLossDb
+  const bands = field.bandMonoLossDb
     .map((lossDb, b) => ({ ...analyser.bands[b]!, lossDb: -lossDb }))
     .filter((b) => b.lossDb > 0)
     .sort((a, b) => b.lossDb - a.lossDb)

@@ -1,5 +1,5 @@
 /** Default timeline window, seconds. */
-export const DEFAULT_ANALYSIS_WINDOW_SEC = 0.5;
+const DEFAULT_ANALYSIS_WINDOW_SEC = 0.5;
 
 /** The timeline window asked for, or the default; refuses what is not a positive duration. */
 export function checkedWindowSec(windowSec: number | undefined): number {

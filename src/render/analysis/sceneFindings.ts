@@ -306,7 +306,7 @@ function correlationText(broadband: number, invertedEnergy: number, energy: numb
 }
 
 /** The Haas fields of a finding: the delay and the mono comb's first notches. */
-export function haasFigures(delay: InterChannelDelay, sampleRateHz: number): { delayMs: number; delaySamples: number; notchFrequenciesHz: number[] } {
+function haasFigures(delay: InterChannelDelay, sampleRateHz: number): { delayMs: number; delaySamples: number; notchFrequenciesHz: number[] } {
   const delaySec = delay.lagSamples / sampleRateHz;
   return {
     delayMs: 1000 * delaySec,

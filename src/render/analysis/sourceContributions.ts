@@ -27,7 +27,7 @@ export interface SourceContributions {
 }
 
 /** Frames per rendered chunk: 16384 (a third of a second at 48 kHz), so memory stays small. */
-export const CONTRIBUTION_CHUNK_FRAMES = 16384;
+const CONTRIBUTION_CHUNK_FRAMES = 16384;
 
 export function createSourceContributions(
   scene: Scene,

@@ -1,6 +1,6 @@
 import { correlationFromMoments } from '../../dsp/meters/stereoMoments';
 
-/** Correlation of a stem's two channels over its length (stereoMoments.ts); a mono stem is 1. */
+/** Correlation of two channels over their length (stereoMoments.ts): a stem's, or a loudspeaker pair's; a mono stem is 1. */
 export function stemCorrelation(channels: readonly Float32Array[]): number {
   const left = channels[0];
   const right = channels[1];

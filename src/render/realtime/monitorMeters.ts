@@ -3,7 +3,6 @@ import type { MixMeters } from '../../dsp/meters/mixMeters';
 import { createGoniometer } from '../../dsp/meters/goniometer';
 import { createMultibandStereoMeter } from '../../dsp/meters/multibandStereoMeter';
 import { createStereoFieldMeter } from '../../dsp/meters/stereoFieldMeter';
-import { DEFAULT_INTEGRATION } from '../../dsp/meters/stereoMoments';
 import { resetLoudnessMeter } from '../../dsp/loudness/loudnessMeter';
 import { LOUDNESS_SLOT_NAMES, METER_BAND_SLOTS, METER_LAYOUT, STEREO_FIELD_SLOT_NAMES, goniometerRing } from './meterLayout';
 
@@ -26,7 +25,7 @@ export interface MonitorMeters {
 }
 
 /** Longest integration time accepted, seconds. */
-export const MAX_INTEGRATION_SEC = 60;
+const MAX_INTEGRATION_SEC = 60;
 
 /** Throws a RangeError naming the problem unless 0 < integrationSec <= MAX_INTEGRATION_SEC. */
 export function checkIntegrationSec(integrationSec: number): void {
@@ -35,8 +34,7 @@ export function checkIntegrationSec(integrationSec: number): void {
   }
 }
 
-export function createMonitorMeters(area: SharedArrayBuffer, sampleRateHz: number, monoLawGain: number): MonitorMeters {
-  const integrationSec = DEFAULT_INTEGRATION.timeSec;
+export function createMonitorMeters(area: SharedArrayBuffer, sampleRateHz: number, monoLawGain: number, integrationSec: number): MonitorMeters {
   const mix = createMixMeters(
     { integration: { mode: 'exponential', timeSec: integrationSec }, monoLawGain, goniometer: { feed: goniometerRing(area) } },
     sampleRateHz,

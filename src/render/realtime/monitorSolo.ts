@@ -62,7 +62,7 @@ export interface MonitorSoloStage {
 }
 
 /** Make-up gain ceiling for very narrow bands. */
-export const MAX_MAKE_UP_DB = 12;
+const MAX_MAKE_UP_DB = 12;
 /** Lowest band edge, Hz; the highest is BAND_EDGE_NYQUIST_FRACTION x the Nyquist frequency. */
 const MIN_BAND_HZ = 10;
 const BAND_EDGE_NYQUIST_FRACTION = 0.98;

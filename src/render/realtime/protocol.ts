@@ -47,4 +47,3 @@ export type HostMessage =
   /** The master's mid/side settings (stereo fold-down and binaural); part of the mix, so exports have them too. */
   | { readonly type: 'master'; readonly midSide: MidSideSettings };
 
-export { METER_LAYOUT, meterSlots } from './meterLayout';

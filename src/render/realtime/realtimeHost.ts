@@ -321,8 +321,7 @@ function prepareMonitorMeters(host: RealtimeHost, area: SharedArrayBuffer | null
   if (area === null) {
     host.monitorMeters = null;
   } else if (host.monitorMeters === null) {
-    host.monitorMeters = createMonitorMeters(area, host.sampleRateHz, host.monoGain);
-    setMonitorMeterBallistics(host.monitorMeters, host.integrationSec, host.monoGain);
+    host.monitorMeters = createMonitorMeters(area, host.sampleRateHz, host.monoGain, host.integrationSec);
   } else {
     attachMonitorMeters(host.monitorMeters, area);
   }

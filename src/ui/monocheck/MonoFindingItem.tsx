@@ -1,4 +1,4 @@
-import type { MonoFinding } from '../../render/analysis/monoAnalysisTypes';
+import type { MonoFinding } from '../../engine/audioEngine';
 import { isFindingBandSoloed } from '../../state/monoCheckSlice';
 import { findSource } from '../../state/sceneEdits';
 import { useStudioStore, useStudioStoreApi } from '../../state/StudioStoreProvider';

@@ -1,4 +1,4 @@
-import type { AnalysisBand, FindingKind, MonoFinding, SuggestedFix, TimeRange } from '../../render/analysis/monoAnalysisTypes';
+import type { AnalysisBand, FindingKind, MonoFinding, SuggestedFix, TimeRange } from '../../engine/audioEngine';
 
 /** Display formats of the mono check panel and the stage markers (pure). */
 

@@ -1,5 +1,6 @@
 import { describe, expect, it } from 'vitest';
-import { ANALYZE_USAGE, UsageError, parseAnalyzeArgs, parseGate } from '../../../src/cli/analyzeArgs';
+import { ANALYZE_USAGE, parseAnalyzeArgs, parseGate } from '../../../src/cli/analyzeArgs';
+import { UsageError } from '../../../src/cli/commandLine';
 
 function parsed(argv: string[]) {
   const args = parseAnalyzeArgs(argv);

@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { UsageError } from '../../../src/cli/analyzeArgs';
+import { UsageError } from '../../../src/cli/commandLine';
 import { channelFromLabel, layoutFromFile, layoutFromOption } from '../../../src/cli/channelMaskLayout';
 import { LAYOUT_NAMES, getLayout } from '../../../src/core/layouts';
 import { SURROUND_WEIGHT, loudnessWeightsForLayout } from '../../../src/dsp/loudness/channelWeights';
