@@ -1,16 +1,11 @@
 import type { Scene } from '../core/scene';
 import type { AnalysedFormat, MonoAnalysis } from '../engine/audioEngine';
 import type { EngineReloader } from './engineReloader';
+import type { MonitorSoloBand } from './metersSlice';
 import type { GetStudioState, SetStudioState, StudioContext } from './studioContext';
 import type { StudioState } from './studioState';
 
 export type MonoCheckStatus = 'idle' | 'running' | 'done' | 'failed';
-
-/** A finding's band as the monitor's band solo takes it. */
-export interface FindingBand {
-  readonly lowerHz: number;
-  readonly upperHz: number;
-}
 
 export interface MonoCheckState {
   readonly status: MonoCheckStatus;
@@ -79,7 +74,7 @@ export function defaultMonoCheckFormat(state: StudioState): AnalysedFormat {
 }
 
 /** The band a finding's solo uses: its worst band, or null when it names none. */
-export function findingSoloBand(analysis: MonoAnalysis, index: number): FindingBand | null {
+export function findingSoloBand(analysis: MonoAnalysis, index: number): MonitorSoloBand | null {
   const band = analysis.findings[index]?.bands[0];
   return band === undefined ? null : { lowerHz: band.lowerHz, upperHz: band.upperHz };
 }

@@ -18,6 +18,14 @@ export function formatDb(levelDb: Decibels): string {
   return `${rounded > 0 ? '+' : ''}${rounded.toFixed(1)}`;
 }
 
+/** Correlation with its sign, two decimals: "+1.00", "-0.35", "0.00"; "--" when not a number. */
+export function formatCorrelation(value: number): string {
+  if (!Number.isFinite(value)) return '--';
+  const rounded = Math.round(value * 100) / 100;
+  if (rounded === 0) return '0.00';
+  return `${rounded > 0 ? '+' : ''}${rounded.toFixed(2)}`;
+}
+
 /** Azimuth label in ADM degrees: "0°", "+90°" (left), "-90°" (right), "180°". */
 export function formatAzimuthLabel(azimuthDeg: Degrees): string {
   const rounded = Math.round(azimuthDeg);

@@ -1,7 +1,8 @@
+import { clock, frequency } from '../../render/analysis/findingFormat';
 import type { MonoAnalysis, MonoFinding } from '../../render/analysis/monoAnalysisTypes';
 import type { AnalysisReport, ProgrammeLoudness } from './analysisReport';
 import { escapeHtml } from './escapeHtml';
-import { clock, correlation, frequency, level, signedDb } from './reportFormat';
+import { correlation, level, signedDb } from './reportFormat';
 import { barPlot, linePlot } from './svgPlots';
 import { bandLoss, findingDetail, fixText, headline, sourceRow, timeRanges, verdict } from './reportPhrases';
 

@@ -1,4 +1,4 @@
-/** Number and time formatting shared by the text and HTML reports. */
+/** Number formatting shared by the text and HTML reports (times and frequencies: render/analysis/findingFormat.ts). */
 
 /** Readings at or below this are the meters' -150 floor: silence, or a total cancellation. */
 const FLOOR = -149.95;
@@ -25,24 +25,6 @@ function withSign(text: string): string {
   const rounded = Number(text);
   if (rounded === 0) return text.replace('-', '');
   return rounded > 0 ? `+${text}` : text;
-}
-
-/** Seconds as m:ss.s: "0:05.5", "12:00.0". */
-export function clock(seconds: number): string {
-  const tenths = Math.max(0, Math.round(seconds * 10));
-  const minutes = Math.floor(tenths / 600);
-  const rest = (tenths - minutes * 600) / 10;
-  return `${minutes}:${rest.toFixed(1).padStart(4, '0')}`;
-}
-
-/** A band's nominal frequency: "31.5 Hz", "1 kHz", "12.5 kHz". */
-export function frequency(hz: number): string {
-  if (hz >= 1000) return `${trimZeros((hz / 1000).toFixed(hz >= 10000 ? 1 : 2))} kHz`;
-  return `${trimZeros(hz.toFixed(1))} Hz`;
-}
-
-function trimZeros(text: string): string {
-  return text.includes('.') ? text.replace(/\.?0+$/, '') : text;
 }
 
 /**

@@ -1,7 +1,9 @@
 import { AUDIBLE_BELOW_MIX_DB } from '../../render/analysis/findingFigures';
+import { clock, frequency } from '../../render/analysis/findingFormat';
+import { headlinePhrase } from '../../render/analysis/findingMessage';
 import type { MonoFinding, SourceMonoFigures } from '../../render/analysis/monoAnalysisTypes';
 import type { AnalysisReport, ProgrammeLoudness } from './analysisReport';
-import { clock, correlation, frequency, level, signedDb } from './reportFormat';
+import { correlation, level, signedDb } from './reportFormat';
 
 /** Short phrases the text and HTML reports share. */
 
@@ -17,17 +19,12 @@ export function verdict(l: ProgrammeLoudness, report: AnalysisReport): string {
 }
 
 /**
- * What a finding loses, its headline: "loses 8.4 dB at 125 Hz in mono" (the source's own
- * loss, where it is heard), "costs the mix 2.1 dB of mono level", "... (masked: 25.0 dB
- * below the mix)"; a finding without a headline (the binaural render's) loses its severity.
+ * What a finding loses, its headline as its message says it (findingMessage.ts): "loses
+ * 8.4 dB at 125 Hz in mono", "costs the mix 2.1 dB of mono level"; a finding without a
+ * headline (the binaural render's) loses its severity.
  */
 export function headline(f: MonoFinding): string {
-  const h = f.headline;
-  if (h === undefined) return `loses ${dbAmount(f.severityDb)} in mono`;
-  if (h.of === 'mix') return `costs the mix ${dbAmount(-h.lossDb)} of mono level`;
-  const where = h.band === undefined ? '' : ` at ${frequency(h.band.nominalHz)}`;
-  const phrase = h.lossDb < 0 ? `loses ${dbAmount(-h.lossDb)}${where} in mono` : `keeps its level in mono${where}`;
-  return h.audible || h.levelToMixDb === undefined ? phrase : `${phrase} (${masked(h.levelToMixDb)})`;
+  return f.headline === undefined ? `loses ${dbAmount(f.severityDb)} in mono` : headlinePhrase(f.headline);
 }
 
 /** A finding's band and what the source loses of itself there, with its level against the mix: "125 Hz loses 8.4 dB (10.3 dB below the mix)". */
@@ -39,11 +36,8 @@ export function bandLoss(band: MonoFinding['bands'][number]): string {
 
 /** "10.3 dB below the mix", or "masked: 25.0 dB below the mix" beyond AUDIBLE_BELOW_MIX_DB. */
 function belowMix(levelToMixDb: number): string {
-  return levelToMixDb < AUDIBLE_BELOW_MIX_DB ? masked(levelToMixDb) : `${dbAmount(-levelToMixDb)} below the mix`;
-}
-
-function masked(levelToMixDb: number): string {
-  return `masked: ${dbAmount(-levelToMixDb)} below the mix`;
+  const below = `${dbAmount(-levelToMixDb)} below the mix`;
+  return levelToMixDb < AUDIBLE_BELOW_MIX_DB ? `masked: ${below}` : below;
 }
 
 /** A positive amount of dB; below 1 dB with a second decimal, so small losses do not read as nothing. */

@@ -1,6 +1,7 @@
+import { clock, frequency } from '../../render/analysis/findingFormat';
 import type { MonoAnalysis, MonoFinding } from '../../render/analysis/monoAnalysisTypes';
 import type { AnalysisReport } from './analysisReport';
-import { clock, correlation, frequency, level, signedDb, textTable } from './reportFormat';
+import { correlation, level, signedDb, textTable } from './reportFormat';
 import { bandLoss, findingDetail, fixText, headline, sourceRow, timeRanges, verdict } from './reportPhrases';
 
 /** The readable report `npm run analyze` prints on standard output. */

@@ -1,7 +1,8 @@
 import type { MomentAnalyser } from '../../dsp/analysis/monoMomentAnalyser';
 import { MIX_STRIDE } from '../../dsp/analysis/sourceMoments';
 import { broadbandMoments, stereoFieldSummary } from './analysisFigures';
-import { FINDING_BAND_COUNT, formatDb, formatTime, monoLossOf, timeRangesOf } from './findingFigures';
+import { FINDING_BAND_COUNT, formatDb, monoLossOf, timeRangesOf } from './findingFigures';
+import { clock } from './findingFormat';
 import type { BinauralSurvival, MonoFinding } from './monoAnalysisTypes';
 
 /**
@@ -65,7 +66,7 @@ export function binauralSurvival(
       timeRanges: ranges,
       bands,
       correlation: survival.correlation,
-      message: `The binaural render loses ${formatDb(severityDb)} when its ears are summed to mono (worst around ${formatTime(worstTimeSec)})${names === '' ? '' : `; the sources that lose most: ${names}`}.`,
+      message: `The binaural render loses ${formatDb(severityDb)} when its ears are summed to mono (worst around ${clock(worstTimeSec)})${names === '' ? '' : `; the sources that lose most: ${names}`}.`,
       fixes: worst.length > 0 ? [{ kind: 'move', text: `Move ${worst[0]!.sourceName} towards the front or back, where the ears hear it alike.` }] : [],
     },
   };

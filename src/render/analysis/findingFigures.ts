@@ -161,16 +161,6 @@ export function formatDb(db: number): string {
   return `${db.toFixed(1)} dB`;
 }
 
-export function formatHz(hz: number): string {
-  return hz >= 1000 ? `${(hz / 1000).toFixed(hz >= 10000 ? 0 : 1)} kHz` : `${hz >= 100 ? hz.toFixed(0) : hz.toFixed(1)} Hz`;
-}
-
-export function formatTime(sec: number): string {
-  const minutes = Math.floor(sec / 60);
-  const seconds = sec - 60 * minutes;
-  return minutes > 0 ? `${minutes}:${seconds.toFixed(1).padStart(4, '0')}` : `${seconds.toFixed(1)} s`;
-}
-
 /** rho_w of the analyser's window over the Haas lags. */
 export function haasWindowCorrelation(analyser: MomentAnalyser): Float64Array {
   return windowAutocorrelation(hannWindow(analyser.frameSize), Math.round(HAAS_MAX_LAG_SEC * analyser.sampleRateHz));

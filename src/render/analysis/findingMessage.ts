@@ -1,4 +1,5 @@
-import { REPORT_SEVERITY_DB, formatDb, formatHz, formatTime } from './findingFigures';
+import { REPORT_SEVERITY_DB, formatDb } from './findingFigures';
+import { clock, frequency } from './findingFormat';
 import type { FindingBand, HeadlineLoss } from './monoAnalysisTypes';
 
 /**
@@ -6,7 +7,7 @@ import type { FindingBand, HeadlineLoss } from './monoAnalysisTypes';
  * headline loss, broadband beside it, its stem's), then what is wrong, then what it costs
  * the whole mix and when. E.g. "Guitar loses 8.4 dB at 125 Hz in mono, though it keeps its
  * level overall. One channel is a copy of the other ...; it costs the mix little level
- * overall, 0.2 dB at 125 Hz, around 23.5 s."
+ * overall, 0.2 dB at 125 Hz, around 0:23.5."
  */
 export interface FindingMessageParts {
   readonly name: string;
@@ -38,14 +39,18 @@ export function findingMessage(parts: FindingMessageParts): string {
         ? `; it costs the mix ${formatDb(mixLossDb)} of mono level`
         : worstBand === undefined
           ? '; it costs the mix little level overall'
-          : `; it costs the mix little level overall, ${formatDb(worstBand.lossDb)} at ${formatHz(worstBand.nominalHz)}`;
-  return `${capitalised(parts.name)} ${headlinePhrase(headline)}${overall}${stem}. ${capitalised(parts.what)}${cost}, around ${formatTime(parts.worstTimeSec)}.`;
+          : `; it costs the mix little level overall, ${formatDb(worstBand.lossDb)} at ${frequency(worstBand.nominalHz)}`;
+  return `${capitalised(parts.name)} ${headlinePhrase(headline)}${overall}${stem}. ${capitalised(parts.what)}${cost}, around ${clock(parts.worstTimeSec)}.`;
 }
 
-/** "loses 8.4 dB at 125 Hz in mono", "keeps its level in mono", "costs the mix 2.0 dB of mono level", with where it is masked. */
-function headlinePhrase(headline: HeadlineLoss): string {
+/**
+ * What a finding loses, its headline (in the finding's message and the analysis reports):
+ * "loses 8.4 dB at 125 Hz in mono", "keeps its level in mono", "costs the mix 2.0 dB of
+ * mono level", with where it is masked.
+ */
+export function headlinePhrase(headline: HeadlineLoss): string {
   if (headline.of === 'mix') return `costs the mix ${formatDb(-headline.lossDb)} of mono level`;
-  const where = headline.band === undefined ? '' : ` at ${formatHz(headline.band.nominalHz)}`;
+  const where = headline.band === undefined ? '' : ` at ${frequency(headline.band.nominalHz)}`;
   const phrase = headline.lossDb < 0 ? `loses ${formatDb(-headline.lossDb)}${where} in mono` : `keeps its level in mono${where}`;
   return headline.audible || headline.levelToMixDb === undefined ? phrase : `${phrase}, where it is ${formatDb(-headline.levelToMixDb)} below the mix (masked)`;
 }

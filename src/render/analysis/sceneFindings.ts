@@ -29,7 +29,6 @@ import {
   POLARITY_CORRELATION,
   REPORT_SEVERITY_DB,
   correlationOf,
-  formatHz,
   haasDelay,
   isHaas,
   monoLossOf,
@@ -37,6 +36,7 @@ import {
   trustedBands,
   windowCancellationDb,
 } from './findingFigures';
+import { frequency } from './findingFormat';
 import type { AnalysedFormat, FindingKind, MonoFinding, SourceMonoFigures, SuggestedFix } from './monoAnalysisTypes';
 import { ownBassMono, ownFixImprovementDb, ownLossFigures, ownNarrowed, ownRightFlipped, stemMonoLossDb } from './ownMonoLoss';
 import type { OwnEdit } from './ownMonoLoss';
@@ -217,7 +217,7 @@ function sourceFinding(
     case 'haas': {
       const found = haasFigures(delay, analyser.sampleRateHz);
       extra = found;
-      what = `one channel is a copy of the other delayed by ${Math.abs(found.delayMs).toFixed(1)} ms (${Math.abs(delay.lagSamples)} samples, ${delay.lagSamples > 0 ? 'the right lags' : 'the left lags'}): in mono it combs, with notches at ${found.notchFrequenciesHz.slice(0, 3).map(formatHz).join(', ')}`;
+      what = `one channel is a copy of the other delayed by ${Math.abs(found.delayMs).toFixed(1)} ms (${Math.abs(delay.lagSamples)} samples, ${delay.lagSamples > 0 ? 'the right lags' : 'the left lags'}): in mono it combs, with notches at ${found.notchFrequenciesHz.slice(0, 3).map(frequency).join(', ')}`;
       fixes.push(
         {
           kind: 'remove-delay',

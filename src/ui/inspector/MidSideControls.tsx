@@ -1,5 +1,5 @@
 import { useCallback, useMemo } from 'react';
-import { MID_SIDE_LIMITS, isNeutral } from '../../core/midSideSettings';
+import { isNeutral } from '../../core/midSideSettings';
 import type { MidSideNumberField, MidSideSettings, MidSideSettingsPatch } from '../../core/midSideSettings';
 import type { StudioState } from '../../state/studioState';
 import { useStudioStore } from '../../state/StudioStoreProvider';
@@ -7,6 +7,7 @@ import { Fader } from '../controls/Fader';
 import { NumberField } from '../controls/NumberField';
 import { ToggleButton } from '../controls/ToggleButton';
 import { formatDb } from '../format';
+import { WidthRow } from './WidthRow';
 import './midSide.css';
 
 export interface MidSideControlsProps {
@@ -71,24 +72,14 @@ export function MidSideControls({ testIdPrefix, owner, read, onChange, onReset, 
         </p>
       )}
       <div {...sideOnly}>
-        <div className="ms-row">
-          <span className="ms-label">Width</span>
-          <Fader
-            testId={id('width-fader')}
-            label={`Mid/side width of ${owner}`}
-            read={readField('widthPercent')}
-            onChange={setField('widthPercent')}
-            min={MID_SIDE_LIMITS.widthPercent.min}
-            max={MID_SIDE_LIMITS.widthPercent.max}
-            step={1}
-            keyStep={5}
-            resetValue={100}
-            origin={100}
-            formatValue={(v) => `${v} percent`}
-            title="Width: 0 % mono, 100 % as is, 200 % side doubled (double-click: 100 %)"
-          />
-          <NumberField testId={id('width')} label="Width" hideLabel unit="%" read={readField('widthPercent')} onCommit={setField('widthPercent')} decimals={0} step={5} />
-        </div>
+        <WidthRow
+          testId={id('width')}
+          label={`Mid/side width of ${owner}`}
+          fieldLabel="Width"
+          read={readField('widthPercent')}
+          onChange={setField('widthPercent')}
+          layout="row"
+        />
       </div>
       <GainRow id={id('mid-gain')} name="Mid" owner={owner} read={readField('midGainDb')} onChange={setField('midGainDb')} />
       <div {...sideOnly}>

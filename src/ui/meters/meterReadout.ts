@@ -21,21 +21,6 @@ export function formatLevel(value: number): string {
   return rounded === 0 ? '0.0' : rounded.toFixed(1);
 }
 
-/** Correlation with two decimals and its sign: "+1.00", "-0.35", "0.00". */
-export function formatCorrelation(value: number): string {
-  if (!Number.isFinite(value)) return '--';
-  const rounded = Math.round(value * 100) / 100;
-  if (rounded === 0) return '0.00';
-  return `${rounded > 0 ? '+' : ''}${rounded.toFixed(2)}`;
-}
-
-/** Band centre label: "20", "315", "1k", "1.25k", "20k". */
-export function formatBandHz(hz: number): string {
-  if (hz < 1000) return String(Math.round(hz));
-  const k = hz / 1000;
-  return `${Number(k.toPrecision(k < 10 ? 3 : 2))}k`;
-}
-
 /** Where a correlation sits on a -1..+1 scale: 0 (left end) to 1 (right end), clamped. */
 export function correlationFraction(correlation: number): number {
   if (!Number.isFinite(correlation)) return 0.5;

@@ -2,9 +2,10 @@ import { useEffect } from 'react';
 import type { RefObject } from 'react';
 import { distanceToTarget, getLoudnessTarget } from '../../engine/audioEngine';
 import type { AudioEngine, LiveMeters, LoudnessTargetId } from '../../engine/audioEngine';
+import { formatCorrelation } from '../format';
 import { drawCorrelationHistory, drawGoniometerGuides, drawGoniometerPoints, drawMultiband, prepareCanvas, readMeterColors } from './meterCanvas';
 import type { MeterColors } from './meterCanvas';
-import { correlationFraction, createHistoryRing, formatCorrelation, formatLevel, formatSigned, pushHistory } from './meterReadout';
+import { correlationFraction, createHistoryRing, formatLevel, formatSigned, pushHistory } from './meterReadout';
 import type { HistoryRing } from './meterReadout';
 
 /** About 10 s of correlation history at the meters' ~31 updates per second. */

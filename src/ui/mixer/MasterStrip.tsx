@@ -1,12 +1,11 @@
 import { useCallback, useState } from 'react';
-import { MID_SIDE_LIMITS, isNeutral, midSideOrDefault } from '../../core/midSideSettings';
+import { isNeutral, midSideOrDefault } from '../../core/midSideSettings';
 import type { MidSideSettingsPatch } from '../../core/midSideSettings';
 import type { StudioState } from '../../state/studioState';
 import { useStudioStore, useStudioStoreApi } from '../../state/StudioStoreProvider';
-import { Fader } from '../controls/Fader';
-import { NumberField } from '../controls/NumberField';
 import { ToggleButton } from '../controls/ToggleButton';
 import { MidSideControls } from '../inspector/MidSideControls';
+import { WidthRow } from '../inspector/WidthRow';
 import '../inspector/midSide.css';
 
 const readMaster = (s: StudioState) => midSideOrDefault(s.scene.master?.midSide);
@@ -33,24 +32,7 @@ export function MasterStrip() {
           {active ? 'M/S on' : 'M/S off'}
         </span>
       </div>
-      <span className="master-strip-label">Width</span>
-      <div className="master-width">
-        <Fader
-          testId="master-width-fader"
-          label="Master mid/side width"
-          read={readWidth}
-          onChange={setWidth}
-          min={MID_SIDE_LIMITS.widthPercent.min}
-          max={MID_SIDE_LIMITS.widthPercent.max}
-          step={1}
-          keyStep={5}
-          resetValue={100}
-          origin={100}
-          formatValue={(v) => `${v} percent`}
-          title="Master width: 0 % mono, 100 % as is, 200 % side doubled (double-click: 100 %)"
-        />
-        <NumberField testId="master-width" label="Master width" hideLabel unit="%" read={readWidth} onCommit={setWidth} decimals={0} step={5} />
-      </div>
+      <WidthRow testId="master-width" label="Master mid/side width" fieldLabel="Master width" read={readWidth} onChange={setWidth} layout="strip" />
       <ToggleButton testId="master-ms-open" label="Master mid/side controls" className="small" pressed={open} onToggle={() => setOpen(!open)}>
         Mid/side…
       </ToggleButton>

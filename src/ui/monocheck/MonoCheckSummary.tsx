@@ -1,6 +1,6 @@
 import type { MonoAnalysis } from '../../engine/audioEngine';
-import { formatDb } from '../format';
-import { formatBand, formatCorrelation, formatMinutesSeconds, worstBands } from './monoCheckFormat';
+import { formatCorrelation, formatDb } from '../format';
+import { formatBand, formatMinutesSeconds, worstBands } from './monoCheckFormat';
 
 export interface MonoCheckSummaryProps {
   readonly analysis: MonoAnalysis;

@@ -105,14 +105,6 @@ export function formatFixGain(fix: Pick<SuggestedFix, 'improvementDb' | 'ownImpr
   return parts.join('; ');
 }
 
-/** Correlation with its sign, two decimals: "+0.30", "-0.85", "0.00". */
-export function formatCorrelation(value: number): string {
-  if (!Number.isFinite(value)) return '--';
-  const rounded = Math.round(value * 100) / 100;
-  if (rounded === 0) return '0.00';
-  return `${rounded > 0 ? '+' : ''}${rounded.toFixed(2)}`;
-}
-
 /** The `count` bands with the largest mono loss (most negative first), skipping bands without loss. */
 export function worstBands(bands: readonly AnalysisBand[], lossDb: readonly number[], count = 3): { band: AnalysisBand; lossDb: number }[] {
   return bands

@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { clock, correlation, frequency, level, signedDb, textTable } from '../../../src/cli/report/reportFormat';
+import { correlation, level, signedDb, textTable } from '../../../src/cli/report/reportFormat';
 import { barPlot, linePlot, niceTicks } from '../../../src/cli/report/svgPlots';
 
 describe('report number formats', () => {
@@ -7,11 +7,6 @@ describe('report number formats', () => {
     expect([signedDb(3.0103), signedDb(-4.25), signedDb(-150), signedDb(-0.04), signedDb(0)]).toEqual(['+3.0', '-4.3', '-inf', '0.0', '0.0']);
     expect([level(-23.04), level(-150)]).toEqual(['-23.0', '-inf']);
     expect([correlation(1), correlation(-0.999), correlation(-0.001)]).toEqual(['+1.00', '-1.00', '0.00']);
-  });
-
-  it('writes times as m:ss.s and band frequencies as labelled', () => {
-    expect([clock(0), clock(5.5), clock(65.25), clock(600)]).toEqual(['0:00.0', '0:05.5', '1:05.3', '10:00.0']);
-    expect([frequency(31.5), frequency(100), frequency(1000), frequency(1250), frequency(12500), frequency(20000)]).toEqual(['31.5 Hz', '100 Hz', '1 kHz', '1.25 kHz', '12.5 kHz', '20 kHz']);
   });
 
   it('pads table columns, numbers to the right and text to the left', () => {

@@ -3,7 +3,7 @@ import { evaluateGates } from '../../../src/cli/analyzeGates';
 import { getLoudnessTarget } from '../../../src/dsp/loudness/loudnessTargets';
 import { renderHtmlReport } from '../../../src/cli/report/htmlReport';
 import { renderJsonReport } from '../../../src/cli/report/jsonReport';
-import { fixText } from '../../../src/cli/report/reportPhrases';
+import { fixText, headline } from '../../../src/cli/report/reportPhrases';
 import { renderTextReport } from '../../../src/cli/report/textReport';
 import { handMadeAnalysis, handMadeLoudness, handMadeReport } from './monoAnalysisFixture';
 
@@ -48,6 +48,17 @@ describe('text report', () => {
     // A broadband headline names no band; a fix without figures has no brackets.
     expect(fixText(fix, { ...finding, headline: { of: 'source', lossDb: -12.5, audible: true } })).toMatch(/\(own \+12\.5 dB; mix \+5\.5 dB\)$/);
     expect(fixText({ kind: 'move', text: 'Move it.' }, finding)).toBe('Move it.');
+  });
+
+  it('heads a finding with its message\'s headline phrase, a masked loss included (exact texts)', () => {
+    const finding = handMadeAnalysis().findings[0]!;
+    const band = finding.bands[0]!;
+    expect(headline({ ...finding, headline: { of: 'source', lossDb: -7.5, band, audible: false, levelToMixDb: -26 } })).toBe(
+      'loses 7.5 dB at 100 Hz in mono, where it is 26.0 dB below the mix (masked)',
+    );
+    // The binaural render's finding has no headline: its severity, two decimals below 1 dB.
+    const { headline: _named, ...binaural } = finding;
+    expect(headline({ ...binaural, severityDb: 0.354 })).toBe('loses 0.35 dB in mono');
   });
 
   it('ends with the gates', () => {

@@ -318,11 +318,15 @@ describe('mono check display formats (panel and stage markers)', () => {
 
   it('writes dB with a sign, two decimals below 1 dB, and bands by their nominal centre', () => {
     expect([formatFindingDb(-4.24), formatFindingDb(0.354), formatFindingDb(-0.004), formatFindingDb(12)]).toEqual(['-4.2', '+0.35', '0.00', '+12.0']);
-    expect([formatBand({ nominalHz: 63 }), formatBand({ nominalHz: 1000 }), formatBand({ nominalHz: 2500 }), formatBand({ nominalHz: 12500 })]).toEqual([
+    // Nominal one-third-octave centres (IEC 61260-1) from the range's ends, exact.
+    expect([20, 63, 1000, 1250, 2500, 12500, 20000].map((nominalHz) => formatBand({ nominalHz }))).toEqual([
+      '20 Hz',
       '63 Hz',
       '1 kHz',
+      '1.25 kHz',
       '2.5 kHz',
       '12.5 kHz',
+      '20 kHz',
     ]);
   });
 

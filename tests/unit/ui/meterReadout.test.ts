@@ -1,9 +1,8 @@
 import { describe, expect, it } from 'vitest';
+import { formatCorrelation } from '../../../src/ui/format';
 import {
   correlationFraction,
   createHistoryRing,
-  formatBandHz,
-  formatCorrelation,
   formatLevel,
   formatSigned,
   goniometerPointIndex,
@@ -34,15 +33,6 @@ describe('meter read-outs', () => {
     expect(correlationFraction(1)).toBe(1);
     expect(correlationFraction(3)).toBe(1);
     expect(correlationFraction(Number.NaN)).toBe(0.5);
-  });
-
-  it('labels one-third-octave centres in round figures (three significant digits)', () => {
-    // Exact base-10 centres 1000 * 10^(k/10) (IEC 61260-1) against the nominal labels.
-    expect(formatBandHz(19.953)).toBe('20');
-    expect(formatBandHz(316.23)).toBe('316');
-    expect(formatBandHz(1000)).toBe('1k');
-    expect(formatBandHz(1258.9)).toBe('1.26k');
-    expect(formatBandHz(19953)).toBe('20k');
   });
 
   it('keeps the last `capacity` values of the history, oldest first', () => {
