@@ -1,70 +1,82 @@
 import { DENORMAL_FLUSH } from '../filters/biquad';
 import { MONO_WEIGHTS, STEREO_WEIGHTS, SURROUND_5_0_WEIGHTS, SURROUND_5_1_WEIGHTS } from './channelWeights';
 import { kWeightingCoefficients } from './kWeighting';
-import { createTruePeakMeter, flushTruePeak, processTruePeak, resetTruePeakMeter, samplePeakDbfs, truePeakDbtp } from './truePeak';
+import { LOUDNESS_FLOOR, addToLoudnessHistogram, createLoudnessHistogram, gatedLoudnessLufs, loudnessRangeOf, powerToLufs, resetLoudnessHistogram } from './loudnessGating';
+import type { LoudnessHistogram } from './loudnessGating';
+import { appendSubBlockPower, clearSubBlockPowerLog } from './subBlockPowerLog';
+import type { SubBlockPowerLog } from './subBlockPowerLog';
+import {
+  createTruePeakMeter,
+  flushTruePeak,
+  holdPeakReadings,
+  mergeTruePeakMeter,
+  primeTruePeak,
+  processTruePeak,
+  resetTruePeakMeter,
+  samplePeakDbfs,
+  truePeakDbtp,
+} from './truePeak';
 import type { TruePeakMeter } from './truePeak';
+
+export { LOUDNESS_FLOOR } from './loudnessGating';
 
 /**
  * Loudness meter after ITU-R BS.1770-4 and EBU R 128 ("EBU mode", EBU Tech 3341 and 3342).
  *
- * Per channel i: K-weighting (kWeighting.ts) to y_i, then the weighted power
+ * Per channel i: K-weighting (kWeighting.ts) to y_i; then, for every 100 ms sub-block
+ * (round(0.1 fs) samples), the sub-block power
  *   z = sum_i G_i mean(y_i^2),   loudness L = -0.691 + 10 log10 z   (LUFS = LKFS),
  * with the channel weights G_i of channelWeights.ts (LFE: 0).
  *
- * Everything is built on 100 ms sub-blocks (round(0.1 fs) samples) of z:
- * - momentary M: the mean over the last 400 ms (4 sub-blocks), updated every 100 ms;
- * - short-term S: the mean over the last 3 s (30 sub-blocks), updated every 100 ms;
+ * Everything but the peaks is built on the sequence of sub-block powers z:
+ * - momentary M: the mean z over the last 400 ms (4 sub-blocks), updated every 100 ms;
+ * - short-term S: the mean z over the last 3 s (30 sub-blocks), updated every 100 ms;
  *   before 400 ms / 3 s have passed, the windows count the time before the start as
  *   silence (a meter switched on into running programme rises, it does not jump);
- * - integrated I (BS.1770-4 gating): gating blocks of 400 ms every 100 ms (75 % overlap;
- *   only complete blocks), l_j = -0.691 + 10 log10 z_j;
- *     absolute gate: J_a = { j : l_j > -70 LUFS },
- *     relative gate: G_r = -0.691 + 10 log10(mean_{J_a} z_j) - 10 LU,
- *     I = -0.691 + 10 log10(mean { z_j : l_j > -70, l_j > G_r });
- * - loudness range LRA (EBU Tech 3342): the short-term values of complete 3 s windows,
- *   every 100 ms; absolute gate -70 LUFS; relative gate -20 LU below the power mean of the
- *   remaining values; LRA = L95 - L10, the 95th and 10th percentiles of the values that
- *   pass (nearest rank: value number round(p (n - 1)) in ascending order).
- * Gating without storing every block: gating blocks and short-term values above -70 LUFS
- * go into histograms of 0.01 LU bins from -70 to +30 LUFS (louder values count in the top
- * bin), each bin holding the count and the exact sum of its blocks' powers. Means are
- * therefore exact; a gate only decides per bin (bin centre above the threshold), an error
- * of at most the blocks within 0.005 LU of a threshold, and percentiles resolve to the bin
- * centre (0.005 LU). Memory is fixed (two 10 000-bin histograms), whatever the programme
- * length; I and LRA are computed when read (a pass over the used bins) and cached.
- * - true peak (truePeak.ts) of every channel, LFE included, when enabled.
+ * - integrated I (BS.1770-4 gating): the gating blocks are the complete 400 ms windows,
+ *   every 100 ms (75 % overlap), i.e. the momentary powers from the 4th sub-block on;
+ * - loudness range LRA (EBU Tech 3342): the short-term powers of complete 3 s windows,
+ *   every 100 ms.
+ * I and LRA come from fixed-size histograms of those blocks (loudnessGating.ts), computed
+ * when read and cached, whatever the programme length.
+ * - true peak and sample peak (truePeak.ts) of every channel, LFE included, when enabled.
+ *
+ * Spans. The sub-block powers can be recorded as they complete (config subBlockPowers),
+ * and a sequence of them fed into a meter (addSubBlockPowers) leaves it exactly as the
+ * audio would have (M, S, their maxima, I, LRA: the same code path); peaks merge by max
+ * (mergeLoudnessPeaks). A programme cut at sub-block boundaries into spans measured apart
+ * therefore merges into the figures of the whole when each span after the first has
+ * first heard at least LOUDNESS_PRE_ROLL_SEC of the samples before it as a pre-roll
+ * (primeLoudnessMeter: filters and true-peak interpolator only, nothing counted) and only
+ * the last span flushes the true peak (the next span's interpolator covers a span's tail).
  *
  * Readings floor at -150 (no -Infinity): silence and programmes with no block above the
  * absolute gate read -150 LUFS, and LRA 0 LU.
  */
-export const LOUDNESS_OFFSET_DB = -0.691;
-export const ABSOLUTE_GATE_LUFS = -70;
-export const RELATIVE_GATE_LU = -10;
-export const LRA_RELATIVE_GATE_LU = -20;
-export const LRA_LOW_PERCENTILE = 0.1;
-export const LRA_HIGH_PERCENTILE = 0.95;
 export const SUB_BLOCK_SEC = 0.1;
 export const MOMENTARY_SUB_BLOCKS = 4;
 export const SHORT_TERM_SUB_BLOCKS = 30;
-export const LOUDNESS_FLOOR = -150;
-const HISTOGRAM_STEP_LU = 0.01;
-const HISTOGRAM_TOP_LUFS = 30;
-const HISTOGRAM_BINS = Math.round((HISTOGRAM_TOP_LUFS - ABSOLUTE_GATE_LUFS) / HISTOGRAM_STEP_LU);
+/**
+ * Pre-roll that settles the K-weighting before a span. Its slowest poles (the RLB
+ * high-pass, 4.2 ms time constant at any rate) leave less than 1e-16 of a unit impulse in
+ * the filter state after 0.15 s, so after 0.3 s the state differs from that of a meter
+ * that heard the whole programme by about 1e-30 of the pre-roll's level: far below
+ * rounding (measured: spans of a noise programme rich in low frequencies, cut anywhere,
+ * give sub-block powers bit-identical to the whole's). The true-peak interpolator needs
+ * only its last 24 samples.
+ */
+export const LOUDNESS_PRE_ROLL_SEC = 0.3;
 
 export interface LoudnessMeterConfig {
   /** BS.1770 weight per input channel (channelWeights.ts); 0 leaves a channel out (LFE). */
   readonly channelWeights: readonly number[];
   /** Measure the true peak too (4x oversampling); default true. */
   readonly truePeak?: boolean;
-}
-
-/** Counts and power sums per 0.01 LU bin, above the absolute gate. */
-interface LoudnessHistogram {
-  readonly counts: Float64Array;
-  readonly powers: Float64Array;
-  lowestBin: number;
-  highestBin: number;
-  total: number;
+  /**
+   * Appends the power z of every completed sub-block to this log (cleared on reset). None
+   * by default: a meter without it pays one null check per 100 ms.
+   */
+  readonly subBlockPowers?: SubBlockPowerLog;
 }
 
 export interface LoudnessMeter {
@@ -79,7 +91,7 @@ export interface LoudnessMeter {
   subBlockFill: number;
   /** Per channel: sum of squares of the K-weighted signal in the sub-block in progress. */
   readonly channelSums: Float64Array;
-  /** The last 30 sub-blocks' weighted sums of squares (ring). */
+  /** The last 30 sub-block powers z (ring). */
   readonly subBlocks: Float64Array;
   subBlockIndex: number;
   /** Sub-blocks completed since reset. */
@@ -94,6 +106,7 @@ export interface LoudnessMeter {
   rangeCache: number;
   cacheValid: boolean;
   readonly truePeak: TruePeakMeter | null;
+  readonly subBlockPowers: SubBlockPowerLog | null;
 }
 
 export interface LoudnessReading {
@@ -114,16 +127,9 @@ export function createLoudnessReading(): LoudnessReading {
   return { momentaryLufs: f, shortTermLufs: f, maxMomentaryLufs: f, maxShortTermLufs: f, integratedLufs: f, loudnessRangeLu: 0, truePeakDbtp: f, samplePeakDbfs: f };
 }
 
-function createHistogram(): LoudnessHistogram {
-  return { counts: new Float64Array(HISTOGRAM_BINS), powers: new Float64Array(HISTOGRAM_BINS), lowestBin: HISTOGRAM_BINS, highestBin: -1, total: 0 };
-}
-
-function resetHistogram(h: LoudnessHistogram): void {
-  h.counts.fill(0);
-  h.powers.fill(0);
-  h.lowestBin = HISTOGRAM_BINS;
-  h.highestBin = -1;
-  h.total = 0;
+/** Samples per 100 ms sub-block at `sampleRateHz`: round(0.1 fs). */
+export function subBlockLength(sampleRateHz: number): number {
+  return Math.max(1, Math.round(SUB_BLOCK_SEC * sampleRateHz));
 }
 
 export function createLoudnessMeter(config: LoudnessMeterConfig, sampleRateHz: number): LoudnessMeter {
@@ -137,7 +143,7 @@ export function createLoudnessMeter(config: LoudnessMeterConfig, sampleRateHz: n
     weights: Float64Array.from(config.channelWeights, (w) => (Number.isFinite(w) && w > 0 ? w : 0)),
     kWeighting: Float64Array.of(shelf.b0, shelf.b1, shelf.b2, shelf.a1, shelf.a2, highPass.b0, highPass.b1, highPass.b2, highPass.a1, highPass.a2),
     filterState: new Float64Array(4 * channelCount),
-    subBlockFrames: Math.max(1, Math.round(SUB_BLOCK_SEC * sampleRateHz)),
+    subBlockFrames: subBlockLength(sampleRateHz),
     subBlockFill: 0,
     channelSums: new Float64Array(channelCount),
     subBlocks: new Float64Array(SHORT_TERM_SUB_BLOCKS),
@@ -147,16 +153,17 @@ export function createLoudnessMeter(config: LoudnessMeterConfig, sampleRateHz: n
     shortTermLufs: f,
     maxMomentaryLufs: f,
     maxShortTermLufs: f,
-    gatingBlocks: createHistogram(),
-    shortTermBlocks: createHistogram(),
+    gatingBlocks: createLoudnessHistogram(),
+    shortTermBlocks: createLoudnessHistogram(),
     integratedCache: f,
     rangeCache: 0,
     cacheValid: true,
     truePeak: config.truePeak === false ? null : createTruePeakMeter(channelCount, sampleRateHz),
+    subBlockPowers: config.subBlockPowers ?? null,
   };
 }
 
-/** Starts a new measurement: clears filters, windows, gating, maxima and true peak. */
+/** Starts a new measurement: clears filters, windows, gating, maxima, true peak and the sub-block power log. */
 export function resetLoudnessMeter(meter: LoudnessMeter): void {
   const f = LOUDNESS_FLOOR;
   meter.filterState.fill(0);
@@ -169,12 +176,13 @@ export function resetLoudnessMeter(meter: LoudnessMeter): void {
   meter.shortTermLufs = f;
   meter.maxMomentaryLufs = f;
   meter.maxShortTermLufs = f;
-  resetHistogram(meter.gatingBlocks);
-  resetHistogram(meter.shortTermBlocks);
+  resetLoudnessHistogram(meter.gatingBlocks);
+  resetLoudnessHistogram(meter.shortTermBlocks);
   meter.integratedCache = f;
   meter.rangeCache = 0;
   meter.cacheValid = true;
   if (meter.truePeak !== null) resetTruePeakMeter(meter.truePeak);
+  if (meter.subBlockPowers !== null) clearSubBlockPowerLog(meter.subBlockPowers);
 }
 
 /**
@@ -191,6 +199,21 @@ export function processLoudnessMeter(meter: LoudnessMeter, channels: readonly Fl
     if (meter.subBlockFill === meter.subBlockFrames) completeSubBlock(meter);
   }
   if (meter.truePeak !== null) processTruePeak(meter.truePeak, channels, frames);
+}
+
+/**
+ * Pre-roll: runs `frames` samples that come before the measured ones through the
+ * K-weighting filters and the true-peak interpolator only; they count in no sub-block,
+ * window or peak. A span that starts inside a programme, given at least
+ * LOUDNESS_PRE_ROLL_SEC of the samples before it, then measures as a meter that heard the
+ * programme from its start (its windows are joined to the earlier spans' by
+ * addSubBlockPowers). Only between sub-blocks. Allocation-free.
+ */
+export function primeLoudnessMeter(meter: LoudnessMeter, channels: readonly Float32Array[], frames: number): void {
+  requireSubBlockBoundary(meter, 'a pre-roll');
+  accumulateSquares(meter, channels, 0, frames);
+  meter.channelSums.fill(0);
+  if (meter.truePeak !== null) primeTruePeak(meter.truePeak, channels, frames);
 }
 
 /**
@@ -230,117 +253,96 @@ function accumulateSquares(meter: LoudnessMeter, channels: readonly Float32Array
   }
 }
 
-function powerToLufs(power: number): number {
-  const l = LOUDNESS_OFFSET_DB + 10 * Math.log10(power);
-  return l > LOUDNESS_FLOOR ? l : LOUDNESS_FLOOR;
-}
-
 function completeSubBlock(meter: LoudnessMeter): void {
-  const ring = meter.subBlocks;
-  let energy = 0;
-  for (let ch = 0; ch < meter.channelCount; ch++) energy += meter.weights[ch]! * meter.channelSums[ch]!;
-  ring[meter.subBlockIndex] = energy;
+  let weighted = 0;
+  for (let ch = 0; ch < meter.channelCount; ch++) weighted += meter.weights[ch]! * meter.channelSums[ch]!;
   meter.channelSums.fill(0);
   meter.subBlockFill = 0;
+  pushSubBlockPower(meter, weighted / meter.subBlockFrames);
+}
+
+/** The one path of a completed sub-block's power z into the windows, maxima, gating and log. */
+function pushSubBlockPower(meter: LoudnessMeter, power: number): void {
+  const ring = meter.subBlocks;
+  ring[meter.subBlockIndex] = power;
   meter.subBlockCount++;
   // Sums of the last 4 and 30 sub-blocks, added afresh each time (no running-sum drift).
   let momentary = 0;
   let shortTerm = 0;
   for (let j = 0; j < SHORT_TERM_SUB_BLOCKS; j++) {
     const index = (meter.subBlockIndex - j + SHORT_TERM_SUB_BLOCKS) % SHORT_TERM_SUB_BLOCKS;
-    const e = ring[index]!;
-    shortTerm += e;
-    if (j < MOMENTARY_SUB_BLOCKS) momentary += e;
+    const z = ring[index]!;
+    shortTerm += z;
+    if (j < MOMENTARY_SUB_BLOCKS) momentary += z;
   }
   meter.subBlockIndex = (meter.subBlockIndex + 1) % SHORT_TERM_SUB_BLOCKS;
-  const momentaryPower = momentary / (MOMENTARY_SUB_BLOCKS * meter.subBlockFrames);
-  const shortTermPower = shortTerm / (SHORT_TERM_SUB_BLOCKS * meter.subBlockFrames);
+  const momentaryPower = momentary / MOMENTARY_SUB_BLOCKS;
+  const shortTermPower = shortTerm / SHORT_TERM_SUB_BLOCKS;
   meter.momentaryLufs = powerToLufs(momentaryPower);
   meter.shortTermLufs = powerToLufs(shortTermPower);
   if (meter.momentaryLufs > meter.maxMomentaryLufs) meter.maxMomentaryLufs = meter.momentaryLufs;
   if (meter.shortTermLufs > meter.maxShortTermLufs) meter.maxShortTermLufs = meter.shortTermLufs;
-  if (meter.subBlockCount >= MOMENTARY_SUB_BLOCKS) addToHistogram(meter.gatingBlocks, momentaryPower);
-  if (meter.subBlockCount >= SHORT_TERM_SUB_BLOCKS) addToHistogram(meter.shortTermBlocks, shortTermPower);
+  if (meter.subBlockCount >= MOMENTARY_SUB_BLOCKS) addToLoudnessHistogram(meter.gatingBlocks, momentaryPower);
+  if (meter.subBlockCount >= SHORT_TERM_SUB_BLOCKS) addToLoudnessHistogram(meter.shortTermBlocks, shortTermPower);
   meter.cacheValid = false;
+  if (meter.subBlockPowers !== null) appendSubBlockPower(meter.subBlockPowers, power);
 }
 
-function addToHistogram(h: LoudnessHistogram, power: number): void {
-  const lufs = LOUDNESS_OFFSET_DB + 10 * Math.log10(power);
-  if (!(lufs > ABSOLUTE_GATE_LUFS)) return;
-  const bin = Math.min(HISTOGRAM_BINS - 1, Math.floor((lufs - ABSOLUTE_GATE_LUFS) / HISTOGRAM_STEP_LU));
-  h.counts[bin] = h.counts[bin]! + 1;
-  h.powers[bin] = h.powers[bin]! + power;
-  h.total++;
-  if (bin < h.lowestBin) h.lowestBin = bin;
-  if (bin > h.highestBin) h.highestBin = bin;
+function requireSubBlockBoundary(meter: LoudnessMeter, what: string): void {
+  if (meter.subBlockFill !== 0) {
+    throw new RangeError(`loudness meter: ${what} must come between sub-blocks, but ${meter.subBlockFill} of a sub-block's ${meter.subBlockFrames} samples are in progress`);
+  }
 }
 
-function binCentreLufs(bin: number): number {
-  return ABSOLUTE_GATE_LUFS + (bin + 0.5) * HISTOGRAM_STEP_LU;
-}
-
-/** The first bin whose centre is above `thresholdLufs`. */
-function firstBinAbove(thresholdLufs: number): number {
-  return Math.max(0, Math.floor((thresholdLufs - ABSOLUTE_GATE_LUFS) / HISTOGRAM_STEP_LU - 0.5) + 1);
+function requireSubBlockPower(power: number, where: string): void {
+  if (!(power >= 0 && power < Infinity)) throw new RangeError(`loudness meter: sub-block power${where} must be a finite number >= 0, got ${power}`);
 }
 
 /**
- * Mean power of the blocks in bins fromBin and up, or 0 when there are none: every block
- * in a histogram is above the absolute gate, so its power is positive and 0 means "no
- * block". A number, not an object: it is read from the audio thread.
+ * Feeds one sub-block power z (as recorded by a meter's subBlockPowers log) into `meter`,
+ * exactly as if the sub-block's audio had completed in it. Only between sub-blocks.
  */
-function meanPower(h: LoudnessHistogram, fromBin: number): number {
-  let count = 0;
-  let power = 0;
-  for (let b = Math.max(fromBin, h.lowestBin); b <= h.highestBin; b++) {
-    count += h.counts[b]!;
-    power += h.powers[b]!;
+export function addSubBlockPower(meter: LoudnessMeter, power: number): void {
+  requireSubBlockBoundary(meter, 'sub-block powers');
+  requireSubBlockPower(power, '');
+  pushSubBlockPower(meter, power);
+}
+
+/**
+ * Feeds a sequence of sub-block powers into `meter`, in order (addSubBlockPower); all are
+ * checked before any is added. A fresh meter fed the powers of a programme reads M, S,
+ * their maxima, I and LRA exactly as the meter that heard it; the concatenated powers of
+ * consecutive spans give those of the whole.
+ */
+export function addSubBlockPowers(meter: LoudnessMeter, powers: ArrayLike<number>): void {
+  requireSubBlockBoundary(meter, 'sub-block powers');
+  for (let i = 0; i < powers.length; i++) requireSubBlockPower(powers[i]!, ` ${i}`);
+  for (let i = 0; i < powers.length; i++) pushSubBlockPower(meter, powers[i]!);
+}
+
+/** Peak levels as read: a LoudnessReading, or the numbers a span reports. */
+export type PeakReadings = Pick<LoudnessReading, 'truePeakDbtp' | 'samplePeakDbfs'>;
+
+/**
+ * Merges peaks into `meter` (which must measure true peak) by max: those of another meter
+ * of as many channels (per channel, exact), or peak readings in dBTP / dBFS (held as the
+ * programme's peaks; exact to the dB-linear round trip, about 1e-14 dB).
+ */
+export function mergeLoudnessPeaks(meter: LoudnessMeter, from: LoudnessMeter | PeakReadings): void {
+  if (meter.truePeak === null) throw new RangeError('loudness meter: created with truePeak: false, it holds no peaks to merge into');
+  if ('truePeakDbtp' in from) {
+    holdPeakReadings(meter.truePeak, from.truePeakDbtp, from.samplePeakDbfs);
+  } else {
+    if (from.truePeak === null) throw new RangeError('loudness meter: the meter to merge peaks from was created with truePeak: false');
+    mergeTruePeakMeter(meter.truePeak, from.truePeak);
   }
-  return count > 0 ? power / count : 0;
 }
 
 function updateCache(meter: LoudnessMeter): void {
   if (meter.cacheValid) return;
   meter.cacheValid = true;
-  // Integrated loudness: absolute gate (the histogram holds only blocks above it), then relative.
-  const gating = meter.gatingBlocks;
-  const ungated = meanPower(gating, 0);
-  if (ungated === 0) {
-    meter.integratedCache = LOUDNESS_FLOOR;
-  } else {
-    const relativeGate = LOUDNESS_OFFSET_DB + 10 * Math.log10(ungated) + RELATIVE_GATE_LU;
-    const gated = meanPower(gating, firstBinAbove(relativeGate));
-    meter.integratedCache = gated === 0 ? LOUDNESS_FLOOR : powerToLufs(gated);
-  }
-  // Loudness range.
-  const st = meter.shortTermBlocks;
-  const all = meanPower(st, 0);
-  if (all === 0) {
-    meter.rangeCache = 0;
-    return;
-  }
-  const gate = LOUDNESS_OFFSET_DB + 10 * Math.log10(all) + LRA_RELATIVE_GATE_LU;
-  const first = Math.max(firstBinAbove(gate), st.lowestBin);
-  let n = 0;
-  for (let b = first; b <= st.highestBin; b++) n += st.counts[b]!;
-  if (n === 0) {
-    meter.rangeCache = 0;
-    return;
-  }
-  const lowRank = Math.round(LRA_LOW_PERCENTILE * (n - 1));
-  const highRank = Math.round(LRA_HIGH_PERCENTILE * (n - 1));
-  let low = NaN;
-  let high = NaN;
-  let cumulative = 0;
-  for (let b = first; b <= st.highestBin; b++) {
-    cumulative += st.counts[b]!;
-    if (Number.isNaN(low) && cumulative > lowRank) low = binCentreLufs(b);
-    if (cumulative > highRank) {
-      high = binCentreLufs(b);
-      break;
-    }
-  }
-  meter.rangeCache = Number.isNaN(low) || Number.isNaN(high) ? 0 : high - low;
+  meter.integratedCache = gatedLoudnessLufs(meter.gatingBlocks);
+  meter.rangeCache = loudnessRangeOf(meter.shortTermBlocks);
 }
 
 /** Gated integrated loudness since reset, LUFS (BS.1770-4). */
@@ -377,17 +379,37 @@ export function defaultChannelWeights(channelCount: number): readonly number[] {
   return new Array<number>(channelCount).fill(1);
 }
 
+export interface LoudnessMeasurementOptions {
+  /** Records the power of every complete sub-block (addSubBlockPowers replays them). */
+  readonly subBlockPowers?: SubBlockPowerLog;
+  /**
+   * The samples just before `channels` in the programme, one array per channel, all of one
+   * length (at least LOUDNESS_PRE_ROLL_SEC): a pre-roll that is not counted (primeLoudnessMeter).
+   */
+  readonly preRoll?: readonly Float32Array[];
+  /**
+   * The programme ends with `channels` (default true): the true peak includes the
+   * interpolated tail after the last sample. False for a span that another follows (whose
+   * pre-roll then measures this tail).
+   */
+  readonly endsProgramme?: boolean;
+}
+
 /**
  * Offline measurement of whole buffers (allocates; not for the audio thread): every
  * reading of a meter that has heard `channels` from start to end, the true peak including
- * the interpolated tail after the last sample.
+ * the interpolated tail after the last sample. With options, one span of a longer
+ * programme: its sub-block powers recorded, a pre-roll before it, no tail after it.
  */
 export function measureLoudness(
   channels: readonly Float32Array[],
   sampleRateHz: number,
   channelWeights: readonly number[] = defaultChannelWeights(channels.length),
+  options: LoudnessMeasurementOptions = {},
 ): LoudnessReading {
-  const meter = createLoudnessMeter({ channelWeights }, sampleRateHz);
+  const log = options.subBlockPowers;
+  const meter = createLoudnessMeter(log === undefined ? { channelWeights } : { channelWeights, subBlockPowers: log }, sampleRateHz);
+  if (options.preRoll !== undefined) primeLoudnessMeter(meter, options.preRoll, preRollLength(options.preRoll, channels.length));
   const length = channels.reduce((max, channel) => Math.max(max, channel.length), 0);
   const chunk = 8192;
   const views: Float32Array[] = [];
@@ -397,8 +419,15 @@ export function measureLoudness(
     for (const channel of channels) views.push(channel.length >= offset + frames ? channel.subarray(offset, offset + frames) : padded(channel, offset, frames));
     processLoudnessMeter(meter, views, frames);
   }
-  if (meter.truePeak !== null) flushTruePeak(meter.truePeak, new Float32Array(256), new Array<Float32Array>(channels.length));
+  if (meter.truePeak !== null && options.endsProgramme !== false) flushTruePeak(meter.truePeak, new Float32Array(256), new Array<Float32Array>(channels.length));
   return readLoudnessMeter(meter, createLoudnessReading());
+}
+
+function preRollLength(preRoll: readonly Float32Array[], channelCount: number): number {
+  if (preRoll.length !== channelCount) throw new RangeError(`measureLoudness: preRoll has ${preRoll.length} channels, expected ${channelCount} (one per channel)`);
+  const length = preRoll[0]?.length ?? 0;
+  if (preRoll.some((channel) => channel.length !== length)) throw new RangeError(`measureLoudness: preRoll channels must all have one length, got ${preRoll.map((c) => c.length).join(', ')}`);
+  return length;
 }
 
 function padded(channel: Float32Array, offset: number, frames: number): Float32Array {

@@ -184,6 +184,53 @@ function phasePeak(g: Float64Array, window: Float64Array, n: number, peak: numbe
   return peak;
 }
 
+/**
+ * Pre-roll: loads each channel's history with the last samples of `channels` (those just
+ * before the measured ones), holding no peak, so the first measured samples are
+ * interpolated as in a meter that heard the pre-roll. A missing array is skipped.
+ * Allocation-free.
+ */
+export function primeTruePeak(meter: TruePeakMeter, channels: readonly Float32Array[], frames: number): void {
+  const taps = meter.design.tapsPerPhase;
+  const history = meter.history;
+  const n = Math.min(frames, taps);
+  for (let ch = 0; ch < meter.channelCount; ch++) {
+    const input = channels[ch];
+    if (input === undefined) continue;
+    const h = ch * taps;
+    for (let j = 0; j < taps - n; j++) history[h + j] = history[h + j + n]!;
+    for (let j = 0; j < n; j++) history[h + taps - n + j] = input[frames - n + j]!;
+  }
+}
+
+/** Holds, per channel, the larger of the two meters' peaks (peaks merge by max). */
+export function mergeTruePeakMeter(into: TruePeakMeter, from: TruePeakMeter): void {
+  if (from.channelCount !== into.channelCount) {
+    throw new RangeError(`true-peak meter: cannot merge the peaks of ${from.channelCount} channels into a meter of ${into.channelCount}`);
+  }
+  for (let ch = 0; ch < into.channelCount; ch++) {
+    if (from.peak[ch]! > into.peak[ch]!) into.peak[ch] = from.peak[ch]!;
+    if (from.samplePeak[ch]! > into.samplePeak[ch]!) into.samplePeak[ch] = from.samplePeak[ch]!;
+  }
+}
+
+/**
+ * Holds peak readings (the maxima over channels, in dBTP and dBFS; -Infinity and the
+ * -150 floor for none) by max: on channel 0, as the readings are maxima over all channels.
+ */
+export function holdPeakReadings(meter: TruePeakMeter, truePeakDbtp: number, samplePeakDbfs: number): void {
+  const truePeak = dbToLinear(truePeakDbtp, 'true peak (dBTP)');
+  const samplePeak = dbToLinear(samplePeakDbfs, 'sample peak (dBFS)');
+  if (samplePeak > truePeak) throw new RangeError(`true-peak meter: a sample peak of ${samplePeakDbfs} dBFS cannot be above the true peak of ${truePeakDbtp} dBTP`);
+  if (truePeak > meter.peak[0]!) meter.peak[0] = truePeak;
+  if (samplePeak > meter.samplePeak[0]!) meter.samplePeak[0] = samplePeak;
+}
+
+function dbToLinear(db: number, what: string): number {
+  if (!(db < Infinity)) throw new RangeError(`true-peak meter: ${what} must be a number below +Infinity, got ${db}`);
+  return db > FLOOR_DB ? 10 ** (db / 20) : 0;
+}
+
 /** Feeds the T zeros that follow the end of a finite signal, so its last samples are interpolated too. */
 export function flushTruePeak(meter: TruePeakMeter, zeros: Float32Array, channels: Float32Array[]): void {
   const taps = meter.design.tapsPerPhase;
