@@ -1,12 +1,12 @@
 import { MONO_WEIGHTS, STEREO_WEIGHTS } from '../dsp/loudness/channelWeights';
 import type { LoudnessTarget } from '../dsp/loudness/loudnessTargets';
-import { analyzeSceneMono } from '../render/analysis/sceneMonoAnalysis';
 import type { MonoAnalysis } from '../render/analysis/monoAnalysisTypes';
 import { renderWholeScene } from '../render/offlineRender';
 import { OUTPUT_FORMATS } from '../render/renderBlock';
 import { createSceneRenderer } from '../render/sceneRenderer';
 import type { AnalyzeArgs } from './analyzeArgs';
 import { measureProgrammeLoudness } from './analyzeLoudness';
+import { analyzeSceneInParallel, sharedStems } from './parallelSceneAnalysis';
 import { loadHrtfGrid } from './loadHrtf';
 import { loadSceneFile, loadStems } from './loadScene';
 import { createProgressLine } from './progress';
@@ -28,7 +28,8 @@ export interface SceneMeasurement {
  */
 export async function analyzeSceneFile(args: AnalyzeArgs, target: LoudnessTarget): Promise<SceneMeasurement> {
   const { scene, warnings } = await loadSceneFile(args.inputPath);
-  const [stems, hrtf] = await Promise.all([loadStems(scene, args.inputPath), loadHrtfGrid(args.hrtfPath, scene.sampleRateHz)]);
+  // Shared (not copied) with the analysis's worker threads.
+  const [stems, hrtf] = await Promise.all([loadStems(scene, args.inputPath).then(sharedStems), loadHrtfGrid(args.hrtfPath, scene.sampleRateHz)]);
   const renderer = createSceneRenderer(scene, stems, { formats: OUTPUT_FORMATS, monoLaw: args.monoLaw, hrtf });
   const lengthSec = renderer.lengthFrames / scene.sampleRateHz;
 
@@ -46,7 +47,7 @@ export async function analyzeSceneFile(args: AnalyzeArgs, target: LoudnessTarget
   });
 
   const analysing = createProgressLine(`analysing the ${args.format} render per source`);
-  const monoAnalysis = analyzeSceneMono(scene, stems, {
+  const monoAnalysis = await analyzeSceneInParallel(scene, stems, {
     format: args.format,
     hrtf,
     checkBinaural: true,

@@ -135,7 +135,7 @@ async function main(): Promise<void> {
   console.log(`peak resident memory: ${(process.resourceUsage().maxRSS / 1024).toFixed(0)} MiB (heap now ${(memory.heapUsed / 2 ** 20).toFixed(0)} MiB)`);
 
   console.log('');
-  runAnalysisBench(hrtf, (line) => console.log(line));
+  await runAnalysisBench(hrtf, (line) => console.log(line));
 
   // The browser figures: the same renderer as an AudioWorklet in Chromium, against Chromium's own HRTF panner.
   console.log('');

@@ -1,3 +1,4 @@
+import { availableParallelism } from 'node:os';
 import { SCENE_FORMAT_VERSION } from '../core/scene';
 import type { Scene, SceneSource } from '../core/scene';
 import type { HrtfGrid } from '../dsp/hrtf/hrtfGrid';
@@ -5,13 +6,15 @@ import { createMixMeters, processMixMeters } from '../dsp/meters/mixMeters';
 import { analyzeSceneMono } from '../render/analysis/sceneMonoAnalysis';
 import type { AnalysedFormat } from '../render/analysis/monoAnalysisTypes';
 import { RENDER_BLOCK_FRAMES } from '../render/renderBlock';
+import { analyzeSceneInParallel, sharedStems } from './parallelSceneAnalysis';
 
 /**
  * The analysis part of `npm run bench`: (a) the full mono-compatibility analysis of a
  * 3-minute, 16-source scene of stereo stems at 48 kHz (band-limited noises and tones,
  * some wide, one Haas-widened, one polarity-inverted), in the stereo and binaural
- * formats, wall-clock seconds, times faster than real time and the peak resident memory
- * while analysing (the process's, stems included); (b) how many times faster
+ * formats, on one thread and split over one worker thread per core (what `npm run
+ * analyze` and the studio do), wall-clock seconds, times faster than real time and the
+ * peak resident memory while analysing (the process's, stems included); (b) how many times faster
  * than real time the studio's full meter set runs (mixMeters.ts with the multiband meter
  * and the goniometer, 128-frame blocks, stereo).
  */
@@ -57,7 +60,9 @@ function benchStems(frames: number): Float32Array[][] {
     lowPass(benchNoise(length, 3), 2000, 1.5),
     Float32Array.from({ length }, (_, n) => 0.3 * Math.sin((2 * Math.PI * 220 * n) / SAMPLE_RATE_HZ) + 0.2 * Math.sin((2 * Math.PI * 331 * n) / SAMPLE_RATE_HZ)),
   ];
-  const take = (base: number, offset: number): Float32Array => bases[base % bases.length]!.subarray(offset, offset + frames);
+  // Over SharedArrayBuffers, so that the analysis's worker threads share them (parallelSceneAnalysis.ts sharedStems).
+  const shared = sharedStems([bases])[0]!;
+  const take = (base: number, offset: number): Float32Array => shared[base % shared.length]!.subarray(offset, offset + frames);
   return Array.from({ length: SOURCE_COUNT }, (_, i) => {
     const left = take(i, 1000 + 3000 * i);
     if (i === 0) return [left, take(i, 1000 - HAAS_DELAY_SAMPLES)];
@@ -83,25 +88,28 @@ function benchScene(): Scene {
 
 /**
  * Wall-clock seconds, findings, and the largest resident memory seen while analysing
- * (sampled after every chunk) with how much of it the analysis added, MiB.
+ * (sampled at every progress report: the main thread's reports come from the workers)
+ * with how much of it the analysis added, MiB.
  */
-function measureAnalysis(
+async function measureAnalysis(
   hrtf: HrtfGrid,
   format: AnalysedFormat,
   scene: Scene,
   stems: Float32Array[][],
-): { seconds: number; findings: number; peakMiB: number; addedMiB: number } {
+  threads: number,
+): Promise<{ seconds: number; findings: number; peakMiB: number; addedMiB: number }> {
   const before = process.memoryUsage.rss();
   let peak = before;
   const started = performance.now();
-  const result = analyzeSceneMono(scene, stems, {
+  const options = {
     format,
     hrtf,
     checkBinaural: format === 'binaural',
     onProgress: () => {
       peak = Math.max(peak, process.memoryUsage.rss());
     },
-  });
+  };
+  const result = threads === 1 ? analyzeSceneMono(scene, stems, options) : await analyzeSceneInParallel(scene, stems, options, threads);
   return { seconds: (performance.now() - started) / 1000, findings: result.findings.length, peakMiB: peak / 2 ** 20, addedMiB: (peak - before) / 2 ** 20 };
 }
 
@@ -124,18 +132,21 @@ function fixed(value: number): string {
   return value >= 100 ? value.toFixed(0) : value.toFixed(1);
 }
 
-export function runAnalysisBench(hrtf: HrtfGrid, print: (line: string) => void): void {
+export async function runAnalysisBench(hrtf: HrtfGrid, print: (line: string) => void): Promise<void> {
   const scene = benchScene();
   const stems = benchStems(SCENE_SECONDS * SAMPLE_RATE_HZ);
-  print(`Mono analysis: ${SOURCE_COUNT} stereo sources, ${SCENE_SECONDS / 60} minutes at ${SAMPLE_RATE_HZ} Hz, one thread`);
-  print('format                         | seconds | x real time | findings | peak resident MiB (added)');
+  const cores = availableParallelism();
+  print(`Mono analysis: ${SOURCE_COUNT} stereo sources, ${SCENE_SECONDS / 60} minutes at ${SAMPLE_RATE_HZ} Hz; one thread, then split in time over ${cores} worker threads (one per core)`);
+  print('format                         | threads | seconds | x real time | findings | peak resident MiB (added)');
   for (const format of ['stereo', 'binaural'] as const) {
-    const { seconds, findings, peakMiB, addedMiB } = measureAnalysis(hrtf, format, scene, stems);
-    const label = format === 'stereo' ? 'stereo fold-down' : 'binaural (with its survival)';
-    const memory = `${peakMiB.toFixed(0)} (+${addedMiB.toFixed(0)})`;
-    print(
-      `${label.padEnd(30)} | ${seconds.toFixed(1).padStart(7)} | ${fixed(SCENE_SECONDS / seconds).padStart(11)} | ${String(findings).padStart(8)} | ${memory.padStart(25)}`,
-    );
+    for (const threads of cores > 1 ? [1, cores] : [1]) {
+      const { seconds, findings, peakMiB, addedMiB } = await measureAnalysis(hrtf, format, scene, stems, threads);
+      const label = format === 'stereo' ? 'stereo fold-down' : 'binaural (with its survival)';
+      const memory = `${peakMiB.toFixed(0)} (+${addedMiB.toFixed(0)})`;
+      print(
+        `${label.padEnd(30)} | ${String(threads).padStart(7)} | ${seconds.toFixed(1).padStart(7)} | ${fixed(SCENE_SECONDS / seconds).padStart(11)} | ${String(findings).padStart(8)} | ${memory.padStart(25)}`,
+      );
+    }
   }
   print(`\nmeter set (field, 31-band multiband, loudness + true peak, goniometer), ${RENDER_BLOCK_FRAMES}-frame stereo blocks: ${fixed(measureMeters())} x real time`);
 }

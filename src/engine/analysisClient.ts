@@ -1,52 +1,84 @@
 import type { Scene } from '../core/scene';
+import type { MomentFrameRange } from '../dsp/analysis/monoMomentAnalyser';
 import type { MonoAnalysis } from '../render/analysis/monoAnalysisTypes';
-import type { AnalysisMessage, AnalysisRequest } from './analysisProtocol';
-
-export type AnalysisJob = Omit<AnalysisRequest, 'id'>;
+import { analyzeSceneMonoInSpans } from '../render/analysis/sceneMonoAnalysis';
+import type { SceneSpanMoments } from '../render/analysis/sceneSpanMoments';
+import type { AnalysisJob, AnalysisMessage, AnalysisSpanRequest } from './analysisProtocol';
+import { analysisOptionsOf } from './analysisSetup';
 
 export interface AnalysisRunOptions {
   readonly onProgress?: (fraction: number) => void;
-  /** Aborting terminates the worker and rejects with an AbortError. */
+  /** Aborting terminates the workers and rejects with an AbortError. */
   readonly signal?: AbortSignal;
 }
 
 /**
- * Promise-based access to the analysis worker, one analysis at a time: starting another
- * cancels the one running (it rejects with an AbortError). The worker is created on
- * first use and again after a cancel, which terminates it.
+ * Promise-based access to the analysis workers, one analysis at a time: starting another
+ * cancels the one running (it rejects with an AbortError). The programme is split in time
+ * into one span per worker (analysisWorker.ts measures a span), and the spans' sums are
+ * concluded here (sceneMonoAnalysis.ts). Workers are created on first use and again
+ * after a cancel, which terminates them.
  */
 export interface AnalysisClient {
   analyze(job: AnalysisJob, options?: AnalysisRunOptions): Promise<MonoAnalysis>;
   dispose(): void;
 }
 
-interface Running {
-  readonly id: number;
-  readonly settle: (outcome: { analysis: MonoAnalysis } | { error: Error }) => void;
+/** Workers at most: past a few, the page's own thread concluding and the stems' memory traffic dominate. */
+const MAX_ANALYSIS_WORKERS = 8;
+
+/** One worker per logical core (the audio thread runs at a higher priority), from 2 to MAX_ANALYSIS_WORKERS. */
+export function analysisWorkerCount(hardwareConcurrency: number | undefined): number {
+  return Math.min(MAX_ANALYSIS_WORKERS, Math.max(2, Math.floor(hardwareConcurrency ?? 2)));
 }
 
-export function createAnalysisClient(): AnalysisClient {
-  let worker: Worker | null = null;
+interface Running {
+  readonly id: number;
+  /** Settles the analysis and every span still out with this error. */
+  readonly fail: (error: Error) => void;
+  /** Per worker, the span it measures: where its messages go. */
+  readonly spans: Map<Worker, SpanListener>;
+}
+
+interface SpanListener {
+  readonly onProgress: (fraction: number) => void;
+  readonly resolve: (moments: SceneSpanMoments) => void;
+  readonly reject: (error: Error) => void;
+}
+
+export function createAnalysisClient(workerCount = analysisWorkerCount(globalThis.navigator?.hardwareConcurrency)): AnalysisClient {
+  let workers: Worker[] = [];
   let running: Running | null = null;
   let nextId = 1;
 
   const terminate = (): void => {
-    worker?.terminate();
-    worker = null;
+    for (const worker of workers) worker.terminate();
+    workers = [];
   };
   const cancelRunning = (): void => {
     if (running === null) return;
     terminate();
-    running.settle({ error: cancelled() });
+    running.fail(cancelled());
   };
-  const workerFor = (onMessage: (message: AnalysisMessage) => void): Worker => {
-    worker ??= new Worker(new URL('./analysisWorker.ts', import.meta.url), { type: 'module', name: 'mono-analysis' });
-    worker.onmessage = (event: MessageEvent<AnalysisMessage>) => onMessage(event.data);
+  const workerAt = (index: number): Worker => {
+    const existing = workers[index];
+    if (existing !== undefined) return existing;
+    const worker = new Worker(new URL('./analysisWorker.ts', import.meta.url), { type: 'module', name: `mono-analysis-${index + 1}` });
+    worker.onmessage = (event: MessageEvent<AnalysisMessage>) => {
+      const message = event.data;
+      const listener = running?.id === message.id ? running.spans.get(worker) : undefined;
+      if (listener === undefined) return;
+      if (message.kind === 'progress') listener.onProgress(message.fraction);
+      else if (message.kind === 'done') listener.resolve(message.moments);
+      else listener.reject(new Error(message.message));
+    };
     worker.onerror = (event) => {
       event.preventDefault();
+      const failed = running;
       terminate();
-      running?.settle({ error: new Error(`the analysis worker failed: ${event.message || 'it could not start'}`) });
+      failed?.fail(new Error(`the analysis worker failed: ${event.message || 'it could not start'}`));
     };
+    workers[index] = worker;
     return worker;
   };
 
@@ -55,30 +87,42 @@ export function createAnalysisClient(): AnalysisClient {
       cancelRunning();
       const { signal, onProgress } = options;
       if (signal?.aborted === true) return Promise.reject(cancelled());
-      return new Promise<MonoAnalysis>((resolve, reject) => {
-        const id = nextId++;
-        const onAbort = (): void => {
-          if (running?.id === id) cancelRunning();
-        };
-        running = {
-          id,
-          settle(outcome) {
-            if (running?.id !== id) return;
-            running = null;
-            signal?.removeEventListener('abort', onAbort);
-            if ('error' in outcome) reject(outcome.error);
-            else resolve(outcome.analysis);
-          },
-        };
-        signal?.addEventListener('abort', onAbort);
-        const target = workerFor((message) => {
-          if (message.id !== id || running?.id !== id) return;
-          if (message.kind === 'progress') onProgress?.(message.fraction);
-          else if (message.kind === 'done') running.settle({ analysis: message.analysis });
-          else running.settle({ error: new Error(message.message) });
+      const id = nextId++;
+      const spans = new Map<Worker, SpanListener>();
+      let failAnalysis: (error: Error) => void = () => undefined;
+      const failed = new Promise<never>((_, reject) => {
+        failAnalysis = reject;
+      });
+      const onAbort = (): void => {
+        if (running?.id === id) cancelRunning();
+      };
+      running = {
+        id,
+        spans,
+        fail(error) {
+          if (running?.id === id) running = null;
+          for (const listener of spans.values()) listener.reject(error);
+          failAnalysis(error);
+        },
+      };
+      signal?.addEventListener('abort', onAbort);
+      let started = 0;
+      const measureSpan = (span: MomentFrameRange, onSpanProgress: (fraction: number) => void): Promise<SceneSpanMoments> =>
+        new Promise<SceneSpanMoments>((resolve, reject) => {
+          const worker = workerAt(started++);
+          spans.set(worker, { onProgress: onSpanProgress, resolve, reject });
+          const request: AnalysisSpanRequest = { ...job, id, span };
+          worker.postMessage(request);
         });
-        const request: AnalysisRequest = { ...job, id };
-        target.postMessage(request);
+      const analysisOptions = { ...analysisOptionsOf(job), ...(onProgress === undefined ? {} : { onProgress }) };
+      const analysis = analyzeSceneMonoInSpans(job.scene, job.stems, analysisOptions, workerCount, measureSpan).catch((error: unknown) => {
+        // A span failed: the other workers' spans are of no use any more.
+        if (running?.id === id) terminate();
+        throw error;
+      });
+      return Promise.race([analysis, failed]).finally(() => {
+        signal?.removeEventListener('abort', onAbort);
+        if (running?.id === id) running = null;
       });
     },
     dispose() {

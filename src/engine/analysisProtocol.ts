@@ -1,16 +1,14 @@
 import type { Scene } from '../core/scene';
+import type { MomentFrameRange } from '../dsp/analysis/monoMomentAnalyser';
 import type { HrtfGrid } from '../dsp/hrtf/hrtfGrid';
-import type { AnalysedFormat, MonoAnalysis } from '../render/analysis/monoAnalysisTypes';
+import type { AnalysedFormat } from '../render/analysis/monoAnalysisTypes';
+import type { SceneSpanMoments } from '../render/analysis/sceneSpanMoments';
 import type { MonoLaw } from '../render/monoFoldDown';
 
-/**
- * One mono-compatibility analysis for the analysis worker. The stems are the engine's
- * (Float32Arrays over SharedArrayBuffers: posting shares them, nothing is copied);
- * stems[i] belongs to scene.sources[i].
- */
-export interface AnalysisRequest {
-  readonly id: number;
+/** One mono-compatibility analysis, as the engine asks for it. stems[i] belongs to scene.sources[i]. */
+export interface AnalysisJob {
   readonly scene: Scene;
+  /** The engine's stems: Float32Arrays over SharedArrayBuffers, so posting them shares the audio. */
   readonly stems: readonly (readonly Float32Array[])[];
   /** The HRTF grid at the scene's rate, for the binaural render and its mono survival. */
   readonly grid: HrtfGrid;
@@ -18,11 +16,17 @@ export interface AnalysisRequest {
   readonly monoLaw: MonoLaw;
 }
 
-/** What the worker answers: progress now and then, then the result or the reason it failed. */
+/** One span of an analysis, for one analysis worker. */
+export interface AnalysisSpanRequest extends AnalysisJob {
+  readonly id: number;
+  readonly span: MomentFrameRange;
+}
+
+/** What a worker answers: progress (the fraction of its span) now and then, then the span's sums or why it failed. */
 export type AnalysisMessage =
   | { readonly id: number; readonly kind: 'progress'; readonly fraction: number }
-  | { readonly id: number; readonly kind: 'done'; readonly analysis: MonoAnalysis }
+  | { readonly id: number; readonly kind: 'done'; readonly moments: SceneSpanMoments }
   | { readonly id: number; readonly kind: 'error'; readonly message: string };
 
-/** The worker reports progress whenever it has moved by at least this fraction (and at 0 and 1). */
+/** A worker reports progress whenever it has moved by at least this fraction of its span. */
 export const PROGRESS_STEP = 0.01;

@@ -1,35 +1,30 @@
-import { analyzeSceneMono } from '../render/analysis/sceneMonoAnalysis';
+import { analysisSetupOf } from './analysisSetup';
+import { measureSceneSpan } from '../render/analysis/sceneSpanMoments';
 import { PROGRESS_STEP } from './analysisProtocol';
-import type { AnalysisMessage, AnalysisRequest } from './analysisProtocol';
+import type { AnalysisMessage, AnalysisSpanRequest } from './analysisProtocol';
 
 /**
- * The analysis worker: runs the scene's mono-compatibility analysis (the same code as
- * `npm run analyze`) off the page's thread, reporting progress as it goes. The analysis
- * is synchronous, so cancelling means terminating this worker (analysisClient does).
+ * An analysis worker: measures one span of the scene's mono-compatibility analysis (the
+ * same code as `npm run analyze`) off the page's thread, reporting progress as it goes;
+ * analysisClient runs one per core and concludes from their sums. The measurement is
+ * synchronous, so cancelling means terminating this worker (analysisClient does).
  */
 const scope = self as unknown as {
-  onmessage: ((event: MessageEvent<AnalysisRequest>) => void) | null;
+  onmessage: ((event: MessageEvent<AnalysisSpanRequest>) => void) | null;
   postMessage(message: AnalysisMessage): void;
 };
 
 scope.onmessage = (event) => {
-  const { id, scene, stems, grid, format, monoLaw } = event.data;
+  const request = event.data;
+  const { id } = request;
   let reported = 0;
-  scope.postMessage({ id, kind: 'progress', fraction: 0 });
   try {
-    const analysis = analyzeSceneMono(scene, stems, {
-      format,
-      hrtf: grid,
-      checkBinaural: true,
-      monoLaw,
-      onProgress: (fraction) => {
-        if (!(fraction - reported >= PROGRESS_STEP)) return;
-        reported = fraction;
-        scope.postMessage({ id, kind: 'progress', fraction });
-      },
+    const moments = measureSceneSpan(analysisSetupOf(request), request.span, (fraction) => {
+      if (!(fraction - reported >= PROGRESS_STEP)) return;
+      reported = fraction;
+      scope.postMessage({ id, kind: 'progress', fraction });
     });
-    scope.postMessage({ id, kind: 'progress', fraction: 1 });
-    scope.postMessage({ id, kind: 'done', analysis });
+    scope.postMessage({ id, kind: 'done', moments });
   } catch (error) {
     scope.postMessage({ id, kind: 'error', message: error instanceof Error ? error.message : String(error) });
   }

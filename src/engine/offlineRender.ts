@@ -1,10 +1,10 @@
 import type { Scene } from '../core/scene';
 import type { HrtfGrid } from '../dsp/hrtf/hrtfGrid';
 import type { MonoLaw } from '../render/monoFoldDown';
-import { binauralPartitions } from '../render/binaural/binauralFilterBuilder';
 import { RENDERER_PROCESSOR_NAME } from '../render/realtime/processorName';
 import type { HostMessage } from '../render/realtime/protocol';
-import { RENDER_BLOCK_FRAMES } from '../render/renderBlock';
+import { OUTPUT_FORMATS, RENDER_BLOCK_FRAMES } from '../render/renderBlock';
+import { renderLengthFrames } from '../render/sceneRenderer';
 import type { ExportOptions, RenderedMix } from './audioEngine';
 
 /** Progress is reported this many times over a render (OfflineAudioContext suspensions). */
@@ -23,9 +23,7 @@ export async function renderSceneOffline(
   workletUrl: string,
   options: ExportOptions,
 ): Promise<RenderedMix> {
-  const tailFrames = binauralPartitions(grid, RENDER_BLOCK_FRAMES) * RENDER_BLOCK_FRAMES;
-  const longest = stems.reduce((n, channels) => Math.max(n, channels[0]?.length ?? 0), 0);
-  const length = longest + tailFrames;
+  const length = renderLengthFrames(stems, OUTPUT_FORMATS, grid);
   const context = new OfflineAudioContext({ numberOfChannels: 5, length, sampleRate: scene.sampleRateHz });
   await context.audioWorklet.addModule(workletUrl);
   const node = new AudioWorkletNode(context, RENDERER_PROCESSOR_NAME, {

@@ -10,8 +10,8 @@ import type { LiveMeterReader } from '../render/realtime/liveMeterReader';
 import { checkIntegrationSec } from '../render/realtime/monitorMeters';
 import { checkMonitorSoloBand } from '../render/realtime/monitorSolo';
 import type { HostMessage } from '../render/realtime/protocol';
-import { binauralPartitions } from '../render/binaural/binauralFilterBuilder';
-import { RENDER_BLOCK_FRAMES } from '../render/renderBlock';
+import { OUTPUT_FORMATS, RENDER_BLOCK_FRAMES } from '../render/renderBlock';
+import { renderLengthFrames } from '../render/sceneRenderer';
 import hrtfUrl from '../../hrtf/mit-kemar-normal-pinna.hrtf?url';
 import rendererWorkletUrl from '../../worklets/rendererProcessor.ts?worker&url';
 import type {
@@ -195,9 +195,7 @@ export function createWebAudioEngine(): AudioEngine {
       stems = loaded.stems;
       ensureMeters(next.sources.length);
       await sendScene();
-      const tailFrames = binauralPartitions(grid, RENDER_BLOCK_FRAMES) * RENDER_BLOCK_FRAMES;
-      const longest = stems.reduce((n, channels) => Math.max(n, channels[0]?.length ?? 0), 0);
-      return { ...loaded.report, lengthSec: (longest + tailFrames) / next.sampleRateHz };
+      return { ...loaded.report, lengthSec: renderLengthFrames(stems, OUTPUT_FORMATS, grid) / next.sampleRateHz };
     },
     async renderOffline(options?: ExportOptions): Promise<RenderedMix> {
       if (scene === null) throw new Error('no scene is loaded');

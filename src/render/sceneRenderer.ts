@@ -16,6 +16,7 @@ import {
   resetBinauralVoice,
 } from './binaural/binauralBus';
 import type { BinauralBus, BinauralVoice } from './binaural/binauralBus';
+import { binauralPartitions } from './binaural/binauralFilterBuilder';
 import { DEFAULT_MONO_LAW, foldDownToMono, monoLawGain } from './monoFoldDown';
 import type { MonoLaw } from './monoFoldDown';
 import { createMasterMidSideStage, resetMasterMidSide, setMasterMidSideSettings } from './midside/masterMidSide';
@@ -138,7 +139,6 @@ export function createSceneRenderer(
     createSourceMidSideStage(channels, midSideOrDefault(scene.sources[sourceIndex]!.midSide), scene.sampleRateHz),
   );
   const tailFrames = binaural === null ? RENDER_BLOCK_FRAMES : binauralTailFrames(binaural);
-  const stemFrames = objects.reduce((longest, o) => Math.max(longest, o.channel.length), 0);
   const state: RendererState = {
     sampleRateHz: scene.sampleRateHz,
     formats: options.formats,
@@ -163,7 +163,7 @@ export function createSceneRenderer(
       mono: new Float32Array(RENDER_BLOCK_FRAMES),
     },
     monoReady: false,
-    lengthFrames: stemFrames + tailFrames,
+    lengthFrames: renderLengthFrames(stems, options.formats, options.hrtf),
     playheadFrame: 0,
     blockFrame: 0,
     blockRead: RENDER_BLOCK_FRAMES,
@@ -172,6 +172,16 @@ export function createSceneRenderer(
   headRotationMatrix(scene.listener, state.rotation);
   state.params.forEach((_, index) => applyParams(state, index));
   return state;
+}
+
+/**
+ * Frames a render of these stems lasts: the longest stem, plus the time the formats'
+ * filters ring after it (the binaural bus's HRIR partitions; one block otherwise).
+ */
+export function renderLengthFrames(stems: readonly (readonly Float32Array[])[], formats: readonly OutputFormat[], hrtf: HrtfGrid | undefined): number {
+  const stemFrames = stems.reduce((longest, channels) => channels.reduce((l, channel) => Math.max(l, channel.length), longest), 0);
+  const tailFrames = formats.includes('binaural') && hrtf !== undefined ? binauralPartitions(hrtf, RENDER_BLOCK_FRAMES) * RENDER_BLOCK_FRAMES : RENDER_BLOCK_FRAMES;
+  return stemFrames + tailFrames;
 }
 
 /** Changes a source's parameters; heard from the next block on, smoothed. Allocation-free. */

@@ -13,7 +13,7 @@ import { openStudio } from './support/studioPage';
 import type { ScreenPoint, StudioWindow } from './support/studioPage';
 
 /**
- * The Mono check tab on the demo: the analysis runs in its worker with progress, names
+ * The Mono check tab on the demo: the analysis runs in its workers with progress, names
  * the Haas-widened guitar and the partly inverted pad, a click on the guitar's finding
  * selects it and moves the playhead to its worst moment, its band solo reaches the
  * monitor, the stage rings the guitar, Cancel stops a run, and an edit marks the result
@@ -120,7 +120,10 @@ describe('the mono check in the browser', () => {
   let guitarMarkerBefore = 0;
   let analysis: MonoAnalysis;
 
-  it('analyses the demo in a worker with progress and names the guitar (Haas) and the pad', async () => {
+  /** The page's live analysis workers. */
+  const analysisWorkerCount = (): number => browser.page.workers().filter((worker) => worker.url().includes('analysisWorker')).length;
+
+  it('analyses the demo in workers with progress and names the guitar (Haas) and the pad', async () => {
     const { page } = browser;
     guitarMarkerBefore = await markerPixelsAround('guitar', 'mono-check-stage-before.png');
     await page.getByRole('tab', { name: 'Mono check' }).click();
@@ -140,6 +143,8 @@ describe('the mono check in the browser', () => {
     await waitForStatus('done');
     console.info(`mono check of the demo (32 s, stereo fold-down, binaural survival): ${((Date.now() - started) / 1000).toFixed(1)} s in the browser`);
 
+    // Split in time over one worker per core, at least two (src/engine/analysisClient.ts).
+    expect(analysisWorkerCount()).toBeGreaterThanOrEqual(2);
     const s = await state();
     expect(s.monoCheck.error).toBeNull();
     analysis = s.monoCheck.analysis!;
@@ -212,13 +217,14 @@ describe('the mono check in the browser', () => {
     expect((await state()).monitorSolo.band).toBeNull();
   });
 
-  it('Cancel stops a run (the worker is terminated) and clears the result: the stage marker goes', async () => {
+  it('Cancel stops a run (the workers are terminated) and clears the result: the stage marker goes', async () => {
     const { page } = browser;
     await page.getByTestId('mono-check-run').click();
     await page.waitForFunction(() => ((globalThis as StudioWindow).__studio!.store.getState() as unknown as StoreView).monoCheck.progress > 0, undefined, {
       timeout: ANALYSIS_TIMEOUT_MS,
     });
     await page.getByTestId('mono-check-cancel').click();
+    await expect.poll(analysisWorkerCount, { timeout: 5_000 }).toBe(0);
     const s = await state();
     expect(s.monoCheck.status).toBe('idle');
     expect(s.monoCheck.analysis).toBeNull();
@@ -228,7 +234,7 @@ describe('the mono check in the browser', () => {
 
   it('marks the result stale after an edit, and a re-run makes it fresh again', async () => {
     const { page } = browser;
-    // A fresh worker (the cancelled one was terminated) analyses again.
+    // Fresh workers (the cancelled ones were terminated) analyse again.
     await page.getByTestId('mono-check-run').click();
     await waitForStatus('done');
     await expect(page.getByTestId('mono-check-stale').count()).resolves.toBe(0);

@@ -1,7 +1,7 @@
 import { realFftForward } from '../fft';
 import type { RealFft } from '../fft';
-import { windowHalfFrames } from './halfFrames';
-import type { HalfFrames } from './halfFrames';
+import { windowFrame } from './frameBuffer';
+import type { FrameBuffer } from './frameBuffer';
 import { scaledCopyFactor } from './scaledCopy';
 
 /**
@@ -21,9 +21,9 @@ export interface FrameSpectrum {
   rightScale: number;
 }
 
-export interface StereoHalfFrames {
-  readonly left: HalfFrames;
-  readonly right: HalfFrames;
+export interface StereoFrame {
+  readonly left: FrameBuffer;
+  readonly right: FrameBuffer;
 }
 
 /** Scratch for windowing a stereo frame. */
@@ -44,10 +44,10 @@ export function createFrameSpectrum(bins: number): FrameSpectrum {
   };
 }
 
-/** Windows and transforms the frame [older, newer] of both channels into `out`. Allocation-free. */
-export function transformStereoFrame(fft: RealFft, frames: StereoHalfFrames, scratch: FrameScratch, out: FrameSpectrum): void {
-  const leftSound = windowHalfFrames(frames.left, scratch.window, scratch.left);
-  const rightSound = windowHalfFrames(frames.right, scratch.window, scratch.right);
+/** Windows and transforms the current frame of both channels into `out`. Allocation-free. */
+export function transformStereoFrame(fft: RealFft, frame: StereoFrame, scratch: FrameScratch, out: FrameSpectrum): void {
+  const leftSound = windowFrame(frame.left, scratch.window, scratch.left);
+  const rightSound = windowFrame(frame.right, scratch.window, scratch.right);
   out.silent = !leftSound && !rightSound;
   out.rightScale = NaN;
   if (out.silent) return;

@@ -10,9 +10,11 @@ import type { RealFft } from '../fft';
  *   rho(tau) = r(tau) / sqrt(El Er) / rho_w(|tau|)
  * (El, Er the windowed energies, rho_w from analysisWindow.ts) is the normalised
  * correlation at that lag: 1 for a pure delay, whatever the lag, 0 for independent
- * channels. Lags up to a quarter of the frame keep rho_w above 0.7, so the correction
- * amplifies the estimator's noise by at most 1.4. The circular wrap pairs lag tau with
- * tau - N, where rho_w is below 0.001 for N/4 < |tau - N|: no aliasing in practice.
+ * channels. Lags up to a quarter of the frame keep rho_w above 0.75 (analysisWindow.ts),
+ * so the correction amplifies the estimator's noise by at most 1.33. The circular wrap
+ * pairs lag tau with tau - N, where rho_w is at most 0.11 for |tau| <= N/4: a correlation
+ * three quarters of a frame the other way (some 130 ms) shows at a tenth of its strength
+ * at most, far below what a delay finding needs (HAAS_MIN_CORRELATION, findingFigures.ts).
  */
 export interface InterChannelDelay {
   /** Lag with the largest |rho|, samples; positive: the right channel lags. */

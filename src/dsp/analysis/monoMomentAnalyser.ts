@@ -2,7 +2,7 @@ import { createRealFft } from '../fft';
 import type { RealFft } from '../fft';
 import { thirdOctaveBands } from '../filters/thirdOctaveBands';
 import type { ThirdOctaveBand } from '../filters/thirdOctaveBands';
-import { hannWindow, sumOfSquares } from './analysisWindow';
+import { analysisWindow, analysisWindowHop, sumOfSquares } from './analysisWindow';
 import { createBandBins } from './bandBins';
 import { accumulateInputMoments, accumulateMixMoments } from './bandMoments';
 import type { BandLayout, InputMomentSums, MixMomentSums } from './bandMoments';
@@ -13,8 +13,8 @@ import {
   createFrameSpectrum,
   transformStereoFrame,
 } from './frameSpectrum';
-import type { FrameScratch, FrameSpectrum, StereoHalfFrames } from './frameSpectrum';
-import { advanceHalfFrames, appendToHalfFrames, createHalfFrames, silenceHalfFramesFrom } from './halfFrames';
+import type { FrameScratch, FrameSpectrum, StereoFrame } from './frameSpectrum';
+import { advanceFrame, appendToFrame, createFrameBuffer, silenceFrameFrom } from './frameBuffer';
 import { MIX_STRIDE, SOURCE_STRIDE } from './sourceMoments';
 
 /**
@@ -24,20 +24,22 @@ import { MIX_STRIDE, SOURCE_STRIDE } from './sourceMoments';
  *
  * The inputs (a scene's per-source contributions, or one finished mix) arrive in chunks
  * of any length, all inputs in step. Frames of `frameSize` samples (about 170 ms, see
- * analysisFrameSize), Hann-windowed, hop frameSize/2, are transformed with the real FFT
- * (halfFrames.ts, frameSpectrum.ts: a right channel that is a scaled copy of the left,
+ * analysisFrameSize), windowed (analysisWindow.ts: flat with sine tapers), hop 3/4 of a
+ * frame, are transformed with the real FFT (frameBuffer.ts, frameSpectrum.ts: a right
+ * channel that is a scaled copy of the left,
  * as a static mono object's is, takes the left's spectrum scaled instead of a transform);
  * by linearity the mix spectrum is the sum of the inputs' spectra. Per frame and band
  * (bandMoments.ts):
  *   mix:   PL, PR, C                                 (MIX_STRIDE numbers),
  *   input: its own PL, PR, C and its four products with the mix (SOURCE_STRIDE numbers,
  *          sourceMoments.ts),
- * as weighted sums over the band's bins (bandBins.ts), scaled by hop / sum(w^2) so that a
- * sum over frames estimates sum_n x[n]^2 over the programme (each sample is seen by two
- * frames whose squared windows add to 3/4 of the peak on average). The last "band"
+ * as weighted sums over the band's bins (bandBins.ts), scaled by hop / sum(w^2) (1 for
+ * this window) so that a sum over frames is sum_n x[n]^2 over the programme (the squared
+ * windows of overlapping frames add up to exactly 1 at every sample). The last "band"
  * (index bandCount) holds the bins outside 20 Hz - 20 kHz, so the sum over all bands is
- * the broadband figure. Frame j covers samples [(j - 1) hop, (j + 1) hop) and counts
- * towards the timeline window holding its centre j hop.
+ * the broadband figure. Frame j is centred on sample j hop, covers samples
+ * [j hop - frameSize/2, j hop + frameSize/2) and counts towards the timeline window
+ * holding its centre.
  *
  * Kept per timeline window (for the timeline and the worst moments of each source):
  * the mix's broadband moments, and per group of three adjacent bands the mix's mono
@@ -56,6 +58,18 @@ export interface MomentAnalyserConfig {
   /** Programme length, frames: sets the number of timeline windows and when finishing stops. */
   readonly totalFrames: number;
   readonly windowSec: number;
+  /**
+   * Only analysis frames [first, end) of the programme (a span, for splitting the work in
+   * time: see momentSpanInput); default all of them. Spans that tile the frames give sums
+   * that add up (addMomentSums) to the whole programme's.
+   */
+  readonly frames?: MomentFrameRange;
+}
+
+/** Analysis frames [first, end): frame j is centred on sample j hop. */
+export interface MomentFrameRange {
+  readonly first: number;
+  readonly end: number;
 }
 
 /** An input's sums (bandMoments.ts; `bands` over the whole programme, bandCount + 1 bands), and its cross-spectrum. */
@@ -65,7 +79,22 @@ export interface InputMoments extends InputMomentSums {
   readonly crossIm: Float64Array;
 }
 
-export interface MomentAnalyser {
+/** Everything an analyser accumulates: plain typed arrays, so it can be posted between threads and added. */
+export interface MomentSums {
+  /** Whole programme, MIX_STRIDE numbers per band (bandCount + 1 bands). */
+  readonly mixBands: Float64Array;
+  /** Per window: the mix's broadband PL, PR, C. */
+  readonly windowMix: Float64Array;
+  /** Per window and band group: the mix's PL + PR + 2C. */
+  readonly windowGroupMono: Float64Array;
+  /** Per input when perInput; empty otherwise. */
+  readonly inputs: readonly InputMoments[];
+  /** The mix's cross-spectrum (when inputs are not tracked). */
+  readonly mixCrossRe: Float64Array;
+  readonly mixCrossIm: Float64Array;
+}
+
+export interface MomentAnalyser extends MomentSums {
   readonly sampleRateHz: number;
   readonly frameSize: number;
   readonly hop: number;
@@ -78,17 +107,10 @@ export interface MomentAnalyser {
   readonly totalFrames: number;
   /** Factor from a frame's Parseval sum to the moments' scale (hop / sum w^2). */
   readonly energyScale: number;
-  /** Whole programme, MIX_STRIDE numbers per band (bandCount + 1 bands). */
-  readonly mixBands: Float64Array;
-  /** Per window: the mix's broadband PL, PR, C. */
-  readonly windowMix: Float64Array;
-  /** Per window and band group: the mix's PL + PR + 2C. */
-  readonly windowGroupMono: Float64Array;
-  /** Per input when perInput; empty otherwise. */
-  readonly inputs: readonly InputMoments[];
-  /** The mix's cross-spectrum (when inputs are not tracked). */
-  readonly mixCrossRe: Float64Array;
-  readonly mixCrossIm: Float64Array;
+  /** The analysis frames this analyser computes. */
+  readonly frames: MomentFrameRange;
+  /** The frame's window (analysisWindow.ts). */
+  readonly window: Float64Array;
   readonly fft: RealFft;
 }
 
@@ -97,12 +119,13 @@ interface AnalyserState extends MomentAnalyser {
   readonly layout: BandLayout;
   readonly mixSums: MixMomentSums;
   readonly scratch: FrameScratch;
-  readonly frames: StereoHalfFrames[];
+  readonly buffers: StereoFrame[];
   readonly spectra: FrameSpectrum[];
   /** The sum of the inputs' spectra. */
   readonly mix: FrameSpectrum;
-  /** Samples in the newer halves (the same for every input). */
+  /** Samples in the frame buffers (the same for every input). */
   filled: number;
+  /** The next frame to complete. */
   framesDone: number;
 }
 
@@ -115,17 +138,22 @@ export function analysisFrameSize(sampleRateHz: number): number {
   return 2 ** Math.round(Math.log2(FRAME_TARGET_SEC * sampleRateHz));
 }
 
+/** Samples between analysis frames: 3/4 of a frame (analysisWindow.ts). */
+export function analysisHop(sampleRateHz: number): number {
+  return analysisWindowHop(analysisFrameSize(sampleRateHz));
+}
+
 export function createMomentAnalyser(config: MomentAnalyserConfig): MomentAnalyser {
   const { sampleRateHz, inputCount, perInput, totalFrames, windowSec } = config;
   if (!(Number.isInteger(inputCount) && inputCount >= 1)) throw new Error(`moment analyser: expected at least one input, got ${inputCount}`);
   if (!(windowSec > 0)) throw new Error(`moment analyser: the window must be longer than 0 s, got ${windowSec}`);
   const frameSize = analysisFrameSize(sampleRateHz);
-  const hop = frameSize / 2;
+  const hop = analysisHop(sampleRateHz);
   const bins = frameSize / 2 + 1;
   const bands = thirdOctaveBands(sampleRateHz);
   const bandCount = bands.length;
   const segments = createBandBins(bands, frameSize, sampleRateHz);
-  const window = hannWindow(frameSize);
+  const window = analysisWindow(frameSize);
   const energyScale = hop / sumOfSquares(window);
   const groupCount = Math.ceil(bandCount / BANDS_PER_GROUP) + 1;
   const groupOfBand = new Int32Array(bandCount + 1);
@@ -133,6 +161,7 @@ export function createMomentAnalyser(config: MomentAnalyserConfig): MomentAnalys
   groupOfBand[bandCount] = groupCount - 1;
   const windowFrames = Math.max(1, Math.round(windowSec * sampleRateHz));
   const windowCount = Math.max(1, Math.ceil(totalFrames / windowFrames));
+  const frames = checkedFrameRange(config.frames, analysisFrameCount(totalFrames, sampleRateHz));
   const mixBands = new Float64Array(MIX_STRIDE * (bandCount + 1));
   const windowMix = new Float64Array(MIX_STRIDE * windowCount);
   const windowGroupMono = new Float64Array(groupCount * windowCount);
@@ -147,6 +176,8 @@ export function createMomentAnalyser(config: MomentAnalyserConfig): MomentAnalys
     windowCount,
     totalFrames,
     energyScale,
+    frames,
+    window,
     mixBands,
     windowMix,
     windowGroupMono,
@@ -166,12 +197,12 @@ export function createMomentAnalyser(config: MomentAnalyserConfig): MomentAnalys
     layout: { bandCount, segments, scaledWeight: segments.weight.map((w) => w * energyScale), groupOfBand, groupCount },
     mixSums: { bands: mixBands, window: windowMix, windowGroupMono },
     scratch: { window, left: new Float64Array(frameSize), right: new Float64Array(frameSize) },
-    // The first frame is centred on sample 0: its older half is silence.
-    frames: Array.from({ length: inputCount }, () => ({ left: createHalfFrames(hop), right: createHalfFrames(hop) })),
+    buffers: Array.from({ length: inputCount }, () => ({ left: createFrameBuffer(frameSize), right: createFrameBuffer(frameSize) })),
     spectra: Array.from({ length: inputCount }, () => createFrameSpectrum(bins)),
     mix: createFrameSpectrum(bins),
-    filled: 0,
-    framesDone: 0,
+    // Frame 0 is centred on sample 0: its first half is silence. A later span's first frame is all input.
+    filled: frames.first === 0 ? frameSize / 2 : 0,
+    framesDone: frames.first,
   };
   return state;
 }
@@ -182,45 +213,49 @@ export function createMomentAnalyser(config: MomentAnalyserConfig): MomentAnalys
  */
 export function feedMomentAnalyser(analyser: MomentAnalyser, inputs: readonly (readonly Float32Array[])[], frames: number): void {
   const state = analyser as AnalyserState;
-  if (inputs.length !== state.frames.length) {
-    throw new Error(`moment analyser: expected ${state.frames.length} inputs, got ${inputs.length}`);
+  if (inputs.length !== state.buffers.length) {
+    throw new Error(`moment analyser: expected ${state.buffers.length} inputs, got ${inputs.length}`);
   }
   let done = 0;
   while (done < frames) {
-    const count = Math.min(frames - done, state.hop - state.filled);
+    const count = Math.min(frames - done, state.frameSize - state.filled);
     for (let i = 0; i < inputs.length; i++) {
       const channels = inputs[i]!;
       const left = channels[0]!;
-      const frame = state.frames[i]!;
-      appendToHalfFrames(frame.left, left, done, state.filled, count);
-      appendToHalfFrames(frame.right, channels[1] ?? left, done, state.filled, count);
+      const buffer = state.buffers[i]!;
+      appendToFrame(buffer.left, left, done, state.filled, count);
+      appendToFrame(buffer.right, channels[1] ?? left, done, state.filled, count);
     }
     state.filled += count;
     done += count;
-    if (state.filled === state.hop) completeFrame(state);
+    if (state.filled === state.frameSize) completeFrame(state);
   }
 }
 
-/** Feeds silence until every frame that overlaps the programme has been analysed. */
+/** Feeds silence until every frame of the analyser's range has been analysed (the end of the programme). */
 export function finishMomentAnalyser(analyser: MomentAnalyser): void {
   const state = analyser as AnalyserState;
-  const lastFrame = Math.ceil(state.totalFrames / state.hop);
-  while (state.framesDone <= lastFrame) {
-    for (const frame of state.frames) {
-      silenceHalfFramesFrom(frame.left, state.filled);
-      silenceHalfFramesFrom(frame.right, state.filled);
+  while (state.framesDone < state.frames.end) {
+    for (const buffer of state.buffers) {
+      silenceFrameFrom(buffer.left, state.filled);
+      silenceFrameFrom(buffer.right, state.filled);
     }
-    state.filled = state.hop;
+    state.filled = state.frameSize;
     completeFrame(state);
   }
 }
 
 function completeFrame(state: AnalyserState): void {
+  // Input past the range's last frame (a chunk running over a span's end) is not analysed.
+  if (state.framesDone >= state.frames.end) {
+    advanceAll(state);
+    return;
+  }
   const windowIndex = Math.min(state.windowCount - 1, Math.floor((state.framesDone * state.hop) / state.windowFrames));
   const { mix, spectra, inputs } = state;
   clearFrameSpectrum(mix);
   for (let i = 0; i < spectra.length; i++) {
-    transformStereoFrame(state.fft, state.frames[i]!, state.scratch, spectra[i]!);
+    transformStereoFrame(state.fft, state.buffers[i]!, state.scratch, spectra[i]!);
     addFrameSpectrum(spectra[i]!, mix);
   }
   // A silent frame adds nothing.
@@ -234,10 +269,70 @@ function completeFrame(state: AnalyserState): void {
     }
     if (!state.perInput) accumulateCrossSpectrum(mix, state.mixCrossRe, state.mixCrossIm);
   }
-  for (const frame of state.frames) {
-    advanceHalfFrames(frame.left);
-    advanceHalfFrames(frame.right);
-  }
-  state.filled = 0;
+  advanceAll(state);
   state.framesDone++;
+}
+
+function advanceAll(state: AnalyserState): void {
+  for (const buffer of state.buffers) {
+    advanceFrame(buffer.left, state.hop);
+    advanceFrame(buffer.right, state.hop);
+  }
+  state.filled = state.frameSize - state.hop;
+}
+
+/** Frames that overlap a programme of `totalFrames` samples (at least one): those with j hop - frameSize/2 < totalFrames. */
+export function analysisFrameCount(totalFrames: number, sampleRateHz: number): number {
+  const frameSize = analysisFrameSize(sampleRateHz);
+  return Math.max(1, Math.ceil((totalFrames + frameSize / 2) / analysisHop(sampleRateHz)));
+}
+
+function checkedFrameRange(range: MomentFrameRange | undefined, count: number): MomentFrameRange {
+  if (range === undefined) return { first: 0, end: count };
+  const { first, end } = range;
+  if (!(Number.isInteger(first) && Number.isInteger(end) && first >= 0 && first < end && end <= count)) {
+    throw new Error(`moment analyser: expected a frame range with 0 <= first < end <= ${count}, got [${first}, ${end})`);
+  }
+  return range;
+}
+
+/**
+ * The programme samples a span's analyser must be fed, [start, end): from the start of
+ * its first frame to the end of its last (the programme's end for the last span, whose
+ * remaining frames finishMomentAnalyser completes with silence).
+ */
+export function momentSpanInput(analyser: MomentAnalyser): { start: number; end: number } {
+  const { hop, frames, totalFrames, frameSize } = analyser;
+  return { start: Math.max(0, frames.first * hop - frameSize / 2), end: Math.min(totalFrames, (frames.end - 1) * hop + frameSize / 2) };
+}
+
+/** The sums alone (for posting to another thread). */
+export function momentSumsOf(analyser: MomentAnalyser): MomentSums {
+  const { mixBands, windowMix, windowGroupMono, inputs, mixCrossRe, mixCrossIm } = analyser;
+  return { mixBands, windowMix, windowGroupMono, inputs, mixCrossRe, mixCrossIm };
+}
+
+/** into += from, array by array: the sums of another span of the same programme and configuration. */
+export function addMomentSums(into: MomentSums, from: MomentSums): void {
+  if (from.inputs.length !== into.inputs.length) {
+    throw new Error(`moment analyser: cannot add sums of ${from.inputs.length} inputs to sums of ${into.inputs.length}`);
+  }
+  addArray(into.mixBands, from.mixBands);
+  addArray(into.windowMix, from.windowMix);
+  addArray(into.windowGroupMono, from.windowGroupMono);
+  addArray(into.mixCrossRe, from.mixCrossRe);
+  addArray(into.mixCrossIm, from.mixCrossIm);
+  into.inputs.forEach((input, i) => {
+    const other = from.inputs[i]!;
+    addArray(input.bands, other.bands);
+    addArray(input.windowGroupShare, other.windowGroupShare);
+    addArray(input.windowPower, other.windowPower);
+    addArray(input.crossRe, other.crossRe);
+    addArray(input.crossIm, other.crossIm);
+  });
+}
+
+function addArray(into: Float64Array | Float32Array, from: Float64Array | Float32Array): void {
+  if (from.length !== into.length) throw new Error(`moment analyser: cannot add ${from.length} sums to ${into.length}`);
+  for (let i = 0; i < into.length; i++) into[i] = into[i]! + from[i]!;
 }

@@ -1,4 +1,4 @@
-import { hannWindow, windowAutocorrelation } from '../../dsp/analysis/analysisWindow';
+import { windowAutocorrelation } from '../../dsp/analysis/analysisWindow';
 import { findInterChannelDelay } from '../../dsp/analysis/interChannelDelay';
 import type { InterChannelDelay } from '../../dsp/analysis/interChannelDelay';
 import type { MomentAnalyser } from '../../dsp/analysis/monoMomentAnalyser';
@@ -163,5 +163,5 @@ export function formatDb(db: number): string {
 
 /** rho_w of the analyser's window over the Haas lags. */
 export function haasWindowCorrelation(analyser: MomentAnalyser): Float64Array {
-  return windowAutocorrelation(hannWindow(analyser.frameSize), Math.round(HAAS_MAX_LAG_SEC * analyser.sampleRateHz));
+  return windowAutocorrelation(analyser.window, Math.round(HAAS_MAX_LAG_SEC * analyser.sampleRateHz));
 }

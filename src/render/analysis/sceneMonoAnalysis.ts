@@ -1,92 +1,107 @@
 import type { Scene } from '../../core/scene';
-import { createMomentAnalyser, feedMomentAnalyser, finishMomentAnalyser } from '../../dsp/analysis/monoMomentAnalyser';
-import type { MomentAnalyser } from '../../dsp/analysis/monoMomentAnalyser';
+import { addMomentSums, createMomentAnalyser } from '../../dsp/analysis/monoMomentAnalyser';
+import type { MomentAnalyser, MomentFrameRange } from '../../dsp/analysis/monoMomentAnalyser';
+import { monoLawGain } from '../monoFoldDown';
 import { SOURCE_STRIDE } from '../../dsp/analysis/sourceMoments';
-import type { HrtfGrid } from '../../dsp/hrtf/hrtfGrid';
-import { DEFAULT_MONO_LAW, monoLawGain } from '../monoFoldDown';
-import type { OutputFormat } from '../renderBlock';
 import { analysisBands, analysisTimeline, broadbandMoments, stereoFieldSummary } from './analysisFigures';
 import { binauralSurvival } from './binauralSurvival';
 import type { SourceBinauralMoments } from './binauralSurvival';
 import { haasWindowCorrelation } from './findingFigures';
 import { analyzeStereoMix } from './mixMonoAnalysis';
-import type { AnalysedFormat, BinauralSurvival, MonoAnalysis, MonoAnalysisOptions, MonoFinding } from './monoAnalysisTypes';
-import { checkedWindowSec } from './monoAnalysisOptions';
+import type { BinauralSurvival, MonoAnalysis, MonoFinding } from './monoAnalysisTypes';
+import { sceneAnalysisSetup, sceneAnalysisSpans } from './sceneAnalysisSetup';
+import type { SceneAnalysisSetup, SceneMonoAnalysisOptions } from './sceneAnalysisSetup';
 import { sceneSourceFindings } from './sceneFindings';
-import { createSourceContributions, renderContributionChunk } from './sourceContributions';
-import { stemCorrelation } from './stemCorrelation';
-
-export interface SceneMonoAnalysisOptions extends MonoAnalysisOptions {
-  readonly format: AnalysedFormat;
-  readonly hrtf?: HrtfGrid;
-  /** also check the binaural render's mono survival (needs hrtf); default: true when hrtf is given */
-  readonly checkBinaural?: boolean;
-}
+import { PAIR_MOMENTS, measureSceneSpan } from './sceneSpanMoments';
+import type { SceneSpanMoments } from './sceneSpanMoments';
+import { stemCorrelationOf, stemFrames } from './stemCorrelation';
 
 /**
  * The mono-compatibility analysis of a scene, naming the culprit sources.
  *
- * Each audible source is rendered alone, chunk by chunk, through the studio's renderer
- * (sourceContributions.ts); the analysed output ('stereo': the BS.2127 fold-down,
- * 'binaural': the binaural render) is the sum of these contributions, and the spectral
- * moments of each contribution against the sum (monoMomentAnalyser.ts) give the mix's
- * figures and, by linearity, what removing, collapsing, narrowing or flipping each source
- * would do (sourceMoments.ts, sceneFindings.ts). With checkBinaural the binaural
- * contributions are rendered in the same pass (one renderer per source makes both) and
- * their sum and per-source moments measured for BinauralSurvival.
+ * The programme is measured in spans of analysis frames (sceneSpanMoments.ts: each
+ * audible source rendered alone through the studio's renderer, the spectral moments of
+ * each contribution against their sum), in one go (analyzeSceneMono) or in parallel
+ * (analyzeSceneMonoInSpans, one worker per span); the spans' sums add up to the whole
+ * programme's, and the conclusions are drawn from the total (concludeSceneMono): the
+ * mix's figures and, by linearity, what removing, collapsing, narrowing or flipping each
+ * source would do (sourceMoments.ts, sceneFindings.ts), and the binaural render's mono
+ * survival.
  *
- * stems[i] are the channels of scene.sources[i] at scene.sampleRateHz. Synchronous;
- * calls options.onProgress(fraction) after every chunk.
+ * stems[i] are the channels of scene.sources[i] at scene.sampleRateHz.
  */
-export function analyzeSceneMono(scene: Scene, stems: readonly (readonly Float32Array[])[], options: SceneMonoAnalysisOptions): MonoAnalysis {
-  const { format, hrtf } = options;
-  if (format !== 'stereo' && format !== 'binaural') {
-    throw new Error(`mono analysis: format must be 'stereo' or 'binaural', got ${JSON.stringify(format)}`);
-  }
-  const checkBinaural = options.checkBinaural ?? hrtf !== undefined;
-  if ((format === 'binaural' || checkBinaural) && hrtf === undefined) {
-    throw new Error(`mono analysis: ${format === 'binaural' ? "the 'binaural' format" : 'checkBinaural'} needs an HRTF set (options.hrtf)`);
-  }
-  const windowSec = checkedWindowSec(options.windowSec);
-  const monoLaw = options.monoLaw ?? DEFAULT_MONO_LAW;
-  const monoGain = monoLawGain(monoLaw);
-  const formats: OutputFormat[] = format === 'binaural' ? ['binaural'] : checkBinaural ? ['stereo', 'binaural'] : ['stereo'];
-  const contributions = createSourceContributions(scene, stems, formats, hrtf, monoLaw);
-  const { sources, lengthFrames, chunkFrames } = contributions;
-  if (sources.length === 0) {
-    const empty = analyzeStereoMix(new Float32Array(0), new Float32Array(0), scene.sampleRateHz, { monoLaw, windowSec });
-    return { ...empty, subject: 'scene', format };
-  }
+export type { SceneMonoAnalysisOptions } from './sceneAnalysisSetup';
 
+/** The whole analysis on this thread, synchronously; calls options.onProgress(fraction) after every chunk. */
+export function analyzeSceneMono(scene: Scene, stems: readonly (readonly Float32Array[])[], options: SceneMonoAnalysisOptions): MonoAnalysis {
+  const setup = sceneAnalysisSetup(scene, stems, options);
+  if (setup.sources.length === 0) return emptyAnalysis(setup);
+  return concludeSceneMono(setup, [measureSceneSpan(setup, undefined, options.onProgress)]);
+}
+
+/** Measures one span, wherever it runs (a worker), reporting the fraction of it done. */
+export type SceneSpanMeasurer = (span: MomentFrameRange, onProgress: (fraction: number) => void) => Promise<SceneSpanMoments>;
+
+/**
+ * The analysis split into `spanCount` spans measured by `measureSpan` (all started at
+ * once), then concluded here. options.onProgress gets the fraction of all frames done.
+ */
+export async function analyzeSceneMonoInSpans(
+  scene: Scene,
+  stems: readonly (readonly Float32Array[])[],
+  options: SceneMonoAnalysisOptions,
+  spanCount: number,
+  measureSpan: SceneSpanMeasurer,
+): Promise<MonoAnalysis> {
+  const setup = sceneAnalysisSetup(scene, stems, options);
+  if (setup.sources.length === 0) return emptyAnalysis(setup);
+  const spans = sceneAnalysisSpans(setup, spanCount);
+  const total = spans[spans.length - 1]!.end;
+  const done = spans.map(() => 0);
+  const parts = await Promise.all(
+    spans.map((span, i) =>
+      measureSpan(span, (fraction) => {
+        done[i] = fraction * (span.end - span.first);
+        options.onProgress?.(done.reduce((a, b) => a + b, 0) / total);
+      }),
+    ),
+  );
+  return concludeSceneMono(setup, parts);
+}
+
+/** The analysis from the sums of spans that tile the programme's frames. */
+export function concludeSceneMono(setup: SceneAnalysisSetup, parts: readonly SceneSpanMoments[]): MonoAnalysis {
+  const { scene, sources, lengthFrames, windowSec, format } = setup;
   const sampleRateHz = scene.sampleRateHz;
-  const analysed = format === 'binaural' ? contributions.binaural : contributions.stereo;
+  const monoGain = monoLawGain(setup.monoLaw);
   const analyser = createMomentAnalyser({ sampleRateHz, inputCount: sources.length, perInput: true, totalFrames: lengthFrames, windowSec });
-  const survival = format === 'stereo' && checkBinaural ? createSurvivalPass(sampleRateHz, sources.length, lengthFrames, windowSec, chunkFrames) : null;
-  for (let start = 0; start < lengthFrames; start += chunkFrames) {
-    const frames = Math.min(chunkFrames, lengthFrames - start);
-    renderContributionChunk(contributions, frames);
-    feedMomentAnalyser(analyser, analysed, frames);
-    if (survival !== null) feedSurvivalPass(survival, contributions.binaural, frames);
-    options.onProgress?.((start + frames) / lengthFrames);
+  const survival = setup.survivalPass ? createMomentAnalyser({ sampleRateHz, inputCount: 1, perInput: false, totalFrames: lengthFrames, windowSec }) : null;
+  const stemSums = new Float64Array(PAIR_MOMENTS * sources.length);
+  const survivalOwn = new Float64Array(PAIR_MOMENTS * sources.length);
+  for (const part of parts) {
+    addMomentSums(analyser, part.analysed);
+    addInto(stemSums, part.stems);
+    if (survival !== null && part.survival !== null) {
+      addMomentSums(survival, part.survival.sums);
+      addInto(survivalOwn, part.survival.own);
+    }
   }
-  finishMomentAnalyser(analyser);
-  if (survival !== null) finishMomentAnalyser(survival.analyser);
 
   const { figures, findings } = sceneSourceFindings({
     analyser,
     sources,
-    stemCorrelations: sources.map((source) => stemCorrelation(stems[scene.sources.indexOf(source)]!)),
+    stemCorrelations: setup.stems.map((channels, i) => stemCorrelationOf(stemSums, PAIR_MOMENTS * i, stemFrames(channels))),
     monoGain,
     format,
     windowCorrelation: haasWindowCorrelation(analyser),
   });
   let binaural: BinauralSurvival | undefined;
-  if (checkBinaural) {
+  if (setup.checkBinaural) {
     const ids = sources.map((s) => ({ sourceId: s.id, sourceName: s.name }));
     const result =
       survival === null
         ? binauralSurvival(analyser, ids.map((id, i) => ({ ...id, ...ownMoments(analyser, i) })), monoGain)
-        : binauralSurvival(survival.analyser, ids.map((id, i) => ({ ...id, ...survival.own[i]! })), monoGain);
+        : binauralSurvival(survival, ids.map((id, i) => ({ ...id, ...pairMoments(survivalOwn, i) })), monoGain);
     binaural = result.survival;
     if (result.finding !== null) findings.push(result.finding);
   }
@@ -95,7 +110,7 @@ export function analyzeSceneMono(scene: Scene, stems: readonly (readonly Float32
     format,
     sampleRateHz,
     durationSec: lengthFrames / sampleRateHz,
-    monoLaw,
+    monoLaw: setup.monoLaw,
     bands: analysisBands(analyser),
     overall: stereoFieldSummary(analyser.mixBands, analyser.bandCount, lengthFrames, monoGain),
     timeline: analysisTimeline(analyser, monoGain),
@@ -103,6 +118,15 @@ export function analyzeSceneMono(scene: Scene, stems: readonly (readonly Float32
     findings: sortBySeverity(findings),
     ...(binaural === undefined ? {} : { binaural }),
   };
+}
+
+function emptyAnalysis(setup: SceneAnalysisSetup): MonoAnalysis {
+  const empty = analyzeStereoMix(new Float32Array(0), new Float32Array(0), setup.scene.sampleRateHz, { monoLaw: setup.monoLaw, windowSec: setup.windowSec });
+  return { ...empty, subject: 'scene', format: setup.format };
+}
+
+function addInto(into: Float64Array, from: Float64Array): void {
+  for (let i = 0; i < into.length; i++) into[i] = into[i]! + from[i]!;
 }
 
 function sortBySeverity(findings: MonoFinding[]): MonoFinding[] {
@@ -114,46 +138,7 @@ function ownMoments(analyser: MomentAnalyser, i: number): Pick<SourceBinauralMom
   return { pl, pr, c };
 }
 
-/**
- * The binaural check beside a stereo analysis: the binaural contributions are summed in
- * the time domain and only the sum is analysed spectrally (per band); each source's own
- * moments are plain sums of products, which need no transform.
- */
-interface SurvivalPass {
-  readonly analyser: MomentAnalyser;
-  readonly left: Float32Array;
-  readonly right: Float32Array;
-  readonly own: { pl: number; pr: number; c: number }[];
+function pairMoments(sums: Float64Array, i: number): Pick<SourceBinauralMoments, 'pl' | 'pr' | 'c'> {
+  const at = PAIR_MOMENTS * i;
+  return { pl: sums[at]!, pr: sums[at + 1]!, c: sums[at + 2]! };
 }
-
-function createSurvivalPass(sampleRateHz: number, sourceCount: number, totalFrames: number, windowSec: number, chunkFrames: number): SurvivalPass {
-  return {
-    analyser: createMomentAnalyser({ sampleRateHz, inputCount: 1, perInput: false, totalFrames, windowSec }),
-    left: new Float32Array(chunkFrames),
-    right: new Float32Array(chunkFrames),
-    own: Array.from({ length: sourceCount }, () => ({ pl: 0, pr: 0, c: 0 })),
-  };
-}
-
-function feedSurvivalPass(pass: SurvivalPass, binaural: readonly (readonly [Float32Array, Float32Array])[], frames: number): void {
-  const { left, right } = pass;
-  left.fill(0);
-  right.fill(0);
-  binaural.forEach(([l, r], i) => {
-    const own = pass.own[i]!;
-    let pl = 0, pr = 0, c = 0;
-    for (let n = 0; n < frames; n++) {
-      const a = l[n]!, b = r[n]!;
-      pl += a * a;
-      pr += b * b;
-      c += a * b;
-      left[n] = left[n]! + a;
-      right[n] = right[n]! + b;
-    }
-    own.pl += pl;
-    own.pr += pr;
-    own.c += c;
-  });
-  feedMomentAnalyser(pass.analyser, [[left, right]], frames);
-}
-

@@ -1,9 +1,8 @@
 import type { Scene, SceneSource } from '../../core/scene';
-import { audibleSources } from '../../core/scene';
 import type { HrtfGrid } from '../../dsp/hrtf/hrtfGrid';
 import type { MonoLaw } from '../monoFoldDown';
 import type { OutputFormat } from '../renderBlock';
-import { createSceneRenderer, renderFrames } from '../sceneRenderer';
+import { createSceneRenderer, renderFrames, seekRenderer } from '../sceneRenderer';
 import type { RenderOutputs, SceneRenderer } from '../sceneRenderer';
 
 /**
@@ -14,9 +13,6 @@ import type { RenderOutputs, SceneRenderer } from '../sceneRenderer';
  * programme is kept.
  */
 export interface SourceContributions {
-  readonly sources: readonly SceneSource[];
-  /** Frames of a complete render of the whole scene (longest stem plus tail). */
-  readonly lengthFrames: number;
   readonly chunkFrames: number;
   /** Per source: [left, right] of the last chunk, per rendered format. */
   readonly stereo: readonly (readonly [Float32Array, Float32Array])[];
@@ -27,34 +23,28 @@ export interface SourceContributions {
 }
 
 /** Frames per rendered chunk: 16384 (a third of a second at 48 kHz), so memory stays small. */
-const CONTRIBUTION_CHUNK_FRAMES = 16384;
+export const CONTRIBUTION_CHUNK_FRAMES = 16384;
 
-export function createSourceContributions(
-  scene: Scene,
-  stems: readonly (readonly Float32Array[])[],
-  formats: readonly OutputFormat[],
-  hrtf: HrtfGrid | undefined,
-  monoLaw: MonoLaw | undefined,
-): SourceContributions {
-  if (stems.length !== scene.sources.length) {
-    throw new Error(`mono analysis: expected stems for ${scene.sources.length} sources, got ${stems.length}`);
-  }
-  const sources = audibleSources(scene);
-  const renderers = sources.map((source) => {
-    const index = scene.sources.indexOf(source);
+/** What to render: `sources` (audible ones of `scene`) with their stems, in `formats`. */
+export interface ContributionRequest {
+  readonly scene: Scene;
+  readonly sources: readonly SceneSource[];
+  readonly stems: readonly (readonly Float32Array[])[];
+  readonly formats: readonly OutputFormat[];
+  readonly hrtf: HrtfGrid | undefined;
+  readonly monoLaw: MonoLaw;
+}
+
+export function createSourceContributions(request: ContributionRequest): SourceContributions {
+  const { scene, sources, stems, formats, hrtf, monoLaw } = request;
+  const renderers = sources.map((source, i) => {
     const alone: Scene = { ...scene, sources: [{ ...source, mute: false, solo: false }] };
-    return createSceneRenderer(alone, [stems[index]!], {
-      formats,
-      ...(hrtf === undefined ? {} : { hrtf }),
-      ...(monoLaw === undefined ? {} : { monoLaw }),
-    });
+    return createSceneRenderer(alone, [stems[i]!], { formats, monoLaw, ...(hrtf === undefined ? {} : { hrtf }) });
   });
   const pair = (): [Float32Array, Float32Array] => [new Float32Array(CONTRIBUTION_CHUNK_FRAMES), new Float32Array(CONTRIBUTION_CHUNK_FRAMES)];
   const stereo = formats.includes('stereo') ? sources.map(pair) : [];
   const binaural = formats.includes('binaural') ? sources.map(pair) : [];
   return {
-    sources,
-    lengthFrames: renderers.reduce((longest, r) => Math.max(longest, r.lengthFrames), 0),
     chunkFrames: CONTRIBUTION_CHUNK_FRAMES,
     stereo,
     binaural,
@@ -64,6 +54,11 @@ export function createSourceContributions(
       ...(binaural[i] === undefined ? {} : { binaural: binaural[i] }),
     })),
   };
+}
+
+/** Moves every contribution's playhead to `frame` (fresh DSP state, as the renderer seeks). */
+export function seekContributions(contributions: SourceContributions, frame: number): void {
+  for (const renderer of contributions.renderers) seekRenderer(renderer, frame);
 }
 
 /** Renders the next `frames` (at most chunkFrames) of every contribution into the chunk buffers. */

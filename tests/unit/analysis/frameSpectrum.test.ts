@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { hannWindow } from '../../../src/dsp/analysis/analysisWindow';
+import { analysisWindow, analysisWindowHop } from '../../../src/dsp/analysis/analysisWindow';
 import {
   accumulateCrossSpectrum,
   addFrameSpectrum,
@@ -7,8 +7,8 @@ import {
   createFrameSpectrum,
   transformStereoFrame,
 } from '../../../src/dsp/analysis/frameSpectrum';
-import type { FrameSpectrum, StereoHalfFrames } from '../../../src/dsp/analysis/frameSpectrum';
-import { advanceHalfFrames, appendToHalfFrames, createHalfFrames } from '../../../src/dsp/analysis/halfFrames';
+import type { FrameSpectrum, StereoFrame } from '../../../src/dsp/analysis/frameSpectrum';
+import { advanceFrame, appendToFrame, createFrameBuffer } from '../../../src/dsp/analysis/frameBuffer';
 import { SCALED_COPY_TOLERANCE } from '../../../src/dsp/analysis/scaledCopy';
 import { createMomentAnalyser, feedMomentAnalyser, finishMomentAnalyser } from '../../../src/dsp/analysis/monoMomentAnalyser';
 import { MIX_STRIDE } from '../../../src/dsp/analysis/sourceMoments';
@@ -16,27 +16,32 @@ import { createRealFft, realFftForward } from '../../../src/dsp/fft';
 import { gaussianNoise } from '../../support/prng';
 
 const N = 1024;
-const HOP = N / 2;
+const HOP = analysisWindowHop(N);
 const BINS = N / 2 + 1;
 const fft = createRealFft(N);
-const window = hannWindow(N);
+const window = analysisWindow(N);
 const scratch = { window, left: new Float64Array(N), right: new Float64Array(N) };
 
-/** Frames fed the way the analyser feeds them: hop by hop, in pieces of `piece` samples. */
-function framesOf(left: Float32Array, right: Float32Array, hops: number, piece: number): StereoHalfFrames {
-  const frames = { left: createHalfFrames(HOP), right: createHalfFrames(HOP) };
-  for (let h = 0; h < hops; h++) {
-    if (h > 0) {
-      advanceHalfFrames(frames.left);
-      advanceHalfFrames(frames.right);
+/**
+ * Frame number `index` (samples [index HOP, index HOP + N)) fed the way the analyser feeds
+ * frames: the first whole, then a hop at a time, in pieces of `piece` samples.
+ */
+function frameOf(left: Float32Array, right: Float32Array, index: number, piece: number): StereoFrame {
+  const frame = { left: createFrameBuffer(N), right: createFrameBuffer(N) };
+  const fill = (from: number, at: number, count: number): void => {
+    for (let done = 0; done < count; done += piece) {
+      const n = Math.min(piece, count - done);
+      appendToFrame(frame.left, left, from + done, at + done, n);
+      appendToFrame(frame.right, right, from + done, at + done, n);
     }
-    for (let at = 0; at < HOP; at += piece) {
-      const count = Math.min(piece, HOP - at);
-      appendToHalfFrames(frames.left, left, h * HOP + at, at, count);
-      appendToHalfFrames(frames.right, right, h * HOP + at, at, count);
-    }
+  };
+  fill(0, 0, N);
+  for (let k = 1; k <= index; k++) {
+    advanceFrame(frame.left, HOP);
+    advanceFrame(frame.right, HOP);
+    fill(k * HOP + N - HOP, N - HOP, HOP);
   }
-  return frames;
+  return frame;
 }
 
 /** The spectrum of samples [start, start + N) windowed, computed directly. */
@@ -53,17 +58,17 @@ function maxDifference(a: ArrayLike<number>, b: ArrayLike<number>): number {
   return d;
 }
 
-describe('one stereo frame\'s spectrum (halfFrames.ts, frameSpectrum.ts)', () => {
-  const left = gaussianNoise(4 * HOP, 1);
-  const right = gaussianNoise(4 * HOP, 2);
+describe('one stereo frame\'s spectrum (frameBuffer.ts, frameSpectrum.ts)', () => {
+  const left = gaussianNoise(3 * HOP + N, 1);
+  const right = gaussianNoise(3 * HOP + N, 2);
 
   it('is the transform of the windowed frame, bit for bit, whatever pieces the samples came in', () => {
-    for (const piece of [HOP, 100, 1]) {
+    for (const piece of [N, 100, 1]) {
       const spectrum = createFrameSpectrum(BINS);
-      // After three hops the frame holds hops 1 and 2: samples [HOP, 3 HOP).
-      transformStereoFrame(fft, framesOf(left, right, 3, piece), scratch, spectrum);
-      const l = directSpectrum(left, HOP);
-      const r = directSpectrum(right, HOP);
+      // Frame 2 holds samples [2 HOP, 2 HOP + N).
+      transformStereoFrame(fft, frameOf(left, right, 2, piece), scratch, spectrum);
+      const l = directSpectrum(left, 2 * HOP);
+      const r = directSpectrum(right, 2 * HOP);
       expect(spectrum.silent).toBe(false);
       expect(spectrum.rightScale).toBeNaN();
       expect([...spectrum.lr, ...spectrum.li, ...spectrum.rr, ...spectrum.ri]).toEqual([...l.re, ...l.im, ...r.re, ...r.im]);
@@ -74,7 +79,7 @@ describe('one stereo frame\'s spectrum (halfFrames.ts, frameSpectrum.ts)', () =>
     // Rounded to Float32, the copy differs from -0.6 left by 2^-24 per sample: what the copy tolerance allows for.
     const copy = left.map((x) => -0.6 * x);
     const spectrum = createFrameSpectrum(BINS);
-    transformStereoFrame(fft, framesOf(left, copy, 2, HOP), scratch, spectrum);
+    transformStereoFrame(fft, frameOf(left, copy, 0, N), scratch, spectrum);
     expect(spectrum.rightScale).toBeCloseTo(-0.6, 6);
     const sum = createFrameSpectrum(BINS);
     clearFrameSpectrum(sum);
@@ -95,9 +100,9 @@ describe('one stereo frame\'s spectrum (halfFrames.ts, frameSpectrum.ts)', () =>
   });
 
   it('marks a frame of silence silent, and a silent spectrum adds nothing to a sum', () => {
-    const silence = new Float32Array(4 * HOP);
+    const silence = new Float32Array(HOP + N);
     const spectrum = createFrameSpectrum(BINS);
-    transformStereoFrame(fft, framesOf(silence, silence, 2, HOP), scratch, spectrum);
+    transformStereoFrame(fft, frameOf(silence, silence, 1, N), scratch, spectrum);
     expect(spectrum.silent).toBe(true);
     const sum = createFrameSpectrum(BINS);
     clearFrameSpectrum(sum);
@@ -108,7 +113,7 @@ describe('one stereo frame\'s spectrum (halfFrames.ts, frameSpectrum.ts)', () =>
 });
 
 describe('silent frames in the moment analyser', () => {
-  it('count nothing when only the mix is tracked: 1 s of noise then 2 s of silence measures the noise\'s energy (within 2 %)', () => {
+  it('count nothing when only the mix is tracked: 1 s of noise then 2 s of silence measures the noise\'s energy (exactly: 1e-9 relative)', () => {
     const rate = 48000;
     const noise = gaussianNoise(rate, 3);
     const signal = new Float32Array(3 * rate);
@@ -120,7 +125,8 @@ describe('silent frames in the moment analyser', () => {
     for (let b = 0; b <= analyser.bandCount; b++) pl += analyser.mixBands[MIX_STRIDE * b]!;
     let energy = 0;
     for (const x of noise) energy += x * x;
-    // Hann frames at hop N/2 estimate sum x^2 without bias (sourceMoments.test.ts); the silence adds nothing.
-    expect(Math.abs(pl / energy - 1)).toBeLessThan(0.02);
+    // The squared windows add up to exactly 1 at every sample (analysisWindow.ts), so by Parseval the frames'
+    // sums are sum x^2 to rounding; the silence adds nothing.
+    expect(Math.abs(pl / energy - 1)).toBeLessThan(1e-9);
   });
 });

@@ -69,12 +69,13 @@ describe('what-if moments of a mix from one source, by linearity (sourceMoments.
     expect(Math.abs(sum - mix[2]!) / Math.abs(mix[2]!)).toBeLessThan(1e-9);
   });
 
-  it('energy scaling: the moments of unit-variance noise average to 1 per frame (within 2 %)', () => {
-    // Hann frames at hop N/2 scaled by hop / sum w^2: an unbiased estimate of sum x^2.
+  it('energy scaling: the moments of a signal sum to its energy (1e-9 relative)', () => {
+    // The squared windows of overlapping frames add up to exactly 1 at every sample (analysisWindow.ts), so by
+    // Parseval the frames' sums over all bands are sum x^2, to rounding.
     const [pl] = measured(a, a);
     let energy = 0;
     for (let n = 0; n < FRAMES; n++) energy += a[n]! * a[n]!;
-    expect(Math.abs(pl! / energy - 1)).toBeLessThan(0.02);
+    expect(Math.abs(pl! / energy - 1)).toBeLessThan(1e-9);
   });
 });
 

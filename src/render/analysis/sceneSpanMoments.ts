@@ -1,0 +1,129 @@
+import { createMomentAnalyser, feedMomentAnalyser, finishMomentAnalyser, momentSpanInput, momentSumsOf } from '../../dsp/analysis/monoMomentAnalyser';
+import type { MomentAnalyser, MomentFrameRange, MomentSums } from '../../dsp/analysis/monoMomentAnalyser';
+import type { SceneAnalysisSetup } from './sceneAnalysisSetup';
+import { CONTRIBUTION_CHUNK_FRAMES, createSourceContributions, renderContributionChunk, seekContributions } from './sourceContributions';
+import { addStemMoments } from './stemCorrelation';
+
+/**
+ * The sums of one span of a scene's mono analysis (sceneMonoAnalysis.ts adds the spans'
+ * sums and draws the conclusions): plain typed arrays, so a span can be measured in a
+ * worker and posted back.
+ *
+ * Each audible source is rendered alone, chunk by chunk, through the studio's renderer
+ * (sourceContributions.ts); the analysed output ('stereo': the BS.2127 fold-down,
+ * 'binaural': the binaural render) is the sum of these contributions, and the spectral
+ * moments of each contribution against the sum (monoMomentAnalyser.ts) are what the
+ * conclusions are drawn from. With the binaural check beside a stereo analysis, the
+ * binaural contributions are rendered in the same pass (one renderer per source makes
+ * both): their time-domain sum is analysed as a mix, and each source's own moments
+ * (sums of products, which need no transform) kept.
+ *
+ * A span after the first starts its renderers SPAN_PREROLL_FRAMES before its first
+ * frame's audio and discards that pre-roll, so that what it analyses is what a render
+ * from the start gives (see SPAN_PREROLL_FRAMES). Time-domain sums (the survival pass's
+ * own moments, the stems' moments) count the span's own samples, from its first frame's
+ * centre to the next span's, [first hop, end hop), so that spans that tile the frames
+ * count every sample once.
+ */
+export interface SceneSpanMoments {
+  readonly analysed: MomentSums;
+  readonly survival: { readonly sums: MomentSums; readonly own: Float64Array } | null;
+  /** Per source, the sums of L^2, R^2 and L R of its stem (addStemMoments). */
+  readonly stems: Float64Array;
+}
+
+/**
+ * Frames rendered and discarded before a later span's audio: after a seek the renderer
+ * fades its objects in over one block, the binaural convolution needs its HRIR's length
+ * (a few hundred frames) of history, and the IIR filters (air absorption, mid/side
+ * shelves and crossover, corners from 20 Hz: time constants under 10 ms) settle; a third
+ * of a second covers all of them many times over.
+ */
+export const SPAN_PREROLL_FRAMES = 16384;
+
+/** Three sums per source or pair of channels: L^2, R^2, L R. */
+export const PAIR_MOMENTS = 3;
+
+/** Measures analysis frames `frames` (all of them when undefined); calls onProgress(fraction of the span). */
+export function measureSceneSpan(setup: SceneAnalysisSetup, frames?: MomentFrameRange, onProgress?: (fraction: number) => void): SceneSpanMoments {
+  const { scene, sources, stems, lengthFrames, windowSec } = setup;
+  const sampleRateHz = scene.sampleRateHz;
+  const range = frames === undefined ? {} : { frames };
+  const analyser = createMomentAnalyser({ sampleRateHz, inputCount: sources.length, perInput: true, totalFrames: lengthFrames, windowSec, ...range });
+  const survival = setup.survivalPass
+    ? createSurvivalPass(createMomentAnalyser({ sampleRateHz, inputCount: 1, perInput: false, totalFrames: lengthFrames, windowSec, ...range }), sources.length)
+    : null;
+  const stemSums = new Float64Array(PAIR_MOMENTS * sources.length);
+  const contributions = createSourceContributions(setup);
+  const analysed = setup.format === 'binaural' ? contributions.binaural : contributions.stereo;
+  const chunkFrames = contributions.chunkFrames;
+
+  const input = momentSpanInput(analyser);
+  // The span's own samples run from its first frame's centre to the next span's (past its last frame's input).
+  const owned = { start: analyser.frames.first * analyser.hop, end: Math.min(lengthFrames, analyser.frames.end * analyser.hop) };
+  let position = Math.max(0, input.start - SPAN_PREROLL_FRAMES);
+  if (position > 0) seekContributions(contributions, position);
+  while (position < input.start) {
+    const count = Math.min(chunkFrames, input.start - position);
+    renderContributionChunk(contributions, count);
+    position += count;
+  }
+  stems.forEach((channels, i) => addStemMoments(channels, owned.start, owned.end, stemSums, PAIR_MOMENTS * i));
+  while (position < owned.end) {
+    const count = Math.min(chunkFrames, owned.end - position);
+    renderContributionChunk(contributions, count);
+    feedMomentAnalyser(analyser, analysed, count);
+    if (survival !== null) feedSurvivalPass(survival, contributions.binaural, count, Math.max(0, owned.start - position));
+    position += count;
+    onProgress?.((position - input.start) / Math.max(1, owned.end - input.start));
+  }
+  finishMomentAnalyser(analyser);
+  if (survival !== null) finishMomentAnalyser(survival.analyser);
+  return {
+    analysed: momentSumsOf(analyser),
+    survival: survival === null ? null : { sums: momentSumsOf(survival.analyser), own: survival.own },
+    stems: stemSums,
+  };
+}
+
+/** The binaural check beside a stereo analysis: the sum of the binaural contributions, analysed as one input. */
+interface SurvivalPass {
+  readonly analyser: MomentAnalyser;
+  readonly left: Float32Array;
+  readonly right: Float32Array;
+  /** Per source, the sums of L^2, R^2 and L R of its binaural contribution. */
+  readonly own: Float64Array;
+}
+
+function createSurvivalPass(analyser: MomentAnalyser, sourceCount: number): SurvivalPass {
+  return {
+    analyser,
+    left: new Float32Array(CONTRIBUTION_CHUNK_FRAMES),
+    right: new Float32Array(CONTRIBUTION_CHUNK_FRAMES),
+    own: new Float64Array(PAIR_MOMENTS * sourceCount),
+  };
+}
+
+/** Adds the chunk's binaural contributions into the mix fed to the pass; own moments count from `ownedFrom` on. */
+function feedSurvivalPass(pass: SurvivalPass, binaural: readonly (readonly [Float32Array, Float32Array])[], frames: number, ownedFrom: number): void {
+  const { left, right, own } = pass;
+  left.fill(0, 0, frames);
+  right.fill(0, 0, frames);
+  binaural.forEach(([l, r], i) => {
+    let pl = 0, pr = 0, c = 0;
+    for (let n = 0; n < frames; n++) {
+      const a = l[n]!, b = r[n]!;
+      if (n >= ownedFrom) {
+        pl += a * a;
+        pr += b * b;
+        c += a * b;
+      }
+      left[n] = left[n]! + a;
+      right[n] = right[n]! + b;
+    }
+    own[PAIR_MOMENTS * i] = own[PAIR_MOMENTS * i]! + pl;
+    own[PAIR_MOMENTS * i + 1] = own[PAIR_MOMENTS * i + 1]! + pr;
+    own[PAIR_MOMENTS * i + 2] = own[PAIR_MOMENTS * i + 2]! + c;
+  });
+  feedMomentAnalyser(pass.analyser, [[left, right]], frames);
+}

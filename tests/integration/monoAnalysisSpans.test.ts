@@ -1,0 +1,133 @@
+import { beforeAll, describe, expect, it } from 'vitest';
+import { loadHrtfGrid } from '../../src/cli/loadHrtf';
+import { analyzeSceneInParallel } from '../../src/cli/parallelSceneAnalysis';
+import { DEFAULT_MID_SIDE_SETTINGS } from '../../src/core/midSideSettings';
+import type { Scene, SceneSource } from '../../src/core/scene';
+import type { HrtfGrid } from '../../src/dsp/hrtf/hrtfGrid';
+import type { MonoAnalysis } from '../../src/render/analysis/monoAnalysisTypes';
+import { sceneAnalysisSetup, sceneAnalysisSpans } from '../../src/render/analysis/sceneAnalysisSetup';
+import type { SceneMonoAnalysisOptions } from '../../src/render/analysis/sceneAnalysisSetup';
+import { analyzeSceneMono, analyzeSceneMonoInSpans } from '../../src/render/analysis/sceneMonoAnalysis';
+import { measureSceneSpan } from '../../src/render/analysis/sceneSpanMoments';
+import { gaussianNoise } from '../support/prng';
+import { testScene } from '../support/renderHelpers';
+
+/**
+ * The analysis split in time (one span per worker) concludes what the analysis in one go
+ * does. Spans overlap by no frame and each later span starts its renderers with a
+ * pre-roll, so the only differences are the renderers' state after a seek (faded in over
+ * one block, filters settled from silence) a third of a second before the span's audio:
+ * far below what a figure reports. Tolerance: 1e-6 dB and 1e-6 in correlation.
+ */
+const RATE = 48000;
+const FRAMES = 6 * RATE;
+let hrtf: HrtfGrid;
+
+beforeAll(async () => {
+  hrtf = await loadHrtfGrid(undefined, RATE);
+});
+
+/**
+ * Three sources with something for every finding and every stateful stage: a Haas pair
+ * (right = left delayed 480 samples), a polarity-inverted wide stem with bass mono and
+ * shelves (IIR state), a clean mono source, at different distances (air absorption).
+ */
+function testMix(): { scene: Scene; stems: Float32Array[][] } {
+  const base = testScene([
+    { azimuthDeg: 20, elevationDeg: 0, distanceM: 2 },
+    { azimuthDeg: -40, elevationDeg: 10, distanceM: 1 },
+    { azimuthDeg: 0, elevationDeg: 0, distanceM: 4 },
+  ]);
+  const x = gaussianNoise(FRAMES, 21);
+  const delayed = new Float32Array(FRAMES);
+  delayed.set(x.subarray(0, FRAMES - 480), 480);
+  const wide = gaussianNoise(FRAMES, 22);
+  const sources: SceneSource[] = [
+    { ...base.sources[0]!, id: 'haas', name: 'Haas', spreadDeg: 60 },
+    {
+      ...base.sources[1]!,
+      id: 'inverted',
+      name: 'Inverted',
+      spreadDeg: 90,
+      midSide: { ...DEFAULT_MID_SIDE_SETTINGS, bassMono: true, bassMonoCutoffHz: 150, sideHighShelfGainDb: 4, midLowShelfGainDb: -3 },
+    },
+    { ...base.sources[2]!, id: 'clean', name: 'Clean', spreadDeg: 0, gainDb: -6 },
+  ];
+  return { scene: { ...base, sources }, stems: [[x, delayed], [wide, wide.map((v) => -0.8 * v)], [gaussianNoise(FRAMES, 23)]] };
+}
+
+function expectSameAnalysis(split: MonoAnalysis, whole: MonoAnalysis): void {
+  const close = (a: number, b: number): void => expect(Math.abs(a - b)).toBeLessThan(1e-6);
+  close(split.overall.monoLossDb, whole.overall.monoLossDb);
+  close(split.overall.correlation, whole.overall.correlation);
+  split.overall.bandMonoLossDb.forEach((v, b) => close(v, whole.overall.bandMonoLossDb[b]!));
+  split.timeline.monoLossDb.forEach((v, w) => close(v, whole.timeline.monoLossDb[w]!));
+  split.sources.forEach((s, i) => {
+    const w = whole.sources[i]!;
+    close(s.monoLossDb, w.monoLossDb);
+    close(s.correlation, w.correlation);
+    close(s.removalImprovementDb, w.removalImprovementDb);
+    close(s.collapseImprovementDb, w.collapseImprovementDb);
+  });
+  const named = (a: MonoAnalysis): unknown[] => a.findings.map((f) => [f.sourceId, f.kind, f.headline?.of, f.headline?.band?.nominalHz, f.fixes.map((x) => x.kind)]);
+  expect(named(split)).toEqual(named(whole));
+  split.findings.forEach((f, i) => {
+    close(f.severityDb, whole.findings[i]!.severityDb);
+    close(f.headline?.lossDb ?? 0, whole.findings[i]!.headline?.lossDb ?? 0);
+  });
+  expect(split.binaural === undefined).toBe(whole.binaural === undefined);
+  if (split.binaural !== undefined && whole.binaural !== undefined) {
+    close(split.binaural.monoLossDb, whole.binaural.monoLossDb);
+    split.binaural.sources.forEach((s, i) => close(s.monoLossDb, whole.binaural!.sources[i]!.monoLossDb));
+  }
+}
+
+describe('the scene analysis split in time', () => {
+  it('spans tile the analysis frames, none empty, whatever the count', () => {
+    const { scene, stems } = testMix();
+    const setup = sceneAnalysisSetup(scene, stems, { format: 'stereo' });
+    for (const count of [1, 2, 3, 7]) {
+      const spans = sceneAnalysisSpans(setup, count);
+      expect(spans).toHaveLength(count);
+      expect(spans[0]!.first).toBe(0);
+      spans.forEach((span, i) => {
+        expect(span.end).toBeGreaterThan(span.first);
+        if (i > 0) expect(span.first).toBe(spans[i - 1]!.end);
+      });
+    }
+  });
+
+  for (const options of [
+    { format: 'stereo', checkBinaural: true },
+    { format: 'binaural', checkBinaural: true },
+  ] as const) {
+    it(`three spans conclude what one pass does (${options.format}, within 1e-6 dB)`, async () => {
+      const { scene, stems } = testMix();
+      const full: SceneMonoAnalysisOptions = { ...options, hrtf };
+      const whole = analyzeSceneMono(scene, stems, full);
+      const setup = sceneAnalysisSetup(scene, stems, full);
+      const split = await analyzeSceneMonoInSpans(scene, stems, full, 3, async (span) => measureSceneSpan(setup, span));
+      expectSameAnalysis(split, whole);
+      // The test mix has findings to compare: the Haas source and the inverted one.
+      expect(whole.findings.map((f) => f.sourceId)).toEqual(expect.arrayContaining(['haas', 'inverted']));
+    });
+  }
+
+  it('reports progress over all spans, ending at 1', async () => {
+    const { scene, stems } = testMix();
+    const setup = sceneAnalysisSetup(scene, stems, { format: 'stereo' });
+    const fractions: number[] = [];
+    await analyzeSceneMonoInSpans(scene, stems, { format: 'stereo', onProgress: (f) => fractions.push(f) }, 2, async (span, onProgress) =>
+      measureSceneSpan(setup, span, onProgress),
+    );
+    expect(fractions.every((f, i) => i === 0 || f >= fractions[i - 1]!)).toBe(true);
+    expect(fractions.at(-1)).toBeCloseTo(1, 12);
+  });
+
+  it('runs in worker threads from the command line with the same conclusions', async () => {
+    const { scene, stems } = testMix();
+    const whole = analyzeSceneMono(scene, stems, { format: 'stereo', hrtf });
+    const parallel = await analyzeSceneInParallel(scene, stems, { format: 'stereo', hrtf }, 2);
+    expectSameAnalysis(parallel, whole);
+  });
+});
