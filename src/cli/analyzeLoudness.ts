@@ -1,4 +1,14 @@
-import { measureLoudness, subBlockLength } from '../dsp/loudness/loudnessMeter';
+import { MONO_WEIGHTS } from '../dsp/loudness/channelWeights';
+import {
+  addSubBlockPowers,
+  createLoudnessMeter,
+  createLoudnessReading,
+  measureLoudness,
+  mergeLoudnessPeaks,
+  readLoudnessMeter,
+  subBlockLength,
+} from '../dsp/loudness/loudnessMeter';
+import type { LoudnessReading } from '../dsp/loudness/loudnessMeter';
 import { distanceToTarget } from '../dsp/loudness/loudnessTargets';
 import type { LoudnessDistance, LoudnessTarget } from '../dsp/loudness/loudnessTargets';
 import { loudnessTimeline } from '../dsp/loudness/loudnessTimeline';
@@ -31,6 +41,27 @@ export function measureProgrammeLoudness(
   const length = channels[0]?.length ?? 0;
   const powers = createSubBlockPowerLog(Math.floor(length / subBlockLength(sampleRateHz)));
   const reading = measureLoudness(channels, sampleRateHz, channelWeights, { subBlockPowers: powers });
+  return loudnessFigures(reading, subBlockPowers(powers), sampleRateHz, target);
+}
+
+/**
+ * The same figures from a programme's sub-block powers and peaks (measured elsewhere, e.g.
+ * by the spans of a scene's analysis, spanLoudness.ts): the powers replayed through a
+ * fresh meter give every reading exactly as the meter that heard the audio.
+ */
+export function loudnessFiguresFromPowers(
+  powers: ArrayLike<number>,
+  peaks: { readonly truePeakDbtp: number; readonly samplePeakDbfs: number },
+  sampleRateHz: number,
+  target: LoudnessTarget,
+): LoudnessFigures {
+  const meter = createLoudnessMeter({ channelWeights: MONO_WEIGHTS }, sampleRateHz);
+  addSubBlockPowers(meter, powers);
+  mergeLoudnessPeaks(meter, peaks);
+  return loudnessFigures(readLoudnessMeter(meter, createLoudnessReading()), powers, sampleRateHz, target);
+}
+
+function loudnessFigures(reading: LoudnessReading, powers: ArrayLike<number>, sampleRateHz: number, target: LoudnessTarget): LoudnessFigures {
   return {
     integratedLufs: reading.integratedLufs,
     loudnessRangeLu: reading.loudnessRangeLu,
@@ -39,6 +70,6 @@ export function measureProgrammeLoudness(
     truePeakDbtp: reading.truePeakDbtp,
     samplePeakDbfs: reading.samplePeakDbfs,
     distance: distanceToTarget(reading.integratedLufs, reading.truePeakDbtp, target),
-    timeline: loudnessTimeline(subBlockPowers(powers), sampleRateHz),
+    timeline: loudnessTimeline(powers, sampleRateHz),
   };
 }

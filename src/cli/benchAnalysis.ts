@@ -3,10 +3,9 @@ import { SCENE_FORMAT_VERSION } from '../core/scene';
 import type { Scene, SceneSource } from '../core/scene';
 import type { HrtfGrid } from '../dsp/hrtf/hrtfGrid';
 import { createMixMeters, processMixMeters } from '../dsp/meters/mixMeters';
-import { analyzeSceneMono } from '../render/analysis/sceneMonoAnalysis';
 import type { AnalysedFormat } from '../render/analysis/monoAnalysisTypes';
 import { RENDER_BLOCK_FRAMES } from '../render/renderBlock';
-import { analyzeSceneInParallel, sharedStems } from './parallelSceneAnalysis';
+import { measureSceneInParallel, sharedStems } from './parallelSceneAnalysis';
 
 /**
  * The analysis part of `npm run bench`: (a) the full mono-compatibility analysis of a
@@ -109,7 +108,7 @@ async function measureAnalysis(
       peak = Math.max(peak, process.memoryUsage.rss());
     },
   };
-  const result = threads === 1 ? analyzeSceneMono(scene, stems, options) : await analyzeSceneInParallel(scene, stems, options, threads);
+  const result = (await measureSceneInParallel(scene, stems, options, threads)).analysis;
   return { seconds: (performance.now() - started) / 1000, findings: result.findings.length, peakMiB: peak / 2 ** 20, addedMiB: (peak - before) / 2 ** 20 };
 }
 

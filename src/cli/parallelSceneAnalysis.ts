@@ -1,30 +1,54 @@
 import { availableParallelism } from 'node:os';
 import { Worker } from 'node:worker_threads';
 import type { Scene } from '../core/scene';
-import { analyzeSceneMono, analyzeSceneMonoInSpans } from '../render/analysis/sceneMonoAnalysis';
-import type { SceneMonoAnalysisOptions } from '../render/analysis/sceneMonoAnalysis';
 import type { MonoAnalysis } from '../render/analysis/monoAnalysisTypes';
+import { sceneAnalysisSetup } from '../render/analysis/sceneAnalysisSetup';
+import type { SceneMonoAnalysisOptions } from '../render/analysis/sceneAnalysisSetup';
+import { concludeSceneMono, emptyAnalysis, measureSceneSpans } from '../render/analysis/sceneMonoAnalysis';
+import { measureSceneSpan } from '../render/analysis/sceneSpanMoments';
 import type { SceneSpanMoments } from '../render/analysis/sceneSpanMoments';
+import { joinSpanLoudness, silentProgrammeLoudness } from '../render/analysis/spanLoudness';
+import type { ProgrammeLoudnessSums } from '../render/analysis/spanLoudness';
 import type { SceneSpanJob, SceneSpanMessage } from './sceneSpanProtocol';
 
+/** What one pass over a scene measures. */
+export interface SceneMeasurementPass {
+  readonly analysis: MonoAnalysis;
+  /** The binaural, stereo and mono renders' loudness sums (with options.loudness). */
+  readonly loudness: readonly ProgrammeLoudnessSums[] | null;
+  /** Render blocks with non-finite samples, silenced by the renderers. */
+  readonly nonFiniteBlocks: number;
+}
+
 /**
- * A scene's mono analysis on every core: the programme split in time into one span per
- * core, each measured by a worker thread (sceneSpanWorker.ts), the sums added and
- * concluded here (sceneMonoAnalysis.ts). With one core, or `threads` 1, it runs on this
- * thread. The stems are shared with the workers, not copied (sharedStems).
+ * A scene's mono analysis (and the loudness of its renders, with options.loudness) on
+ * every core: the programme split in time into one span per core, each measured by a
+ * worker thread (sceneSpanWorker.ts), the sums added and concluded here
+ * (sceneMonoAnalysis.ts). With one core, or `threads` 1, it runs on this thread. The
+ * stems are shared with the workers, not copied (sharedStems).
  */
-export async function analyzeSceneInParallel(
+export async function measureSceneInParallel(
   scene: Scene,
   stems: readonly (readonly Float32Array[])[],
   options: SceneMonoAnalysisOptions,
   threads = availableParallelism(),
-): Promise<MonoAnalysis> {
-  if (threads <= 1) return analyzeSceneMono(scene, stems, options);
-  const shared = sharedStems(stems);
-  const { onProgress: _onProgress, ...jobOptions } = options;
-  return analyzeSceneMonoInSpans(scene, shared, options, threads, (span, onProgress) =>
-    measureSpanInWorker({ scene, stems: shared, options: jobOptions, span }, onProgress),
-  );
+): Promise<SceneMeasurementPass> {
+  const setup = sceneAnalysisSetup(scene, stems, options);
+  if (setup.sources.length === 0) {
+    return { analysis: emptyAnalysis(setup), loudness: setup.loudness ? silentProgrammeLoudness(setup.lengthFrames, scene.sampleRateHz) : null, nonFiniteBlocks: 0 };
+  }
+  let parts: SceneSpanMoments[];
+  if (threads <= 1) parts = [measureSceneSpan(setup, undefined, options.onProgress)];
+  else {
+    const shared = sharedStems(stems);
+    const { onProgress, ...jobOptions } = options;
+    parts = await measureSceneSpans(setup, threads, (span, onSpanProgress) => measureSpanInWorker({ scene, stems: shared, options: jobOptions, span }, onSpanProgress), onProgress);
+  }
+  return {
+    analysis: concludeSceneMono(setup, parts),
+    loudness: setup.loudness ? joinSpanLoudness(parts.map((part) => part.loudness!)) : null,
+    nonFiniteBlocks: parts.reduce((n, part) => n + part.nonFiniteBlocks, 0),
+  };
 }
 
 /**

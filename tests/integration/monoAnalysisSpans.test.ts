@@ -1,6 +1,9 @@
 import { beforeAll, describe, expect, it } from 'vitest';
 import { loadHrtfGrid } from '../../src/cli/loadHrtf';
-import { analyzeSceneInParallel } from '../../src/cli/parallelSceneAnalysis';
+import { loudnessFiguresFromPowers, measureProgrammeLoudness } from '../../src/cli/analyzeLoudness';
+import { measureSceneInParallel } from '../../src/cli/parallelSceneAnalysis';
+import { MONO_WEIGHTS, STEREO_WEIGHTS } from '../../src/dsp/loudness/channelWeights';
+import { getLoudnessTarget } from '../../src/dsp/loudness/loudnessTargets';
 import { DEFAULT_MID_SIDE_SETTINGS } from '../../src/core/midSideSettings';
 import type { Scene, SceneSource } from '../../src/core/scene';
 import type { HrtfGrid } from '../../src/dsp/hrtf/hrtfGrid';
@@ -8,6 +11,8 @@ import type { MonoAnalysis } from '../../src/render/analysis/monoAnalysisTypes';
 import { sceneAnalysisSetup, sceneAnalysisSpans } from '../../src/render/analysis/sceneAnalysisSetup';
 import type { SceneMonoAnalysisOptions } from '../../src/render/analysis/sceneAnalysisSetup';
 import { analyzeSceneMono, analyzeSceneMonoInSpans } from '../../src/render/analysis/sceneMonoAnalysis';
+import { renderWholeScene } from '../../src/render/offlineRender';
+import { createSceneRenderer } from '../../src/render/sceneRenderer';
 import { measureSceneSpan } from '../../src/render/analysis/sceneSpanMoments';
 import { gaussianNoise } from '../support/prng';
 import { testScene } from '../support/renderHelpers';
@@ -124,10 +129,35 @@ describe('the scene analysis split in time', () => {
     expect(fractions.at(-1)).toBeCloseTo(1, 12);
   });
 
+  it('measures the loudness of the binaural, stereo and mono renders in the same pass as a full render does (1e-6 LU, 1e-5 dB peaks)', async () => {
+    // The renders are the sums of the sources' contributions (the mono one the stereo sum folded down); the spans'
+    // sub-block powers joined and their peaks' maximum are the programme's. What differs is float rounding.
+    const { scene, stems } = testMix();
+    const pass = await measureSceneInParallel(scene, stems, { format: 'stereo', hrtf, loudness: true }, 1);
+    const split = await measureSceneInParallel(scene, stems, { format: 'binaural', hrtf, loudness: true }, 2);
+    const rendered = renderWholeScene(createSceneRenderer(scene, stems, { formats: ['binaural', 'stereo', 'mono'], hrtf }));
+    const target = getLoudnessTarget('ebu-r128');
+    for (const measured of [pass, split]) {
+      expect(measured.loudness!.map((l) => l.programme)).toEqual(['binaural', 'stereo', 'mono']);
+      for (const sums of measured.loudness!) {
+        const channels = sums.programme === 'mono' ? [rendered.mono!] : sums.programme === 'stereo' ? rendered.stereo! : rendered.binaural!;
+        const want = measureProgrammeLoudness(channels, RATE, sums.programme === 'mono' ? MONO_WEIGHTS : STEREO_WEIGHTS, target);
+        const got = loudnessFiguresFromPowers(sums.powers, sums, RATE, target);
+        expect(Math.abs(got.integratedLufs - want.integratedLufs)).toBeLessThan(1e-6);
+        expect(Math.abs(got.loudnessRangeLu - want.loudnessRangeLu)).toBeLessThan(1e-6);
+        expect(Math.abs(got.maxMomentaryLufs - want.maxMomentaryLufs)).toBeLessThan(1e-6);
+        expect(Math.abs(got.maxShortTermLufs - want.maxShortTermLufs)).toBeLessThan(1e-6);
+        expect(Math.abs(got.truePeakDbtp - want.truePeakDbtp)).toBeLessThan(1e-5);
+        expect(Math.abs(got.samplePeakDbfs - want.samplePeakDbfs)).toBeLessThan(1e-5);
+        expect(got.timeline.momentaryLufs).toHaveLength(want.timeline.momentaryLufs.length);
+      }
+    }
+  });
+
   it('runs in worker threads from the command line with the same conclusions', async () => {
     const { scene, stems } = testMix();
     const whole = analyzeSceneMono(scene, stems, { format: 'stereo', hrtf });
-    const parallel = await analyzeSceneInParallel(scene, stems, { format: 'stereo', hrtf }, 2);
-    expectSameAnalysis(parallel, whole);
+    const parallel = await measureSceneInParallel(scene, stems, { format: 'stereo', hrtf }, 2);
+    expectSameAnalysis(parallel.analysis, whole);
   });
 });

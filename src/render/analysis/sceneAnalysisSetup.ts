@@ -15,6 +15,8 @@ export interface SceneMonoAnalysisOptions extends MonoAnalysisOptions {
   readonly hrtf?: HrtfGrid;
   /** also check the binaural render's mono survival (needs hrtf); default: true when hrtf is given */
   readonly checkBinaural?: boolean;
+  /** also measure the loudness of the binaural, stereo and mono renders (needs hrtf; spanLoudness.ts); default false */
+  readonly loudness?: boolean;
 }
 
 /**
@@ -32,7 +34,9 @@ export interface SceneAnalysisSetup {
    * binaural analysis the analysed render is the binaural one already.
    */
   readonly survivalPass: boolean;
-  /** What each source's renderer makes: the analysed format, and binaural for the check. */
+  /** Also measure the renders' loudness (spanLoudness.ts). */
+  readonly loudness: boolean;
+  /** What each source's renderer makes: the analysed format, binaural for the check, both for loudness. */
   readonly formats: readonly OutputFormat[];
   readonly hrtf: HrtfGrid | undefined;
   readonly monoLaw: MonoLaw;
@@ -40,7 +44,7 @@ export interface SceneAnalysisSetup {
   readonly sources: readonly SceneSource[];
   /** stems[i] belongs to sources[i]. */
   readonly stems: readonly (readonly Float32Array[])[];
-  /** The whole render's length: the longest audible stem plus the formats' tail. */
+  /** The whole render's length: the longest stem plus the formats' tail (as `npm run render` renders it). */
   readonly lengthFrames: number;
 }
 
@@ -54,10 +58,12 @@ export function sceneAnalysisSetup(scene: Scene, stems: readonly (readonly Float
     throw new Error(`mono analysis: expected stems for ${scene.sources.length} sources, got ${stems.length}`);
   }
   const checkBinaural = options.checkBinaural ?? hrtf !== undefined;
-  if ((format === 'binaural' || checkBinaural) && hrtf === undefined) {
-    throw new Error(`mono analysis: ${format === 'binaural' ? "the 'binaural' format" : 'checkBinaural'} needs an HRTF set (options.hrtf)`);
+  const loudness = options.loudness ?? false;
+  if ((format === 'binaural' || checkBinaural || loudness) && hrtf === undefined) {
+    const needs = format === 'binaural' ? "the 'binaural' format" : checkBinaural ? 'checkBinaural' : 'loudness';
+    throw new Error(`mono analysis: ${needs} needs an HRTF set (options.hrtf)`);
   }
-  const formats: OutputFormat[] = format === 'binaural' ? ['binaural'] : checkBinaural ? ['stereo', 'binaural'] : ['stereo'];
+  const formats: OutputFormat[] = loudness || (format === 'stereo' && checkBinaural) ? ['stereo', 'binaural'] : [format];
   const sources = audibleSources(scene);
   const sourceStems = sources.map((source) => stems[scene.sources.indexOf(source)]!);
   return {
@@ -65,13 +71,14 @@ export function sceneAnalysisSetup(scene: Scene, stems: readonly (readonly Float
     format,
     checkBinaural,
     survivalPass: format === 'stereo' && checkBinaural,
+    loudness,
     formats,
     hrtf,
     monoLaw: options.monoLaw ?? DEFAULT_MONO_LAW,
     windowSec: checkedWindowSec(options.windowSec),
     sources,
     stems: sourceStems,
-    lengthFrames: sources.length === 0 ? 0 : renderLengthFrames(sourceStems, formats, hrtf),
+    lengthFrames: renderLengthFrames(stems, formats, hrtf),
   };
 }
 

@@ -55,18 +55,27 @@ export async function analyzeSceneMonoInSpans(
 ): Promise<MonoAnalysis> {
   const setup = sceneAnalysisSetup(scene, stems, options);
   if (setup.sources.length === 0) return emptyAnalysis(setup);
+  return concludeSceneMono(setup, await measureSceneSpans(setup, spanCount, measureSpan, options.onProgress));
+}
+
+/** The spans' sums, in span order, each span measured by `measureSpan` (all started at once). */
+export async function measureSceneSpans(
+  setup: SceneAnalysisSetup,
+  spanCount: number,
+  measureSpan: SceneSpanMeasurer,
+  onProgress?: (fraction: number) => void,
+): Promise<SceneSpanMoments[]> {
   const spans = sceneAnalysisSpans(setup, spanCount);
   const total = spans[spans.length - 1]!.end;
   const done = spans.map(() => 0);
-  const parts = await Promise.all(
+  return Promise.all(
     spans.map((span, i) =>
       measureSpan(span, (fraction) => {
         done[i] = fraction * (span.end - span.first);
-        options.onProgress?.(done.reduce((a, b) => a + b, 0) / total);
+        onProgress?.(done.reduce((a, b) => a + b, 0) / total);
       }),
     ),
   );
-  return concludeSceneMono(setup, parts);
 }
 
 /** The analysis from the sums of spans that tile the programme's frames. */
@@ -120,7 +129,8 @@ export function concludeSceneMono(setup: SceneAnalysisSetup, parts: readonly Sce
   };
 }
 
-function emptyAnalysis(setup: SceneAnalysisSetup): MonoAnalysis {
+/** The analysis of a scene in which no source is heard. */
+export function emptyAnalysis(setup: SceneAnalysisSetup): MonoAnalysis {
   const empty = analyzeStereoMix(new Float32Array(0), new Float32Array(0), setup.scene.sampleRateHz, { monoLaw: setup.monoLaw, windowSec: setup.windowSec });
   return { ...empty, subject: 'scene', format: setup.format };
 }

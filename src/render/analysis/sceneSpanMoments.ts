@@ -1,7 +1,10 @@
 import { createMomentAnalyser, feedMomentAnalyser, finishMomentAnalyser, momentSpanInput, momentSumsOf } from '../../dsp/analysis/monoMomentAnalyser';
 import type { MomentAnalyser, MomentFrameRange, MomentSums } from '../../dsp/analysis/monoMomentAnalyser';
 import type { SceneAnalysisSetup } from './sceneAnalysisSetup';
+import { monoLawGain } from '../monoFoldDown';
 import { CONTRIBUTION_CHUNK_FRAMES, createSourceContributions, renderContributionChunk, seekContributions } from './sourceContributions';
+import { createSpanLoudness, feedSpanLoudness, finishSpanLoudness, spanLoudnessRange } from './spanLoudness';
+import type { ProgrammeLoudnessSums } from './spanLoudness';
 import { addStemMoments } from './stemCorrelation';
 
 /**
@@ -18,9 +21,9 @@ import { addStemMoments } from './stemCorrelation';
  * both): their time-domain sum is analysed as a mix, and each source's own moments
  * (sums of products, which need no transform) kept.
  *
- * A span after the first starts its renderers SPAN_PREROLL_FRAMES before its first
+ * A span after the first starts its renderers SPAN_PREROLL_SEC before its first
  * frame's audio and discards that pre-roll, so that what it analyses is what a render
- * from the start gives (see SPAN_PREROLL_FRAMES). Time-domain sums (the survival pass's
+ * from the start gives (see SPAN_PREROLL_SEC). Time-domain sums (the survival pass's
  * own moments, the stems' moments) count the span's own samples, from its first frame's
  * centre to the next span's, [first hop, end hop), so that spans that tile the frames
  * count every sample once.
@@ -30,16 +33,21 @@ export interface SceneSpanMoments {
   readonly survival: { readonly sums: MomentSums; readonly own: Float64Array } | null;
   /** Per source, the sums of L^2, R^2 and L R of its stem (addStemMoments). */
   readonly stems: Float64Array;
+  /** The loudness of the binaural, stereo and mono renders over the span (with setup.loudness). */
+  readonly loudness: readonly ProgrammeLoudnessSums[] | null;
+  /** Render blocks with non-finite samples, silenced by the renderers. */
+  readonly nonFiniteBlocks: number;
 }
 
 /**
- * Frames rendered and discarded before a later span's audio: after a seek the renderer
- * fades its objects in over one block, the binaural convolution needs its HRIR's length
- * (a few hundred frames) of history, and the IIR filters (air absorption, mid/side
- * shelves and crossover, corners from 20 Hz: time constants under 10 ms) settle; a third
- * of a second covers all of them many times over.
+ * Audio rendered and discarded (for loudness: run through the meters uncounted) before a
+ * later span's: after a seek the renderer fades its objects in over one block, the
+ * binaural convolution needs its HRIR's length (a few hundred frames) of history, the
+ * IIR filters (air absorption, mid/side shelves and crossover, corners from 20 Hz: time
+ * constants under 10 ms) settle, and so does the loudness meters' K-weighting
+ * (LOUDNESS_PRE_ROLL_SEC, 0.3 s). 0.35 s covers them all.
  */
-export const SPAN_PREROLL_FRAMES = 16384;
+export const SPAN_PREROLL_SEC = 0.35;
 
 /** Three sums per source or pair of channels: L^2, R^2, L R. */
 export const PAIR_MOMENTS = 3;
@@ -61,21 +69,24 @@ export function measureSceneSpan(setup: SceneAnalysisSetup, frames?: MomentFrame
   const input = momentSpanInput(analyser);
   // The span's own samples run from its first frame's centre to the next span's (past its last frame's input).
   const owned = { start: analyser.frames.first * analyser.hop, end: Math.min(lengthFrames, analyser.frames.end * analyser.hop) };
-  let position = Math.max(0, input.start - SPAN_PREROLL_FRAMES);
+  const loudness = setup.loudness
+    ? createSpanLoudness(spanLoudnessRange(owned.start, owned.end, lengthFrames, sampleRateHz), lengthFrames, sampleRateHz, chunkFrames, monoLawGain(setup.monoLaw))
+    : null;
+  const start = Math.min(input.start, loudness?.start ?? input.start);
+  let position = Math.max(0, start - Math.ceil(SPAN_PREROLL_SEC * sampleRateHz));
   if (position > 0) seekContributions(contributions, position);
-  while (position < input.start) {
-    const count = Math.min(chunkFrames, input.start - position);
-    renderContributionChunk(contributions, count);
-    position += count;
-  }
   stems.forEach((channels, i) => addStemMoments(channels, owned.start, owned.end, stemSums, PAIR_MOMENTS * i));
   while (position < owned.end) {
-    const count = Math.min(chunkFrames, owned.end - position);
+    // Chunks end where the analysed input starts, so that it is fed from there.
+    const count = Math.min(chunkFrames, (position < input.start ? input.start : owned.end) - position);
     renderContributionChunk(contributions, count);
-    feedMomentAnalyser(analyser, analysed, count);
-    if (survival !== null) feedSurvivalPass(survival, contributions.binaural, count, Math.max(0, owned.start - position));
+    if (loudness !== null) feedSpanLoudness(loudness, contributions, position, count);
+    if (position >= input.start) {
+      feedMomentAnalyser(analyser, analysed, count);
+      if (survival !== null) feedSurvivalPass(survival, contributions.binaural, count, Math.max(0, owned.start - position));
+    }
     position += count;
-    onProgress?.((position - input.start) / Math.max(1, owned.end - input.start));
+    onProgress?.(Math.max(0, position - input.start) / Math.max(1, owned.end - input.start));
   }
   finishMomentAnalyser(analyser);
   if (survival !== null) finishMomentAnalyser(survival.analyser);
@@ -83,6 +94,8 @@ export function measureSceneSpan(setup: SceneAnalysisSetup, frames?: MomentFrame
     analysed: momentSumsOf(analyser),
     survival: survival === null ? null : { sums: momentSumsOf(survival.analyser), own: survival.own },
     stems: stemSums,
+    loudness: loudness === null ? null : finishSpanLoudness(loudness),
+    nonFiniteBlocks: contributions.renderers.reduce((n, renderer) => n + renderer.nonFiniteBlocks, 0),
   };
 }
 
