@@ -2,7 +2,7 @@ import { LAYOUT_NAMES } from '../core/layouts';
 import type { LayoutName } from '../core/layouts';
 import { LOUDNESS_TARGETS } from '../dsp/loudness/loudnessTargets';
 import type { LoudnessTargetId } from '../dsp/loudness/loudnessTargets';
-import type { MonoLaw } from '../render/monoFoldDown';
+import type { MonoLaw } from '../core/monoLaw';
 import type { AnalysedFormat } from '../render/analysis/monoAnalysisTypes';
 import { UsageError, oneOf, parseMonoLaw, readCommandLine } from './commandLine';
 

@@ -7,7 +7,7 @@ import { decodeAudioFile } from '../io/decodeAudioFile';
 import { analyzeStereoMix } from '../render/analysis/mixMonoAnalysis';
 import { foldDownToStereo } from '../render/analysis/multichannelFoldDown';
 import type { MonoAnalysis } from '../render/analysis/monoAnalysisTypes';
-import type { MonoLaw } from '../render/monoFoldDown';
+import type { MonoLaw } from '../core/monoLaw';
 import { UsageError } from './commandLine';
 import type { AnalyzeArgs } from './analyzeArgs';
 import { measureProgrammeLoudness } from './analyzeLoudness';

@@ -111,15 +111,24 @@ function describeBits(mask: number): string {
 
 const hex = (mask: number): string => `0x${mask.toString(16).toUpperCase()}`;
 
-/** The layouts of core/layouts.ts, for naming a set of labels. */
-function knownLayoutOf(labels: readonly string[]): LayoutName | undefined {
-  const sorted = [...labels].sort().join(' ');
-  return LAYOUT_NAMES.find((name) => getLayout(name).channels.map((c) => c.label).sort().join(' ') === sorted);
+/**
+ * The layout of core/layouts.ts with this channel mask. A 5.1-style mask with the back
+ * pair and no side pair (0x3F) is looked up in its side form (0x60F): the back pair then
+ * sits where the side pair would in file order and carries the same M+/-110 labels.
+ */
+function studioLayoutOf(mask: number): LayoutName | undefined {
+  const sideForm = (mask & SIDE_PAIR) === 0 && (mask & BACK_PAIR) === BACK_PAIR ? (mask & ~BACK_PAIR) | SIDE_PAIR : mask;
+  return LAYOUT_NAMES.find((name) => getLayout(name).channelMask === sideForm);
 }
 
 function describe(name: LayoutName | undefined, channels: readonly LayoutChannel[]): string {
   if (name !== undefined) return `${name} (${getLayout(name).commonName})`;
   return `custom: ${channels.map((c) => c.label).join(' ')}`;
+}
+
+function studioLayout(name: LayoutName, from: FileChannelLayout['from']): FileChannelLayout {
+  const { channels } = getLayout(name);
+  return { name, description: describe(name, channels), channels, from };
 }
 
 /** The channels of a layout given with --layout; its channel count must match the file's. */
@@ -130,7 +139,7 @@ export function layoutFromOption(name: LayoutName, channelCount: number, fileNam
       `--layout ${name}: that layout has ${layout.channels.length} channels (${layout.channels.map((c) => c.label).join(' ')}) but ${fileName} has ${channelCount}`,
     );
   }
-  return { name, description: describe(name, layout.channels), channels: layout.channels, from: 'layout option' };
+  return studioLayout(name, 'layout option');
 }
 
 /**
@@ -142,7 +151,7 @@ export function layoutFromFile(channelCount: number, channelMask: number | undef
   const askForLayout = `pass its layout with --layout <name> (${LAYOUT_NAMES.join(', ')}), e.g. --layout 0+5+0 for 5.1 in L R C LFE Ls Rs order`;
   if (channelMask === undefined || channelMask === 0) {
     if (channelCount === 1) return { description: 'mono', channels: [channelFromLabel('M+000')], from: 'channel count' };
-    if (channelCount === 2) return { name: '0+2+0', description: describe('0+2+0', getLayout('0+2+0').channels), channels: getLayout('0+2+0').channels, from: 'channel count' };
+    if (channelCount === 2) return studioLayout('0+2+0', 'channel count');
     throw new UsageError(`${fileName} has ${channelCount} channels and no channel mask to say which loudspeaker each feeds: ${askForLayout}`);
   }
   const unplaced = SPEAKER_BITS.filter(([bit]) => (channelMask & bit) !== 0 && speakerLabel(bit, channelMask) === undefined);
@@ -157,8 +166,9 @@ export function layoutFromFile(channelCount: number, channelMask: number | undef
       `${fileName}: channel mask ${hex(channelMask)} names ${bits.length} speakers (${describeBits(channelMask)}) but the file has ${channelCount} channels: ${askForLayout}`,
     );
   }
+  const name = studioLayoutOf(channelMask);
+  if (name !== undefined) return studioLayout(name, 'channel mask');
   const channels = bits.map((bit) => channelFromLabel(speakerLabel(bit, channelMask)!));
   if (channelCount === 1) return { description: 'mono', channels, from: 'channel mask' };
-  const name = knownLayoutOf(channels.map((c) => c.label));
-  return { ...(name === undefined ? {} : { name }), description: describe(name, channels), channels, from: 'channel mask' };
+  return { description: describe(undefined, channels), channels, from: 'channel mask' };
 }

@@ -1,5 +1,5 @@
-import { MONO_LAWS } from '../render/monoFoldDown';
-import type { MonoLaw } from '../render/monoFoldDown';
+import { MONO_LAWS } from '../core/monoLaw';
+import type { MonoLaw } from '../core/monoLaw';
 
 /** Bad command line or a file named on it that cannot be used: exit status 2, with the usage text. */
 export class UsageError extends Error {

@@ -1,6 +1,6 @@
 import { OUTPUT_FORMATS } from '../render/renderBlock';
 import type { OutputFormat } from '../render/renderBlock';
-import type { MonoLaw } from '../render/monoFoldDown';
+import type { MonoLaw } from '../core/monoLaw';
 import type { WavSampleFormat } from '../io/wav';
 import { UsageError, parseMonoLaw, readCommandLine } from './commandLine';
 

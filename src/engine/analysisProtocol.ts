@@ -3,7 +3,7 @@ import type { MomentFrameRange } from '../dsp/analysis/monoMomentAnalyser';
 import type { HrtfGrid } from '../dsp/hrtf/hrtfGrid';
 import type { AnalysedFormat } from '../render/analysis/monoAnalysisTypes';
 import type { SceneSpanMoments } from '../render/analysis/sceneSpanMoments';
-import type { MonoLaw } from '../render/monoFoldDown';
+import type { MonoLaw } from '../core/monoLaw';
 
 /** One mono-compatibility analysis, as the engine asks for it. stems[i] belongs to scene.sources[i]. */
 export interface AnalysisJob {

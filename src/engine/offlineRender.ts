@@ -1,6 +1,6 @@
 import type { Scene } from '../core/scene';
 import type { HrtfGrid } from '../dsp/hrtf/hrtfGrid';
-import type { MonoLaw } from '../render/monoFoldDown';
+import type { MonoLaw } from '../core/monoLaw';
 import { RENDERER_PROCESSOR_NAME } from '../render/realtime/processorName';
 import type { HostMessage } from '../render/realtime/protocol';
 import { OUTPUT_FORMATS, RENDER_BLOCK_FRAMES } from '../render/renderBlock';

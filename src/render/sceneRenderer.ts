@@ -2,6 +2,8 @@ import { headRotationMatrix, worldToHead } from '../core/orientation';
 import type { HeadOrientation } from '../core/orientation';
 import { DEFAULT_MID_SIDE_SETTINGS, midSideOrDefault } from '../core/midSideSettings';
 import type { MidSideSettings } from '../core/midSideSettings';
+import { DEFAULT_MONO_LAW, monoLawGain } from '../core/monoLaw';
+import type { MonoLaw } from '../core/monoLaw';
 import type { Scene } from '../core/scene';
 import { RADIANS_PER_DEGREE, dbToGain, wrapAzimuthDeg } from '../core/units';
 import type { HrtfGrid } from '../dsp/hrtf/hrtfGrid';
@@ -17,8 +19,7 @@ import {
 } from './binaural/binauralBus';
 import type { BinauralBus, BinauralVoice } from './binaural/binauralBus';
 import { binauralPartitions } from './binaural/binauralFilterBuilder';
-import { DEFAULT_MONO_LAW, foldDownToMono, monoLawGain } from './monoFoldDown';
-import type { MonoLaw } from './monoFoldDown';
+import { foldDownToMono } from './monoFoldDown';
 import { createMasterMidSideStage, resetMasterMidSide, setMasterMidSideSettings } from './midside/masterMidSide';
 import type { MasterMidSideStage } from './midside/masterMidSide';
 import {
@@ -47,7 +48,10 @@ export interface SceneRendererOptions {
   readonly meterSources?: boolean;
 }
 
-/** Where rendered frames go; each array receives `frames` samples (from the call's offset). */
+/**
+ * Where rendered frames go; each array receives `frames` samples (from the call's offset).
+ * Ask only for the formats the renderer was made with: the others are not rendered.
+ */
 export interface RenderOutputs {
   readonly binaural?: readonly [Float32Array, Float32Array];
   readonly stereo?: readonly [Float32Array, Float32Array];
@@ -86,6 +90,8 @@ interface RendererState extends SceneRenderer {
   readonly stereo: StereoBus;
   /** Whether the stereo bus runs (for the stereo or the mono output). */
   readonly foldDown: boolean;
+  /** Whether each block's mono fold-down is made (the formats include mono). */
+  readonly monoFoldDown: boolean;
   readonly rotation: Float64Array;
   readonly headTarget: Float64Array;
   readonly smoothing: number;
@@ -94,8 +100,6 @@ interface RendererState extends SceneRenderer {
   /** Per source, the largest |sample| of its objects since the last resetSourcePeaks; null when not metering. */
   readonly peaks: Float64Array | null;
   readonly block: { binL: Float32Array; binR: Float32Array; mono: Float32Array };
-  /** Whether block.mono holds the current block's mono fold-down (made when an output asks for it). */
-  monoReady: boolean;
   lengthFrames: number;
   playheadFrame: number;
   /** Frame at which the next block starts in the stems. */
@@ -151,6 +155,7 @@ export function createSceneRenderer(
     binaural,
     stereo: createStereoBus(),
     foldDown: options.formats.includes('stereo') || options.formats.includes('mono'),
+    monoFoldDown: options.formats.includes('mono'),
     rotation: new Float64Array(9),
     headTarget: new Float64Array(3),
     smoothing: 1 - Math.exp(-RENDER_BLOCK_FRAMES / (POSITION_SMOOTHING_SEC * scene.sampleRateHz)),
@@ -162,7 +167,6 @@ export function createSceneRenderer(
       binR: new Float32Array(RENDER_BLOCK_FRAMES),
       mono: new Float32Array(RENDER_BLOCK_FRAMES),
     },
-    monoReady: false,
     lengthFrames: renderLengthFrames(stems, options.formats, options.hrtf),
     playheadFrame: 0,
     blockFrame: 0,
@@ -251,13 +255,7 @@ function copyOut(state: RendererState, outputs: RenderOutputs, at: number, count
     copySamples(state.stereo.left, from, outputs.stereo[0], at, count);
     copySamples(state.stereo.right, from, outputs.stereo[1], at, count);
   }
-  if (outputs.mono !== undefined) {
-    if (!state.monoReady) {
-      foldDownToMono(state.stereo.left, state.stereo.right, state.monoGain, mono, RENDER_BLOCK_FRAMES);
-      state.monoReady = true;
-    }
-    copySamples(mono, from, outputs.mono, at, count);
-  }
+  if (outputs.mono !== undefined) copySamples(mono, from, outputs.mono, at, count);
 }
 
 /**
@@ -315,8 +313,6 @@ function renderBlock(state: RendererState): void {
     endBinauralBlock(binaural, binL, binR);
     processMidSide(state.master.binaural, binL, binR, binL, binR, RENDER_BLOCK_FRAMES);
   }
-  // The mono fold-down of this block is made when an output asks for it (copyOut).
-  state.monoReady = false;
   if (state.foldDown) {
     processMidSide(state.master.stereo, stereo.left, stereo.right, stereo.left, stereo.right, RENDER_BLOCK_FRAMES);
   }
@@ -331,6 +327,7 @@ function renderBlock(state: RendererState): void {
     resetMasterMidSide(state.master);
     state.nonFiniteBlocks++;
   }
+  if (state.monoFoldDown) foldDownToMono(stereo.left, stereo.right, state.monoGain, state.block.mono, RENDER_BLOCK_FRAMES);
   state.blockFrame += RENDER_BLOCK_FRAMES;
 }
 

@@ -1,8 +1,8 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { RENDER_BLOCK_FRAMES } from '../../src/render/renderBlock';
 import type { MonitorChoice } from '../../src/render/realtime/protocol';
-import type { MonoLaw } from '../../src/render/monoFoldDown';
-import { monoLawGain } from '../../src/render/monoFoldDown';
+import type { MonoLaw } from '../../src/core/monoLaw';
+import { monoLawGain } from '../../src/core/monoLaw';
 import { launchStudioBrowser } from './support/chromium';
 import type { StudioBrowser } from './support/chromium';
 import { readPageArray } from './support/pageArrays';

@@ -1,4 +1,4 @@
-import { clock, frequency } from '../../render/analysis/findingFormat';
+import { clock, frequency } from '../../core/formatUnits';
 import type { MonoAnalysis, MonoFinding } from '../../render/analysis/monoAnalysisTypes';
 import type { AnalysisReport, ProgrammeLoudness } from './analysisReport';
 import { escapeHtml } from './escapeHtml';

@@ -1,4 +1,4 @@
-/** Number formatting shared by the text and HTML reports (times and frequencies: render/analysis/findingFormat.ts). */
+/** Number formatting shared by the text and HTML reports (times and frequencies: core/formatUnits.ts). */
 
 /** Readings at or below this are the meters' -150 floor: silence, or a total cancellation. */
 const FLOOR = -149.95;

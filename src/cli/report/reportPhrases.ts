@@ -1,5 +1,5 @@
 import { AUDIBLE_BELOW_MIX_DB } from '../../render/analysis/findingFigures';
-import { clock, frequency } from '../../render/analysis/findingFormat';
+import { clock, frequency } from '../../core/formatUnits';
 import { headlinePhrase } from '../../render/analysis/findingMessage';
 import type { MonoFinding, SourceMonoFigures } from '../../render/analysis/monoAnalysisTypes';
 import type { AnalysisReport, ProgrammeLoudness } from './analysisReport';

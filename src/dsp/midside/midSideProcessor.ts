@@ -173,13 +173,41 @@ export function processMidSide(
   outRight: Float32Array,
   frames: number,
 ): void {
-  if (isNeutral(state)) {
+  if (isMidSidePassThrough(state)) {
     if (outLeft !== inLeft) for (let i = 0; i < frames; i++) outLeft[i] = inLeft[i]!;
     if (outRight !== inRight) for (let i = 0; i < frames; i++) outRight[i] = inRight[i]!;
     state.frameCount += frames;
     return;
   }
   run(state, inLeft, inRight, outLeft, outRight, frames, false);
+}
+
+/**
+ * True while the processor is a plain copy: both gains at unity, bass mono off, every
+ * shelf at 0 dB and the monitor on stereo, each settled. A processor still gliding (to
+ * neutral or away from it) is not a pass-through. Gliding shelf or crossover frequencies
+ * do not count: a shelf at 0 dB and a crossover mixed out do nothing wherever they are.
+ * With its settings in force and settled, this agrees with core's isNeutral of them.
+ */
+export function isMidSidePassThrough(state: MidSideProcessor): boolean {
+  const k = MID_SIDE_SCALE;
+  return (
+    state.midGain.remaining === 0 &&
+    state.midGain.value === 1 &&
+    state.sideGain.remaining === 0 &&
+    state.sideGain.value === 1 &&
+    !bassMonoActive(state) &&
+    !shelfActive(state.midLowShelf) &&
+    !shelfActive(state.midHighShelf) &&
+    !shelfActive(state.sideLowShelf) &&
+    !shelfActive(state.sideHighShelf) &&
+    state.monitorMid.remaining === 0 &&
+    state.monitorMid.value === k &&
+    state.monitorSideLeft.remaining === 0 &&
+    state.monitorSideLeft.value === k &&
+    state.monitorSideRight.remaining === 0 &&
+    state.monitorSideRight.value === -k
+  );
 }
 
 /**
@@ -258,27 +286,6 @@ function shelfActive(shelf: Shelf): boolean {
 
 function bassMonoActive(state: MidSideProcessor): boolean {
   return state.bassMonoMix.value !== 0 || state.bassMonoMix.remaining !== 0;
-}
-
-function isNeutral(state: MidSideProcessor): boolean {
-  const k = MID_SIDE_SCALE;
-  return (
-    state.midGain.remaining === 0 &&
-    state.midGain.value === 1 &&
-    state.sideGain.remaining === 0 &&
-    state.sideGain.value === 1 &&
-    !bassMonoActive(state) &&
-    !shelfActive(state.midLowShelf) &&
-    !shelfActive(state.midHighShelf) &&
-    !shelfActive(state.sideLowShelf) &&
-    !shelfActive(state.sideHighShelf) &&
-    state.monitorMid.remaining === 0 &&
-    state.monitorMid.value === k &&
-    state.monitorSideLeft.remaining === 0 &&
-    state.monitorSideLeft.value === k &&
-    state.monitorSideRight.remaining === 0 &&
-    state.monitorSideRight.value === -k
-  );
 }
 
 function updateShelf(shelf: Shelf, sampleRateHz: number): void {

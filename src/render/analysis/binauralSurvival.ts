@@ -2,7 +2,7 @@ import type { MomentAnalyser } from '../../dsp/analysis/monoMomentAnalyser';
 import { MIX_STRIDE } from '../../dsp/analysis/sourceMoments';
 import { broadbandMoments, stereoFieldSummary } from './analysisFigures';
 import { FINDING_BAND_COUNT, formatDb, monoLossOf, timeRangesOf } from './findingFigures';
-import { clock } from './findingFormat';
+import { clock } from '../../core/formatUnits';
 import type { BinauralSurvival, MonoFinding } from './monoAnalysisTypes';
 
 /**

@@ -1,5 +1,5 @@
 import { REPORT_SEVERITY_DB, formatDb } from './findingFigures';
-import { clock, frequency } from './findingFormat';
+import { clock, frequency } from '../../core/formatUnits';
 import type { FindingBand, HeadlineLoss } from './monoAnalysisTypes';
 
 /**

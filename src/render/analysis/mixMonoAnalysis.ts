@@ -1,5 +1,5 @@
 import { createMomentAnalyser, feedMomentAnalyser, finishMomentAnalyser } from '../../dsp/analysis/monoMomentAnalyser';
-import { DEFAULT_MONO_LAW, monoLawGain } from '../monoFoldDown';
+import { DEFAULT_MONO_LAW, monoLawGain } from '../../core/monoLaw';
 import { analysisBands, analysisTimeline, stereoFieldSummary } from './analysisFigures';
 import { haasWindowCorrelation } from './findingFigures';
 import type { MonoAnalysis, MonoAnalysisOptions } from './monoAnalysisTypes';

@@ -1,4 +1,4 @@
-import type { MonoLaw } from '../monoFoldDown';
+import type { MonoLaw } from '../../core/monoLaw';
 
 /**
  * The result of a mono-compatibility analysis: of a scene (per source, with culprits) or

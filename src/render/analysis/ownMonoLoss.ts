@@ -14,7 +14,7 @@ import {
   X_R_S_L,
   X_R_S_R,
 } from '../../dsp/analysis/sourceMoments';
-import { monoLawGain } from '../monoFoldDown';
+import { monoLawGain } from '../../core/monoLaw';
 import { AUDIBLE_BELOW_MIX_DB, FINDING_BAND_COUNT, MIN_BAND_ENERGY_SHARE, OWN_LOSS_FLOOR_DB, REPORT_SEVERITY_DB, monoLossOf, trustedBands } from './findingFigures';
 import type { AnalysisBand, FindingBand, HeadlineLoss } from './monoAnalysisTypes';
 

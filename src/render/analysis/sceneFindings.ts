@@ -36,7 +36,7 @@ import {
   trustedBands,
   windowCancellationDb,
 } from './findingFigures';
-import { frequency } from './findingFormat';
+import { frequency } from '../../core/formatUnits';
 import type { AnalysedFormat, FindingKind, MonoFinding, SourceMonoFigures, SuggestedFix } from './monoAnalysisTypes';
 import { ownBassMono, ownFixImprovementDb, ownLossFigures, ownNarrowed, ownRightFlipped, stemMonoLossDb } from './ownMonoLoss';
 import type { OwnEdit } from './ownMonoLoss';

@@ -1,7 +1,7 @@
 import type { Scene } from '../../core/scene';
 import { addMomentSums, createMomentAnalyser } from '../../dsp/analysis/monoMomentAnalyser';
 import type { MomentAnalyser, MomentFrameRange } from '../../dsp/analysis/monoMomentAnalyser';
-import { monoLawGain } from '../monoFoldDown';
+import { monoLawGain } from '../../core/monoLaw';
 import { SOURCE_STRIDE } from '../../dsp/analysis/sourceMoments';
 import { analysisBands, analysisTimeline, broadbandMoments, stereoFieldSummary } from './analysisFigures';
 import { binauralSurvival } from './binauralSurvival';

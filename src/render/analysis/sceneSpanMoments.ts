@@ -1,7 +1,7 @@
 import { createMomentAnalyser, feedMomentAnalyser, finishMomentAnalyser, momentSpanInput, momentSumsOf } from '../../dsp/analysis/monoMomentAnalyser';
 import type { MomentAnalyser, MomentFrameRange, MomentSums } from '../../dsp/analysis/monoMomentAnalyser';
 import type { SceneAnalysisSetup } from './sceneAnalysisSetup';
-import { monoLawGain } from '../monoFoldDown';
+import { monoLawGain } from '../../core/monoLaw';
 import { CONTRIBUTION_CHUNK_FRAMES, createSourceContributions, renderContributionChunk, seekContributions } from './sourceContributions';
 import { createSpanLoudness, feedSpanLoudness, finishSpanLoudness, spanLoudnessRange } from './spanLoudness';
 import type { ProgrammeLoudnessSums } from './spanLoudness';

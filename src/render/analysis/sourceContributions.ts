@@ -1,6 +1,6 @@
 import type { Scene, SceneSource } from '../../core/scene';
 import type { HrtfGrid } from '../../dsp/hrtf/hrtfGrid';
-import type { MonoLaw } from '../monoFoldDown';
+import type { MonoLaw } from '../../core/monoLaw';
 import type { OutputFormat } from '../renderBlock';
 import { createSceneRenderer, renderFrames, seekRenderer } from '../sceneRenderer';
 import type { RenderOutputs, SceneRenderer } from '../sceneRenderer';

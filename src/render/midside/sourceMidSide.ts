@@ -1,7 +1,7 @@
-import { isNeutral } from '../../core/midSideSettings';
 import type { MidSideSettings } from '../../core/midSideSettings';
 import {
   createMidSideProcessor,
+  isMidSidePassThrough,
   processMidSide,
   resetMidSideProcessor,
   setMidSideParams,
@@ -16,9 +16,9 @@ import { RENDER_BLOCK_FRAMES } from '../renderBlock';
  * mid shelves act (L = R = x gives M = sqrt2 x, S = 0, and the decoder returns the
  * processed x on both channels).
  *
- * While the settings are neutral and every glide has settled, the stage is skipped and
- * the objects read the stem itself: a neutral source costs nothing and renders the same
- * samples as a scene without mid/side settings.
+ * While the processor is a pass-through (neutral settings, every glide settled), the
+ * stage is skipped and the objects read the stem itself: a neutral source costs nothing
+ * and renders the same samples as a scene without mid/side settings.
  */
 export interface SourceMidSideStage {
   readonly processor: MidSideProcessor;
@@ -28,8 +28,6 @@ export interface SourceMidSideStage {
   /** The processed block (right unused for a mono stem). */
   readonly left: Float32Array;
   readonly right: Float32Array;
-  /** Whether the settings in force are neutral. */
-  neutral: boolean;
   /** Stem frame of the block in left/right, or -1 when none is there. */
   blockFrame: number;
 }
@@ -47,7 +45,6 @@ export function createSourceMidSideStage(
     stemRight: channels[1] ?? stemLeft,
     left: new Float32Array(RENDER_BLOCK_FRAMES),
     right: new Float32Array(RENDER_BLOCK_FRAMES),
-    neutral: isNeutral(settings),
     blockFrame: -1,
   };
 }
@@ -55,7 +52,6 @@ export function createSourceMidSideStage(
 /** New settings; the processor glides to them. Allocation-free. */
 export function setSourceMidSide(stage: SourceMidSideStage, settings: MidSideSettings): void {
   setMidSideParams(stage.processor, settings);
-  stage.neutral = isNeutral(settings);
 }
 
 /** Clears the filters and jumps to the settings (the source restarts: start, seek, unmute). */
@@ -65,16 +61,11 @@ export function resetSourceMidSide(stage: SourceMidSideStage): void {
 }
 
 /**
- * Whether the stage must run: the settings are not neutral, or a glide back to neutral
- * has not finished yet.
+ * Whether the stage must run: its processor is not a pass-through (the settings are not
+ * neutral, or a glide to or from neutral has not finished yet).
  */
 export function sourceMidSideActive(stage: SourceMidSideStage): boolean {
-  if (!stage.neutral) return true;
-  const p = stage.processor;
-  if (p.midGain.remaining !== 0 || p.sideGain.remaining !== 0 || p.bassMonoMix.remaining !== 0) return true;
-  const ramps = p.coefficientRamps;
-  for (let i = 0; i < ramps.length; i++) if (ramps[i]!.remaining !== 0) return true;
-  return false;
+  return !isMidSidePassThrough(stage.processor);
 }
 
 /**

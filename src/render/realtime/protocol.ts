@@ -1,7 +1,7 @@
 import type { HeadOrientation } from '../../core/orientation';
 import type { Scene } from '../../core/scene';
 import type { HrtfGrid } from '../../dsp/hrtf/hrtfGrid';
-import type { MonoLaw } from '../monoFoldDown';
+import type { MonoLaw } from '../../core/monoLaw';
 import type { SourceParams } from '../../core/sourceParams';
 import type { MidSideSettings } from '../../core/midSideSettings';
 import type { MidSideMonitor } from '../../dsp/midside/midSideProcessor';

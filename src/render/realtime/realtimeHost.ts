@@ -1,5 +1,5 @@
 import { DEFAULT_INTEGRATION } from '../../dsp/meters/stereoMoments';
-import { monoLawGain } from '../monoFoldDown';
+import { monoLawGain } from '../../core/monoLaw';
 import { RENDER_BLOCK_FRAMES } from '../renderBlock';
 import {
   createSceneRenderer,

@@ -1,3 +1,4 @@
+import { frequency } from '../../core/formatUnits';
 import type { AnalysisBand, FindingKind, MonoFinding, SuggestedFix, TimeRange } from '../../engine/audioEngine';
 
 /** Display formats of the mono check panel and the stage markers (pure). */
@@ -43,11 +44,9 @@ export function formatTimeRanges(ranges: readonly TimeRange[], limit = 3): strin
   return more > 0 ? `${shown.join(', ')} +${more} more` : shown.join(', ');
 }
 
-/** A band by its nominal centre: "63 Hz", "1 kHz", "2.5 kHz". */
+/** A band by its nominal centre, as labelled and as the reports write it: "31.5 Hz", "1 kHz", "12.5 kHz". */
 export function formatBand(band: Pick<AnalysisBand, 'nominalHz'>): string {
-  const hz = band.nominalHz;
-  if (hz < 1000) return `${Math.round(hz)} Hz`;
-  return `${Number((hz / 1000).toFixed(hz < 10000 ? 2 : 1))} kHz`;
+  return frequency(band.nominalHz);
 }
 
 /**

@@ -7,7 +7,7 @@
  * stereo L R, mono at -3 dB), the oracle the live output is compared with.
  */
 import type { MonitorChoice } from '../../../src/render/realtime/protocol';
-import type { MonoLaw } from '../../../src/render/monoFoldDown';
+import type { MonoLaw } from '../../../src/core/monoLaw';
 import { RENDER_BLOCK_FRAMES } from '../../../src/render/renderBlock';
 import { createRendererNode, exposeArrays, loadRenderer, loadShippedHrtfGrid, sceneOf } from './workletHarness';
 

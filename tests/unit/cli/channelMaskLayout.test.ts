@@ -33,6 +33,8 @@ describe('layoutFromFile (WAVE_FORMAT_EXTENSIBLE dwChannelMask to BS.2051 loudsp
 
   it('puts the 7.1 side pair (M+/-090) before the back pair (M+/-135), the SMPTE order of DESIGN.md', () => {
     expect(labels(0x63f, 8)).toEqual(['M+030', 'M-030', 'M+000', 'LFE1', 'M+090', 'M-090', 'M+135', 'M-135']);
+    // A mask that is no studio layout (7.0: 7.1 without its LFE) keeps that order too.
+    expect(labels(0x637, 7)).toEqual(['M+030', 'M-030', 'M+000', 'M+090', 'M-090', 'M+135', 'M-135']);
   });
 
   it('names a mask that is no studio layout by its labels (5.0 without LFE: 0x607)', () => {

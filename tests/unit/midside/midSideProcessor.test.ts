@@ -2,8 +2,10 @@ import { describe, expect, it } from 'vitest';
 import { biquadMagnitude, biquadResponse, createBiquadCoefficients, setHighShelf } from '../../../src/dsp/filters/biquad';
 import { createLinkwitzRiley4, processLinkwitzRiley4 } from '../../../src/dsp/filters/linkwitzRiley';
 import { encodeMidSide } from '../../../src/dsp/midside/midSide';
+import { DEFAULT_MID_SIDE_SETTINGS, isNeutral } from '../../../src/core/midSideSettings';
 import {
   createMidSideProcessor,
+  isMidSidePassThrough,
   processMidSide,
   processMidSideEncoded,
   setMidSideParams,
@@ -316,5 +318,56 @@ describe('mid/side processor: smoothing and block independence', () => {
     expect(state.params.bassMonoCutoffHz).toBe(20);
     setMidSideParams(state, { widthPercent: 500 });
     expect(state.params.widthPercent).toBe(200);
+  });
+});
+
+describe('mid/side processor: pass-through', () => {
+  const AUDIBLE: readonly Partial<MidSideParams>[] = [
+    { widthPercent: 99 },
+    { midGainDb: -0.1 },
+    { sideGainDb: 1 },
+    { bassMono: true },
+    { midLowShelfGainDb: 1 },
+    { midHighShelfGainDb: 2 },
+    { sideLowShelfGainDb: -3 },
+    { sideHighShelfGainDb: 4 },
+  ];
+
+  it("agrees with core's isNeutral of the settings it was made with (exact)", () => {
+    const shelvesMoved = { ...DEFAULT_MID_SIDE_SETTINGS, midLowShelfHz: 400, sideHighShelfHz: 3000, bassMonoCutoffHz: 300 };
+    for (const settings of [DEFAULT_MID_SIDE_SETTINGS, shelvesMoved, ...AUDIBLE.map((patch) => ({ ...DEFAULT_MID_SIDE_SETTINGS, ...patch }))]) {
+      expect(isMidSidePassThrough(createMidSideProcessor({ params: settings }, FS))).toBe(isNeutral(settings));
+    }
+  });
+
+  it('a monitor solo is not a pass-through', () => {
+    expect(isMidSidePassThrough(createMidSideProcessor({ params: { monitor: 'mid' } }, FS))).toBe(false);
+    expect(isMidSidePassThrough(createMidSideProcessor({ params: { monitor: 'side' } }, FS))).toBe(false);
+  });
+
+  it.each(AUDIBLE.map((patch) => [JSON.stringify(patch), patch] as const))(
+    'back to neutral from %s is not a pass-through until the 20 ms glide has run (960 frames at 48 kHz), then is',
+    (_, patch) => {
+      const state = createMidSideProcessor({ params: patch, rampTimeSec: RAMP_SEC }, FS);
+      setMidSideParams(state, DEFAULT_MID_SIDE_SETTINGS);
+      const block = new Float32Array(RAMP_FRAMES - 1);
+      processMidSide(state, block, block, block, block, block.length);
+      expect(isMidSidePassThrough(state)).toBe(false);
+      processMidSide(state, block, block, block, block, 1);
+      expect(isMidSidePassThrough(state)).toBe(true);
+    },
+  );
+
+  it('moving a shelf or the crossover at 0 dB / bass mono off keeps it a pass-through: the output is the input (exact)', () => {
+    const state = createMidSideProcessor({ rampTimeSec: RAMP_SEC }, FS);
+    setMidSideParams(state, { midLowShelfHz: 400, sideHighShelfHz: 3000, bassMonoCutoffHz: 300 });
+    expect(isMidSidePassThrough(state)).toBe(true);
+    const left = gaussianNoise(256, 41);
+    const right = gaussianNoise(256, 42);
+    const outL = new Float32Array(256);
+    const outR = new Float32Array(256);
+    processMidSide(state, left, right, outL, outR, 256);
+    expect(outL).toEqual(left);
+    expect(outR).toEqual(right);
   });
 });

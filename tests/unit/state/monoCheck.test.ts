@@ -316,15 +316,18 @@ describe('mono check display formats (panel and stage markers)', () => {
     expect(formatTimeRanges(ranges)).toBe('0:00–0:05, 0:10–0:15, 0:20–0:25 +1 more');
   });
 
-  it('writes dB with a sign, two decimals below 1 dB, and bands by their nominal centre', () => {
+  it('writes dB with a sign, two decimals below 1 dB, and bands by their nominal centre as labelled (exact strings)', () => {
     expect([formatFindingDb(-4.24), formatFindingDb(0.354), formatFindingDb(-0.004), formatFindingDb(12)]).toEqual(['-4.2', '+0.35', '0.00', '+12.0']);
-    // Nominal one-third-octave centres (IEC 61260-1) from the range's ends, exact.
-    expect([20, 63, 1000, 1250, 2500, 12500, 20000].map((nominalHz) => formatBand({ nominalHz }))).toEqual([
+    // Nominal one-third-octave centres (IEC 61260-1) from the range's ends, exact: 31.5 Hz
+    // and 12.5 kHz keep their decimal, as the bands are labelled.
+    expect([20, 31.5, 63, 1000, 1250, 2500, 3150, 12500, 20000].map((nominalHz) => formatBand({ nominalHz }))).toEqual([
       '20 Hz',
+      '31.5 Hz',
       '63 Hz',
       '1 kHz',
       '1.25 kHz',
       '2.5 kHz',
+      '3.15 kHz',
       '12.5 kHz',
       '20 kHz',
     ]);

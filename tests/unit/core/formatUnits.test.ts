@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { clock, frequency } from '../../../src/render/analysis/findingFormat';
+import { clock, frequency } from '../../../src/core/formatUnits';
 
 describe('times and frequencies of findings and reports', () => {
   it('writes times as m:ss.s, to the tenth (exact strings)', () => {

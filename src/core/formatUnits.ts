@@ -1,4 +1,8 @@
-/** How findings and the analysis reports write times and frequencies (one style for both). */
+/**
+ * How times and frequencies are written for people: the findings, the command line's
+ * reports and the UI use one style (in core so that the UI, which may not import render,
+ * shares it).
+ */
 
 /** Seconds as m:ss.s: "0:05.5", "0:23.5", "12:00.0" (negative shows as 0). */
 export function clock(seconds: number): string {
