@@ -10,7 +10,7 @@ import type { HrtfGrid } from '../../src/dsp/hrtf/hrtfGrid';
 import type { MonoAnalysis } from '../../src/render/analysis/monoAnalysisTypes';
 import { sceneAnalysisSetup, sceneAnalysisSpans } from '../../src/render/analysis/sceneAnalysisSetup';
 import type { SceneMonoAnalysisOptions } from '../../src/render/analysis/sceneAnalysisSetup';
-import { analyzeSceneMono, analyzeSceneMonoInSpans } from '../../src/render/analysis/sceneMonoAnalysis';
+import { analyzeSceneMono, concludeSceneMono, measureSceneSpans } from '../../src/render/analysis/sceneMonoAnalysis';
 import { renderWholeScene } from '../../src/render/offlineRender';
 import { createSceneRenderer } from '../../src/render/sceneRenderer';
 import { measureSceneSpan } from '../../src/render/analysis/sceneSpanMoments';
@@ -111,7 +111,7 @@ describe('the scene analysis split in time', () => {
       const full: SceneMonoAnalysisOptions = { ...options, hrtf };
       const whole = analyzeSceneMono(scene, stems, full);
       const setup = sceneAnalysisSetup(scene, stems, full);
-      const split = await analyzeSceneMonoInSpans(scene, stems, full, 3, async (span) => measureSceneSpan(setup, span));
+      const split = concludeSceneMono(setup, await measureSceneSpans(setup, 3, async (span) => measureSceneSpan(setup, span)));
       expectSameAnalysis(split, whole);
       // The test mix has findings to compare: the Haas source and the inverted one.
       expect(whole.findings.map((f) => f.sourceId)).toEqual(expect.arrayContaining(['haas', 'inverted']));
@@ -122,9 +122,7 @@ describe('the scene analysis split in time', () => {
     const { scene, stems } = testMix();
     const setup = sceneAnalysisSetup(scene, stems, { format: 'stereo' });
     const fractions: number[] = [];
-    await analyzeSceneMonoInSpans(scene, stems, { format: 'stereo', onProgress: (f) => fractions.push(f) }, 2, async (span, onProgress) =>
-      measureSceneSpan(setup, span, onProgress),
-    );
+    await measureSceneSpans(setup, 2, async (span, onProgress) => measureSceneSpan(setup, span, onProgress), (f) => fractions.push(f));
     expect(fractions.every((f, i) => i === 0 || f >= fractions[i - 1]!)).toBe(true);
     expect(fractions.at(-1)).toBeCloseTo(1, 12);
   });

@@ -24,11 +24,13 @@ export interface SourceBinauralMoments {
 /** Cancellation of the summed ears (dB below the uncorrelated reference) that is reported. */
 const BINAURAL_REPORT_DB = 1;
 
-export function binauralSurvival(
-  analyser: MomentAnalyser,
-  sources: readonly SourceBinauralMoments[],
-  monoGain: number,
-): { survival: BinauralSurvival; finding: MonoFinding | null } {
+/** The survival figures, and a finding when the summed ears cancel by BINAURAL_REPORT_DB or more. */
+export interface BinauralSurvivalResult {
+  readonly survival: BinauralSurvival;
+  readonly finding: MonoFinding | null;
+}
+
+export function binauralSurvival(analyser: MomentAnalyser, sources: readonly SourceBinauralMoments[], monoGain: number): BinauralSurvivalResult {
   const frames = analyser.totalFrames;
   const [pl, pr, c] = broadbandMoments(analyser.mixBands, MIX_STRIDE, analyser.bandCount) as [number, number, number];
   const field = stereoFieldSummary(analyser.mixBands, analyser.bandCount, frames, monoGain);

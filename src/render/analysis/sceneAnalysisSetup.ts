@@ -17,6 +17,12 @@ export interface SceneMonoAnalysisOptions extends MonoAnalysisOptions {
   readonly checkBinaural?: boolean;
   /** also measure the loudness of the binaural, stereo and mono renders (needs hrtf; spanLoudness.ts); default false */
   readonly loudness?: boolean;
+  /**
+   * Only the binaural render's survival, beside a stereo analysis made apart (the studio
+   * shows the stereo findings first): the stereo contributions are not rendered nor
+   * analysed. Needs format 'stereo' and hrtf; default false.
+   */
+  readonly survivalOnly?: boolean;
 }
 
 /**
@@ -36,6 +42,8 @@ export interface SceneAnalysisSetup {
   readonly survivalPass: boolean;
   /** Also measure the renders' loudness (spanLoudness.ts). */
   readonly loudness: boolean;
+  /** Analyse the format's render (false: only the binaural survival, options.survivalOnly). */
+  readonly analyseFormat: boolean;
   /** What each source's renderer makes: the analysed format, binaural for the check, both for loudness. */
   readonly formats: readonly OutputFormat[];
   readonly hrtf: HrtfGrid | undefined;
@@ -57,13 +65,17 @@ export function sceneAnalysisSetup(scene: Scene, stems: readonly (readonly Float
   if (stems.length !== scene.sources.length) {
     throw new Error(`mono analysis: expected stems for ${scene.sources.length} sources, got ${stems.length}`);
   }
-  const checkBinaural = options.checkBinaural ?? hrtf !== undefined;
+  const survivalOnly = options.survivalOnly ?? false;
+  const checkBinaural = survivalOnly || (options.checkBinaural ?? hrtf !== undefined);
   const loudness = options.loudness ?? false;
+  if (survivalOnly && (format !== 'stereo' || loudness)) {
+    throw new Error(`mono analysis: survivalOnly goes beside a stereo analysis without loudness, got format ${JSON.stringify(format)}${loudness ? ' with loudness' : ''}`);
+  }
   if ((format === 'binaural' || checkBinaural || loudness) && hrtf === undefined) {
     const needs = format === 'binaural' ? "the 'binaural' format" : checkBinaural ? 'checkBinaural' : 'loudness';
     throw new Error(`mono analysis: ${needs} needs an HRTF set (options.hrtf)`);
   }
-  const formats: OutputFormat[] = loudness || (format === 'stereo' && checkBinaural) ? ['stereo', 'binaural'] : [format];
+  const formats: OutputFormat[] = survivalOnly ? ['binaural'] : loudness || (format === 'stereo' && checkBinaural) ? ['stereo', 'binaural'] : [format];
   const sources = audibleSources(scene);
   const sourceStems = sources.map((source) => stems[scene.sources.indexOf(source)]!);
   return {
@@ -72,6 +84,7 @@ export function sceneAnalysisSetup(scene: Scene, stems: readonly (readonly Float
     checkBinaural,
     survivalPass: format === 'stereo' && checkBinaural,
     loudness,
+    analyseFormat: !survivalOnly,
     formats,
     hrtf,
     monoLaw: options.monoLaw ?? DEFAULT_MONO_LAW,

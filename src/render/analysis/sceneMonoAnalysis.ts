@@ -5,10 +5,10 @@ import { monoLawGain } from '../../core/monoLaw';
 import { SOURCE_STRIDE } from '../../dsp/analysis/sourceMoments';
 import { analysisBands, analysisTimeline, broadbandMoments, stereoFieldSummary } from './analysisFigures';
 import { binauralSurvival } from './binauralSurvival';
-import type { SourceBinauralMoments } from './binauralSurvival';
+import type { BinauralSurvivalResult, SourceBinauralMoments } from './binauralSurvival';
 import { haasWindowCorrelation } from './findingFigures';
 import { analyzeStereoMix } from './mixMonoAnalysis';
-import type { BinauralSurvival, MonoAnalysis, MonoFinding } from './monoAnalysisTypes';
+import type { MonoAnalysis, MonoFinding } from './monoAnalysisTypes';
 import { sceneAnalysisSetup, sceneAnalysisSpans } from './sceneAnalysisSetup';
 import type { SceneAnalysisSetup, SceneMonoAnalysisOptions } from './sceneAnalysisSetup';
 import { sceneSourceFindings } from './sceneFindings';
@@ -22,7 +22,7 @@ import { stemCorrelationOf, stemFrames } from './stemCorrelation';
  * The programme is measured in spans of analysis frames (sceneSpanMoments.ts: each
  * audible source rendered alone through the studio's renderer, the spectral moments of
  * each contribution against their sum), in one go (analyzeSceneMono) or in parallel
- * (analyzeSceneMonoInSpans, one worker per span); the spans' sums add up to the whole
+ * (measureSceneSpans, one worker per span); the spans' sums add up to the whole
  * programme's, and the conclusions are drawn from the total (concludeSceneMono): the
  * mix's figures and, by linearity, what removing, collapsing, narrowing or flipping each
  * source would do (sourceMoments.ts, sceneFindings.ts), and the binaural render's mono
@@ -41,22 +41,6 @@ export function analyzeSceneMono(scene: Scene, stems: readonly (readonly Float32
 
 /** Measures one span, wherever it runs (a worker), reporting the fraction of it done. */
 export type SceneSpanMeasurer = (span: MomentFrameRange, onProgress: (fraction: number) => void) => Promise<SceneSpanMoments>;
-
-/**
- * The analysis split into `spanCount` spans measured by `measureSpan` (all started at
- * once), then concluded here. options.onProgress gets the fraction of all frames done.
- */
-export async function analyzeSceneMonoInSpans(
-  scene: Scene,
-  stems: readonly (readonly Float32Array[])[],
-  options: SceneMonoAnalysisOptions,
-  spanCount: number,
-  measureSpan: SceneSpanMeasurer,
-): Promise<MonoAnalysis> {
-  const setup = sceneAnalysisSetup(scene, stems, options);
-  if (setup.sources.length === 0) return emptyAnalysis(setup);
-  return concludeSceneMono(setup, await measureSceneSpans(setup, spanCount, measureSpan, options.onProgress));
-}
 
 /** The spans' sums, in span order, each span measured by `measureSpan` (all started at once). */
 export async function measureSceneSpans(
@@ -81,21 +65,15 @@ export async function measureSceneSpans(
 /** The analysis from the sums of spans that tile the programme's frames. */
 export function concludeSceneMono(setup: SceneAnalysisSetup, parts: readonly SceneSpanMoments[]): MonoAnalysis {
   const { scene, sources, lengthFrames, windowSec, format } = setup;
+  if (!setup.analyseFormat) throw new Error('mono analysis: these spans measured only the binaural survival (concludeBinauralSurvival)');
   const sampleRateHz = scene.sampleRateHz;
   const monoGain = monoLawGain(setup.monoLaw);
   const analyser = createMomentAnalyser({ sampleRateHz, inputCount: sources.length, perInput: true, totalFrames: lengthFrames, windowSec });
-  const survival = setup.survivalPass ? createMomentAnalyser({ sampleRateHz, inputCount: 1, perInput: false, totalFrames: lengthFrames, windowSec }) : null;
   const stemSums = new Float64Array(PAIR_MOMENTS * sources.length);
-  const survivalOwn = new Float64Array(PAIR_MOMENTS * sources.length);
   for (const part of parts) {
-    addMomentSums(analyser, part.analysed);
+    if (part.analysed !== null) addMomentSums(analyser, part.analysed);
     addInto(stemSums, part.stems);
-    if (survival !== null && part.survival !== null) {
-      addMomentSums(survival, part.survival.sums);
-      addInto(survivalOwn, part.survival.own);
-    }
   }
-
   const { figures, findings } = sceneSourceFindings({
     analyser,
     sources,
@@ -104,17 +82,7 @@ export function concludeSceneMono(setup: SceneAnalysisSetup, parts: readonly Sce
     format,
     windowCorrelation: haasWindowCorrelation(analyser),
   });
-  let binaural: BinauralSurvival | undefined;
-  if (setup.checkBinaural) {
-    const ids = sources.map((s) => ({ sourceId: s.id, sourceName: s.name }));
-    const result =
-      survival === null
-        ? binauralSurvival(analyser, ids.map((id, i) => ({ ...id, ...ownMoments(analyser, i) })), monoGain)
-        : binauralSurvival(survival, ids.map((id, i) => ({ ...id, ...pairMoments(survivalOwn, i) })), monoGain);
-    binaural = result.survival;
-    if (result.finding !== null) findings.push(result.finding);
-  }
-  return {
+  const analysis: MonoAnalysis = {
     subject: 'scene',
     format,
     sampleRateHz,
@@ -125,8 +93,36 @@ export function concludeSceneMono(setup: SceneAnalysisSetup, parts: readonly Sce
     timeline: analysisTimeline(analyser, monoGain),
     sources: figures,
     findings: sortBySeverity(findings),
-    ...(binaural === undefined ? {} : { binaural }),
   };
+  if (!setup.checkBinaural) return analysis;
+  // A binaural analysis is its own survival check: the analysed render is the binaural one.
+  const survival = setup.survivalPass
+    ? concludeBinauralSurvival(setup, parts)
+    : binauralSurvival(analyser, sourceIds(setup).map((id, i) => ({ ...id, ...ownMoments(analyser, i) })), monoGain);
+  return withBinauralSurvival(analysis, survival);
+}
+
+/** The binaural render's survival from the survival passes of spans that tile the programme's frames. */
+export function concludeBinauralSurvival(setup: SceneAnalysisSetup, parts: readonly SceneSpanMoments[]): BinauralSurvivalResult {
+  const { scene, sources, lengthFrames, windowSec } = setup;
+  if (!setup.survivalPass) throw new Error('mono analysis: these spans did not check the binaural survival beside a stereo analysis');
+  const survival = createMomentAnalyser({ sampleRateHz: scene.sampleRateHz, inputCount: 1, perInput: false, totalFrames: lengthFrames, windowSec });
+  const own = new Float64Array(PAIR_MOMENTS * sources.length);
+  for (const part of parts) {
+    if (part.survival === null) continue;
+    addMomentSums(survival, part.survival.sums);
+    addInto(own, part.survival.own);
+  }
+  return binauralSurvival(survival, sourceIds(setup).map((id, i) => ({ ...id, ...pairMoments(own, i) })), monoLawGain(setup.monoLaw));
+}
+
+/** The analysis with the binaural survival and its finding (when there is one) added, findings most severe first. */
+export function withBinauralSurvival(analysis: MonoAnalysis, { survival, finding }: BinauralSurvivalResult): MonoAnalysis {
+  return { ...analysis, binaural: survival, findings: finding === null ? analysis.findings : sortBySeverity([...analysis.findings, finding]) };
+}
+
+function sourceIds(setup: SceneAnalysisSetup): { sourceId: string; sourceName: string }[] {
+  return setup.sources.map((s) => ({ sourceId: s.id, sourceName: s.name }));
 }
 
 /** The analysis of a scene in which no source is heard. */

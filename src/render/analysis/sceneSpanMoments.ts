@@ -29,7 +29,8 @@ import { addStemMoments } from './stemCorrelation';
  * count every sample once.
  */
 export interface SceneSpanMoments {
-  readonly analysed: MomentSums;
+  /** The analysed format's sums (null with survivalOnly). */
+  readonly analysed: MomentSums | null;
   readonly survival: { readonly sums: MomentSums; readonly own: Float64Array } | null;
   /** Per source, the sums of L^2, R^2 and L R of its stem (addStemMoments). */
   readonly stems: Float64Array;
@@ -57,18 +58,23 @@ export function measureSceneSpan(setup: SceneAnalysisSetup, frames?: MomentFrame
   const { scene, sources, stems, lengthFrames, windowSec } = setup;
   const sampleRateHz = scene.sampleRateHz;
   const range = frames === undefined ? {} : { frames };
-  const analyser = createMomentAnalyser({ sampleRateHz, inputCount: sources.length, perInput: true, totalFrames: lengthFrames, windowSec, ...range });
+  const analyser = setup.analyseFormat
+    ? createMomentAnalyser({ sampleRateHz, inputCount: sources.length, perInput: true, totalFrames: lengthFrames, windowSec, ...range })
+    : null;
   const survival = setup.survivalPass
     ? createSurvivalPass(createMomentAnalyser({ sampleRateHz, inputCount: 1, perInput: false, totalFrames: lengthFrames, windowSec, ...range }), sources.length)
     : null;
+  // Both analysers, when there are two, run on the same frames.
+  const grid = analyser ?? survival?.analyser;
+  if (grid === undefined) throw new Error('mono analysis: nothing to measure (no format analysis and no binaural survival)');
   const stemSums = new Float64Array(PAIR_MOMENTS * sources.length);
   const contributions = createSourceContributions(setup);
   const analysed = setup.format === 'binaural' ? contributions.binaural : contributions.stereo;
   const chunkFrames = contributions.chunkFrames;
 
-  const input = momentSpanInput(analyser);
+  const input = momentSpanInput(grid);
   // The span's own samples run from its first frame's centre to the next span's (past its last frame's input).
-  const owned = { start: analyser.frames.first * analyser.hop, end: Math.min(lengthFrames, analyser.frames.end * analyser.hop) };
+  const owned = { start: grid.frames.first * grid.hop, end: Math.min(lengthFrames, grid.frames.end * grid.hop) };
   const loudness = setup.loudness
     ? createSpanLoudness(spanLoudnessRange(owned.start, owned.end, lengthFrames, sampleRateHz), lengthFrames, sampleRateHz, chunkFrames, monoLawGain(setup.monoLaw))
     : null;
@@ -82,16 +88,16 @@ export function measureSceneSpan(setup: SceneAnalysisSetup, frames?: MomentFrame
     renderContributionChunk(contributions, count);
     if (loudness !== null) feedSpanLoudness(loudness, contributions, position, count);
     if (position >= input.start) {
-      feedMomentAnalyser(analyser, analysed, count);
+      if (analyser !== null) feedMomentAnalyser(analyser, analysed, count);
       if (survival !== null) feedSurvivalPass(survival, contributions.binaural, count, Math.max(0, owned.start - position));
     }
     position += count;
     onProgress?.(Math.max(0, position - input.start) / Math.max(1, owned.end - input.start));
   }
-  finishMomentAnalyser(analyser);
+  if (analyser !== null) finishMomentAnalyser(analyser);
   if (survival !== null) finishMomentAnalyser(survival.analyser);
   return {
-    analysed: momentSumsOf(analyser),
+    analysed: analyser === null ? null : momentSumsOf(analyser),
     survival: survival === null ? null : { sums: momentSumsOf(survival.analyser), own: survival.own },
     stems: stemSums,
     loudness: loudness === null ? null : finishSpanLoudness(loudness),

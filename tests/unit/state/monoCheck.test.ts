@@ -123,6 +123,33 @@ describe('mono check slice', () => {
     expect(engine.monoAnalyses).toHaveLength(1);
   });
 
+  it('shows a stereo check\'s findings while its binaural survival is measured, then the complete result', async () => {
+    const { store, runs } = setup();
+    const done = store.getState().runMonoCheck('stereo');
+    await settle();
+    const partial = handMadeAnalysis();
+    runs[0]!.options.onProgress?.(0.3);
+    runs[0]!.options.onPartial?.(partial);
+    expect(store.getState().monoCheck).toMatchObject({ status: 'running', progress: 0.3, analysis: partial });
+    expect(isMonoCheckStale(store.getState())).toBe(false);
+    const complete = handMadeAnalysis();
+    runs[0]!.resolve(complete);
+    await done;
+    expect(store.getState().monoCheck).toMatchObject({ status: 'done', progress: 1, analysis: complete });
+  });
+
+  it('drops the findings shown so far when the run is cancelled', async () => {
+    const { store, runs } = setup();
+    void store.getState().runMonoCheck('stereo');
+    await settle();
+    runs[0]!.options.onPartial?.(handMadeAnalysis());
+    store.getState().cancelMonoCheck();
+    expect(store.getState().monoCheck).toMatchObject({ status: 'idle', analysis: null });
+    // A partial result arriving after the cancel is ignored.
+    runs[0]!.options.onPartial?.(handMadeAnalysis());
+    expect(store.getState().monoCheck.analysis).toBeNull();
+  });
+
   it('analyses the stereo fold-down when monitoring stereo or mono, and the format asked for when given', async () => {
     const { store, runs } = setup();
     store.getState().setMonitorFormat('mono');

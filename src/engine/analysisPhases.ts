@@ -1,0 +1,67 @@
+import type { MomentFrameRange } from '../dsp/analysis/monoMomentAnalyser';
+import type { MonoAnalysis } from '../render/analysis/monoAnalysisTypes';
+import { sceneAnalysisSetup } from '../render/analysis/sceneAnalysisSetup';
+import type { SceneAnalysisSetup, SceneMonoAnalysisOptions } from '../render/analysis/sceneAnalysisSetup';
+import { concludeBinauralSurvival, concludeSceneMono, emptyAnalysis, measureSceneSpans, withBinauralSurvival } from '../render/analysis/sceneMonoAnalysis';
+import type { SceneSpanMoments } from '../render/analysis/sceneSpanMoments';
+import type { AnalysisJob } from './analysisProtocol';
+
+/**
+ * The studio's mono check in phases, so that its main result comes first. A stereo
+ * analysis runs as two: 'format', the stereo fold-down's findings (shown as soon as they
+ * are concluded), then 'survival', the binaural render's survival, which renders every
+ * source binaurally and costs about twice as much. A binaural analysis is one phase,
+ * 'all': its analysed render is the binaural one, so it is its own survival check.
+ */
+export type AnalysisPhase = 'all' | 'format' | 'survival';
+
+/** Share of a stereo check's work in its first phase (the bench: 12 s of 38 s for 16 stereo sources). */
+const FORMAT_PHASE_SHARE = 1 / 3;
+
+/** Measures one phase's spans (each in a worker), reporting the fraction of the phase done. */
+export type PhaseMeasurer = (phase: AnalysisPhase, spanCount: number, onProgress: (fraction: number) => void) => Promise<SceneSpanMoments[]>;
+
+export function analysisOptionsOf(job: AnalysisJob, phase: AnalysisPhase): SceneMonoAnalysisOptions {
+  const common = { format: job.format, hrtf: job.grid, monoLaw: job.monoLaw };
+  if (phase === 'format') return { ...common, checkBinaural: false };
+  if (phase === 'survival') return { ...common, survivalOnly: true };
+  return { ...common, checkBinaural: true };
+}
+
+/** The setup a phase's span workers and its conclusion derive from the same job. */
+export function analysisSetupOf(job: AnalysisJob, phase: AnalysisPhase): SceneAnalysisSetup {
+  return sceneAnalysisSetup(job.scene, job.stems, analysisOptionsOf(job, phase));
+}
+
+/** Runs the phases of `job`; onPartial gets a stereo check's findings before its binaural survival is measured. */
+export async function runAnalysisPhases(
+  job: AnalysisJob,
+  measure: PhaseMeasurer,
+  spanCount: number,
+  onProgress?: (fraction: number) => void,
+  onPartial?: (analysis: MonoAnalysis) => void,
+): Promise<MonoAnalysis> {
+  if (job.format === 'binaural') {
+    const setup = analysisSetupOf(job, 'all');
+    if (setup.sources.length === 0) return emptyAnalysis(setup);
+    return concludeSceneMono(setup, await measure('all', spanCount, (f) => onProgress?.(f)));
+  }
+  const first = analysisSetupOf(job, 'format');
+  if (first.sources.length === 0) return emptyAnalysis(first);
+  const analysis = concludeSceneMono(first, await measure('format', spanCount, (f) => onProgress?.(FORMAT_PHASE_SHARE * f)));
+  onPartial?.(analysis);
+  const second = analysisSetupOf(job, 'survival');
+  const parts = await measure('survival', spanCount, (f) => onProgress?.(FORMAT_PHASE_SHARE + (1 - FORMAT_PHASE_SHARE) * f));
+  return withBinauralSurvival(analysis, concludeBinauralSurvival(second, parts));
+}
+
+/** The spans of one phase, measured by `measureSpan` (all started at once). */
+export function measurePhaseSpans(
+  job: AnalysisJob,
+  phase: AnalysisPhase,
+  spanCount: number,
+  measureSpan: (span: MomentFrameRange, onProgress: (fraction: number) => void) => Promise<SceneSpanMoments>,
+  onProgress: (fraction: number) => void,
+): Promise<SceneSpanMoments[]> {
+  return measureSceneSpans(analysisSetupOf(job, phase), spanCount, measureSpan, onProgress);
+}
