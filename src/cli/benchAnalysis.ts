@@ -1,10 +1,12 @@
 import { availableParallelism } from 'node:os';
+import { fileURLToPath } from 'node:url';
 import { SCENE_FORMAT_VERSION } from '../core/scene';
 import type { Scene, SceneSource } from '../core/scene';
 import type { HrtfGrid } from '../dsp/hrtf/hrtfGrid';
 import { createMixMeters, processMixMeters } from '../dsp/meters/mixMeters';
 import type { AnalysedFormat } from '../render/analysis/monoAnalysisTypes';
 import { RENDER_BLOCK_FRAMES } from '../render/renderBlock';
+import { loadSceneFile, loadStems } from './loadScene';
 import { measureSceneInParallel, sharedStems } from './parallelSceneAnalysis';
 
 /**
@@ -13,7 +15,7 @@ import { measureSceneInParallel, sharedStems } from './parallelSceneAnalysis';
  * some wide, one Haas-widened, one polarity-inverted): the stereo fold-down alone, with
  * the binaural render's survival (what the studio's Mono check runs), and the binaural
  * render; on one thread and split over one worker thread per core (what `npm run analyze`
- * and the studio do); wall-clock seconds, times faster than real time and the peak
+ * and the studio do); the same for the demo scene looped to 3 minutes; wall-clock seconds, times faster than real time and the peak
  * resident memory while analysing (the process's, stems included); (b) how many times
  * faster than real time the studio's full meter set runs (mixMeters.ts with the multiband
  * meter and the goniometer, 128-frame blocks, stereo).
@@ -145,21 +147,52 @@ function fixed(value: number): string {
   return value >= 100 ? value.toFixed(0) : value.toFixed(1);
 }
 
-export async function runAnalysisBench(hrtf: HrtfGrid, print: (line: string) => void): Promise<void> {
-  const scene = benchScene();
-  const stems = benchStems(SCENE_SECONDS * SAMPLE_RATE_HZ);
-  const cores = availableParallelism();
-  print(`Mono analysis: ${SOURCE_COUNT} stereo sources, ${SCENE_SECONDS / 60} minutes at ${SAMPLE_RATE_HZ} Hz; one thread, then split in time over ${cores} worker threads (one per core)`);
-  print('format                         | threads | seconds | x real time | findings | peak resident MiB (added)');
-  for (const analysisCase of ANALYSIS_CASES) {
-    for (const threads of cores > 1 ? [1, cores] : [1]) {
+const TABLE_HEADER = 'analysis                       | threads | seconds | x real time | findings | peak resident MiB (added)';
+
+async function printAnalysisRows(
+  hrtf: HrtfGrid,
+  scene: Scene,
+  stems: Float32Array[][],
+  cases: readonly AnalysisCase[],
+  threadCounts: readonly number[],
+  print: (line: string) => void,
+): Promise<void> {
+  for (const analysisCase of cases) {
+    for (const threads of threadCounts) {
       const { seconds, findings, peakMiB, addedMiB } = await measureAnalysis(hrtf, analysisCase, scene, stems, threads);
-      const label = analysisCase.label;
       const memory = `${peakMiB.toFixed(0)} (+${addedMiB.toFixed(0)})`;
       print(
-        `${label.padEnd(30)} | ${String(threads).padStart(7)} | ${seconds.toFixed(1).padStart(7)} | ${fixed(SCENE_SECONDS / seconds).padStart(11)} | ${String(findings).padStart(8)} | ${memory.padStart(25)}`,
+        `${analysisCase.label.padEnd(30)} | ${String(threads).padStart(7)} | ${seconds.toFixed(1).padStart(7)} | ${fixed(SCENE_SECONDS / seconds).padStart(11)} | ${String(findings).padStart(8)} | ${memory.padStart(25)}`,
       );
     }
   }
+}
+
+/** The demo scene with every stem looped to SCENE_SECONDS (over SharedArrayBuffers): a 3-minute session of its size. */
+async function loopedDemo(): Promise<{ scene: Scene; stems: Float32Array[][] }> {
+  const file = fileURLToPath(new URL('../../scenes/demo.json', import.meta.url));
+  const { scene } = await loadSceneFile(file);
+  const frames = SCENE_SECONDS * scene.sampleRateHz;
+  const stems = (await loadStems(scene, file)).map((channels) =>
+    channels.map((channel) => {
+      const looped = new Float32Array(new SharedArrayBuffer(frames * Float32Array.BYTES_PER_ELEMENT));
+      for (let at = 0; at < frames; at += channel.length) looped.set(channel.subarray(0, Math.min(channel.length, frames - at)), at);
+      return looped;
+    }),
+  );
+  return { scene, stems };
+}
+
+export async function runAnalysisBench(hrtf: HrtfGrid, print: (line: string) => void): Promise<void> {
+  const cores = availableParallelism();
+  const threadCounts = cores > 1 ? [1, cores] : [1];
+  print(`Mono analysis: ${SOURCE_COUNT} stereo sources, ${SCENE_SECONDS / 60} minutes at ${SAMPLE_RATE_HZ} Hz; one thread, then split in time over ${cores} worker threads (one per core)`);
+  print(TABLE_HEADER);
+  await printAnalysisRows(hrtf, benchScene(), benchStems(SCENE_SECONDS * SAMPLE_RATE_HZ), ANALYSIS_CASES, threadCounts, print);
+  // The studio's stereo check shows the first row's findings, then the second row's whole result (src/engine/analysisPhases.ts).
+  const demo = await loopedDemo();
+  print(`\nThe demo scene (${demo.scene.sources.length} sources, ${demo.stems.filter((c) => c.length === 2).length} of them stereo stems) looped to ${SCENE_SECONDS / 60} minutes`);
+  print(TABLE_HEADER);
+  await printAnalysisRows(hrtf, demo.scene, demo.stems, ANALYSIS_CASES.slice(0, 2), threadCounts, print);
   print(`\nmeter set (field, 31-band multiband, loudness + true peak, goniometer), ${RENDER_BLOCK_FRAMES}-frame stereo blocks: ${fixed(measureMeters())} x real time`);
 }
