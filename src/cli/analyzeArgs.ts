@@ -2,6 +2,7 @@ import { LAYOUT_NAMES } from '../core/layouts';
 import type { LayoutName } from '../core/layouts';
 import { LOUDNESS_TARGETS } from '../dsp/loudness/loudnessTargets';
 import type { LoudnessTargetId } from '../dsp/loudness/loudnessTargets';
+import { DEFAULT_MONO_LAW } from '../core/monoLaw';
 import type { MonoLaw } from '../core/monoLaw';
 import type { AnalysedFormat } from '../render/analysis/monoAnalysisTypes';
 import { UsageError, oneOf, parseMonoLaw, readCommandLine } from './commandLine';
@@ -62,7 +63,7 @@ export function parseAnalyzeArgs(argv: readonly string[]): AnalyzeArgs | 'help' 
   let layout: LayoutName | undefined;
   let format: AnalysedFormat = 'stereo';
   let hrtfPath: string | undefined;
-  let monoLaw: MonoLaw = '-3dB';
+  let monoLaw: MonoLaw = DEFAULT_MONO_LAW;
   let jsonPath: string | undefined;
   let htmlPath: string | undefined;
   const gates: AnalyzeGate[] = [];

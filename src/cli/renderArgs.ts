@@ -1,5 +1,6 @@
 import { OUTPUT_FORMATS } from '../render/renderBlock';
 import type { OutputFormat } from '../render/renderBlock';
+import { DEFAULT_MONO_LAW } from '../core/monoLaw';
 import type { MonoLaw } from '../core/monoLaw';
 import type { WavSampleFormat } from '../io/wav';
 import { UsageError, parseMonoLaw, readCommandLine } from './commandLine';
@@ -34,7 +35,7 @@ export function parseRenderArgs(argv: readonly string[]): RenderArgs | 'help' {
   let outDir = 'renders';
   let sampleFormat: WavSampleFormat = 'pcm24';
   let hrtfPath: string | undefined;
-  let monoLaw: MonoLaw = '-3dB';
+  let monoLaw: MonoLaw = DEFAULT_MONO_LAW;
   const input = { noun: 'scene file', example: 'npm run render -- scenes/demo.json' };
   const line = readCommandLine(argv, input, (flag, value) => {
     switch (flag) {

@@ -1,5 +1,6 @@
 import type { SourceParams } from '../core/sourceParams';
 import type { HeadOrientation } from '../core/orientation';
+import type { MonoLaw } from '../core/monoLaw';
 import type { Scene } from '../core/scene';
 import type { MidSideSettings } from '../core/midSideSettings';
 import type { LiveGoniometer, LiveMeters } from '../render/realtime/liveMeterReader';
@@ -16,11 +17,10 @@ export { checkMonitorSoloBand } from '../render/realtime/monitorSolo';
 
 /** What the studio monitors: the binaural render, or a fold-down. */
 export type MonitorFormat = 'binaural' | 'stereo' | 'mono';
-export type MonitorMonoLaw = '-3dB' | '-6dB';
 
 export interface MonitorSettings {
   readonly format: MonitorFormat;
-  readonly monoLaw: MonitorMonoLaw;
+  readonly monoLaw: MonoLaw;
 }
 
 /**

@@ -1,4 +1,5 @@
 /// <reference types="vite/client" />
+import { DEFAULT_MONO_LAW } from '../core/monoLaw';
 import type { HeadOrientation } from '../core/orientation';
 import type { Scene, SceneSource } from '../core/scene';
 import type { MidSideSettings } from '../core/midSideSettings';
@@ -63,7 +64,7 @@ export function createWebAudioEngine(): AudioEngine {
   let meterBuffer: SharedArrayBuffer | null = null;
   let meters: Float64Array | null = null;
   let lastSequence = -1;
-  let monitor: MonitorSettings = { format: 'binaural', monoLaw: '-3dB' };
+  let monitor: MonitorSettings = { format: 'binaural', monoLaw: DEFAULT_MONO_LAW };
   let monitorSolo: MonitorSolo = { midSide: 'stereo', band: null };
   let meterSettings: MeterSettings = { integrationSec: 0.3 };
   /** Reads the studio meters from meterBuffer (rebuilt when the buffer is replaced). */

@@ -1,5 +1,5 @@
 import { DEFAULT_INTEGRATION } from '../../dsp/meters/stereoMoments';
-import { monoLawGain } from '../../core/monoLaw';
+import { DEFAULT_MONO_LAW, monoLawGain } from '../../core/monoLaw';
 import { RENDER_BLOCK_FRAMES } from '../renderBlock';
 import {
   createSceneRenderer,
@@ -98,8 +98,8 @@ export function createRealtimeHost(sampleRateHz: number): RealtimeHost {
     fade: 'none',
     monitor: 'binaural',
     previousMonitor: null,
-    monoGain: monoLawGain('-3dB'),
-    previousMonoGain: monoLawGain('-3dB'),
+    monoGain: monoLawGain(DEFAULT_MONO_LAW),
+    previousMonoGain: monoLawGain(DEFAULT_MONO_LAW),
     loopStartFrame: 0,
     loopEndFrame: 0,
     sampleRateHz,

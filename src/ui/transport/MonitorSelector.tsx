@@ -1,4 +1,5 @@
-import type { MonitorFormat, MonitorMonoLaw } from '../../engine/audioEngine';
+import type { MonoLaw } from '../../core/monoLaw';
+import type { MonitorFormat } from '../../engine/audioEngine';
 import type { MidSideSolo } from '../../state/metersSlice';
 import { useStudioStore, useStudioStoreApi } from '../../state/StudioStoreProvider';
 import { SegmentedControl } from '../controls/SegmentedControl';
@@ -19,7 +20,7 @@ const MID_SIDE_SOLOS: readonly Segment<MidSideSolo>[] = [
   { value: 'side', label: 'S', testId: 'monitor-solo-side', title: 'Solo the side: both channels play (L - R)/2' },
 ];
 
-const LAWS: readonly Segment<MonitorMonoLaw>[] = [
+const LAWS: readonly Segment<MonoLaw>[] = [
   { value: '-3dB', label: '-3 dB', testId: 'monitor-law-3', title: 'Mono fold-down law: (L + R) at -3 dB' },
   { value: '-6dB', label: '-6 dB', testId: 'monitor-law-6', title: 'Mono fold-down law: (L + R) at -6 dB' },
 ];
