@@ -128,21 +128,23 @@ function feedSurvivalPass(pass: SurvivalPass, binaural: readonly (readonly [Floa
   const { left, right, own } = pass;
   left.fill(0, 0, frames);
   right.fill(0, 0, frames);
-  binaural.forEach(([l, r], i) => {
-    let pl = 0, pr = 0, c = 0;
+  for (let i = 0; i < binaural.length; i++) {
+    const [l, r] = binaural[i]!;
     for (let n = 0; n < frames; n++) {
-      const a = l[n]!, b = r[n]!;
-      if (n >= ownedFrom) {
-        pl += a * a;
-        pr += b * b;
-        c += a * b;
-      }
-      left[n] = left[n]! + a;
-      right[n] = right[n]! + b;
+      left[n] = left[n]! + l[n]!;
+      right[n] = right[n]! + r[n]!;
     }
-    own[PAIR_MOMENTS * i] = own[PAIR_MOMENTS * i]! + pl;
-    own[PAIR_MOMENTS * i + 1] = own[PAIR_MOMENTS * i + 1]! + pr;
-    own[PAIR_MOMENTS * i + 2] = own[PAIR_MOMENTS * i + 2]! + c;
-  });
+    let pl = 0, pr = 0, c = 0;
+    for (let n = ownedFrom; n < frames; n++) {
+      const a = l[n]!, b = r[n]!;
+      pl += a * a;
+      pr += b * b;
+      c += a * b;
+    }
+    const at = PAIR_MOMENTS * i;
+    own[at] = own[at]! + pl;
+    own[at + 1] = own[at + 1]! + pr;
+    own[at + 2] = own[at + 2]! + c;
+  }
   feedMomentAnalyser(pass.analyser, [[left, right]], frames);
 }
