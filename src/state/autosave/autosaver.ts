@@ -1,7 +1,8 @@
 import type { StudioState } from '../studioState';
 import type { StudioStore } from '../studioStore';
-import { autosaveRecord } from './autosaveRecord';
+import { autosaveSnapshot } from './autosaveRecord';
 import type { AutosaveStorage } from './autosaveStorage';
+import { planAutosaveWrite } from './autosaveWritePlan';
 
 /** Edits within this long of each other are saved once. */
 export const AUTOSAVE_DEBOUNCE_MS = 300;
@@ -29,6 +30,8 @@ export interface Autosaver {
 /**
  * Saves the session (scene, name, stem files) whenever it changes, debounced: a change of
  * the scene, its name or the stem files schedules a save after debounceMs of quiet.
+ * A save writes the record, and a stem file's bytes only when the storage lacks them (a
+ * new or relinked file); stored stem files the session no longer refers to are deleted.
  * Loading, meters, selection and transport are not saved. newSession() (a new
  * sessionEpoch) clears the record instead, so the next start opens the demo afresh.
  */
@@ -41,6 +44,8 @@ export function startAutosave(store: StudioStore, storage: AutosaveStorage, opti
   let timer: unknown = null;
   let failing = false;
   let writes: Promise<void> = Promise.resolve();
+  /** The stem keys the storage holds; null when unknown (not read yet, or after a failed operation). */
+  let storedStemKeys: Set<string> | null = null;
 
   /** Storage operations run in order, so a clear never overtakes an earlier save. */
   const enqueue = (operation: () => Promise<void>): Promise<void> => {
@@ -61,16 +66,33 @@ export function startAutosave(store: StudioStore, storage: AutosaveStorage, opti
     timer = null;
     return true;
   };
+  /** The stored stem keys, read from the storage when not known. */
+  const knownStemKeys = async (): Promise<Set<string>> => (storedStemKeys ??= new Set(await storage.stemKeys()));
   const save = (): Promise<void> => {
     const { scene, sceneName, stemFiles } = store.getState();
-    const record = autosaveRecord({ scene, sceneName, stemFiles }, nowMs());
-    return enqueue(() => storage.write(record));
+    const snapshot = autosaveSnapshot({ scene, sceneName, stemFiles }, nowMs());
+    return enqueue(async () => {
+      const write = planAutosaveWrite(snapshot, await knownStemKeys());
+      storedStemKeys = null; // unknown until the write succeeds
+      await storage.write(write);
+      storedStemKeys = new Set(snapshot.stems.keys());
+    });
   };
+  const clear = (): Promise<void> =>
+    enqueue(async () => {
+      storedStemKeys = null;
+      await storage.clear();
+      storedStemKeys = new Set();
+    });
+  // Read the stored stem keys now, so a save on page hide needs no read before its write.
+  void enqueue(async () => {
+    await knownStemKeys();
+  });
 
   const unsubscribe = store.subscribe((state: StudioState, previous: StudioState) => {
     if (state.sessionEpoch !== previous.sessionEpoch) {
       cancelPending();
-      void enqueue(() => storage.clear());
+      void clear();
       return;
     }
     const changed =

@@ -1,6 +1,6 @@
-import { sessionFromAutosave } from './autosaveRecord';
 import type { StudioSession } from './autosaveRecord';
-import type { AutosaveStorage } from './autosaveStorage';
+import type { AutosaveStorage, StoredAutosave } from './autosaveStorage';
+import { sessionFromAutosave } from './sessionFromAutosave';
 
 export type RestoreResult =
   | { readonly kind: 'restored'; readonly session: StudioSession }
@@ -10,15 +10,15 @@ export type RestoreResult =
 
 /** Reads and validates the autosaved session. Never rejects: a bad record or storage is reported as 'unreadable'. */
 export async function restoreAutosavedSession(storage: AutosaveStorage): Promise<RestoreResult> {
-  let value: unknown;
+  let stored: StoredAutosave | undefined;
   try {
-    value = await storage.read();
+    stored = await storage.read();
   } catch (error) {
     return { kind: 'unreadable', message: `the autosave storage could not be read (${errorText(error)})` };
   }
-  if (value === undefined) return { kind: 'none' };
+  if (stored === undefined) return { kind: 'none' };
   try {
-    return { kind: 'restored', session: sessionFromAutosave(value) };
+    return { kind: 'restored', session: sessionFromAutosave(stored.record, stored.stems) };
   } catch (error) {
     return { kind: 'unreadable', message: errorText(error) };
   }
