@@ -18,6 +18,9 @@ export interface CartesianPosition {
   readonly z: Metres;
 }
 
+/** polarToCartesian's working space (its result is copied out at once). */
+const scratch = new Float64Array(3);
+
 /**
  * Polar to Cartesian, as ITU-R BS.2127 converts ADM positions (`cart` in the EBU ADM
  * Renderer, ear/common.py):
@@ -25,14 +28,18 @@ export interface CartesianPosition {
  * The minus sign makes positive azimuths (the left) point to negative x.
  */
 export function polarToCartesian(position: PolarPosition): CartesianPosition {
-  const azimuthRad = position.azimuthDeg * RADIANS_PER_DEGREE;
-  const elevationRad = position.elevationDeg * RADIANS_PER_DEGREE;
-  const horizontalM = Math.cos(elevationRad) * position.distanceM;
-  return {
-    x: -Math.sin(azimuthRad) * horizontalM,
-    y: Math.cos(azimuthRad) * horizontalM,
-    z: Math.sin(elevationRad) * position.distanceM,
-  };
+  writePolarToCartesian(position.azimuthDeg, position.elevationDeg, position.distanceM, scratch);
+  return { x: scratch[0]!, y: scratch[1]!, z: scratch[2]! };
+}
+
+/** `polarToCartesian` into out[0..2] (x, y, z), without allocating (for the renderer). */
+export function writePolarToCartesian(azimuthDeg: Degrees, elevationDeg: Degrees, distanceM: Metres, out: Float64Array): void {
+  const azimuthRad = azimuthDeg * RADIANS_PER_DEGREE;
+  const elevationRad = elevationDeg * RADIANS_PER_DEGREE;
+  const horizontalM = Math.cos(elevationRad) * distanceM;
+  out[0] = -Math.sin(azimuthRad) * horizontalM;
+  out[1] = Math.cos(azimuthRad) * horizontalM;
+  out[2] = Math.sin(elevationRad) * distanceM;
 }
 
 /**

@@ -5,7 +5,8 @@ import type { MidSideSettings } from '../core/midSideSettings';
 import { DEFAULT_MONO_LAW, monoLawGain } from '../core/monoLaw';
 import type { MonoLaw } from '../core/monoLaw';
 import type { Scene } from '../core/scene';
-import { RADIANS_PER_DEGREE, dbToGain, wrapAzimuthDeg } from '../core/units';
+import { writeSpreadObjectPosition } from '../core/spreadObjects';
+import { dbToGain } from '../core/units';
 import type { HrtfGrid } from '../dsp/hrtf/hrtfGrid';
 import { processMidSide } from '../dsp/midside/midSideProcessor';
 import {
@@ -277,13 +278,7 @@ function applyParams(state: RendererState, sourceIndex: number): void {
     object.audible = !p.mute && (!anySolo || p.solo);
     if (object.sourceIndex !== sourceIndex) continue;
     object.userGain = dbToGain(p.gainDb);
-    const azimuthDeg = wrapAzimuthDeg(p.azimuthDeg + (object.spreadSide * p.spreadDeg) / 2);
-    const az = azimuthDeg * RADIANS_PER_DEGREE;
-    const el = p.elevationDeg * RADIANS_PER_DEGREE;
-    const horizontal = Math.cos(el) * p.distanceM;
-    object.worldTarget[0] = -Math.sin(az) * horizontal;
-    object.worldTarget[1] = Math.cos(az) * horizontal;
-    object.worldTarget[2] = Math.sin(el) * p.distanceM;
+    writeSpreadObjectPosition(p, object.spreadSide, object.worldTarget);
   }
 }
 

@@ -7,6 +7,7 @@ import { findSource } from '../../state/sceneEdits';
 import type { StudioState } from '../../state/studioState';
 import { useStudioStore, useStudioStoreApi } from '../../state/StudioStoreProvider';
 import { peakToMeterFraction } from '../format';
+import { ChannelPair } from './ChannelPair';
 import { MonoFindingMarker } from './MonoFindingMarker';
 import { SOURCE_RADIUS_M, sourceThreePosition } from './stageMath';
 import { useSourceDrag } from './useSourceDrag';
@@ -22,9 +23,10 @@ const GLOW_FALL_PER_SEC = 1 / 0.6;
 
 /**
  * A source on the stage: a coloured sphere (its name is a SourceLabel), a line down to the ear-height
- * plane and a ring where it meets it (showing elevation), and a glow that follows the
- * source's level. Position and level bypass React: the position follows the store by
- * subscription, the level is read from the store's live meters in useFrame.
+ * plane and a ring where it meets it (showing elevation), a glow that follows the
+ * source's level, and for a spread stereo stem its two channels' objects (ChannelPair).
+ * Position and level bypass React: the position follows the store by subscription, the
+ * level is read from the store's live meters in useFrame.
  */
 export function SourceObject({ sourceId, radiusM = SOURCE_RADIUS_M }: SourceObjectProps) {
   const store = useStudioStoreApi();
@@ -123,6 +125,7 @@ export function SourceObject({ sourceId, radiusM = SOURCE_RADIUS_M }: SourceObje
         <meshBasicMaterial color={info.color} transparent opacity={0.08} blending={AdditiveBlending} depthWrite={false} />
       </mesh>
       <MonoFindingMarker sourceId={sourceId} radiusM={radiusM} />
+      <ChannelPair sourceId={sourceId} radiusM={radiusM} color={info.color} opacity={opacity} />
       <lineSegments geometry={stem} raycast={() => null}>
         <lineBasicMaterial color={info.color} transparent opacity={0.55 * opacity} />
       </lineSegments>

@@ -1,5 +1,6 @@
 import { cartesianToPolar, polarToCartesian } from '../../core/coordinates';
 import type { PolarPosition } from '../../core/coordinates';
+import { writeSpreadObjectPosition } from '../../core/spreadObjects';
 import { sceneToThree, threeToScene } from '../../core/threeAxes';
 import type { Vec3 } from '../../core/threeAxes';
 import { wrapAzimuthDeg } from '../../core/units';
@@ -12,6 +13,34 @@ import { wrapAzimuthDeg } from '../../core/units';
 /** Where a source sits in three.js coordinates. */
 export function sourceThreePosition(position: PolarPosition): Vec3 {
   return sceneToThree(polarToCartesian(position));
+}
+
+/** What the stage needs of a source to draw its stem's objects. */
+export interface SpreadSourceView {
+  readonly position: PolarPosition;
+  readonly spreadDeg: number;
+}
+
+/**
+ * Whether a source is drawn as its stem's two objects: a stereo stem spread wider than 0.
+ * A mono stem, an unknown channel count or a spread of 0 (both objects at the source)
+ * draw the source alone.
+ */
+export function showsChannelPair(stemChannels: number | undefined, spreadDeg: number): boolean {
+  return stemChannels === 2 && spreadDeg > 0;
+}
+
+const spreadScratch = new Float64Array(3);
+
+/**
+ * Where the renderer puts the object at `side` of a source (+1 the stereo stem's left
+ * channel, -1 its right; fractions give the arc between them through the source), in
+ * three.js coordinates.
+ */
+export function spreadObjectThreePosition(source: SpreadSourceView, side: number): Vec3 {
+  const { azimuthDeg, elevationDeg, distanceM } = source.position;
+  writeSpreadObjectPosition({ azimuthDeg, elevationDeg, distanceM, spreadDeg: source.spreadDeg }, side, spreadScratch);
+  return sceneToThree({ x: spreadScratch[0]!, y: spreadScratch[1]!, z: spreadScratch[2]! });
 }
 
 /** A dragged position rounded for display and files: 0.1 degree, 0.01 m (and -0 written as 0). */
