@@ -1,9 +1,9 @@
 import { existsSync } from 'node:fs';
 import { pathToFileURL } from 'node:url';
 import type { Page } from 'playwright-core';
-import type { BenchPage, BenchRun } from '../../tests/e2e/bench/benchPage';
-import { CHROMIUM_PATH, launchStudioBrowser } from '../../tests/e2e/support/chromium';
-import { startStudioServer } from '../../tests/e2e/support/studioServer';
+import type { BenchPage, BenchRun } from './browser/benchPage/benchPage';
+import { CHROMIUM_PATH, launchStudioBrowser } from './browser/chromium';
+import { startStudioServer } from './browser/studioServer';
 
 /**
  * The browser half of `npm run bench` (also runnable alone: `npx tsx src/cli/browserBench.ts`).
@@ -21,7 +21,7 @@ import { startStudioServer } from '../../tests/e2e/support/studioServer';
  * cores; a figure whose budget ran out is printed with the bracket it reached.
  * Offline rendering runs one thread flat out: the counts say what fits in one audio
  * thread, not what a live AudioContext would sustain with other work on the machine.
- * The page is tests/e2e/bench/ on the studio's Vite dev server.
+ * The page is src/cli/browser/benchPage/ on the studio's Vite dev server.
  */
 const SAMPLE_RATE_HZ = 48000;
 const RENDER_SECONDS = 10;
@@ -172,7 +172,7 @@ export async function runBrowserBench(log: Log): Promise<void> {
     const browser = await launchStudioBrowser();
     try {
       const { page } = browser;
-      await page.goto(new URL('tests/e2e/bench/index.html', server.url).href);
+      await page.goto(new URL('src/cli/browser/benchPage/index.html', server.url).href);
       await page.waitForFunction(() => (globalThis as { __bench?: unknown }).__bench !== undefined, undefined, { timeout: 90_000 });
       await page.evaluate((a) => (globalThis as unknown as { __bench: BenchPage }).__bench.prepare(a.rate, a.seconds), {
         rate: SAMPLE_RATE_HZ,

@@ -10,10 +10,10 @@ import type { Scene } from '../../src/core/scene';
 import { serializeScene } from '../../src/core/sceneWrite';
 import { decodeWav } from '../../src/io/wav';
 import type { OutputFormat } from '../../src/render/renderBlock';
-import { launchStudioBrowser } from './support/chromium';
-import type { StudioBrowser } from './support/chromium';
-import { startStudioServer } from './support/studioServer';
-import type { StudioServer } from './support/studioServer';
+import { launchStudioBrowser } from '../../src/cli/browser/chromium';
+import type { StudioBrowser } from '../../src/cli/browser/chromium';
+import { startStudioServer } from '../../src/cli/browser/studioServer';
+import type { StudioServer } from '../../src/cli/browser/studioServer';
 import { openStudio, storeScene } from './support/studioPage';
 
 /**

@@ -1,10 +1,10 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import type { LiveMeters } from '../../src/engine/audioEngine';
 import { artifactPath } from './support/artifacts';
-import { launchStudioBrowser } from './support/chromium';
-import type { StudioBrowser } from './support/chromium';
-import { startStudioServer } from './support/studioServer';
-import type { StudioServer } from './support/studioServer';
+import { launchStudioBrowser } from '../../src/cli/browser/chromium';
+import type { StudioBrowser } from '../../src/cli/browser/chromium';
+import { startStudioServer } from '../../src/cli/browser/studioServer';
+import type { StudioServer } from '../../src/cli/browser/studioServer';
 import { openStudio } from './support/studioPage';
 import type { StudioWindow } from './support/studioPage';
 

@@ -3,11 +3,11 @@ import { RENDER_BLOCK_FRAMES } from '../../src/render/renderBlock';
 import type { MonitorChoice } from '../../src/render/realtime/protocol';
 import type { MonoLaw } from '../../src/core/monoLaw';
 import { monoLawGain } from '../../src/core/monoLaw';
-import { launchStudioBrowser } from './support/chromium';
-import type { StudioBrowser } from './support/chromium';
+import { launchStudioBrowser } from '../../src/cli/browser/chromium';
+import type { StudioBrowser } from '../../src/cli/browser/chromium';
 import { readPageArray } from './support/pageArrays';
-import { startStudioServer } from './support/studioServer';
-import type { StudioServer } from './support/studioServer';
+import { startStudioServer } from '../../src/cli/browser/studioServer';
+import type { StudioServer } from '../../src/cli/browser/studioServer';
 import type { MonitorSwitchRequest } from './pages/monitorSwitch';
 
 /**

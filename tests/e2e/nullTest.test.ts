@@ -7,12 +7,12 @@ import { parseRenderArgs } from '../../src/cli/renderArgs';
 import { runRender } from '../../src/cli/renderCommand';
 import { decodeWav } from '../../src/io/wav';
 import type { OutputFormat } from '../../src/render/renderBlock';
-import { launchStudioBrowser } from './support/chromium';
-import type { StudioBrowser } from './support/chromium';
+import { launchStudioBrowser } from '../../src/cli/browser/chromium';
+import type { StudioBrowser } from '../../src/cli/browser/chromium';
 import { readPageArray, releasePageArrays } from './support/pageArrays';
 import type { PageArrays } from './support/pageArrays';
-import { startStudioServer } from './support/studioServer';
-import type { StudioServer } from './support/studioServer';
+import { startStudioServer } from '../../src/cli/browser/studioServer';
+import type { StudioServer } from '../../src/cli/browser/studioServer';
 import { openStudio } from './support/studioPage';
 import type { StudioWindow } from './support/studioPage';
 

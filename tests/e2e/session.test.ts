@@ -1,10 +1,10 @@
 import { readFileSync } from 'node:fs';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import type { Scene } from '../../src/core/scene';
-import { launchStudioBrowser } from './support/chromium';
-import type { StudioBrowser } from './support/chromium';
-import { startStudioServer } from './support/studioServer';
-import type { StudioServer } from './support/studioServer';
+import { launchStudioBrowser } from '../../src/cli/browser/chromium';
+import type { StudioBrowser } from '../../src/cli/browser/chromium';
+import { startStudioServer } from '../../src/cli/browser/studioServer';
+import type { StudioServer } from '../../src/cli/browser/studioServer';
 import { openStudio, storeScene, waitForStudio } from './support/studioPage';
 
 /**

@@ -3,12 +3,12 @@ import { writeFile } from 'node:fs/promises';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import type { PolarPosition } from '../../src/core/coordinates';
 import { artifactPath } from './support/artifacts';
-import { launchStudioBrowser } from './support/chromium';
-import type { StudioBrowser } from './support/chromium';
+import { launchStudioBrowser } from '../../src/cli/browser/chromium';
+import type { StudioBrowser } from '../../src/cli/browser/chromium';
 import { decodePng, hexColour, meanColour, pixelStats } from './support/png';
 import type { RgbaImage } from './support/png';
-import { startStudioServer } from './support/studioServer';
-import type { StudioServer } from './support/studioServer';
+import { startStudioServer } from '../../src/cli/browser/studioServer';
+import type { StudioServer } from '../../src/cli/browser/studioServer';
 import { DEMO_SOURCE_IDS, openStudio, storeScene } from './support/studioPage';
 import type { ScreenPoint, StudioWindow } from './support/studioPage';
 

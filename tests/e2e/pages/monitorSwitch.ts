@@ -9,7 +9,8 @@
 import type { MonitorChoice } from '../../../src/render/realtime/protocol';
 import type { MonoLaw } from '../../../src/core/monoLaw';
 import { RENDER_BLOCK_FRAMES } from '../../../src/render/renderBlock';
-import { createRendererNode, exposeArrays, loadRenderer, loadShippedHrtfGrid, sceneOf } from './workletHarness';
+import { createRendererNode, loadRenderer, loadShippedHrtfGrid, sceneOf } from '../../../src/cli/browser/workletHarness';
+import { exposeArrays } from './exposeArrays';
 
 export interface MonitorSwitch {
   /** The block (of 128 frames) before which the message is posted. */

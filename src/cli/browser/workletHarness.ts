@@ -1,24 +1,23 @@
 /// <reference lib="dom" />
 /// <reference types="vite/client" />
 /**
- * Page-side pieces for the test and bench pages (served by the studio's Vite dev server):
- * the studio's own AudioWorklet renderer, loaded the way src/engine/webAudioEngine.ts
- * loads it (the worklet URL through `?worker&url`, the shipped HRTF set prepared by the
- * preparation worker), driven by hand in an OfflineAudioContext.
+ * Page-side pieces for the benchmark page (benchPage/) and the browser tests' pages
+ * (tests/e2e/pages/), served by the studio's Vite dev server: the studio's own AudioWorklet
+ * renderer, loaded the way src/engine/webAudioEngine.ts loads it (the worklet URL through
+ * `?worker&url`, the shipped HRTF set prepared by the preparation worker), driven by hand
+ * in an OfflineAudioContext.
  *
- * These files run in the browser; the DOM reference above gives them the Web Audio types
- * (the Node-side tsconfig includes tests/).
+ * This file runs in the browser; the DOM reference above gives it the Web Audio types
+ * (the Node-side tsconfig includes src/cli).
  */
-import type { Scene, SceneSource } from '../../../src/core/scene';
-import { SCENE_FORMAT_VERSION } from '../../../src/core/scene';
-import type { HrtfGrid } from '../../../src/dsp/hrtf/hrtfGrid';
-import { createPreparationClient } from '../../../src/engine/preparationClient';
-import { RENDERER_PROCESSOR_NAME } from '../../../src/render/realtime/processorName';
-import type { HostMessage } from '../../../src/render/realtime/protocol';
+import type { Scene, SceneSource } from '../../core/scene';
+import { SCENE_FORMAT_VERSION } from '../../core/scene';
+import type { HrtfGrid } from '../../dsp/hrtf/hrtfGrid';
+import { createPreparationClient } from '../../engine/preparationClient';
+import { RENDERER_PROCESSOR_NAME } from '../../render/realtime/processorName';
+import type { HostMessage } from '../../render/realtime/protocol';
 import hrtfUrl from '../../../hrtf/mit-kemar-normal-pinna.hrtf?url';
 import rendererWorkletUrl from '../../../worklets/rendererProcessor.ts?worker&url';
-
-export { rendererWorkletUrl };
 
 /** The shipped MIT KEMAR set at `sampleRateHz`, prepared by the studio's preparation worker. */
 export async function loadShippedHrtfGrid(sampleRateHz: number): Promise<HrtfGrid> {
@@ -77,10 +76,4 @@ export function sceneOf(sampleRateHz: number, sources: readonly Pick<SceneSource
       spreadDeg: 0,
     })),
   };
-}
-
-/** Hands arrays to the test, which reads them with tests/e2e/support/pageArrays.ts. */
-export function exposeArrays(arrays: Float32Array[]): number[] {
-  (globalThis as { __e2eArrays?: Float32Array[] }).__e2eArrays = arrays;
-  return arrays.map((a) => a.length);
 }

@@ -8,6 +8,7 @@ export interface StudioServer {
   close(): Promise<void>;
 }
 
+/** Starts the dev server with the repository's vite.config.ts; serves every file under the repository root. */
 export async function startStudioServer(): Promise<StudioServer> {
   const root = fileURLToPath(new URL('../../..', import.meta.url));
   const server: ViteDevServer = await createServer({

@@ -6,10 +6,10 @@
  * reports the wall-clock time of OfflineAudioContext.startRendering() alone (worklet
  * loading, HRTF preparation and the scene's 'load' are outside the measurement).
  */
-import { polarToCartesian } from '../../../src/core/coordinates';
-import type { PolarPosition } from '../../../src/core/coordinates';
-import type { HrtfGrid } from '../../../src/dsp/hrtf/hrtfGrid';
-import { createRendererNode, loadRenderer, loadShippedHrtfGrid, sceneOf } from '../pages/workletHarness';
+import { polarToCartesian } from '../../../core/coordinates';
+import type { PolarPosition } from '../../../core/coordinates';
+import type { HrtfGrid } from '../../../dsp/hrtf/hrtfGrid';
+import { createRendererNode, loadRenderer, loadShippedHrtfGrid, sceneOf } from '../workletHarness';
 
 export interface BenchRun {
   /** Wall-clock time of startRendering(), seconds. */

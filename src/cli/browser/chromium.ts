@@ -5,7 +5,7 @@ import path from 'node:path';
 import { chromium } from 'playwright-core';
 import type { BrowserContext, Page } from 'playwright-core';
 
-/** Debian's Chromium, which the browser tests drive (CI installs it with apt-get). */
+/** Debian's Chromium, which the browser tests and the browser benchmark drive (CI installs it with apt-get). */
 export const CHROMIUM_PATH = process.env.CHROMIUM_PATH ?? '/usr/bin/chromium';
 
 const CHROMIUM_FLAGS = [
@@ -30,7 +30,7 @@ export interface StudioBrowser {
 /** A fresh Chromium profile in a temporary folder, with one page. */
 export async function launchStudioBrowser(): Promise<StudioBrowser> {
   if (!existsSync(CHROMIUM_PATH)) {
-    throw new Error(`browser tests need Chromium at ${CHROMIUM_PATH}: install it with "apt-get install -y chromium" (or set CHROMIUM_PATH)`);
+    throw new Error(`the browser tests and benchmark need Chromium at ${CHROMIUM_PATH}: install it with "apt-get install -y chromium" (or set CHROMIUM_PATH)`);
   }
   const profile = await mkdtemp(path.join(tmpdir(), 'studio-chromium-'));
   const context = await chromium.launchPersistentContext(profile, {
