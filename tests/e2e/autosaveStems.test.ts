@@ -1,14 +1,11 @@
 import { readFileSync } from 'node:fs';
-import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { describe, expect, it } from 'vitest';
 import type { Scene } from '../../src/core/scene';
 import { parseSceneJson } from '../../src/core/sceneParse';
 import { serializeScene } from '../../src/core/sceneWrite';
 import { encodeWav } from '../../src/io/wavEncode';
-import { launchStudioBrowser } from '../../src/cli/browser/chromium';
-import type { StudioBrowser } from '../../src/cli/browser/chromium';
-import { startStudioServer } from '../../src/cli/browser/studioServer';
-import type { StudioServer } from '../../src/cli/browser/studioServer';
-import { openStudio, storeScene, waitForStudio } from './support/studioPage';
+import { useStudioSession } from './support/studioSession';
+import { storeScene, waitForStudio } from './support/studioPage';
 
 /**
  * Stem files in the IndexedDB autosave (src/state/autosave): a version 1 database (the
@@ -35,23 +32,11 @@ const wavBytes = [
   ),
 ];
 
-let server: StudioServer;
-let browser: StudioBrowser;
-
-beforeAll(async () => {
-  server = await startStudioServer();
-  browser = await launchStudioBrowser();
-  await openStudio(browser.page, server.url);
-});
-
-afterAll(async () => {
-  await browser?.close();
-  await server?.close();
-});
+const session = useStudioSession();
 
 async function reload(): Promise<void> {
-  await browser.page.reload();
-  await waitForStudio(browser.page);
+  await session.page.reload();
+  await waitForStudio(session.page);
 }
 
 /** What the database holds: the record's version, its stem references and gains, and each stored stem's bytes. */
@@ -63,7 +48,7 @@ interface StoredView {
 }
 
 function storedAutosave(): Promise<StoredView> {
-  return browser.page.evaluate(
+  return session.page.evaluate(
     async ({ name, sourceId }) => {
       const done = <T>(request: IDBRequest<T>): Promise<T> =>
         new Promise((resolve, reject) => {
@@ -90,7 +75,7 @@ function storedAutosave(): Promise<StoredView> {
 
 /** The bytes of the session's stem file STEM_FILE, as the page holds it. */
 function sessionStemBytes(): Promise<number[] | null> {
-  return browser.page.evaluate(async (fileName) => {
+  return session.page.evaluate(async (fileName) => {
     const blob = (globalThis as unknown as { __studio: { stemFiles: Map<string, Blob> } }).__studio.stemFiles.get(fileName);
     return blob === undefined ? null : [...new Uint8Array(await blob.arrayBuffer())];
   }, STEM_FILE);
@@ -98,7 +83,7 @@ function sessionStemBytes(): Promise<number[] | null> {
 
 /** Sets the source's gain through the store and writes the autosave now. */
 function setGainAndSave(gainDb: number): Promise<void> {
-  return browser.page.evaluate(
+  return session.page.evaluate(
     async ({ sourceId, gain }) => {
       const studio = (globalThis as unknown as { __studio: { store: { getState(): { setGain(id: string, db: number): void } }; flushAutosave(): Promise<void> } }).__studio;
       studio.store.getState().setGain(sourceId, gain);
@@ -112,7 +97,7 @@ describe('stem files in the IndexedDB autosave', () => {
   it('restores a version 1 autosave (stem inline) after the database upgrade', async () => {
     // Replace the database with one as version 1 of the studio wrote it. The page's own
     // connection closes when asked (versionchange), so the deletion is not blocked.
-    await browser.page.evaluate(
+    await session.page.evaluate(
       async ({ name, sceneJson, stemFile, wav }) => {
         await new Promise((resolve, reject) => {
           const request = indexedDB.deleteDatabase(name);
@@ -145,7 +130,7 @@ describe('stem files in the IndexedDB autosave', () => {
       { name: DATABASE, sceneJson: serializeScene(scene), stemFile: STEM_FILE, wav: wavBytes },
     );
     await reload();
-    await expect(storeScene(browser.page)).resolves.toEqual(scene);
+    await expect(storeScene(session.page)).resolves.toEqual(scene);
     await expect(sessionStemBytes()).resolves.toEqual(wavBytes);
   });
 
@@ -169,7 +154,7 @@ describe('stem files in the IndexedDB autosave', () => {
   it('a reload restores the session and the stem bytes from the stem store', async () => {
     const before = await storedAutosave();
     await reload();
-    const restored = await storeScene(browser.page);
+    const restored = await storeScene(session.page);
     expect(restored.sources.find((s) => s.id === SOURCE_ID)!.gainDb).toBe(-8);
     await expect(sessionStemBytes()).resolves.toEqual(wavBytes);
     await setGainAndSave(-9);
@@ -179,6 +164,6 @@ describe('stem files in the IndexedDB autosave', () => {
   });
 
   it('logged no page errors', () => {
-    expect(browser.pageErrors).toEqual([]);
+    expect(session.browser.pageErrors).toEqual([]);
   });
 });

@@ -10,11 +10,8 @@ import type { Scene } from '../../src/core/scene';
 import { serializeScene } from '../../src/core/sceneWrite';
 import { decodeWav } from '../../src/io/wav';
 import type { OutputFormat } from '../../src/render/renderBlock';
-import { launchStudioBrowser } from '../../src/cli/browser/chromium';
-import type { StudioBrowser } from '../../src/cli/browser/chromium';
-import { startStudioServer } from '../../src/cli/browser/studioServer';
-import type { StudioServer } from '../../src/cli/browser/studioServer';
-import { openStudio, storeScene } from './support/studioPage';
+import { useStudioSession } from './support/studioSession';
+import { storeScene } from './support/studioPage';
 
 /**
  * The export is what was heard (AudioEngine.renderOffline): after the demo scene is loaded,
@@ -47,8 +44,7 @@ const EDITS = {
   masterWidthPercent: 150,
 } as const;
 
-let server: StudioServer;
-let browser: StudioBrowser;
+const session = useStudioSession();
 let workDir: string;
 /** The store's scene after the edits. */
 let edited: Scene;
@@ -60,28 +56,23 @@ let cliLoaded: Map<OutputFormat, readonly Float32Array[]>;
 const dbfs = (linear: number): number => 20 * Math.log10(linear);
 
 beforeAll(async () => {
-  server = await startStudioServer();
-  browser = await launchStudioBrowser();
   workDir = await mkdtemp(path.join(tmpdir(), 'studio-export-after-edit-'));
-  await openStudio(browser.page, server.url);
 });
 
 afterAll(async () => {
-  await browser?.close();
-  await server?.close();
   if (workDir !== undefined) await rm(workDir, { recursive: true, force: true });
 });
 
 /** Types `value` into a number field and commits it with Enter. */
 async function typeInto(testId: string, value: number): Promise<void> {
-  const field = browser.page.getByTestId(testId);
+  const field = session.page.getByTestId(testId);
   await field.scrollIntoViewIfNeeded();
   await field.fill(String(value));
   await field.press('Enter');
 }
 
 async function selectSource(sourceId: string): Promise<void> {
-  await browser.page.getByTestId(`mixer-select-${sourceId}`).click();
+  await session.page.getByTestId(`mixer-select-${sourceId}`).click();
 }
 
 /** Renders `scenePath` with the command line as 32-bit float WAVs into `outDir`; the channels by format. */
@@ -113,7 +104,7 @@ function compare(reference: readonly Float32Array[], rendered: readonly Float32A
 
 describe('an export after edits has the edits', () => {
   it('edits the loaded demo scene through the studio\'s controls', async () => {
-    const { page } = browser;
+    const { page } = session;
     await page.getByTestId(`mixer-mute-${EDITS.mutedSource}`).click();
     await selectSource(EDITS.gain.sourceId);
     await typeInto('inspector-gain', EDITS.gain.gainDb);
@@ -136,7 +127,7 @@ describe('an export after edits has the edits', () => {
   });
 
   it('exports binaural, stereo and mono as 32-bit float WAVs from the Export dialog', async () => {
-    const { page } = browser;
+    const { page } = session;
     const downloads: Download[] = [];
     page.on('download', (download) => downloads.push(download));
     await page.getByTestId('export-open').click();
@@ -180,6 +171,6 @@ describe('an export after edits has the edits', () => {
   });
 
   it('logged no page errors', () => {
-    expect(browser.pageErrors).toEqual([]);
+    expect(session.browser.pageErrors).toEqual([]);
   });
 });

@@ -1,11 +1,7 @@
-import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { beforeAll, describe, expect, it } from 'vitest';
 import type { LiveMeters } from '../../src/engine/audioEngine';
 import { artifactPath } from './support/artifacts';
-import { launchStudioBrowser } from '../../src/cli/browser/chromium';
-import type { StudioBrowser } from '../../src/cli/browser/chromium';
-import { startStudioServer } from '../../src/cli/browser/studioServer';
-import type { StudioServer } from '../../src/cli/browser/studioServer';
-import { openStudio } from './support/studioPage';
+import { useStudioSession } from './support/studioSession';
 import type { StudioWindow } from './support/studioPage';
 
 /**
@@ -20,8 +16,7 @@ const MIN_UPDATES_PER_AUDIO_SECOND = 25;
 /** How long the read-outs are watched, ms of wall-clock time. */
 const WATCH_MS = 3000;
 
-let server: StudioServer;
-let browser: StudioBrowser;
+const session = useStudioSession();
 
 interface MeterSample {
   readonly meters: Pick<LiveMeters, 'sequence' | 'positionSec' | 'playing' | 'nonFiniteBlocks' | 'correlation' | 'momentaryLufs'>;
@@ -31,7 +26,7 @@ interface MeterSample {
 }
 
 async function sample(): Promise<MeterSample> {
-  return browser.page.evaluate(() => {
+  return session.page.evaluate(() => {
     const m = (globalThis as StudioWindow).__studio!.engine!.readMeters()!;
     const text = (id: string): string => document.querySelector(`[data-testid="${id}"]`)?.textContent ?? '';
     return {
@@ -46,21 +41,13 @@ async function sample(): Promise<MeterSample> {
 const sleep = (ms: number): Promise<void> => new Promise((resolve) => setTimeout(resolve, ms));
 
 beforeAll(async () => {
-  server = await startStudioServer();
-  browser = await launchStudioBrowser();
-  await openStudio(browser.page, server.url);
-  const { page } = browser;
+  const { page } = session;
   // Play is the page's first gesture: it starts the audio and the demo.
   await page.getByTestId('transport-play').click();
   await page.waitForFunction(() => (globalThis as StudioWindow).__studio!.store.getState().engineStatus === 'ready', undefined, { timeout: 30_000 });
   await page.getByRole('tab', { name: 'Meters' }).click();
   await page.getByTestId('meters-panel').waitFor({ timeout: 10_000 });
   await page.waitForFunction(() => (globalThis as StudioWindow).__studio!.engine!.readMeters()?.playing === true, undefined, { timeout: 30_000 });
-});
-
-afterAll(async () => {
-  await browser?.close();
-  await server?.close();
 });
 
 describe('studio meters in the browser', () => {
@@ -92,13 +79,13 @@ describe('studio meters in the browser', () => {
     expect(last.renders).toBe(first.renders);
     expect(last.renders).toBeGreaterThan(0);
     // A tall window, so the whole panel is on screen (the side column scrolls otherwise).
-    await browser.page.setViewportSize({ width: 1280, height: 1400 });
-    await browser.page.getByTestId('meters-panel').screenshot({ path: artifactPath('meters.png') });
-    await browser.page.setViewportSize({ width: 1280, height: 800 });
+    await session.page.setViewportSize({ width: 1280, height: 1400 });
+    await session.page.getByTestId('meters-panel').screenshot({ path: artifactPath('meters.png') });
+    await session.page.setViewportSize({ width: 1280, height: 800 });
   });
 
   it('the M solo makes what is heard (and metered) mono: correlation +1 within 0.01', async () => {
-    const { page } = browser;
+    const { page } = session;
     await page.getByTestId('monitor-solo-mid').click();
     await expect(page.getByTestId('monitor-solo-mid').getAttribute('aria-pressed')).resolves.toBe('true');
     const midSide = await page.evaluate(() => ((globalThis as StudioWindow).__studio!.store.getState() as unknown as { monitorSolo: { midSide: string } }).monitorSolo.midSide);
@@ -112,7 +99,7 @@ describe('studio meters in the browser', () => {
   it('reports no worklet error and no non-finite block', async () => {
     const s = await sample();
     expect(s.meters.nonFiniteBlocks).toBe(0);
-    await expect(browser.page.evaluate(() => (globalThis as StudioWindow).__studio!.store.getState().engineStatus)).resolves.toBe('ready');
-    expect(browser.pageErrors).toEqual([]);
+    await expect(session.page.evaluate(() => (globalThis as StudioWindow).__studio!.store.getState().engineStatus)).resolves.toBe('ready');
+    expect(session.browser.pageErrors).toEqual([]);
   });
 });

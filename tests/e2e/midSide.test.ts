@@ -1,12 +1,9 @@
 import { writeFile } from 'node:fs/promises';
-import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { describe, expect, it } from 'vitest';
 import type { MidSideSettings } from '../../src/core/midSideSettings';
 import { artifactPath } from './support/artifacts';
-import { launchStudioBrowser } from '../../src/cli/browser/chromium';
-import type { StudioBrowser } from '../../src/cli/browser/chromium';
-import { startStudioServer } from '../../src/cli/browser/studioServer';
-import type { StudioServer } from '../../src/cli/browser/studioServer';
-import { openStudio, storeScene } from './support/studioPage';
+import { useStudioSession } from './support/studioSession';
+import { storeScene } from './support/studioPage';
 import type { StudioWindow } from './support/studioPage';
 
 /**
@@ -25,31 +22,19 @@ interface SpiedWindow extends StudioWindow {
   __engineLog?: EngineLog;
 }
 
-let server: StudioServer;
-let browser: StudioBrowser;
-
-beforeAll(async () => {
-  server = await startStudioServer();
-  browser = await launchStudioBrowser();
-  await openStudio(browser.page, server.url);
-});
-
-afterAll(async () => {
-  await browser?.close();
-  await server?.close();
-});
+const session = useStudioSession();
 
 async function engineLog(): Promise<EngineLog> {
-  return browser.page.evaluate(() => (globalThis as SpiedWindow).__engineLog!);
+  return session.page.evaluate(() => (globalThis as SpiedWindow).__engineLog!);
 }
 
 async function padMidSide(): Promise<MidSideSettings | undefined> {
-  return (await storeScene(browser.page)).sources.find((s) => s.id === 'pad')?.midSide;
+  return (await storeScene(session.page)).sources.find((s) => s.id === 'pad')?.midSide;
 }
 
 describe('mid/side in the studio', () => {
   it('starts audio and records what the engine is sent', async () => {
-    const page = browser.page;
+    const page = session.page;
     await page.getByRole('region', { name: 'Mixer', exact: true }).click({ position: { x: 40, y: 12 } });
     await expect
       .poll(() => page.evaluate(() => (globalThis as StudioWindow).__studio!.store.getState().engineStatus), { timeout: 30_000 })
@@ -73,7 +58,7 @@ describe('mid/side in the studio', () => {
   });
 
   it('sets the pad\'s width to 0 from the inspector: the scene has it and the engine received it', async () => {
-    const page = browser.page;
+    const page = session.page;
     await page.getByTestId('mixer-select-pad').click();
     await expect.poll(() => page.getByTestId('inspector-name').inputValue()).toBe('Wide pad (side partly inverted)');
     const section = page.getByTestId('inspector-midside');
@@ -97,7 +82,7 @@ describe('mid/side in the studio', () => {
   });
 
   it('undoes the edit with Ctrl+Z: the scene is back to neutral and the engine is told', async () => {
-    const page = browser.page;
+    const page = session.page;
     await page.getByTestId('inspector-ms-width').blur();
     await page.keyboard.press('Control+z');
     await expect.poll(async () => padMidSide()).toBeUndefined();
@@ -107,7 +92,7 @@ describe('mid/side in the studio', () => {
   });
 
   it('says a mono stem has no side, and keeps only mid gain and the mid shelves live', async () => {
-    const page = browser.page;
+    const page = session.page;
     const monoId = await page.evaluate(() => {
       const state = (globalThis as StudioWindow).__studio!.store.getState() as unknown as { stemChannels: Record<string, number> };
       return Object.keys(state.stemChannels).find((id) => state.stemChannels[id] === 1) ?? null;
@@ -130,7 +115,7 @@ describe('mid/side in the studio', () => {
   });
 
   it('sets the master width to 0 from the master strip: scene.master and engine.setMasterMidSide', async () => {
-    const page = browser.page;
+    const page = session.page;
     await page.getByTestId('master-ms-open').click();
     const panel = page.getByTestId('master-ms-panel');
     await panel.waitFor({ state: 'visible' });

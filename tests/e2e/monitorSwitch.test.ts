@@ -1,13 +1,10 @@
-import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { beforeAll, describe, expect, it } from 'vitest';
 import { RENDER_BLOCK_FRAMES } from '../../src/render/renderBlock';
 import type { MonitorChoice } from '../../src/render/realtime/protocol';
 import type { MonoLaw } from '../../src/core/monoLaw';
 import { monoLawGain } from '../../src/core/monoLaw';
-import { launchStudioBrowser } from '../../src/cli/browser/chromium';
-import type { StudioBrowser } from '../../src/cli/browser/chromium';
+import { useStudioSession } from './support/studioSession';
 import { readPageArray } from './support/pageArrays';
-import { startStudioServer } from '../../src/cli/browser/studioServer';
-import type { StudioServer } from '../../src/cli/browser/studioServer';
 import type { MonitorSwitchRequest } from './pages/monitorSwitch';
 
 /**
@@ -41,27 +38,19 @@ const MAX_SWITCH_LATENCY_BLOCKS = 1;
 /** The stem starts abruptly at frame 0; its onset (not a switch) is left out, as in the Node test. */
 const ANALYSIS_START = 2 * RENDER_BLOCK_FRAMES;
 
-let server: StudioServer;
-let browser: StudioBrowser;
+const session = useStudioSession({ open: false });
 let live: Float32Array[];
 let reference: { binaural: Float32Array[]; stereo: Float32Array[]; mono3dB: Float32Array };
 
 beforeAll(async () => {
-  server = await startStudioServer();
-  browser = await launchStudioBrowser();
-  const { page } = browser;
-  await page.goto(new URL('tests/e2e/pages/monitorSwitch.html', server.url).href);
+  const { page } = session;
+  await page.goto(new URL('tests/e2e/pages/monitorSwitch.html', session.server.url).href);
   await page.waitForFunction(() => (globalThis as { __monitorSwitch?: unknown }).__monitorSwitch !== undefined, undefined, { timeout: 90_000 });
   await page.evaluate((r) => (globalThis as unknown as { __monitorSwitch: { run(r: MonitorSwitchRequest): Promise<number[]> } }).__monitorSwitch.run(r), request);
   const arrays: Float32Array[] = [];
   for (let i = 0; i < 7; i++) arrays.push(await readPageArray(page, i));
   live = arrays.slice(0, 2);
   reference = { binaural: arrays.slice(2, 4), stereo: arrays.slice(4, 6), mono3dB: arrays[6]! };
-});
-
-afterAll(async () => {
-  await browser?.close();
-  await server?.close();
 });
 
 /** What the monitor plays for `format` at frame n, channel c (realtimeHost.ts monitorSample). */
@@ -147,6 +136,6 @@ describe('monitor switching in the browser AudioWorklet', () => {
   });
 
   it('logged no page errors', () => {
-    expect(browser.pageErrors).toEqual([]);
+    expect(session.browser.pageErrors).toEqual([]);
   });
 });

@@ -7,12 +7,9 @@ import { parseRenderArgs } from '../../src/cli/renderArgs';
 import { runRender } from '../../src/cli/renderCommand';
 import { decodeWav } from '../../src/io/wav';
 import type { OutputFormat } from '../../src/render/renderBlock';
-import { launchStudioBrowser } from '../../src/cli/browser/chromium';
-import type { StudioBrowser } from '../../src/cli/browser/chromium';
+import { useStudioSession } from './support/studioSession';
 import { readPageArray, releasePageArrays } from './support/pageArrays';
 import type { PageArrays } from './support/pageArrays';
-import { startStudioServer } from '../../src/cli/browser/studioServer';
-import type { StudioServer } from '../../src/cli/browser/studioServer';
 import { openStudio } from './support/studioPage';
 import type { StudioWindow } from './support/studioPage';
 
@@ -39,8 +36,7 @@ const FORMATS: readonly OutputFormat[] = ['binaural', 'stereo', 'mono'];
 /** Channels of each format in the page's array list [binaural L, binaural R, stereo L, stereo R, mono]. */
 const PAGE_CHANNELS: Readonly<Record<OutputFormat, readonly number[]>> = { binaural: [0, 1], stereo: [2, 3], mono: [4] };
 
-let server: StudioServer;
-let browser: StudioBrowser;
+const session = useStudioSession({ open: false });
 let outDir: string;
 const cli = new Map<OutputFormat, readonly Float32Array[]>();
 const pageRender = new Map<OutputFormat, Float32Array[]>();
@@ -50,8 +46,6 @@ let cliRateHz = 0;
 const dbfs = (linear: number): number => 20 * Math.log10(linear);
 
 beforeAll(async () => {
-  server = await startStudioServer();
-  browser = await launchStudioBrowser();
   outDir = await mkdtemp(path.join(tmpdir(), 'studio-null-test-'));
 
   const args = parseRenderArgs([SCENE, '--bits', '32f', '--out', outDir]);
@@ -63,8 +57,8 @@ beforeAll(async () => {
     cliRateHz = audio.sampleRateHz;
   }
 
-  const { page } = browser;
-  await openStudio(page, server.url);
+  const { page } = session;
+  await openStudio(page, session.server.url);
   pageRateHz = await page.evaluate(async () => {
     const engine = (globalThis as StudioWindow).__studio!.engine;
     if (engine === null) throw new Error('the page has no audio engine');
@@ -81,8 +75,6 @@ beforeAll(async () => {
 });
 
 afterAll(async () => {
-  await browser?.close();
-  await server?.close();
   if (outDir !== undefined) await rm(outDir, { recursive: true, force: true });
 });
 
@@ -124,6 +116,6 @@ describe('null test: browser AudioWorklet render = command-line render', () => {
   });
 
   it('logged no page errors', () => {
-    expect(browser.pageErrors).toEqual([]);
+    expect(session.browser.pageErrors).toEqual([]);
   });
 });

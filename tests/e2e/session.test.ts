@@ -1,11 +1,8 @@
 import { readFileSync } from 'node:fs';
-import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { describe, expect, it } from 'vitest';
 import type { Scene } from '../../src/core/scene';
-import { launchStudioBrowser } from '../../src/cli/browser/chromium';
-import type { StudioBrowser } from '../../src/cli/browser/chromium';
-import { startStudioServer } from '../../src/cli/browser/studioServer';
-import type { StudioServer } from '../../src/cli/browser/studioServer';
-import { openStudio, storeScene, waitForStudio } from './support/studioPage';
+import { useStudioSession } from './support/studioSession';
+import { storeScene, waitForStudio } from './support/studioPage';
 
 /**
  * The session survives (DESIGN.md section 6): an edit is autosaved (IndexedDB) and a
@@ -28,35 +25,23 @@ const AUTOSAVED_EDIT = String.raw`gainDb\\?"\s*:\s*-13\.5(?![0-9])`;
 
 const demoText = readFileSync(new URL('../../scenes/demo.json', import.meta.url), 'utf8');
 
-let server: StudioServer;
-let browser: StudioBrowser;
+const session = useStudioSession();
 /** The session after the edit: what every later step must keep. */
 let edited: Scene;
 
-beforeAll(async () => {
-  server = await startStudioServer();
-  browser = await launchStudioBrowser();
-  await openStudio(browser.page, server.url);
-});
-
-afterAll(async () => {
-  await browser?.close();
-  await server?.close();
-});
-
 async function reload(): Promise<void> {
-  await browser.page.reload();
-  await waitForStudio(browser.page);
+  await session.page.reload();
+  await waitForStudio(session.page);
 }
 
 async function openSceneFile(name: string, text: string): Promise<void> {
-  const input = browser.page.getByTestId('scene-open-input');
+  const input = session.page.getByTestId('scene-open-input');
   if ((await input.count()) === 0) throw new Error('the page has no scene-open-input (file open/save is not in the studio yet)');
   await input.setInputFiles({ name, mimeType: 'application/json', buffer: Buffer.from(text, 'utf8') });
 }
 
 async function expectErrorBanner(...mustName: string[]): Promise<void> {
-  const banner = browser.page.getByTestId('error-banner');
+  const banner = session.page.getByTestId('error-banner');
   await banner.waitFor({ state: 'visible', timeout: 15_000 });
   const text = (await banner.textContent()) ?? '';
   for (const part of mustName) expect(text, `error banner: "${text}"`).toContain(part);
@@ -64,7 +49,7 @@ async function expectErrorBanner(...mustName: string[]): Promise<void> {
 
 describe('session persistence and bad scene files', () => {
   it('restores an edited gain from the autosave after a reload', async () => {
-    const { page } = browser;
+    const { page } = session;
     await page.getByTestId(`mixer-select-${EDITED_SOURCE}`).click();
     const gain = page.getByTestId('inspector-gain');
     await gain.fill(String(EDITED_GAIN_DB));
@@ -89,7 +74,7 @@ describe('session persistence and bad scene files', () => {
   });
 
   it('refuses a scene file that is not JSON, naming the file, and keeps the session', async () => {
-    const { page } = browser;
+    const { page } = session;
     await openSceneFile('broken-scene.json', '{"format": "spatial-mix-studio/scene", "version": 1, "sources": [ {"id": ');
     await expectErrorBanner('broken-scene.json');
     await expect(storeScene(page)).resolves.toEqual(edited);
@@ -97,7 +82,7 @@ describe('session persistence and bad scene files', () => {
   });
 
   it('refuses a scene file with a bad field, naming the file and the field, and keeps the session', async () => {
-    const { page } = browser;
+    const { page } = session;
     const bad = JSON.parse(demoText) as { sources: { position: { azimuthDeg: unknown } }[] };
     bad.sources[2]!.position.azimuthDeg = 400;
     await openSceneFile('bad-field-scene.json', JSON.stringify(bad, null, 2));
@@ -107,11 +92,11 @@ describe('session persistence and bad scene files', () => {
 
   it('still has the edited session after a reload (the bad files did not reach the autosave)', async () => {
     await reload();
-    await expect(storeScene(browser.page)).resolves.toEqual(edited);
+    await expect(storeScene(session.page)).resolves.toEqual(edited);
   });
 
   it('logged no page errors other than the refused files', () => {
-    const unexpected = browser.pageErrors.filter((e) => !e.includes('broken-scene.json') && !e.includes('bad-field-scene.json'));
+    const unexpected = session.browser.pageErrors.filter((e) => !e.includes('broken-scene.json') && !e.includes('bad-field-scene.json'));
     expect(unexpected).toEqual([]);
   });
 });

@@ -1,17 +1,14 @@
 import { readFileSync } from 'node:fs';
 import { writeFile } from 'node:fs/promises';
-import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { launchStudioBrowser } from '../../src/cli/browser/chromium';
-import type { StudioBrowser } from '../../src/cli/browser/chromium';
-import { startStudioServer } from '../../src/cli/browser/studioServer';
-import type { StudioServer } from '../../src/cli/browser/studioServer';
+import { describe, expect, it } from 'vitest';
+import { useStudioSession } from './support/studioSession';
 import { cartesianToPolar } from '../../src/core/coordinates';
 import type { PolarPosition } from '../../src/core/coordinates';
 import { writeSpreadObjectPosition } from '../../src/core/spreadObjects';
 import { artifactPath } from './support/artifacts';
 import { decodePng, hexColour, meanColour } from './support/png';
 import type { RgbaImage } from './support/png';
-import { openStudio, storeScene } from './support/studioPage';
+import { storeScene } from './support/studioPage';
 import type { ScreenPoint, StudioWindow } from './support/studioPage';
 
 /**
@@ -30,34 +27,22 @@ const MIN_SPHERE_CONTRAST = 40;
 /** Samples are the mean over this radius (pixels) around a point. */
 const SAMPLE_RADIUS_PX = 2;
 
-let server: StudioServer;
-let browser: StudioBrowser;
+const session = useStudioSession();
 
 interface StereoView {
   readonly stemChannels: Readonly<Record<string, number>>;
 }
 
-beforeAll(async () => {
-  server = await startStudioServer();
-  browser = await launchStudioBrowser();
-  await openStudio(browser.page, server.url);
-});
-
-afterAll(async () => {
-  await browser?.close();
-  await server?.close();
-});
-
 /** Where the renderer puts the guitar's channel at `side` (+1 L, -1 R), as an ADM position. */
 async function channelPosition(side: 1 | -1): Promise<PolarPosition> {
-  const guitar = (await storeScene(browser.page)).sources.find((s) => s.id === 'guitar')!;
+  const guitar = (await storeScene(session.page)).sources.find((s) => s.id === 'guitar')!;
   const out = new Float64Array(3);
   writeSpreadObjectPosition({ ...guitar.position, spreadDeg: guitar.spreadDeg }, side, out);
   return cartesianToPolar({ x: out[0]!, y: out[1]!, z: out[2]! });
 }
 
 async function screenPoint(position: PolarPosition): Promise<ScreenPoint> {
-  const point = await browser.page.evaluate((p) => (globalThis as StudioWindow).__studio!.positionScreenPosition(p), position);
+  const point = await session.page.evaluate((p) => (globalThis as StudioWindow).__studio!.positionScreenPosition(p), position);
   if (point === null) throw new Error('the channel is not on screen');
   return point;
 }
@@ -68,7 +53,7 @@ async function screenPoint(position: PolarPosition): Promise<ScreenPoint> {
  * could otherwise sit where a sphere is looked for).
  */
 async function stageShot(fileName: string, labels: boolean): Promise<{ image: RgbaImage; origin: ScreenPoint }> {
-  const { page } = browser;
+  const { page } = session;
   const canvas = page.getByTestId('stage-canvas');
   const box = await canvas.boundingBox();
   if (box === null) throw new Error('the stage canvas is not visible');
@@ -90,7 +75,7 @@ function sphereAt(image: RgbaImage, origin: ScreenPoint, point: ScreenPoint): { 
 }
 
 const stemChannels = (): Promise<Readonly<Record<string, number>>> =>
-  browser.page.evaluate(() => ((globalThis as StudioWindow).__studio!.store.getState() as unknown as StereoView).stemChannels);
+  session.page.evaluate(() => ((globalThis as StudioWindow).__studio!.store.getState() as unknown as StereoView).stemChannels);
 
 describe('a stereo stem on the stage', () => {
   it('knows the guitar stem is stereo once the session is loaded', async () => {
@@ -105,12 +90,12 @@ describe('a stereo stem on the stage', () => {
       expect(found.isGuitar, `side ${side} at (${point.x.toFixed(0)}, ${point.y.toFixed(0)}): sampled ${found.sample.map((v) => v.toFixed(0)).join(', ')}`).toBe(true);
     }
     for (const text of ['L', 'R']) {
-      await expect(browser.page.getByTestId(`stage-channel-label-guitar-${text}`).isVisible()).resolves.toBe(true);
+      await expect(session.page.getByTestId(`stage-channel-label-guitar-${text}`).isVisible()).resolves.toBe(true);
     }
   });
 
   it('moving the source moves both objects', async () => {
-    const { page } = browser;
+    const { page } = session;
     const before = { L: await channelPosition(1), R: await channelPosition(-1) };
     await page.evaluate(() => {
       const store = (globalThis as StudioWindow).__studio!.store.getState() as unknown as { moveSource(id: string, p: PolarPosition): void };
@@ -125,7 +110,7 @@ describe('a stereo stem on the stage', () => {
   });
 
   it('at spread 0 both objects sit at the source: it is drawn alone, without L and R', async () => {
-    const { page } = browser;
+    const { page } = session;
     const wide = await channelPosition(1);
     await page.evaluate(() => {
       const store = (globalThis as StudioWindow).__studio!.store.getState() as unknown as { setSpread(id: string, spreadDeg: number): void };
@@ -138,6 +123,6 @@ describe('a stereo stem on the stage', () => {
     for (const text of ['L', 'R']) {
       await expect(page.getByTestId(`stage-channel-label-guitar-${text}`).isVisible()).resolves.toBe(false);
     }
-    expect(browser.pageErrors).toEqual([]);
+    expect(session.browser.pageErrors).toEqual([]);
   });
 });

@@ -1,15 +1,12 @@
 import { readFileSync } from 'node:fs';
 import { writeFile } from 'node:fs/promises';
-import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { describe, expect, it } from 'vitest';
 import type { PolarPosition } from '../../src/core/coordinates';
 import { artifactPath } from './support/artifacts';
-import { launchStudioBrowser } from '../../src/cli/browser/chromium';
-import type { StudioBrowser } from '../../src/cli/browser/chromium';
+import { useStudioSession } from './support/studioSession';
 import { decodePng, hexColour, meanColour, pixelStats } from './support/png';
 import type { RgbaImage } from './support/png';
-import { startStudioServer } from '../../src/cli/browser/studioServer';
-import type { StudioServer } from '../../src/cli/browser/studioServer';
-import { DEMO_SOURCE_IDS, openStudio, storeScene } from './support/studioPage';
+import { DEMO_SOURCE_IDS, storeScene } from './support/studioPage';
 import type { ScreenPoint, StudioWindow } from './support/studioPage';
 
 /**
@@ -49,22 +46,10 @@ const DRAG_AZIMUTH_TOLERANCE_DEG = 2;
 const DRAG_ELEVATION_TOLERANCE_DEG = 1;
 const DRAG_DISTANCE_TOLERANCE_M = 0.05;
 
-let server: StudioServer;
-let browser: StudioBrowser;
-
-beforeAll(async () => {
-  server = await startStudioServer();
-  browser = await launchStudioBrowser();
-  await openStudio(browser.page, server.url);
-});
-
-afterAll(async () => {
-  await browser?.close();
-  await server?.close();
-});
+const session = useStudioSession();
 
 async function stageScreenshot(fileName: string): Promise<{ image: RgbaImage; origin: ScreenPoint }> {
-  const canvas = browser.page.getByTestId('stage-canvas');
+  const canvas = session.page.getByTestId('stage-canvas');
   const box = await canvas.boundingBox();
   if (box === null) throw new Error('the stage canvas is not visible');
   const png = await canvas.screenshot({ animations: 'disabled' });
@@ -77,7 +62,7 @@ async function stageScreenshot(fileName: string): Promise<{ image: RgbaImage; or
 }
 
 async function sourcePoint(sourceId: string): Promise<ScreenPoint> {
-  const point = await browser.page.evaluate((id) => (globalThis as StudioWindow).__studio!.sourceScreenPosition(id), sourceId);
+  const point = await session.page.evaluate((id) => (globalThis as StudioWindow).__studio!.sourceScreenPosition(id), sourceId);
   if (point === null) throw new Error(`source ${sourceId} is not on screen`);
   return point;
 }
@@ -93,12 +78,12 @@ function expectSourceColourAt(image: RgbaImage, origin: ScreenPoint, point: Scre
 }
 
 async function fieldValue(testId: string): Promise<number> {
-  return Number(await browser.page.getByTestId(testId).inputValue());
+  return Number(await session.page.getByTestId(testId).inputValue());
 }
 
 describe('the studio page', () => {
   it('loads the demo scene: seven sources listed in the mixer', async () => {
-    const { page } = browser;
+    const { page } = session;
     await expect.poll(() => page.locator('[data-testid^="source-list-item-"]').count(), { timeout: 30_000 }).toBe(7);
     for (const id of DEMO_SOURCE_IDS) {
       await expect(page.getByTestId(`source-list-item-${id}`).count()).resolves.toBe(1);
@@ -109,7 +94,7 @@ describe('the studio page', () => {
   });
 
   it('draws the 3D stage (screenshot test-artifacts/e2e/studio-stage.png is not blank)', async () => {
-    await browser.page.screenshot({ path: artifactPath('studio-page.png') });
+    await session.page.screenshot({ path: artifactPath('studio-page.png') });
     const { image, origin } = await stageScreenshot('studio-stage.png');
     const stats = pixelStats(image, STAGE_BACKGROUND, BACKGROUND_TOLERANCE);
     expect(stats.lumaStdDev).toBeGreaterThan(MIN_LUMA_STD_DEV);
@@ -121,7 +106,7 @@ describe('the studio page', () => {
   });
 
   it('starts audio on the first click: the banner goes and the engine is ready', async () => {
-    const { page } = browser;
+    const { page } = session;
     await expect(page.getByTestId('audio-start-banner').isVisible()).resolves.toBe(true);
     await expect(page.evaluate(() => (globalThis as StudioWindow).__studio!.store.getState().engineStatus)).resolves.toBe('needs-gesture');
     // A click on a quiet part of the page (the mixer's heading), not on the banner itself.
@@ -135,7 +120,7 @@ describe('the studio page', () => {
   });
 
   it('shows the selected source in the inspector (each value within half a display step)', async () => {
-    const { page } = browser;
+    const { page } = session;
     for (const id of DEMO_SOURCE_IDS) {
       const source = demoSource(id);
       await page.getByTestId(`mixer-select-${id}`).click();
@@ -148,7 +133,7 @@ describe('the studio page', () => {
   });
 
   it('moves a source by dragging it on the stage, and Ctrl+Z restores the exact previous position', async () => {
-    const { page } = browser;
+    const { page } = session;
     const id = 'arp';
     const before = (await storeScene(page)).sources.find((s) => s.id === id)!.position;
     // Same elevation and distance, 50 degrees to the right (ADM azimuth decreases): the same height, so a plain drag reaches it.
@@ -183,7 +168,7 @@ describe('the studio page', () => {
   });
 
   it('turns the listener by dragging the head: a quarter turn to the left reads yaw +90 (within 3 degrees), undone by Ctrl+Z', async () => {
-    const { page } = browser;
+    const { page } = session;
     const screen = (p: PolarPosition) => page.evaluate((q) => (globalThis as StudioWindow).__studio!.positionScreenPosition(q), p);
     // The floor point 0.2 m in front of the centre lies under the head (radius 0.3 m), so
     // the press lands on the head; the release is over the floor at azimuth +90.
@@ -202,6 +187,6 @@ describe('the studio page', () => {
   });
 
   it('logged no page errors', () => {
-    expect(browser.pageErrors).toEqual([]);
+    expect(session.browser.pageErrors).toEqual([]);
   });
 });
