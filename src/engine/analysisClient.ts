@@ -1,9 +1,10 @@
 import type { Scene } from '../core/scene';
 import type { MomentFrameRange } from '../dsp/analysis/monoMomentAnalyser';
 import type { MonoAnalysis } from '../render/analysis/monoAnalysisTypes';
+import { measureSceneSpans } from '../render/analysis/sceneMonoAnalysis';
 import type { SceneSpanMoments } from '../render/analysis/sceneSpanMoments';
 import type { AnalysisJob, AnalysisMessage, AnalysisSpanRequest } from './analysisProtocol';
-import { measurePhaseSpans, runAnalysisPhases } from './analysisPhases';
+import { runAnalysisPhases } from './analysisPhases';
 import type { PhaseMeasurer } from './analysisPhases';
 
 export interface AnalysisRunOptions {
@@ -110,7 +111,7 @@ export function createAnalysisClient(workerCount = analysisWorkerCount(globalThi
       };
       signal?.addEventListener('abort', onAbort);
       // Each phase's spans go to workers 0, 1, ...: one span per worker.
-      const measure: PhaseMeasurer = (phase, spanCount, onPhaseProgress) => {
+      const measure: PhaseMeasurer = (phase, setup, spanCount, onPhaseProgress) => {
         // Cancelled between phases: start no workers for the next.
         if (running?.id !== id) return Promise.reject(cancelled());
         let started = 0;
@@ -121,7 +122,7 @@ export function createAnalysisClient(workerCount = analysisWorkerCount(globalThi
             const request: AnalysisSpanRequest = { ...job, id, phase, span };
             worker.postMessage(request);
           });
-        return measurePhaseSpans(job, phase, spanCount, measureSpan, onPhaseProgress);
+        return measureSceneSpans(setup, spanCount, measureSpan, onPhaseProgress);
       };
       const analysis = runAnalysisPhases(job, measure, workerCount, onProgress, (partial) => {
         if (running?.id === id) options.onPartial?.(partial);

@@ -1,8 +1,7 @@
-import type { MomentFrameRange } from '../dsp/analysis/monoMomentAnalyser';
 import type { MonoAnalysis } from '../render/analysis/monoAnalysisTypes';
 import { sceneAnalysisSetup } from '../render/analysis/sceneAnalysisSetup';
 import type { SceneAnalysisSetup, SceneMonoAnalysisOptions } from '../render/analysis/sceneAnalysisSetup';
-import { concludeBinauralSurvival, concludeSceneMono, emptyAnalysis, measureSceneSpans, withBinauralSurvival } from '../render/analysis/sceneMonoAnalysis';
+import { concludeBinauralSurvival, concludeSceneMono, emptyAnalysis, withBinauralSurvival } from '../render/analysis/sceneMonoAnalysis';
 import type { SceneSpanMoments } from '../render/analysis/sceneSpanMoments';
 import type { AnalysisJob } from './analysisProtocol';
 
@@ -18,8 +17,13 @@ export type AnalysisPhase = 'all' | 'format' | 'survival';
 /** Share of a stereo check's work in its first phase (the bench: 12 s of 38 s for 16 stereo sources). */
 const FORMAT_PHASE_SHARE = 1 / 3;
 
-/** Measures one phase's spans (each in a worker), reporting the fraction of the phase done. */
-export type PhaseMeasurer = (phase: AnalysisPhase, spanCount: number, onProgress: (fraction: number) => void) => Promise<SceneSpanMoments[]>;
+/** Measures one phase's spans (each in a worker, which derives `setup` from the job again), reporting the fraction of the phase done. */
+export type PhaseMeasurer = (
+  phase: AnalysisPhase,
+  setup: SceneAnalysisSetup,
+  spanCount: number,
+  onProgress: (fraction: number) => void,
+) => Promise<SceneSpanMoments[]>;
 
 export function analysisOptionsOf(job: AnalysisJob, phase: AnalysisPhase): SceneMonoAnalysisOptions {
   const common = { format: job.format, hrtf: job.grid, monoLaw: job.monoLaw };
@@ -44,24 +48,13 @@ export async function runAnalysisPhases(
   if (job.format === 'binaural') {
     const setup = analysisSetupOf(job, 'all');
     if (setup.sources.length === 0) return emptyAnalysis(setup);
-    return concludeSceneMono(setup, await measure('all', spanCount, (f) => onProgress?.(f)));
+    return concludeSceneMono(setup, await measure('all', setup, spanCount, (f) => onProgress?.(f)));
   }
   const first = analysisSetupOf(job, 'format');
   if (first.sources.length === 0) return emptyAnalysis(first);
-  const analysis = concludeSceneMono(first, await measure('format', spanCount, (f) => onProgress?.(FORMAT_PHASE_SHARE * f)));
+  const analysis = concludeSceneMono(first, await measure('format', first, spanCount, (f) => onProgress?.(FORMAT_PHASE_SHARE * f)));
   onPartial?.(analysis);
   const second = analysisSetupOf(job, 'survival');
-  const parts = await measure('survival', spanCount, (f) => onProgress?.(FORMAT_PHASE_SHARE + (1 - FORMAT_PHASE_SHARE) * f));
+  const parts = await measure('survival', second, spanCount, (f) => onProgress?.(FORMAT_PHASE_SHARE + (1 - FORMAT_PHASE_SHARE) * f));
   return withBinauralSurvival(analysis, concludeBinauralSurvival(second, parts));
-}
-
-/** The spans of one phase, measured by `measureSpan` (all started at once). */
-export function measurePhaseSpans(
-  job: AnalysisJob,
-  phase: AnalysisPhase,
-  spanCount: number,
-  measureSpan: (span: MomentFrameRange, onProgress: (fraction: number) => void) => Promise<SceneSpanMoments>,
-  onProgress: (fraction: number) => void,
-): Promise<SceneSpanMoments[]> {
-  return measureSceneSpans(analysisSetupOf(job, phase), spanCount, measureSpan, onProgress);
 }

@@ -2,11 +2,11 @@ import { beforeAll, describe, expect, it } from 'vitest';
 import { loadHrtfGrid } from '../../src/cli/loadHrtf';
 import type { Scene, SceneSource } from '../../src/core/scene';
 import type { HrtfGrid } from '../../src/dsp/hrtf/hrtfGrid';
-import { analysisSetupOf, measurePhaseSpans, runAnalysisPhases } from '../../src/engine/analysisPhases';
+import { runAnalysisPhases } from '../../src/engine/analysisPhases';
 import type { PhaseMeasurer } from '../../src/engine/analysisPhases';
 import type { AnalysisJob } from '../../src/engine/analysisProtocol';
 import type { MonoAnalysis } from '../../src/render/analysis/monoAnalysisTypes';
-import { analyzeSceneMono } from '../../src/render/analysis/sceneMonoAnalysis';
+import { analyzeSceneMono, measureSceneSpans } from '../../src/render/analysis/sceneMonoAnalysis';
 import { measureSceneSpan } from '../../src/render/analysis/sceneSpanMoments';
 import { gaussianNoise } from '../support/prng';
 import { testScene } from '../support/renderHelpers';
@@ -42,9 +42,8 @@ function job(format: 'stereo' | 'binaural'): AnalysisJob {
 }
 
 /** Measures each phase's spans in this thread. */
-function inThisThread(j: AnalysisJob): PhaseMeasurer {
-  return (phase, spanCount, onProgress) =>
-    measurePhaseSpans(j, phase, spanCount, async (span, onSpan) => measureSceneSpan(analysisSetupOf(j, phase), span, onSpan), onProgress);
+function inThisThread(): PhaseMeasurer {
+  return (_phase, setup, spanCount, onProgress) => measureSceneSpans(setup, spanCount, async (span, onSpan) => measureSceneSpan(setup, span, onSpan), onProgress);
 }
 
 describe('the mono check in phases', () => {
@@ -52,7 +51,7 @@ describe('the mono check in phases', () => {
     const j = job('stereo');
     const partials: MonoAnalysis[] = [];
     const progress: number[] = [];
-    const result = await runAnalysisPhases(j, inThisThread(j), 2, (f) => progress.push(f), (a) => partials.push(a));
+    const result = await runAnalysisPhases(j, inThisThread(), 2, (f) => progress.push(f), (a) => partials.push(a));
     const onePass = analyzeSceneMono(j.scene, j.stems, { format: 'stereo', hrtf, checkBinaural: true, monoLaw: '-3dB' });
 
     expect(partials).toHaveLength(1);
@@ -72,7 +71,7 @@ describe('the mono check in phases', () => {
   it('runs a binaural check as one phase, its own survival check', async () => {
     const j = job('binaural');
     const partials: MonoAnalysis[] = [];
-    const result = await runAnalysisPhases(j, inThisThread(j), 2, undefined, (a) => partials.push(a));
+    const result = await runAnalysisPhases(j, inThisThread(), 2, undefined, (a) => partials.push(a));
     const onePass = analyzeSceneMono(j.scene, j.stems, { format: 'binaural', hrtf, checkBinaural: true, monoLaw: '-3dB' });
     expect(partials).toHaveLength(0);
     expect(Math.abs(result.binaural!.monoLossDb - onePass.binaural!.monoLossDb)).toBeLessThan(1e-6);

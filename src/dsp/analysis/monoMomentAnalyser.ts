@@ -332,7 +332,8 @@ export function addMomentSums(into: MomentSums, from: MomentSums): void {
   });
 }
 
-function addArray(into: Float64Array | Float32Array, from: Float64Array | Float32Array): void {
+/** into[i] += from[i]: sums of another span (arrays of one length). */
+export function addArray(into: Float64Array | Float32Array, from: Float64Array | Float32Array): void {
   if (from.length !== into.length) throw new Error(`moment analyser: cannot add ${from.length} sums to ${into.length}`);
   for (let i = 0; i < into.length; i++) into[i] = into[i]! + from[i]!;
 }

@@ -1,5 +1,5 @@
 import type { Scene } from '../../core/scene';
-import { addMomentSums, createMomentAnalyser } from '../../dsp/analysis/monoMomentAnalyser';
+import { addArray, addMomentSums, createMomentAnalyser } from '../../dsp/analysis/monoMomentAnalyser';
 import type { MomentAnalyser, MomentFrameRange } from '../../dsp/analysis/monoMomentAnalyser';
 import { monoLawGain } from '../../core/monoLaw';
 import { SOURCE_STRIDE } from '../../dsp/analysis/sourceMoments';
@@ -72,7 +72,7 @@ export function concludeSceneMono(setup: SceneAnalysisSetup, parts: readonly Sce
   const stemSums = new Float64Array(PAIR_MOMENTS * sources.length);
   for (const part of parts) {
     if (part.analysed !== null) addMomentSums(analyser, part.analysed);
-    addInto(stemSums, part.stems);
+    addArray(stemSums, part.stems);
   }
   const { figures, findings } = sceneSourceFindings({
     analyser,
@@ -111,7 +111,7 @@ export function concludeBinauralSurvival(setup: SceneAnalysisSetup, parts: reado
   for (const part of parts) {
     if (part.survival === null) continue;
     addMomentSums(survival, part.survival.sums);
-    addInto(own, part.survival.own);
+    addArray(own, part.survival.own);
   }
   return binauralSurvival(survival, sourceIds(setup).map((id, i) => ({ ...id, ...pairMoments(own, i) })), monoLawGain(setup.monoLaw));
 }
@@ -129,10 +129,6 @@ function sourceIds(setup: SceneAnalysisSetup): { sourceId: string; sourceName: s
 export function emptyAnalysis(setup: SceneAnalysisSetup): MonoAnalysis {
   const empty = analyzeStereoMix(new Float32Array(0), new Float32Array(0), setup.scene.sampleRateHz, { monoLaw: setup.monoLaw, windowSec: setup.windowSec });
   return { ...empty, subject: 'scene', format: setup.format };
-}
-
-function addInto(into: Float64Array, from: Float64Array): void {
-  for (let i = 0; i < into.length; i++) into[i] = into[i]! + from[i]!;
 }
 
 function sortBySeverity(findings: MonoFinding[]): MonoFinding[] {

@@ -32,7 +32,7 @@ export interface SceneSpanMoments {
   /** The analysed format's sums (null with survivalOnly). */
   readonly analysed: MomentSums | null;
   readonly survival: { readonly sums: MomentSums; readonly own: Float64Array } | null;
-  /** Per source, the sums of L^2, R^2 and L R of its stem (addStemMoments). */
+  /** Per source, the sums of L^2, R^2 and L R of its stem (addStemMoments; zeros with survivalOnly). */
   readonly stems: Float64Array;
   /** The loudness of the binaural, stereo and mono renders over the span (with setup.loudness). */
   readonly loudness: readonly ProgrammeLoudnessSums[] | null;
@@ -81,7 +81,8 @@ export function measureSceneSpan(setup: SceneAnalysisSetup, frames?: MomentFrame
   const start = Math.min(input.start, loudness?.start ?? input.start);
   let position = Math.max(0, start - Math.ceil(SPAN_PREROLL_SEC * sampleRateHz));
   if (position > 0) seekContributions(contributions, position);
-  stems.forEach((channels, i) => addStemMoments(channels, owned.start, owned.end, stemSums, PAIR_MOMENTS * i));
+  // The stems' correlations go with the format's findings; the survival alone has no use for them.
+  if (analyser !== null) stems.forEach((channels, i) => addStemMoments(channels, owned.start, owned.end, stemSums, PAIR_MOMENTS * i));
   while (position < owned.end) {
     // Chunks end where the analysed input starts, so that it is fed from there.
     const count = Math.min(chunkFrames, (position < input.start ? input.start : owned.end) - position);
