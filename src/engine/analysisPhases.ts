@@ -8,14 +8,14 @@ import type { AnalysisJob } from './analysisProtocol';
 /**
  * The studio's mono check in phases, so that its main result comes first. A stereo
  * analysis runs as two: 'format', the stereo fold-down's findings (shown as soon as they
- * are concluded), then 'survival', the binaural render's survival, which renders every
- * source binaurally and costs about twice as much. A binaural analysis is one phase,
+ * are concluded), then 'survival', the binaural render's survival, measured from the
+ * sources' objects (sceneSpanMoments.ts) at about the same cost. A binaural analysis is one phase,
  * 'all': its analysed render is the binaural one, so it is its own survival check.
  */
 export type AnalysisPhase = 'all' | 'format' | 'survival';
 
-/** Share of a stereo check's work in its first phase (the bench: 12 s of 38 s for 16 stereo sources). */
-const FORMAT_PHASE_SHARE = 1 / 3;
+/** Share of a stereo check's work in its first phase (16 stereo sources, one thread: 4.7 s of 8.9 s per minute). */
+const FORMAT_PHASE_SHARE = 0.53;
 
 /** Measures one phase's spans (each in a worker, which derives `setup` from the job again), reporting the fraction of the phase done. */
 export type PhaseMeasurer = (

@@ -31,7 +31,7 @@ import {
   sourceMidSideActive,
 } from './midside/sourceMidSide';
 import type { SourceMidSideStage } from './midside/sourceMidSide';
-import { POSITION_SMOOTHING_SEC, createRenderObject, fillObjectInput, moveObject, targetGain } from './objects/renderObject';
+import { POSITION_SMOOTHING_SEC, createRenderObject, fillObjectInput, moveObject, targetGain, writeUnitDirection } from './objects/renderObject';
 import type { RenderObject } from './objects/renderObject';
 import { RENDER_BLOCK_FRAMES } from './renderBlock';
 import type { OutputFormat } from './renderBlock';
@@ -57,6 +57,12 @@ export interface RenderOutputs {
   readonly binaural?: readonly [Float32Array, Float32Array];
   readonly stereo?: readonly [Float32Array, Float32Array];
   readonly mono?: Float32Array;
+  /**
+   * Each object's signal, in object order (a mono stem's one, a stereo stem's left then
+   * right): what feeds every bus, after the gains, the air absorption and the source's
+   * mid/side; silence while the object is not rendered. Given with any formats, or none.
+   */
+  readonly objects?: readonly Float32Array[];
 }
 
 /**
@@ -189,6 +195,20 @@ export function renderLengthFrames(stems: readonly (readonly Float32Array[])[], 
   return stemFrames + tailFrames;
 }
 
+/**
+ * The head-relative unit direction object `objectIndex` is placed at (or glides to):
+ * where its source and the listener put it, for an analysis of a scene that does not
+ * move. Written into `out`.
+ */
+export function objectHeadDirection(renderer: SceneRenderer, objectIndex: number, out: Float64Array): void {
+  const state = renderer as RendererState;
+  const object = state.objects[objectIndex];
+  if (object === undefined) throw new RangeError(`no object at index ${objectIndex}`);
+  const t = object.worldTarget;
+  worldToHead(state.rotation, t[0]!, t[1]!, t[2]!, state.headTarget);
+  writeUnitDirection(state.headTarget, out);
+}
+
 /** Changes a source's parameters; heard from the next block on, smoothed. Allocation-free. */
 export function updateSource(renderer: SceneRenderer, sourceIndex: number, params: SourceParams): void {
   const state = renderer as RendererState;
@@ -257,6 +277,15 @@ function copyOut(state: RendererState, outputs: RenderOutputs, at: number, count
     copySamples(state.stereo.right, from, outputs.stereo[1], at, count);
   }
   if (outputs.mono !== undefined) copySamples(mono, from, outputs.mono, at, count);
+  if (outputs.objects !== undefined) {
+    for (let o = 0; o < state.objects.length; o++) {
+      const object = state.objects[o]!;
+      const target = outputs.objects[o]!;
+      // An object not rendered in this block (silent past its tail) left its input as it was.
+      if (object.live) copySamples(object.input, from, target, at, count);
+      else target.fill(0, at, at + count);
+    }
+  }
 }
 
 /**

@@ -16,6 +16,7 @@ import {
 import type { FrameScratch, FrameSpectrum, StereoFrame } from './frameSpectrum';
 import { advanceFrame, appendToFrame, createFrameBuffer, silenceFrameFrom } from './frameBuffer';
 import { MIX_STRIDE, SOURCE_STRIDE } from './sourceMoments';
+import { MATRIX_STRIDE, applySpectralMatrix } from './spectralMatrix';
 
 /**
  * Spectral second-order moments of a stereo mix and of each of its inputs against it,
@@ -28,7 +29,9 @@ import { MIX_STRIDE, SOURCE_STRIDE } from './sourceMoments';
  * frame, are transformed with the real FFT (frameBuffer.ts, frameSpectrum.ts: a right
  * channel that is a scaled copy of the left,
  * as a static mono object's is, takes the left's spectrum scaled instead of a transform);
- * by linearity the mix spectrum is the sum of the inputs' spectra. Per frame and band
+ * an input may be given a stereo filter (inputMatrices, spectralMatrix.ts) applied to its
+ * spectrum, to stand for its filtered signal; by linearity the mix spectrum is the sum of
+ * the inputs' spectra. Per frame and band
  * (bandMoments.ts):
  *   mix:   PL, PR, C                                 (MIX_STRIDE numbers),
  *   input: its own PL, PR, C and its four products with the mix (SOURCE_STRIDE numbers,
@@ -64,6 +67,12 @@ export interface MomentAnalyserConfig {
    * that add up (addMomentSums) to the whole programme's.
    */
   readonly frames?: MomentFrameRange;
+  /**
+   * Per input, a stereo filter applied to its frame spectrum before it joins the mix
+   * (spectralMatrix.ts; MATRIX_STRIDE numbers per bin): the inputs then stand for their
+   * filtered signals, e.g. a source's objects for its binaural render. Default: none.
+   */
+  readonly inputMatrices?: readonly Float64Array[];
 }
 
 /** Analysis frames [first, end): frame j is centred on sample j hop. */
@@ -116,6 +125,7 @@ export interface MomentAnalyser extends MomentSums {
 
 interface AnalyserState extends MomentAnalyser {
   readonly perInput: boolean;
+  readonly inputMatrices: readonly Float64Array[] | null;
   readonly layout: BandLayout;
   readonly mixSums: MixMomentSums;
   readonly scratch: FrameScratch;
@@ -162,6 +172,7 @@ export function createMomentAnalyser(config: MomentAnalyserConfig): MomentAnalys
   const windowFrames = Math.max(1, Math.round(windowSec * sampleRateHz));
   const windowCount = Math.max(1, Math.ceil(totalFrames / windowFrames));
   const frames = checkedFrameRange(config.frames, analysisFrameCount(totalFrames, sampleRateHz));
+  const inputMatrices = checkedMatrices(config.inputMatrices, inputCount, bins);
   const mixBands = new Float64Array(MIX_STRIDE * (bandCount + 1));
   const windowMix = new Float64Array(MIX_STRIDE * windowCount);
   const windowGroupMono = new Float64Array(groupCount * windowCount);
@@ -194,6 +205,7 @@ export function createMomentAnalyser(config: MomentAnalyserConfig): MomentAnalys
     mixCrossIm: new Float64Array(perInput ? 0 : bins),
     fft: createRealFft(frameSize),
     perInput,
+    inputMatrices,
     layout: { bandCount, segments, scaledWeight: segments.weight.map((w) => w * energyScale), groupOfBand, groupCount },
     mixSums: { bands: mixBands, window: windowMix, windowGroupMono },
     scratch: { window, left: new Float64Array(frameSize), right: new Float64Array(frameSize) },
@@ -256,6 +268,7 @@ function completeFrame(state: AnalyserState): void {
   clearFrameSpectrum(mix);
   for (let i = 0; i < spectra.length; i++) {
     transformStereoFrame(state.fft, state.buffers[i]!, state.scratch, spectra[i]!);
+    if (state.inputMatrices !== null) applySpectralMatrix(spectra[i]!, state.inputMatrices[i]!);
     addFrameSpectrum(spectra[i]!, mix);
   }
   // A silent frame adds nothing.
@@ -285,6 +298,17 @@ function advanceAll(state: AnalyserState): void {
 export function analysisFrameCount(totalFrames: number, sampleRateHz: number): number {
   const frameSize = analysisFrameSize(sampleRateHz);
   return Math.max(1, Math.ceil((totalFrames + frameSize / 2) / analysisHop(sampleRateHz)));
+}
+
+function checkedMatrices(matrices: readonly Float64Array[] | undefined, inputCount: number, bins: number): readonly Float64Array[] | null {
+  if (matrices === undefined) return null;
+  if (matrices.length !== inputCount) throw new Error(`moment analyser: expected a matrix per input (${inputCount}), got ${matrices.length}`);
+  matrices.forEach((matrix, i) => {
+    if (matrix.length !== MATRIX_STRIDE * bins) {
+      throw new Error(`moment analyser: input ${i}'s matrix has ${matrix.length} numbers, expected ${MATRIX_STRIDE} per bin (${MATRIX_STRIDE * bins})`);
+    }
+  });
+  return matrices;
 }
 
 function checkedFrameRange(range: MomentFrameRange | undefined, count: number): MomentFrameRange {

@@ -36,7 +36,8 @@ export interface SceneAnalysisSetup {
   readonly format: AnalysedFormat;
   readonly checkBinaural: boolean;
   /**
-   * The binaural check runs beside a stereo analysis as its own, mix-only pass; in a
+   * The binaural check runs beside a stereo analysis as its own pass, from the sources'
+   * objects (sceneSpanMoments.ts); in a
    * binaural analysis the analysed render is the binaural one already.
    */
   readonly survivalPass: boolean;
@@ -44,15 +45,17 @@ export interface SceneAnalysisSetup {
   readonly loudness: boolean;
   /** Analyse the format's render (false: only the binaural survival, options.survivalOnly). */
   readonly analyseFormat: boolean;
-  /** What each source's renderer makes: the analysed format, binaural for the check, both for loudness. */
+  /** What each source's renderer makes: the analysed format, both stereo and binaural for loudness (none for the survival alone). */
   readonly formats: readonly OutputFormat[];
+  /** Whether each source's renderer hands out its objects (the binaural survival is measured from them). */
+  readonly objects: boolean;
   readonly hrtf: HrtfGrid | undefined;
   readonly monoLaw: MonoLaw;
   readonly windowSec: number;
   readonly sources: readonly SceneSource[];
   /** stems[i] belongs to sources[i]. */
   readonly stems: readonly (readonly Float32Array[])[];
-  /** The whole render's length: the longest stem plus the formats' tail (as `npm run render` renders it). */
+  /** The whole render's length: the longest stem plus the tail of the formats analysed or checked (as `npm run render` renders it). */
   readonly lengthFrames: number;
 }
 
@@ -75,23 +78,26 @@ export function sceneAnalysisSetup(scene: Scene, stems: readonly (readonly Float
     const needs = format === 'binaural' ? "the 'binaural' format" : checkBinaural ? 'checkBinaural' : 'loudness';
     throw new Error(`mono analysis: ${needs} needs an HRTF set (options.hrtf)`);
   }
-  const formats: OutputFormat[] = survivalOnly ? ['binaural'] : loudness || (format === 'stereo' && checkBinaural) ? ['stereo', 'binaural'] : [format];
+  const formats: OutputFormat[] = survivalOnly ? [] : loudness ? ['stereo', 'binaural'] : [format];
+  const survivalPass = format === 'stereo' && checkBinaural;
   const sources = audibleSources(scene);
   const sourceStems = sources.map((source) => stems[scene.sources.indexOf(source)]!);
   return {
     scene,
     format,
     checkBinaural,
-    survivalPass: format === 'stereo' && checkBinaural,
+    survivalPass,
     loudness,
     analyseFormat: !survivalOnly,
     formats,
+    objects: survivalPass,
     hrtf,
     monoLaw: options.monoLaw ?? DEFAULT_MONO_LAW,
     windowSec: checkedWindowSec(options.windowSec),
     sources,
     stems: sourceStems,
-    lengthFrames: renderLengthFrames(stems, formats, hrtf),
+    // The binaural render rings longest: with the survival checked, the programme runs to its end.
+    lengthFrames: renderLengthFrames(stems, checkBinaural ? [...formats, 'binaural'] : formats, hrtf),
   };
 }
 

@@ -106,14 +106,9 @@ export function concludeSceneMono(setup: SceneAnalysisSetup, parts: readonly Sce
 export function concludeBinauralSurvival(setup: SceneAnalysisSetup, parts: readonly SceneSpanMoments[]): BinauralSurvivalResult {
   const { scene, sources, lengthFrames, windowSec } = setup;
   if (!setup.survivalPass) throw new Error('mono analysis: these spans did not check the binaural survival beside a stereo analysis');
-  const survival = createMomentAnalyser({ sampleRateHz: scene.sampleRateHz, inputCount: 1, perInput: false, totalFrames: lengthFrames, windowSec });
-  const own = new Float64Array(PAIR_MOMENTS * sources.length);
-  for (const part of parts) {
-    if (part.survival === null) continue;
-    addMomentSums(survival, part.survival.sums);
-    addArray(own, part.survival.own);
-  }
-  return binauralSurvival(survival, sourceIds(setup).map((id, i) => ({ ...id, ...pairMoments(own, i) })), monoLawGain(setup.monoLaw));
+  const survival = createMomentAnalyser({ sampleRateHz: scene.sampleRateHz, inputCount: sources.length, perInput: true, totalFrames: lengthFrames, windowSec });
+  for (const part of parts) if (part.survival !== null) addMomentSums(survival, part.survival);
+  return binauralSurvival(survival, sourceIds(setup).map((id, i) => ({ ...id, ...ownMoments(survival, i) })), monoLawGain(setup.monoLaw));
 }
 
 /** The analysis with the binaural survival and its finding (when there is one) added, findings most severe first. */
@@ -138,9 +133,4 @@ function sortBySeverity(findings: MonoFinding[]): MonoFinding[] {
 function ownMoments(analyser: MomentAnalyser, i: number): Pick<SourceBinauralMoments, 'pl' | 'pr' | 'c'> {
   const [pl, pr, c] = broadbandMoments(analyser.inputs[i]!.bands, SOURCE_STRIDE, analyser.bandCount) as [number, number, number];
   return { pl, pr, c };
-}
-
-function pairMoments(sums: Float64Array, i: number): Pick<SourceBinauralMoments, 'pl' | 'pr' | 'c'> {
-  const at = PAIR_MOMENTS * i;
-  return { pl: sums[at]!, pr: sums[at + 1]!, c: sums[at + 2]! };
 }

@@ -1,11 +1,14 @@
-import { createMomentAnalyser, feedMomentAnalyser, finishMomentAnalyser, momentSpanInput, momentSumsOf } from '../../dsp/analysis/monoMomentAnalyser';
+import { analysisFrameSize, createMomentAnalyser, feedMomentAnalyser, finishMomentAnalyser, momentSpanInput, momentSumsOf } from '../../dsp/analysis/monoMomentAnalyser';
 import type { MomentAnalyser, MomentFrameRange, MomentSums } from '../../dsp/analysis/monoMomentAnalyser';
 import type { SceneAnalysisSetup } from './sceneAnalysisSetup';
 import { monoLawGain } from '../../core/monoLaw';
-import { CONTRIBUTION_CHUNK_FRAMES, createSourceContributions, renderContributionChunk, seekContributions } from './sourceContributions';
+import { createSourceContributions, renderContributionChunk, seekContributions } from './sourceContributions';
+import type { SourceContributions } from './sourceContributions';
+import { binauralSourceMatrices } from './binauralResponses';
 import { createSpanLoudness, feedSpanLoudness, finishSpanLoudness, spanLoudnessRange } from './spanLoudness';
 import type { ProgrammeLoudnessSums } from './spanLoudness';
 import { addStemMoments } from './stemCorrelation';
+import { RENDER_BLOCK_FRAMES } from '../renderBlock';
 
 /**
  * The sums of one span of a scene's mono analysis (sceneMonoAnalysis.ts adds the spans'
@@ -16,22 +19,27 @@ import { addStemMoments } from './stemCorrelation';
  * (sourceContributions.ts); the analysed output ('stereo': the BS.2127 fold-down,
  * 'binaural': the binaural render) is the sum of these contributions, and the spectral
  * moments of each contribution against the sum (monoMomentAnalyser.ts) are what the
- * conclusions are drawn from. With the binaural check beside a stereo analysis, the
- * binaural contributions are rendered in the same pass (one renderer per source makes
- * both): their time-domain sum is analysed as a mix, and each source's own moments
- * (sums of products, which need no transform) kept.
+ * conclusions are drawn from.
+ *
+ * The binaural check beside a stereo analysis does not run the binaural bus: the
+ * renderers hand out their objects' signals, and the survival analyser takes each
+ * source's objects through their HRTF pairs and the master's mid/side in the frequency
+ * domain (binauralResponses.ts), frame by frame, so the binaural contributions cost no
+ * convolution and no inverse transform. Its sums are those of an analysis of the
+ * binaural render, per source and of their sum, within the framing error spectralMatrix.ts
+ * describes.
  *
  * A span after the first starts its renderers SPAN_PREROLL_SEC before its first
  * frame's audio and discards that pre-roll, so that what it analyses is what a render
- * from the start gives (see SPAN_PREROLL_SEC). Time-domain sums (the survival pass's
- * own moments, the stems' moments) count the span's own samples, from its first frame's
- * centre to the next span's, [first hop, end hop), so that spans that tile the frames
- * count every sample once.
+ * from the start gives (see SPAN_PREROLL_SEC). Time-domain sums (the stems' moments)
+ * count the span's own samples, from its first frame's centre to the next span's,
+ * [first hop, end hop), so that spans that tile the frames count every sample once.
  */
 export interface SceneSpanMoments {
   /** The analysed format's sums (null with survivalOnly). */
   readonly analysed: MomentSums | null;
-  readonly survival: { readonly sums: MomentSums; readonly own: Float64Array } | null;
+  /** The binaural survival's sums, every source tracked against their sum (null without the survival pass). */
+  readonly survival: MomentSums | null;
   /** Per source, the sums of L^2, R^2 and L R of its stem (addStemMoments; zeros with survivalOnly). */
   readonly stems: Float64Array;
   /** The loudness of the binaural, stereo and mono renders over the span (with setup.loudness). */
@@ -58,17 +66,15 @@ export function measureSceneSpan(setup: SceneAnalysisSetup, frames?: MomentFrame
   const { scene, sources, stems, lengthFrames, windowSec } = setup;
   const sampleRateHz = scene.sampleRateHz;
   const range = frames === undefined ? {} : { frames };
+  const contributions = createSourceContributions(setup);
   const analyser = setup.analyseFormat
     ? createMomentAnalyser({ sampleRateHz, inputCount: sources.length, perInput: true, totalFrames: lengthFrames, windowSec, ...range })
     : null;
-  const survival = setup.survivalPass
-    ? createSurvivalPass(createMomentAnalyser({ sampleRateHz, inputCount: 1, perInput: false, totalFrames: lengthFrames, windowSec, ...range }), sources.length)
-    : null;
+  const survival = setup.survivalPass ? createSurvivalAnalyser(setup, contributions, range) : null;
   // Both analysers, when there are two, run on the same frames.
-  const grid = analyser ?? survival?.analyser;
-  if (grid === undefined) throw new Error('mono analysis: nothing to measure (no format analysis and no binaural survival)');
+  const grid = analyser ?? survival;
+  if (grid === null) throw new Error('mono analysis: nothing to measure (no format analysis and no binaural survival)');
   const stemSums = new Float64Array(PAIR_MOMENTS * sources.length);
-  const contributions = createSourceContributions(setup);
   const analysed = setup.format === 'binaural' ? contributions.binaural : contributions.stereo;
   const chunkFrames = contributions.chunkFrames;
 
@@ -79,7 +85,8 @@ export function measureSceneSpan(setup: SceneAnalysisSetup, frames?: MomentFrame
     ? createSpanLoudness(spanLoudnessRange(owned.start, owned.end, lengthFrames, sampleRateHz), lengthFrames, sampleRateHz, chunkFrames, monoLawGain(setup.monoLaw))
     : null;
   const start = Math.min(input.start, loudness?.start ?? input.start);
-  let position = Math.max(0, start - Math.ceil(SPAN_PREROLL_SEC * sampleRateHz));
+  // On the block grid of a render from the start, so that blocks, and where a source's tail is cut after its stem, fall as in one.
+  let position = Math.max(0, RENDER_BLOCK_FRAMES * Math.floor((start - Math.ceil(SPAN_PREROLL_SEC * sampleRateHz)) / RENDER_BLOCK_FRAMES));
   if (position > 0) seekContributions(contributions, position);
   // The stems' correlations go with the format's findings; the survival alone has no use for them.
   if (analyser !== null) stems.forEach((channels, i) => addStemMoments(channels, owned.start, owned.end, stemSums, PAIR_MOMENTS * i));
@@ -90,62 +97,27 @@ export function measureSceneSpan(setup: SceneAnalysisSetup, frames?: MomentFrame
     if (loudness !== null) feedSpanLoudness(loudness, contributions, position, count);
     if (position >= input.start) {
       if (analyser !== null) feedMomentAnalyser(analyser, analysed, count);
-      if (survival !== null) feedSurvivalPass(survival, contributions.binaural, count, Math.max(0, owned.start - position));
+      if (survival !== null) feedMomentAnalyser(survival, contributions.objects, count);
     }
     position += count;
     onProgress?.(Math.max(0, position - input.start) / Math.max(1, owned.end - input.start));
   }
   if (analyser !== null) finishMomentAnalyser(analyser);
-  if (survival !== null) finishMomentAnalyser(survival.analyser);
+  if (survival !== null) finishMomentAnalyser(survival);
   return {
     analysed: analyser === null ? null : momentSumsOf(analyser),
-    survival: survival === null ? null : { sums: momentSumsOf(survival.analyser), own: survival.own },
+    survival: survival === null ? null : momentSumsOf(survival),
     stems: stemSums,
     loudness: loudness === null ? null : finishSpanLoudness(loudness),
     nonFiniteBlocks: contributions.renderers.reduce((n, renderer) => n + renderer.nonFiniteBlocks, 0),
   };
 }
 
-/** The binaural check beside a stereo analysis: the sum of the binaural contributions, analysed as one input. */
-interface SurvivalPass {
-  readonly analyser: MomentAnalyser;
-  readonly left: Float32Array;
-  readonly right: Float32Array;
-  /** Per source, the sums of L^2, R^2 and L R of its binaural contribution. */
-  readonly own: Float64Array;
-}
-
-function createSurvivalPass(analyser: MomentAnalyser, sourceCount: number): SurvivalPass {
-  return {
-    analyser,
-    left: new Float32Array(CONTRIBUTION_CHUNK_FRAMES),
-    right: new Float32Array(CONTRIBUTION_CHUNK_FRAMES),
-    own: new Float64Array(PAIR_MOMENTS * sourceCount),
-  };
-}
-
-/** Adds the chunk's binaural contributions into the mix fed to the pass; own moments count from `ownedFrom` on. */
-function feedSurvivalPass(pass: SurvivalPass, binaural: readonly (readonly [Float32Array, Float32Array])[], frames: number, ownedFrom: number): void {
-  const { left, right, own } = pass;
-  left.fill(0, 0, frames);
-  right.fill(0, 0, frames);
-  for (let i = 0; i < binaural.length; i++) {
-    const [l, r] = binaural[i]!;
-    for (let n = 0; n < frames; n++) {
-      left[n] = left[n]! + l[n]!;
-      right[n] = right[n]! + r[n]!;
-    }
-    let pl = 0, pr = 0, c = 0;
-    for (let n = ownedFrom; n < frames; n++) {
-      const a = l[n]!, b = r[n]!;
-      pl += a * a;
-      pr += b * b;
-      c += a * b;
-    }
-    const at = PAIR_MOMENTS * i;
-    own[at] = own[at]! + pl;
-    own[at + 1] = own[at + 1]! + pr;
-    own[at + 2] = own[at + 2]! + c;
-  }
-  feedMomentAnalyser(pass.analyser, [[left, right]], frames);
+/** The binaural survival's analyser: input i is source i's objects, taken to its binaural contribution by its matrix. */
+function createSurvivalAnalyser(setup: SceneAnalysisSetup, contributions: SourceContributions, range: { frames?: MomentFrameRange }): MomentAnalyser {
+  const { scene, sources, stems, lengthFrames, windowSec, hrtf } = setup;
+  if (hrtf === undefined) throw new Error('mono analysis: the binaural survival needs an HRTF set');
+  const sampleRateHz = scene.sampleRateHz;
+  const inputMatrices = binauralSourceMatrices(scene, contributions.renderers, stems.map((channels) => channels.length), hrtf, analysisFrameSize(sampleRateHz));
+  return createMomentAnalyser({ sampleRateHz, inputCount: sources.length, perInput: true, totalFrames: lengthFrames, windowSec, inputMatrices, ...range });
 }

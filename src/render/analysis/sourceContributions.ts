@@ -17,6 +17,8 @@ export interface SourceContributions {
   /** Per source: [left, right] of the last chunk, per rendered format. */
   readonly stereo: readonly (readonly [Float32Array, Float32Array])[];
   readonly binaural: readonly (readonly [Float32Array, Float32Array])[];
+  /** Per source (with request.objects): its objects' signals of the last chunk, one per stem channel. */
+  readonly objects: readonly (readonly Float32Array[])[];
   readonly renderers: readonly SceneRenderer[];
   /** Per renderer, its chunk buffers as render outputs. */
   readonly outputs: readonly RenderOutputs[];
@@ -25,18 +27,21 @@ export interface SourceContributions {
 /** Frames per rendered chunk: 16384 (a third of a second at 48 kHz), so memory stays small. */
 export const CONTRIBUTION_CHUNK_FRAMES = 16384;
 
-/** What to render: `sources` (audible ones of `scene`) with their stems, in `formats`. */
+/** What to render: `sources` (audible ones of `scene`) with their stems, in `formats`, and whether their objects are handed out. */
 export interface ContributionRequest {
   readonly scene: Scene;
   readonly sources: readonly SceneSource[];
   readonly stems: readonly (readonly Float32Array[])[];
+  /** The formats rendered (none: only the objects). */
   readonly formats: readonly OutputFormat[];
+  /** Also hand out each source's objects' signals (what feeds the buses). */
+  readonly objects: boolean;
   readonly hrtf: HrtfGrid | undefined;
   readonly monoLaw: MonoLaw;
 }
 
 export function createSourceContributions(request: ContributionRequest): SourceContributions {
-  const { scene, sources, stems, formats, hrtf, monoLaw } = request;
+  const { scene, sources, stems, formats, hrtf, monoLaw, objects: wantsObjects } = request;
   const renderers = sources.map((source, i) => {
     const alone: Scene = { ...scene, sources: [{ ...source, mute: false, solo: false }] };
     return createSceneRenderer(alone, [stems[i]!], { formats, monoLaw, ...(hrtf === undefined ? {} : { hrtf }) });
@@ -44,14 +49,17 @@ export function createSourceContributions(request: ContributionRequest): SourceC
   const pair = (): [Float32Array, Float32Array] => [new Float32Array(CONTRIBUTION_CHUNK_FRAMES), new Float32Array(CONTRIBUTION_CHUNK_FRAMES)];
   const stereo = formats.includes('stereo') ? sources.map(pair) : [];
   const binaural = formats.includes('binaural') ? sources.map(pair) : [];
+  const objects = wantsObjects ? stems.map((channels) => channels.map(() => new Float32Array(CONTRIBUTION_CHUNK_FRAMES))) : [];
   return {
     chunkFrames: CONTRIBUTION_CHUNK_FRAMES,
     stereo,
     binaural,
+    objects,
     renderers,
     outputs: sources.map((_, i) => ({
       ...(stereo[i] === undefined ? {} : { stereo: stereo[i] }),
       ...(binaural[i] === undefined ? {} : { binaural: binaural[i] }),
+      ...(objects[i] === undefined ? {} : { objects: objects[i] }),
     })),
   };
 }

@@ -40,7 +40,9 @@ export interface BinauralFilterBuilder {
   readonly weights: Float64Array;
   readonly hrirLeft: Float64Array;
   readonly hrirRight: Float64Array;
-  readonly delayed: Float64Array;
+  /** The two ears' delayed filters, filterLength taps each. */
+  readonly delayedLeft: Float64Array;
+  readonly delayedRight: Float64Array;
   readonly kernel: FractionalDelayKernel;
   readonly scratch: PartitionScratch;
 }
@@ -88,7 +90,8 @@ export function createBinauralFilterBuilder(grid: HrtfGrid, fft: RealFft, partit
     weights: new Float64Array(3),
     hrirLeft: new Float64Array(hrirTaps),
     hrirRight: new Float64Array(hrirTaps),
-    delayed: new Float64Array(partitions * blockSize),
+    delayedLeft: new Float64Array(partitions * blockSize),
+    delayedRight: new Float64Array(partitions * blockSize),
     kernel: createFractionalDelayKernel(),
     scratch: createPartitionScratch(fft),
   };
@@ -106,6 +109,27 @@ export function buildBinauralFilters(
   z: number,
   hint: number,
   out: Float64Array,
+): number {
+  const { delayedLeft, delayedRight, filterLength, partitions, scratch } = builder;
+  const triangle = buildBinauralFilterTaps(builder, x, y, z, hint, delayedLeft, delayedRight);
+  filterPartitionSpectra(builder.fft, delayedLeft, filterLength, partitions, out, 0, 2, scratch);
+  filterPartitionSpectra(builder.fft, delayedRight, filterLength, partitions, out, 1, 2, scratch);
+  return triangle;
+}
+
+/**
+ * Writes both ears' filters for unit direction (x, y, z) in head coordinates as taps,
+ * filterLength of each: what the bus convolves with (an analysis can take their
+ * response at any resolution). Returns the triangle used. Allocation-free.
+ */
+export function buildBinauralFilterTaps(
+  builder: BinauralFilterBuilder,
+  x: number,
+  y: number,
+  z: number,
+  hint: number,
+  left: Float64Array,
+  right: Float64Array,
 ): number {
   const { grid, indices, weights, hrirLeft, hrirRight } = builder;
   const set = grid.set;
@@ -132,19 +156,12 @@ export function buildBinauralFilters(
   }
   // Positive ITD: the source is on the left, so the right ear hears it later.
   const itdSamples = itdSec * builder.sampleRateHz;
-  writeDelayedSpectra(builder, hrirLeft, MIN_FRACTIONAL_DELAY_SAMPLES + Math.max(0, -itdSamples), out, 0);
-  writeDelayedSpectra(builder, hrirRight, MIN_FRACTIONAL_DELAY_SAMPLES + Math.max(0, itdSamples), out, 1);
+  delayInto(builder, hrirLeft, MIN_FRACTIONAL_DELAY_SAMPLES + Math.max(0, -itdSamples), left);
+  delayInto(builder, hrirRight, MIN_FRACTIONAL_DELAY_SAMPLES + Math.max(0, itdSamples), right);
   return triangle;
 }
 
-function writeDelayedSpectra(
-  builder: BinauralFilterBuilder,
-  hrir: Float64Array,
-  delaySamples: number,
-  out: Float64Array,
-  ear: 0 | 1,
-): void {
+function delayInto(builder: BinauralFilterBuilder, hrir: Float64Array, delaySamples: number, out: Float64Array): void {
   setFractionalDelay(builder.kernel, delaySamples);
-  applyFractionalDelay(builder.kernel, hrir, hrir.length, builder.delayed);
-  filterPartitionSpectra(builder.fft, builder.delayed, builder.filterLength, builder.partitions, out, ear, 2, builder.scratch);
+  applyFractionalDelay(builder.kernel, hrir, hrir.length, out);
 }

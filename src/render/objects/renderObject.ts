@@ -72,18 +72,22 @@ export function moveObject(object: RenderObject, headTarget: Float64Array, smoot
     const delta = headTarget[i]! - p[i]!;
     p[i] = Math.abs(delta) < 1e-5 ? headTarget[i]! : p[i]! + smoothing * delta;
   }
-  const distance = Math.hypot(p[0]!, p[1]!, p[2]!);
-  const d = object.direction;
+  object.distanceM = writeUnitDirection(p, object.direction);
+}
+
+/** Writes the unit direction of head-relative `position` into `out` (ahead when at the head); returns its distance. */
+export function writeUnitDirection(position: Float64Array, out: Float64Array): number {
+  const distance = Math.hypot(position[0]!, position[1]!, position[2]!);
   if (distance < MIN_POSITION_M) {
-    d[0] = 0;
-    d[1] = 1;
-    d[2] = 0;
+    out[0] = 0;
+    out[1] = 1;
+    out[2] = 0;
   } else {
-    d[0] = p[0]! / distance;
-    d[1] = p[1]! / distance;
-    d[2] = p[2]! / distance;
+    out[0] = position[0]! / distance;
+    out[1] = position[1]! / distance;
+    out[2] = position[2]! / distance;
   }
-  object.distanceM = distance;
+  return distance;
 }
 
 /** The gain the object heads for in this block. */
