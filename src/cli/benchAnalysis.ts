@@ -189,7 +189,7 @@ export async function runAnalysisBench(hrtf: HrtfGrid, print: (line: string) => 
   print(`Mono analysis: ${SOURCE_COUNT} stereo sources, ${SCENE_SECONDS / 60} minutes at ${SAMPLE_RATE_HZ} Hz; one thread, then split in time over ${cores} worker threads (one per core)`);
   print(TABLE_HEADER);
   await printAnalysisRows(hrtf, benchScene(), benchStems(SCENE_SECONDS * SAMPLE_RATE_HZ), ANALYSIS_CASES, threadCounts, print);
-  // The studio's stereo check shows the first row's findings, then the second row's whole result (src/engine/analysisPhases.ts).
+  // The studio's stereo check is the 'stereo + binaural survival' analysis, split over one worker per core (src/engine/analysisClient.ts).
   const demo = await loopedDemo();
   print(`\nThe demo scene (${demo.scene.sources.length} sources, ${demo.stems.filter((c) => c.length === 2).length} of them stereo stems) looped to ${SCENE_SECONDS / 60} minutes`);
   print(TABLE_HEADER);

@@ -1,27 +1,22 @@
 import type { Scene } from '../core/scene';
 import type { MomentFrameRange } from '../dsp/analysis/monoMomentAnalyser';
 import type { MonoAnalysis } from '../render/analysis/monoAnalysisTypes';
-import { measureSceneSpans } from '../render/analysis/sceneMonoAnalysis';
 import type { SceneSpanMoments } from '../render/analysis/sceneSpanMoments';
+import { analyzeInSpans } from './analysisInSpans';
 import type { AnalysisJob, AnalysisMessage, AnalysisSpanRequest } from './analysisProtocol';
-import { runAnalysisPhases } from './analysisPhases';
-import type { PhaseMeasurer } from './analysisPhases';
 
 export interface AnalysisRunOptions {
   readonly onProgress?: (fraction: number) => void;
-  /** A stereo check's findings, before its binaural survival is measured (analysisPhases.ts). */
-  readonly onPartial?: (analysis: MonoAnalysis) => void;
   /** Aborting terminates the workers and rejects with an AbortError. */
   readonly signal?: AbortSignal;
 }
 
 /**
  * Promise-based access to the analysis workers, one analysis at a time: starting another
- * cancels the one running (it rejects with an AbortError). It runs in phases (a stereo
- * check's findings first, then its binaural survival: analysisPhases.ts); each phase splits
- * the programme in time into one span per worker (analysisWorker.ts measures a span), and
- * the spans' sums are concluded here (sceneMonoAnalysis.ts). Workers are created on first use and again
- * after a cancel, which terminates them.
+ * cancels the one running (it rejects with an AbortError). One pass splits the programme
+ * in time into one span per worker (analysisWorker.ts measures a span), and the spans'
+ * sums are concluded here (analysisInSpans.ts), binaural survival included. Workers are
+ * created on first use and again after a cancel, which terminates them.
  */
 export interface AnalysisClient {
   analyze(job: AnalysisJob, options?: AnalysisRunOptions): Promise<MonoAnalysis>;
@@ -110,23 +105,16 @@ export function createAnalysisClient(workerCount = analysisWorkerCount(globalThi
         },
       };
       signal?.addEventListener('abort', onAbort);
-      // Each phase's spans go to workers 0, 1, ...: one span per worker.
-      const measure: PhaseMeasurer = (phase, setup, spanCount, onPhaseProgress) => {
-        // Cancelled between phases: start no workers for the next.
-        if (running?.id !== id) return Promise.reject(cancelled());
-        let started = 0;
-        const measureSpan = (span: MomentFrameRange, onSpanProgress: (fraction: number) => void): Promise<SceneSpanMoments> =>
-          new Promise<SceneSpanMoments>((resolve, reject) => {
-            const worker = workerAt(started++);
-            spans.set(worker, { onProgress: onSpanProgress, resolve, reject });
-            const request: AnalysisSpanRequest = { ...job, id, phase, span };
-            worker.postMessage(request);
-          });
-        return measureSceneSpans(setup, spanCount, measureSpan, onPhaseProgress);
-      };
-      const analysis = runAnalysisPhases(job, measure, workerCount, onProgress, (partial) => {
-        if (running?.id === id) options.onPartial?.(partial);
-      }).catch((error: unknown) => {
+      // The spans go to workers 0, 1, ...: one span per worker.
+      let started = 0;
+      const measureSpan = (span: MomentFrameRange, onSpanProgress: (fraction: number) => void): Promise<SceneSpanMoments> =>
+        new Promise<SceneSpanMoments>((resolve, reject) => {
+          const worker = workerAt(started++);
+          spans.set(worker, { onProgress: onSpanProgress, resolve, reject });
+          const request: AnalysisSpanRequest = { ...job, id, span };
+          worker.postMessage(request);
+        });
+      const analysis = analyzeInSpans(job, workerCount, measureSpan, onProgress).catch((error: unknown) => {
         // A span failed: the other workers' spans are of no use any more.
         if (running?.id === id) terminate();
         throw error;

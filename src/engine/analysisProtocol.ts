@@ -4,7 +4,6 @@ import type { HrtfGrid } from '../dsp/hrtf/hrtfGrid';
 import type { AnalysedFormat } from '../render/analysis/monoAnalysisTypes';
 import type { SceneSpanMoments } from '../render/analysis/sceneSpanMoments';
 import type { MonoLaw } from '../core/monoLaw';
-import type { AnalysisPhase } from './analysisPhases';
 
 /** One mono-compatibility analysis, as the engine asks for it. stems[i] belongs to scene.sources[i]. */
 export interface AnalysisJob {
@@ -17,10 +16,9 @@ export interface AnalysisJob {
   readonly monoLaw: MonoLaw;
 }
 
-/** One span of one phase of an analysis (analysisPhases.ts), for one analysis worker. */
+/** One span of an analysis, for one analysis worker (analysisInSpans.ts). */
 export interface AnalysisSpanRequest extends AnalysisJob {
   readonly id: number;
-  readonly phase: AnalysisPhase;
   readonly span: MomentFrameRange;
 }
 

@@ -1,12 +1,12 @@
-import { analysisSetupOf } from './analysisPhases';
+import { analysisSetupOf } from './analysisInSpans';
 import { measureSceneSpan } from '../render/analysis/sceneSpanMoments';
 import { PROGRESS_STEP } from './analysisProtocol';
 import type { AnalysisMessage, AnalysisSpanRequest } from './analysisProtocol';
 
 /**
- * An analysis worker: measures one span of a phase of the scene's mono-compatibility
- * analysis (the same code as `npm run analyze`) off the page's thread, reporting progress
- * as it goes; analysisClient runs one per core and concludes from their sums. The measurement is
+ * An analysis worker: measures one span of the scene's mono-compatibility analysis (the
+ * same code as `npm run analyze`) off the page's thread, reporting progress as it goes;
+ * analysisClient runs one per core and concludes from their sums. The measurement is
  * synchronous, so cancelling means terminating this worker (analysisClient does).
  */
 const scope = self as unknown as {
@@ -19,7 +19,7 @@ scope.onmessage = (event) => {
   const { id } = request;
   let reported = 0;
   try {
-    const moments = measureSceneSpan(analysisSetupOf(request, request.phase), request.span, (fraction) => {
+    const moments = measureSceneSpan(analysisSetupOf(request), request.span, (fraction) => {
       if (!(fraction - reported >= PROGRESS_STEP)) return;
       reported = fraction;
       scope.postMessage({ id, kind: 'progress', fraction });

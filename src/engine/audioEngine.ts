@@ -84,11 +84,6 @@ export interface MonoAnalysisOptions {
   readonly scene?: Scene;
   /** Called with the fraction done (0..1) while analysing. */
   readonly onProgress?: (fraction: number) => void;
-  /**
-   * Called once, for a stereo check, with its findings before the binaural render's
-   * survival is measured (the promise then resolves with both).
-   */
-  readonly onPartial?: (analysis: MonoAnalysis) => void;
   readonly signal?: AbortSignal;
 }
 

@@ -13,10 +13,7 @@ export interface MonoCheckState {
   readonly progress: number;
   /** The format being analysed (running) or analysed (done, failed); null when idle. */
   readonly format: AnalysedFormat | null;
-  /**
-   * The result (status done), findings most severe first; while a stereo check runs, its
-   * findings before the binaural render's survival is added (status running); null otherwise.
-   */
+  /** The result (status done), findings most severe first; null otherwise. */
   readonly analysis: MonoAnalysis | null;
   /** Why the last run failed (status failed), naming what went wrong. */
   readonly error: string | null;
@@ -145,9 +142,6 @@ export function createMonoCheckSlice(set: SetStudioState, get: GetStudioState, c
           signal: abort.signal,
           onProgress: (fraction) => {
             if (current() && Number.isFinite(fraction)) setMonoCheck({ progress: Math.min(1, Math.max(0, fraction)) });
-          },
-          onPartial: (partial) => {
-            if (current()) setMonoCheck({ analysis: partial, basis });
           },
         });
         if (!current()) return;

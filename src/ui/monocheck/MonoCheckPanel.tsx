@@ -15,10 +15,8 @@ const FORMATS: readonly Segment<AnalysedFormat>[] = [
 
 /**
  * The mono check: analyses the session off the page's thread (with progress and Cancel),
- * then shows the summary and the findings, most severe first; a stereo check shows the
- * fold-down's findings as soon as they are in, while the binaural render's survival is
- * measured. A finding is a handle on the mix: clicking it selects its source and moves
- * the playhead to its worst moment.
+ * then shows the summary and the findings, most severe first. A finding is a handle on
+ * the mix: clicking it selects its source and moves the playhead to its worst moment.
  */
 export function MonoCheckPanel() {
   const store = useStudioStoreApi();
@@ -58,10 +56,7 @@ export function MonoCheckPanel() {
             <div className="mono-check-progress-fill" style={{ width: `${percent}%` }} />
           </div>
           <p className="mono-check-status" role="status" data-testid="mono-check-status">
-            {monoCheck.analysis === null
-              ? `Analysing the ${monoCheck.format === 'binaural' ? 'binaural render' : 'stereo fold-down'}…`
-              : 'Checking how the binaural render survives mono…'}{' '}
-            {percent}%
+            Analysing the {monoCheck.format === 'binaural' ? 'binaural render' : 'stereo fold-down'}… {percent}%
           </p>
         </>
       )}
@@ -90,7 +85,7 @@ export function MonoCheckPanel() {
 
       {monoCheck.analysis !== null && (
         <div className={stale ? 'mono-check-results is-stale' : 'mono-check-results'}>
-          <MonoCheckSummary analysis={monoCheck.analysis} binauralPending={running} />
+          <MonoCheckSummary analysis={monoCheck.analysis} />
           <MonoFindingList analysis={monoCheck.analysis} selectedFinding={monoCheck.selectedFinding} />
         </div>
       )}

@@ -4,12 +4,10 @@ import { formatBand, formatMinutesSeconds, worstBands } from './monoCheckFormat'
 
 export interface MonoCheckSummaryProps {
   readonly analysis: MonoAnalysis;
-  /** The binaural render's survival is still being measured (the findings so far are the stereo fold-down's). */
-  readonly binauralPending?: boolean;
 }
 
 /** The whole mix at a glance: mono loss, correlation, the worst bands, and how much of the binaural render survives mono. */
-export function MonoCheckSummary({ analysis, binauralPending = false }: MonoCheckSummaryProps) {
+export function MonoCheckSummary({ analysis }: MonoCheckSummaryProps) {
   const { overall, binaural } = analysis;
   const worst = worstBands(analysis.bands, overall.bandMonoLossDb);
   return (
@@ -25,12 +23,6 @@ export function MonoCheckSummary({ analysis, binauralPending = false }: MonoChec
         <dd data-testid="mono-check-correlation">{formatCorrelation(overall.correlation)}</dd>
         <dt>Worst bands</dt>
         <dd>{worst.length === 0 ? 'none lose level' : worst.map((b) => `${formatBand(b.band)} ${formatDb(b.lossDb)} dB`).join(', ')}</dd>
-        {binaural === undefined && binauralPending && (
-          <>
-            <dt title="The binaural render summed to mono (or played on loudspeakers)">Binaural in mono</dt>
-            <dd data-testid="mono-check-binaural-pending">checking…</dd>
-          </>
-        )}
         {binaural !== undefined && (
           <>
             <dt title="The binaural render summed to mono (or played on loudspeakers)">Binaural in mono</dt>

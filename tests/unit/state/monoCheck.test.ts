@@ -112,6 +112,8 @@ describe('mono check slice', () => {
     expect(store.getState().monoCheck.progress).toBe(0.25);
     runs[0]!.options.onProgress?.(0.6);
     expect(store.getState().monoCheck.progress).toBe(0.6);
+    // Nothing of the result shows before it is complete.
+    expect(store.getState().monoCheck.analysis).toBeNull();
     const analysis = handMadeAnalysis();
     runs[0]!.resolve(analysis);
     await done;
@@ -121,33 +123,6 @@ describe('mono check slice', () => {
     expect(monoCheck.basis?.scene).toBe(store.getState().scene);
     expect(isMonoCheckStale(store.getState())).toBe(false);
     expect(engine.monoAnalyses).toHaveLength(1);
-  });
-
-  it('shows a stereo check\'s findings while its binaural survival is measured, then the complete result', async () => {
-    const { store, runs } = setup();
-    const done = store.getState().runMonoCheck('stereo');
-    await settle();
-    const partial = handMadeAnalysis();
-    runs[0]!.options.onProgress?.(0.3);
-    runs[0]!.options.onPartial?.(partial);
-    expect(store.getState().monoCheck).toMatchObject({ status: 'running', progress: 0.3, analysis: partial });
-    expect(isMonoCheckStale(store.getState())).toBe(false);
-    const complete = handMadeAnalysis();
-    runs[0]!.resolve(complete);
-    await done;
-    expect(store.getState().monoCheck).toMatchObject({ status: 'done', progress: 1, analysis: complete });
-  });
-
-  it('drops the findings shown so far when the run is cancelled', async () => {
-    const { store, runs } = setup();
-    void store.getState().runMonoCheck('stereo');
-    await settle();
-    runs[0]!.options.onPartial?.(handMadeAnalysis());
-    store.getState().cancelMonoCheck();
-    expect(store.getState().monoCheck).toMatchObject({ status: 'idle', analysis: null });
-    // A partial result arriving after the cancel is ignored.
-    runs[0]!.options.onPartial?.(handMadeAnalysis());
-    expect(store.getState().monoCheck.analysis).toBeNull();
   });
 
   it('analyses the stereo fold-down when monitoring stereo or mono, and the format asked for when given', async () => {
