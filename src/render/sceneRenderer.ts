@@ -340,8 +340,9 @@ function renderBlock(state: RendererState): void {
   if (state.foldDown) {
     processMidSide(state.master.stereo, stereo.left, stereo.right, stereo.left, stereo.right, RENDER_BLOCK_FRAMES);
   }
-  // A bus that does not run stays silent, so only the running ones need the check.
-  if ((binaural !== null && !allFinite(binL, binR)) || (state.foldDown && !allFinite(stereo.left, stereo.right))) {
+  // A bus that does not run stays silent, so only the running ones need the check; with none, the objects (an analysis reads them) do.
+  const buses = binaural !== null || state.foldDown;
+  if ((binaural !== null && !allFinite(binL, binR)) || (state.foldDown && !allFinite(stereo.left, stereo.right)) || (!buses && !objectsFinite(state.objects))) {
     binL.fill(0);
     binR.fill(0);
     stereo.left.fill(0);
@@ -428,6 +429,17 @@ function trackPeak(peaks: Float64Array, sourceIndex: number, block: Float32Array
     if (v > peak) peak = v;
   }
   peaks[sourceIndex] = peak;
+}
+
+function objectsFinite(objects: readonly RenderObject[]): boolean {
+  let sum = 0;
+  for (let o = 0; o < objects.length; o++) {
+    const object = objects[o]!;
+    if (!object.live) continue;
+    const input = object.input;
+    for (let i = 0; i < input.length; i++) sum += input[i]!;
+  }
+  return Number.isFinite(sum);
 }
 
 function allFinite(left: Float32Array, right: Float32Array): boolean {

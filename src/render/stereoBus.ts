@@ -47,7 +47,7 @@ export function beginStereoBlock(bus: StereoBus): void {
  * starts or restarts).
  */
 export function resetStereoPan(bus: StereoBus, pan: StereoPanGains, x: number, y: number, z: number): void {
-  panGainsFor(bus, x, y, z, pan.gains);
+  stereoPanGains(bus, x, y, z, pan.gains);
   pan.x = x;
   pan.y = y;
   pan.z = z;
@@ -68,7 +68,7 @@ export function addStereoObject(
     target[0] = gains[0]!;
     target[1] = gains[1]!;
   } else {
-    panGainsFor(bus, x, y, z, target);
+    stereoPanGains(bus, x, y, z, target);
     pan.x = x;
     pan.y = y;
     pan.z = z;
@@ -88,7 +88,8 @@ export function addStereoObject(
   gains[1] = target[1]!;
 }
 
-function panGainsFor(bus: StereoBus, x: number, y: number, z: number, out: Float64Array): void {
+/** The fold-down's (left, right) gains for head-relative unit direction (x, y, z), into `out`. Allocation-free. */
+export function stereoPanGains(bus: StereoBus, x: number, y: number, z: number, out: Float64Array): void {
   const azimuthDeg = Math.atan2(-x, y) / RADIANS_PER_DEGREE;
   const elevationDeg = Math.atan2(z, Math.hypot(x, y)) / RADIANS_PER_DEGREE;
   stereoFoldDownGains(bus.foldDown, azimuthDeg, elevationDeg, out);

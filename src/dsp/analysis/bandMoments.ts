@@ -40,22 +40,13 @@ export interface InputMomentSums {
 
 /** Adds the mix spectrum x's band moments of this frame, counted in timeline window `windowIndex`. */
 export function accumulateMixMoments(layout: BandLayout, x: FrameSpectrum, sums: MixMomentSums, windowIndex: number): void {
-  const { bin, bandStart } = layout.segments;
-  const { scaledWeight, groupOfBand } = layout;
+  const { groupOfBand } = layout;
   const { bands, window, windowGroupMono } = sums;
-  const { lr: xlr, li: xli, rr: xrr, ri: xri } = x;
   const windowAt = 3 * windowIndex;
   const groupAt = layout.groupCount * windowIndex;
   for (let b = 0; b <= layout.bandCount; b++) {
-    let pl = 0, pr = 0, c = 0;
-    for (let s = bandStart[b]!, end = bandStart[b + 1]!; s < end; s++) {
-      const k = bin[s]!;
-      const w = scaledWeight[s]!;
-      const lr = xlr[k]!, li = xli[k]!, rr = xrr[k]!, ri = xri[k]!;
-      pl += w * (lr * lr + li * li);
-      pr += w * (rr * rr + ri * ri);
-      c += w * (lr * rr + li * ri);
-    }
+    bandPairMoments(layout, x, b, pair);
+    const pl = pair[0]!, pr = pair[1]!, c = pair[2]!;
     const at = 3 * b;
     bands[at] = bands[at]! + pl;
     bands[at + 1] = bands[at + 1]! + pr;
@@ -66,6 +57,40 @@ export function accumulateMixMoments(layout: BandLayout, x: FrameSpectrum, sums:
     const g = groupAt + groupOfBand[b]!;
     windowGroupMono[g] = windowGroupMono[g]! + pl + pr + 2 * c;
   }
+}
+
+/** Scratch for one band's PL, PR, C. */
+const pair = new Float64Array(3);
+
+/** Spectrum x's PL, PR, C in band b, into out[0..2] (a scaled-copy right channel from the left's sums). */
+function bandPairMoments(layout: BandLayout, x: FrameSpectrum, b: number, out: Float64Array): void {
+  const { bin, bandStart } = layout.segments;
+  const { scaledWeight } = layout;
+  const { lr: xlr, li: xli, rr: xrr, ri: xri } = x;
+  const scale = x.rightScale;
+  let pl = 0, pr = 0, c = 0;
+  const start = bandStart[b]!, end = bandStart[b + 1]!;
+  if (!Number.isNaN(scale)) {
+    for (let s = start; s < end; s++) {
+      const k = bin[s]!;
+      const lr = xlr[k]!, li = xli[k]!;
+      pl += scaledWeight[s]! * (lr * lr + li * li);
+    }
+    pr = scale * scale * pl;
+    c = scale * pl;
+  } else {
+    for (let s = start; s < end; s++) {
+      const k = bin[s]!;
+      const w = scaledWeight[s]!;
+      const lr = xlr[k]!, li = xli[k]!, rr = xrr[k]!, ri = xri[k]!;
+      pl += w * (lr * lr + li * li);
+      pr += w * (rr * rr + ri * ri);
+      c += w * (lr * rr + li * ri);
+    }
+  }
+  out[0] = pl;
+  out[1] = pr;
+  out[2] = c;
 }
 
 /**
@@ -128,6 +153,25 @@ export function accumulateInputMoments(layout: BandLayout, s: FrameSpectrum, x: 
     const g = groupAt + groupOfBand[b]!;
     windowGroupShare[g] = windowGroupShare[g]! + 0.5 * (xLsR + xRsL);
     power += pl + pr;
+  }
+  sums.windowPower[windowIndex] = sums.windowPower[windowIndex]! + power;
+}
+
+/**
+ * Adds only input s's own moments of this frame (PL, PR, C per band, and its power in
+ * the window), not its products with the mix: for an analysis that needs each input's
+ * own figures alone (an analyser's ownOnly view).
+ */
+export function accumulateOwnMoments(layout: BandLayout, s: FrameSpectrum, sums: InputMomentSums, windowIndex: number): void {
+  const bands = sums.bands;
+  let power = 0;
+  for (let b = 0; b <= layout.bandCount; b++) {
+    bandPairMoments(layout, s, b, pair);
+    const at = 7 * b;
+    bands[at] = bands[at]! + pair[0]!;
+    bands[at + 1] = bands[at + 1]! + pair[1]!;
+    bands[at + 2] = bands[at + 2]! + pair[2]!;
+    power += pair[0]! + pair[1]!;
   }
   sums.windowPower[windowIndex] = sums.windowPower[windowIndex]! + power;
 }

@@ -4,7 +4,7 @@ import { thirdOctaveBands } from '../filters/thirdOctaveBands';
 import type { ThirdOctaveBand } from '../filters/thirdOctaveBands';
 import { analysisWindow, analysisWindowHop, sumOfSquares } from './analysisWindow';
 import { createBandBins } from './bandBins';
-import { accumulateInputMoments, accumulateMixMoments } from './bandMoments';
+import { accumulateInputMoments, accumulateMixMoments, accumulateOwnMoments } from './bandMoments';
 import type { BandLayout, InputMomentSums, MixMomentSums } from './bandMoments';
 import {
   accumulateCrossSpectrum,
@@ -16,48 +16,12 @@ import {
 import type { FrameScratch, FrameSpectrum, StereoFrame } from './frameSpectrum';
 import { advanceFrame, appendToFrame, createFrameBuffer, silenceFrameFrom } from './frameBuffer';
 import { MIX_STRIDE, SOURCE_STRIDE } from './sourceMoments';
-import { MATRIX_STRIDE, applySpectralMatrix } from './spectralMatrix';
+import { MATRIX_STRIDE, applyRealGains, applySpectralMatrix, constantRealGains } from './spectralMatrix';
 
-/**
- * Spectral second-order moments of a stereo mix and of each of its inputs against it,
- * per one-third-octave band, over the whole programme and per timeline window: the
- * figures of the mono-compatibility analysis.
- *
- * The inputs (a scene's per-source contributions, or one finished mix) arrive in chunks
- * of any length, all inputs in step. Frames of `frameSize` samples (about 170 ms, see
- * analysisFrameSize), windowed (analysisWindow.ts: flat with sine tapers), hop 3/4 of a
- * frame, are transformed with the real FFT (frameBuffer.ts, frameSpectrum.ts: a right
- * channel that is a scaled copy of the left,
- * as a static mono object's is, takes the left's spectrum scaled instead of a transform);
- * an input may be given a stereo filter (inputMatrices, spectralMatrix.ts) applied to its
- * spectrum, to stand for its filtered signal; by linearity the mix spectrum is the sum of
- * the inputs' spectra. Per frame and band
- * (bandMoments.ts):
- *   mix:   PL, PR, C                                 (MIX_STRIDE numbers),
- *   input: its own PL, PR, C and its four products with the mix (SOURCE_STRIDE numbers,
- *          sourceMoments.ts),
- * as weighted sums over the band's bins (bandBins.ts), scaled by hop / sum(w^2) (1 for
- * this window) so that a sum over frames is sum_n x[n]^2 over the programme (the squared
- * windows of overlapping frames add up to exactly 1 at every sample). The last "band"
- * (index bandCount) holds the bins outside 20 Hz - 20 kHz, so the sum over all bands is
- * the broadband figure. Frame j is centred on sample j hop, covers samples
- * [j hop - frameSize/2, j hop + frameSize/2) and counts towards the timeline window
- * holding its centre.
- *
- * Kept per timeline window (for the timeline and the worst moments of each source):
- * the mix's broadband moments, and per group of three adjacent bands the mix's mono
- * power PL + PR + 2C and each input's share of C (sourceMoments.ts attributedCross).
- * Also per input (or for the mix when inputs are not tracked), the cross-spectrum
- * sum conj(L) R per bin, for finding inter-channel delays (interChannelDelay.ts).
- *
- * Memory: O(inputs x (bins + windows x bandGroups)); of the audio only the current frame
- * is kept. Frames in which an input is silent cost it no transform, and add nothing.
- */
-export interface MomentAnalyserConfig {
+/** What analysers made together share: the programme, its inputs and the frames analysed. */
+export interface MomentInputConfig {
   readonly sampleRateHz: number;
   readonly inputCount: number;
-  /** Track every input against the mix (scene analyses); false: the inputs are only summed. */
-  readonly perInput: boolean;
   /** Programme length, frames: sets the number of timeline windows and when finishing stops. */
   readonly totalFrames: number;
   readonly windowSec: number;
@@ -67,13 +31,28 @@ export interface MomentAnalyserConfig {
    * that add up (addMomentSums) to the whole programme's.
    */
   readonly frames?: MomentFrameRange;
+}
+
+/** What one analyser makes of the shared inputs. */
+export interface MomentView {
+  /** Track every input against the mix (scene analyses); false: the inputs are only summed. */
+  readonly perInput: boolean;
   /**
    * Per input, a stereo filter applied to its frame spectrum before it joins the mix
    * (spectralMatrix.ts; MATRIX_STRIDE numbers per bin): the inputs then stand for their
-   * filtered signals, e.g. a source's objects for its binaural render. Default: none.
+   * filtered signals, e.g. a source's objects for its stereo or binaural render. Default:
+   * none (the inputs as they are).
    */
   readonly inputMatrices?: readonly Float64Array[];
+  /**
+   * With perInput: keep only each input's own moments (PL, PR, C per band and its power
+   * per window), not its products with the mix, its shares or its cross-spectrum: for
+   * an analysis that reports each input's own figures beside the mix's. Default false.
+   */
+  readonly ownOnly?: boolean;
 }
+
+export interface MomentAnalyserConfig extends MomentInputConfig, MomentView {}
 
 /** Analysis frames [first, end): frame j is centred on sample j hop. */
 export interface MomentFrameRange {
@@ -103,6 +82,43 @@ export interface MomentSums {
   readonly mixCrossIm: Float64Array;
 }
 
+/**
+ * Spectral second-order moments of a stereo mix and of each of its inputs against it,
+ * per one-third-octave band, over the whole programme and per timeline window: the
+ * figures of the mono-compatibility analysis.
+ *
+ * The inputs (per source, the objects a scene's renderer hands out; or one finished mix)
+ * arrive in chunks of any length, all inputs in step. Frames of `frameSize` samples (about 170 ms, see
+ * analysisFrameSize), windowed (analysisWindow.ts: flat with sine tapers), hop 3/4 of a
+ * frame, are transformed with the real FFT (frameBuffer.ts, frameSpectrum.ts: a right
+ * channel that is a scaled copy of the left,
+ * as a static mono object's is, takes the left's spectrum scaled instead of a transform);
+ * an analyser may take each input's spectrum through a stereo filter (inputMatrices,
+ * spectralMatrix.ts) to stand for its filtered signal (a source's objects through the
+ * stereo fold-down's gains or the HRTFs), and analysers made together
+ * (createMomentAnalysers) share the transforms, each with its own filters. By linearity
+ * the mix spectrum is the sum of the inputs' spectra. Per frame and band
+ * (bandMoments.ts):
+ *   mix:   PL, PR, C                                 (MIX_STRIDE numbers),
+ *   input: its own PL, PR, C and its four products with the mix (SOURCE_STRIDE numbers,
+ *          sourceMoments.ts),
+ * as weighted sums over the band's bins (bandBins.ts), scaled by hop / sum(w^2) (1 for
+ * this window) so that a sum over frames is sum_n x[n]^2 over the programme (the squared
+ * windows of overlapping frames add up to exactly 1 at every sample). The last "band"
+ * (index bandCount) holds the bins outside 20 Hz - 20 kHz, so the sum over all bands is
+ * the broadband figure. Frame j is centred on sample j hop, covers samples
+ * [j hop - frameSize/2, j hop + frameSize/2) and counts towards the timeline window
+ * holding its centre.
+ *
+ * Kept per timeline window (for the timeline and the worst moments of each source):
+ * the mix's broadband moments, and per group of three adjacent bands the mix's mono
+ * power PL + PR + 2C and each input's share of C (sourceMoments.ts attributedCross).
+ * Also per input (or for the mix when inputs are not tracked), the cross-spectrum
+ * sum conj(L) R per bin, for finding inter-channel delays (interChannelDelay.ts).
+ *
+ * Memory: O(inputs x (bins + windows x bandGroups)); of the audio only the current frame
+ * is kept. Frames in which an input is silent cost it no transform, and add nothing.
+ */
 export interface MomentAnalyser extends MomentSums {
   readonly sampleRateHz: number;
   readonly frameSize: number;
@@ -126,13 +142,30 @@ export interface MomentAnalyser extends MomentSums {
 interface AnalyserState extends MomentAnalyser {
   readonly perInput: boolean;
   readonly inputMatrices: readonly Float64Array[] | null;
+  /** Per input with a matrix, its gains when the matrix is plain real gains (constantRealGains), else null. */
+  readonly inputGains: readonly (Float64Array | null)[] | null;
+  readonly ownOnly: boolean;
   readonly layout: BandLayout;
   readonly mixSums: MixMomentSums;
-  readonly scratch: FrameScratch;
-  readonly buffers: StereoFrame[];
+  /** Per input, its spectrum as this analyser sees it: the shared one, or its own after the input's matrix. */
   readonly spectra: FrameSpectrum[];
   /** The sum of the inputs' spectra. */
   readonly mix: FrameSpectrum;
+  readonly stream: InputStream;
+}
+
+/** The inputs' frames, transformed once for every analyser made with them. */
+interface InputStream {
+  readonly frameSize: number;
+  readonly hop: number;
+  readonly frames: MomentFrameRange;
+  readonly windowFrames: number;
+  readonly windowCount: number;
+  readonly fft: RealFft;
+  readonly scratch: FrameScratch;
+  readonly buffers: StereoFrame[];
+  readonly spectra: FrameSpectrum[];
+  readonly analysers: AnalyserState[];
   /** Samples in the frame buffers (the same for every input). */
   filled: number;
   /** The next frame to complete. */
@@ -154,29 +187,62 @@ export function analysisHop(sampleRateHz: number): number {
 }
 
 export function createMomentAnalyser(config: MomentAnalyserConfig): MomentAnalyser {
-  const { sampleRateHz, inputCount, perInput, totalFrames, windowSec } = config;
+  return createMomentAnalysers(config, [config])[0]!;
+}
+
+/**
+ * Analysers of the same inputs, one per view: each input's frames are windowed and
+ * transformed once, and every analyser takes them through its own matrices. Feeding or
+ * finishing any one of them feeds or finishes them all.
+ */
+export function createMomentAnalysers(config: MomentInputConfig, views: readonly MomentView[]): MomentAnalyser[] {
+  const { sampleRateHz, inputCount, totalFrames, windowSec } = config;
   if (!(Number.isInteger(inputCount) && inputCount >= 1)) throw new Error(`moment analyser: expected at least one input, got ${inputCount}`);
   if (!(windowSec > 0)) throw new Error(`moment analyser: the window must be longer than 0 s, got ${windowSec}`);
   const frameSize = analysisFrameSize(sampleRateHz);
   const hop = analysisHop(sampleRateHz);
   const bins = frameSize / 2 + 1;
+  const window = analysisWindow(frameSize);
+  const frames = checkedFrameRange(config.frames, analysisFrameCount(totalFrames, sampleRateHz));
+  const windowFrames = Math.max(1, Math.round(windowSec * sampleRateHz));
+  const stream: InputStream = {
+    frameSize,
+    hop,
+    frames,
+    windowFrames,
+    windowCount: Math.max(1, Math.ceil(totalFrames / windowFrames)),
+    fft: createRealFft(frameSize),
+    scratch: { window, left: new Float64Array(frameSize), right: new Float64Array(frameSize) },
+    buffers: Array.from({ length: inputCount }, () => ({ left: createFrameBuffer(frameSize), right: createFrameBuffer(frameSize) })),
+    spectra: Array.from({ length: inputCount }, () => createFrameSpectrum(bins)),
+    analysers: [],
+    // Frame 0 is centred on sample 0: its first half is silence. A later span's first frame is all input.
+    filled: frames.first === 0 ? frameSize / 2 : 0,
+    framesDone: frames.first,
+  };
+  for (const view of views) stream.analysers.push(createAnalyserState(config, view, stream));
+  return stream.analysers;
+}
+
+function createAnalyserState(config: MomentInputConfig, view: MomentView, stream: InputStream): AnalyserState {
+  const { sampleRateHz, inputCount, totalFrames } = config;
+  const { frameSize, hop, frames, windowFrames, windowCount, fft } = stream;
+  const bins = frameSize / 2 + 1;
   const bands = thirdOctaveBands(sampleRateHz);
   const bandCount = bands.length;
   const segments = createBandBins(bands, frameSize, sampleRateHz);
-  const window = analysisWindow(frameSize);
+  const window = stream.scratch.window;
   const energyScale = hop / sumOfSquares(window);
   const groupCount = Math.ceil(bandCount / BANDS_PER_GROUP) + 1;
   const groupOfBand = new Int32Array(bandCount + 1);
   for (let b = 0; b < bandCount; b++) groupOfBand[b] = Math.floor(b / BANDS_PER_GROUP);
   groupOfBand[bandCount] = groupCount - 1;
-  const windowFrames = Math.max(1, Math.round(windowSec * sampleRateHz));
-  const windowCount = Math.max(1, Math.ceil(totalFrames / windowFrames));
-  const frames = checkedFrameRange(config.frames, analysisFrameCount(totalFrames, sampleRateHz));
-  const inputMatrices = checkedMatrices(config.inputMatrices, inputCount, bins);
+  const inputMatrices = checkedMatrices(view.inputMatrices, inputCount, bins);
   const mixBands = new Float64Array(MIX_STRIDE * (bandCount + 1));
   const windowMix = new Float64Array(MIX_STRIDE * windowCount);
   const windowGroupMono = new Float64Array(groupCount * windowCount);
-  const state: AnalyserState = {
+  const perInput = view.perInput;
+  return {
     sampleRateHz,
     frameSize,
     hop,
@@ -203,95 +269,101 @@ export function createMomentAnalyser(config: MomentAnalyserConfig): MomentAnalys
       : [],
     mixCrossRe: new Float64Array(perInput ? 0 : bins),
     mixCrossIm: new Float64Array(perInput ? 0 : bins),
-    fft: createRealFft(frameSize),
+    fft,
     perInput,
     inputMatrices,
+    inputGains: inputMatrices === null ? null : inputMatrices.map(constantRealGains),
+    ownOnly: perInput && view.ownOnly === true,
     layout: { bandCount, segments, scaledWeight: segments.weight.map((w) => w * energyScale), groupOfBand, groupCount },
     mixSums: { bands: mixBands, window: windowMix, windowGroupMono },
-    scratch: { window, left: new Float64Array(frameSize), right: new Float64Array(frameSize) },
-    buffers: Array.from({ length: inputCount }, () => ({ left: createFrameBuffer(frameSize), right: createFrameBuffer(frameSize) })),
-    spectra: Array.from({ length: inputCount }, () => createFrameSpectrum(bins)),
+    // Without matrices the analyser reads the shared spectra as they are.
+    spectra: inputMatrices === null ? stream.spectra : stream.spectra.map(() => createFrameSpectrum(bins)),
     mix: createFrameSpectrum(bins),
-    // Frame 0 is centred on sample 0: its first half is silence. A later span's first frame is all input.
-    filled: frames.first === 0 ? frameSize / 2 : 0,
-    framesDone: frames.first,
+    stream,
   };
-  return state;
 }
 
 /**
  * Adds the next `frames` frames of every input: inputs[i] = [left, right] of input i, each
- * at least `frames` long (a single channel stands for both).
+ * at least `frames` long (a single channel stands for both). Feeds every analyser made
+ * with this one (createMomentAnalysers).
  */
 export function feedMomentAnalyser(analyser: MomentAnalyser, inputs: readonly (readonly Float32Array[])[], frames: number): void {
-  const state = analyser as AnalyserState;
-  if (inputs.length !== state.buffers.length) {
-    throw new Error(`moment analyser: expected ${state.buffers.length} inputs, got ${inputs.length}`);
+  const stream = (analyser as AnalyserState).stream;
+  if (inputs.length !== stream.buffers.length) {
+    throw new Error(`moment analyser: expected ${stream.buffers.length} inputs, got ${inputs.length}`);
   }
   let done = 0;
   while (done < frames) {
-    const count = Math.min(frames - done, state.frameSize - state.filled);
+    const count = Math.min(frames - done, stream.frameSize - stream.filled);
     for (let i = 0; i < inputs.length; i++) {
       const channels = inputs[i]!;
       const left = channels[0]!;
-      const buffer = state.buffers[i]!;
-      appendToFrame(buffer.left, left, done, state.filled, count);
-      appendToFrame(buffer.right, channels[1] ?? left, done, state.filled, count);
+      const buffer = stream.buffers[i]!;
+      appendToFrame(buffer.left, left, done, stream.filled, count);
+      appendToFrame(buffer.right, channels[1] ?? left, done, stream.filled, count);
     }
-    state.filled += count;
+    stream.filled += count;
     done += count;
-    if (state.filled === state.frameSize) completeFrame(state);
+    if (stream.filled === stream.frameSize) completeFrame(stream);
   }
 }
 
-/** Feeds silence until every frame of the analyser's range has been analysed (the end of the programme). */
+/** Feeds silence until every frame of the analysers' range has been analysed (the end of the programme). */
 export function finishMomentAnalyser(analyser: MomentAnalyser): void {
-  const state = analyser as AnalyserState;
-  while (state.framesDone < state.frames.end) {
-    for (const buffer of state.buffers) {
-      silenceFrameFrom(buffer.left, state.filled);
-      silenceFrameFrom(buffer.right, state.filled);
+  const stream = (analyser as AnalyserState).stream;
+  while (stream.framesDone < stream.frames.end) {
+    for (const buffer of stream.buffers) {
+      silenceFrameFrom(buffer.left, stream.filled);
+      silenceFrameFrom(buffer.right, stream.filled);
     }
-    state.filled = state.frameSize;
-    completeFrame(state);
+    stream.filled = stream.frameSize;
+    completeFrame(stream);
   }
 }
 
-function completeFrame(state: AnalyserState): void {
+function completeFrame(stream: InputStream): void {
   // Input past the range's last frame (a chunk running over a span's end) is not analysed.
-  if (state.framesDone >= state.frames.end) {
-    advanceAll(state);
-    return;
+  if (stream.framesDone < stream.frames.end) {
+    const windowIndex = Math.min(stream.windowCount - 1, Math.floor((stream.framesDone * stream.hop) / stream.windowFrames));
+    for (let i = 0; i < stream.spectra.length; i++) transformStereoFrame(stream.fft, stream.buffers[i]!, stream.scratch, stream.spectra[i]!);
+    for (let a = 0; a < stream.analysers.length; a++) analyseFrame(stream.analysers[a]!, windowIndex);
+    stream.framesDone++;
   }
-  const windowIndex = Math.min(state.windowCount - 1, Math.floor((state.framesDone * state.hop) / state.windowFrames));
-  const { mix, spectra, inputs } = state;
+  for (const buffer of stream.buffers) {
+    advanceFrame(buffer.left, stream.hop);
+    advanceFrame(buffer.right, stream.hop);
+  }
+  stream.filled = stream.frameSize - stream.hop;
+}
+
+/** Adds the frame's moments: the inputs' spectra through the analyser's matrices, and their sum. */
+function analyseFrame(state: AnalyserState, windowIndex: number): void {
+  const { mix, spectra, inputs, inputMatrices, inputGains } = state;
+  const shared = state.stream.spectra;
   clearFrameSpectrum(mix);
   for (let i = 0; i < spectra.length; i++) {
-    transformStereoFrame(state.fft, state.buffers[i]!, state.scratch, spectra[i]!);
-    if (state.inputMatrices !== null) applySpectralMatrix(spectra[i]!, state.inputMatrices[i]!);
+    if (inputMatrices !== null) {
+      const gains = inputGains![i]!;
+      if (gains !== null) applyRealGains(shared[i]!, gains, spectra[i]!);
+      else applySpectralMatrix(shared[i]!, inputMatrices[i]!, spectra[i]!);
+    }
     addFrameSpectrum(spectra[i]!, mix);
   }
   // A silent frame adds nothing.
-  if (!mix.silent) {
-    accumulateMixMoments(state.layout, mix, state.mixSums, windowIndex);
-    for (let i = 0; i < inputs.length; i++) {
-      const spectrum = spectra[i]!;
-      if (spectrum.silent) continue;
-      accumulateInputMoments(state.layout, spectrum, mix, inputs[i]!, windowIndex);
-      accumulateCrossSpectrum(spectrum, inputs[i]!.crossRe, inputs[i]!.crossIm);
+  if (mix.silent) return;
+  accumulateMixMoments(state.layout, mix, state.mixSums, windowIndex);
+  for (let i = 0; i < inputs.length; i++) {
+    const spectrum = spectra[i]!;
+    if (spectrum.silent) continue;
+    if (state.ownOnly) {
+      accumulateOwnMoments(state.layout, spectrum, inputs[i]!, windowIndex);
+      continue;
     }
-    if (!state.perInput) accumulateCrossSpectrum(mix, state.mixCrossRe, state.mixCrossIm);
+    accumulateInputMoments(state.layout, spectrum, mix, inputs[i]!, windowIndex);
+    accumulateCrossSpectrum(spectrum, inputs[i]!.crossRe, inputs[i]!.crossIm);
   }
-  advanceAll(state);
-  state.framesDone++;
-}
-
-function advanceAll(state: AnalyserState): void {
-  for (const buffer of state.buffers) {
-    advanceFrame(buffer.left, state.hop);
-    advanceFrame(buffer.right, state.hop);
-  }
-  state.filled = state.frameSize - state.hop;
+  if (!state.perInput) accumulateCrossSpectrum(mix, state.mixCrossRe, state.mixCrossIm);
 }
 
 /** Frames that overlap a programme of `totalFrames` samples (at least one): those with j hop - frameSize/2 < totalFrames. */

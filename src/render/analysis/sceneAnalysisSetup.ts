@@ -45,10 +45,8 @@ export interface SceneAnalysisSetup {
   readonly loudness: boolean;
   /** Analyse the format's render (false: only the binaural survival, options.survivalOnly). */
   readonly analyseFormat: boolean;
-  /** What each source's renderer makes: the analysed format, both stereo and binaural for loudness (none for the survival alone). */
+  /** What each source's renderer makes besides its objects (which every analysis reads): stereo and binaural for loudness. */
   readonly formats: readonly OutputFormat[];
-  /** Whether each source's renderer hands out its objects (the binaural survival is measured from them). */
-  readonly objects: boolean;
   readonly hrtf: HrtfGrid | undefined;
   readonly monoLaw: MonoLaw;
   readonly windowSec: number;
@@ -78,7 +76,7 @@ export function sceneAnalysisSetup(scene: Scene, stems: readonly (readonly Float
     const needs = format === 'binaural' ? "the 'binaural' format" : checkBinaural ? 'checkBinaural' : 'loudness';
     throw new Error(`mono analysis: ${needs} needs an HRTF set (options.hrtf)`);
   }
-  const formats: OutputFormat[] = survivalOnly ? [] : loudness ? ['stereo', 'binaural'] : [format];
+  const formats: OutputFormat[] = loudness ? ['stereo', 'binaural'] : [];
   const survivalPass = format === 'stereo' && checkBinaural;
   const sources = audibleSources(scene);
   const sourceStems = sources.map((source) => stems[scene.sources.indexOf(source)]!);
@@ -90,14 +88,13 @@ export function sceneAnalysisSetup(scene: Scene, stems: readonly (readonly Float
     loudness,
     analyseFormat: !survivalOnly,
     formats,
-    objects: survivalPass,
     hrtf,
     monoLaw: options.monoLaw ?? DEFAULT_MONO_LAW,
     windowSec: checkedWindowSec(options.windowSec),
     sources,
     stems: sourceStems,
     // The binaural render rings longest: with the survival checked, the programme runs to its end.
-    lengthFrames: renderLengthFrames(stems, checkBinaural ? [...formats, 'binaural'] : formats, hrtf),
+    lengthFrames: renderLengthFrames(stems, checkBinaural || loudness ? ['binaural'] : [format], hrtf),
   };
 }
 

@@ -288,8 +288,16 @@ function sourceFinding(
 }
 
 /** Most own improvement first, then most mix improvement (a difference of two -Infinity is NaN, falsy: on to the next key). */
+/** Fixes closer than this (far below the 0.1 dB a report shows) tie, and keep the order given: the finding's own fix first. */
+const FIX_TIE_DB = 0.01;
+
 function byImprovement(a: SuggestedFix, b: SuggestedFix): number {
-  return (b.ownImprovementDb ?? -Infinity) - (a.ownImprovementDb ?? -Infinity) || (b.improvementDb ?? -Infinity) - (a.improvementDb ?? -Infinity);
+  const apart = (x: number | undefined, y: number | undefined): number => {
+    if (x === undefined || y === undefined) return x === y ? 0 : x === undefined ? 1 : -1;
+    const difference = y - x;
+    return Math.abs(difference) < FIX_TIE_DB ? 0 : difference;
+  };
+  return apart(a.ownImprovementDb, b.ownImprovementDb) || apart(a.improvementDb, b.improvementDb);
 }
 
 /** Windows within this many dB of the source's loudest count as where it plays. */

@@ -1,10 +1,10 @@
-import { analysisFrameSize, createMomentAnalyser, feedMomentAnalyser, finishMomentAnalyser, momentSpanInput, momentSumsOf } from '../../dsp/analysis/monoMomentAnalyser';
-import type { MomentAnalyser, MomentFrameRange, MomentSums } from '../../dsp/analysis/monoMomentAnalyser';
+import { analysisFrameSize, createMomentAnalysers, feedMomentAnalyser, finishMomentAnalyser, momentSpanInput, momentSumsOf } from '../../dsp/analysis/monoMomentAnalyser';
+import type { MomentAnalyser, MomentFrameRange, MomentSums, MomentView } from '../../dsp/analysis/monoMomentAnalyser';
 import type { SceneAnalysisSetup } from './sceneAnalysisSetup';
 import { monoLawGain } from '../../core/monoLaw';
 import { createSourceContributions, renderContributionChunk, seekContributions } from './sourceContributions';
 import type { SourceContributions } from './sourceContributions';
-import { binauralSourceMatrices } from './binauralResponses';
+import { sourceResponseMatrices } from './objectResponses';
 import { createSpanLoudness, feedSpanLoudness, finishSpanLoudness, spanLoudnessRange } from './spanLoudness';
 import type { ProgrammeLoudnessSums } from './spanLoudness';
 import { addStemMoments } from './stemCorrelation';
@@ -16,18 +16,15 @@ import { RENDER_BLOCK_FRAMES } from '../renderBlock';
  * worker and posted back.
  *
  * Each audible source is rendered alone, chunk by chunk, through the studio's renderer
- * (sourceContributions.ts); the analysed output ('stereo': the BS.2127 fold-down,
- * 'binaural': the binaural render) is the sum of these contributions, and the spectral
- * moments of each contribution against the sum (monoMomentAnalyser.ts) are what the
- * conclusions are drawn from.
- *
- * The binaural check beside a stereo analysis does not run the binaural bus: the
- * renderers hand out their objects' signals, and the survival analyser takes each
- * source's objects through their HRTF pairs and the master's mid/side in the frequency
- * domain (binauralResponses.ts), frame by frame, so the binaural contributions cost no
- * convolution and no inverse transform. Its sums are those of an analysis of the
- * binaural render, per source and of their sum, within the framing error spectralMatrix.ts
- * describes.
+ * (sourceContributions.ts), which hands out its objects' signals (after gains, distance,
+ * air absorption and the source's mid/side). The scene does not move during an
+ * analysis, so each render ('stereo': the BS.2127 fold-down, 'binaural': the binaural
+ * bus), and the master's mid/side after it, is a linear time-invariant filter of the
+ * objects: its response (objectResponses.ts) is applied to the objects' analysis frames,
+ * which gives each source's contribution to the render frame by frame without running the
+ * bus, and their sum. The spectral moments of each contribution against the sum
+ * (monoMomentAnalyser.ts) are what the conclusions are drawn from. The analysed format
+ * and, beside a stereo analysis, the binaural survival share the objects' transforms.
  *
  * A span after the first starts its renderers SPAN_PREROLL_SEC before its first
  * frame's audio and discards that pre-roll, so that what it analyses is what a render
@@ -63,19 +60,12 @@ export const PAIR_MOMENTS = 3;
 
 /** Measures analysis frames `frames` (all of them when undefined); calls onProgress(fraction of the span). */
 export function measureSceneSpan(setup: SceneAnalysisSetup, frames?: MomentFrameRange, onProgress?: (fraction: number) => void): SceneSpanMoments {
-  const { scene, sources, stems, lengthFrames, windowSec } = setup;
+  const { scene, sources, stems, lengthFrames } = setup;
   const sampleRateHz = scene.sampleRateHz;
-  const range = frames === undefined ? {} : { frames };
   const contributions = createSourceContributions(setup);
-  const analyser = setup.analyseFormat
-    ? createMomentAnalyser({ sampleRateHz, inputCount: sources.length, perInput: true, totalFrames: lengthFrames, windowSec, ...range })
-    : null;
-  const survival = setup.survivalPass ? createSurvivalAnalyser(setup, contributions, range) : null;
-  // Both analysers, when there are two, run on the same frames.
-  const grid = analyser ?? survival;
-  if (grid === null) throw new Error('mono analysis: nothing to measure (no format analysis and no binaural survival)');
+  const { analyser, survival } = createSpanAnalysers(setup, contributions, frames);
+  const grid = analyser ?? survival!;
   const stemSums = new Float64Array(PAIR_MOMENTS * sources.length);
-  const analysed = setup.format === 'binaural' ? contributions.binaural : contributions.stereo;
   const chunkFrames = contributions.chunkFrames;
 
   const input = momentSpanInput(grid);
@@ -95,15 +85,12 @@ export function measureSceneSpan(setup: SceneAnalysisSetup, frames?: MomentFrame
     const count = Math.min(chunkFrames, (position < input.start ? input.start : owned.end) - position);
     renderContributionChunk(contributions, count);
     if (loudness !== null) feedSpanLoudness(loudness, contributions, position, count);
-    if (position >= input.start) {
-      if (analyser !== null) feedMomentAnalyser(analyser, analysed, count);
-      if (survival !== null) feedMomentAnalyser(survival, contributions.objects, count);
-    }
+    // One feed serves both analysers (they share the objects' transforms).
+    if (position >= input.start) feedMomentAnalyser(grid, contributions.objects, count);
     position += count;
     onProgress?.(Math.max(0, position - input.start) / Math.max(1, owned.end - input.start));
   }
-  if (analyser !== null) finishMomentAnalyser(analyser);
-  if (survival !== null) finishMomentAnalyser(survival);
+  finishMomentAnalyser(grid);
   return {
     analysed: analyser === null ? null : momentSumsOf(analyser),
     survival: survival === null ? null : momentSumsOf(survival),
@@ -113,11 +100,27 @@ export function measureSceneSpan(setup: SceneAnalysisSetup, frames?: MomentFrame
   };
 }
 
-/** The binaural survival's analyser: input i is source i's objects, taken to its binaural contribution by its matrix. */
-function createSurvivalAnalyser(setup: SceneAnalysisSetup, contributions: SourceContributions, range: { frames?: MomentFrameRange }): MomentAnalyser {
+/**
+ * The span's analysers, made together on the sources' objects (input i: source i's
+ * objects): the analysed format's render, and the binaural survival beside a stereo
+ * analysis, each through its response matrices (objectResponses.ts).
+ */
+function createSpanAnalysers(
+  setup: SceneAnalysisSetup,
+  contributions: SourceContributions,
+  frames: MomentFrameRange | undefined,
+): { analyser: MomentAnalyser | null; survival: MomentAnalyser | null } {
   const { scene, sources, stems, lengthFrames, windowSec, hrtf } = setup;
-  if (hrtf === undefined) throw new Error('mono analysis: the binaural survival needs an HRTF set');
   const sampleRateHz = scene.sampleRateHz;
-  const inputMatrices = binauralSourceMatrices(scene, contributions.renderers, stems.map((channels) => channels.length), hrtf, analysisFrameSize(sampleRateHz));
-  return createMomentAnalyser({ sampleRateHz, inputCount: sources.length, perInput: true, totalFrames: lengthFrames, windowSec, inputMatrices, ...range });
+  const objectCounts = stems.map((channels) => channels.length);
+  const view = (format: 'stereo' | 'binaural', ownOnly: boolean): MomentView => ({
+    perInput: true,
+    ownOnly,
+    inputMatrices: sourceResponseMatrices(scene, contributions.renderers, objectCounts, format, hrtf, analysisFrameSize(sampleRateHz)),
+  });
+  // The survival reports each source's own loss in the binaural render, not its share of the mix's.
+  const views = [...(setup.analyseFormat ? [view(setup.format, false)] : []), ...(setup.survivalPass ? [view('binaural', true)] : [])];
+  if (views.length === 0) throw new Error('mono analysis: nothing to measure (no format analysis and no binaural survival)');
+  const analysers = createMomentAnalysers({ sampleRateHz, inputCount: sources.length, totalFrames: lengthFrames, windowSec, ...(frames === undefined ? {} : { frames }) }, views);
+  return { analyser: setup.analyseFormat ? analysers[0]! : null, survival: setup.survivalPass ? analysers.at(-1)! : null };
 }

@@ -6,9 +6,11 @@ import { createSceneRenderer, renderFrames, seekRenderer } from '../sceneRendere
 import type { RenderOutputs, SceneRenderer } from '../sceneRenderer';
 
 /**
- * Each audible source's contribution to the scene's output, rendered alone: a one-source
- * scene (same listener, same master) through the studio's own renderer, so the analysis
- * hears exactly what the studio plays, and by linearity the contributions add up to the
+ * Each audible source rendered alone: a one-source scene (same listener, same master)
+ * through the studio's own renderer, so the analysis hears exactly what the studio plays.
+ * The renderer hands out the source's objects (what feeds every bus; the analysis takes
+ * them through the buses' responses, objectResponses.ts) and, for the formats asked, the
+ * source's contribution to those renders; by linearity the contributions add up to the
  * full render. Rendered chunk by chunk into reusable buffers: nothing of the whole
  * programme is kept.
  */
@@ -17,7 +19,7 @@ export interface SourceContributions {
   /** Per source: [left, right] of the last chunk, per rendered format. */
   readonly stereo: readonly (readonly [Float32Array, Float32Array])[];
   readonly binaural: readonly (readonly [Float32Array, Float32Array])[];
-  /** Per source (with request.objects): its objects' signals of the last chunk, one per stem channel. */
+  /** Per source: its objects' signals of the last chunk, one per stem channel. */
   readonly objects: readonly (readonly Float32Array[])[];
   readonly renderers: readonly SceneRenderer[];
   /** Per renderer, its chunk buffers as render outputs. */
@@ -27,21 +29,19 @@ export interface SourceContributions {
 /** Frames per rendered chunk: 16384 (a third of a second at 48 kHz), so memory stays small. */
 export const CONTRIBUTION_CHUNK_FRAMES = 16384;
 
-/** What to render: `sources` (audible ones of `scene`) with their stems, in `formats`, and whether their objects are handed out. */
+/** What to render: `sources` (audible ones of `scene`) with their stems, their objects and `formats`. */
 export interface ContributionRequest {
   readonly scene: Scene;
   readonly sources: readonly SceneSource[];
   readonly stems: readonly (readonly Float32Array[])[];
-  /** The formats rendered (none: only the objects). */
+  /** The formats rendered besides the objects (none for an analysis alone). */
   readonly formats: readonly OutputFormat[];
-  /** Also hand out each source's objects' signals (what feeds the buses). */
-  readonly objects: boolean;
   readonly hrtf: HrtfGrid | undefined;
   readonly monoLaw: MonoLaw;
 }
 
 export function createSourceContributions(request: ContributionRequest): SourceContributions {
-  const { scene, sources, stems, formats, hrtf, monoLaw, objects: wantsObjects } = request;
+  const { scene, sources, stems, formats, hrtf, monoLaw } = request;
   const renderers = sources.map((source, i) => {
     const alone: Scene = { ...scene, sources: [{ ...source, mute: false, solo: false }] };
     return createSceneRenderer(alone, [stems[i]!], { formats, monoLaw, ...(hrtf === undefined ? {} : { hrtf }) });
@@ -49,7 +49,7 @@ export function createSourceContributions(request: ContributionRequest): SourceC
   const pair = (): [Float32Array, Float32Array] => [new Float32Array(CONTRIBUTION_CHUNK_FRAMES), new Float32Array(CONTRIBUTION_CHUNK_FRAMES)];
   const stereo = formats.includes('stereo') ? sources.map(pair) : [];
   const binaural = formats.includes('binaural') ? sources.map(pair) : [];
-  const objects = wantsObjects ? stems.map((channels) => channels.map(() => new Float32Array(CONTRIBUTION_CHUNK_FRAMES))) : [];
+  const objects = stems.map((channels) => channels.map(() => new Float32Array(CONTRIBUTION_CHUNK_FRAMES)));
   return {
     chunkFrames: CONTRIBUTION_CHUNK_FRAMES,
     stereo,
@@ -59,7 +59,7 @@ export function createSourceContributions(request: ContributionRequest): SourceC
     outputs: sources.map((_, i) => ({
       ...(stereo[i] === undefined ? {} : { stereo: stereo[i] }),
       ...(binaural[i] === undefined ? {} : { binaural: binaural[i] }),
-      ...(objects[i] === undefined ? {} : { objects: objects[i] }),
+      objects: objects[i]!,
     })),
   };
 }

@@ -2,8 +2,9 @@ import { describe, expect, it } from 'vitest';
 import { analysisWindow } from '../../../src/dsp/analysis/analysisWindow';
 import { createFrameSpectrum, transformStereoFrame } from '../../../src/dsp/analysis/frameSpectrum';
 import { appendToFrame, createFrameBuffer } from '../../../src/dsp/analysis/frameBuffer';
-import { analysisFrameSize, createMomentAnalyser } from '../../../src/dsp/analysis/monoMomentAnalyser';
-import { MATRIX_STRIDE, applySpectralMatrix } from '../../../src/dsp/analysis/spectralMatrix';
+import { analysisFrameSize, createMomentAnalyser, createMomentAnalysers, feedMomentAnalyser, finishMomentAnalyser } from '../../../src/dsp/analysis/monoMomentAnalyser';
+import { MATRIX_STRIDE, applyRealGains, applySpectralMatrix, constantRealGains } from '../../../src/dsp/analysis/spectralMatrix';
+import type { FrameSpectrum } from '../../../src/dsp/analysis/frameSpectrum';
 import { createRealFft } from '../../../src/dsp/fft';
 import { createPrng, gaussianNoise } from '../../support/prng';
 
@@ -40,7 +41,7 @@ describe('a stereo filter applied to a frame spectrum', () => {
     const spectrum = spectrumOf(gaussianNoise(N, 1), gaussianNoise(N, 2));
     const before = { lr: spectrum.lr.slice(), li: spectrum.li.slice(), rr: spectrum.rr.slice(), ri: spectrum.ri.slice() };
     const matrix = randomMatrix(3);
-    applySpectralMatrix(spectrum, matrix);
+    applySpectralMatrix(spectrum, matrix, spectrum);
     for (let k = 0; k < BINS; k++) {
       const want = expected(matrix, k, [before.lr[k]!, before.li[k]!], [before.rr[k]!, before.ri[k]!]);
       const got = [spectrum.lr[k]!, spectrum.li[k]!, spectrum.rr[k]!, spectrum.ri[k]!];
@@ -60,8 +61,8 @@ describe('a stereo filter applied to a frame spectrum', () => {
     }
     full.rightScale = NaN;
     const matrix = randomMatrix(5);
-    applySpectralMatrix(copy, matrix);
-    applySpectralMatrix(full, matrix);
+    applySpectralMatrix(copy, matrix, copy);
+    applySpectralMatrix(full, matrix, full);
     expect(Number.isNaN(copy.rightScale)).toBe(true);
     for (let k = 0; k < BINS; k++) {
       for (const key of ['lr', 'li', 'rr', 'ri'] as const) {
@@ -73,7 +74,7 @@ describe('a stereo filter applied to a frame spectrum', () => {
   it('leaves a silent frame silent', () => {
     const silent = spectrumOf(new Float32Array(N), new Float32Array(N));
     expect(silent.silent).toBe(true);
-    applySpectralMatrix(silent, randomMatrix(6));
+    applySpectralMatrix(silent, randomMatrix(6), silent);
     expect(silent.silent).toBe(true);
   });
 
@@ -85,5 +86,64 @@ describe('a stereo filter applied to a frame spectrum', () => {
     expect(() => createMomentAnalyser({ ...config, inputMatrices: [new Float64Array(MATRIX_STRIDE * bins), new Float64Array(8)] })).toThrow(
       new RegExp(`input 1's matrix has 8 numbers, expected 8 per bin \\(${MATRIX_STRIDE * bins}\\)`),
     );
+  });
+
+  it('takes plain real gains the cheaper way, to the same result, keeping a scaled copy a scaled copy (1e-12 relative)', () => {
+    const gains = [0.8, -0.3, 0.25, 0.6];
+    const matrix = new Float64Array(MATRIX_STRIDE * BINS);
+    for (let m = 0; m < matrix.length; m += MATRIX_STRIDE) gains.forEach((g, j) => (matrix[m + 2 * j] = g));
+    const found = constantRealGains(matrix)!;
+    expect(Array.from(found)).toEqual(gains);
+    const expand = (x: FrameSpectrum): FrameSpectrum => {
+      if (Number.isNaN(x.rightScale)) return x;
+      for (let k = 0; k < BINS; k++) {
+        x.rr[k] = x.rightScale * x.lr[k]!;
+        x.ri[k] = x.rightScale * x.li[k]!;
+      }
+      return x;
+    };
+    const left = gaussianNoise(N, 7);
+    for (const right of [gaussianNoise(N, 8), left.map((v) => 0.5 * v)]) {
+      const viaGains = spectrumOf(left, right);
+      const viaMatrix = spectrumOf(left, right);
+      applyRealGains(viaGains, found, viaGains);
+      applySpectralMatrix(viaMatrix, matrix, viaMatrix);
+      // A scaled-copy input (R = 0.5 L) stays one: R' = (0.25 + 0.6 x 0.5) / (0.8 - 0.3 x 0.5) L'.
+      if (right[0] === 0.5 * left[0]!) expect(viaGains.rightScale).toBeCloseTo(0.55 / 0.65, 12);
+      expand(viaGains);
+      for (let k = 0; k < BINS; k++) {
+        for (const key of ['lr', 'li', 'rr', 'ri'] as const) {
+          expect(Math.abs(viaGains[key][k]! - viaMatrix[key][k]!)).toBeLessThanOrEqual(1e-12 * (1 + Math.abs(viaMatrix[key][k]!)));
+        }
+      }
+    }
+    // Gains that vary with frequency, or are complex, are a filter: no constant gains.
+    const filter = matrix.slice();
+    filter[MATRIX_STRIDE * 3] = 0.7;
+    expect(constantRealGains(filter)).toBeNull();
+    const complex = matrix.slice();
+    complex[1] = 1e-9;
+    expect(constantRealGains(complex)).toBeNull();
+  });
+
+  it('keeps the same own moments in an ownOnly view as in a full one, and shares the transforms between views (1e-12 relative)', () => {
+    const rate = 48000;
+    const frames = rate;
+    const config = { sampleRateHz: rate, inputCount: 2, totalFrames: frames, windowSec: 0.5 };
+    const [full, own] = createMomentAnalysers(config, [{ perInput: true }, { perInput: true, ownOnly: true }]);
+    const inputs = [[gaussianNoise(frames, 9), gaussianNoise(frames, 10)], [gaussianNoise(frames, 11)]];
+    feedMomentAnalyser(full!, inputs, frames);
+    finishMomentAnalyser(own!);
+    for (let i = 0; i < 2; i++) {
+      const a = full!.inputs[i]!, b = own!.inputs[i]!;
+      for (let at = 0; at < a.bands.length; at += 7) {
+        for (let j = 0; j < 3; j++) expect(Math.abs(b.bands[at + j]! - a.bands[at + j]!)).toBeLessThanOrEqual(1e-12 * Math.abs(a.bands[at]!));
+        // The products with the mix are not kept.
+        expect(b.bands[at + 3]).toBe(0);
+      }
+      expect(Array.from(b.windowPower)).toEqual(Array.from(a.windowPower));
+      expect(b.crossRe.every((v) => v === 0)).toBe(true);
+    }
+    expect(Array.from(own!.mixBands)).toEqual(Array.from(full!.mixBands));
   });
 });

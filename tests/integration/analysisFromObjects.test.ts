@@ -4,6 +4,7 @@ import { DEFAULT_MID_SIDE_SETTINGS } from '../../src/core/midSideSettings';
 import type { Scene, SceneSource } from '../../src/core/scene';
 import type { HrtfGrid } from '../../src/dsp/hrtf/hrtfGrid';
 import { analyzeStereoMix } from '../../src/render/analysis/mixMonoAnalysis';
+import type { MonoAnalysis } from '../../src/render/analysis/monoAnalysisTypes';
 import { analyzeSceneMono } from '../../src/render/analysis/sceneMonoAnalysis';
 import { renderWholeScene } from '../../src/render/offlineRender';
 import { createSceneRenderer } from '../../src/render/sceneRenderer';
@@ -11,14 +12,17 @@ import { gaussianNoise } from '../support/prng';
 import { testScene } from '../support/renderHelpers';
 
 /**
- * The binaural survival beside a stereo analysis is measured without the binaural bus:
- * each source's objects are taken through their HRTF pairs and the master's mid/side in
- * the frequency domain (binauralResponses.ts, spectralMatrix.ts). It must agree with an
- * analysis of the binaural render itself, made by the renderer and analysed as a finished
- * mix: the only difference is the framing of a few-hundred-tap filter against the frames'
- * 2048-sample tapers. Tolerance 0.01 dB (measured: 3e-6 dB or less for the mix and each
- * source; in the bands 0.004 dB at most, in the one holding the master's bass-mono
- * crossover, whose steep phase rings longest).
+ * The mono analysis does not run the renderer's buses: each source's objects are taken
+ * through the stereo fold-down's gains or the binaural bus's HRTF taps, and the master's
+ * mid/side, in the frequency domain (objectResponses.ts, spectralMatrix.ts). It must agree
+ * with an analysis of the output the renderer makes, analysed as a finished mix:
+ * - the stereo fold-down with a neutral master: gains are constants, so the frames are
+ *   the same up to the bus's float32 rounding (tolerance 1e-6 dB; measured 4e-8 dB);
+ * - otherwise, the framing of a filter a few hundred taps long against the frames'
+ *   2048-sample tapers. Tolerance 0.01 dB. Measured: 1e-6 dB or less overall and per
+ *   source; in the bands 0.002 dB at most for the stereo fold-down through the master's
+ *   mid/side, 0.004 dB for the binaural render, in the band holding the master's
+ *   bass-mono crossover, whose steep phase rings longest.
  */
 const RATE = 48000;
 const FRAMES = 5 * RATE;
@@ -48,12 +52,41 @@ function lateralScene(): { scene: Scene; stems: Float32Array[][] } {
   };
 }
 
-function renderedBinauralLoss(scene: Scene, stems: Float32Array[][]): ReturnType<typeof analyzeStereoMix> {
-  const rendered = renderWholeScene(createSceneRenderer(scene, stems, { formats: ['binaural'], hrtf }));
-  return analyzeStereoMix(rendered.binaural![0], rendered.binaural![1], RATE);
+/** The renderer's output in `format`, analysed as a finished mix. */
+function renderedAnalysis(scene: Scene, stems: Float32Array[][], format: 'stereo' | 'binaural'): MonoAnalysis {
+  const rendered = renderWholeScene(createSceneRenderer(scene, stems, { formats: [format], hrtf }))[format]!;
+  return analyzeStereoMix(rendered[0], rendered[1], RATE);
 }
 
-describe('the binaural survival from the objects', () => {
+function renderedBinauralLoss(scene: Scene, stems: Float32Array[][]): MonoAnalysis {
+  return renderedAnalysis(scene, stems, 'binaural');
+}
+
+/** The mix figures of the two analyses agree within `toleranceDb` (and a tenth of it in correlation). */
+function expectSameMix(fromObjects: MonoAnalysis, rendered: MonoAnalysis, toleranceDb: number): void {
+  expect(Math.abs(fromObjects.overall.monoLossDb - rendered.overall.monoLossDb)).toBeLessThan(toleranceDb);
+  expect(Math.abs(fromObjects.overall.correlation - rendered.overall.correlation)).toBeLessThan(toleranceDb / 10);
+  fromObjects.overall.bandMonoLossDb.forEach((lossDb, b) => expect(Math.abs(lossDb - rendered.overall.bandMonoLossDb[b]!)).toBeLessThan(toleranceDb));
+  fromObjects.timeline.monoLossDb.forEach((lossDb, w) => expect(Math.abs(lossDb - rendered.timeline.monoLossDb[w]!)).toBeLessThan(toleranceDb));
+}
+
+describe('the analysis from the objects', () => {
+  it('analyses the stereo fold-down as its render does: the same frames with a neutral master (1e-6 dB)', () => {
+    const { scene, stems } = lateralScene();
+    const neutral = { ...scene, master: {} };
+    expectSameMix(analyzeSceneMono(neutral, stems, { format: 'stereo' }), renderedAnalysis(neutral, stems, 'stereo'), 1e-6);
+  });
+
+  it('analyses the stereo fold-down through the master\'s mid/side as its render does (0.01 dB)', () => {
+    const { scene, stems } = lateralScene();
+    expectSameMix(analyzeSceneMono(scene, stems, { format: 'stereo' }), renderedAnalysis(scene, stems, 'stereo'), 0.01);
+  });
+
+  it('analyses the binaural render as the renderer makes it (0.01 dB)', () => {
+    const { scene, stems } = lateralScene();
+    expectSameMix(analyzeSceneMono(scene, stems, { format: 'binaural', hrtf }), renderedAnalysis(scene, stems, 'binaural'), 0.01);
+  });
+
   it('agrees with an analysis of the binaural render, overall, per band and per source (0.01 dB)', () => {
     const { scene, stems } = lateralScene();
     const survival = analyzeSceneMono(scene, stems, { format: 'stereo', hrtf }).binaural!;
