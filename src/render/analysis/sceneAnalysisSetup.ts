@@ -17,17 +17,11 @@ export interface SceneMonoAnalysisOptions extends MonoAnalysisOptions {
   readonly checkBinaural?: boolean;
   /** also measure the loudness of the binaural, stereo and mono renders (needs hrtf; spanLoudness.ts); default false */
   readonly loudness?: boolean;
-  /**
-   * Only the binaural render's survival, beside a stereo analysis made apart (the studio
-   * shows the stereo findings first): the stereo contributions are not rendered nor
-   * analysed. Needs format 'stereo' and hrtf; default false.
-   */
-  readonly survivalOnly?: boolean;
 }
 
 /**
  * What a scene's mono analysis works on, checked and resolved once: the audible sources
- * and their stems, the formats each source is rendered in, and the programme's length.
+ * and their stems, the formats rendered besides the objects, and the programme's length.
  * Every span of the analysis (sceneSpanMoments.ts) and its conclusion
  * (sceneMonoAnalysis.ts) derive it from the same scene, stems and options.
  */
@@ -36,15 +30,13 @@ export interface SceneAnalysisSetup {
   readonly format: AnalysedFormat;
   readonly checkBinaural: boolean;
   /**
-   * The binaural check runs beside a stereo analysis as its own pass, from the sources'
-   * objects (sceneSpanMoments.ts); in a
-   * binaural analysis the analysed render is the binaural one already.
+   * The binaural check runs beside a stereo analysis as a second view of the same
+   * objects (sceneSpanMoments.ts); in a binaural analysis the analysed render is the
+   * binaural one already.
    */
   readonly survivalPass: boolean;
   /** Also measure the renders' loudness (spanLoudness.ts). */
   readonly loudness: boolean;
-  /** Analyse the format's render (false: only the binaural survival, options.survivalOnly). */
-  readonly analyseFormat: boolean;
   /** What each source's renderer makes besides its objects (which every analysis reads): stereo and binaural for loudness. */
   readonly formats: readonly OutputFormat[];
   readonly hrtf: HrtfGrid | undefined;
@@ -66,12 +58,8 @@ export function sceneAnalysisSetup(scene: Scene, stems: readonly (readonly Float
   if (stems.length !== scene.sources.length) {
     throw new Error(`mono analysis: expected stems for ${scene.sources.length} sources, got ${stems.length}`);
   }
-  const survivalOnly = options.survivalOnly ?? false;
-  const checkBinaural = survivalOnly || (options.checkBinaural ?? hrtf !== undefined);
+  const checkBinaural = options.checkBinaural ?? hrtf !== undefined;
   const loudness = options.loudness ?? false;
-  if (survivalOnly && (format !== 'stereo' || loudness)) {
-    throw new Error(`mono analysis: survivalOnly goes beside a stereo analysis without loudness, got format ${JSON.stringify(format)}${loudness ? ' with loudness' : ''}`);
-  }
   if ((format === 'binaural' || checkBinaural || loudness) && hrtf === undefined) {
     const needs = format === 'binaural' ? "the 'binaural' format" : checkBinaural ? 'checkBinaural' : 'loudness';
     throw new Error(`mono analysis: ${needs} needs an HRTF set (options.hrtf)`);
@@ -86,7 +74,6 @@ export function sceneAnalysisSetup(scene: Scene, stems: readonly (readonly Float
     checkBinaural,
     survivalPass,
     loudness,
-    analyseFormat: !survivalOnly,
     formats,
     hrtf,
     monoLaw: options.monoLaw ?? DEFAULT_MONO_LAW,

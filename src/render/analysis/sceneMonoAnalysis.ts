@@ -65,13 +65,12 @@ export async function measureSceneSpans(
 /** The analysis from the sums of spans that tile the programme's frames. */
 export function concludeSceneMono(setup: SceneAnalysisSetup, parts: readonly SceneSpanMoments[]): MonoAnalysis {
   const { scene, sources, lengthFrames, windowSec, format } = setup;
-  if (!setup.analyseFormat) throw new Error('mono analysis: these spans measured only the binaural survival (concludeBinauralSurvival)');
   const sampleRateHz = scene.sampleRateHz;
   const monoGain = monoLawGain(setup.monoLaw);
   const analyser = createMomentAnalyser({ sampleRateHz, inputCount: sources.length, perInput: true, totalFrames: lengthFrames, windowSec });
   const stemSums = new Float64Array(PAIR_MOMENTS * sources.length);
   for (const part of parts) {
-    if (part.analysed !== null) addMomentSums(analyser, part.analysed);
+    addMomentSums(analyser, part.analysed);
     addArray(stemSums, part.stems);
   }
   const { figures, findings } = sceneSourceFindings({
@@ -96,24 +95,18 @@ export function concludeSceneMono(setup: SceneAnalysisSetup, parts: readonly Sce
   };
   if (!setup.checkBinaural) return analysis;
   // A binaural analysis is its own survival check: the analysed render is the binaural one.
-  const survival = setup.survivalPass
-    ? concludeBinauralSurvival(setup, parts)
+  const { survival, finding } = setup.survivalPass
+    ? survivalFromParts(setup, parts)
     : binauralSurvival(analyser, sourceIds(setup).map((id, i) => ({ ...id, ...ownMoments(analyser, i) })), monoGain);
-  return withBinauralSurvival(analysis, survival);
+  return { ...analysis, binaural: survival, findings: finding === null ? analysis.findings : sortBySeverity([...analysis.findings, finding]) };
 }
 
-/** The binaural render's survival from the survival passes of spans that tile the programme's frames. */
-export function concludeBinauralSurvival(setup: SceneAnalysisSetup, parts: readonly SceneSpanMoments[]): BinauralSurvivalResult {
+/** The binaural render's survival from the survival sums of spans that tile the programme's frames. */
+function survivalFromParts(setup: SceneAnalysisSetup, parts: readonly SceneSpanMoments[]): BinauralSurvivalResult {
   const { scene, sources, lengthFrames, windowSec } = setup;
-  if (!setup.survivalPass) throw new Error('mono analysis: these spans did not check the binaural survival beside a stereo analysis');
   const survival = createMomentAnalyser({ sampleRateHz: scene.sampleRateHz, inputCount: sources.length, perInput: true, totalFrames: lengthFrames, windowSec });
   for (const part of parts) if (part.survival !== null) addMomentSums(survival, part.survival);
   return binauralSurvival(survival, sourceIds(setup).map((id, i) => ({ ...id, ...ownMoments(survival, i) })), monoLawGain(setup.monoLaw));
-}
-
-/** The analysis with the binaural survival and its finding (when there is one) added, findings most severe first. */
-export function withBinauralSurvival(analysis: MonoAnalysis, { survival, finding }: BinauralSurvivalResult): MonoAnalysis {
-  return { ...analysis, binaural: survival, findings: finding === null ? analysis.findings : sortBySeverity([...analysis.findings, finding]) };
 }
 
 function sourceIds(setup: SceneAnalysisSetup): { sourceId: string; sourceName: string }[] {

@@ -33,11 +33,11 @@ import { RENDER_BLOCK_FRAMES } from '../renderBlock';
  * [first hop, end hop), so that spans that tile the frames count every sample once.
  */
 export interface SceneSpanMoments {
-  /** The analysed format's sums (null with survivalOnly). */
-  readonly analysed: MomentSums | null;
+  /** The analysed format's sums. */
+  readonly analysed: MomentSums;
   /** The binaural survival's sums, every source tracked against their sum (null without the survival pass). */
   readonly survival: MomentSums | null;
-  /** Per source, the sums of L^2, R^2 and L R of its stem (addStemMoments; zeros with survivalOnly). */
+  /** Per source, the sums of L^2, R^2 and L R of its stem (addStemMoments). */
   readonly stems: Float64Array;
   /** The loudness of the binaural, stereo and mono renders over the span (with setup.loudness). */
   readonly loudness: readonly ProgrammeLoudnessSums[] | null;
@@ -64,13 +64,12 @@ export function measureSceneSpan(setup: SceneAnalysisSetup, frames?: MomentFrame
   const sampleRateHz = scene.sampleRateHz;
   const contributions = createSourceContributions(setup);
   const { analyser, survival } = createSpanAnalysers(setup, contributions, frames);
-  const grid = analyser ?? survival!;
   const stemSums = new Float64Array(PAIR_MOMENTS * sources.length);
   const chunkFrames = contributions.chunkFrames;
 
-  const input = momentSpanInput(grid);
+  const input = momentSpanInput(analyser);
   // The span's own samples run from its first frame's centre to the next span's (past its last frame's input).
-  const owned = { start: grid.frames.first * grid.hop, end: Math.min(lengthFrames, grid.frames.end * grid.hop) };
+  const owned = { start: analyser.frames.first * analyser.hop, end: Math.min(lengthFrames, analyser.frames.end * analyser.hop) };
   const loudness = setup.loudness
     ? createSpanLoudness(spanLoudnessRange(owned.start, owned.end, lengthFrames, sampleRateHz), lengthFrames, sampleRateHz, chunkFrames, monoLawGain(setup.monoLaw))
     : null;
@@ -78,21 +77,20 @@ export function measureSceneSpan(setup: SceneAnalysisSetup, frames?: MomentFrame
   // On the block grid of a render from the start, so that blocks, and where a source's tail is cut after its stem, fall as in one.
   let position = Math.max(0, RENDER_BLOCK_FRAMES * Math.floor((start - Math.ceil(SPAN_PREROLL_SEC * sampleRateHz)) / RENDER_BLOCK_FRAMES));
   if (position > 0) seekContributions(contributions, position);
-  // The stems' correlations go with the format's findings; the survival alone has no use for them.
-  if (analyser !== null) stems.forEach((channels, i) => addStemMoments(channels, owned.start, owned.end, stemSums, PAIR_MOMENTS * i));
+  stems.forEach((channels, i) => addStemMoments(channels, owned.start, owned.end, stemSums, PAIR_MOMENTS * i));
   while (position < owned.end) {
     // Chunks end where the analysed input starts, so that it is fed from there.
     const count = Math.min(chunkFrames, (position < input.start ? input.start : owned.end) - position);
     renderContributionChunk(contributions, count);
     if (loudness !== null) feedSpanLoudness(loudness, contributions, position, count);
     // One feed serves both analysers (they share the objects' transforms).
-    if (position >= input.start) feedMomentAnalyser(grid, contributions.objects, count);
+    if (position >= input.start) feedMomentAnalyser(analyser, contributions.objects, count);
     position += count;
     onProgress?.(Math.max(0, position - input.start) / Math.max(1, owned.end - input.start));
   }
-  finishMomentAnalyser(grid);
+  finishMomentAnalyser(analyser);
   return {
-    analysed: analyser === null ? null : momentSumsOf(analyser),
+    analysed: momentSumsOf(analyser),
     survival: survival === null ? null : momentSumsOf(survival),
     stems: stemSums,
     loudness: loudness === null ? null : finishSpanLoudness(loudness),
@@ -109,7 +107,7 @@ function createSpanAnalysers(
   setup: SceneAnalysisSetup,
   contributions: SourceContributions,
   frames: MomentFrameRange | undefined,
-): { analyser: MomentAnalyser | null; survival: MomentAnalyser | null } {
+): { analyser: MomentAnalyser; survival: MomentAnalyser | null } {
   const { scene, sources, stems, lengthFrames, windowSec, hrtf } = setup;
   const sampleRateHz = scene.sampleRateHz;
   const objectCounts = stems.map((channels) => channels.length);
@@ -119,8 +117,7 @@ function createSpanAnalysers(
     inputMatrices: sourceResponseMatrices(scene, contributions.renderers, objectCounts, format, hrtf, analysisFrameSize(sampleRateHz)),
   });
   // The survival reports each source's own loss in the binaural render, not its share of the mix's.
-  const views = [...(setup.analyseFormat ? [view(setup.format, false)] : []), ...(setup.survivalPass ? [view('binaural', true)] : [])];
-  if (views.length === 0) throw new Error('mono analysis: nothing to measure (no format analysis and no binaural survival)');
+  const views = [view(setup.format, false), ...(setup.survivalPass ? [view('binaural', true)] : [])];
   const analysers = createMomentAnalysers({ sampleRateHz, inputCount: sources.length, totalFrames: lengthFrames, windowSec, ...(frames === undefined ? {} : { frames }) }, views);
-  return { analyser: setup.analyseFormat ? analysers[0]! : null, survival: setup.survivalPass ? analysers.at(-1)! : null };
+  return { analyser: analysers[0]!, survival: analysers[1] ?? null };
 }
