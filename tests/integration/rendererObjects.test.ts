@@ -1,0 +1,63 @@
+import { describe, expect, it } from 'vitest';
+import { createSceneRenderer, objectHeadDirection, renderFrames } from '../../src/render/sceneRenderer';
+import { createStereoBus, stereoPanGains } from '../../src/render/stereoBus';
+import { gaussianNoise } from '../support/prng';
+import { testScene } from '../support/renderHelpers';
+
+/**
+ * The renderer hands out its objects' signals (what feeds every bus), which the mono
+ * analysis takes through the buses' responses. For a scene that does not move, the
+ * stereo fold-down is each object times its fold-down gains for where it stands
+ * (objectHeadDirection, stereoPanGains): checked against the bus, to float32 rounding
+ * (1e-6 of the peak).
+ */
+const RATE = 48000;
+const FRAMES = RATE / 2;
+
+describe('the objects a renderer hands out', () => {
+  it('make the stereo fold-down through their gains for where they stand (1e-6 of the peak)', () => {
+    const base = testScene([
+      { azimuthDeg: 35, elevationDeg: 10, distanceM: 2 },
+      { azimuthDeg: -100, elevationDeg: 0, distanceM: 1 },
+    ]);
+    const scene = { ...base, listener: { yawDeg: 20, pitchDeg: 0, rollDeg: 0 } };
+    const stems = [[gaussianNoise(FRAMES, 1), gaussianNoise(FRAMES, 2)], [gaussianNoise(FRAMES, 3)]];
+    const renderer = createSceneRenderer(scene, stems, { formats: ['stereo'] });
+    const objects = [new Float32Array(FRAMES), new Float32Array(FRAMES), new Float32Array(FRAMES)];
+    const stereo = [new Float32Array(FRAMES), new Float32Array(FRAMES)] as const;
+    renderFrames(renderer, { stereo, objects }, FRAMES);
+    const bus = createStereoBus();
+    const direction = new Float64Array(3);
+    const gains = objects.map((_, o) => {
+      objectHeadDirection(renderer, o, direction);
+      const g = new Float64Array(2);
+      stereoPanGains(bus, direction[0]!, direction[1]!, direction[2]!, g);
+      return g;
+    });
+    let peak = 0;
+    let largestError = 0;
+    for (let n = 0; n < FRAMES; n++) {
+      for (let channel = 0; channel < 2; channel++) {
+        const expected = objects.reduce((sum, object, o) => sum + gains[o]![channel]! * object[n]!, 0);
+        peak = Math.max(peak, Math.abs(expected));
+        largestError = Math.max(largestError, Math.abs(stereo[channel]![n]! - expected));
+      }
+    }
+    expect(peak).toBeGreaterThan(0.1);
+    expect(largestError).toBeLessThan(1e-6 * peak);
+  });
+
+  it('are checked for non-finite samples when no bus runs: the block is silenced and counted', () => {
+    const scene = testScene([{ azimuthDeg: 0, elevationDeg: 0, distanceM: 1 }]);
+    const stem = gaussianNoise(1024, 4);
+    stem[300] = Number.NaN;
+    const renderer = createSceneRenderer(scene, [[stem]], { formats: [] });
+    const object = new Float32Array(1024);
+    renderFrames(renderer, { objects: [object] }, 1024);
+    expect(object.every((v) => Number.isFinite(v))).toBe(true);
+    // The block holding the NaN (frames 256..383) is silent, the objects restart after it.
+    expect(object.subarray(256, 384).every((v) => v === 0)).toBe(true);
+    expect(renderer.nonFiniteBlocks).toBe(1);
+    expect(object.subarray(0, 256).some((v) => v !== 0)).toBe(true);
+  });
+});
