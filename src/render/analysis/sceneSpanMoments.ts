@@ -35,7 +35,7 @@ import { RENDER_BLOCK_FRAMES } from '../renderBlock';
 export interface SceneSpanMoments {
   /** The analysed format's sums. */
   readonly analysed: MomentSums;
-  /** The binaural survival's sums, every source tracked against their sum (null without the survival pass). */
+  /** The binaural survival's sums: the binaural render's, and each source's own (null without the survival pass). */
   readonly survival: MomentSums | null;
   /** Per source, the sums of L^2, R^2 and L R of its stem (addStemMoments). */
   readonly stems: Float64Array;
