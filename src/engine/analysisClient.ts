@@ -16,10 +16,16 @@ export interface AnalysisRunOptions {
  * cancels the one running (it rejects with an AbortError). One pass splits the programme
  * in time into one span per worker (analysisWorker.ts measures a span), and the spans'
  * sums are concluded here (analysisInSpans.ts), binaural survival included. Workers are
- * created on first use and again after a cancel, which terminates them.
+ * created by prepare() or on first use, and again after a cancel, which terminates them.
  */
 export interface AnalysisClient {
   analyze(job: AnalysisJob, options?: AnalysisRunOptions): Promise<MonoAnalysis>;
+  /**
+   * Creates the workers not created yet, so the next analysis does not wait for their
+   * modules to load (a module worker loads them when constructed). Idempotent; a run in
+   * progress is left alone.
+   */
+  prepare(): void;
   dispose(): void;
 }
 
@@ -123,6 +129,9 @@ export function createAnalysisClient(workerCount = analysisWorkerCount(globalThi
         signal?.removeEventListener('abort', onAbort);
         if (running?.id === id) running = null;
       });
+    },
+    prepare() {
+      for (let index = 0; index < workerCount; index++) workerAt(index);
     },
     dispose() {
       cancelRunning();

@@ -130,6 +130,8 @@ export interface AudioEngine {
    * AbortError and stops the analysis; progress comes at least every 5 %.
    */
   analyzeMono(options: MonoAnalysisOptions): Promise<MonoAnalysis>;
+  /** Starts the analysis workers ahead of a check so the first one does not wait for them to load; cheap to call again. */
+  prepareMonoAnalysis(): void;
   play(): void;
   pause(): void;
   /** Pauses and returns to the start (or the loop start). */

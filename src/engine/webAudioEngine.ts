@@ -215,6 +215,9 @@ export function createWebAudioEngine(): AudioEngine {
       const job = { scene: edited, stems: stemsInSceneOrder(edited, loaded, loadedStems), grid, format: options.format, monoLaw: monitor.monoLaw };
       return analysis.analyze(job, options);
     },
+    prepareMonoAnalysis() {
+      analysis.prepare();
+    },
     play() {
       post({ type: 'play' });
     },

@@ -38,6 +38,8 @@ export interface MonoCheckSlice {
    * Never rejects: a failure is kept in monoCheck.error.
    */
   runMonoCheck(format?: AnalysedFormat): Promise<void>;
+  /** Starts the engine's analysis workers ahead of a run (when the check is shown), so the first run does not wait for them; cheap to call again. */
+  prepareMonoCheck(): void;
   /** Stops a run in progress (the worker is terminated) and returns to idle. */
   cancelMonoCheck(): void;
   /** Forgets the result (and a band solo it set), back to idle. */
@@ -153,6 +155,9 @@ export function createMonoCheckSlice(set: SetStudioState, get: GetStudioState, c
         const message = error instanceof Error ? error.message : String(error);
         set({ monoCheck: { ...IDLE_MONO_CHECK, status: 'failed', format, error: `The mono check failed: ${message}` } });
       }
+    },
+    prepareMonoCheck() {
+      context.engine?.prepareMonoAnalysis();
     },
     cancelMonoCheck() {
       if (running === null) return;

@@ -1,4 +1,4 @@
-import { useState } from 'react';
+import { useEffect, useState } from 'react';
 import type { AnalysedFormat } from '../../engine/audioEngine';
 import { defaultMonoCheckFormat, isMonoCheckStale } from '../../state/monoCheckSlice';
 import { useStudioStore, useStudioStoreApi } from '../../state/StudioStoreProvider';
@@ -26,6 +26,10 @@ export function MonoCheckPanel() {
   const running = monoCheck.status === 'running';
   const percent = Math.round(monoCheck.progress * 100);
   const run = (): void => void store.getState().runMonoCheck(format);
+  // Shown means a check is likely: its workers load their modules now rather than on the first run.
+  useEffect(() => {
+    store.getState().prepareMonoCheck();
+  }, [store]);
 
   return (
     <section className="panel mono-check-panel" aria-label="Mono check" data-testid="mono-check-panel" data-status={monoCheck.status}>

@@ -29,7 +29,7 @@ export type EngineCall =
   | { readonly method: 'setMeterSettings'; readonly settings: MeterSettings }
   | { readonly method: 'resetLoudness' }
   | { readonly method: 'setLoop'; readonly region: { readonly startSec: number; readonly endSec: number } | null }
-  | { readonly method: 'play' | 'pause' | 'stop' | 'start' }
+  | { readonly method: 'play' | 'pause' | 'stop' | 'start' | 'prepareMonoAnalysis' }
   | { readonly method: 'seek'; readonly positionSec: number };
 
 /** One engine.loadScene call: the scene and a copy of the stem files it was given. */
@@ -96,6 +96,7 @@ export function createFakeEngine(initialStatus: EngineStatus = 'needs-gesture'):
       engine.monoAnalyses.push(options);
       return engine.monoAnalysis(options);
     },
+    prepareMonoAnalysis: () => calls.push({ method: 'prepareMonoAnalysis' }),
     play: () => calls.push({ method: 'play' }),
     pause: () => calls.push({ method: 'pause' }),
     stop: () => calls.push({ method: 'stop' }),

@@ -1,7 +1,7 @@
 import { describe, expect, it } from 'vitest';
 import type { MonoAnalysis, MonoAnalysisOptions } from '../../../src/engine/audioEngine';
 import type { MonoFinding } from '../../../src/render/analysis/monoAnalysisTypes';
-import { findingSeverityBySource, isMonoCheckStale } from '../../../src/state/monoCheckSlice';
+import { IDLE_MONO_CHECK, findingSeverityBySource, isMonoCheckStale } from '../../../src/state/monoCheckSlice';
 import { createStudioStore } from '../../../src/state/studioStore';
 import {
   findingSeverity,
@@ -270,6 +270,20 @@ describe('mono check slice', () => {
     await store.getState().runMonoCheck();
     expect(store.getState().monoCheck.status).toBe('failed');
     expect(store.getState().monoCheck.error).toMatch(/needs the audio engine/);
+  });
+
+  it('prepare starts the engine analysis workers once per call, leaving the check idle; without an engine it does nothing', () => {
+    const { engine, store } = setup();
+    const prepared = (): number => engine.calls.filter((c) => c.method === 'prepareMonoAnalysis').length;
+    store.getState().prepareMonoCheck();
+    expect(prepared()).toBe(1);
+    store.getState().prepareMonoCheck();
+    expect(prepared()).toBe(2);
+    expect(engine.monoAnalyses).toHaveLength(0);
+    expect(store.getState().monoCheck).toBe(IDLE_MONO_CHECK);
+    const withoutEngine = createStudioStore({ engine: null, scene: testScene() });
+    expect(() => withoutEngine.getState().prepareMonoCheck()).not.toThrow();
+    expect(withoutEngine.getState().monoCheck).toBe(IDLE_MONO_CHECK);
   });
 
   it('gives each source the severity of its most severe finding (for the stage markers)', () => {
