@@ -1,3 +1,4 @@
+import { DEFAULT_MONO_LAW, monoLawGain } from '../../core/monoLaw';
 import { DENORMAL_FLUSH, createBiquadCoefficients } from '../filters/biquad';
 import { HALF_BAND_PASSBAND, createHalfBandDecimator, decimateHalfBand, halfBandResponse, halfBandTaps, resetHalfBandDecimator } from '../filters/halfBandDecimator';
 import type { HalfBandDecimator } from '../filters/halfBandDecimator';
@@ -48,7 +49,7 @@ import type { IntegrationConfig, StereoMoments } from './stereoMoments';
  */
 export interface MultibandStereoMeterConfig {
   readonly integration?: IntegrationConfig;
-  /** Mono fold-down gain g; default 1/sqrt2 (the -3 dB law). */
+  /** Mono fold-down gain g; default monoLawGain(DEFAULT_MONO_LAW), 1/sqrt2 for the -3 dB law. */
   readonly monoLawGain?: number;
   /** Octave-decimated bank (default true); false runs every band at the full rate. */
   readonly multirate?: boolean;
@@ -115,7 +116,7 @@ export function createMultibandStereoMeter(config: MultibandStereoMeterConfig, s
   return {
     sampleRateHz,
     bands,
-    monoLawGain: config.monoLawGain ?? Math.SQRT1_2,
+    monoLawGain: config.monoLawGain ?? monoLawGain(DEFAULT_MONO_LAW),
     halfBandTaps: taps,
     bandLevel,
     levelFirstBand,

@@ -1,3 +1,4 @@
+import { DEFAULT_MONO_LAW, monoLawGain } from '../../core/monoLaw';
 import {
   DEFAULT_INTEGRATION,
   addedMomentFrames,
@@ -21,7 +22,7 @@ import type { IntegrationConfig, StereoMoments } from './stereoMoments';
  */
 export interface StereoFieldMeterConfig {
   readonly integration?: IntegrationConfig;
-  /** Mono fold-down gain g for the mono loss; default 1/sqrt2 (the -3 dB law). */
+  /** Mono fold-down gain g for the mono loss; default monoLawGain(DEFAULT_MONO_LAW), 1/sqrt2 for the -3 dB law. */
   readonly monoLawGain?: number;
 }
 
@@ -50,7 +51,7 @@ export interface StereoFieldMeter {
 export function createStereoFieldMeter(config: StereoFieldMeterConfig, sampleRateHz: number): StereoFieldMeter {
   return {
     moments: createStereoMoments(1, config.integration ?? DEFAULT_INTEGRATION, sampleRateHz),
-    monoLawGain: config.monoLawGain ?? Math.SQRT1_2,
+    monoLawGain: config.monoLawGain ?? monoLawGain(DEFAULT_MONO_LAW),
   };
 }
 
