@@ -1,6 +1,6 @@
 /**
- * FFT over split real/imaginary Float64Arrays, and the real-input transform built on a
- * complex transform of half the size.
+ * The real-input FFT over split real/imaginary Float64Arrays, built on a complex
+ * transform of half the size.
  *
  * Conventions: forward X[k] = sum_n x[n] e^(-2 pi i n k / N); inverse with 1/N, so
  * inverse(forward(x)) = x. Real transforms hold bins 0..N/2 (N/2 + 1 complex values).
@@ -67,20 +67,6 @@ export function createComplexFft(size: number): ComplexFft {
     workRe: new Float64Array(size),
     workIm: new Float64Array(size),
   };
-}
-
-/**
- * In-place complex FFT of (re, im), each of length fft.size.
- * `sign` is -1 for the forward transform and +1 for the inverse (unscaled).
- */
-export function complexFftInPlace(fft: ComplexFft, re: Float64Array, im: Float64Array, sign: 1 | -1): void {
-  // For the inverse, the arrays trade roles on the way in and out.
-  const inRe = sign === -1 ? re : im;
-  const inIm = sign === -1 ? im : re;
-  firstPass(fft, inRe, 0, inIm, 0, 1);
-  radix4Passes(fft, fft.size);
-  inRe.set(fft.workRe);
-  inIm.set(fft.workIm);
 }
 
 /** State for real transforms of length `size` (a power of two of at least 4). */
