@@ -16,10 +16,10 @@ import type { MidSideProcessor } from './midSideProcessor';
  * active (gain != 0 dB). The stereo decoder then gives
  *   L' = ((G_M+G_S)/2) L + ((G_M-G_S)/2) R,   R' = ((G_M-G_S)/2) L + ((G_M+G_S)/2) R.
  *
- * The functions read the processor's current ramp values and filter coefficients, which
- * are the settled ones only when nothing glides: a processor fresh from
+ * It reads the processor's current ramp values and filter coefficients, which are the
+ * settled ones only when nothing glides: a processor fresh from
  * createMidSideProcessor({ params }) or resetMidSideProcessor, or one processed until its
- * glides ended and the coefficients were refreshed. They throw an Error otherwise rather
+ * glides ended and the coefficients were refreshed. It throws an Error otherwise rather
  * than describe a moment of a glide; ramps are not simulated.
  */
 
@@ -28,19 +28,6 @@ import type { MidSideProcessor } from './midSideProcessor';
 const sectionScratch = new Float64Array(2);
 const responseScratch = new Float64Array(4);
 const highPassScratch = new Float64Array(2);
-
-/**
- * Writes the settled mid and side transfer functions at `frequencyHz` into `out` as
- * [GmRe, GmIm, GsRe, GsIm]: the response once every glide has ended.
- * Throws an Error if the monitor param is not 'stereo' (the stereo decoder is the only
- * analysed render; the mid and side solos are listening aids), if the processor is still
- * gliding, or if `out` does not hold 4 numbers.
- */
-export function settledMidSideResponse(processor: MidSideProcessor, frequencyHz: number, out: Float64Array): void {
-  assertAnalysable(processor, 'settledMidSideResponse');
-  if (out.length !== 4) throw new Error(`settledMidSideResponse: out must hold 4 numbers [GmRe, GmIm, GsRe, GsIm], got ${out.length}`);
-  writeMidSideResponse(processor, frequencyHz, out);
-}
 
 /**
  * Writes, per frequency, the settled stereo matrix of the processor as 8 numbers
