@@ -162,6 +162,10 @@ interface InputStream {
   readonly windowFrames: number;
   readonly windowCount: number;
   readonly fft: RealFft;
+  readonly bands: readonly ThirdOctaveBand[];
+  /** The bands' bins and weights, the same for every analyser of the stream. */
+  readonly layout: BandLayout;
+  readonly energyScale: number;
   readonly scratch: FrameScratch;
   readonly buffers: StereoFrame[];
   readonly spectra: FrameSpectrum[];
@@ -205,6 +209,14 @@ export function createMomentAnalysers(config: MomentInputConfig, views: readonly
   const window = analysisWindow(frameSize);
   const frames = checkedFrameRange(config.frames, analysisFrameCount(totalFrames, sampleRateHz));
   const windowFrames = Math.max(1, Math.round(windowSec * sampleRateHz));
+  const bands = thirdOctaveBands(sampleRateHz);
+  const bandCount = bands.length;
+  const segments = createBandBins(bands, frameSize, sampleRateHz);
+  const energyScale = hop / sumOfSquares(window);
+  const groupCount = Math.ceil(bandCount / BANDS_PER_GROUP) + 1;
+  const groupOfBand = new Int32Array(bandCount + 1);
+  for (let b = 0; b < bandCount; b++) groupOfBand[b] = Math.floor(b / BANDS_PER_GROUP);
+  groupOfBand[bandCount] = groupCount - 1;
   const stream: InputStream = {
     frameSize,
     hop,
@@ -212,6 +224,9 @@ export function createMomentAnalysers(config: MomentInputConfig, views: readonly
     windowFrames,
     windowCount: Math.max(1, Math.ceil(totalFrames / windowFrames)),
     fft: createRealFft(frameSize),
+    bands,
+    layout: { bandCount, segments, scaledWeight: segments.weight.map((w) => w * energyScale), groupOfBand, groupCount },
+    energyScale,
     scratch: { window, left: new Float64Array(frameSize), right: new Float64Array(frameSize) },
     buffers: Array.from({ length: inputCount }, () => ({ left: createFrameBuffer(frameSize), right: createFrameBuffer(frameSize) })),
     spectra: Array.from({ length: inputCount }, () => createFrameSpectrum(bins)),
@@ -226,17 +241,10 @@ export function createMomentAnalysers(config: MomentInputConfig, views: readonly
 
 function createAnalyserState(config: MomentInputConfig, view: MomentView, stream: InputStream): AnalyserState {
   const { sampleRateHz, inputCount, totalFrames } = config;
-  const { frameSize, hop, frames, windowFrames, windowCount, fft } = stream;
+  const { frameSize, hop, frames, windowFrames, windowCount, fft, bands, layout, energyScale } = stream;
+  const { bandCount, groupCount } = layout;
   const bins = frameSize / 2 + 1;
-  const bands = thirdOctaveBands(sampleRateHz);
-  const bandCount = bands.length;
-  const segments = createBandBins(bands, frameSize, sampleRateHz);
   const window = stream.scratch.window;
-  const energyScale = hop / sumOfSquares(window);
-  const groupCount = Math.ceil(bandCount / BANDS_PER_GROUP) + 1;
-  const groupOfBand = new Int32Array(bandCount + 1);
-  for (let b = 0; b < bandCount; b++) groupOfBand[b] = Math.floor(b / BANDS_PER_GROUP);
-  groupOfBand[bandCount] = groupCount - 1;
   const inputMatrices = checkedMatrices(view.inputMatrices, inputCount, bins);
   const mixBands = new Float64Array(MIX_STRIDE * (bandCount + 1));
   const windowMix = new Float64Array(MIX_STRIDE * windowCount);
@@ -274,7 +282,7 @@ function createAnalyserState(config: MomentInputConfig, view: MomentView, stream
     inputMatrices,
     inputGains: inputMatrices === null ? null : inputMatrices.map(constantRealGains),
     ownOnly: perInput && view.ownOnly === true,
-    layout: { bandCount, segments, scaledWeight: segments.weight.map((w) => w * energyScale), groupOfBand, groupCount },
+    layout,
     mixSums: { bands: mixBands, window: windowMix, windowGroupMono },
     // Without matrices the analyser reads the shared spectra as they are.
     spectra: inputMatrices === null ? stream.spectra : stream.spectra.map(() => createFrameSpectrum(bins)),
