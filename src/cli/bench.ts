@@ -2,7 +2,9 @@ import { SCENE_FORMAT_VERSION } from '../core/scene';
 import type { Scene, SceneSource } from '../core/scene';
 import type { HrtfGrid } from '../dsp/hrtf/hrtfGrid';
 import { RENDER_BLOCK_FRAMES } from '../render/renderBlock';
-import type { OutputFormat } from '../render/renderBlock';
+import { SHIPPED_HRTF_SET, studioOutput } from '../core/outputs/studioOutputs';
+import type { StudioOutputId } from '../core/outputs/studioOutputs';
+import { DEFAULT_MONO_LAW } from '../core/monoLaw';
 import { createSceneRenderer, renderFrames, updateSource } from '../render/sceneRenderer';
 import { benchNoise, runAnalysisBench } from './benchAnalysis';
 import { loadHrtfGrid } from './loadHrtf';
@@ -47,14 +49,13 @@ function benchScene(objectCount: number): Scene {
 }
 
 /** Renders `seconds` of `objects` static (or moving) objects; returns the real-time factor. */
-function measure(hrtf: HrtfGrid, format: OutputFormat, objects: number, seconds: number, moving: boolean): number {
+function measure(hrtf: HrtfGrid, format: StudioOutputId, objects: number, seconds: number, moving: boolean): number {
   const scene = benchScene(objects);
   const frames = Math.ceil((seconds * SAMPLE_RATE_HZ) / RENDER_BLOCK_FRAMES) * RENDER_BLOCK_FRAMES;
   const stem = benchNoise(frames, 1);
-  const renderer = createSceneRenderer(scene, scene.sources.map(() => [stem]), { formats: [format], hrtf });
-  const left = new Float32Array(RENDER_BLOCK_FRAMES);
-  const right = new Float32Array(RENDER_BLOCK_FRAMES);
-  const outputs = format === 'binaural' ? { binaural: [left, right] as const } : { stereo: [left, right] as const };
+  const output = studioOutput(format, { monoLaw: DEFAULT_MONO_LAW, hrtfSet: SHIPPED_HRTF_SET });
+  const renderer = createSceneRenderer(scene, scene.sources.map(() => [stem]), { outputs: [output], hrtf });
+  const outputs = { outputs: [output.channels.map(() => new Float32Array(RENDER_BLOCK_FRAMES))] };
   const params = scene.sources.map((s) => ({
     gainDb: s.gainDb,
     mute: false,
@@ -85,14 +86,14 @@ function median(values: number[]): number {
   return sorted[Math.floor(sorted.length / 2)]!;
 }
 
-function measureMedian(hrtf: HrtfGrid, format: OutputFormat, objects: number, moving = false): Measurement {
+function measureMedian(hrtf: HrtfGrid, format: StudioOutputId, objects: number, moving = false): Measurement {
   const seconds = renderSeconds(objects);
   const runs = Array.from({ length: REPEATS }, () => measure(hrtf, format, objects, seconds, moving));
   return { objects, realTimeFactor: median(runs) };
 }
 
 /** Largest object count with a real-time factor of at least 1, by bisection over measured renders. */
-function realTimeCapacity(hrtf: HrtfGrid, format: OutputFormat, guess: number): number {
+function realTimeCapacity(hrtf: HrtfGrid, format: StudioOutputId, guess: number): number {
   let low = 1;
   let high = Math.max(2, guess * 2);
   while (measureMedian(hrtf, format, high).realTimeFactor >= 1) high *= 2;
@@ -113,7 +114,7 @@ async function main(): Promise<void> {
   console.log(`Renderer benchmark, ${SAMPLE_RATE_HZ} Hz, ${RENDER_BLOCK_FRAMES}-frame blocks, Node ${process.version}, one thread`);
   console.log(`HRTF: ${hrtf.set.name}, ${hrtf.set.hrirLength}-tap minimum-phase HRIRs\n`);
   console.log('objects | binaural x real time | stereo x real time | binaural, all moving');
-  const results: { format: OutputFormat; row: Measurement }[] = [];
+  const results: { format: StudioOutputId; row: Measurement }[] = [];
   for (const objects of OBJECT_COUNTS) {
     const binaural = measureMedian(hrtf, 'binaural', objects);
     const stereo = measureMedian(hrtf, 'stereo', objects);
@@ -123,7 +124,7 @@ async function main(): Promise<void> {
       `${String(objects).padStart(7)} | ${format(binaural.realTimeFactor).padStart(20)} | ${format(stereo.realTimeFactor).padStart(18)} | ${format(moving.realTimeFactor).padStart(20)}`,
     );
   }
-  const guessFor = (f: OutputFormat): number => {
+  const guessFor = (f: StudioOutputId): number => {
     const last = results.filter((r) => r.format === f).at(-1)!.row;
     return Math.max(1, Math.round(last.objects * last.realTimeFactor));
   };

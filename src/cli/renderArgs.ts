@@ -1,25 +1,26 @@
-import { OUTPUT_FORMATS } from '../render/renderBlock';
-import type { OutputFormat } from '../render/renderBlock';
+import { STUDIO_OUTPUT_IDS, isStudioOutputId } from '../core/outputs/studioOutputs';
+import type { StudioOutputId } from '../core/outputs/studioOutputs';
 import { DEFAULT_MONO_LAW } from '../core/monoLaw';
 import type { MonoLaw } from '../core/monoLaw';
-import type { WavSampleFormat } from '../io/wav';
+import type { PcmSampleFormat } from '../core/pcm';
 import { UsageError, parseMonoLaw, readCommandLine } from './commandLine';
 
 export interface RenderArgs {
   readonly scenePath: string;
-  readonly formats: readonly OutputFormat[];
+  /** The outputs to render, by id (core/outputs/studioOutputs.ts). */
+  readonly formats: readonly StudioOutputId[];
   readonly outDir: string;
-  readonly sampleFormat: WavSampleFormat;
+  readonly sampleFormat: PcmSampleFormat;
   readonly hrtfPath?: string;
   readonly monoLaw: MonoLaw;
 }
 
 export const RENDER_USAGE = `usage: npm run render -- <scene.json> [options]
 
-Renders a scene to WAV files, one per output format.
+Renders a scene to WAV files, one per output.
 
 options:
-  --format <list>    formats to render, comma-separated: ${OUTPUT_FORMATS.join(', ')} (default: all)
+  --format <list>    outputs to render, comma-separated: ${STUDIO_OUTPUT_IDS.join(', ')} (default: all)
   --out <folder>     where to write the files (default: renders)
   --bits <16|24|32f> sample format: 16-bit (TPDF-dithered), 24-bit or 32-bit float PCM (default: 24)
   --hrtf <file>      HRTF set for binaural: an AES69 SOFA file (SimpleFreeFieldHRIR) or a .hrtf
@@ -27,13 +28,13 @@ options:
   --mono-law <law>   mono fold-down law: -3dB or -6dB (default: -3dB)
   --help             show this text`;
 
-const BITS: Readonly<Record<string, WavSampleFormat>> = { '16': 'pcm16', '24': 'pcm24', '32f': 'float32' };
+const BITS: Readonly<Record<string, PcmSampleFormat>> = { '16': 'pcm16', '24': 'pcm24', '32f': 'float32' };
 
 /** Parses the command line after the script name; throws a UsageError with a one-line message on bad input. */
 export function parseRenderArgs(argv: readonly string[]): RenderArgs | 'help' {
-  let formats: readonly OutputFormat[] = OUTPUT_FORMATS;
+  let formats: readonly StudioOutputId[] = STUDIO_OUTPUT_IDS;
   let outDir = 'renders';
-  let sampleFormat: WavSampleFormat = 'pcm24';
+  let sampleFormat: PcmSampleFormat = 'pcm24';
   let hrtfPath: string | undefined;
   let monoLaw: MonoLaw = DEFAULT_MONO_LAW;
   const input = { noun: 'scene file', example: 'npm run render -- scenes/demo.json' };
@@ -66,13 +67,11 @@ export function parseRenderArgs(argv: readonly string[]): RenderArgs | 'help' {
   return { scenePath: line.inputPath, formats, outDir, sampleFormat, monoLaw, ...(hrtfPath === undefined ? {} : { hrtfPath }) };
 }
 
-function parseFormats(list: string): OutputFormat[] {
+function parseFormats(list: string): StudioOutputId[] {
   const names = list.split(',').map((s) => s.trim()).filter((s) => s !== '');
-  if (names.length === 0) throw new UsageError(`--format: expected some of ${OUTPUT_FORMATS.join(', ')}, got "${list}"`);
+  if (names.length === 0) throw new UsageError(`--format: expected some of ${STUDIO_OUTPUT_IDS.join(', ')}, got "${list}"`);
   for (const name of names) {
-    if (!OUTPUT_FORMATS.includes(name as OutputFormat)) {
-      throw new UsageError(`--format: unknown format "${name}", expected some of ${OUTPUT_FORMATS.join(', ')}`);
-    }
+    if (!isStudioOutputId(name)) throw new UsageError(`--format: unknown format "${name}", expected some of ${STUDIO_OUTPUT_IDS.join(', ')}`);
   }
-  return OUTPUT_FORMATS.filter((f) => names.includes(f));
+  return STUDIO_OUTPUT_IDS.filter((id) => names.includes(id));
 }

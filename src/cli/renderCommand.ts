@@ -1,20 +1,19 @@
 import { mkdir, writeFile } from 'node:fs/promises';
 import path from 'node:path';
-import { encodeWav } from '../io/wav';
-import type { WavSampleFormat } from '../io/wav';
+import { SHIPPED_HRTF_SET, studioOutputs } from '../core/outputs/studioOutputs';
+import { encodeOutputFiles } from '../io/outputFiles';
+import type { PcmSampleFormat } from '../core/pcm';
 import { renderWholeScene } from '../render/offlineRender';
-import type { RenderedScene } from '../render/offlineRender';
 import { createSceneRenderer } from '../render/sceneRenderer';
-import type { OutputFormat } from '../render/renderBlock';
 import { loadHrtfGrid } from './loadHrtf';
 import { loadSceneFile, loadStems } from './loadScene';
-import { clipsIn, samplePeakDbfs } from '../io/samplePeak';
 import { createProgressLine } from './progress';
 import type { RenderArgs } from './renderArgs';
 
 /** What one render wrote, for the report and for tests. */
 export interface WrittenFile {
-  readonly format: OutputFormat;
+  /** The output's id (core/outputs/studioOutputs.ts). */
+  readonly format: string;
   readonly file: string;
   readonly channels: number;
   readonly frames: number;
@@ -29,11 +28,8 @@ export async function runRender(args: RenderArgs, log: (line: string) => void): 
     loadStems(scene, args.scenePath),
     args.formats.includes('binaural') ? loadHrtfGrid(args.hrtfPath, scene.sampleRateHz) : Promise.resolve(undefined),
   ]);
-  const renderer = createSceneRenderer(scene, stems, {
-    formats: args.formats,
-    monoLaw: args.monoLaw,
-    ...(hrtf === undefined ? {} : { hrtf }),
-  });
+  const outputs = studioOutputs(args.formats, { monoLaw: args.monoLaw, hrtfSet: args.hrtfPath === undefined ? SHIPPED_HRTF_SET : path.basename(args.hrtfPath) });
+  const renderer = createSceneRenderer(scene, stems, { outputs, ...(hrtf === undefined ? {} : { hrtf }) });
   const progress = createProgressLine(`rendering ${renderer.lengthFrames / scene.sampleRateHz} s`);
   const started = performance.now();
   const rendered = renderWholeScene(renderer, progress.update);
@@ -46,14 +42,12 @@ export async function runRender(args: RenderArgs, log: (line: string) => void): 
   await mkdir(args.outDir, { recursive: true });
   const base = path.basename(args.scenePath).replace(/\.json$/i, '');
   const written: WrittenFile[] = [];
-  for (const format of args.formats) {
-    const channels = channelsOf(rendered, format);
-    const file = path.join(args.outDir, `${base}.${format}.wav`);
-    await writeFile(file, encodeWav({ sampleRateHz: scene.sampleRateHz, channels }, encodeOptions(args.sampleFormat)));
-    const peak = samplePeakDbfs(channels);
-    const clipped = clipsIn(peak, args.sampleFormat);
-    written.push({ format, file, channels: channels.length, frames: renderer.lengthFrames, peakDbfs: peak, clipped });
-    log(`wrote ${file}: ${channels.length} ch, ${scene.sampleRateHz} Hz, ${bitsLabel(args.sampleFormat)}, peak ${peak.toFixed(2)} dBFS`);
+  const files = encodeOutputFiles({ sampleRateHz: scene.sampleRateHz, outputs: rendered }, { baseName: base, sampleFormat: args.sampleFormat });
+  for (const { outputId, fileName, bytes, channelCount, peakDbfs: peak, clips: clipped } of files) {
+    const file = path.join(args.outDir, fileName);
+    await writeFile(file, bytes);
+    written.push({ format: outputId, file, channels: channelCount, frames: renderer.lengthFrames, peakDbfs: peak, clipped });
+    log(`wrote ${file}: ${channelCount} ch, ${scene.sampleRateHz} Hz, ${bitsLabel(args.sampleFormat)}, peak ${peak.toFixed(2)} dBFS`);
     if (clipped) {
       log(`warning: ${file} peaks at ${peak.toFixed(2)} dBFS and clips in ${bitsLabel(args.sampleFormat)}: lower the source gains, or use --bits 32f to keep the overs`);
     } else if (peak > 0) {
@@ -63,17 +57,6 @@ export async function runRender(args: RenderArgs, log: (line: string) => void): 
   return written;
 }
 
-function channelsOf(rendered: RenderedScene, format: OutputFormat): Float32Array[] {
-  const channels = format === 'mono' ? (rendered.mono ? [rendered.mono] : []) : (rendered[format] ?? []);
-  if (channels.length === 0) throw new Error(`internal: ${format} was not rendered`);
-  return [...channels];
-}
-
-function encodeOptions(sampleFormat: WavSampleFormat): { sampleFormat: WavSampleFormat; dither: 'none' | 'tpdf' } {
-  // 16-bit is dithered so quiet passages do not turn into quantisation distortion.
-  return { sampleFormat, dither: sampleFormat === 'pcm16' ? 'tpdf' : 'none' };
-}
-
-function bitsLabel(sampleFormat: WavSampleFormat): string {
+function bitsLabel(sampleFormat: PcmSampleFormat): string {
   return sampleFormat === 'pcm16' ? '16-bit' : sampleFormat === 'pcm24' ? '24-bit' : '32-bit float';
 }

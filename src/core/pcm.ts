@@ -17,3 +17,6 @@ export interface PcmAudio {
 export function frameCount(audio: PcmAudio): number {
   return audio.channels[0]?.length ?? 0;
 }
+
+/** How PCM samples are stored in a file: 16- or 24-bit integers, or 32-bit IEEE float. */
+export type PcmSampleFormat = 'pcm16' | 'pcm24' | 'float32';

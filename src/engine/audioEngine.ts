@@ -3,6 +3,9 @@ import type { HeadOrientation } from '../core/orientation';
 import type { MonoLaw } from '../core/monoLaw';
 import type { Scene } from '../core/scene';
 import type { MidSideSettings } from '../core/midSideSettings';
+import type { StudioOutputId } from '../core/outputs/studioOutputs';
+import type { OutputFile } from '../core/outputs/renderedOutput';
+import type { PcmSampleFormat } from '../core/pcm';
 import type { LiveGoniometer, LiveMeters } from '../render/realtime/liveMeterReader';
 import type { AnalysedFormat, AnalysisBand, FindingKind, MonoAnalysis, MonoFinding, SuggestedFix, TimeRange } from '../render/analysis/monoAnalysisTypes';
 
@@ -15,11 +18,9 @@ export { INTEGRATION_TIME_PRESETS_SEC } from '../dsp/meters/stereoMoments';
 /** The band solo's validation, shared by the store and the real-time host. */
 export { checkMonitorSoloBand } from '../render/realtime/monitorSolo';
 
-/** What the studio monitors: the binaural render, or a fold-down. */
-export type MonitorFormat = 'binaural' | 'stereo' | 'mono';
-
+/** What the studio monitors: one of its outputs (core/outputs/studioOutputs.ts), and the mono law of the mono downmix and of the meters' mono readings. */
 export interface MonitorSettings {
-  readonly format: MonitorFormat;
+  readonly outputId: StudioOutputId;
   readonly monoLaw: MonoLaw;
 }
 
@@ -64,12 +65,11 @@ export interface SceneLoadReport {
   readonly lengthSec: number;
 }
 
-/** A finished offline render of all three formats, planar, at the scene's rate. */
-export interface RenderedMix {
-  readonly sampleRateHz: number;
-  readonly binaural: readonly [Float32Array, Float32Array];
-  readonly stereo: readonly [Float32Array, Float32Array];
-  readonly mono: Float32Array;
+/** What an export writes: which outputs, in which sample format, and the files' base name (`<baseName>.<output id>.wav`). */
+export interface ExportRequest {
+  readonly outputIds: readonly StudioOutputId[];
+  readonly sampleFormat: PcmSampleFormat;
+  readonly baseName: string;
 }
 
 export interface ExportOptions {
@@ -117,11 +117,12 @@ export interface AudioEngine {
    */
   loadScene(scene: Scene, stemFiles: StemFiles): Promise<SceneLoadReport>;
   /**
-   * Renders the loaded scene, with every updateSource, setListener and setMasterMidSide
-   * since folded in, offline with the same AudioWorklet renderer (OfflineAudioContext),
-   * so the export equals what was heard (the monitor settings and solos are not part of it).
+   * Renders the loaded scene's outputs, with every updateSource, setListener and
+   * setMasterMidSide since folded in, offline with the same AudioWorklet renderer
+   * (OfflineAudioContext), so the export equals what was heard (the monitor settings and
+   * solos are not part of it), and encodes one WAV file per output (io/outputFiles.ts).
    */
-  renderOffline(options?: ExportOptions): Promise<RenderedMix>;
+  exportMix(request: ExportRequest, options?: ExportOptions): Promise<OutputFile[]>;
   /**
    * Analyses the mono compatibility of the loaded scene (its loaded stems, the HRTF set at
    * the scene's rate, the monitor's mono law) off the page's thread, naming the sources

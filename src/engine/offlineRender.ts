@@ -1,50 +1,33 @@
+import type { OutputDefinition } from '../core/outputs/outputDefinition';
+import type { RenderedMix } from '../core/outputs/renderedOutput';
 import type { Scene } from '../core/scene';
 import type { HrtfGrid } from '../dsp/hrtf/hrtfGrid';
-import type { MonoLaw } from '../core/monoLaw';
-import { RENDERER_PROCESSOR_NAME } from '../render/realtime/processorName';
-import type { HostMessage } from '../render/realtime/protocol';
-import { OUTPUT_FORMATS, RENDER_BLOCK_FRAMES } from '../render/renderBlock';
-import { renderLengthFrames } from '../render/sceneRenderer';
-import type { ExportOptions, RenderedMix } from './audioEngine';
+import { renderLengthFrames } from '../render/outputPlan';
+import { exportWire, exportWireChannels } from '../render/realtime/exportWire';
+import { RENDER_BLOCK_FRAMES } from '../render/renderBlock';
+import type { ExportOptions } from './audioEngine';
+import { createRendererNode, loadRenderer } from './rendererNode';
 
 /** Progress is reported this many times over a render (OfflineAudioContext suspensions). */
 const PROGRESS_STEPS = 20;
 
 /**
- * Renders a scene with the studio's AudioWorklet in an OfflineAudioContext: five output
- * channels (binaural L R, stereo L R, mono), the same renderer and samples as playback
- * and as the command line.
+ * Renders a scene's `outputs` with the studio's AudioWorklet in an OfflineAudioContext,
+ * every output's channels on the wire as exportWire.ts lays them out: the same renderer
+ * and samples as playback and as the command line.
  */
 export async function renderSceneOffline(
   scene: Scene,
   stems: readonly (readonly Float32Array[])[],
   grid: HrtfGrid,
-  monoLaw: MonoLaw,
-  workletUrl: string,
+  outputs: readonly OutputDefinition[],
   options: ExportOptions,
 ): Promise<RenderedMix> {
-  const length = renderLengthFrames(stems, OUTPUT_FORMATS, grid);
-  const context = new OfflineAudioContext({ numberOfChannels: 5, length, sampleRate: scene.sampleRateHz });
-  await context.audioWorklet.addModule(workletUrl);
-  const node = new AudioWorkletNode(context, RENDERER_PROCESSOR_NAME, {
-    numberOfInputs: 0,
-    numberOfOutputs: 1,
-    outputChannelCount: [5],
-    channelCount: 5,
-    channelCountMode: 'explicit',
-    channelInterpretation: 'discrete',
-  });
-  context.destination.channelCount = 5;
-  context.destination.channelInterpretation = 'discrete';
-  node.connect(context.destination);
-  await new Promise<void>((resolve, reject) => {
-    node.port.onmessage = (event: MessageEvent<{ type: string; message?: string }>) => {
-      if (event.data.type === 'loaded') resolve();
-      else if (event.data.type === 'error') reject(new Error(event.data.message));
-    };
-    const load: HostMessage = { type: 'load', scene, stems, grid, meters: null, exportAll: true, monoLaw, startPlaying: true };
-    node.port.postMessage(load);
-  });
+  const length = renderLengthFrames(stems, outputs, grid);
+  const channels = exportWireChannels(outputs);
+  const context = new OfflineAudioContext({ numberOfChannels: channels, length, sampleRate: scene.sampleRateHz });
+  const node = await createRendererNode(context, channels);
+  await loadRenderer(node, { type: 'load', scene, stems, grid, meters: null, outputs, wire: 'export', startPlaying: true });
 
   const signal = options.signal;
   const aborted = (): DOMException => new DOMException('the export was cancelled', 'AbortError');
@@ -72,8 +55,9 @@ export async function renderSceneOffline(
   node.disconnect();
   return {
     sampleRateHz: scene.sampleRateHz,
-    binaural: [buffer.getChannelData(0), buffer.getChannelData(1)],
-    stereo: [buffer.getChannelData(2), buffer.getChannelData(3)],
-    mono: buffer.getChannelData(4),
+    outputs: exportWire(outputs).map(({ output, offset }) => ({
+      output,
+      channels: output.channels.map((_, c) => buffer.getChannelData(offset + c)),
+    })),
   };
 }

@@ -3,22 +3,24 @@ import { DEFAULT_MONO_LAW } from '../core/monoLaw';
 import type { HeadOrientation } from '../core/orientation';
 import type { Scene, SceneSource } from '../core/scene';
 import type { MidSideSettings } from '../core/midSideSettings';
+import type { OutputFile } from '../core/outputs/renderedOutput';
+import { SHIPPED_HRTF_SET, studioOutput, studioOutputs } from '../core/outputs/studioOutputs';
+import type { StudioOutputSettings } from '../core/outputs/studioOutputs';
 import type { HrtfGrid } from '../dsp/hrtf/hrtfGrid';
-import { RENDERER_PROCESSOR_NAME } from '../render/realtime/processorName';
+import { encodeOutputFiles } from '../io/outputFiles';
+import { renderLengthFrames } from '../render/outputPlan';
 import { METER_LAYOUT, meterSlots } from '../render/realtime/meterLayout';
 import { createLiveMeterReader } from '../render/realtime/liveMeterReader';
 import type { LiveMeterReader } from '../render/realtime/liveMeterReader';
 import { checkIntegrationSec } from '../render/realtime/monitorMeters';
 import { checkMonitorSoloBand } from '../render/realtime/monitorSolo';
 import type { HostMessage } from '../render/realtime/protocol';
-import { OUTPUT_FORMATS, RENDER_BLOCK_FRAMES } from '../render/renderBlock';
-import { renderLengthFrames } from '../render/sceneRenderer';
 import hrtfUrl from '../../hrtf/mit-kemar-normal-pinna.hrtf?url';
-import rendererWorkletUrl from '../../worklets/rendererProcessor.ts?worker&url';
 import type {
   AudioEngine,
   EngineStatus,
   ExportOptions,
+  ExportRequest,
   MeterFrame,
   MeterSettings,
   MonitorSettings,
@@ -26,7 +28,6 @@ import type {
   MonoAnalysis,
   MonoAnalysisOptions,
   PlayheadFrame,
-  RenderedMix,
   SceneLoadReport,
   SourceParamsUpdate,
   StemFiles,
@@ -34,6 +35,7 @@ import type {
 import { createAnalysisClient, stemsInSceneOrder } from './analysisClient';
 import { renderSceneOffline } from './offlineRender';
 import { createPreparationClient } from './preparationClient';
+import { createRendererNode } from './rendererNode';
 import { loadStems } from './stemLoader';
 import type { StemCache } from './stemLoader';
 
@@ -64,7 +66,7 @@ export function createWebAudioEngine(): AudioEngine {
   let meterBuffer: SharedArrayBuffer | null = null;
   let meters: Float64Array | null = null;
   let lastSequence = -1;
-  let monitor: MonitorSettings = { format: 'binaural', monoLaw: DEFAULT_MONO_LAW };
+  let monitor: MonitorSettings = { outputId: 'binaural', monoLaw: DEFAULT_MONO_LAW };
   let monitorSolo: MonitorSolo = { midSide: 'stereo', band: null };
   let meterSettings: MeterSettings = { integrationSec: 0.3 };
   /** Reads the studio meters from meterBuffer (rebuilt when the buffer is replaced). */
@@ -78,6 +80,8 @@ export function createWebAudioEngine(): AudioEngine {
   };
   const post = (message: HostMessage): void => node?.port.postMessage(message);
   const sampleRate = (): number => scene?.sampleRateHz ?? 48000;
+  const outputSettings = (): StudioOutputSettings => ({ monoLaw: monitor.monoLaw, hrtfSet: SHIPPED_HRTF_SET });
+  const postMonitor = (): void => post({ type: 'monitor', output: studioOutput(monitor.outputId, outputSettings()), monoLaw: monitor.monoLaw });
 
   const gridFor = (rateHz: number): Promise<HrtfGrid> => {
     let grid = grids.get(rateHz);
@@ -99,8 +103,10 @@ export function createWebAudioEngine(): AudioEngine {
     const grid = await gridFor(scene.sampleRateHz);
     const positionFrame = meters?.[METER_LAYOUT.playheadFrame] ?? 0;
     const wasPlaying = meters?.[METER_LAYOUT.playing] === 1;
-    post({ type: 'load', scene, stems, grid, meters: meterBuffer, exportAll: false, monoLaw: monitor.monoLaw, startPlaying: false });
-    post({ type: 'monitor', format: monitor.format, monoLaw: monitor.monoLaw });
+    // Binaural and stereo both run, so the monitor switches between them (and mono, a downmix of stereo) without a restart.
+    const outputs = studioOutputs(['binaural', 'stereo'], outputSettings());
+    post({ type: 'load', scene, stems, grid, meters: meterBuffer, outputs, wire: 'monitor', startPlaying: false });
+    postMonitor();
     post({ type: 'monitorSolo', midSide: monitorSolo.midSide, band: monitorSolo.band });
     post({ type: 'meterSettings', integrationSec: meterSettings.integrationSec });
     if (loop !== null) post(loopMessage(loop, scene.sampleRateHz));
@@ -165,17 +171,11 @@ export function createWebAudioEngine(): AudioEngine {
       setStatus('starting');
       try {
         context = new AudioContext({ sampleRate: sampleRate(), latencyHint: 'interactive' });
-        await context.audioWorklet.addModule(rendererWorkletUrl);
-        node = new AudioWorkletNode(context, RENDERER_PROCESSOR_NAME, {
-          numberOfInputs: 0,
-          numberOfOutputs: 1,
-          outputChannelCount: [2],
-        });
+        node = await createRendererNode(context, 2);
         node.port.onmessage = (event: MessageEvent<{ type: string; message?: string }>) => {
           if (event.data.type === 'error') setStatus('failed', event.data.message);
         };
         node.onprocessorerror = () => setStatus('failed', 'the audio renderer stopped with an error');
-        node.connect(context.destination);
         ensureMeters(scene?.sources.length ?? 0);
         await sendScene();
         await context.resume();
@@ -196,12 +196,15 @@ export function createWebAudioEngine(): AudioEngine {
       stems = loaded.stems;
       ensureMeters(next.sources.length);
       await sendScene();
-      return { ...loaded.report, lengthSec: renderLengthFrames(stems, OUTPUT_FORMATS, grid) / next.sampleRateHz };
+      const lengthFrames = renderLengthFrames(stems, studioOutputs(['binaural', 'stereo'], outputSettings()), grid);
+      return { ...loaded.report, lengthSec: lengthFrames / next.sampleRateHz };
     },
-    async renderOffline(options?: ExportOptions): Promise<RenderedMix> {
+    async exportMix(request: ExportRequest, options?: ExportOptions): Promise<OutputFile[]> {
       if (scene === null) throw new Error('no scene is loaded');
       const grid = await gridFor(scene.sampleRateHz);
-      return renderSceneOffline(scene, stems, grid, monitor.monoLaw, rendererWorkletUrl, options ?? {});
+      const outputs = studioOutputs(request.outputIds, outputSettings());
+      const mix = await renderSceneOffline(scene, stems, grid, outputs, options ?? {});
+      return encodeOutputFiles(mix, { baseName: request.baseName, sampleFormat: request.sampleFormat });
     },
     async analyzeMono(options: MonoAnalysisOptions): Promise<MonoAnalysis> {
       if (scene === null) throw new Error('no scene is loaded into the audio engine yet');
@@ -254,7 +257,7 @@ export function createWebAudioEngine(): AudioEngine {
     },
     setMonitor(settings: MonitorSettings) {
       monitor = settings;
-      post({ type: 'monitor', format: settings.format, monoLaw: settings.monoLaw });
+      postMonitor();
     },
     setMonitorSolo(solo: MonitorSolo) {
       if (!['stereo', 'mid', 'side'].includes(solo.midSide)) throw new RangeError(`monitor solo: midSide must be 'stereo', 'mid' or 'side', got ${String(solo.midSide)}`);

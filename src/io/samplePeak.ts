@@ -1,4 +1,4 @@
-import type { WavSampleFormat } from './wavEncode';
+import type { PcmSampleFormat } from '../core/pcm';
 
 /** Sample peak over all channels in dBFS: 20 log10(max |x|); -Infinity for silence. */
 export function samplePeakDbfs(channels: readonly Float32Array[]): number {
@@ -17,6 +17,6 @@ export function samplePeakDbfs(channels: readonly Float32Array[]): number {
  * peak at or above 0 dBFS clips in 16 and 24-bit (a peak within one step below full
  * scale rounds to the largest code, less than an LSB off); 32-bit float keeps overs.
  */
-export function clipsIn(peakDbfs: number, sampleFormat: WavSampleFormat): boolean {
+export function clipsIn(peakDbfs: number, sampleFormat: PcmSampleFormat): boolean {
   return sampleFormat !== 'float32' && peakDbfs >= 0;
 }

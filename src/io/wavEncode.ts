@@ -13,7 +13,7 @@
  * [-2^(bits-1), 2^(bits-1) - 1]. Clipping is not reported here; that is the caller's job.
  * Decoding divides by 2^(bits-1), so samples on that grid round-trip exactly.
  */
-import type { PcmAudio } from '../core/pcm';
+import type { PcmAudio, PcmSampleFormat } from '../core/pcm';
 import { writeFourCC } from './riff';
 import { createTpdfDither } from './tpdfDither';
 import {
@@ -27,10 +27,9 @@ import {
   WAVE_FORMAT_PCM,
 } from './wavFormat';
 
-export type WavSampleFormat = 'pcm16' | 'pcm24' | 'float32';
 
 export interface WavEncodeOptions {
-  readonly sampleFormat: WavSampleFormat;
+  readonly sampleFormat: PcmSampleFormat;
   /** TPDF dither before integer rounding (meant for 16-bit export); default 'none'. Not allowed with float32. */
   readonly dither?: 'none' | 'tpdf';
   /** Seed of the dither generator, so that renders are reproducible; default 1. */
@@ -45,7 +44,7 @@ const FACT_BYTES = 4;
 const MAX_RIFF_SIZE = 0xffffffff;
 const DEFAULT_DITHER_SEED = 1;
 
-const BITS_PER_SAMPLE: Readonly<Record<WavSampleFormat, number>> = { pcm16: 16, pcm24: 24, float32: 32 };
+const BITS_PER_SAMPLE: Readonly<Record<PcmSampleFormat, number>> = { pcm16: 16, pcm24: 24, float32: 32 };
 
 /** Encodes `audio` as a WAV file. Throws a RangeError for audio or options it cannot write. */
 export function encodeWav(audio: PcmAudio, options: WavEncodeOptions): Uint8Array {

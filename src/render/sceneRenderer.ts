@@ -2,25 +2,15 @@ import { headRotationMatrix, worldToHead } from '../core/orientation';
 import type { HeadOrientation } from '../core/orientation';
 import { DEFAULT_MID_SIDE_SETTINGS, midSideOrDefault } from '../core/midSideSettings';
 import type { MidSideSettings } from '../core/midSideSettings';
-import { DEFAULT_MONO_LAW, monoLawGain } from '../core/monoLaw';
-import type { MonoLaw } from '../core/monoLaw';
+import type { OutputDefinition } from '../core/outputs/outputDefinition';
 import type { Scene } from '../core/scene';
 import { writeSpreadObjectPosition } from '../core/spreadObjects';
 import { dbToGain } from '../core/units';
 import type { HrtfGrid } from '../dsp/hrtf/hrtfGrid';
 import { processMidSide } from '../dsp/midside/midSideProcessor';
-import {
-  addBinauralVoice,
-  beginBinauralBlock,
-  binauralTailFrames,
-  createBinauralBus,
-  createBinauralVoice,
-  endBinauralBlock,
-  resetBinauralVoice,
-} from './binaural/binauralBus';
-import type { BinauralBus, BinauralVoice } from './binaural/binauralBus';
-import { binauralPartitions } from './binaural/binauralFilterBuilder';
-import { foldDownToMono } from './monoFoldDown';
+import { createBus } from './buses/createBus';
+import type { ObjectBus } from './buses/objectBus';
+import { applyDownmix } from './downmix/downmix';
 import { createMasterMidSideStage, resetMasterMidSide, setMasterMidSideSettings } from './midside/masterMidSide';
 import type { MasterMidSideStage } from './midside/masterMidSide';
 import {
@@ -33,50 +23,51 @@ import {
 import type { SourceMidSideStage } from './midside/sourceMidSide';
 import { POSITION_SMOOTHING_SEC, createRenderObject, fillObjectInput, moveObject, targetGain, writeUnitDirection } from './objects/renderObject';
 import type { RenderObject } from './objects/renderObject';
+import { planOutputs, renderLengthFrames } from './outputPlan';
+import type { PlannedDownmix } from './outputPlan';
 import { RENDER_BLOCK_FRAMES } from './renderBlock';
-import type { OutputFormat } from './renderBlock';
-import { addStereoObject, beginStereoBlock, createStereoBus, createStereoPanGains, resetStereoPan } from './stereoBus';
-import type { StereoBus, StereoPanGains } from './stereoBus';
 import type { SourceParams } from '../core/sourceParams';
 import { sourceParamsOf } from '../core/sourceParams';
 
 export interface SceneRendererOptions {
-  readonly formats: readonly OutputFormat[];
+  /** What to render (core/outputs); none to hand out only the objects (an analysis). */
+  readonly outputs: readonly OutputDefinition[];
   /** The HRTF grid at the scene's sample rate; required when rendering binaural. */
   readonly hrtf?: HrtfGrid;
-  readonly monoLaw?: MonoLaw;
   /** Keep each source's peak level (for meters), read with sourcePeaks(). */
   readonly meterSources?: boolean;
 }
 
 /**
  * Where rendered frames go; each array receives `frames` samples (from the call's offset).
- * Ask only for the formats the renderer was made with: the others are not rendered.
  */
-export interface RenderOutputs {
-  readonly binaural?: readonly [Float32Array, Float32Array];
-  readonly stereo?: readonly [Float32Array, Float32Array];
-  readonly mono?: Float32Array;
+export interface RenderTargets {
+  /**
+   * outputs[i]: the channels of the renderer's outputs[i], one array per channel in the
+   * output's channel order; absent or undefined where that output is not wanted.
+   */
+  readonly outputs?: readonly (readonly Float32Array[] | undefined)[];
   /**
    * Each object's signal, in object order (a mono stem's one, a stereo stem's left then
    * right): what feeds every bus, after the gains, the air absorption and the source's
-   * mid/side; silence while the object is not rendered. Given with any formats, or none.
+   * mid/side; silence while the object is not rendered. Given with any outputs, or none.
    */
   readonly objects?: readonly Float32Array[];
 }
 
 /**
- * The object renderer: a scene and its stems in, binaural, stereo and mono out, in
- * blocks of RENDER_BLOCK_FRAMES. Per source, the stem goes through the source's mid/side
- * stage before its channels become objects; the master's mid/side processes the stereo
- * fold-down (before the mono fold-down) and the binaural output. Hosts may ask for any
- * number of frames per call; the renderer computes whole blocks and hands them out, so
- * the samples do not depend on how a host slices time. Everything after creation is
- * allocation-free.
+ * The object renderer: a scene and its stems in, the outputs of its output list out
+ * (core/outputs), in blocks of RENDER_BLOCK_FRAMES. Per source, the stem goes through
+ * the source's mid/side stage before its channels become objects; every object feeds
+ * every bus (render/buses: one per binaural or loudspeaker output); the master's mid/side
+ * processes every two-channel bus; downmixes are matrices on a bus's block
+ * (render/downmix). Hosts may ask for any number of frames per call; the renderer
+ * computes whole blocks and hands them out, so the samples do not depend on how a host
+ * slices time. Everything after creation is allocation-free.
  */
 export interface SceneRenderer {
   readonly sampleRateHz: number;
-  readonly formats: readonly OutputFormat[];
+  readonly outputs: readonly OutputDefinition[];
   /** Stem length plus the filter tail: the frames a complete render has. */
   readonly lengthFrames: number;
   /** Frames handed out so far (the playhead). */
@@ -91,22 +82,20 @@ interface RendererState extends SceneRenderer {
   /** Per source, its mid/side stage. */
   readonly stages: SourceMidSideStage[];
   readonly master: MasterMidSideStage;
-  readonly voices: (BinauralVoice | null)[];
-  readonly pans: StereoPanGains[];
-  readonly binaural: BinauralBus | null;
-  readonly stereo: StereoBus;
-  /** Whether the stereo bus runs (for the stereo or the mono output). */
-  readonly foldDown: boolean;
-  /** Whether each block's mono fold-down is made (the formats include mono). */
-  readonly monoFoldDown: boolean;
+  readonly buses: readonly ObjectBus[];
+  /** voices[b][o]: object o's voice on bus b. */
+  readonly voices: readonly unknown[][];
+  readonly downmixes: readonly PlannedDownmix[];
+  /** Per downmix, its block (one array per channel). */
+  readonly downmixBlocks: readonly Float32Array[][];
+  /** Per asked output, its block: a bus's or a downmix's. */
+  readonly outputBlocks: readonly (readonly Float32Array[])[];
   readonly rotation: Float64Array;
   readonly headTarget: Float64Array;
   readonly smoothing: number;
   readonly tailBlocks: number;
-  readonly monoGain: number;
   /** Per source, the largest |sample| of its objects since the last resetSourcePeaks; null when not metering. */
   readonly peaks: Float64Array | null;
-  readonly block: { binL: Float32Array; binR: Float32Array; mono: Float32Array };
   lengthFrames: number;
   playheadFrame: number;
   /** Frame at which the next block starts in the stems. */
@@ -125,8 +114,6 @@ export function createSceneRenderer(
   stems: readonly (readonly Float32Array[])[],
   options: SceneRendererOptions,
 ): SceneRenderer {
-  const wantsBinaural = options.formats.includes('binaural');
-  if (wantsBinaural && options.hrtf === undefined) throw new Error('binaural rendering needs an HRTF set');
   if (options.hrtf !== undefined && options.hrtf.set.sampleRateHz !== scene.sampleRateHz) {
     throw new Error(
       `the HRTF set is at ${options.hrtf.set.sampleRateHz} Hz but the scene at ${scene.sampleRateHz} Hz: resample it first`,
@@ -135,7 +122,8 @@ export function createSceneRenderer(
   if (stems.length !== scene.sources.length) {
     throw new Error(`expected stems for ${scene.sources.length} sources, got ${stems.length}`);
   }
-  const binaural = wantsBinaural && options.hrtf !== undefined ? createBinauralBus(options.hrtf) : null;
+  const plan = planOutputs(options.outputs);
+  const buses = plan.buses.map((output) => createBus(output, { hrtf: options.hrtf }));
   const objects: RenderObject[] = [];
   stems.forEach((channels, sourceIndex) => {
     if (channels.length === 1) objects.push(createRenderObject(sourceIndex, channels[0]!, 0));
@@ -149,32 +137,27 @@ export function createSceneRenderer(
   const stages = stems.map((channels, sourceIndex) =>
     createSourceMidSideStage(channels, midSideOrDefault(scene.sources[sourceIndex]!.midSide), scene.sampleRateHz),
   );
-  const tailFrames = binaural === null ? RENDER_BLOCK_FRAMES : binauralTailFrames(binaural);
+  const downmixBlocks = plan.downmixes.map((d) => d.output.channels.map(() => new Float32Array(RENDER_BLOCK_FRAMES)));
+  const stageBlocks: (readonly Float32Array[])[] = [...buses.map((bus) => bus.block), ...downmixBlocks];
+  const tailFrames = Math.max(RENDER_BLOCK_FRAMES, ...buses.map((bus) => bus.tailFrames));
   const state: RendererState = {
     sampleRateHz: scene.sampleRateHz,
-    formats: options.formats,
+    outputs: options.outputs,
     objects,
     params: scene.sources.map(sourceParamsOf),
     stages,
-    master: createMasterMidSideStage(midSideOrDefault(scene.master?.midSide), scene.sampleRateHz),
-    voices: objects.map(() => (binaural === null ? null : createBinauralVoice(binaural))),
-    pans: objects.map(() => createStereoPanGains()),
-    binaural,
-    stereo: createStereoBus(),
-    foldDown: options.formats.includes('stereo') || options.formats.includes('mono'),
-    monoFoldDown: options.formats.includes('mono'),
+    master: createMasterMidSideStage(midSideOrDefault(scene.master?.midSide), scene.sampleRateHz, buses.map((bus) => bus.block.length)),
+    buses,
+    voices: buses.map((bus) => objects.map(() => bus.createVoice())),
+    downmixes: plan.downmixes,
+    downmixBlocks,
+    outputBlocks: plan.stageOf.map((stage) => stageBlocks[stage]!),
     rotation: new Float64Array(9),
     headTarget: new Float64Array(3),
     smoothing: 1 - Math.exp(-RENDER_BLOCK_FRAMES / (POSITION_SMOOTHING_SEC * scene.sampleRateHz)),
     tailBlocks: Math.ceil(tailFrames / RENDER_BLOCK_FRAMES),
-    monoGain: monoLawGain(options.monoLaw ?? DEFAULT_MONO_LAW),
     peaks: options.meterSources === true ? new Float64Array(scene.sources.length) : null,
-    block: {
-      binL: new Float32Array(RENDER_BLOCK_FRAMES),
-      binR: new Float32Array(RENDER_BLOCK_FRAMES),
-      mono: new Float32Array(RENDER_BLOCK_FRAMES),
-    },
-    lengthFrames: renderLengthFrames(stems, options.formats, options.hrtf),
+    lengthFrames: renderLengthFrames(stems, options.outputs, options.hrtf),
     playheadFrame: 0,
     blockFrame: 0,
     blockRead: RENDER_BLOCK_FRAMES,
@@ -183,16 +166,6 @@ export function createSceneRenderer(
   headRotationMatrix(scene.listener, state.rotation);
   state.params.forEach((_, index) => applyParams(state, index));
   return state;
-}
-
-/**
- * Frames a render of these stems lasts: the longest stem, plus the time the formats'
- * filters ring after it (the binaural bus's HRIR partitions; one block otherwise).
- */
-export function renderLengthFrames(stems: readonly (readonly Float32Array[])[], formats: readonly OutputFormat[], hrtf: HrtfGrid | undefined): number {
-  const stemFrames = stems.reduce((longest, channels) => channels.reduce((l, channel) => Math.max(l, channel.length), longest), 0);
-  const tailFrames = formats.includes('binaural') && hrtf !== undefined ? binauralPartitions(hrtf, RENDER_BLOCK_FRAMES) * RENDER_BLOCK_FRAMES : RENDER_BLOCK_FRAMES;
-  return stemFrames + tailFrames;
 }
 
 /**
@@ -249,7 +222,7 @@ export function seekRenderer(renderer: SceneRenderer, frame: number): void {
  * Renders the next `frames` frames into `outputs`, starting at index `offset` of each
  * output array. Allocation-free.
  */
-export function renderFrames(renderer: SceneRenderer, outputs: RenderOutputs, frames: number, offset = 0): void {
+export function renderFrames(renderer: SceneRenderer, outputs: RenderTargets, frames: number, offset = 0): void {
   const state = renderer as RendererState;
   let written = 0;
   while (written < frames) {
@@ -265,22 +238,20 @@ export function renderFrames(renderer: SceneRenderer, outputs: RenderOutputs, fr
   state.playheadFrame += frames;
 }
 
-function copyOut(state: RendererState, outputs: RenderOutputs, at: number, count: number): void {
+function copyOut(state: RendererState, targets: RenderTargets, at: number, count: number): void {
   const from = state.blockRead;
-  const { binL, binR, mono } = state.block;
-  if (outputs.binaural !== undefined) {
-    copySamples(binL, from, outputs.binaural[0], at, count);
-    copySamples(binR, from, outputs.binaural[1], at, count);
+  if (targets.outputs !== undefined) {
+    for (let k = 0; k < state.outputBlocks.length; k++) {
+      const target = targets.outputs[k];
+      if (target === undefined) continue;
+      const block = state.outputBlocks[k]!;
+      for (let c = 0; c < block.length; c++) copySamples(block[c]!, from, target[c]!, at, count);
+    }
   }
-  if (outputs.stereo !== undefined) {
-    copySamples(state.stereo.left, from, outputs.stereo[0], at, count);
-    copySamples(state.stereo.right, from, outputs.stereo[1], at, count);
-  }
-  if (outputs.mono !== undefined) copySamples(mono, from, outputs.mono, at, count);
-  if (outputs.objects !== undefined) {
+  if (targets.objects !== undefined) {
     for (let o = 0; o < state.objects.length; o++) {
       const object = state.objects[o]!;
-      const target = outputs.objects[o]!;
+      const target = targets.objects[o]!;
       // An object not rendered in this block (silent past its tail) left its input as it was.
       if (object.live) copySamples(object.input, from, target, at, count);
       else target.fill(0, at, at + count);
@@ -312,9 +283,8 @@ function applyParams(state: RendererState, sourceIndex: number): void {
 }
 
 function renderBlock(state: RendererState): void {
-  const { binaural, stereo, rotation, headTarget } = state;
-  if (binaural !== null) beginBinauralBlock(binaural);
-  beginStereoBlock(stereo);
+  const { buses, voices, rotation, headTarget } = state;
+  for (let b = 0; b < buses.length; b++) buses[b]!.beginBlock();
   for (let o = 0; o < state.objects.length; o++) {
     const object = state.objects[o]!;
     if (!advanceObject(state, object)) continue;
@@ -322,38 +292,40 @@ function renderBlock(state: RendererState): void {
     worldToHead(rotation, t[0]!, t[1]!, t[2]!, headTarget);
     const restarting = !object.live;
     moveObject(object, headTarget, restarting ? 1 : state.smoothing);
-    const d = object.direction;
     if (restarting) startObject(state, object, o);
     fillFromSource(state, object);
     if (state.peaks !== null) trackPeak(state.peaks, object.sourceIndex, object.input);
-    const voice = state.voices[o];
-    if (binaural !== null && voice !== null && voice !== undefined) {
-      addBinauralVoice(binaural, voice, object.input, d[0]!, d[1]!, d[2]!);
+    for (let b = 0; b < buses.length; b++) buses[b]!.addObject(voices[b]![o], object.input, object);
+  }
+  let finite = true;
+  for (let b = 0; b < buses.length; b++) {
+    const bus = buses[b]!;
+    bus.endBlock();
+    const master = state.master.processors[b];
+    if (master !== null && master !== undefined) {
+      const [left, right] = bus.block as [Float32Array, Float32Array];
+      processMidSide(master, left, right, left, right, RENDER_BLOCK_FRAMES);
     }
-    if (state.foldDown) addStereoObject(stereo, state.pans[o]!, object.input, d[0]!, d[1]!, d[2]!);
+    if (!channelsFinite(bus.block)) finite = false;
   }
-  const { binL, binR } = state.block;
-  if (binaural !== null) {
-    endBinauralBlock(binaural, binL, binR);
-    processMidSide(state.master.binaural, binL, binR, binL, binR, RENDER_BLOCK_FRAMES);
-  }
-  if (state.foldDown) {
-    processMidSide(state.master.stereo, stereo.left, stereo.right, stereo.left, stereo.right, RENDER_BLOCK_FRAMES);
-  }
-  // A bus that does not run stays silent, so only the running ones need the check; with none, the objects (an analysis reads them) do.
-  const buses = binaural !== null || state.foldDown;
-  if ((binaural !== null && !allFinite(binL, binR)) || (state.foldDown && !allFinite(stereo.left, stereo.right)) || (!buses && !objectsFinite(state.objects))) {
-    binL.fill(0);
-    binR.fill(0);
-    stereo.left.fill(0);
-    stereo.right.fill(0);
+  // With no bus running, the objects (an analysis reads them) are checked instead.
+  if (!finite || (buses.length === 0 && !objectsFinite(state.objects))) {
+    for (const bus of buses) for (const channel of bus.block) channel.fill(0);
     // Restarting objects also restart their sources' mid/side stages.
     for (const object of state.objects) object.live = false;
     resetMasterMidSide(state.master);
     state.nonFiniteBlocks++;
   }
-  if (state.monoFoldDown) foldDownToMono(stereo.left, stereo.right, state.monoGain, state.block.mono, RENDER_BLOCK_FRAMES);
+  for (let d = 0; d < state.downmixes.length; d++) {
+    const downmix = state.downmixes[d]!;
+    applyDownmix(downmix.output.matrix, stageBlock(state, downmix.from), state.downmixBlocks[d]!, RENDER_BLOCK_FRAMES);
+  }
   state.blockFrame += RENDER_BLOCK_FRAMES;
+}
+
+/** The block of plan stage `stage`: a bus's, or (after the buses) a downmix's. */
+function stageBlock(state: RendererState, stage: number): readonly Float32Array[] {
+  return stage < state.buses.length ? state.buses[stage]!.block : state.downmixBlocks[stage - state.buses.length]!;
 }
 
 /**
@@ -394,7 +366,6 @@ function fillFromSource(state: RendererState, object: RenderObject): void {
 }
 
 function startObject(state: RendererState, object: RenderObject, o: number): void {
-  const d = object.direction;
   object.live = true;
   object.airState = 0;
   // Restarting mid-stem (unmute, seek) fades in over one block; at the start it is at full gain.
@@ -402,11 +373,7 @@ function startObject(state: RendererState, object: RenderObject, o: number): voi
   // The first of a stereo source's objects to restart in a block restarts the source's stage.
   const stage = state.stages[object.sourceIndex]!;
   if (stage.blockFrame !== state.blockFrame) resetSourceMidSide(stage);
-  const voice = state.voices[o];
-  if (state.binaural !== null && voice !== null && voice !== undefined) {
-    resetBinauralVoice(state.binaural, voice, d[0]!, d[1]!, d[2]!);
-  }
-  if (state.foldDown) resetStereoPan(state.stereo, state.pans[o]!, d[0]!, d[1]!, d[2]!);
+  for (let b = 0; b < state.buses.length; b++) state.buses[b]!.startVoice(state.voices[b]![o], object);
 }
 
 /**
@@ -442,8 +409,11 @@ function objectsFinite(objects: readonly RenderObject[]): boolean {
   return Number.isFinite(sum);
 }
 
-function allFinite(left: Float32Array, right: Float32Array): boolean {
+function channelsFinite(channels: readonly Float32Array[]): boolean {
   let sum = 0;
-  for (let i = 0; i < left.length; i++) sum += left[i]! + right[i]!;
+  for (let c = 0; c < channels.length; c++) {
+    const channel = channels[c]!;
+    for (let i = 0; i < channel.length; i++) sum += channel[i]!;
+  }
   return Number.isFinite(sum);
 }

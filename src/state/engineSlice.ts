@@ -1,4 +1,5 @@
-import type { AudioEngine, EngineStatus, ExportOptions, RenderedMix } from '../engine/audioEngine';
+import type { OutputFile } from '../core/outputs/renderedOutput';
+import type { AudioEngine, EngineStatus, ExportOptions, ExportRequest } from '../engine/audioEngine';
 import type { EngineReloader } from './engineReloader';
 import { midSideOrDefault } from '../core/midSideSettings';
 import { sourceParamsOf } from '../core/sourceParams';
@@ -26,10 +27,11 @@ export interface EngineSlice {
    */
   resyncEngine(): void;
   /**
-   * Renders the session offline (all formats, see AudioEngine.renderOffline) once stems
-   * still loading are in. Rejects without an engine, and with an AbortError when aborted.
+   * Exports the session (AudioEngine.exportMix: renders the outputs asked for offline and
+   * encodes their files) once stems still loading are in. Rejects without an engine, and
+   * with an AbortError when aborted.
    */
-  renderMix(options: ExportOptions): Promise<RenderedMix>;
+  exportMix(request: ExportRequest, options: ExportOptions): Promise<OutputFile[]>;
 }
 
 export function createEngineSlice(set: SetStudioState, get: GetStudioState, context: StudioContext, reloader: EngineReloader): EngineSlice {
@@ -65,10 +67,10 @@ export function createEngineSlice(set: SetStudioState, get: GetStudioState, cont
         engine.play();
       }
     },
-    async renderMix(options) {
+    async exportMix(request, options) {
       if (engine === null) throw new Error('exporting needs the audio engine, which this browser session does not have');
       await reloader.idle();
-      return engine.renderOffline(options);
+      return engine.exportMix(request, options);
     },
   };
 }

@@ -72,7 +72,7 @@ export function isMonoCheckStale(state: StudioState): boolean {
 
 /** The format a run analyses by default: the monitored one, the stereo fold-down for a mono monitor. */
 export function defaultMonoCheckFormat(state: StudioState): AnalysedFormat {
-  return state.monitor.format === 'binaural' ? 'binaural' : 'stereo';
+  return state.monitor.outputId === 'binaural' ? 'binaural' : 'stereo';
 }
 
 /** The band a finding's solo uses: its worst band, or null when it names none. */

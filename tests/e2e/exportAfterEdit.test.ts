@@ -9,12 +9,12 @@ import { runRender } from '../../src/cli/renderCommand';
 import type { Scene } from '../../src/core/scene';
 import { serializeScene } from '../../src/core/sceneWrite';
 import { decodeWav } from '../../src/io/wav';
-import type { OutputFormat } from '../../src/render/renderBlock';
+import type { StudioOutputId } from '../../src/core/outputs/studioOutputs';
 import { useStudioSession } from './support/studioSession';
 import { storeScene } from './support/studioPage';
 
 /**
- * The export is what was heard (AudioEngine.renderOffline): after the demo scene is loaded,
+ * The export is what was heard (AudioEngine.exportMix): after the demo scene is loaded,
  * a person mutes a source, changes a gain, moves a source, narrows a stereo stem, turns
  * the head and widens the master, then exports 32-bit float WAVs from the Export dialog.
  * Each downloaded file nulls against the command-line render of the edited scene (the
@@ -24,7 +24,7 @@ import { storeScene } from './support/studioPage';
  */
 
 const DEMO_SCENE = fileURLToPath(new URL('../../scenes/demo.json', import.meta.url));
-const FORMATS: readonly OutputFormat[] = ['binaural', 'stereo', 'mono'];
+const FORMATS: readonly StudioOutputId[] = ['binaural', 'stereo', 'mono'];
 /** -100 dBFS: the design's bound for "the same samples". */
 const NULL_TOLERANCE_DBFS = -100;
 /** The edits change every format by much more than this (largest sample difference). */
@@ -48,10 +48,10 @@ const session = useStudioSession();
 let workDir: string;
 /** The store's scene after the edits. */
 let edited: Scene;
-const exported = new Map<OutputFormat, readonly Float32Array[]>();
+const exported = new Map<string, readonly Float32Array[]>();
 /** Command-line renders of the edited scene and of the scene as loaded (scenes/demo.json). */
-let cliEdited: Map<OutputFormat, readonly Float32Array[]>;
-let cliLoaded: Map<OutputFormat, readonly Float32Array[]>;
+let cliEdited: Map<string, readonly Float32Array[]>;
+let cliLoaded: Map<string, readonly Float32Array[]>;
 
 const dbfs = (linear: number): number => 20 * Math.log10(linear);
 
@@ -76,10 +76,10 @@ async function selectSource(sourceId: string): Promise<void> {
 }
 
 /** Renders `scenePath` with the command line as 32-bit float WAVs into `outDir`; the channels by format. */
-async function cliRender(scenePath: string, outDir: string): Promise<Map<OutputFormat, readonly Float32Array[]>> {
+async function cliRender(scenePath: string, outDir: string): Promise<Map<string, readonly Float32Array[]>> {
   const args = parseRenderArgs([scenePath, '--bits', '32f', '--out', outDir]);
   if (args === 'help') throw new Error('unexpected --help');
-  const rendered = new Map<OutputFormat, readonly Float32Array[]>();
+  const rendered = new Map<string, readonly Float32Array[]>();
   for (const file of await runRender(args, () => {})) {
     rendered.set(file.format, decodeWav(new Uint8Array(await readFile(file.file)), file.file).channels);
   }

@@ -1,6 +1,6 @@
 import { beforeAll, describe, expect, it } from 'vitest';
 import { RENDER_BLOCK_FRAMES } from '../../src/render/renderBlock';
-import type { MonitorChoice } from '../../src/render/realtime/protocol';
+import type { StudioOutputId } from '../../src/core/outputs/studioOutputs';
 import type { MonoLaw } from '../../src/core/monoLaw';
 import { monoLawGain } from '../../src/core/monoLaw';
 import { useStudioSession } from './support/studioSession';
@@ -53,8 +53,8 @@ beforeAll(async () => {
   reference = { binaural: arrays.slice(2, 4), stereo: arrays.slice(4, 6), mono3dB: arrays[6]! };
 });
 
-/** What the monitor plays for `format` at frame n, channel c (realtimeHost.ts monitorSample). */
-function monitorSample(format: MonitorChoice, monoLaw: MonoLaw, c: 0 | 1, n: number): number {
+/** What the monitor plays for `format` at frame n, channel c (monitorRoute.ts: mono is the -3 or -6 dB downmix of stereo). */
+function monitorSample(format: StudioOutputId, monoLaw: MonoLaw, c: 0 | 1, n: number): number {
   if (format === 'binaural') return reference.binaural[c]![n]!;
   if (format === 'stereo') return reference.stereo[c]![n]!;
   return (reference.stereo[0]![n]! + reference.stereo[1]![n]!) * monoLawGain(monoLaw);
@@ -67,7 +67,7 @@ function largestSecondDifference(signal: Float32Array, from: number, to: number)
   return largest;
 }
 
-function blockDiffersFrom(format: MonitorChoice, monoLaw: MonoLaw, block: number): boolean {
+function blockDiffersFrom(format: StudioOutputId, monoLaw: MonoLaw, block: number): boolean {
   for (let i = 0; i < RENDER_BLOCK_FRAMES; i++) {
     const n = block * RENDER_BLOCK_FRAMES + i;
     for (const c of [0, 1] as const) {
@@ -107,7 +107,7 @@ describe('monitor switching in the browser AudioWorklet', () => {
   });
 
   it('switches at the scheduled block, crossfades linearly over one block, then plays exactly the new format', () => {
-    let format: MonitorChoice = 'binaural';
+    let format: StudioOutputId = 'binaural';
     let monoLaw: MonoLaw = '-3dB';
     const landed: number[] = [];
     for (const change of request.switches) {

@@ -6,23 +6,24 @@ import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { parseRenderArgs } from '../../src/cli/renderArgs';
 import { runRender } from '../../src/cli/renderCommand';
 import { decodeWav } from '../../src/io/wav';
-import type { OutputFormat } from '../../src/render/renderBlock';
+import type { StudioOutputId } from '../../src/core/outputs/studioOutputs';
 import { useStudioSession } from './support/studioSession';
-import { readPageArray, releasePageArrays } from './support/pageArrays';
+import { readPageBytes, releasePageArrays } from './support/pageArrays';
 import type { PageArrays } from './support/pageArrays';
 import { openStudio } from './support/studioPage';
 import type { StudioWindow } from './support/studioPage';
 
 /**
- * The null test (DESIGN.md section 2): the demo scene rendered in the page by the
- * studio's AudioWorklet (engine.renderOffline(), an OfflineAudioContext) equals the
- * command-line render of the same scene (32-bit float WAVs) to within -100 dBFS, sample
- * for sample, in binaural, stereo and mono, at the same length.
+ * The null test (DESIGN.md section 2): the demo scene exported in the page by the
+ * studio's AudioWorklet (engine.exportMix, an OfflineAudioContext, 32-bit float WAVs)
+ * equals the command-line render of the same scene (32-bit float WAVs) to within
+ * -100 dBFS, sample for sample, for every output (binaural, stereo and mono), at the
+ * same length.
  *
- * The page's render (5 channels x 1.5 M frames, about 30 MB of floats) is copied out in
- * 1 MiB base64 slices and compared here, rather than the Node render being sent in: the
- * reference, its decoder and the comparison stay in the test process, the page only
- * renders, and a failure can say which channel and frame differ.
+ * The page's files (5 channels x 1.5 M frames, about 30 MB) are copied out in 1 MiB
+ * base64 slices and decoded and compared here, rather than the Node render being sent
+ * in: the reference, its decoder and the comparison stay in the test process, the page
+ * only renders, and a failure can say which channel and frame differ.
  */
 
 const SCENE = fileURLToPath(new URL('../../scenes/demo.json', import.meta.url));
@@ -32,14 +33,12 @@ const NULL_TOLERANCE = 10 ** (NULL_TOLERANCE_DBFS / 20);
 /** The demo is a full mix: every format peaks well above this (a silent render would null trivially). */
 const MIN_PEAK_DBFS = -20;
 
-const FORMATS: readonly OutputFormat[] = ['binaural', 'stereo', 'mono'];
-/** Channels of each format in the page's array list [binaural L, binaural R, stereo L, stereo R, mono]. */
-const PAGE_CHANNELS: Readonly<Record<OutputFormat, readonly number[]>> = { binaural: [0, 1], stereo: [2, 3], mono: [4] };
+const FORMATS: readonly StudioOutputId[] = ['binaural', 'stereo', 'mono'];
 
 const session = useStudioSession({ open: false });
 let outDir: string;
-const cli = new Map<OutputFormat, readonly Float32Array[]>();
-const pageRender = new Map<OutputFormat, Float32Array[]>();
+const cli = new Map<string, readonly Float32Array[]>();
+const pageRender = new Map<string, readonly Float32Array[]>();
 let pageRateHz = 0;
 let cliRateHz = 0;
 
@@ -59,17 +58,22 @@ beforeAll(async () => {
 
   const { page } = session;
   await openStudio(page, session.server.url);
-  pageRateHz = await page.evaluate(async () => {
+  const files = await page.evaluate(async (outputIds) => {
     const engine = (globalThis as StudioWindow).__studio!.engine;
     if (engine === null) throw new Error('the page has no audio engine');
-    const mix = await engine.renderOffline();
-    (globalThis as PageArrays).__e2eArrays = [mix.binaural[0], mix.binaural[1], mix.stereo[0], mix.stereo[1], mix.mono];
-    return mix.sampleRateHz;
-  });
-  for (const format of FORMATS) {
-    const channels: Float32Array[] = [];
-    for (const index of PAGE_CHANNELS[format]) channels.push(await readPageArray(page, index));
-    pageRender.set(format, channels);
+    const exported = await engine.exportMix({ outputIds, sampleFormat: 'float32', baseName: 'demo' });
+    // Padded to whole floats, as readPageBytes (support/pageArrays.ts) reads them.
+    (globalThis as PageArrays).__e2eArrays = exported.map(({ bytes }) => {
+      const padded = new Uint8Array(Math.ceil(bytes.length / 4) * 4);
+      padded.set(bytes);
+      return new Float32Array(padded.buffer);
+    });
+    return exported.map(({ outputId, bytes }) => ({ outputId, byteLength: bytes.length }));
+  }, FORMATS);
+  for (const [index, { outputId, byteLength }] of files.entries()) {
+    const audio = decodeWav(await readPageBytes(page, index, byteLength), `${outputId}.wav`);
+    pageRender.set(outputId, audio.channels);
+    pageRateHz = audio.sampleRateHz;
   }
   await releasePageArrays(page);
 });

@@ -6,10 +6,9 @@ import type { HrtfGrid } from '../../src/dsp/hrtf/hrtfGrid';
 import { analyzeStereoMix } from '../../src/render/analysis/mixMonoAnalysis';
 import type { MonoAnalysis } from '../../src/render/analysis/monoAnalysisTypes';
 import { analyzeSceneMono } from '../../src/render/analysis/sceneMonoAnalysis';
-import { renderWholeScene } from '../../src/render/offlineRender';
 import { createSceneRenderer } from '../../src/render/sceneRenderer';
 import { gaussianNoise } from '../support/prng';
-import { testScene } from '../support/renderHelpers';
+import { renderById, studioTestOutputs, testScene } from '../support/renderHelpers';
 
 /**
  * The mono analysis does not run the renderer's buses: each source's objects are taken
@@ -54,7 +53,7 @@ function lateralScene(): { scene: Scene; stems: Float32Array[][] } {
 
 /** The renderer's output in `format`, analysed as a finished mix. */
 function renderedAnalysis(scene: Scene, stems: Float32Array[][], format: 'stereo' | 'binaural'): MonoAnalysis {
-  const rendered = renderWholeScene(createSceneRenderer(scene, stems, { formats: [format], hrtf }))[format]!;
+  const rendered = renderById(createSceneRenderer(scene, stems, { outputs: studioTestOutputs([format]), hrtf }))[format]!;
   return analyzeStereoMix(rendered[0], rendered[1], RATE);
 }
 

@@ -1,10 +1,9 @@
 import { beforeAll, describe, expect, it } from 'vitest';
 import { loadHrtfGrid } from '../../src/cli/loadHrtf';
 import type { HrtfGrid } from '../../src/dsp/hrtf/hrtfGrid';
-import { renderWholeScene } from '../../src/render/offlineRender';
 import { createSceneRenderer } from '../../src/render/sceneRenderer';
 import { gaussianNoise } from '../support/prng';
-import { testScene } from '../support/renderHelpers';
+import { renderById, studioTestOutputs, testScene } from '../support/renderHelpers';
 import { bandPower, crossCorrelationLag, powerSpectrum, toDb } from '../support/signalAnalysis';
 
 const RATE = 48000;
@@ -17,8 +16,8 @@ beforeAll(async () => {
 
 function renderAt(azimuthDeg: number, elevationDeg = 0): [Float32Array, Float32Array] {
   const scene = testScene([{ azimuthDeg, elevationDeg, distanceM: 1 }], RATE);
-  const renderer = createSceneRenderer(scene, [[noise]], { formats: ['binaural'], hrtf });
-  return renderWholeScene(renderer).binaural!;
+  const renderer = createSceneRenderer(scene, [[noise]], { outputs: studioTestOutputs(['binaural']), hrtf });
+  return renderById(renderer).binaural!;
 }
 
 /** Interaural delay in ms, positive when the left ear leads. */

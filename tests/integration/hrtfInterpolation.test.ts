@@ -3,9 +3,8 @@ import { loadHrtfGrid } from '../../src/cli/loadHrtf';
 import type { HrtfGrid } from '../../src/dsp/hrtf/hrtfGrid';
 import { RENDER_BLOCK_FRAMES } from '../../src/render/renderBlock';
 import { createSceneRenderer, renderFrames, updateSource } from '../../src/render/sceneRenderer';
-import { renderWholeScene } from '../../src/render/offlineRender';
 import { gaussianNoise } from '../support/prng';
-import { testScene } from '../support/renderHelpers';
+import { renderById, studioTestOutputs, testScene } from '../support/renderHelpers';
 import { rms } from '../support/signalAnalysis';
 
 const RATE = 48000;
@@ -24,8 +23,8 @@ describe('HRTF interpolation', () => {
 
   function earLevelsDb(azimuthDeg: number, elevationDeg: number): [number, number] {
     const scene = testScene([{ azimuthDeg, elevationDeg, distanceM: 1 }], RATE);
-    const renderer = createSceneRenderer(scene, [[noise]], { formats: ['binaural'], hrtf });
-    const [left, right] = renderWholeScene(renderer).binaural!;
+    const renderer = createSceneRenderer(scene, [[noise]], { outputs: studioTestOutputs(['binaural']), hrtf });
+    const [left, right] = renderById(renderer).binaural!;
     return [20 * Math.log10(rms(left)), 20 * Math.log10(rms(right))];
   }
 
@@ -62,7 +61,7 @@ describe('HRTF interpolation', () => {
     const frames = RATE * 2;
     const sine = new Float32Array(frames).map((_, n) => 0.5 * Math.sin((2 * Math.PI * frequencyHz * n) / RATE));
     const scene = testScene([{ azimuthDeg: 0, elevationDeg: 0, distanceM: 1 }], RATE);
-    const renderer = createSceneRenderer(scene, [[sine]], { formats: ['binaural', 'stereo'], hrtf });
+    const renderer = createSceneRenderer(scene, [[sine]], { outputs: studioTestOutputs(['binaural', 'stereo']), hrtf });
     const left = new Float32Array(frames);
     const right = new Float32Array(frames);
     const stereoLeft = new Float32Array(frames);
@@ -78,8 +77,10 @@ describe('HRTF interpolation', () => {
       renderFrames(
         renderer,
         {
-          binaural: [left.subarray(start, end), right.subarray(start, end)],
-          stereo: [stereoLeft.subarray(start, end), stereoRight.subarray(start, end)],
+          outputs: [
+            [left.subarray(start, end), right.subarray(start, end)],
+            [stereoLeft.subarray(start, end), stereoRight.subarray(start, end)],
+          ],
         },
         RENDER_BLOCK_FRAMES,
       );

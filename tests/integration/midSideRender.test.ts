@@ -13,14 +13,13 @@ import { serializeScene } from '../../src/core/sceneWrite';
 import { sourceParamsOf } from '../../src/core/sourceParams';
 import type { HrtfGrid } from '../../src/dsp/hrtf/hrtfGrid';
 import { decodeWav, encodeWav } from '../../src/io/wav';
-import { renderWholeScene } from '../../src/render/offlineRender';
-import type { RenderedScene } from '../../src/render/offlineRender';
 import type { HostMessage } from '../../src/render/realtime/protocol';
 import { createRealtimeHost, handleHostMessage, processHost } from '../../src/render/realtime/realtimeHost';
 import { RENDER_BLOCK_FRAMES } from '../../src/render/renderBlock';
 import { createSceneRenderer, renderFrames, setMasterMidSide, updateSource } from '../../src/render/sceneRenderer';
 import { gaussianNoise } from '../support/prng';
-import { testScene } from '../support/renderHelpers';
+import { renderById, studioTestOutputs, testScene } from '../support/renderHelpers';
+import type { StudioRender } from '../support/renderHelpers';
 
 const RATE = 48000;
 const ALL_FORMATS = ['binaural', 'stereo', 'mono'] as const;
@@ -41,8 +40,8 @@ function frontScene(midSide?: Partial<MidSideSettings>, master?: Partial<MidSide
   };
 }
 
-function render(scene: Scene, stems: Float32Array[][]): RenderedScene {
-  return renderWholeScene(createSceneRenderer(scene, stems, { formats: ALL_FORMATS, hrtf }));
+function render(scene: Scene, stems: Float32Array[][]): StudioRender {
+  return renderById(createSceneRenderer(scene, stems, { outputs: studioTestOutputs(ALL_FORMATS), hrtf }));
 }
 
 function sine(frequencyHz: number, length: number, amplitude = 0.5): Float32Array {
@@ -72,7 +71,7 @@ function energy(pair: readonly [Float32Array, Float32Array], from: number, to: n
   return sum;
 }
 
-function expectSameRender(a: RenderedScene, b: RenderedScene): void {
+function expectSameRender(a: StudioRender, b: StudioRender): void {
   expect(a.binaural![0]).toEqual(b.binaural![0]);
   expect(a.binaural![1]).toEqual(b.binaural![1]);
   expect(a.stereo![0]).toEqual(b.stereo![0]);
@@ -149,14 +148,14 @@ describe('per-source mid/side in the renderer', () => {
 
   it('glides a change sent with updateSource: width 0 is reached after the 20 ms ramp, not at once', () => {
     const scene = frontScene();
-    const renderer = createSceneRenderer(scene, [stereoStem], { formats: ['stereo'] });
+    const renderer = createSceneRenderer(scene, [stereoStem], { outputs: studioTestOutputs(['stereo']) });
     const frames = 40 * RENDER_BLOCK_FRAMES;
     const left = new Float32Array(frames);
     const right = new Float32Array(frames);
     const head = 10 * RENDER_BLOCK_FRAMES;
-    renderFrames(renderer, { stereo: [left.subarray(0, head), right.subarray(0, head)] }, head);
+    renderFrames(renderer, { outputs: [[left.subarray(0, head), right.subarray(0, head)]] }, head);
     updateSource(renderer, 0, { ...sourceParamsOf(scene.sources[0]!), midSide: { ...DEFAULT_MID_SIDE_SETTINGS, widthPercent: 0 } });
-    renderFrames(renderer, { stereo: [left.subarray(head), right.subarray(head)] }, frames - head);
+    renderFrames(renderer, { outputs: [[left.subarray(head), right.subarray(head)]] }, frames - head);
     const differenceIn = (from: number, to: number): number => maxDifference(left.subarray(from, to), right.subarray(from, to));
     const scale = peak(left);
     // First block after the change: still clearly stereo (the side has glided by at most 128/960).
@@ -186,21 +185,21 @@ describe('master mid/side in the renderer', () => {
     expect(narrow.stereo![0]).toEqual(narrow.stereo![1]);
     expect(narrow.binaural![0]).toEqual(narrow.binaural![1]);
     // -3 dB law: mono = (L + R)/sqrt2 of the processed stereo (float32 rounding).
-    const mono = narrow.mono!;
+    const mono = narrow.mono![0];
     for (let i = 0; i < mono.length; i += 97) {
       expect(Math.abs(mono[i]! - (narrow.stereo![0][i]! + narrow.stereo![1][i]!) * Math.SQRT1_2)).toBeLessThan(1e-7);
     }
   });
 
   it('setMasterMidSide glides the master to width 0 while rendering', () => {
-    const renderer = createSceneRenderer(scene(), stems, { formats: ['stereo'] });
+    const renderer = createSceneRenderer(scene(), stems, { outputs: studioTestOutputs(['stereo']) });
     const frames = 30 * RENDER_BLOCK_FRAMES;
     const left = new Float32Array(frames);
     const right = new Float32Array(frames);
     const head = 5 * RENDER_BLOCK_FRAMES;
-    renderFrames(renderer, { stereo: [left.subarray(0, head), right.subarray(0, head)] }, head);
+    renderFrames(renderer, { outputs: [[left.subarray(0, head), right.subarray(0, head)]] }, head);
     setMasterMidSide(renderer, { ...DEFAULT_MID_SIDE_SETTINGS, widthPercent: 0 });
-    renderFrames(renderer, { stereo: [left.subarray(head), right.subarray(head)] }, frames - head);
+    renderFrames(renderer, { outputs: [[left.subarray(head), right.subarray(head)]] }, frames - head);
     const settled = head + 0.02 * RATE;
     expect(maxDifference(left.subarray(head, head + 64), right.subarray(head, head + 64))).toBeGreaterThan(0.01);
     expect(left.subarray(settled)).toEqual(right.subarray(settled));
@@ -214,15 +213,15 @@ describe('the realtime host (the worklet) applies mid/side messages', () => {
     const master = { ...DEFAULT_MID_SIDE_SETTINGS, widthPercent: 30, midHighShelfGainDb: 3 };
     const midSide = { ...DEFAULT_MID_SIDE_SETTINGS, sideGainDb: -6, bassMono: true };
     const host = createRealtimeHost(RATE);
-    const load: HostMessage = { type: 'load', scene, stems, grid: hrtf, meters: null, exportAll: true, monoLaw: '-3dB', startPlaying: true };
+    const load: HostMessage = { type: 'load', scene, stems, grid: hrtf, meters: null, outputs: studioTestOutputs(ALL_FORMATS), wire: 'export', startPlaying: true };
     handleHostMessage(host, load);
     handleHostMessage(host, { type: 'master', midSide: master });
     handleHostMessage(host, { type: 'source', index: 0, params: { ...sourceParamsOf(scene.sources[0]!), midSide } });
-    const renderer = createSceneRenderer(scene, stems, { formats: ALL_FORMATS, hrtf });
+    const renderer = createSceneRenderer(scene, stems, { outputs: studioTestOutputs(ALL_FORMATS), hrtf });
     setMasterMidSide(renderer, master);
     updateSource(renderer, 0, { ...sourceParamsOf(scene.sources[0]!), midSide });
-    const expected = renderWholeScene(renderer);
-    const length = expected.mono!.length;
+    const expected = renderById(renderer);
+    const length = expected.mono![0].length;
     const out = Array.from({ length: 5 }, () => new Float32Array(Math.ceil(length / RENDER_BLOCK_FRAMES) * RENDER_BLOCK_FRAMES));
     const block = Array.from({ length: 5 }, () => new Float32Array(RENDER_BLOCK_FRAMES));
     for (let at = 0; at < length; at += RENDER_BLOCK_FRAMES) {
@@ -231,8 +230,8 @@ describe('the realtime host (the worklet) applies mid/side messages', () => {
     }
     expect(out[0]!.subarray(0, length)).toEqual(expected.binaural![0]);
     expect(out[3]!.subarray(0, length)).toEqual(expected.stereo![1]);
-    expect(out[4]!.subarray(0, length)).toEqual(expected.mono);
-    expect(maxDifference(out[4]!.subarray(0, length), render(scene, stems).mono!)).toBeGreaterThan(0.01);
+    expect(out[4]!.subarray(0, length)).toEqual(expected.mono![0]);
+    expect(maxDifference(out[4]!.subarray(0, length), render(scene, stems).mono![0])).toBeGreaterThan(0.01);
   });
 });
 
@@ -278,9 +277,9 @@ describe('npm run render applies the scene\'s mid/side settings', () => {
     const { scene } = await loadSceneFile(scenePath);
     expect(scene.sources[0]!.midSide?.widthPercent).toBe(40);
     expect(scene.master?.midSide?.widthPercent).toBe(150);
-    const direct = renderWholeScene(createSceneRenderer(scene, await loadStems(scene, scenePath), { formats: ['stereo', 'mono'] }));
+    const direct = renderById(createSceneRenderer(scene, await loadStems(scene, scenePath), { outputs: studioTestOutputs(['stereo', 'mono']) }));
     expect(left).toEqual(direct.stereo![0]);
     expect(right).toEqual(direct.stereo![1]);
-    expect(mono).toEqual(direct.mono);
+    expect(mono).toEqual(direct.mono![0]);
   });
 });

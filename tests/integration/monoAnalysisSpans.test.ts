@@ -11,11 +11,10 @@ import type { MonoAnalysis } from '../../src/render/analysis/monoAnalysisTypes';
 import { sceneAnalysisSetup, sceneAnalysisSpans } from '../../src/render/analysis/sceneAnalysisSetup';
 import type { SceneMonoAnalysisOptions } from '../../src/render/analysis/sceneAnalysisSetup';
 import { analyzeSceneMono, concludeSceneMono, measureSceneSpans } from '../../src/render/analysis/sceneMonoAnalysis';
-import { renderWholeScene } from '../../src/render/offlineRender';
 import { createSceneRenderer } from '../../src/render/sceneRenderer';
 import { measureSceneSpan } from '../../src/render/analysis/sceneSpanMoments';
 import { gaussianNoise } from '../support/prng';
-import { testScene } from '../support/renderHelpers';
+import { renderById, studioTestOutputs, testScene } from '../support/renderHelpers';
 
 /**
  * The analysis split in time (one span per worker) concludes what the analysis in one go
@@ -133,12 +132,12 @@ describe('the scene analysis split in time', () => {
     const { scene, stems } = testMix();
     const pass = await measureSceneInParallel(scene, stems, { format: 'stereo', hrtf, loudness: true }, 1);
     const split = await measureSceneInParallel(scene, stems, { format: 'binaural', hrtf, loudness: true }, 2);
-    const rendered = renderWholeScene(createSceneRenderer(scene, stems, { formats: ['binaural', 'stereo', 'mono'], hrtf }));
+    const rendered = renderById(createSceneRenderer(scene, stems, { outputs: studioTestOutputs(['binaural', 'stereo', 'mono']), hrtf }));
     const target = getLoudnessTarget('ebu-r128');
     for (const measured of [pass, split]) {
       expect(measured.loudness!.map((l) => l.programme)).toEqual(['binaural', 'stereo', 'mono']);
       for (const sums of measured.loudness!) {
-        const channels = sums.programme === 'mono' ? [rendered.mono!] : sums.programme === 'stereo' ? rendered.stereo! : rendered.binaural!;
+        const channels = sums.programme === 'mono' ? rendered.mono! : sums.programme === 'stereo' ? rendered.stereo! : rendered.binaural!;
         const want = measureProgrammeLoudness(channels, RATE, sums.programme === 'mono' ? MONO_WEIGHTS : STEREO_WEIGHTS, target);
         const got = loudnessFiguresFromPowers(sums.powers, sums, RATE, target);
         expect(Math.abs(got.integratedLufs - want.integratedLufs)).toBeLessThan(1e-6);

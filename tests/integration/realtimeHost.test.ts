@@ -1,14 +1,13 @@
 import { beforeAll, describe, expect, it } from 'vitest';
 import { loadHrtfGrid } from '../../src/cli/loadHrtf';
 import type { HrtfGrid } from '../../src/dsp/hrtf/hrtfGrid';
-import { renderWholeScene } from '../../src/render/offlineRender';
 import { METER_LAYOUT, meterSlots } from '../../src/render/realtime/meterLayout';
 import type { HostMessage } from '../../src/render/realtime/protocol';
 import { createRealtimeHost, handleHostMessage, processHost } from '../../src/render/realtime/realtimeHost';
 import type { RealtimeHost } from '../../src/render/realtime/realtimeHost';
 import { RENDER_BLOCK_FRAMES } from '../../src/render/renderBlock';
 import { createSceneRenderer } from '../../src/render/sceneRenderer';
-import { testScene } from '../support/renderHelpers';
+import { renderById, studioTestOutputs, testScene } from '../support/renderHelpers';
 
 const RATE = 48000;
 let grid: HrtfGrid;
@@ -21,9 +20,11 @@ const frequencyHz = 300;
 const sine = new Float32Array(RATE).map((_, n) => 0.4 * Math.sin((2 * Math.PI * frequencyHz * n) / RATE));
 const scene = testScene([{ azimuthDeg: 50, elevationDeg: 10, distanceM: 1 }], RATE);
 
-function loadedHost(exportAll: boolean, meters: SharedArrayBuffer | null = null): RealtimeHost {
+/** A host loaded as the studio loads it (binaural and stereo, monitored), or as an export loads it (all three on the wire). */
+function loadedHost(wire: 'monitor' | 'export', meters: SharedArrayBuffer | null = null): RealtimeHost {
   const host = createRealtimeHost(RATE);
-  const load: HostMessage = { type: 'load', scene, stems: [[sine]], grid, meters, exportAll, monoLaw: '-3dB', startPlaying: exportAll };
+  const outputs = studioTestOutputs(wire === 'export' ? ['binaural', 'stereo', 'mono'] : ['binaural', 'stereo']);
+  const load: HostMessage = { type: 'load', scene, stems: [[sine]], grid, meters, outputs, wire, startPlaying: wire === 'export' };
   handleHostMessage(host, load);
   return host;
 }
@@ -48,25 +49,25 @@ function largestSecondDifference(signal: Float32Array, from: number, to: number)
 
 describe('realtime host (the AudioWorklet adapter, run in Node)', () => {
   it('exports exactly what the offline renderer renders (binaural, stereo, mono bit for bit)', () => {
-    const host = loadedHost(true);
-    const reference = renderWholeScene(createSceneRenderer(scene, [[sine]], { formats: ['binaural', 'stereo', 'mono'], hrtf: grid }));
-    const blocks = Math.ceil(reference.mono!.length / RENDER_BLOCK_FRAMES);
+    const host = loadedHost('export');
+    const reference = renderById(createSceneRenderer(scene, [[sine]], { outputs: studioTestOutputs(['binaural', 'stereo', 'mono']), hrtf: grid }));
+    const blocks = Math.ceil(reference.mono![0].length / RENDER_BLOCK_FRAMES);
     const out = run(host, blocks, 5);
-    const length = reference.mono!.length;
+    const length = reference.mono![0].length;
     expect(out[0]!.subarray(0, length)).toEqual(reference.binaural![0]);
     expect(out[1]!.subarray(0, length)).toEqual(reference.binaural![1]);
     expect(out[2]!.subarray(0, length)).toEqual(reference.stereo![0]);
     expect(out[3]!.subarray(0, length)).toEqual(reference.stereo![1]);
-    expect(out[4]!.subarray(0, length)).toEqual(reference.mono!);
+    expect(out[4]!.subarray(0, length)).toEqual(reference.mono![0]);
   });
 
   it('is silent until play, and switching the monitor while playing makes no step larger than the signal (binaural -> stereo -> mono -> binaural)', () => {
-    const host = loadedHost(false);
+    const host = loadedHost('monitor');
     const switches = new Map<number, HostMessage>([
-      [60, { type: 'monitor', format: 'stereo', monoLaw: '-3dB' }],
-      [120, { type: 'monitor', format: 'mono', monoLaw: '-3dB' }],
-      [180, { type: 'monitor', format: 'mono', monoLaw: '-6dB' }],
-      [240, { type: 'monitor', format: 'binaural', monoLaw: '-6dB' }],
+      [60, { type: 'monitor', output: studioTestOutputs(['stereo'])[0]!, monoLaw: '-3dB' }],
+      [120, { type: 'monitor', output: studioTestOutputs(['mono'])[0]!, monoLaw: '-3dB' }],
+      [180, { type: 'monitor', output: studioTestOutputs(['mono'], '-6dB')[0]!, monoLaw: '-6dB' }],
+      [240, { type: 'monitor', output: studioTestOutputs(['binaural'])[0]!, monoLaw: '-6dB' }],
     ]);
     const [silentLeft] = run(host, 4);
     expect(Math.max(...silentLeft!.map(Math.abs))).toBe(0);
@@ -86,7 +87,7 @@ describe('realtime host (the AudioWorklet adapter, run in Node)', () => {
   });
 
   it('loops sample-accurately: after the loop end, playback continues from the loop start', () => {
-    const host = loadedHost(false);
+    const host = loadedHost('monitor');
     const startFrame = 1000;
     const endFrame = 5000;
     handleHostMessage(host, { type: 'loop', startFrame, endFrame });
@@ -105,7 +106,7 @@ describe('realtime host (the AudioWorklet adapter, run in Node)', () => {
 
   it('publishes the playhead and meters in the shared area about 30 times a second', () => {
     const meters = new SharedArrayBuffer(meterSlots(1) * 8);
-    const host = loadedHost(false, meters);
+    const host = loadedHost('monitor', meters);
     handleHostMessage(host, { type: 'play' });
     run(host, 375);
     const view = new Float64Array(meters);
@@ -121,7 +122,7 @@ describe('realtime host (the AudioWorklet adapter, run in Node)', () => {
   });
 
   it('pauses with a one-block fade and resumes where it stopped', () => {
-    const host = loadedHost(false);
+    const host = loadedHost('monitor');
     handleHostMessage(host, { type: 'play' });
     run(host, 20);
     handleHostMessage(host, { type: 'pause' });

@@ -8,7 +8,7 @@ import { createRealtimeHost, handleHostMessage, processHost } from '../../src/re
 import type { RealtimeHost } from '../../src/render/realtime/realtimeHost';
 import { RENDER_BLOCK_FRAMES } from '../../src/render/renderBlock';
 import { gaussianNoise } from '../support/prng';
-import { testScene } from '../support/renderHelpers';
+import { studioTestOutputs, testScene } from '../support/renderHelpers';
 
 /**
  * The studio meters and the monitor solo in the realtime host (run in Node, as the
@@ -37,9 +37,9 @@ function playingHost(stem: readonly Float32Array[], position = CENTRE, rate = RA
   const scene = testScene([position], rate);
   const area = new SharedArrayBuffer(meterSlots(1) * Float64Array.BYTES_PER_ELEMENT);
   const host = createRealtimeHost(rate);
-  const load: HostMessage = { type: 'load', scene, stems: [stem], grid: grids.get(rate)!, meters: area, exportAll: false, monoLaw: '-3dB', startPlaying: false };
+  const load: HostMessage = { type: 'load', scene, stems: [stem], grid: grids.get(rate)!, meters: area, outputs: studioTestOutputs(['binaural', 'stereo']), wire: 'monitor', startPlaying: false };
   handleHostMessage(host, load);
-  handleHostMessage(host, { type: 'monitor', format: 'stereo', monoLaw: '-3dB' });
+  handleHostMessage(host, { type: 'monitor', output: studioTestOutputs(['stereo'])[0]!, monoLaw: '-3dB' });
   handleHostMessage(host, { type: 'play' });
   return { host, view: new Float64Array(area) };
 }
@@ -187,7 +187,7 @@ describe('studio meters of the monitored output', () => {
     };
     const withMeters = timed(playingHost(stem));
     const bare = createRealtimeHost(RATE);
-    handleHostMessage(bare, { type: 'load', scene: testScene([CENTRE], RATE), stems: [stem], grid: grids.get(RATE)!, meters: null, exportAll: false, monoLaw: '-3dB', startPlaying: true });
+    handleHostMessage(bare, { type: 'load', scene: testScene([CENTRE], RATE), stems: [stem], grid: grids.get(RATE)!, meters: null, outputs: studioTestOutputs(['binaural', 'stereo']), wire: 'monitor', startPlaying: true });
     const without = timed({ host: bare, view: new Float64Array(0) });
     const blockMs = (RENDER_BLOCK_FRAMES / RATE) * 1000;
     console.info(
@@ -271,7 +271,7 @@ describe('monitor solo', () => {
   it('never reaches an export: with a solo set, the five export channels are those of the plain host', () => {
     const stem = [sine(1000, 0.3, 0.2)];
     const scene = testScene([HARD_LEFT], RATE);
-    const load: HostMessage = { type: 'load', scene, stems: [stem], grid: grids.get(RATE)!, meters: null, exportAll: true, monoLaw: '-3dB', startPlaying: true };
+    const load: HostMessage = { type: 'load', scene, stems: [stem], grid: grids.get(RATE)!, meters: null, outputs: studioTestOutputs(['binaural', 'stereo', 'mono']), wire: 'export', startPlaying: true };
     const outputs = (solo: boolean): Float32Array[] => {
       const host = createRealtimeHost(RATE);
       handleHostMessage(host, load);

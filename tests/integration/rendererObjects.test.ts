@@ -1,14 +1,15 @@
 import { describe, expect, it } from 'vitest';
 import { createSceneRenderer, objectHeadDirection, renderFrames } from '../../src/render/sceneRenderer';
-import { createStereoBus, stereoPanGains } from '../../src/render/stereoBus';
+import { stereoOutput } from '../../src/core/outputs/studioOutputs';
+import { createLayoutPanner } from '../../src/render/buses/layoutPanners';
 import { gaussianNoise } from '../support/prng';
-import { testScene } from '../support/renderHelpers';
+import { studioTestOutputs, testScene } from '../support/renderHelpers';
 
 /**
  * The renderer hands out its objects' signals (what feeds every bus), which the mono
  * analysis takes through the buses' responses. For a scene that does not move, the
  * stereo fold-down is each object times its fold-down gains for where it stands
- * (objectHeadDirection, stereoPanGains): checked against the bus, to float32 rounding
+ * (objectHeadDirection, the 0+2+0 layout's panner): checked against the bus, to float32 rounding
  * (1e-6 of the peak).
  */
 const RATE = 48000;
@@ -22,16 +23,16 @@ describe('the objects a renderer hands out', () => {
     ]);
     const scene = { ...base, listener: { yawDeg: 20, pitchDeg: 0, rollDeg: 0 } };
     const stems = [[gaussianNoise(FRAMES, 1), gaussianNoise(FRAMES, 2)], [gaussianNoise(FRAMES, 3)]];
-    const renderer = createSceneRenderer(scene, stems, { formats: ['stereo'] });
+    const renderer = createSceneRenderer(scene, stems, { outputs: studioTestOutputs(['stereo']) });
     const objects = [new Float32Array(FRAMES), new Float32Array(FRAMES), new Float32Array(FRAMES)];
     const stereo = [new Float32Array(FRAMES), new Float32Array(FRAMES)] as const;
-    renderFrames(renderer, { stereo, objects }, FRAMES);
-    const bus = createStereoBus();
+    renderFrames(renderer, { outputs: [stereo], objects }, FRAMES);
+    const panner = createLayoutPanner(stereoOutput().layout);
     const direction = new Float64Array(3);
     const gains = objects.map((_, o) => {
       objectHeadDirection(renderer, o, direction);
       const g = new Float64Array(2);
-      stereoPanGains(bus, direction[0]!, direction[1]!, direction[2]!, g);
+      panner.gains(direction[0]!, direction[1]!, direction[2]!, g);
       return g;
     });
     let peak = 0;
@@ -51,7 +52,7 @@ describe('the objects a renderer hands out', () => {
     const scene = testScene([{ azimuthDeg: 0, elevationDeg: 0, distanceM: 1 }]);
     const stem = gaussianNoise(1024, 4);
     stem[300] = Number.NaN;
-    const renderer = createSceneRenderer(scene, [[stem]], { formats: [] });
+    const renderer = createSceneRenderer(scene, [[stem]], { outputs: studioTestOutputs([]) });
     const object = new Float32Array(1024);
     renderFrames(renderer, { objects: [object] }, 1024);
     expect(object.every((v) => Number.isFinite(v))).toBe(true);

@@ -2,11 +2,10 @@ import { beforeAll, describe, expect, it } from 'vitest';
 import { loadHrtfGrid } from '../../src/cli/loadHrtf';
 import type { Scene } from '../../src/core/scene';
 import type { HrtfGrid } from '../../src/dsp/hrtf/hrtfGrid';
-import { renderWholeScene } from '../../src/render/offlineRender';
 import { createSceneRenderer, renderFrames, updateSource } from '../../src/render/sceneRenderer';
 import { airAbsorptionCoefficient } from '../../src/render/objects/distanceModel';
 import { gaussianNoise } from '../support/prng';
-import { testScene } from '../support/renderHelpers';
+import { renderById, studioTestOutputs, testScene } from '../support/renderHelpers';
 import { rms } from '../support/signalAnalysis';
 
 const RATE = 48000;
@@ -33,24 +32,20 @@ function mixedScene(): { scene: Scene; stems: Float32Array[][] } {
 describe('scene renderer', () => {
   it('gives the same samples whatever the host block size (1, 127, 128, 129, 512 frames), bit for bit', () => {
     const { scene, stems } = mixedScene();
-    const reference = renderWholeScene(createSceneRenderer(scene, stems, { formats: ['binaural', 'stereo', 'mono'], hrtf }));
+    const reference = renderById(createSceneRenderer(scene, stems, { outputs: studioTestOutputs(['binaural', 'stereo', 'mono']), hrtf }));
     for (const chunk of [1, 127, 128, 129, 512]) {
-      const renderer = createSceneRenderer(scene, stems, { formats: ['binaural', 'stereo', 'mono'], hrtf });
+      const renderer = createSceneRenderer(scene, stems, { outputs: studioTestOutputs(['binaural', 'stereo', 'mono']), hrtf });
       const length = renderer.lengthFrames;
       const out = {
         binaural: [new Float32Array(length), new Float32Array(length)] as const,
         stereo: [new Float32Array(length), new Float32Array(length)] as const,
-        mono: new Float32Array(length),
+        mono: [new Float32Array(length)] as const,
       };
       for (let start = 0; start < length; start += chunk) {
         const end = Math.min(length, start + chunk);
         renderFrames(
           renderer,
-          {
-            binaural: [out.binaural[0].subarray(start, end), out.binaural[1].subarray(start, end)],
-            stereo: [out.stereo[0].subarray(start, end), out.stereo[1].subarray(start, end)],
-            mono: out.mono.subarray(start, end),
-          },
+          { outputs: [out.binaural, out.stereo, out.mono].map((channels) => channels.map((channel) => channel.subarray(start, end))) },
           end - start,
         );
       }
@@ -58,7 +53,7 @@ describe('scene renderer', () => {
       expect(out.binaural[1]).toEqual(reference.binaural![1]);
       expect(out.stereo[0]).toEqual(reference.stereo![0]);
       expect(out.stereo[1]).toEqual(reference.stereo![1]);
-      expect(out.mono).toEqual(reference.mono!);
+      expect(out.mono[0]).toEqual(reference.mono![0]);
       expect(renderer.playheadFrame).toBe(length);
     }
   });
@@ -66,7 +61,7 @@ describe('scene renderer', () => {
   it('pans a source at +30 degrees and 1 m fully to the left of the stereo fold-down (gain 1, right 0, within 1e-6)', () => {
     const scene = testScene([{ azimuthDeg: 30, elevationDeg: 0, distanceM: 1 }], RATE);
     const input = gaussianNoise(4096, 9);
-    const { stereo } = renderWholeScene(createSceneRenderer(scene, [[input]], { formats: ['stereo'] }));
+    const { stereo } = renderById(createSceneRenderer(scene, [[input]], { outputs: studioTestOutputs(['stereo']) }));
     let maxLeftError = 0;
     let maxRight = 0;
     for (let i = 0; i < input.length; i++) {
@@ -80,10 +75,10 @@ describe('scene renderer', () => {
   it('folds stereo down to mono with the -3 dB law ((L+R)/sqrt 2) and the -6 dB law ((L+R)/2), within 1e-7', () => {
     const { scene, stems } = mixedScene();
     for (const [law, gain] of [['-3dB', Math.SQRT1_2], ['-6dB', 0.5]] as const) {
-      const { stereo, mono } = renderWholeScene(createSceneRenderer(scene, stems, { formats: ['stereo', 'mono'], monoLaw: law }));
+      const { stereo, mono } = renderById(createSceneRenderer(scene, stems, { outputs: studioTestOutputs(['stereo', 'mono'], law) }));
       let largestError = 0;
-      for (let i = 0; i < mono!.length; i++) {
-        largestError = Math.max(largestError, Math.abs(mono![i]! - (stereo![0][i]! + stereo![1][i]!) * gain));
+      for (let i = 0; i < mono![0].length; i++) {
+        largestError = Math.max(largestError, Math.abs(mono![0][i]! - (stereo![0][i]! + stereo![1][i]!) * gain));
       }
       expect(largestError).toBeLessThan(1e-7);
     }
@@ -93,7 +88,7 @@ describe('scene renderer', () => {
     const input = gaussianNoise(96000, 4);
     const levelAt = (distanceM: number): number => {
       const scene = testScene([{ azimuthDeg: 30, elevationDeg: 0, distanceM }], RATE);
-      return 20 * Math.log10(rms(renderWholeScene(createSceneRenderer(scene, [[input]], { formats: ['stereo'] })).stereo![0]));
+      return 20 * Math.log10(rms(renderById(createSceneRenderer(scene, [[input]], { outputs: studioTestOutputs(['stereo']) })).stereo![0]));
     };
     const reference = levelAt(1);
     // Inside the reference distance: no gain change and no filtering at all.
@@ -125,13 +120,13 @@ describe('scene renderer', () => {
   it('mutes and solos: a muted source is silent after its fade, a solo silences the others', () => {
     const { scene, stems } = mixedScene();
     const muted: Scene = { ...scene, sources: scene.sources.map((s, i) => ({ ...s, mute: i === 1 })) };
-    const onlyFirst = renderWholeScene(createSceneRenderer(muted, [stems[0]!, stems[1]!], { formats: ['stereo'] })).stereo!;
+    const onlyFirst = renderById(createSceneRenderer(muted, [stems[0]!, stems[1]!], { outputs: studioTestOutputs(['stereo']) })).stereo!;
     const soloFirst: Scene = { ...scene, sources: scene.sources.map((s, i) => ({ ...s, solo: i === 0 })) };
-    const soloed = renderWholeScene(createSceneRenderer(soloFirst, stems, { formats: ['stereo'] })).stereo!;
+    const soloed = renderById(createSceneRenderer(soloFirst, stems, { outputs: studioTestOutputs(['stereo']) })).stereo!;
     expect(soloed[0]).toEqual(onlyFirst[0]);
     expect(soloed[1]).toEqual(onlyFirst[1]);
     const allMuted: Scene = { ...scene, sources: scene.sources.map((s) => ({ ...s, mute: true })) };
-    const silent = renderWholeScene(createSceneRenderer(allMuted, stems, { formats: ['binaural', 'stereo'], hrtf }));
+    const silent = renderById(createSceneRenderer(allMuted, stems, { outputs: studioTestOutputs(['binaural', 'stereo']), hrtf }));
     expect(rms(silent.binaural![0]) + rms(silent.stereo![0])).toBe(0);
   });
 
@@ -139,12 +134,12 @@ describe('scene renderer', () => {
     const frames = 4800;
     const sine = new Float32Array(frames).map((_, n) => 0.5 * Math.sin((2 * Math.PI * 440 * n) / RATE));
     const scene = testScene([{ azimuthDeg: 0, elevationDeg: 0, distanceM: 1 }], RATE);
-    const renderer = createSceneRenderer(scene, [[sine]], { formats: ['stereo'] });
+    const renderer = createSceneRenderer(scene, [[sine]], { outputs: studioTestOutputs(['stereo']) });
     const left = new Float32Array(frames);
     const right = new Float32Array(frames);
-    renderFrames(renderer, { stereo: [left.subarray(0, 2048), right.subarray(0, 2048)] }, 2048);
+    renderFrames(renderer, { outputs: [[left.subarray(0, 2048), right.subarray(0, 2048)]] }, 2048);
     updateSource(renderer, 0, { gainDb: 0, mute: true, solo: false, azimuthDeg: 0, elevationDeg: 0, distanceM: 1, spreadDeg: 0 });
-    renderFrames(renderer, { stereo: [left.subarray(2048), right.subarray(2048)] }, frames - 2048);
+    renderFrames(renderer, { outputs: [[left.subarray(2048), right.subarray(2048)]] }, frames - 2048);
     const omega = (2 * Math.PI * 440) / RATE;
     let largestStep = 0;
     for (let n = 1; n < frames; n++) largestStep = Math.max(largestStep, Math.abs(left[n]! - left[n - 1]!));

@@ -1,4 +1,5 @@
 import type { LayoutChannel } from '../../core/layouts';
+import type { OutputDefinition } from '../../core/outputs/outputDefinition';
 import type { Degrees } from '../../core/units';
 
 /**
@@ -29,3 +30,22 @@ export const STEREO_WEIGHTS: readonly number[] = [1, 1];
 export const SURROUND_5_1_WEIGHTS: readonly number[] = [1, 1, 1, 0, SURROUND_WEIGHT, SURROUND_WEIGHT];
 /** 5.0 in the order L R C Ls Rs (the EBU loudness test set's 5-channel files). */
 export const SURROUND_5_0_WEIGHTS: readonly number[] = [1, 1, 1, SURROUND_WEIGHT, SURROUND_WEIGHT];
+
+/**
+ * Weights for the channels of an output (core/outputs), in its channel order: the ears
+ * of a binaural output 1 each (BS.1770 measures headphone programmes as stereo); a
+ * loudspeaker or downmix channel by its BS.2051 label's nominal position (layer M at
+ * elevation 0, U at +30, B at -30, T at +90; LFE 0).
+ */
+export function loudnessWeightsForOutput(output: OutputDefinition): number[] {
+  if (output.kind === 'binaural') return output.channels.map(() => 1);
+  return output.channels.map((channel) => (channel.isLfe ? 0 : weightForLabel(channel.label)));
+}
+
+const LAYER_ELEVATION_DEG: Readonly<Record<string, number>> = { M: 0, U: 30, B: -30, T: 90 };
+
+function weightForLabel(label: string): number {
+  const match = /^([MUBT])([+-]\d{3})$/.exec(label);
+  if (match === null) return 1;
+  return loudnessWeightForPosition(Number(match[2]), LAYER_ELEVATION_DEG[match[1]!]!);
+}

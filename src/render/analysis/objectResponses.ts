@@ -5,17 +5,18 @@ import { createRealFft, realFftForward } from '../../dsp/fft';
 import type { HrtfGrid } from '../../dsp/hrtf/hrtfGrid';
 import { createMidSideProcessor } from '../../dsp/midside/midSideProcessor';
 import { midSideStereoMatrix } from '../../dsp/midside/midSideResponse';
-import { binauralPartitions, buildBinauralFilterTaps, createBinauralFilterBuilder } from '../binaural/binauralFilterBuilder';
+import { stereoOutput } from '../../core/outputs/studioOutputs';
+import { binauralPartitions, buildBinauralFilterTaps, createBinauralFilterBuilder } from '../buses/binaural/binauralFilterBuilder';
+import { createLayoutPanner } from '../buses/layoutPanners';
 import { RENDER_BLOCK_FRAMES } from '../renderBlock';
-import type { OutputFormat } from '../renderBlock';
 import { objectHeadDirection } from '../sceneRenderer';
 import type { SceneRenderer } from '../sceneRenderer';
-import { createStereoBus, stereoPanGains } from '../stereoBus';
+import type { AnalysedFormat } from './monoAnalysisTypes';
 
 /**
  * Per source, the response from its objects' signals to its share of a render, at the
  * bins of an analysis frame (spectralMatrix.ts): for 'stereo', each object's gains in
- * the BS.2127 fold-down (stereoBus.ts) for where it stands; for 'binaural', each
+ * the BS.2127 fold-down (the 0+2+0 loudspeaker bus's panner, buses/layoutPanners.ts) for where it stands; for 'binaural', each
  * object's filter pair on the binaural bus (buildBinauralFilterTaps: the taps the bus
  * convolves with); then, for both, the master's mid/side stage, settled
  * (midSideResponse.ts). In a scene that does not move, which is what an analysis
@@ -32,7 +33,7 @@ export function sourceResponseMatrices(
   scene: Scene,
   renderers: readonly SceneRenderer[],
   objectCounts: readonly number[],
-  format: Exclude<OutputFormat, 'mono'>,
+  format: AnalysedFormat,
   hrtf: HrtfGrid | undefined,
   frameSize: number,
 ): Float64Array[] {
@@ -62,10 +63,10 @@ function requireHrtf(hrtf: HrtfGrid | undefined): HrtfGrid {
 
 /** The stereo fold-down: real gains, the same at every bin. */
 function stereoGainResponses(): ObjectResponse {
-  const bus = createStereoBus();
+  const panner = createLayoutPanner(stereoOutput().layout);
   const gains = new Float64Array(2);
   return (direction, matrix, column) => {
-    stereoPanGains(bus, direction[0]!, direction[1]!, direction[2]!, gains);
+    panner.gains(direction[0]!, direction[1]!, direction[2]!, gains);
     for (let m = column; m < matrix.length; m += MATRIX_STRIDE) {
       matrix[m] = gains[0]!;
       matrix[m + 4] = gains[1]!;

@@ -5,8 +5,10 @@ import type { MomentFrameRange } from '../../dsp/analysis/monoMomentAnalyser';
 import type { HrtfGrid } from '../../dsp/hrtf/hrtfGrid';
 import { DEFAULT_MONO_LAW } from '../../core/monoLaw';
 import type { MonoLaw } from '../../core/monoLaw';
-import type { OutputFormat } from '../renderBlock';
-import { renderLengthFrames } from '../sceneRenderer';
+import type { OutputDefinition } from '../../core/outputs/outputDefinition';
+import { studioOutputs } from '../../core/outputs/studioOutputs';
+import { planOutputs, renderLengthFrames } from '../outputPlan';
+import { LOUDNESS_PROGRAMMES } from './spanLoudness';
 import type { AnalysedFormat, MonoAnalysisOptions } from './monoAnalysisTypes';
 import { checkedWindowSec } from './monoAnalysisOptions';
 
@@ -37,8 +39,10 @@ export interface SceneAnalysisSetup {
   readonly survivalPass: boolean;
   /** Also measure the renders' loudness (spanLoudness.ts). */
   readonly loudness: boolean;
-  /** What each source's renderer makes besides its objects (which every analysis reads): stereo and binaural for loudness. */
-  readonly formats: readonly OutputFormat[];
+  /** The outputs whose loudness is measured (LOUDNESS_PROGRAMMES), none without `loudness`. */
+  readonly loudnessOutputs: readonly OutputDefinition[];
+  /** What each source's renderer makes besides its objects (which every analysis reads): the buses of the loudness outputs. */
+  readonly outputs: readonly OutputDefinition[];
   readonly hrtf: HrtfGrid | undefined;
   readonly monoLaw: MonoLaw;
   readonly windowSec: number;
@@ -64,7 +68,9 @@ export function sceneAnalysisSetup(scene: Scene, stems: readonly (readonly Float
     const needs = format === 'binaural' ? "the 'binaural' format" : checkBinaural ? 'checkBinaural' : 'loudness';
     throw new Error(`mono analysis: ${needs} needs an HRTF set (options.hrtf)`);
   }
-  const formats: OutputFormat[] = loudness ? ['stereo', 'binaural'] : [];
+  const monoLaw = options.monoLaw ?? DEFAULT_MONO_LAW;
+  const outputSettings = { monoLaw, hrtfSet: hrtf?.set.name ?? 'none' };
+  const loudnessOutputs = loudness ? studioOutputs(LOUDNESS_PROGRAMMES, outputSettings) : [];
   const survivalPass = format === 'stereo' && checkBinaural;
   const sources = audibleSources(scene);
   const sourceStems = sources.map((source) => stems[scene.sources.indexOf(source)]!);
@@ -74,14 +80,15 @@ export function sceneAnalysisSetup(scene: Scene, stems: readonly (readonly Float
     checkBinaural,
     survivalPass,
     loudness,
-    formats,
+    loudnessOutputs,
+    outputs: planOutputs(loudnessOutputs).buses,
     hrtf,
-    monoLaw: options.monoLaw ?? DEFAULT_MONO_LAW,
+    monoLaw,
     windowSec: checkedWindowSec(options.windowSec),
     sources,
     stems: sourceStems,
     // The binaural render rings longest: with the survival checked, the programme runs to its end.
-    lengthFrames: renderLengthFrames(stems, checkBinaural || loudness ? ['binaural'] : [format], hrtf),
+    lengthFrames: renderLengthFrames(stems, studioOutputs([checkBinaural || loudness ? 'binaural' : format], outputSettings), hrtf),
   };
 }
 

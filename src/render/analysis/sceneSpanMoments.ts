@@ -1,7 +1,6 @@
 import { analysisFrameSize, createMomentAnalysers, feedMomentAnalyser, finishMomentAnalyser, momentSpanInput, momentSumsOf } from '../../dsp/analysis/monoMomentAnalyser';
 import type { MomentAnalyser, MomentFrameRange, MomentSums, MomentView } from '../../dsp/analysis/monoMomentAnalyser';
 import type { SceneAnalysisSetup } from './sceneAnalysisSetup';
-import { monoLawGain } from '../../core/monoLaw';
 import { createSourceContributions, renderContributionChunk, seekContributions } from './sourceContributions';
 import type { SourceContributions } from './sourceContributions';
 import { sourceResponseMatrices } from './objectResponses';
@@ -71,7 +70,7 @@ export function measureSceneSpan(setup: SceneAnalysisSetup, frames?: MomentFrame
   // The span's own samples run from its first frame's centre to the next span's (past its last frame's input).
   const owned = { start: analyser.frames.first * analyser.hop, end: Math.min(lengthFrames, analyser.frames.end * analyser.hop) };
   const loudness = setup.loudness
-    ? createSpanLoudness(spanLoudnessRange(owned.start, owned.end, lengthFrames, sampleRateHz), lengthFrames, sampleRateHz, chunkFrames, monoLawGain(setup.monoLaw))
+    ? createSpanLoudness(spanLoudnessRange(owned.start, owned.end, lengthFrames, sampleRateHz), lengthFrames, sampleRateHz, chunkFrames, setup.loudnessOutputs)
     : null;
   const start = Math.min(input.start, loudness?.start ?? input.start);
   // On the block grid of a render from the start, so that blocks, and where a source's tail is cut after its stem, fall as in one.

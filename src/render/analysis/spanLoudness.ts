@@ -1,4 +1,7 @@
-import { MONO_WEIGHTS, STEREO_WEIGHTS } from '../../dsp/loudness/channelWeights';
+import type { OutputDefinition } from '../../core/outputs/outputDefinition';
+import { STUDIO_OUTPUT_IDS } from '../../core/outputs/studioOutputs';
+import type { StudioOutputId } from '../../core/outputs/studioOutputs';
+import { loudnessWeightsForOutput } from '../../dsp/loudness/channelWeights';
 import {
   LOUDNESS_FLOOR,
   createLoudnessMeter,
@@ -12,19 +15,21 @@ import type { LoudnessMeter } from '../../dsp/loudness/loudnessMeter';
 import { createSubBlockPowerLog, subBlockPowers } from '../../dsp/loudness/subBlockPowerLog';
 import type { SubBlockPowerLog } from '../../dsp/loudness/subBlockPowerLog';
 import { flushTruePeak } from '../../dsp/loudness/truePeak';
-import { foldDownToMono } from '../monoFoldDown';
+import { applyDownmix } from '../downmix/downmix';
+import { planOutputs } from '../outputPlan';
+import type { OutputPlan } from '../outputPlan';
 import type { SourceContributions } from './sourceContributions';
 
 /**
  * The loudness of the scene's binaural, stereo and mono renders, measured in the same pass
- * as the mono analysis: each is the sum of the sources' contributions (the mono one the
- * stereo sum folded down), so no second render of the scene is needed. A span measures
+ * as the mono analysis: each bus's output is the sum of the sources' contributions to it
+ * (a downmix, mono, is taken of that sum), so no second render of the scene is needed. A span measures
  * the 100 ms sub-blocks it owns (loudnessMeter.ts: their powers and its peaks), after an
  * uncounted pre-roll of the samples before them; the spans' powers joined in order, and
  * their peaks' maximum, are the whole programme's (joinSpanLoudness).
  */
-export const LOUDNESS_PROGRAMMES = ['binaural', 'stereo', 'mono'] as const;
-export type LoudnessProgramme = (typeof LOUDNESS_PROGRAMMES)[number];
+export const LOUDNESS_PROGRAMMES = STUDIO_OUTPUT_IDS;
+export type LoudnessProgramme = StudioOutputId;
 
 /** A programme's loudness over a span, or (joined) over the whole programme. */
 export interface ProgrammeLoudnessSums {
@@ -48,7 +53,10 @@ export interface SpanLoudness {
   readonly end: number;
   readonly endsProgramme: boolean;
   readonly meters: readonly ProgrammeMeter[];
-  readonly monoGain: number;
+  /** How the programmes are made from the buses that the contributions render (in the plan's bus order). */
+  readonly plan: OutputPlan;
+  /** Per plan stage (buses, then downmixes), this chunk's channels. */
+  readonly stages: readonly (readonly Float32Array[])[];
 }
 
 /**
@@ -61,29 +69,33 @@ export function spanLoudnessRange(ownedStart: number, ownedEnd: number, lengthFr
   return { start: Math.floor(ownedStart / sub) * sub, end: ownedEnd >= lengthFrames ? lengthFrames : Math.floor(ownedEnd / sub) * sub };
 }
 
+/** `programmes`: the outputs measured, with the ids of LOUDNESS_PROGRAMMES in that order. */
 export function createSpanLoudness(
   range: { start: number; end: number },
   lengthFrames: number,
   sampleRateHz: number,
   chunkFrames: number,
-  monoGain: number,
+  programmes: readonly OutputDefinition[],
 ): SpanLoudness {
   const capacity = Math.ceil((range.end - range.start) / subBlockLength(sampleRateHz)) + 1;
-  const meters = LOUDNESS_PROGRAMMES.map((programme): ProgrammeMeter => {
+  const plan = planOutputs(programmes);
+  const stages = [...plan.buses, ...plan.downmixes.map((d) => d.output)].map((output) => output.channels.map(() => new Float32Array(chunkFrames)));
+  const meters = LOUDNESS_PROGRAMMES.map((programme, k): ProgrammeMeter => {
+    const output = programmes[k];
+    if (output?.id !== programme) throw new Error(`loudness: expected the ${programme} output at ${k}, got ${output?.id ?? 'none'}`);
     const log = createSubBlockPowerLog(capacity);
-    const channelWeights = programme === 'mono' ? MONO_WEIGHTS : STEREO_WEIGHTS;
-    const channels = channelWeights.map(() => new Float32Array(chunkFrames));
+    const channelWeights = loudnessWeightsForOutput(output);
+    const channels = stages[plan.stageOf[k]!]!;
     return { programme, meter: createLoudnessMeter({ channelWeights, subBlockPowers: log }, sampleRateHz), log, channels };
   });
-  return { ...range, endsProgramme: range.end >= lengthFrames, meters, monoGain };
+  return { ...range, endsProgramme: range.end >= lengthFrames, meters, plan, stages };
 }
 
 /** Adds the chunk of programme samples [position, position + frames) that the contributions hold. */
 export function feedSpanLoudness(span: SpanLoudness, contributions: SourceContributions, position: number, frames: number): void {
-  const [binaural, stereo, mono] = span.meters as [ProgrammeMeter, ProgrammeMeter, ProgrammeMeter];
-  sumInto(binaural.channels, contributions.binaural, frames);
-  sumInto(stereo.channels, contributions.stereo, frames);
-  foldDownToMono(stereo.channels[0]!, stereo.channels[1]!, span.monoGain, mono.channels[0]!, frames);
+  const { plan, stages } = span;
+  plan.buses.forEach((_, b) => sumInto(stages[b]!, contributions.rendered.map((outputs) => outputs[b]!), frames));
+  plan.downmixes.forEach((downmix, d) => applyDownmix(downmix.output.matrix, stages[downmix.from]!, stages[plan.buses.length + d]!, frames));
   // Before the span's first sub-block: pre-roll; from it to its last: counted; after: nothing.
   const primed = clamp(span.start - position, 0, frames);
   const counted = clamp(span.end - position, 0, frames) - primed;
@@ -121,11 +133,11 @@ export function joinSpanLoudness(spans: readonly (readonly ProgrammeLoudnessSums
   });
 }
 
-function sumInto(out: readonly Float32Array[], pairs: readonly (readonly [Float32Array, Float32Array])[], frames: number): void {
+function sumInto(out: readonly Float32Array[], contributions: readonly (readonly Float32Array[])[], frames: number): void {
   out.forEach((channel, c) => {
     channel.fill(0, 0, frames);
-    for (const pair of pairs) {
-      const input = pair[c]!;
+    for (const contribution of contributions) {
+      const input = contribution[c]!;
       for (let n = 0; n < frames; n++) channel[n] = channel[n]! + input[n]!;
     }
   });

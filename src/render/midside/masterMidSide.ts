@@ -1,38 +1,32 @@
 import type { MidSideSettings } from '../../core/midSideSettings';
-import {
-  createMidSideProcessor,
-  resetMidSideProcessor,
-  setMidSideParams,
-} from '../../dsp/midside/midSideProcessor';
+import { createMidSideProcessor, resetMidSideProcessor, setMidSideParams } from '../../dsp/midside/midSideProcessor';
 import type { MidSideProcessor } from '../../dsp/midside/midSideProcessor';
 
 /**
- * The master's mid/side stage: one processor on the stereo fold-down (before the mono
- * fold-down, so mono follows it) and one on the binaural output, both with the same
- * settings. The renderer runs them in place (processMidSide), so neutral settled settings
- * leave the buffers untouched at no cost.
+ * The master's mid/side stage: one processor, all with the same settings, on every
+ * two-channel bus (the binaural ears and the 0+2+0 loudspeakers), so a downmix of such a
+ * bus (mono) follows it. Buses of more channels have none (null). The renderer runs them
+ * in place (processMidSide), so neutral settled settings leave the buffers untouched at
+ * no cost.
  */
 export interface MasterMidSideStage {
-  readonly stereo: MidSideProcessor;
-  readonly binaural: MidSideProcessor;
+  /** Per bus, in the renderer's bus order. */
+  readonly processors: readonly (MidSideProcessor | null)[];
 }
 
-export function createMasterMidSideStage(settings: MidSideSettings, sampleRateHz: number): MasterMidSideStage {
+/** A stage for buses of `busChannelCounts` channels. */
+export function createMasterMidSideStage(settings: MidSideSettings, sampleRateHz: number, busChannelCounts: readonly number[]): MasterMidSideStage {
   return {
-    stereo: createMidSideProcessor({ params: settings }, sampleRateHz),
-    binaural: createMidSideProcessor({ params: settings }, sampleRateHz),
+    processors: busChannelCounts.map((channels) => (channels === 2 ? createMidSideProcessor({ params: settings }, sampleRateHz) : null)),
   };
 }
 
-/** New settings; both processors glide to them. Allocation-free. */
+/** New settings; every processor glides to them. Allocation-free. */
 export function setMasterMidSideSettings(stage: MasterMidSideStage, settings: MidSideSettings): void {
-  setMidSideParams(stage.stereo, settings);
-  setMidSideParams(stage.binaural, settings);
+  for (const processor of stage.processors) if (processor !== null) setMidSideParams(processor, settings);
 }
 
 /** Clears the filters and jumps to the settings (seek, or a block that had to be silenced). */
 export function resetMasterMidSide(stage: MasterMidSideStage): void {
-  resetMidSideProcessor(stage.stereo);
-  resetMidSideProcessor(stage.binaural);
+  for (const processor of stage.processors) if (processor !== null) resetMidSideProcessor(processor);
 }
-

@@ -2,13 +2,11 @@ import type { HeadOrientation } from '../../core/orientation';
 import type { Scene } from '../../core/scene';
 import type { HrtfGrid } from '../../dsp/hrtf/hrtfGrid';
 import type { MonoLaw } from '../../core/monoLaw';
+import type { OutputDefinition } from '../../core/outputs/outputDefinition';
 import type { SourceParams } from '../../core/sourceParams';
 import type { MidSideSettings } from '../../core/midSideSettings';
 import type { MidSideMonitor } from '../../dsp/midside/midSideProcessor';
 import type { MonitorSoloBand } from './monitorSolo';
-
-/** What the realtime host plays on its two output channels. */
-export type MonitorChoice = 'binaural' | 'stereo' | 'mono';
 
 /**
  * Messages from the engine to the realtime host (the AudioWorklet). Everything heavy
@@ -24,15 +22,24 @@ export type HostMessage =
       readonly grid: HrtfGrid;
       /** Shared meter and playhead area (METER_LAYOUT), or null when not shared. */
       readonly meters: SharedArrayBuffer | null;
-      /** Render all three formats into five output channels (offline export). */
-      readonly exportAll: boolean;
-      readonly monoLaw: MonoLaw;
+      /** What the renderer renders (core/outputs). */
+      readonly outputs: readonly OutputDefinition[];
+      /**
+       * 'monitor': the node plays the monitored output (see 'monitor'), with the studio
+       * meters; 'export': it writes every output's channels, as exportWire.ts lays them
+       * out, with no monitor solo and no studio meters.
+       */
+      readonly wire: 'monitor' | 'export';
       /** Start playing from frame 0 at once (an offline export); otherwise wait for 'play'. */
       readonly startPlaying: boolean;
     }
   | { readonly type: 'source'; readonly index: number; readonly params: SourceParams }
   | { readonly type: 'listener'; readonly orientation: HeadOrientation }
-  | { readonly type: 'monitor'; readonly format: MonitorChoice; readonly monoLaw: MonoLaw }
+  /**
+   * What the node plays: a rendered output, or a downmix of one (monitorRoute.ts), of one
+   * or two channels; monoLaw is the mono law the meters' mono readings use.
+   */
+  | { readonly type: 'monitor'; readonly output: OutputDefinition; readonly monoLaw: MonoLaw }
   | { readonly type: 'play' }
   | { readonly type: 'pause' }
   | { readonly type: 'seek'; readonly frame: number }

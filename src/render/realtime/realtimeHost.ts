@@ -1,5 +1,6 @@
 import { DEFAULT_INTEGRATION } from '../../dsp/meters/stereoMoments';
 import { DEFAULT_MONO_LAW, monoLawGain } from '../../core/monoLaw';
+import type { OutputDefinition } from '../../core/outputs/outputDefinition';
 import { RENDER_BLOCK_FRAMES } from '../renderBlock';
 import {
   createSceneRenderer,
@@ -10,7 +11,9 @@ import {
   takeSourcePeaks,
   updateSource,
 } from '../sceneRenderer';
-import type { RenderOutputs, SceneRenderer } from '../sceneRenderer';
+import type { RenderTargets, SceneRenderer } from '../sceneRenderer';
+import { exportWire } from './exportWire';
+import type { WireSlot } from './exportWire';
 import {
   attachMonitorMeters,
   checkIntegrationSec,
@@ -24,7 +27,9 @@ import type { MonitorMeters } from './monitorMeters';
 import { METER_LAYOUT, meterSlots } from './meterLayout';
 import { createMonitorSoloStage, processMonitorSolo, setMonitorSolo } from './monitorSolo';
 import type { MonitorSoloStage } from './monitorSolo';
-import type { HostMessage, MonitorChoice } from './protocol';
+import { monitorBlock, routeMonitor } from './monitorRoute';
+import type { MonitorRoute } from './monitorRoute';
+import type { HostMessage } from './protocol';
 
 /**
  * The renderer's real-time host: transport (play, pause, seek, loop), the monitor
@@ -34,12 +39,13 @@ import type { HostMessage, MonitorChoice } from './protocol';
  * AudioWorklet processor is a thin adapter around it, so all of this runs, and is tested,
  * in Node as well.
  *
- * Live, it renders binaural and stereo every block (stereo costs a few per cent of
- * binaural) so that switching the monitor is a one-block crossfade between two signals
- * that are both running, never a restart. Pausing fades out over one block and resuming
- * fades in; the renderer keeps its state meanwhile, so playback continues seamlessly.
- * For an offline export it renders binaural, stereo and mono into five channels, with no
- * monitor solo and no studio meters.
+ * Live, it renders every output it was loaded with (the studio's: binaural and stereo;
+ * stereo costs a few per cent of binaural) so that switching the monitor between them,
+ * or to a downmix of one (mono), is a one-block crossfade between two signals that are
+ * both running, never a restart (monitorRoute.ts). Pausing fades out over one block and
+ * resuming fades in; the renderer keeps its state meanwhile, so playback continues
+ * seamlessly. For an offline export it writes every output's channels as exportWire.ts
+ * lays them out, with no monitor solo and no studio meters.
  *
  * The studio meters measure the monitored output after the solo and the play/pause fades,
  * block by block while playing; while paused they are fed nothing, so their readings hold
@@ -49,15 +55,20 @@ import type { HostMessage, MonitorChoice } from './protocol';
  */
 export interface RealtimeHost {
   renderer: SceneRenderer | null;
-  exportAll: boolean;
+  /** What the node's output carries (see the 'load' message). */
+  wire: 'monitor' | 'export';
+  /** For an export: where each output goes on the wire. */
+  wireSlots: readonly WireSlot[];
   playing: boolean;
   /** Output gain ramp for the next block: 1 steady, or fading in/out. */
   fade: 'none' | 'in' | 'out';
-  monitor: MonitorChoice;
-  /** The monitor being faded out, for one block after a switch. */
-  previousMonitor: MonitorChoice | null;
+  /** The output asked to be monitored (kept across loads), and its route from the rendered outputs. */
+  monitorOutput: OutputDefinition | null;
+  route: MonitorRoute | null;
+  /** The route being faded out, for one block after a switch. */
+  previousRoute: MonitorRoute | null;
+  /** The mono law's gain for the meters' mono readings. */
   monoGain: number;
-  previousMonoGain: number;
   loopStartFrame: number;
   /** Loop end (exclusive); 0 when not looping. */
   loopEndFrame: number;
@@ -74,11 +85,10 @@ export interface RealtimeHost {
   blocksSinceMeter: number;
   readonly peakOut: Float64Array;
   sourcePeaks: Float64Array;
-  readonly binaural: [Float32Array, Float32Array];
-  readonly stereo: [Float32Array, Float32Array];
-  readonly mono: Float32Array;
-  /** The renderer's outputs: these buffers (mono only for an export). */
-  outputs: RenderOutputs;
+  /** Per rendered output, its block (one array per channel). */
+  outputBlocks: readonly (readonly Float32Array[])[];
+  /** The renderer's targets: outputBlocks. */
+  targets: RenderTargets;
   readonly ramp: Float32Array;
 }
 
@@ -89,17 +99,16 @@ export function createRealtimeHost(sampleRateHz: number): RealtimeHost {
   const block = (): Float32Array => new Float32Array(RENDER_BLOCK_FRAMES);
   const ramp = block();
   for (let i = 0; i < RENDER_BLOCK_FRAMES; i++) ramp[i] = (i + 1) / RENDER_BLOCK_FRAMES;
-  const binaural: [Float32Array, Float32Array] = [block(), block()];
-  const stereo: [Float32Array, Float32Array] = [block(), block()];
   return {
     renderer: null,
-    exportAll: false,
+    wire: 'monitor',
+    wireSlots: [],
     playing: false,
     fade: 'none',
-    monitor: 'binaural',
-    previousMonitor: null,
+    monitorOutput: null,
+    route: null,
+    previousRoute: null,
     monoGain: monoLawGain(DEFAULT_MONO_LAW),
-    previousMonoGain: monoLawGain(DEFAULT_MONO_LAW),
     loopStartFrame: 0,
     loopEndFrame: 0,
     sampleRateHz,
@@ -112,10 +121,8 @@ export function createRealtimeHost(sampleRateHz: number): RealtimeHost {
     blocksSinceMeter: 0,
     peakOut: new Float64Array(2),
     sourcePeaks: new Float64Array(0),
-    binaural,
-    stereo,
-    mono: block(),
-    outputs: { binaural, stereo },
+    outputBlocks: [],
+    targets: {},
     ramp,
   };
 }
@@ -124,21 +131,26 @@ export function handleHostMessage(host: RealtimeHost, message: HostMessage): voi
   switch (message.type) {
     case 'load': {
       host.renderer = createSceneRenderer(message.scene, message.stems, {
-        formats: message.exportAll ? ['binaural', 'stereo', 'mono'] : ['binaural', 'stereo'],
+        outputs: message.outputs,
         hrtf: message.grid,
-        monoLaw: message.monoLaw,
         meterSources: message.meters !== null,
       });
-      host.exportAll = message.exportAll;
-      host.outputs = message.exportAll
-        ? { binaural: host.binaural, stereo: host.stereo, mono: host.mono }
-        : { binaural: host.binaural, stereo: host.stereo };
+      host.wire = message.wire;
+      host.wireSlots = exportWire(message.outputs);
+      host.outputBlocks = message.outputs.map((output) => output.channels.map(() => new Float32Array(RENDER_BLOCK_FRAMES)));
+      host.targets = { outputs: host.outputBlocks };
+      host.route = null;
+      host.previousRoute = null;
+      if (message.wire === 'monitor') {
+        const monitored = host.monitorOutput ?? message.outputs[0];
+        if (monitored !== undefined) host.route = routeMonitor(monitored, message.outputs);
+      }
       host.meters = message.meters === null ? null : new Float64Array(message.meters);
       host.sourcePeaks = new Float64Array(message.scene.sources.length);
       if (host.meters !== null && host.meters.length < meterSlots(message.scene.sources.length)) {
         throw new Error(`meter area too small for ${message.scene.sources.length} sources`);
       }
-      prepareMonitorMeters(host, message.exportAll ? null : message.meters);
+      prepareMonitorMeters(host, message.wire === 'export' ? null : message.meters);
       host.playing = message.startPlaying;
       host.fade = 'none';
       publishPlayhead(host);
@@ -151,15 +163,20 @@ export function handleHostMessage(host: RealtimeHost, message: HostMessage): voi
     case 'listener':
       if (host.renderer !== null) setListenerOrientation(host.renderer, message.orientation);
       break;
-    case 'monitor':
-      if (message.format !== host.monitor || monoLawGain(message.monoLaw) !== host.monoGain) {
-        host.previousMonitor = host.monitor;
-        host.previousMonoGain = host.monoGain;
-        host.monitor = message.format;
-        host.monoGain = monoLawGain(message.monoLaw);
+    case 'monitor': {
+      const monoGain = monoLawGain(message.monoLaw);
+      if (host.renderer !== null && host.wire === 'monitor' && !sameOutput(host.route?.output, message.output)) {
+        const next = routeMonitor(message.output, host.renderer.outputs);
+        host.previousRoute = host.route;
+        host.route = next;
+      }
+      host.monitorOutput = message.output;
+      if (monoGain !== host.monoGain) {
+        host.monoGain = monoGain;
         if (host.monitorMeters !== null) setMonitorMeterBallistics(host.monitorMeters, host.integrationSec, host.monoGain);
       }
       break;
+    }
     case 'play':
       if (!host.playing && host.renderer !== null) {
         if (host.renderer.playheadFrame >= host.renderer.lengthFrames) seekRenderer(host.renderer, 0);
@@ -210,8 +227,8 @@ export function handleHostMessage(host: RealtimeHost, message: HostMessage): voi
 }
 
 /**
- * Fills `outputs` (two channels live, five for an export: binaural L R, stereo L R,
- * mono) with the next RENDER_BLOCK_FRAMES frames. Allocation-free.
+ * Fills `outputs` with the next RENDER_BLOCK_FRAMES frames: the monitored output on two
+ * channels live, every output's channels for an export (exportWire.ts). Allocation-free.
  */
 export function processHost(host: RealtimeHost, outputs: readonly Float32Array[]): void {
   const renderer = host.renderer;
@@ -220,17 +237,18 @@ export function processHost(host: RealtimeHost, outputs: readonly Float32Array[]
     return;
   }
   renderBlockFrames(host, renderer);
-  if (host.exportAll) {
-    outputs[0]?.set(host.binaural[0]);
-    outputs[1]?.set(host.binaural[1]);
-    outputs[2]?.set(host.stereo[0]);
-    outputs[3]?.set(host.stereo[1]);
-    outputs[4]?.set(host.mono);
-  } else {
-    writeMonitor(host, outputs);
-  }
+  if (host.wire === 'export') writeWire(host, outputs);
+  else writeMonitor(host, outputs);
   if (renderer.playheadFrame >= renderer.lengthFrames && host.loopEndFrame === 0) host.playing = false;
   updateMeters(host, outputs);
+}
+
+function writeWire(host: RealtimeHost, outputs: readonly Float32Array[]): void {
+  for (let k = 0; k < host.wireSlots.length; k++) {
+    const offset = host.wireSlots[k]!.offset;
+    const block = host.outputBlocks[k]!;
+    for (let c = 0; c < block.length; c++) outputs[offset + c]?.set(block[c]!);
+  }
 }
 
 /** Renders the block's frames, wrapping at the loop end (sample-accurate). */
@@ -241,7 +259,7 @@ function renderBlockFrames(host: RealtimeHost, renderer: SceneRenderer): void {
     if (host.loopEndFrame > 0 && renderer.playheadFrame < host.loopEndFrame) {
       frames = Math.min(frames, host.loopEndFrame - renderer.playheadFrame);
     }
-    renderFrames(renderer, host.outputs, frames, at);
+    renderFrames(renderer, host.targets, frames, at);
     at += frames;
     if (host.loopEndFrame > 0 && renderer.playheadFrame >= host.loopEndFrame) {
       seekRenderer(renderer, host.loopStartFrame);
@@ -253,21 +271,21 @@ function renderBlockFrames(host: RealtimeHost, renderer: SceneRenderer): void {
 function writeMonitor(host: RealtimeHost, outputs: readonly Float32Array[]): void {
   const left = outputs[0];
   const right = outputs[1] ?? outputs[0];
-  if (left === undefined || right === undefined) return;
+  if (left === undefined || right === undefined || host.route === null) return;
   const ramp = host.ramp;
-  const previous = host.previousMonitor;
+  const [currentLeft, currentRight] = monitorBlock(host.route, host.outputBlocks) as [Float32Array, Float32Array];
   const monitoredLeft = host.monitored[0];
   const monitoredRight = host.monitored[1];
-  for (let i = 0; i < RENDER_BLOCK_FRAMES; i++) {
-    let l = monitorSample(host, host.monitor, host.monoGain, 0, i);
-    let r = monitorSample(host, host.monitor, host.monoGain, 1, i);
-    if (previous !== null) {
+  if (host.previousRoute === null) {
+    monitoredLeft.set(currentLeft);
+    monitoredRight.set(currentRight);
+  } else {
+    const [previousLeft, previousRight] = monitorBlock(host.previousRoute, host.outputBlocks) as [Float32Array, Float32Array];
+    for (let i = 0; i < RENDER_BLOCK_FRAMES; i++) {
       const w = ramp[i]!;
-      l = w * l + (1 - w) * monitorSample(host, previous, host.previousMonoGain, 0, i);
-      r = w * r + (1 - w) * monitorSample(host, previous, host.previousMonoGain, 1, i);
+      monitoredLeft[i] = w * currentLeft[i]! + (1 - w) * previousLeft[i]!;
+      monitoredRight[i] = w * currentRight[i]! + (1 - w) * previousRight[i]!;
     }
-    monitoredLeft[i] = l;
-    monitoredRight[i] = r;
   }
   processMonitorSolo(host.solo, monitoredLeft, monitoredRight, RENDER_BLOCK_FRAMES);
   for (let i = 0; i < RENDER_BLOCK_FRAMES; i++) {
@@ -275,15 +293,15 @@ function writeMonitor(host: RealtimeHost, outputs: readonly Float32Array[]): voi
     left[i] = monitoredLeft[i]! * gain;
     right[i] = monitoredRight[i]! * gain;
   }
-  host.previousMonitor = null;
+  host.previousRoute = null;
   if (host.fade === 'out') host.playing = false;
   host.fade = 'none';
 }
 
-function monitorSample(host: RealtimeHost, monitor: MonitorChoice, monoGain: number, channel: 0 | 1, i: number): number {
-  if (monitor === 'binaural') return host.binaural[channel][i]!;
-  if (monitor === 'stereo') return host.stereo[channel][i]!;
-  return (host.stereo[0][i]! + host.stereo[1][i]!) * monoGain;
+/** Whether two outputs are the same signal: the same id and, for downmixes, the same matrix. */
+function sameOutput(a: OutputDefinition | undefined, b: OutputDefinition): boolean {
+  if (a === undefined || a.id !== b.id || a.kind !== b.kind) return false;
+  return a.kind !== 'downmix' || b.kind !== 'downmix' || JSON.stringify(a.matrix) === JSON.stringify(b.matrix);
 }
 
 function updateMeters(host: RealtimeHost, outputs: readonly Float32Array[]): void {

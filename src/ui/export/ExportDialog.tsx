@@ -1,7 +1,7 @@
 import { useState } from 'react';
-import type { MonitorFormat } from '../../engine/audioEngine';
-import { EXPORT_FORMATS } from '../../engine/exportFiles';
-import type { WavSampleFormat } from '../../io/wav';
+import { STUDIO_OUTPUT_IDS } from '../../core/outputs/studioOutputs';
+import type { StudioOutputId } from '../../core/outputs/studioOutputs';
+import type { PcmSampleFormat } from '../../core/pcm';
 import { useStudioStoreApi } from '../../state/StudioStoreProvider';
 import { ExportResults, SAMPLE_FORMAT_LABELS } from './ExportResults';
 import { useMixExport } from './useMixExport';
@@ -11,32 +11,32 @@ export interface ExportDialogProps {
   readonly onClose: () => void;
 }
 
-const FORMAT_LABELS: Readonly<Record<MonitorFormat, string>> = {
+const FORMAT_LABELS: Readonly<Record<StudioOutputId, string>> = {
   binaural: 'Binaural (headphones)',
   stereo: 'Stereo fold-down',
   mono: 'Mono fold-down',
 };
 
-const BIT_DEPTHS: readonly { sampleFormat: WavSampleFormat; testId: string; hint: string }[] = [
+const BIT_DEPTHS: readonly { sampleFormat: PcmSampleFormat; testId: string; hint: string }[] = [
   { sampleFormat: 'pcm24', testId: 'export-bits-24', hint: '' },
   { sampleFormat: 'pcm16', testId: 'export-bits-16', hint: 'TPDF dither' },
   { sampleFormat: 'float32', testId: 'export-bits-32f', hint: 'keeps overs' },
 ];
 
 /**
- * Export settings and progress: which formats, which bit depth, Start and Cancel. Renders
- * the whole session offline and downloads `<scene>.<format>.wav` for each format.
+ * Export settings and progress: which outputs, which bit depth, Start and Cancel. Renders
+ * the whole session offline and downloads `<scene>.<output id>.wav` for each output.
  */
 export function ExportDialog({ onClose }: ExportDialogProps) {
   const store = useStudioStoreApi();
   const exporter = useMixExport(store);
-  const [formats, setFormats] = useState<readonly MonitorFormat[]>(EXPORT_FORMATS);
-  const [sampleFormat, setSampleFormat] = useState<WavSampleFormat>('pcm24');
-  const [reportedFormat, setReportedFormat] = useState<WavSampleFormat>('pcm24');
+  const [formats, setFormats] = useState<readonly StudioOutputId[]>(STUDIO_OUTPUT_IDS);
+  const [sampleFormat, setSampleFormat] = useState<PcmSampleFormat>('pcm24');
+  const [reportedFormat, setReportedFormat] = useState<PcmSampleFormat>('pcm24');
   const rendering = exporter.phase === 'rendering';
   const percent = Math.round(exporter.progress * 100);
 
-  const toggleFormat = (format: MonitorFormat): void =>
+  const toggleFormat = (format: StudioOutputId): void =>
     setFormats((current) => (current.includes(format) ? current.filter((f) => f !== format) : [...current, format]));
   const start = (): void => {
     setReportedFormat(sampleFormat);
@@ -47,7 +47,7 @@ export function ExportDialog({ onClose }: ExportDialogProps) {
     <div className="export-dialog" role="dialog" aria-label="Export" data-testid="export-dialog">
       <fieldset className="export-group" disabled={rendering}>
         <legend>Formats</legend>
-        {EXPORT_FORMATS.map((format) => (
+        {STUDIO_OUTPUT_IDS.map((format) => (
           <label key={format} className="export-option">
             <input type="checkbox" data-testid={`export-format-${format}`} checked={formats.includes(format)} onChange={() => toggleFormat(format)} />
             {FORMAT_LABELS[format]}

@@ -1,9 +1,9 @@
-import type { WavSampleFormat } from '../../io/wav';
+import type { PcmSampleFormat } from '../../core/pcm';
 import type { ExportedFile } from './useMixExport';
 
 export interface ExportResultsProps {
   readonly files: readonly ExportedFile[];
-  readonly sampleFormat: WavSampleFormat;
+  readonly sampleFormat: PcmSampleFormat;
 }
 
 /** The files an export wrote, with each one's sample peak, and a warning for files that clip. */
@@ -11,11 +11,11 @@ export function ExportResults({ files, sampleFormat }: ExportResultsProps) {
   return (
     <ul className="export-results" data-testid="export-results">
       {files.map((file) => (
-        <li key={file.format} className={file.clips ? 'is-clipping' : ''} data-testid={`export-file-${file.format}`}>
+        <li key={file.outputId} className={file.clips ? 'is-clipping' : ''} data-testid={`export-file-${file.outputId}`}>
           <span className="export-file-name">{file.fileName}</span>
           <span className="export-peak">peak {formatPeakDbfs(file.peakDbfs)}</span>
           {file.clips && (
-            <span className="export-clip" role="alert" data-testid={`export-clip-${file.format}`}>
+            <span className="export-clip" role="alert" data-testid={`export-clip-${file.outputId}`}>
               clips in {SAMPLE_FORMAT_LABELS[sampleFormat]}: lower the gains, or export 32-bit float
             </span>
           )}
@@ -25,7 +25,7 @@ export function ExportResults({ files, sampleFormat }: ExportResultsProps) {
   );
 }
 
-export const SAMPLE_FORMAT_LABELS: Readonly<Record<WavSampleFormat, string>> = {
+export const SAMPLE_FORMAT_LABELS: Readonly<Record<PcmSampleFormat, string>> = {
   pcm16: '16-bit',
   pcm24: '24-bit',
   float32: '32-bit float',

@@ -1,7 +1,6 @@
 import { useCallback, useEffect, useRef, useState } from 'react';
-import type { MonitorFormat } from '../../engine/audioEngine';
-import { buildExportFiles } from '../../engine/exportFiles';
-import type { WavSampleFormat } from '../../io/wav';
+import type { StudioOutputId } from '../../core/outputs/studioOutputs';
+import type { PcmSampleFormat } from '../../core/pcm';
 import type { StudioStore } from '../../state/studioStore';
 import { downloadBlob } from '../files/download';
 
@@ -9,7 +8,7 @@ export type ExportPhase = 'idle' | 'rendering' | 'done' | 'cancelled' | 'failed'
 
 /** One written file, for the report. */
 export interface ExportedFile {
-  readonly format: MonitorFormat;
+  readonly outputId: string;
   readonly fileName: string;
   readonly peakDbfs: number;
   readonly clips: boolean;
@@ -22,13 +21,14 @@ export interface MixExport {
   readonly files: readonly ExportedFile[];
   /** Why the export failed (phase 'failed'). */
   readonly message: string | null;
-  start(formats: readonly MonitorFormat[], sampleFormat: WavSampleFormat): void;
+  start(outputIds: readonly StudioOutputId[], sampleFormat: PcmSampleFormat): void;
   cancel(): void;
 }
 
 /**
- * Runs an export: renders the session offline (store.renderMix, with progress and an
- * AbortController), builds one WAV per format and downloads each. Unmounting cancels.
+ * Runs an export: the store's exportMix (the outputs rendered offline and encoded, one
+ * WAV per output, with progress and an AbortController), then downloads each file.
+ * Unmounting cancels.
  */
 export function useMixExport(store: StudioStore): MixExport {
   const [phase, setPhase] = useState<ExportPhase>('idle');
@@ -40,7 +40,7 @@ export function useMixExport(store: StudioStore): MixExport {
   useEffect(() => () => controller.current?.abort(), []);
 
   const start = useCallback(
-    (formats: readonly MonitorFormat[], sampleFormat: WavSampleFormat) => {
+    (outputIds: readonly StudioOutputId[], sampleFormat: PcmSampleFormat) => {
       controller.current?.abort();
       const abort = new AbortController();
       controller.current = abort;
@@ -50,11 +50,11 @@ export function useMixExport(store: StudioStore): MixExport {
       setMessage(null);
       const run = async (): Promise<void> => {
         try {
-          const mix = await store.getState().renderMix({ onProgress: setProgress, signal: abort.signal });
+          const request = { outputIds, sampleFormat, baseName: store.getState().sceneName };
+          const built = await store.getState().exportMix(request, { onProgress: setProgress, signal: abort.signal });
           if (abort.signal.aborted) return;
-          const built = buildExportFiles(mix, { sceneName: store.getState().sceneName, formats, sampleFormat });
           for (const file of built) downloadBlob(file.fileName, new Blob([file.bytes], { type: 'audio/wav' }));
-          setFiles(built.map(({ format, fileName, peakDbfs, clips }) => ({ format, fileName, peakDbfs, clips })));
+          setFiles(built.map(({ outputId, fileName, peakDbfs, clips }) => ({ outputId, fileName, peakDbfs, clips })));
           setProgress(1);
           setPhase('done');
         } catch (error) {

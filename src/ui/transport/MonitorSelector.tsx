@@ -1,5 +1,5 @@
 import type { MonoLaw } from '../../core/monoLaw';
-import type { MonitorFormat } from '../../engine/audioEngine';
+import type { StudioOutputId } from '../../core/outputs/studioOutputs';
 import type { MidSideSolo } from '../../state/metersSlice';
 import { useStudioStore, useStudioStoreApi } from '../../state/StudioStoreProvider';
 import { SegmentedControl } from '../controls/SegmentedControl';
@@ -9,7 +9,7 @@ export interface MonitorSelectorProps {
   readonly className?: string;
 }
 
-const FORMATS: readonly Segment<MonitorFormat>[] = [
+const OUTPUTS: readonly Segment<StudioOutputId>[] = [
   { value: 'binaural', label: 'Binaural', title: 'Headphones: binaural render (HRTF)', testId: 'monitor-binaural' },
   { value: 'stereo', label: 'Stereo', title: 'Stereo fold-down (ITU-R BS.2127 to 0+2+0)', testId: 'monitor-stereo' },
   { value: 'mono', label: 'Mono', title: 'Mono fold-down (L + R) with the chosen law', testId: 'monitor-mono' },
@@ -28,7 +28,7 @@ const LAWS: readonly Segment<MonoLaw>[] = [
 /** What the engineer hears: binaural, stereo or mono (with the mono law), and the mid or side alone. */
 export function MonitorSelector({ className = '' }: MonitorSelectorProps) {
   const store = useStudioStoreApi();
-  const format = useStudioStore((s) => s.monitor.format);
+  const outputId = useStudioStore((s) => s.monitor.outputId);
   const monoLaw = useStudioStore((s) => s.monitor.monoLaw);
   const midSideSolo = useStudioStore((s) => s.monitorSolo.midSide);
 
@@ -37,12 +37,12 @@ export function MonitorSelector({ className = '' }: MonitorSelectorProps) {
       <span className="visually-hidden" id="monitor-label">
         Monitor
       </span>
-      <SegmentedControl segments={FORMATS} selected={format} labelledBy="monitor-label" onSelect={(f) => store.getState().setMonitorFormat(f)} />
+      <SegmentedControl segments={OUTPUTS} selected={outputId} labelledBy="monitor-label" onSelect={(id) => store.getState().setMonitorOutput(id)} />
       <SegmentedControl
         segments={LAWS}
         selected={monoLaw}
         label="Mono law"
-        className={`small ${format === 'mono' ? '' : 'is-inactive'}`}
+        className={`small ${outputId === 'mono' ? '' : 'is-inactive'}`}
         onSelect={(law) => store.getState().setMonoLaw(law)}
       />
       <SegmentedControl

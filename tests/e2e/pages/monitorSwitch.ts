@@ -6,16 +6,19 @@
  * OfflineAudioContext.suspend), and (2) as an export (five channels: binaural L R,
  * stereo L R, mono at -3 dB), the oracle the live output is compared with.
  */
-import type { MonitorChoice } from '../../../src/render/realtime/protocol';
+import { studioOutput, studioOutputs } from '../../../src/core/outputs/studioOutputs';
+import type { StudioOutputId } from '../../../src/core/outputs/studioOutputs';
 import type { MonoLaw } from '../../../src/core/monoLaw';
+import type { HostMessage } from '../../../src/render/realtime/protocol';
 import { RENDER_BLOCK_FRAMES } from '../../../src/render/renderBlock';
-import { createRendererNode, loadRenderer, loadShippedHrtfGrid, sceneOf } from '../../../src/cli/browser/workletHarness';
+import { createRendererNode, loadRenderer } from '../../../src/engine/rendererNode';
+import { loadShippedHrtfGrid, sceneOf } from '../../../src/cli/browser/workletHarness';
 import { exposeArrays } from './exposeArrays';
 
 export interface MonitorSwitch {
   /** The block (of 128 frames) before which the message is posted. */
   readonly block: number;
-  readonly format: MonitorChoice;
+  readonly format: StudioOutputId;
   readonly monoLaw: MonoLaw;
 }
 
@@ -42,11 +45,14 @@ async function run(request: MonitorSwitchRequest): Promise<number[]> {
 
   const live = new OfflineAudioContext({ numberOfChannels: 2, length: frames, sampleRate: sampleRateHz });
   const liveNode = await createRendererNode(live, 2);
-  await loadRenderer(liveNode, { type: 'load', scene, stems: [[sine]], grid, meters: null, exportAll: false, monoLaw: '-3dB', startPlaying: true });
+  const outputSettings = (monoLaw: MonoLaw) => ({ monoLaw, hrtfSet: 'MIT KEMAR' });
+  const liveOutputs = studioOutputs(['binaural', 'stereo'], outputSettings('-3dB'));
+  await loadRenderer(liveNode, { type: 'load', scene, stems: [[sine]], grid, meters: null, outputs: liveOutputs, wire: 'monitor', startPlaying: true });
   for (const change of request.switches) {
     // Suspensions fall on render-quantum boundaries: the message is in before block `change.block` renders.
     void live.suspend((change.block * RENDER_BLOCK_FRAMES) / sampleRateHz).then(() => {
-      liveNode.port.postMessage({ type: 'monitor', format: change.format, monoLaw: change.monoLaw });
+      const message: HostMessage = { type: 'monitor', output: studioOutput(change.format, outputSettings(change.monoLaw)), monoLaw: change.monoLaw };
+      liveNode.port.postMessage(message);
       void live.resume();
     });
   }
@@ -54,7 +60,8 @@ async function run(request: MonitorSwitchRequest): Promise<number[]> {
 
   const reference = new OfflineAudioContext({ numberOfChannels: 5, length: frames, sampleRate: sampleRateHz });
   const referenceNode = await createRendererNode(reference, 5);
-  await loadRenderer(referenceNode, { type: 'load', scene, stems: [[sine]], grid, meters: null, exportAll: true, monoLaw: '-3dB', startPlaying: true });
+  const referenceOutputs = studioOutputs(['binaural', 'stereo', 'mono'], outputSettings('-3dB'));
+  await loadRenderer(referenceNode, { type: 'load', scene, stems: [[sine]], grid, meters: null, outputs: referenceOutputs, wire: 'export', startPlaying: true });
   const referenceBuffer = await reference.startRendering();
 
   return exposeArrays([

@@ -51,3 +51,12 @@ export async function releasePageArrays(page: Page): Promise<void> {
     delete (globalThis as PageArrays).__e2eArrays;
   });
 }
+
+/**
+ * Copies `byteLength` bytes that the page holds as `globalThis.__e2eArrays[index]`, a
+ * Float32Array over a copy of them padded to a multiple of 4 bytes.
+ */
+export async function readPageBytes(page: Page, index: number, byteLength: number): Promise<Uint8Array> {
+  const array = await readPageArray(page, index);
+  return new Uint8Array(array.buffer, 0, byteLength);
+}

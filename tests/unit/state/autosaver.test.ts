@@ -79,7 +79,7 @@ describe('startAutosave', () => {
   it('ignores what is not the session: selection, transport, monitor, notices', () => {
     const { store, timers } = setup();
     store.getState().selectSource('a');
-    store.getState().setMonitorFormat('mono');
+    store.getState().setMonitorOutput('mono');
     store.getState().showError('x');
     store.getState().seek(3);
     expect(timers.pendingCount).toBe(0);

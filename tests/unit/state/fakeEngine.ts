@@ -85,7 +85,7 @@ export function createFakeEngine(initialStatus: EngineStatus = 'needs-gesture'):
       engine.loads.push({ scene, stemFiles: new Map(stemFiles) });
       return engine.loadReport(scene, stemFiles);
     },
-    async renderOffline() {
+    async exportMix() {
       throw new Error('the fake engine does not render');
     },
     monoAnalysis: async () => {

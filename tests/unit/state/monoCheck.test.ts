@@ -127,10 +127,10 @@ describe('mono check slice', () => {
 
   it('analyses the stereo fold-down when monitoring stereo or mono, and the format asked for when given', async () => {
     const { store, runs } = setup();
-    store.getState().setMonitorFormat('mono');
+    store.getState().setMonitorOutput('mono');
     void store.getState().runMonoCheck();
     await settle();
-    store.getState().setMonitorFormat('stereo');
+    store.getState().setMonitorOutput('stereo');
     void store.getState().runMonoCheck();
     await settle();
     void store.getState().runMonoCheck('binaural');

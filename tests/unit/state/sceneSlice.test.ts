@@ -271,10 +271,10 @@ describe('without an engine', () => {
     const store = createStudioStore({ engine: null, scene: testScene() });
     store.getState().moveSource('a', { azimuthDeg: -45 });
     store.getState().togglePlay();
-    store.getState().setMonitorFormat('mono');
+    store.getState().setMonitorOutput('mono');
     expect(positionOf(store as never, 'a').azimuthDeg).toBe(-45);
     expect(store.getState().transport.playing).toBe(true);
-    expect(store.getState().monitor).toEqual({ format: 'mono', monoLaw: '-3dB' });
+    expect(store.getState().monitor).toEqual({ outputId: 'mono', monoLaw: '-3dB' });
     expect(store.getState().engineStatus).toBe('none');
     store.getState().undo();
     expect(positionOf(store as never, 'a').azimuthDeg).toBe(30);

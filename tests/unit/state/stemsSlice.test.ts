@@ -169,7 +169,7 @@ describe('engine reloads', () => {
     await store.getState().reloadEngine();
     expect(store.getState().missingStems).toEqual([]);
     expect(store.getState().decodingStemCount).toBe(0);
-    await expect(store.getState().renderMix({})).rejects.toThrow(/audio engine/);
+    await expect(store.getState().exportMix({ outputIds: ['stereo'], sampleFormat: 'pcm24', baseName: 'x' }, {})).rejects.toThrow(/audio engine/);
   });
 });
 

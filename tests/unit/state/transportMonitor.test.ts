@@ -13,17 +13,17 @@ function setup() {
 describe('monitor', () => {
   it('sends the initial settings, then each change, to engine.setMonitor', () => {
     const { engine, store } = setup();
-    store.getState().setMonitorFormat('stereo');
-    store.getState().setMonitorFormat('mono');
+    store.getState().setMonitorOutput('stereo');
+    store.getState().setMonitorOutput('mono');
     store.getState().setMonoLaw('-6dB');
     store.getState().setMonoLaw('-6dB'); // unchanged: not sent again
     expect(engine.calls).toEqual([
-      { method: 'setMonitor', settings: { format: 'binaural', monoLaw: '-3dB' } },
-      { method: 'setMonitor', settings: { format: 'stereo', monoLaw: '-3dB' } },
-      { method: 'setMonitor', settings: { format: 'mono', monoLaw: '-3dB' } },
-      { method: 'setMonitor', settings: { format: 'mono', monoLaw: '-6dB' } },
+      { method: 'setMonitor', settings: { outputId: 'binaural', monoLaw: '-3dB' } },
+      { method: 'setMonitor', settings: { outputId: 'stereo', monoLaw: '-3dB' } },
+      { method: 'setMonitor', settings: { outputId: 'mono', monoLaw: '-3dB' } },
+      { method: 'setMonitor', settings: { outputId: 'mono', monoLaw: '-6dB' } },
     ]);
-    expect(store.getState().monitor).toEqual({ format: 'mono', monoLaw: '-6dB' });
+    expect(store.getState().monitor).toEqual({ outputId: 'mono', monoLaw: '-6dB' });
     // Monitoring is not a scene edit.
     expect(store.getState().history.past.length).toBe(0);
   });
@@ -123,7 +123,7 @@ describe('engine becoming ready', () => {
     store.getState().moveSource('a', { azimuthDeg: -45 });
     store.getState().setListenerYaw(20);
     store.getState().setMasterMidSide({ widthPercent: 150 });
-    store.getState().setMonitorFormat('stereo');
+    store.getState().setMonitorOutput('stereo');
     store.getState().setMidSideSolo('side');
     store.getState().soloMonitorBand({ lowerHz: 200, upperHz: 2000 });
     store.getState().setIntegrationTime(3);
@@ -149,7 +149,7 @@ describe('engine becoming ready', () => {
       },
       { method: 'setListener', orientation: { yawDeg: 20, pitchDeg: 0, rollDeg: 0 } },
       { method: 'setMasterMidSide', settings: { ...DEFAULT_MID_SIDE_SETTINGS, widthPercent: 150 } },
-      { method: 'setMonitor', settings: { format: 'stereo', monoLaw: '-3dB' } },
+      { method: 'setMonitor', settings: { outputId: 'stereo', monoLaw: '-3dB' } },
       { method: 'setMonitorSolo', solo: { midSide: 'side', band: { lowerHz: 200, upperHz: 2000 } } },
       { method: 'setMeterSettings', settings: { integrationSec: 3 } },
       { method: 'setLoop', region: null },

@@ -5,7 +5,7 @@ import type { RenderObject } from '../../../src/render/objects/renderObject';
 import { createSceneRenderer, renderFrames } from '../../../src/render/sceneRenderer';
 import { RENDER_BLOCK_FRAMES } from '../../../src/render/renderBlock';
 import { showsChannelPair, sourceThreePosition, spreadObjectThreePosition } from '../../../src/ui/stage/stageMath';
-import { testScene } from '../../support/renderHelpers';
+import { studioTestOutputs, testScene } from '../../support/renderHelpers';
 
 /** The stage must draw a stereo stem's objects where the renderer pans them: to 1e-9 m. */
 const TOLERANCE_M = 1e-9;
@@ -27,8 +27,8 @@ const CASES = [
  */
 function renderedObjects(scene: Scene): readonly RenderObject[] {
   const stereoStem = [new Float32Array(RENDER_BLOCK_FRAMES).fill(0.5), new Float32Array(RENDER_BLOCK_FRAMES).fill(0.25)];
-  const renderer = createSceneRenderer(scene, scene.sources.map(() => stereoStem), { formats: ['stereo'] });
-  renderFrames(renderer, { stereo: [new Float32Array(RENDER_BLOCK_FRAMES), new Float32Array(RENDER_BLOCK_FRAMES)] }, RENDER_BLOCK_FRAMES);
+  const renderer = createSceneRenderer(scene, scene.sources.map(() => stereoStem), { outputs: studioTestOutputs(['stereo']) });
+  renderFrames(renderer, { outputs: [[new Float32Array(RENDER_BLOCK_FRAMES), new Float32Array(RENDER_BLOCK_FRAMES)]] }, RENDER_BLOCK_FRAMES);
   return (renderer as unknown as { objects: readonly RenderObject[] }).objects;
 }
 

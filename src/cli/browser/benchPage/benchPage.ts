@@ -8,8 +8,11 @@
  */
 import { polarToCartesian } from '../../../core/coordinates';
 import type { PolarPosition } from '../../../core/coordinates';
+import { DEFAULT_MONO_LAW } from '../../../core/monoLaw';
+import { SHIPPED_HRTF_SET, studioOutputs } from '../../../core/outputs/studioOutputs';
 import type { HrtfGrid } from '../../../dsp/hrtf/hrtfGrid';
-import { createRendererNode, loadRenderer, loadShippedHrtfGrid, sceneOf } from '../workletHarness';
+import { createRendererNode, loadRenderer } from '../../../engine/rendererNode';
+import { loadShippedHrtfGrid, sceneOf } from '../workletHarness';
 
 export interface BenchRun {
   /** Wall-clock time of startRendering(), seconds. */
@@ -83,8 +86,9 @@ const bench: BenchPage = {
       stems: scene.sources.map(() => [stem]),
       grid,
       meters: null,
-      exportAll: false,
-      monoLaw: '-3dB',
+      // As the studio plays: binaural and stereo rendered, binaural monitored.
+      outputs: studioOutputs(['binaural', 'stereo'], { monoLaw: DEFAULT_MONO_LAW, hrtfSet: SHIPPED_HRTF_SET }),
+      wire: 'monitor',
       startPlaying: true,
     });
     return timed(context);

@@ -1,16 +1,16 @@
-import { createPartitionScratch, filterPartitionSpectra } from '../../dsp/convolution/partitionSpectra';
-import type { PartitionScratch } from '../../dsp/convolution/partitionSpectra';
-import type { RealFft } from '../../dsp/fft';
+import { createPartitionScratch, filterPartitionSpectra } from '../../../dsp/convolution/partitionSpectra';
+import type { PartitionScratch } from '../../../dsp/convolution/partitionSpectra';
+import type { RealFft } from '../../../dsp/fft';
 import {
   FRACTIONAL_DELAY_HALF_WIDTH,
   MIN_FRACTIONAL_DELAY_SAMPLES,
   applyFractionalDelay,
   createFractionalDelayKernel,
   setFractionalDelay,
-} from '../../dsp/fractionalDelay';
-import type { FractionalDelayKernel } from '../../dsp/fractionalDelay';
-import { locateDirection } from '../../dsp/hrtf/hrtfGrid';
-import type { HrtfGrid } from '../../dsp/hrtf/hrtfGrid';
+} from '../../../dsp/fractionalDelay';
+import type { FractionalDelayKernel } from '../../../dsp/fractionalDelay';
+import { locateDirection } from '../../../dsp/hrtf/hrtfGrid';
+import type { HrtfGrid } from '../../../dsp/hrtf/hrtfGrid';
 
 /**
  * Builds the two ears' filters for a direction: the minimum-phase HRIRs of the three

@@ -1,12 +1,14 @@
-import { clearFrequencyDelayLine, createFrequencyDelayLine, pushBlock } from '../../dsp/convolution/frequencyDelayLine';
-import type { FrequencyDelayLine } from '../../dsp/convolution/frequencyDelayLine';
-import { createOutputScratch, overlapSaveOutput } from '../../dsp/convolution/overlapSaveOutput';
-import type { OutputScratch } from '../../dsp/convolution/overlapSaveOutput';
-import { accumulateFilteredPair } from '../../dsp/convolution/spectralAccumulate';
-import { createRealFft } from '../../dsp/fft';
-import type { RealFft } from '../../dsp/fft';
-import type { HrtfGrid } from '../../dsp/hrtf/hrtfGrid';
-import { RENDER_BLOCK_FRAMES } from '../renderBlock';
+import { clearFrequencyDelayLine, createFrequencyDelayLine, pushBlock } from '../../../dsp/convolution/frequencyDelayLine';
+import type { FrequencyDelayLine } from '../../../dsp/convolution/frequencyDelayLine';
+import { createOutputScratch, overlapSaveOutput } from '../../../dsp/convolution/overlapSaveOutput';
+import type { OutputScratch } from '../../../dsp/convolution/overlapSaveOutput';
+import { accumulateFilteredPair } from '../../../dsp/convolution/spectralAccumulate';
+import { createRealFft } from '../../../dsp/fft';
+import type { RealFft } from '../../../dsp/fft';
+import type { HrtfGrid } from '../../../dsp/hrtf/hrtfGrid';
+import type { BinauralOutput } from '../../../core/outputs/outputDefinition';
+import { RENDER_BLOCK_FRAMES } from '../../renderBlock';
+import type { ObjectBus, ObjectPlacement } from '../objectBus';
 import { binauralPartitions, buildBinauralFilters, createBinauralFilterBuilder } from './binauralFilterBuilder';
 import type { BinauralFilterBuilder } from './binauralFilterBuilder';
 
@@ -24,7 +26,7 @@ import type { BinauralFilterBuilder } from './binauralFilterBuilder';
  *
  * Spectra are interleaved per bin as (left re, left im, right re, right im).
  */
-export interface BinauralBus {
+interface BinauralBusState {
   readonly fft: RealFft;
   readonly partitions: number;
   readonly builder: BinauralFilterBuilder;
@@ -40,7 +42,7 @@ export interface BinauralBus {
 }
 
 /** One object's state on the binaural bus. */
-export interface BinauralVoice {
+interface BinauralVoice {
   readonly fdl: FrequencyDelayLine;
   /** The filter in use (partitions x bins x 4). */
   readonly filter: Float64Array;
@@ -54,7 +56,30 @@ export interface BinauralVoice {
 /** A direction change smaller than this (about 0.01 degree) keeps the current filter. */
 const SAME_DIRECTION_COSINE = Math.cos((0.01 * Math.PI) / 180);
 
-export function createBinauralBus(grid: HrtfGrid): BinauralBus {
+/** The binaural bus of `output`, rendering with `grid` (at the scene's sample rate). */
+export function createBinauralBus(output: BinauralOutput, grid: HrtfGrid): ObjectBus {
+  const state = createBinauralBusState(grid);
+  const block = [new Float32Array(RENDER_BLOCK_FRAMES), new Float32Array(RENDER_BLOCK_FRAMES)] as const;
+  const bus: ObjectBus<BinauralVoice> = {
+    output,
+    block,
+    tailFrames: state.partitions * RENDER_BLOCK_FRAMES,
+    createVoice: () => createBinauralVoice(state),
+    beginBlock: () => beginBinauralBlock(state),
+    startVoice: (voice: BinauralVoice, placement: ObjectPlacement) => {
+      const d = placement.direction;
+      resetBinauralVoice(state, voice, d[0]!, d[1]!, d[2]!);
+    },
+    addObject: (voice: BinauralVoice, input: Float32Array, placement: ObjectPlacement) => {
+      const d = placement.direction;
+      addBinauralVoice(state, voice, input, d[0]!, d[1]!, d[2]!);
+    },
+    endBlock: () => endBinauralBlock(state, block[0], block[1]),
+  };
+  return bus as ObjectBus;
+}
+
+function createBinauralBusState(grid: HrtfGrid): BinauralBusState {
   const fft = createRealFft(2 * RENDER_BLOCK_FRAMES);
   const partitions = binauralPartitions(grid, RENDER_BLOCK_FRAMES);
   const ramp = new Float64Array(RENDER_BLOCK_FRAMES);
@@ -72,12 +97,7 @@ export function createBinauralBus(grid: HrtfGrid): BinauralBus {
   };
 }
 
-/** Filter tail of the bus in frames: how long a voice rings after its input stops. */
-export function binauralTailFrames(bus: BinauralBus): number {
-  return bus.partitions * RENDER_BLOCK_FRAMES;
-}
-
-export function createBinauralVoice(bus: BinauralBus): BinauralVoice {
+function createBinauralVoice(bus: BinauralBusState): BinauralVoice {
   return {
     fdl: createFrequencyDelayLine(bus.fft, bus.partitions),
     filter: new Float64Array(bus.partitions * bus.fft.bins * 4),
@@ -89,7 +109,7 @@ export function createBinauralVoice(bus: BinauralBus): BinauralVoice {
 }
 
 /** Silences the voice's history and sets its filter for (x, y, z) at once, without a crossfade. */
-export function resetBinauralVoice(bus: BinauralBus, voice: BinauralVoice, x: number, y: number, z: number): void {
+function resetBinauralVoice(bus: BinauralBusState, voice: BinauralVoice, x: number, y: number, z: number): void {
   clearFrequencyDelayLine(voice.fdl);
   voice.triangle = buildBinauralFilters(bus.builder, x, y, z, voice.triangle, voice.filter);
   voice.x = x;
@@ -98,7 +118,7 @@ export function resetBinauralVoice(bus: BinauralBus, voice: BinauralVoice, x: nu
 }
 
 /** Starts a block: clears the sum (the crossfade sum is cleared when the first voice changes). */
-export function beginBinauralBlock(bus: BinauralBus): void {
+function beginBinauralBlock(bus: BinauralBusState): void {
   bus.accA.fill(0);
   bus.changed = false;
 }
@@ -107,8 +127,8 @@ export function beginBinauralBlock(bus: BinauralBus): void {
  * Adds one voice's block (RENDER_BLOCK_FRAMES samples) heard from head-relative unit
  * direction (x, y, z). Allocation-free.
  */
-export function addBinauralVoice(
-  bus: BinauralBus,
+function addBinauralVoice(
+  bus: BinauralBusState,
   voice: BinauralVoice,
   input: Float32Array,
   x: number,
@@ -139,7 +159,7 @@ export function addBinauralVoice(
 }
 
 /** Finishes a block: writes the two ears (RENDER_BLOCK_FRAMES each). Allocation-free. */
-export function endBinauralBlock(bus: BinauralBus, left: Float32Array, right: Float32Array): void {
+function endBinauralBlock(bus: BinauralBusState, left: Float32Array, right: Float32Array): void {
   overlapSaveOutput(bus.fft, bus.accA, 0, 2, bus.scratch, left, null, false);
   overlapSaveOutput(bus.fft, bus.accA, 1, 2, bus.scratch, right, null, false);
   if (bus.changed) {

@@ -1,0 +1,73 @@
+import type { LoudspeakerOutput } from '../../core/outputs/outputDefinition';
+import { RENDER_BLOCK_FRAMES } from '../renderBlock';
+import { createLayoutPanner } from './layoutPanners';
+import type { ObjectBus, ObjectPlacement } from './objectBus';
+
+/** One object's pan on the bus: the gains in use (one per channel) and the direction they are for. */
+interface LoudspeakerVoice {
+  readonly gains: Float64Array;
+  x: number;
+  y: number;
+  z: number;
+}
+
+/**
+ * The loudspeaker bus: each object panned to the layout's loudspeakers by the layout's
+ * panner (layoutPanners.ts); when the object moves, each channel's gain ramps linearly
+ * across the block from the last block's, so movement never steps:
+ *   out_c[i] += s[i] (g_c + (g'_c - g_c)(i + 1) / B),   B = RENDER_BLOCK_FRAMES.
+ * A channel whose gain is 0 at both ends of the block costs nothing. The bus rings for
+ * no longer than the block it is in.
+ */
+export function createLoudspeakerBus(output: LoudspeakerOutput): ObjectBus {
+  const panner = createLayoutPanner(output.layout);
+  const channelCount = panner.channelCount;
+  const block = Array.from({ length: channelCount }, () => new Float32Array(RENDER_BLOCK_FRAMES));
+  const target = new Float64Array(channelCount);
+
+  const bus: ObjectBus<LoudspeakerVoice> = {
+    output,
+    block,
+    tailFrames: RENDER_BLOCK_FRAMES,
+    createVoice: () => ({ gains: new Float64Array(channelCount), x: 0, y: 0, z: 0 }),
+    beginBlock() {
+      for (const channel of block) channel.fill(0);
+    },
+    startVoice(voice: LoudspeakerVoice, placement: ObjectPlacement) {
+      const d = placement.direction;
+      voice.x = d[0]!;
+      voice.y = d[1]!;
+      voice.z = d[2]!;
+      panner.gains(voice.x, voice.y, voice.z, voice.gains);
+    },
+    addObject(voice: LoudspeakerVoice, input: Float32Array, placement: ObjectPlacement) {
+      const d = placement.direction;
+      const x = d[0]!;
+      const y = d[1]!;
+      const z = d[2]!;
+      const gains = voice.gains;
+      if (x === voice.x && y === voice.y && z === voice.z) {
+        target.set(gains);
+      } else {
+        panner.gains(x, y, z, target);
+        voice.x = x;
+        voice.y = y;
+        voice.z = z;
+      }
+      for (let c = 0; c < channelCount; c++) {
+        const g0 = gains[c]!;
+        const g1 = target[c]!;
+        if (g0 === 0 && g1 === 0) continue;
+        addRamped(block[c]!, input, g0, (g1 - g0) / RENDER_BLOCK_FRAMES);
+        gains[c] = g1;
+      }
+    },
+    endBlock() {},
+  };
+  return bus as ObjectBus;
+}
+
+/** out[i] += input[i] (g0 + step (i + 1)). */
+function addRamped(out: Float32Array, input: Float32Array, g0: number, step: number): void {
+  for (let i = 0; i < RENDER_BLOCK_FRAMES; i++) out[i] = out[i]! + input[i]! * (g0 + step * (i + 1));
+}
