@@ -3,8 +3,8 @@ import {
   createMidSideProcessor,
   resetMidSideProcessor,
   setMidSideParams,
-} from '../../dsp/midside/midSideProcessor';
-import type { MidSideProcessor } from '../../dsp/midside/midSideProcessor';
+} from '../../dsp/midside/midSideControl';
+import type { MidSideProcessor } from '../../dsp/midside/midSideControl';
 
 /**
  * The master's mid/side stage: one processor on the stereo fold-down (before the mono

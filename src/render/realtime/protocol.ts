@@ -4,7 +4,7 @@ import type { HrtfGrid } from '../../dsp/hrtf/hrtfGrid';
 import type { MonoLaw } from '../../core/monoLaw';
 import type { SourceParams } from '../../core/sourceParams';
 import type { MidSideSettings } from '../../core/midSideSettings';
-import type { MidSideMonitor } from '../../dsp/midside/midSideProcessor';
+import type { MidSideMonitor } from '../../dsp/midside/midSideControl';
 import type { MonitorSoloBand } from './monitorSolo';
 
 /** What the realtime host plays on its two output channels. */
