@@ -1,18 +1,12 @@
 import { MONO_WEIGHTS } from '../dsp/loudness/channelWeights';
-import {
-  addSubBlockPowers,
-  createLoudnessMeter,
-  createLoudnessReading,
-  measureLoudness,
-  mergeLoudnessPeaks,
-  readLoudnessMeter,
-  subBlockLength,
-} from '../dsp/loudness/loudnessMeter';
+import { createLoudnessMeter, createLoudnessReading, readLoudnessMeter, subBlockLength } from '../dsp/loudness/loudnessMeter';
 import type { LoudnessReading } from '../dsp/loudness/loudnessMeter';
+import { addSubBlockPowers, mergeLoudnessPeaks } from '../dsp/loudness/loudnessSpans';
 import { distanceToTarget } from '../dsp/loudness/loudnessTargets';
 import type { LoudnessDistance, LoudnessTarget } from '../dsp/loudness/loudnessTargets';
 import { loudnessTimeline } from '../dsp/loudness/loudnessTimeline';
 import type { LoudnessTimeline } from '../dsp/loudness/loudnessTimeline';
+import { measureLoudness } from '../dsp/loudness/measureLoudness';
 import { createSubBlockPowerLog, subBlockPowers } from '../dsp/loudness/subBlockPowerLog';
 
 /** BS.1770-4 / EBU R 128 figures of one programme, with its distance to the target and its loudness over time. */

@@ -4,7 +4,7 @@ import type { Decibels, Hertz } from './units';
 /**
  * Mid/side settings of a source or of the master, as the scene stores them: the
  * parameters of the mid/side processor except its monitor, which is a listening aid and
- * not part of the mix. The processor (dsp/midside/midSideProcessor.ts) takes its parameter
+ * not part of the mix. The processor (dsp/midside/midSideControl.ts) takes its parameter
  * names, units and defaults from here, so a settings object can be handed to it as it is.
  *
  * Neutral settings (isNeutral) leave the sound untouched; a scene leaves out every field

@@ -1,7 +1,7 @@
 import { beforeAll, describe, expect, it } from 'vitest';
 import { loadHrtfGrid } from '../../src/cli/loadHrtf';
 import type { HrtfGrid } from '../../src/dsp/hrtf/hrtfGrid';
-import { measureLoudness } from '../../src/dsp/loudness/loudnessMeter';
+import { measureLoudness } from '../../src/dsp/loudness/measureLoudness';
 import { METER_LAYOUT, goniometerRing, meterSlots } from '../../src/render/realtime/meterLayout';
 import type { HostMessage } from '../../src/render/realtime/protocol';
 import { createRealtimeHost, handleHostMessage, processHost } from '../../src/render/realtime/realtimeHost';

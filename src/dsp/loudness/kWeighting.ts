@@ -32,7 +32,7 @@ import type { BiquadCoefficients } from '../filters/biquad';
  * 4/B48: a passband gain of +0.043 dB, as in the Recommendation, which the -0.691 dB
  * constant of the loudness formula assumes).
  */
-export interface KWeightingPrototype {
+interface KWeightingPrototype {
   readonly cornerHz: number;
   readonly q: number;
   /** Numerator of the normalised analogue section: V2 s'^2 + V1 s' + V0. */
@@ -49,7 +49,7 @@ export const K_WEIGHTING_48K: { readonly shelf: Readonly<BiquadCoefficients>; re
 const TABLE_RATE_HZ = 48_000;
 
 /** The analogue section behind a biquad designed at `sampleRateHz` by the prewarped bilinear transform. */
-export function analoguePrototype(c: Readonly<BiquadCoefficients>, sampleRateHz: number): KWeightingPrototype {
+function analoguePrototype(c: Readonly<BiquadCoefficients>, sampleRateHz: number): KWeightingPrototype {
   const a = 1 + c.a1 + c.a2;
   const b = 1 - c.a1 + c.a2;
   const k = Math.sqrt(a / b);

@@ -1,21 +1,10 @@
 import { DENORMAL_FLUSH } from '../filters/biquad';
-import { MONO_WEIGHTS, STEREO_WEIGHTS, SURROUND_5_0_WEIGHTS, SURROUND_5_1_WEIGHTS } from './channelWeights';
 import { kWeightingCoefficients } from './kWeighting';
 import { LOUDNESS_FLOOR, addToLoudnessHistogram, createLoudnessHistogram, gatedLoudnessLufs, loudnessRangeOf, powerToLufs, resetLoudnessHistogram } from './loudnessGating';
 import type { LoudnessHistogram } from './loudnessGating';
 import { appendSubBlockPower, clearSubBlockPowerLog } from './subBlockPowerLog';
 import type { SubBlockPowerLog } from './subBlockPowerLog';
-import {
-  createTruePeakMeter,
-  flushTruePeak,
-  holdPeakReadings,
-  mergeTruePeakMeter,
-  primeTruePeak,
-  processTruePeak,
-  resetTruePeakMeter,
-  samplePeakDbfs,
-  truePeakDbtp,
-} from './truePeak';
+import { createTruePeakMeter, processTruePeak, resetTruePeakMeter, samplePeakDbfs, truePeakDbtp } from './truePeak';
 import type { TruePeakMeter } from './truePeak';
 
 export { LOUDNESS_FLOOR } from './loudnessGating';
@@ -41,33 +30,18 @@ export { LOUDNESS_FLOOR } from './loudnessGating';
  * when read and cached, whatever the programme length.
  * - true peak and sample peak (truePeak.ts) of every channel, LFE included, when enabled.
  *
- * Spans. The sub-block powers can be recorded as they complete (config subBlockPowers),
- * and a sequence of them fed into a meter (addSubBlockPowers) leaves it exactly as the
- * audio would have (M, S, their maxima, I, LRA: the same code path); peaks merge by max
- * (mergeLoudnessPeaks). A programme cut at sub-block boundaries into spans measured apart
- * therefore merges into the figures of the whole when each span after the first has
- * first heard at least LOUDNESS_PRE_ROLL_SEC of the samples before it as a pre-roll
- * (primeLoudnessMeter: filters and true-peak interpolator only, nothing counted) and only
- * the last span flushes the true peak (the next span's interpolator covers a span's tail).
+ * The sub-block powers can be recorded as they complete (config subBlockPowers): spans of
+ * a programme measured apart then merge into the figures of the whole (loudnessSpans.ts:
+ * pre-roll, replay of the powers, peaks merged).
  *
  * Readings floor at -150 (no -Infinity): silence and programmes with no block above the
  * absolute gate read -150 LUFS, and LRA 0 LU.
  */
-export const SUB_BLOCK_SEC = 0.1;
-export const MOMENTARY_SUB_BLOCKS = 4;
-export const SHORT_TERM_SUB_BLOCKS = 30;
-/**
- * Pre-roll that settles the K-weighting before a span. Its slowest poles (the RLB
- * high-pass, 4.2 ms time constant at any rate) leave less than 1e-16 of a unit impulse in
- * the filter state after 0.15 s, so after 0.3 s the state differs from that of a meter
- * that heard the whole programme by about 1e-30 of the pre-roll's level: far below
- * rounding (measured: spans of a noise programme rich in low frequencies, cut anywhere,
- * give sub-block powers bit-identical to the whole's). The true-peak interpolator needs
- * only its last 24 samples.
- */
-export const LOUDNESS_PRE_ROLL_SEC = 0.3;
+const SUB_BLOCK_SEC = 0.1;
+const MOMENTARY_SUB_BLOCKS = 4;
+const SHORT_TERM_SUB_BLOCKS = 30;
 
-export interface LoudnessMeterConfig {
+interface LoudnessMeterConfig {
   /** BS.1770 weight per input channel (channelWeights.ts); 0 leaves a channel out (LFE). */
   readonly channelWeights: readonly number[];
   /** Measure the true peak too (4x oversampling); default true. */
@@ -193,7 +167,7 @@ export function processLoudnessMeter(meter: LoudnessMeter, channels: readonly Fl
   let offset = 0;
   while (offset < frames) {
     const n = Math.min(frames - offset, meter.subBlockFrames - meter.subBlockFill);
-    accumulateSquares(meter, channels, offset, offset + n);
+    accumulateKWeightedSquares(meter, channels, offset, offset + n);
     meter.subBlockFill += n;
     offset += n;
     if (meter.subBlockFill === meter.subBlockFrames) completeSubBlock(meter);
@@ -202,26 +176,12 @@ export function processLoudnessMeter(meter: LoudnessMeter, channels: readonly Fl
 }
 
 /**
- * Pre-roll: runs `frames` samples that come before the measured ones through the
- * K-weighting filters and the true-peak interpolator only; they count in no sub-block,
- * window or peak. A span that starts inside a programme, given at least
- * LOUDNESS_PRE_ROLL_SEC of the samples before it, then measures as a meter that heard the
- * programme from its start (its windows are joined to the earlier spans' by
- * addSubBlockPowers). Only between sub-blocks. Allocation-free.
- */
-export function primeLoudnessMeter(meter: LoudnessMeter, channels: readonly Float32Array[], frames: number): void {
-  requireSubBlockBoundary(meter, 'a pre-roll');
-  accumulateSquares(meter, channels, 0, frames);
-  meter.channelSums.fill(0);
-  if (meter.truePeak !== null) primeTruePeak(meter.truePeak, channels, frames);
-}
-
-/**
  * Adds sum_n y_i[n]^2 over [start, end) to each channel's sub-block sum, advancing the
  * K-weighting filters. The sums carry on across calls, so the result does not depend on
- * where the caller's blocks end.
+ * where the caller's blocks end. A pre-roll (loudnessSpans.ts) runs its samples through
+ * here and then clears the sums. Allocation-free.
  */
-function accumulateSquares(meter: LoudnessMeter, channels: readonly Float32Array[], start: number, end: number): void {
+export function accumulateKWeightedSquares(meter: LoudnessMeter, channels: readonly Float32Array[], start: number, end: number): void {
   const k = meter.kWeighting;
   const sb0 = k[0]!, sb1 = k[1]!, sb2 = k[2]!, sa1 = k[3]!, sa2 = k[4]!;
   const hb0 = k[5]!, hb1 = k[6]!, hb2 = k[7]!, ha1 = k[8]!, ha2 = k[9]!;
@@ -261,8 +221,12 @@ function completeSubBlock(meter: LoudnessMeter): void {
   pushSubBlockPower(meter, weighted / meter.subBlockFrames);
 }
 
-/** The one path of a completed sub-block's power z into the windows, maxima, gating and log. */
-function pushSubBlockPower(meter: LoudnessMeter, power: number): void {
+/**
+ * The one path of a completed sub-block's power z into the windows, maxima, gating and log:
+ * the meter's own sub-blocks and replayed ones alike (loudnessSpans.ts's addSubBlockPower
+ * and addSubBlockPowers, which check the powers and the sub-block boundary first).
+ */
+export function pushSubBlockPower(meter: LoudnessMeter, power: number): void {
   const ring = meter.subBlocks;
   ring[meter.subBlockIndex] = power;
   meter.subBlockCount++;
@@ -286,56 +250,6 @@ function pushSubBlockPower(meter: LoudnessMeter, power: number): void {
   if (meter.subBlockCount >= SHORT_TERM_SUB_BLOCKS) addToLoudnessHistogram(meter.shortTermBlocks, shortTermPower);
   meter.cacheValid = false;
   if (meter.subBlockPowers !== null) appendSubBlockPower(meter.subBlockPowers, power);
-}
-
-function requireSubBlockBoundary(meter: LoudnessMeter, what: string): void {
-  if (meter.subBlockFill !== 0) {
-    throw new RangeError(`loudness meter: ${what} must come between sub-blocks, but ${meter.subBlockFill} of a sub-block's ${meter.subBlockFrames} samples are in progress`);
-  }
-}
-
-function requireSubBlockPower(power: number, where: string): void {
-  if (!(power >= 0 && power < Infinity)) throw new RangeError(`loudness meter: sub-block power${where} must be a finite number >= 0, got ${power}`);
-}
-
-/**
- * Feeds one sub-block power z (as recorded by a meter's subBlockPowers log) into `meter`,
- * exactly as if the sub-block's audio had completed in it. Only between sub-blocks.
- */
-export function addSubBlockPower(meter: LoudnessMeter, power: number): void {
-  requireSubBlockBoundary(meter, 'sub-block powers');
-  requireSubBlockPower(power, '');
-  pushSubBlockPower(meter, power);
-}
-
-/**
- * Feeds a sequence of sub-block powers into `meter`, in order (addSubBlockPower); all are
- * checked before any is added. A fresh meter fed the powers of a programme reads M, S,
- * their maxima, I and LRA exactly as the meter that heard it; the concatenated powers of
- * consecutive spans give those of the whole.
- */
-export function addSubBlockPowers(meter: LoudnessMeter, powers: ArrayLike<number>): void {
-  requireSubBlockBoundary(meter, 'sub-block powers');
-  for (let i = 0; i < powers.length; i++) requireSubBlockPower(powers[i]!, ` ${i}`);
-  for (let i = 0; i < powers.length; i++) pushSubBlockPower(meter, powers[i]!);
-}
-
-/** Peak levels as read: a LoudnessReading, or the numbers a span reports. */
-export type PeakReadings = Pick<LoudnessReading, 'truePeakDbtp' | 'samplePeakDbfs'>;
-
-/**
- * Merges peaks into `meter` (which must measure true peak) by max: those of another meter
- * of as many channels (per channel, exact), or peak readings in dBTP / dBFS (held as the
- * programme's peaks; exact to the dB-linear round trip, about 1e-14 dB).
- */
-export function mergeLoudnessPeaks(meter: LoudnessMeter, from: LoudnessMeter | PeakReadings): void {
-  if (meter.truePeak === null) throw new RangeError('loudness meter: created with truePeak: false, it holds no peaks to merge into');
-  if ('truePeakDbtp' in from) {
-    holdPeakReadings(meter.truePeak, from.truePeakDbtp, from.samplePeakDbfs);
-  } else {
-    if (from.truePeak === null) throw new RangeError('loudness meter: the meter to merge peaks from was created with truePeak: false');
-    mergeTruePeakMeter(meter.truePeak, from.truePeak);
-  }
 }
 
 function updateCache(meter: LoudnessMeter): void {
@@ -367,71 +281,5 @@ export function readLoudnessMeter(meter: LoudnessMeter, out: LoudnessReading): L
   out.loudnessRangeLu = loudnessRangeLu(meter);
   out.truePeakDbtp = meter.truePeak === null ? LOUDNESS_FLOOR : truePeakDbtp(meter.truePeak);
   out.samplePeakDbfs = meter.truePeak === null ? LOUDNESS_FLOOR : samplePeakDbfs(meter.truePeak);
-  return out;
-}
-
-/** Default weights by channel count: 1 mono, 2 stereo, 5 = L R C Ls Rs, 6 = 5.1 (L R C LFE Ls Rs); otherwise all 1. */
-export function defaultChannelWeights(channelCount: number): readonly number[] {
-  if (channelCount === 1) return MONO_WEIGHTS;
-  if (channelCount === 2) return STEREO_WEIGHTS;
-  if (channelCount === 5) return SURROUND_5_0_WEIGHTS;
-  if (channelCount === 6) return SURROUND_5_1_WEIGHTS;
-  return new Array<number>(channelCount).fill(1);
-}
-
-export interface LoudnessMeasurementOptions {
-  /** Records the power of every complete sub-block (addSubBlockPowers replays them). */
-  readonly subBlockPowers?: SubBlockPowerLog;
-  /**
-   * The samples just before `channels` in the programme, one array per channel, all of one
-   * length (at least LOUDNESS_PRE_ROLL_SEC): a pre-roll that is not counted (primeLoudnessMeter).
-   */
-  readonly preRoll?: readonly Float32Array[];
-  /**
-   * The programme ends with `channels` (default true): the true peak includes the
-   * interpolated tail after the last sample. False for a span that another follows (whose
-   * pre-roll then measures this tail).
-   */
-  readonly endsProgramme?: boolean;
-}
-
-/**
- * Offline measurement of whole buffers (allocates; not for the audio thread): every
- * reading of a meter that has heard `channels` from start to end, the true peak including
- * the interpolated tail after the last sample. With options, one span of a longer
- * programme: its sub-block powers recorded, a pre-roll before it, no tail after it.
- */
-export function measureLoudness(
-  channels: readonly Float32Array[],
-  sampleRateHz: number,
-  channelWeights: readonly number[] = defaultChannelWeights(channels.length),
-  options: LoudnessMeasurementOptions = {},
-): LoudnessReading {
-  const log = options.subBlockPowers;
-  const meter = createLoudnessMeter(log === undefined ? { channelWeights } : { channelWeights, subBlockPowers: log }, sampleRateHz);
-  if (options.preRoll !== undefined) primeLoudnessMeter(meter, options.preRoll, preRollLength(options.preRoll, channels.length));
-  const length = channels.reduce((max, channel) => Math.max(max, channel.length), 0);
-  const chunk = 8192;
-  const views: Float32Array[] = [];
-  for (let offset = 0; offset < length; offset += chunk) {
-    const frames = Math.min(chunk, length - offset);
-    views.length = 0;
-    for (const channel of channels) views.push(channel.length >= offset + frames ? channel.subarray(offset, offset + frames) : padded(channel, offset, frames));
-    processLoudnessMeter(meter, views, frames);
-  }
-  if (meter.truePeak !== null && options.endsProgramme !== false) flushTruePeak(meter.truePeak, new Float32Array(256), new Array<Float32Array>(channels.length));
-  return readLoudnessMeter(meter, createLoudnessReading());
-}
-
-function preRollLength(preRoll: readonly Float32Array[], channelCount: number): number {
-  if (preRoll.length !== channelCount) throw new RangeError(`measureLoudness: preRoll has ${preRoll.length} channels, expected ${channelCount} (one per channel)`);
-  const length = preRoll[0]?.length ?? 0;
-  if (preRoll.some((channel) => channel.length !== length)) throw new RangeError(`measureLoudness: preRoll channels must all have one length, got ${preRoll.map((c) => c.length).join(', ')}`);
-  return length;
-}
-
-function padded(channel: Float32Array, offset: number, frames: number): Float32Array {
-  const out = new Float32Array(frames);
-  if (offset < channel.length) out.set(channel.subarray(offset));
   return out;
 }

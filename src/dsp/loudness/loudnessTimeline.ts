@@ -1,5 +1,6 @@
 import { MONO_WEIGHTS } from './channelWeights';
-import { addSubBlockPower, createLoudnessMeter } from './loudnessMeter';
+import { createLoudnessMeter } from './loudnessMeter';
+import { addSubBlockPower } from './loudnessSpans';
 
 /** Momentary and short-term loudness read every `stepSec` (the meter's 100 ms sub-block), LUFS (floor -150). */
 export interface LoudnessTimeline {

@@ -24,8 +24,8 @@ import type { PolyphaseInterpolatorDesign } from '../filters/polyphaseInterpolat
  * Latency: 12 input samples (the interpolated values of the last 12 samples of a stream
  * appear only when more input arrives; flushTruePeak feeds the zeros that follow the end).
  */
-export const TRUE_PEAK_TAPS_PER_PHASE = 24;
-export const TRUE_PEAK_KAISER_BETA = 8;
+const TRUE_PEAK_TAPS_PER_PHASE = 24;
+const TRUE_PEAK_KAISER_BETA = 8;
 const FLOOR_DB = -150;
 
 export function truePeakOversampling(sampleRateHz: number): number {

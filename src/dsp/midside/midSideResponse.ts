@@ -1,6 +1,6 @@
 import { biquadResponse } from '../filters/biquad';
 import type { LinearRamp } from '../filters/linearRamp';
-import type { MidSideProcessor } from './midSideProcessor';
+import type { MidSideProcessor } from './midSideControl';
 
 /**
  * Settled frequency response of the mid/side processor (midSideProcessor.ts), for offline

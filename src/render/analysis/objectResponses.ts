@@ -3,7 +3,7 @@ import type { Scene } from '../../core/scene';
 import { MATRIX_STRIDE } from '../../dsp/analysis/spectralMatrix';
 import { createRealFft, realFftForward } from '../../dsp/fft';
 import type { HrtfGrid } from '../../dsp/hrtf/hrtfGrid';
-import { createMidSideProcessor } from '../../dsp/midside/midSideProcessor';
+import { createMidSideProcessor } from '../../dsp/midside/midSideControl';
 import { midSideStereoMatrix } from '../../dsp/midside/midSideResponse';
 import { stereoOutput } from '../../core/outputs/studioOutputs';
 import { binauralPartitions, buildBinauralFilterTaps, createBinauralFilterBuilder } from '../buses/binaural/binauralFilterBuilder';

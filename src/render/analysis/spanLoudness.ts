@@ -6,12 +6,12 @@ import {
   LOUDNESS_FLOOR,
   createLoudnessMeter,
   createLoudnessReading,
-  primeLoudnessMeter,
   processLoudnessMeter,
   readLoudnessMeter,
   subBlockLength,
 } from '../../dsp/loudness/loudnessMeter';
 import type { LoudnessMeter } from '../../dsp/loudness/loudnessMeter';
+import { primeLoudnessMeter } from '../../dsp/loudness/loudnessSpans';
 import { createSubBlockPowerLog, subBlockPowers } from '../../dsp/loudness/subBlockPowerLog';
 import type { SubBlockPowerLog } from '../../dsp/loudness/subBlockPowerLog';
 import { flushTruePeak } from '../../dsp/loudness/truePeak';

@@ -1,6 +1,6 @@
 import type { MidSideSettings } from '../../core/midSideSettings';
-import { createMidSideProcessor, resetMidSideProcessor, setMidSideParams } from '../../dsp/midside/midSideProcessor';
-import type { MidSideProcessor } from '../../dsp/midside/midSideProcessor';
+import { createMidSideProcessor, resetMidSideProcessor, setMidSideParams } from '../../dsp/midside/midSideControl';
+import type { MidSideProcessor } from '../../dsp/midside/midSideControl';
 
 /**
  * The master's mid/side stage: one processor, all with the same settings, on every

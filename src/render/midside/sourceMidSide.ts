@@ -2,11 +2,11 @@ import type { MidSideSettings } from '../../core/midSideSettings';
 import {
   createMidSideProcessor,
   isMidSidePassThrough,
-  processMidSide,
   resetMidSideProcessor,
   setMidSideParams,
-} from '../../dsp/midside/midSideProcessor';
-import type { MidSideProcessor } from '../../dsp/midside/midSideProcessor';
+} from '../../dsp/midside/midSideControl';
+import type { MidSideProcessor } from '../../dsp/midside/midSideControl';
+import { processMidSide } from '../../dsp/midside/midSideProcessor';
 import { RENDER_BLOCK_FRAMES } from '../renderBlock';
 
 /**

@@ -9,8 +9,9 @@ import {
   setLinkwitzRiley4Cutoff,
 } from '../../dsp/filters/linkwitzRiley';
 import type { LinkwitzRiley4 } from '../../dsp/filters/linkwitzRiley';
-import { DEFAULT_RAMP_TIME_SEC, createMidSideProcessor, processMidSide, setMidSideParams } from '../../dsp/midside/midSideProcessor';
-import type { MidSideMonitor, MidSideProcessor } from '../../dsp/midside/midSideProcessor';
+import { DEFAULT_RAMP_TIME_SEC, createMidSideProcessor, setMidSideParams } from '../../dsp/midside/midSideControl';
+import type { MidSideMonitor, MidSideProcessor } from '../../dsp/midside/midSideControl';
+import { processMidSide } from '../../dsp/midside/midSideProcessor';
 
 /**
  * The monitor solo: what the engineer hears (and the live meters measure) after the monitor

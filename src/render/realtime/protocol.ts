@@ -5,7 +5,7 @@ import type { MonoLaw } from '../../core/monoLaw';
 import type { OutputDefinition } from '../../core/outputs/outputDefinition';
 import type { SourceParams } from '../../core/sourceParams';
 import type { MidSideSettings } from '../../core/midSideSettings';
-import type { MidSideMonitor } from '../../dsp/midside/midSideProcessor';
+import type { MidSideMonitor } from '../../dsp/midside/midSideControl';
 import type { MonitorSoloBand } from './monitorSolo';
 
 /**

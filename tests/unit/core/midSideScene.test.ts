@@ -10,7 +10,7 @@ import {
 import { parseSceneJson, parseSceneValue } from '../../../src/core/sceneParse';
 import { serializeScene } from '../../../src/core/sceneWrite';
 import { sourceParamsOf } from '../../../src/core/sourceParams';
-import { DEFAULT_MID_SIDE_PARAMS } from '../../../src/dsp/midside/midSideProcessor';
+import { DEFAULT_MID_SIDE_PARAMS } from '../../../src/dsp/midside/midSideControl';
 
 function sceneJson(): any {
   return {

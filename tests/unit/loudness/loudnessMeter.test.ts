@@ -6,11 +6,11 @@ import {
   createLoudnessReading,
   integratedLufs,
   loudnessRangeLu,
-  measureLoudness,
   processLoudnessMeter,
   readLoudnessMeter,
 } from '../../../src/dsp/loudness/loudnessMeter';
 import type { LoudnessMeter, LoudnessReading } from '../../../src/dsp/loudness/loudnessMeter';
+import { measureLoudness } from '../../../src/dsp/loudness/measureLoudness';
 import { getLayout } from '../../../src/core/layouts';
 import { SILENCE, repeat, toneSequence } from './toneSequence';
 import type { ToneSegment } from './toneSequence';

@@ -1,19 +1,15 @@
 import { describe, expect, it } from 'vitest';
 import {
-  LOUDNESS_PRE_ROLL_SEC,
-  addSubBlockPower,
-  addSubBlockPowers,
   createLoudnessMeter,
   createLoudnessReading,
-  measureLoudness,
-  mergeLoudnessPeaks,
-  primeLoudnessMeter,
   processLoudnessMeter,
   readLoudnessMeter,
   resetLoudnessMeter,
   subBlockLength,
 } from '../../../src/dsp/loudness/loudnessMeter';
 import type { LoudnessReading } from '../../../src/dsp/loudness/loudnessMeter';
+import { LOUDNESS_PRE_ROLL_SEC, addSubBlockPower, addSubBlockPowers, mergeLoudnessPeaks, primeLoudnessMeter } from '../../../src/dsp/loudness/loudnessSpans';
+import { measureLoudness } from '../../../src/dsp/loudness/measureLoudness';
 import { appendSubBlockPower, createSubBlockPowerLog, subBlockPowers } from '../../../src/dsp/loudness/subBlockPowerLog';
 import type { SubBlockPowerLog } from '../../../src/dsp/loudness/subBlockPowerLog';
 import { gaussianNoise } from '../../support/prng';

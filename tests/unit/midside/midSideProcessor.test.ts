@@ -3,14 +3,9 @@ import { biquadMagnitude, biquadResponse, createBiquadCoefficients, setHighShelf
 import { createLinkwitzRiley4, processLinkwitzRiley4 } from '../../../src/dsp/filters/linkwitzRiley';
 import { encodeMidSide } from '../../../src/dsp/midside/midSide';
 import { DEFAULT_MID_SIDE_SETTINGS, isNeutral } from '../../../src/core/midSideSettings';
-import {
-  createMidSideProcessor,
-  isMidSidePassThrough,
-  processMidSide,
-  processMidSideEncoded,
-  setMidSideParams,
-} from '../../../src/dsp/midside/midSideProcessor';
-import type { MidSideParams } from '../../../src/dsp/midside/midSideProcessor';
+import { createMidSideProcessor, isMidSidePassThrough, setMidSideParams } from '../../../src/dsp/midside/midSideControl';
+import type { MidSideParams } from '../../../src/dsp/midside/midSideControl';
+import { processMidSide, processMidSideEncoded } from '../../../src/dsp/midside/midSideProcessor';
 import { gaussianNoise } from '../../support/prng';
 import { sineAmplitude } from '../io/sineAnalysis';
 

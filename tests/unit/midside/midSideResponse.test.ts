@@ -1,6 +1,7 @@
 import { describe, expect, it } from 'vitest';
-import { createMidSideProcessor, processMidSide, setMidSideParams } from '../../../src/dsp/midside/midSideProcessor';
-import type { MidSideParams, MidSideProcessor } from '../../../src/dsp/midside/midSideProcessor';
+import { createMidSideProcessor, setMidSideParams } from '../../../src/dsp/midside/midSideControl';
+import type { MidSideParams, MidSideProcessor } from '../../../src/dsp/midside/midSideControl';
+import { processMidSide } from '../../../src/dsp/midside/midSideProcessor';
 import { midSideStereoMatrix } from '../../../src/dsp/midside/midSideResponse';
 
 const FS = 48_000;
