@@ -4,11 +4,12 @@ import type { Scene } from '../core/scene';
 import type { MonoAnalysis } from '../render/analysis/monoAnalysisTypes';
 import { sceneAnalysisSetup } from '../render/analysis/sceneAnalysisSetup';
 import type { SceneMonoAnalysisOptions } from '../render/analysis/sceneAnalysisSetup';
-import { concludeSceneMono, emptyAnalysis, measureSceneSpans } from '../render/analysis/sceneMonoAnalysis';
+import { concludeSceneMono, emptyAnalysis } from '../render/analysis/sceneMonoAnalysis';
 import { measureSceneSpan } from '../render/analysis/sceneSpanMoments';
 import type { SceneSpanMoments } from '../render/analysis/sceneSpanMoments';
 import { joinSpanLoudness, silentProgrammeLoudness } from '../render/analysis/spanLoudness';
 import type { ProgrammeLoudnessSums } from '../render/analysis/spanLoudness';
+import { measureSceneSpans } from '../render/analysis/spans/analysisInSpans';
 import type { SceneSpanJob, SceneSpanMessage } from './sceneSpanProtocol';
 
 /** What one pass over a scene measures. */

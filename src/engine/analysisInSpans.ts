@@ -1,8 +1,9 @@
 import type { MonoAnalysis } from '../render/analysis/monoAnalysisTypes';
 import { sceneAnalysisSetup } from '../render/analysis/sceneAnalysisSetup';
 import type { SceneAnalysisSetup } from '../render/analysis/sceneAnalysisSetup';
-import { concludeSceneMono, emptyAnalysis, measureSceneSpans } from '../render/analysis/sceneMonoAnalysis';
-import type { SceneSpanMeasurer } from '../render/analysis/sceneMonoAnalysis';
+import { concludeSceneMono, emptyAnalysis } from '../render/analysis/sceneMonoAnalysis';
+import { measureSceneSpans } from '../render/analysis/spans/analysisInSpans';
+import type { SceneSpanMeasurer } from '../render/analysis/spans/analysisInSpans';
 import type { AnalysisJob } from './analysisProtocol';
 
 /**

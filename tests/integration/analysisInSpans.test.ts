@@ -7,8 +7,8 @@ import { analysisSetupOf, analyzeInSpans } from '../../src/engine/analysisInSpan
 import type { AnalysisJob, AnalysisSpanRequest } from '../../src/engine/analysisProtocol';
 import type { MonoAnalysis } from '../../src/render/analysis/monoAnalysisTypes';
 import { analyzeSceneMono } from '../../src/render/analysis/sceneMonoAnalysis';
-import type { SceneSpanMeasurer } from '../../src/render/analysis/sceneMonoAnalysis';
 import { measureSceneSpan } from '../../src/render/analysis/sceneSpanMoments';
+import type { SceneSpanMeasurer } from '../../src/render/analysis/spans/analysisInSpans';
 import { gaussianNoise } from '../support/prng';
 import { testScene } from '../support/renderHelpers';
 
