@@ -1,31 +1,18 @@
 import { availableParallelism } from 'node:os';
 import { Worker } from 'node:worker_threads';
 import type { Scene } from '../core/scene';
-import type { MonoAnalysis } from '../render/analysis/monoAnalysisTypes';
-import { sceneAnalysisSetup } from '../render/analysis/sceneAnalysisSetup';
 import type { SceneMonoAnalysisOptions } from '../render/analysis/sceneAnalysisSetup';
-import { concludeSceneMono, emptyAnalysis, measureSceneSpans } from '../render/analysis/sceneMonoAnalysis';
-import { measureSceneSpan } from '../render/analysis/sceneSpanMoments';
-import type { SceneSpanMoments } from '../render/analysis/sceneSpanMoments';
-import { joinSpanLoudness, silentProgrammeLoudness } from '../render/analysis/spanLoudness';
-import type { ProgrammeLoudnessSums } from '../render/analysis/spanLoudness';
-import type { SceneSpanJob, SceneSpanMessage } from './sceneSpanProtocol';
-
-/** What one pass over a scene measures. */
-export interface SceneMeasurementPass {
-  readonly analysis: MonoAnalysis;
-  /** The binaural, stereo and mono renders' loudness sums (with options.loudness). */
-  readonly loudness: readonly ProgrammeLoudnessSums[] | null;
-  /** Render blocks with non-finite samples, silenced by the renderers. */
-  readonly nonFiniteBlocks: number;
-}
+import { createSpanRun, measureSceneHere } from '../render/analysis/spans/analysisInSpans';
+import type { SceneMeasurementPass, SpanRun } from '../render/analysis/spans/analysisInSpans';
+import type { SpanReply, SpanRequest } from '../render/analysis/spans/spanProtocol';
 
 /**
  * A scene's mono analysis (and the loudness of its renders, with options.loudness) on
  * every core: the programme split in time into one span per core, each measured by a
- * worker thread (sceneSpanWorker.ts), the sums added and concluded here
- * (sceneMonoAnalysis.ts). With one core, or `threads` 1, it runs on this thread. The
- * stems are shared with the workers, not copied (sharedStems).
+ * worker thread (sceneSpanWorker.ts), the sums added and concluded here; the protocol
+ * and both its sides are the studio's too (src/render/analysis/spans). With one core, or
+ * `threads` 1, it runs on this thread. The stems are shared with the workers, not copied
+ * (sharedStems).
  */
 export async function measureSceneInParallel(
   scene: Scene,
@@ -33,22 +20,17 @@ export async function measureSceneInParallel(
   options: SceneMonoAnalysisOptions,
   threads = availableParallelism(),
 ): Promise<SceneMeasurementPass> {
-  const setup = sceneAnalysisSetup(scene, stems, options);
-  if (setup.sources.length === 0) {
-    return { analysis: emptyAnalysis(setup), loudness: setup.loudness ? silentProgrammeLoudness(setup.lengthFrames, scene.sampleRateHz) : null, nonFiniteBlocks: 0 };
-  }
-  let parts: SceneSpanMoments[];
-  if (threads <= 1) parts = [measureSceneSpan(setup, undefined, options.onProgress)];
-  else {
-    const shared = sharedStems(stems);
-    const { onProgress, ...jobOptions } = options;
-    parts = await measureSceneSpans(setup, threads, (span, onSpanProgress) => measureSpanInWorker({ scene, stems: shared, options: jobOptions, span }, onSpanProgress), onProgress);
-  }
-  return {
-    analysis: concludeSceneMono(setup, parts),
-    loudness: setup.loudness ? joinSpanLoudness(parts.map((part) => part.loudness!)) : null,
-    nonFiniteBlocks: parts.reduce((n, part) => n + part.nonFiniteBlocks, 0),
-  };
+  const { onProgress, ...spanOptions } = options;
+  if (threads <= 1) return measureSceneHere({ scene, stems, options: spanOptions }, onProgress);
+  const run = createSpanRun(1, { scene, stems: sharedStems(stems), options: spanOptions }, threads);
+  const workers: Worker[] = [];
+  return run.measure(
+    {
+      post: (request) => workers.push(startSpanWorker(request, run)),
+      stop: () => workers.forEach((worker) => void worker.terminate()),
+    },
+    onProgress,
+  );
 }
 
 /**
@@ -77,25 +59,24 @@ const { workerData } = require('node:worker_threads');
 import(workerData.loader).then(({ register }) => { register(); return import(workerData.entry); });
 `;
 
-function measureSpanInWorker(job: SceneSpanJob, onProgress: (fraction: number) => void): Promise<SceneSpanMoments> {
+/** A worker thread for one span: it passes the replies to `run`, and ends once it has answered. */
+function startSpanWorker(request: SpanRequest, run: SpanRun): Worker {
   const loader = import.meta.resolve('tsx/esm/api');
   const entry = new URL('./sceneSpanWorker.ts', import.meta.url).href;
   const worker = new Worker(WORKER_BOOTSTRAP, { eval: true, workerData: { loader, entry } });
-  return new Promise<SceneSpanMoments>((resolve, reject) => {
-    const fail = (message: string): void => {
+  let answered = false;
+  const fail = (message: string): void => run.fail(new Error(`mono analysis worker: ${message}`));
+  worker.on('message', (reply: SpanReply) => {
+    if (reply.kind !== 'progress') {
+      answered = true;
       void worker.terminate();
-      reject(new Error(`mono analysis worker: ${message}`));
-    };
-    worker.on('message', (message: SceneSpanMessage) => {
-      if (message.kind === 'progress') onProgress(message.fraction);
-      else if (message.kind === 'error') fail(message.message);
-      else {
-        void worker.terminate();
-        resolve(message.moments);
-      }
-    });
-    worker.on('error', (error) => fail(error.message));
-    worker.on('exit', (code) => fail(`it stopped (exit code ${code}) before it finished its span`));
-    worker.postMessage(job);
+    }
+    run.receive(reply);
   });
+  worker.on('error', (error) => fail(error.message));
+  worker.on('exit', (code) => {
+    if (!answered) fail(`it stopped (exit code ${code}) before it finished its span`);
+  });
+  worker.postMessage(request);
+  return worker;
 }

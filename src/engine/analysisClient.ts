@@ -1,9 +1,26 @@
 import type { Scene } from '../core/scene';
-import type { MomentFrameRange } from '../dsp/analysis/monoMomentAnalyser';
-import type { MonoAnalysis } from '../render/analysis/monoAnalysisTypes';
-import type { SceneSpanMoments } from '../render/analysis/sceneSpanMoments';
-import { analyzeInSpans } from './analysisInSpans';
-import type { AnalysisJob, AnalysisMessage, AnalysisSpanRequest } from './analysisProtocol';
+import type { MonoLaw } from '../core/monoLaw';
+import type { HrtfGrid } from '../dsp/hrtf/hrtfGrid';
+import type { AnalysedFormat, MonoAnalysis } from '../render/analysis/monoAnalysisTypes';
+import { createSpanRun } from '../render/analysis/spans/analysisInSpans';
+import type { SpanRun, SpanWorkers } from '../render/analysis/spans/analysisInSpans';
+import type { SpanJob, SpanReply } from '../render/analysis/spans/spanProtocol';
+
+/** One mono-compatibility analysis, as the engine asks for it. stems[i] belongs to scene.sources[i]. */
+export interface AnalysisJob {
+  readonly scene: Scene;
+  /** The engine's stems: Float32Arrays over SharedArrayBuffers, so posting them shares the audio. */
+  readonly stems: readonly (readonly Float32Array[])[];
+  /** The HRTF grid at the scene's rate, for the binaural render and its mono survival. */
+  readonly grid: HrtfGrid;
+  readonly format: AnalysedFormat;
+  readonly monoLaw: MonoLaw;
+}
+
+/** The studio's check of a job, in the span protocol's terms: every check, stereo or binaural, measures the binaural render's survival too. */
+export function monoCheckJob(job: AnalysisJob): SpanJob {
+  return { scene: job.scene, stems: job.stems, options: { format: job.format, hrtf: job.grid, monoLaw: job.monoLaw, checkBinaural: true } };
+}
 
 export interface AnalysisRunOptions {
   readonly onProgress?: (fraction: number) => void;
@@ -15,8 +32,9 @@ export interface AnalysisRunOptions {
  * Promise-based access to the analysis workers, one analysis at a time: starting another
  * cancels the one running (it rejects with an AbortError). One pass splits the programme
  * in time into one span per worker (analysisWorker.ts measures a span), and the spans'
- * sums are concluded here (analysisInSpans.ts), binaural survival included. Workers are
- * created by prepare() or on first use, and again after a cancel, which terminates them.
+ * sums are concluded here, binaural survival included (src/render/analysis/spans, the
+ * protocol `npm run analyze` runs too). Workers are created by prepare() or on first use,
+ * and again after a cancel, which terminates them.
  */
 export interface AnalysisClient {
   analyze(job: AnalysisJob, options?: AnalysisRunOptions): Promise<MonoAnalysis>;
@@ -37,46 +55,20 @@ export function analysisWorkerCount(hardwareConcurrency: number | undefined): nu
   return Math.min(MAX_ANALYSIS_WORKERS, Math.max(2, Math.floor(hardwareConcurrency ?? 2)));
 }
 
-interface Running {
-  readonly id: number;
-  /** Settles the analysis and every span still out with this error. */
-  readonly fail: (error: Error) => void;
-  /** Per worker, the span it measures: where its messages go. */
-  readonly spans: Map<Worker, SpanListener>;
-}
-
-interface SpanListener {
-  readonly onProgress: (fraction: number) => void;
-  readonly resolve: (moments: SceneSpanMoments) => void;
-  readonly reject: (error: Error) => void;
-}
-
 export function createAnalysisClient(workerCount = analysisWorkerCount(globalThis.navigator?.hardwareConcurrency)): AnalysisClient {
   let workers: Worker[] = [];
-  let running: Running | null = null;
+  let running: SpanRun | null = null;
   let nextId = 1;
 
   const terminate = (): void => {
     for (const worker of workers) worker.terminate();
     workers = [];
   };
-  const cancelRunning = (): void => {
-    if (running === null) return;
-    terminate();
-    running.fail(cancelled());
-  };
   const workerAt = (index: number): Worker => {
     const existing = workers[index];
     if (existing !== undefined) return existing;
     const worker = new Worker(new URL('./analysisWorker.ts', import.meta.url), { type: 'module', name: `mono-analysis-${index + 1}` });
-    worker.onmessage = (event: MessageEvent<AnalysisMessage>) => {
-      const message = event.data;
-      const listener = running?.id === message.id ? running.spans.get(worker) : undefined;
-      if (listener === undefined) return;
-      if (message.kind === 'progress') listener.onProgress(message.fraction);
-      else if (message.kind === 'done') listener.resolve(message.moments);
-      else listener.reject(new Error(message.message));
-    };
+    worker.onmessage = (event: MessageEvent<SpanReply>) => running?.receive(event.data);
     worker.onerror = (event) => {
       event.preventDefault();
       const failed = running;
@@ -86,55 +78,31 @@ export function createAnalysisClient(workerCount = analysisWorkerCount(globalThi
     workers[index] = worker;
     return worker;
   };
+  // The spans go to workers 0, 1, ...: one span per worker. A cancel or a failure terminates them all.
+  const spanWorkers: SpanWorkers = { post: (request) => workerAt(request.index).postMessage(request), stop: terminate };
 
   return {
     analyze(job, options = {}) {
-      cancelRunning();
+      running?.fail(cancelled());
       const { signal, onProgress } = options;
       if (signal?.aborted === true) return Promise.reject(cancelled());
-      const id = nextId++;
-      const spans = new Map<Worker, SpanListener>();
-      let failAnalysis: (error: Error) => void = () => undefined;
-      const failed = new Promise<never>((_, reject) => {
-        failAnalysis = reject;
-      });
-      const onAbort = (): void => {
-        if (running?.id === id) cancelRunning();
-      };
-      running = {
-        id,
-        spans,
-        fail(error) {
-          if (running?.id === id) running = null;
-          for (const listener of spans.values()) listener.reject(error);
-          failAnalysis(error);
-        },
-      };
+      const run = createSpanRun(nextId++, monoCheckJob(job), workerCount);
+      running = run;
+      const onAbort = (): void => run.fail(cancelled());
       signal?.addEventListener('abort', onAbort);
-      // The spans go to workers 0, 1, ...: one span per worker.
-      let started = 0;
-      const measureSpan = (span: MomentFrameRange, onSpanProgress: (fraction: number) => void): Promise<SceneSpanMoments> =>
-        new Promise<SceneSpanMoments>((resolve, reject) => {
-          const worker = workerAt(started++);
-          spans.set(worker, { onProgress: onSpanProgress, resolve, reject });
-          const request: AnalysisSpanRequest = { ...job, id, span };
-          worker.postMessage(request);
+      return run
+        .measure(spanWorkers, onProgress)
+        .then((pass) => pass.analysis)
+        .finally(() => {
+          signal?.removeEventListener('abort', onAbort);
+          if (running === run) running = null;
         });
-      const analysis = analyzeInSpans(job, workerCount, measureSpan, onProgress).catch((error: unknown) => {
-        // A span failed: the other workers' spans are of no use any more.
-        if (running?.id === id) terminate();
-        throw error;
-      });
-      return Promise.race([analysis, failed]).finally(() => {
-        signal?.removeEventListener('abort', onAbort);
-        if (running?.id === id) running = null;
-      });
     },
     prepare() {
       for (let index = 0; index < workerCount; index++) workerAt(index);
     },
     dispose() {
-      cancelRunning();
+      running?.fail(cancelled());
       terminate();
     },
   };

@@ -1,7 +1,5 @@
 import type { Scene, SceneSource } from '../../core/scene';
 import { audibleSources } from '../../core/scene';
-import { analysisFrameCount } from '../../dsp/analysis/monoMomentAnalyser';
-import type { MomentFrameRange } from '../../dsp/analysis/monoMomentAnalyser';
 import type { HrtfGrid } from '../../dsp/hrtf/hrtfGrid';
 import { DEFAULT_MONO_LAW } from '../../core/monoLaw';
 import type { MonoLaw } from '../../core/monoLaw';
@@ -90,15 +88,4 @@ export function sceneAnalysisSetup(scene: Scene, stems: readonly (readonly Float
     // The binaural render rings longest: with the survival checked, the programme runs to its end.
     lengthFrames: renderLengthFrames(stems, studioOutputs([checkBinaural || loudness ? 'binaural' : format], outputSettings), hrtf),
   };
-}
-
-/**
- * The analysis frames split into at most `count` consecutive spans of (nearly) equal
- * length, which tile all of them: one per worker when the analysis runs in parallel.
- */
-export function sceneAnalysisSpans(setup: SceneAnalysisSetup, count: number): MomentFrameRange[] {
-  if (!(Number.isInteger(count) && count >= 1)) throw new Error(`mono analysis: expected a positive whole number of spans, got ${count}`);
-  const frames = analysisFrameCount(setup.lengthFrames, setup.scene.sampleRateHz);
-  const spans = Math.min(count, frames);
-  return Array.from({ length: spans }, (_, i) => ({ first: Math.round((i * frames) / spans), end: Math.round(((i + 1) * frames) / spans) }));
 }

@@ -1,6 +1,6 @@
 import type { Scene } from '../../core/scene';
 import { addArray, addMomentSums, createMomentAnalyser } from '../../dsp/analysis/monoMomentAnalyser';
-import type { MomentAnalyser, MomentFrameRange } from '../../dsp/analysis/monoMomentAnalyser';
+import type { MomentAnalyser } from '../../dsp/analysis/monoMomentAnalyser';
 import { monoLawGain } from '../../core/monoLaw';
 import { SOURCE_STRIDE } from '../../dsp/analysis/sourceMoments';
 import { analysisBands, analysisTimeline, broadbandMoments, stereoFieldSummary } from './analysisFigures';
@@ -9,7 +9,7 @@ import type { BinauralSurvivalResult, SourceBinauralMoments } from './binauralSu
 import { haasWindowCorrelation } from './findingFigures';
 import { analyzeStereoMix } from './mixMonoAnalysis';
 import type { MonoAnalysis, MonoFinding } from './monoAnalysisTypes';
-import { sceneAnalysisSetup, sceneAnalysisSpans } from './sceneAnalysisSetup';
+import { sceneAnalysisSetup } from './sceneAnalysisSetup';
 import type { SceneAnalysisSetup, SceneMonoAnalysisOptions } from './sceneAnalysisSetup';
 import { sceneSourceFindings } from './sceneFindings';
 import { PAIR_MOMENTS, measureSceneSpan } from './sceneSpanMoments';
@@ -22,7 +22,7 @@ import { stemCorrelationOf, stemFrames } from './stemCorrelation';
  * The programme is measured in spans of analysis frames (sceneSpanMoments.ts: each
  * audible source rendered alone through the studio's renderer, the spectral moments of
  * each contribution against their sum), in one go (analyzeSceneMono) or in parallel
- * (measureSceneSpans, one worker per span); the spans' sums add up to the whole
+ * (spans/analysisInSpans.ts, one worker per span); the spans' sums add up to the whole
  * programme's, and the conclusions are drawn from the total (concludeSceneMono): the
  * mix's figures and, by linearity, what removing, collapsing, narrowing or flipping each
  * source would do (sourceMoments.ts, sceneFindings.ts), and the binaural render's mono
@@ -37,29 +37,6 @@ export function analyzeSceneMono(scene: Scene, stems: readonly (readonly Float32
   const setup = sceneAnalysisSetup(scene, stems, options);
   if (setup.sources.length === 0) return emptyAnalysis(setup);
   return concludeSceneMono(setup, [measureSceneSpan(setup, undefined, options.onProgress)]);
-}
-
-/** Measures one span, wherever it runs (a worker), reporting the fraction of it done. */
-export type SceneSpanMeasurer = (span: MomentFrameRange, onProgress: (fraction: number) => void) => Promise<SceneSpanMoments>;
-
-/** The spans' sums, in span order, each span measured by `measureSpan` (all started at once). */
-export async function measureSceneSpans(
-  setup: SceneAnalysisSetup,
-  spanCount: number,
-  measureSpan: SceneSpanMeasurer,
-  onProgress?: (fraction: number) => void,
-): Promise<SceneSpanMoments[]> {
-  const spans = sceneAnalysisSpans(setup, spanCount);
-  const total = spans[spans.length - 1]!.end;
-  const done = spans.map(() => 0);
-  return Promise.all(
-    spans.map((span, i) =>
-      measureSpan(span, (fraction) => {
-        done[i] = fraction * (span.end - span.first);
-        onProgress?.(done.reduce((a, b) => a + b, 0) / total);
-      }),
-    ),
-  );
 }
 
 /** The analysis from the sums of spans that tile the programme's frames. */
