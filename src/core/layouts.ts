@@ -7,7 +7,8 @@ import type { Degrees } from './units';
 /**
  * ITU-R BS.2051 loudspeaker layouts as frozen value objects, loaded from
  * `data/bs2051-layouts.json` (provenance in `data/README.md`). Channels are in the
- * Recommendation's order, which is the studio's file order (DESIGN.md section 4).
+ * Recommendation's order; files carry them in mask-bit order (outputs/speakerMask.ts,
+ * DESIGN.md section 4).
  */
 
 const DATA_FILE = 'src/core/data/bs2051-layouts.json';
@@ -40,7 +41,7 @@ export interface LoudspeakerLayout {
   readonly system: string;
   /** Name in the trade, e.g. "5.1" or "7.1.4". */
   readonly commonName: string;
-  /** In file order. */
+  /** In the Recommendation's order. */
   readonly channels: readonly LayoutChannel[];
   /** WAVE_FORMAT_EXTENSIBLE dwChannelMask of the channels. */
   readonly channelMask: number;
