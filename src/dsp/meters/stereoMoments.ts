@@ -5,7 +5,7 @@
  * where E[.] is the meter's time average (below). With the mid/side convention of
  * midside/midSide.ts (M = (L+R)/sqrt2, S = (L-R)/sqrt2):
  *   PM = E[M^2] = (PL + PR)/2 + C,   PS = E[S^2] = (PL + PR)/2 - C,
- * and the mono fold-down (L + R) g (render/monoFoldDown.ts) has power g^2 (PL + PR + 2C).
+ * and the mono fold-down (L + R) g (the mono downmix, core/outputs/studioOutputs.ts) has power g^2 (PL + PR + 2C).
  *
  * Time average E[.], over `updateFrames`-sample sub-blocks (1.33 ms: 64 frames at 48 kHz),
  * the sums of a sub-block entering the average when it completes, so readings do not

@@ -21,7 +21,7 @@ export interface SceneMonoAnalysisOptions extends MonoAnalysisOptions {
 
 /**
  * What a scene's mono analysis works on, checked and resolved once: the audible sources
- * and their stems, the formats rendered besides the objects, and the programme's length.
+ * and their stems, the outputs rendered besides the objects, and the programme's length.
  * Every span of the analysis (sceneSpanMoments.ts) and its conclusion
  * (sceneMonoAnalysis.ts) derive it from the same scene, stems and options.
  */
@@ -47,7 +47,7 @@ export interface SceneAnalysisSetup {
   readonly sources: readonly SceneSource[];
   /** stems[i] belongs to sources[i]. */
   readonly stems: readonly (readonly Float32Array[])[];
-  /** The whole render's length: the longest stem plus the tail of the formats analysed or checked (as `npm run render` renders it). */
+  /** The whole render's length: the longest stem plus the tail of the outputs analysed or checked (as `npm run render` renders it). */
   readonly lengthFrames: number;
 }
 

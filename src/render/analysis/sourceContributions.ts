@@ -8,7 +8,7 @@ import type { RenderTargets, SceneRenderer } from '../sceneRenderer';
  * Each audible source rendered alone: a one-source scene (same listener, same master)
  * through the studio's own renderer, so the analysis hears exactly what the studio plays.
  * The renderer hands out the source's objects (what feeds every bus; the analysis takes
- * them through the buses' responses, objectResponses.ts) and, for the formats asked, the
+ * them through the buses' responses, objectResponses.ts) and, for the outputs asked, the
  * source's contribution to those outputs; by linearity the contributions add up to the
  * full render. Rendered chunk by chunk into reusable buffers: nothing of the whole
  * programme is kept.

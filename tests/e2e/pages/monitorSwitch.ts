@@ -3,7 +3,7 @@
  * Test page for tests/e2e/monitorSwitch.test.ts: renders a sine source with the studio's
  * AudioWorklet in an OfflineAudioContext twice, (1) live, as playback runs (two output
  * channels, starting on binaural, the monitor switched by 'monitor' messages at scheduled blocks through
- * OfflineAudioContext.suspend), and (2) as an export (five channels: binaural L R,
+ * OfflineAudioContext.suspend), and (2) as an export (the wire of binaural, stereo and mono: binaural L R,
  * stereo L R, mono at -3 dB), the oracle the live output is compared with.
  */
 import { studioOutput, studioOutputs } from '../../../src/core/outputs/studioOutputs';
