@@ -111,7 +111,6 @@ async function start(): Promise<void> {
     sceneName: restored?.sceneName ?? DEMO_SCENE_NAME,
     demoScene: demo.scene,
     stemFiles,
-    onSourceSetChanged: () => void store.getState().reloadEngine(),
   });
   if (problem !== null) store.getState().showError(problem);
   const loaded = store.getState().reloadEngine();

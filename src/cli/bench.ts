@@ -72,7 +72,7 @@ function measure(hrtf: HrtfGrid, format: StudioOutputId, objects: number, second
       for (let i = 0; i < objects; i++) {
         const p = params[i]!;
         p.azimuthDeg = ((p.azimuthDeg + 180 + (90 * RENDER_BLOCK_FRAMES) / SAMPLE_RATE_HZ) % 360) - 180 + 1e-9;
-        updateSource(renderer, i, p);
+        updateSource(renderer, scene.sources[i]!.id, p);
       }
     }
     renderFrames(renderer, outputs, RENDER_BLOCK_FRAMES);

@@ -113,17 +113,15 @@ function cancelled(): DOMException {
 }
 
 /**
- * What the analysis sees: the loaded stems in the order of `scene` (the store's scene as
- * edited, which may have changed parameters since the engine loaded it). Throws an Error
- * naming the source when `scene` has a source the engine has not loaded.
+ * The stems of `scene`'s sources in its order, from the engine's stems by source id.
+ * Throws an Error naming the source when one has not been loaded.
  */
-export function stemsInSceneOrder(scene: Scene, loaded: Scene, loadedStems: readonly (readonly Float32Array[])[]): Float32Array[][] {
-  const indexById = new Map(loaded.sources.map((source, index) => [source.id, index]));
+export function stemsInSceneOrder(scene: Scene, stems: ReadonlyMap<string, readonly Float32Array[]>): Float32Array[][] {
   return scene.sources.map((source) => {
-    const index = indexById.get(source.id);
-    if (index === undefined) {
-      throw new Error(`source "${source.name}" (${source.id}) is not loaded into the audio engine yet; wait for its stem to load, then analyse again`);
+    const channels = stems.get(source.id);
+    if (channels === undefined) {
+      throw new Error(`source "${source.name}" (${source.id}) is not loaded into the audio engine yet; wait for its stem to load, then try again`);
     }
-    return [...(loadedStems[index] ?? [])];
+    return [...channels];
   });
 }

@@ -1,7 +1,7 @@
 import type { SourceParams } from '../core/sourceParams';
 import type { HeadOrientation } from '../core/orientation';
 import type { MonoLaw } from '../core/monoLaw';
-import type { Scene } from '../core/scene';
+import type { Scene, SceneSource } from '../core/scene';
 import type { MidSideSettings } from '../core/midSideSettings';
 import type { StudioOutputId } from '../core/outputs/studioOutputs';
 import type { OutputFile } from '../core/outputs/renderedOutput';
@@ -53,7 +53,7 @@ export function stemFileName(path: string): string {
   return path.split(/[\\/]/).pop() ?? path;
 }
 
-/** What loading a scene found. */
+/** What loading a scene, or adding sources, found. */
 export interface SceneLoadReport {
   /** Sources whose stem file was not among the files given (they play silence until relinked). */
   readonly missing: readonly { readonly sourceId: string; readonly file: string }[];
@@ -61,7 +61,7 @@ export interface SceneLoadReport {
   readonly failed: readonly { readonly sourceId: string; readonly message: string }[];
   /** Channel count of each source's stem (1 or 2). */
   readonly stemChannels: Readonly<Record<string, number>>;
-  /** Length of a full render in seconds (longest stem plus the filter tail). */
+  /** Length of a full render of every source the engine has, in seconds (longest stem plus the filter tail). */
   readonly lengthSec: number;
 }
 
@@ -81,7 +81,8 @@ export interface ExportOptions {
 
 export interface MonoAnalysisOptions {
   readonly format: AnalysedFormat;
-  readonly scene?: Scene;
+  /** The scene to analyse (the store's, as edited), with the stems the engine has loaded for its sources. */
+  readonly scene: Scene;
   /** Called with the fraction done (0..1) while analysing. */
   readonly onProgress?: (fraction: number) => void;
   readonly signal?: AbortSignal;
@@ -111,24 +112,33 @@ export interface AudioEngine {
   /** Creates or resumes the AudioContext; call from a user gesture. */
   start(): Promise<void>;
   /**
-   * Replaces the scene. Generator stems are synthesised and file stems decoded and
-   * resampled off the audio thread (files already loaded are reused); the playhead and
-   * the transport state are kept.
+   * Replaces every source (opening a scene, a new session, relinked stems, and once audio
+   * has started). Generator stems are synthesised and file stems decoded and resampled off
+   * the audio thread (files already loaded are reused); the playhead and the transport
+   * state are kept. The engine keeps the stems by source id, not the scene: the store's
+   * scene is the only one, and what changes in it reaches the engine as the calls below.
    */
   loadScene(scene: Scene, stemFiles: StemFiles): Promise<SceneLoadReport>;
   /**
-   * Renders the loaded scene's outputs, with every updateSource, setListener and
-   * setMasterMidSide since folded in, offline with the same AudioWorklet renderer
-   * (OfflineAudioContext), so the export equals what was heard (the monitor settings and
-   * solos are not part of it), and encodes one WAV file per output (io/outputFiles.ts).
+   * Adds sources to what is playing, their stems prepared off the audio thread: they fade
+   * in, nothing else restarts. Parameters changed while a stem loads are sent after it
+   * (updateSource before the source is in is not heard; the store re-sends them).
    */
-  exportMix(request: ExportRequest, options?: ExportOptions): Promise<OutputFile[]>;
+  addSources(sources: readonly SceneSource[], stemFiles: StemFiles): Promise<SceneLoadReport>;
+  /** Removes a source: it fades out over one block, nothing else restarts. Unknown ids are ignored. */
+  removeSource(sourceId: string): void;
   /**
-   * Analyses the mono compatibility of the loaded scene (its loaded stems, the HRTF set at
-   * the scene's rate, the monitor's mono law) off the page's thread, naming the sources
-   * that cause mono loss. `scene` is the scene as edited (the same sources as the loaded
-   * one, parameters may differ; default the loaded scene). Aborting rejects with an
-   * AbortError and stops the analysis; progress comes at least every 5 %.
+   * Renders `scene` (the store's, as edited: what is heard) with the loaded stems,
+   * offline with the same AudioWorklet renderer (OfflineAudioContext), so the export
+   * equals what was heard (the monitor settings are not part of it), and encodes one WAV
+   * file per output (io/outputFiles.ts). Rejects naming a source whose stem is not loaded.
+   */
+  exportMix(scene: Scene, request: ExportRequest, options?: ExportOptions): Promise<OutputFile[]>;
+  /**
+   * Analyses the mono compatibility of `options.scene` (with the loaded stems of its
+   * sources, the HRTF set at the scene's rate, the monitor's mono law) off the page's
+   * thread, naming the sources that cause mono loss. Aborting rejects with an AbortError
+   * and stops the analysis; progress comes at least every 5 %.
    */
   analyzeMono(options: MonoAnalysisOptions): Promise<MonoAnalysis>;
   /** Starts the analysis workers ahead of a check so the first one does not wait for them to load; cheap to call again. */

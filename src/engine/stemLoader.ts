@@ -7,7 +7,7 @@ import type { PreparationClient } from './preparationClient';
 export type StemCache = Map<string, Promise<Float32Array[]>>;
 
 export interface LoadedStems {
-  /** stems[i]: channels of scene.sources[i]; an empty channel for a missing or unreadable stem. */
+  /** stems[i]: channels of scene.sources[i]; one empty channel for a missing or unreadable stem. */
   readonly stems: Float32Array[][];
   readonly report: Omit<SceneLoadReport, 'lengthSec'>;
 }
@@ -18,7 +18,7 @@ export interface LoadedStems {
  * file never stops the rest of the session from loading.
  */
 export async function loadStems(
-  scene: Scene,
+  scene: Pick<Scene, 'sampleRateHz' | 'sources'>,
   files: StemFiles,
   cache: StemCache,
   preparation: PreparationClient,

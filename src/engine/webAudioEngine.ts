@@ -33,6 +33,7 @@ import type {
   StemFiles,
 } from './audioEngine';
 import { createAnalysisClient, stemsInSceneOrder } from './analysisClient';
+import { addEngineSource, createEngineSources, meterSlotCount, removeEngineSource, resetEngineSources } from './engineSources';
 import { renderSceneOffline } from './offlineRender';
 import { createPreparationClient } from './preparationClient';
 import { createRendererNode } from './rendererNode';
@@ -57,12 +58,14 @@ export function createWebAudioEngine(): AudioEngine {
   let status: EngineStatus = 'needs-gesture';
   let context: AudioContext | null = null;
   let node: AudioWorkletNode | null = null;
-  /**
-   * The loaded scene with every update since folded in (updateSource, setListener,
-   * setMasterMidSide): what is heard, so a reload of the worklet and an export render it.
-   */
-  let scene: Scene | null = null;
-  let stems: Float32Array[][] = [];
+  /** The session's sample rate: the last loaded scene's. */
+  let sampleRateHz = 48000;
+  /** The sources' stems and meter slots; the scene itself is the store's. */
+  const sources = createEngineSources();
+  /** Sources whose stems are loading for addSources, not removed meanwhile. */
+  const pendingAdds = new Set<string>();
+  /** Whether the worklet has a renderer of the sources (a 'load' was posted to this node). */
+  let workletLoaded = false;
   let meterBuffer: SharedArrayBuffer | null = null;
   let meters: Float64Array | null = null;
   let lastSequence = -1;
@@ -79,7 +82,11 @@ export function createWebAudioEngine(): AudioEngine {
     for (const notify of statusListeners) notify(next, message);
   };
   const post = (message: HostMessage): void => node?.port.postMessage(message);
-  const sampleRate = (): number => scene?.sampleRateHz ?? 48000;
+  /** Posts a message about the sources, which only a worklet holding them can take. */
+  const postToRenderer = (message: HostMessage): void => {
+    if (workletLoaded) post(message);
+  };
+  const sampleRate = (): number => sampleRateHz;
   const outputSettings = (): StudioOutputSettings => ({ monoLaw: monitor.monoLaw, hrtfSet: SHIPPED_HRTF_SET });
   const postMonitor = (): void => post({ type: 'monitor', output: studioOutput(monitor.outputId, outputSettings()), monoLaw: monitor.monoLaw });
 
@@ -97,15 +104,18 @@ export function createWebAudioEngine(): AudioEngine {
     return grid;
   };
 
-  /** Sends the current scene to the worklet, keeping the playhead and transport. */
-  const sendScene = async (): Promise<void> => {
-    if (node === null || scene === null || meterBuffer === null) return;
+  /** Builds the worklet's renderer from `scene` and the loaded stems, keeping the playhead and transport. */
+  const sendLoad = async (scene: Scene): Promise<void> => {
+    if (node === null || meterBuffer === null) return;
     const grid = await gridFor(scene.sampleRateHz);
     const positionFrame = meters?.[METER_LAYOUT.playheadFrame] ?? 0;
     const wasPlaying = meters?.[METER_LAYOUT.playing] === 1;
+    const stems = stemsInSceneOrder(scene, sources.stems);
+    const meterSlotsOf = scene.sources.map((source) => sources.slots.get(source.id)!);
     // Binaural and stereo both run, so the monitor switches between them (and mono, a downmix of stereo) without a restart.
     const outputs = studioOutputs(['binaural', 'stereo'], outputSettings());
-    post({ type: 'load', scene, stems, grid, meters: meterBuffer, outputs, wire: 'monitor', startPlaying: false });
+    post({ type: 'load', scene, stems, meterSlots: meterSlotsOf, grid, meters: meterBuffer, outputs, wire: 'monitor', startPlaying: false });
+    workletLoaded = true;
     postMonitor();
     post({ type: 'monitorSolo', midSide: monitorSolo.midSide, band: monitorSolo.band });
     post({ type: 'meterSettings', integrationSec: meterSettings.integrationSec });
@@ -114,32 +124,42 @@ export function createWebAudioEngine(): AudioEngine {
     if (wasPlaying) post({ type: 'play' });
   };
 
-  const ensureMeters = (sourceCount: number): void => {
-    const bytes = meterSlots(sourceCount) * Float64Array.BYTES_PER_ELEMENT;
+  /** Makes the meter area hold the sources' slots; a larger one replaces it (and reaches the worklet). */
+  const ensureMeters = (): void => {
+    const slots = meterSlotCount(sources);
+    const bytes = meterSlots(slots) * Float64Array.BYTES_PER_ELEMENT;
     if (meterBuffer !== null && meterBuffer.byteLength >= bytes) return;
     const previous = meters;
-    meterBuffer = new SharedArrayBuffer(bytes);
+    // Room for twice as many sources, so adding them one by one rarely replaces the area.
+    meterBuffer = new SharedArrayBuffer(meterSlots(Math.max(16, 2 * slots)) * Float64Array.BYTES_PER_ELEMENT);
     meters = new Float64Array(meterBuffer);
     if (previous !== null) {
       meters[METER_LAYOUT.playheadFrame] = previous[METER_LAYOUT.playheadFrame]!;
       meters[METER_LAYOUT.playing] = previous[METER_LAYOUT.playing]!;
     }
+    postToRenderer({ type: 'meterArea', meters: meterBuffer });
+  };
+
+  /** A full render's length of every loaded source: the longest stem plus the binaural tail. */
+  const lengthSec = (grid: HrtfGrid): number => {
+    const lengthFrames = renderLengthFrames([...sources.stems.values()], studioOutputs(['binaural', 'stereo'], outputSettings()), grid);
+    return lengthFrames / sampleRateHz;
   };
 
   const poll = (): void => {
     animationFrame = requestAnimationFrame(poll);
-    if (meters === null || scene === null) return;
+    if (meters === null) return;
     const sequence = meters[METER_LAYOUT.sequence]!;
     if (sequence === lastSequence) return;
     lastSequence = sequence;
     const playhead: PlayheadFrame = {
-      positionSec: meters[METER_LAYOUT.playheadFrame]! / scene.sampleRateHz,
+      positionSec: meters[METER_LAYOUT.playheadFrame]! / sampleRateHz,
       playing: meters[METER_LAYOUT.playing] === 1,
     };
     for (const notify of playheadListeners) notify(playhead);
     if (meterListeners.size === 0) return;
     const sourcePeak = new Map<string, number>();
-    scene.sources.forEach((source, index) => sourcePeak.set(source.id, meters![METER_LAYOUT.sourcePeak + index] ?? 0));
+    for (const [id, slot] of sources.slots) sourcePeak.set(id, meters[METER_LAYOUT.sourcePeak + slot] ?? 0);
     const frame: MeterFrame = {
       outputPeak: [meters[METER_LAYOUT.outputPeak]!, meters[METER_LAYOUT.outputPeak + 1]!],
       sourcePeak,
@@ -152,8 +172,6 @@ export function createWebAudioEngine(): AudioEngine {
     if (meterReader?.buffer !== meterBuffer) meterReader = { buffer: meterBuffer, reader: createLiveMeterReader(meterBuffer, sampleRate()) };
     return meterReader.reader;
   };
-
-  const indexOf = (sourceId: string): number => scene?.sources.findIndex((s) => s.id === sourceId) ?? -1;
 
   return {
     get status() {
@@ -176,8 +194,8 @@ export function createWebAudioEngine(): AudioEngine {
           if (event.data.type === 'error') setStatus('failed', event.data.message);
         };
         node.onprocessorerror = () => setStatus('failed', 'the audio renderer stopped with an error');
-        ensureMeters(scene?.sources.length ?? 0);
-        await sendScene();
+        // The new node has no renderer yet: the store loads the scene when the engine is ready.
+        workletLoaded = false;
         await context.resume();
         cancelAnimationFrame(animationFrame);
         animationFrame = requestAnimationFrame(poll);
@@ -186,36 +204,51 @@ export function createWebAudioEngine(): AudioEngine {
         setStatus('failed', error instanceof Error ? error.message : String(error));
       }
     },
-    async loadScene(next: Scene, stemFiles: StemFiles): Promise<SceneLoadReport> {
-      if (context !== null && next.sampleRateHz !== context.sampleRate) {
-        throw new Error(`the session runs at ${context.sampleRate} Hz; reload the page to open a ${next.sampleRateHz} Hz scene`);
+    async loadScene(scene: Scene, stemFiles: StemFiles): Promise<SceneLoadReport> {
+      if (context !== null && scene.sampleRateHz !== context.sampleRate) {
+        throw new Error(`the session runs at ${context.sampleRate} Hz; reload the page to open a ${scene.sampleRateHz} Hz scene`);
       }
-      const loaded = await loadStems(next, stemFiles, stemCache, preparation);
-      const grid = await gridFor(next.sampleRateHz);
-      scene = next;
-      stems = loaded.stems;
-      ensureMeters(next.sources.length);
-      await sendScene();
-      const lengthFrames = renderLengthFrames(stems, studioOutputs(['binaural', 'stereo'], outputSettings()), grid);
-      return { ...loaded.report, lengthSec: lengthFrames / next.sampleRateHz };
+      const loaded = await loadStems(scene, stemFiles, stemCache, preparation);
+      const grid = await gridFor(scene.sampleRateHz);
+      sampleRateHz = scene.sampleRateHz;
+      pendingAdds.clear();
+      resetEngineSources(sources, scene.sources.map((source, i) => [source.id, loaded.stems[i]!] as const));
+      ensureMeters();
+      await sendLoad(scene);
+      return { ...loaded.report, lengthSec: lengthSec(grid) };
     },
-    async exportMix(request: ExportRequest, options?: ExportOptions): Promise<OutputFile[]> {
-      if (scene === null) throw new Error('no scene is loaded');
+    async addSources(requested: readonly SceneSource[], stemFiles: StemFiles): Promise<SceneLoadReport> {
+      // A source the engine has already (a full load took it) is not added twice.
+      const added = requested.filter((source) => !sources.stems.has(source.id));
+      for (const source of added) pendingAdds.add(source.id);
+      const loaded = await loadStems({ sampleRateHz, sources: added }, stemFiles, stemCache, preparation);
+      const grid = await gridFor(sampleRateHz);
+      added.forEach((source, i) => {
+        // Removed while its stem loaded: never added.
+        if (!pendingAdds.delete(source.id)) return;
+        const stem = loaded.stems[i]!;
+        const meterSlot = addEngineSource(sources, source.id, stem);
+        ensureMeters();
+        postToRenderer({ type: 'addSource', source, stem, meterSlot });
+      });
+      return { ...loaded.report, lengthSec: lengthSec(grid) };
+    },
+    removeSource(sourceId: string) {
+      pendingAdds.delete(sourceId);
+      if (removeEngineSource(sources, sourceId)) postToRenderer({ type: 'removeSource', sourceId });
+    },
+    async exportMix(scene: Scene, request: ExportRequest, options?: ExportOptions): Promise<OutputFile[]> {
+      const stems = stemsInSceneOrder(scene, sources.stems);
       const grid = await gridFor(scene.sampleRateHz);
       const outputs = studioOutputs(request.outputIds, outputSettings());
       const mix = await renderSceneOffline(scene, stems, grid, outputs, options ?? {});
       return encodeOutputFiles(mix, { baseName: request.baseName, sampleFormat: request.sampleFormat });
     },
     async analyzeMono(options: MonoAnalysisOptions): Promise<MonoAnalysis> {
-      if (scene === null) throw new Error('no scene is loaded into the audio engine yet');
-      const loaded = scene;
-      const loadedStems = stems;
-      const edited = options.scene ?? loaded;
-      if (edited.sampleRateHz !== loaded.sampleRateHz) {
-        throw new Error(`the scene to analyse runs at ${edited.sampleRateHz} Hz but the loaded one at ${loaded.sampleRateHz} Hz; load it first`);
-      }
-      const grid = await gridFor(loaded.sampleRateHz);
-      const job = { scene: edited, stems: stemsInSceneOrder(edited, loaded, loadedStems), grid, format: options.format, monoLaw: monitor.monoLaw };
+      const { scene } = options;
+      const stems = stemsInSceneOrder(scene, sources.stems);
+      const grid = await gridFor(scene.sampleRateHz);
+      const job = { scene, stems, grid, format: options.format, monoLaw: monitor.monoLaw };
       return analysis.analyze(job, options);
     },
     prepareMonoAnalysis() {
@@ -239,20 +272,12 @@ export function createWebAudioEngine(): AudioEngine {
       post(region === null ? { type: 'noLoop' } : loopMessage(region, sampleRate()));
     },
     updateSource(sourceId: string, params: SourceParamsUpdate) {
-      const index = indexOf(sourceId);
-      if (scene === null || index < 0) return;
-      scene = { ...scene, sources: scene.sources.map((source, i) => (i === index ? sourceWithParams(source, params) : source)) };
-      post({ type: 'source', index, params: { ...params } });
+      if (sources.stems.has(sourceId)) postToRenderer({ type: 'source', sourceId, params: { ...params } });
     },
     setMasterMidSide(settings: MidSideSettings) {
-      if (scene !== null) scene = { ...scene, master: { ...scene.master, midSide: settings } };
       post({ type: 'master', midSide: settings });
     },
     setListener(orientation: HeadOrientation) {
-      if (scene !== null) {
-        const { yawDeg, pitchDeg, rollDeg } = orientation;
-        scene = { ...scene, listener: { ...scene.listener, yawDeg, pitchDeg, rollDeg } };
-      }
       post({ type: 'listener', orientation });
     },
     setMonitor(settings: MonitorSettings) {
@@ -301,21 +326,6 @@ export function createWebAudioEngine(): AudioEngine {
       node = null;
     },
   };
-}
-
-/** `source` with the parameters an updateSource sent (absent mid/side: back to the defaults, as the renderer takes it). */
-function sourceWithParams(source: SceneSource, params: SourceParamsUpdate): SceneSource {
-  const { midSide: _previous, ...rest } = source;
-  const { azimuthDeg, elevationDeg, distanceM } = params;
-  const next: SceneSource = {
-    ...rest,
-    gainDb: params.gainDb,
-    mute: params.mute,
-    solo: params.solo,
-    spreadDeg: params.spreadDeg,
-    position: { ...source.position, azimuthDeg, elevationDeg, distanceM },
-  };
-  return params.midSide === undefined ? next : { ...next, midSide: params.midSide };
 }
 
 function loopMessage(region: { startSec: number; endSec: number }, sampleRateHz: number): HostMessage {

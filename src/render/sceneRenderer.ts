@@ -1,11 +1,9 @@
 import { headRotationMatrix, worldToHead } from '../core/orientation';
 import type { HeadOrientation } from '../core/orientation';
-import { DEFAULT_MID_SIDE_SETTINGS, midSideOrDefault } from '../core/midSideSettings';
+import { midSideOrDefault } from '../core/midSideSettings';
 import type { MidSideSettings } from '../core/midSideSettings';
 import type { OutputDefinition } from '../core/outputs/outputDefinition';
-import type { Scene } from '../core/scene';
-import { writeSpreadObjectPosition } from '../core/spreadObjects';
-import { dbToGain } from '../core/units';
+import type { Scene, SceneSource } from '../core/scene';
 import type { HrtfGrid } from '../dsp/hrtf/hrtfGrid';
 import { processMidSide } from '../dsp/midside/midSideProcessor';
 import { createBus } from './buses/createBus';
@@ -13,21 +11,14 @@ import type { ObjectBus } from './buses/objectBus';
 import { applyDownmix } from './downmix/downmix';
 import { createMasterMidSideStage, resetMasterMidSide, setMasterMidSideSettings } from './midside/masterMidSide';
 import type { MasterMidSideStage } from './midside/masterMidSide';
-import {
-  createSourceMidSideStage,
-  processSourceMidSide,
-  resetSourceMidSide,
-  setSourceMidSide,
-  sourceMidSideActive,
-} from './midside/sourceMidSide';
-import type { SourceMidSideStage } from './midside/sourceMidSide';
-import { POSITION_SMOOTHING_SEC, createRenderObject, fillObjectInput, moveObject, targetGain, writeUnitDirection } from './objects/renderObject';
-import type { RenderObject } from './objects/renderObject';
-import { planOutputs, renderLengthFrames } from './outputPlan';
+import { processSourceMidSide, resetSourceMidSide, sourceMidSideActive } from './midside/sourceMidSide';
+import { POSITION_SMOOTHING_SEC, fillObjectInput, moveObject, targetGain, writeUnitDirection } from './objects/renderObject';
+import { planOutputs } from './outputPlan';
 import type { PlannedDownmix } from './outputPlan';
 import { RENDER_BLOCK_FRAMES } from './renderBlock';
+import { addSource, compactSources, createSourceSet, removeSource, updateSourceParams } from './rendererSources';
+import type { RendererObject, RendererSource, SourceSet } from './rendererSources';
 import type { SourceParams } from '../core/sourceParams';
-import { sourceParamsOf } from '../core/sourceParams';
 
 export interface SceneRendererOptions {
   /** What to render (core/outputs); none to hand out only the objects (an analysis). */
@@ -68,7 +59,7 @@ export interface RenderTargets {
 export interface SceneRenderer {
   readonly sampleRateHz: number;
   readonly outputs: readonly OutputDefinition[];
-  /** Stem length plus the filter tail: the frames a complete render has. */
+  /** The longest stem plus the buses' tail: the frames a complete render has (it grows when a longer stem is added). */
   readonly lengthFrames: number;
   /** Frames handed out so far (the playhead). */
   readonly playheadFrame: number;
@@ -77,14 +68,9 @@ export interface SceneRenderer {
 }
 
 interface RendererState extends SceneRenderer {
-  readonly objects: RenderObject[];
-  readonly params: SourceParams[];
-  /** Per source, its mid/side stage. */
-  readonly stages: SourceMidSideStage[];
+  readonly set: SourceSet;
   readonly master: MasterMidSideStage;
   readonly buses: readonly ObjectBus[];
-  /** voices[b][o]: object o's voice on bus b. */
-  readonly voices: readonly unknown[][];
   readonly downmixes: readonly PlannedDownmix[];
   /** Per downmix, its block (one array per channel). */
   readonly downmixBlocks: readonly Float32Array[][];
@@ -94,8 +80,9 @@ interface RendererState extends SceneRenderer {
   readonly headTarget: Float64Array;
   readonly smoothing: number;
   readonly tailBlocks: number;
-  /** Per source, the largest |sample| of its objects since the last resetSourcePeaks; null when not metering. */
-  readonly peaks: Float64Array | null;
+  readonly tailFrames: number;
+  /** Whether sources' peaks are kept (takeSourcePeaks). */
+  readonly meterSources: boolean;
   lengthFrames: number;
   playheadFrame: number;
   /** Frame at which the next block starts in the stems. */
@@ -124,31 +111,15 @@ export function createSceneRenderer(
   }
   const plan = planOutputs(options.outputs);
   const buses = plan.buses.map((output) => createBus(output, { hrtf: options.hrtf }));
-  const objects: RenderObject[] = [];
-  stems.forEach((channels, sourceIndex) => {
-    if (channels.length === 1) objects.push(createRenderObject(sourceIndex, channels[0]!, 0));
-    else if (channels.length === 2) {
-      objects.push(createRenderObject(sourceIndex, channels[0]!, 1), createRenderObject(sourceIndex, channels[1]!, -1));
-    } else {
-      const source = scene.sources[sourceIndex]!;
-      throw new Error(`source "${source.name}" (${source.id}): a source takes a mono or stereo stem, got ${channels.length} channels`);
-    }
-  });
-  const stages = stems.map((channels, sourceIndex) =>
-    createSourceMidSideStage(channels, midSideOrDefault(scene.sources[sourceIndex]!.midSide), scene.sampleRateHz),
-  );
   const downmixBlocks = plan.downmixes.map((d) => d.output.channels.map(() => new Float32Array(RENDER_BLOCK_FRAMES)));
   const stageBlocks: (readonly Float32Array[])[] = [...buses.map((bus) => bus.block), ...downmixBlocks];
   const tailFrames = Math.max(RENDER_BLOCK_FRAMES, ...buses.map((bus) => bus.tailFrames));
   const state: RendererState = {
     sampleRateHz: scene.sampleRateHz,
     outputs: options.outputs,
-    objects,
-    params: scene.sources.map(sourceParamsOf),
-    stages,
+    set: createSourceSet(),
     master: createMasterMidSideStage(midSideOrDefault(scene.master?.midSide), scene.sampleRateHz, buses.map((bus) => bus.block.length)),
     buses,
-    voices: buses.map((bus) => objects.map(() => bus.createVoice())),
     downmixes: plan.downmixes,
     downmixBlocks,
     outputBlocks: plan.stageOf.map((stage) => stageBlocks[stage]!),
@@ -156,16 +127,42 @@ export function createSceneRenderer(
     headTarget: new Float64Array(3),
     smoothing: 1 - Math.exp(-RENDER_BLOCK_FRAMES / (POSITION_SMOOTHING_SEC * scene.sampleRateHz)),
     tailBlocks: Math.ceil(tailFrames / RENDER_BLOCK_FRAMES),
-    peaks: options.meterSources === true ? new Float64Array(scene.sources.length) : null,
-    lengthFrames: renderLengthFrames(stems, options.outputs, options.hrtf),
+    tailFrames,
+    meterSources: options.meterSources === true,
+    lengthFrames: tailFrames,
     playheadFrame: 0,
     blockFrame: 0,
     blockRead: RENDER_BLOCK_FRAMES,
     nonFiniteBlocks: 0,
   };
+  scene.sources.forEach((source, i) => addSource(state.set, source, stems[i]!, buses, scene.sampleRateHz));
+  updateLength(state);
   headRotationMatrix(scene.listener, state.rotation);
-  state.params.forEach((_, index) => applyParams(state, index));
   return state;
+}
+
+/** The render's length: the longest stem of the sources there plus the buses' tail. */
+function updateLength(state: RendererState): void {
+  let stemFrames = 0;
+  for (const source of state.set.sources) if (!source.removed) stemFrames = Math.max(stemFrames, source.stemFrames);
+  state.lengthFrames = stemFrames + state.tailFrames;
+}
+
+/**
+ * Adds a source (its stem: 1 or 2 channels at the scene's rate) without disturbing the
+ * others: it fades in over its first block. Runs between blocks (it allocates).
+ */
+export function addRendererSource(renderer: SceneRenderer, source: SceneSource, stem: readonly Float32Array[]): void {
+  const state = renderer as RendererState;
+  addSource(state.set, source, stem, state.buses, state.sampleRateHz);
+  updateLength(state);
+}
+
+/** Removes a source: it fades out over one block and rings out its buses' tails; the others are not disturbed. */
+export function removeRendererSource(renderer: SceneRenderer, sourceId: string): void {
+  const state = renderer as RendererState;
+  removeSource(state.set, sourceId);
+  updateLength(state);
 }
 
 /**
@@ -175,24 +172,16 @@ export function createSceneRenderer(
  */
 export function objectHeadDirection(renderer: SceneRenderer, objectIndex: number, out: Float64Array): void {
   const state = renderer as RendererState;
-  const object = state.objects[objectIndex];
-  if (object === undefined) throw new RangeError(`no object at index ${objectIndex}`);
-  const t = object.worldTarget;
+  const entry = state.set.objects[objectIndex];
+  if (entry === undefined) throw new RangeError(`no object at index ${objectIndex}`);
+  const t = entry.object.worldTarget;
   worldToHead(state.rotation, t[0]!, t[1]!, t[2]!, state.headTarget);
   writeUnitDirection(state.headTarget, out);
 }
 
-/** Changes a source's parameters; heard from the next block on, smoothed. Allocation-free. */
-export function updateSource(renderer: SceneRenderer, sourceIndex: number, params: SourceParams): void {
-  const state = renderer as RendererState;
-  const current = state.params[sourceIndex];
-  if (current === undefined) throw new RangeError(`no source at index ${sourceIndex}`);
-  Object.assign(current, params);
-  // Absent settings are the defaults (a source reset to neutral).
-  const midSide = params.midSide ?? DEFAULT_MID_SIDE_SETTINGS;
-  current.midSide = midSide;
-  applyParams(state, sourceIndex);
-  setSourceMidSide(state.stages[sourceIndex]!, midSide);
+/** Changes a source's parameters; heard from the next block on, smoothed. Throws a RangeError for an unknown id. Allocation-free. */
+export function updateSource(renderer: SceneRenderer, sourceId: string, params: SourceParams): void {
+  updateSourceParams((renderer as RendererState).set, sourceId, params);
 }
 
 /** Sets the master's mid/side (stereo fold-down and binaural); heard from the next block on, gliding. Allocation-free. */
@@ -211,7 +200,7 @@ export function seekRenderer(renderer: SceneRenderer, frame: number): void {
   state.playheadFrame = frame;
   state.blockFrame = frame;
   state.blockRead = RENDER_BLOCK_FRAMES;
-  for (const object of state.objects) {
+  for (const { object } of state.set.objects) {
     object.live = false;
     object.silentBlocks = 0;
   }
@@ -249,8 +238,8 @@ function copyOut(state: RendererState, targets: RenderTargets, at: number, count
     }
   }
   if (targets.objects !== undefined) {
-    for (let o = 0; o < state.objects.length; o++) {
-      const object = state.objects[o]!;
+    for (let o = 0; o < state.set.objects.length; o++) {
+      const object = state.set.objects[o]!.object;
       const target = targets.objects[o]!;
       // An object not rendered in this block (silent past its tail) left its input as it was.
       if (object.live) copySamples(object.input, from, target, at, count);
@@ -271,31 +260,22 @@ function copySamples(source: Float32Array, from: number, target: Float32Array, a
   for (let i = 0; i < count; i++) target[at + i] = source[from + i]!;
 }
 
-function applyParams(state: RendererState, sourceIndex: number): void {
-  const anySolo = state.params.some((p) => p.solo);
-  for (const object of state.objects) {
-    const p = state.params[object.sourceIndex]!;
-    object.audible = !p.mute && (!anySolo || p.solo);
-    if (object.sourceIndex !== sourceIndex) continue;
-    object.userGain = dbToGain(p.gainDb);
-    writeSpreadObjectPosition(p, object.spreadSide, object.worldTarget);
-  }
-}
-
 function renderBlock(state: RendererState): void {
-  const { buses, voices, rotation, headTarget } = state;
+  const { buses, rotation, headTarget } = state;
+  const objects = state.set.objects;
   for (let b = 0; b < buses.length; b++) buses[b]!.beginBlock();
-  for (let o = 0; o < state.objects.length; o++) {
-    const object = state.objects[o]!;
-    if (!advanceObject(state, object)) continue;
+  for (let o = 0; o < objects.length; o++) {
+    const entry = objects[o]!;
+    const object = entry.object;
+    if (!advanceObject(state, entry)) continue;
     const t = object.worldTarget;
     worldToHead(rotation, t[0]!, t[1]!, t[2]!, headTarget);
     const restarting = !object.live;
     moveObject(object, headTarget, restarting ? 1 : state.smoothing);
-    if (restarting) startObject(state, object, o);
-    fillFromSource(state, object);
-    if (state.peaks !== null) trackPeak(state.peaks, object.sourceIndex, object.input);
-    for (let b = 0; b < buses.length; b++) buses[b]!.addObject(voices[b]![o], object.input, object);
+    if (restarting) startObject(state, entry);
+    fillFromSource(state, entry);
+    if (state.meterSources) trackPeak(entry.source, object.input);
+    for (let b = 0; b < buses.length; b++) buses[b]!.addObject(entry.voices[b], object.input, object);
   }
   let finite = true;
   for (let b = 0; b < buses.length; b++) {
@@ -309,10 +289,10 @@ function renderBlock(state: RendererState): void {
     if (!channelsFinite(bus.block)) finite = false;
   }
   // With no bus running, the objects (an analysis reads them) are checked instead.
-  if (!finite || (buses.length === 0 && !objectsFinite(state.objects))) {
+  if (!finite || (buses.length === 0 && !objectsFinite(objects))) {
     for (const bus of buses) for (const channel of bus.block) channel.fill(0);
     // Restarting objects also restart their sources' mid/side stages.
-    for (const object of state.objects) object.live = false;
+    for (const entry of objects) entry.object.live = false;
     resetMasterMidSide(state.master);
     state.nonFiniteBlocks++;
   }
@@ -320,6 +300,7 @@ function renderBlock(state: RendererState): void {
     const downmix = state.downmixes[d]!;
     applyDownmix(downmix.output.matrix, stageBlock(state, downmix.from), state.downmixBlocks[d]!, RENDER_BLOCK_FRAMES);
   }
+  compactSources(state.set);
   state.blockFrame += RENDER_BLOCK_FRAMES;
 }
 
@@ -332,7 +313,7 @@ function stageBlock(state: RendererState, stage: number): readonly Float32Array[
  * Decides whether the object is rendered in this block: it is while audible and inside
  * its stem, and for the filter tail after it fell silent; otherwise it costs nothing.
  */
-function advanceObject(state: RendererState, object: RenderObject): boolean {
+function advanceObject(state: RendererState, { object }: RendererObject): boolean {
   const beyondStem = state.blockFrame >= object.channel.length;
   const silent = !object.audible || beyondStem;
   if (!silent) {
@@ -353,8 +334,8 @@ function advanceObject(state: RendererState, object: RenderObject): boolean {
  * mid/side stage while that runs (processed once per block for both channels of a stereo
  * stem). A source restarting (start, seek, unmute) restarts its stage.
  */
-function fillFromSource(state: RendererState, object: RenderObject): void {
-  const stage = state.stages[object.sourceIndex]!;
+function fillFromSource(state: RendererState, { object, source }: RendererObject): void {
+  const stage = source.stage;
   const processedThisBlock = stage.blockFrame === state.blockFrame;
   if (!processedThisBlock && !sourceMidSideActive(stage)) {
     stage.blockFrame = -1;
@@ -365,43 +346,43 @@ function fillFromSource(state: RendererState, object: RenderObject): void {
   fillObjectInput(object, object.spreadSide < 0 ? stage.right : stage.left, 0, state.sampleRateHz);
 }
 
-function startObject(state: RendererState, object: RenderObject, o: number): void {
+function startObject(state: RendererState, { object, source, voices }: RendererObject): void {
   object.live = true;
   object.airState = 0;
-  // Restarting mid-stem (unmute, seek) fades in over one block; at the start it is at full gain.
+  // Restarting mid-stem (unmute, seek, a source added while playing) fades in over one block; at the start it is at full gain.
   object.appliedGain = state.blockFrame === 0 ? targetGain(object) : 0;
   // The first of a stereo source's objects to restart in a block restarts the source's stage.
-  const stage = state.stages[object.sourceIndex]!;
-  if (stage.blockFrame !== state.blockFrame) resetSourceMidSide(stage);
-  for (let b = 0; b < state.buses.length; b++) state.buses[b]!.startVoice(state.voices[b]![o], object);
+  if (source.stage.blockFrame !== state.blockFrame) resetSourceMidSide(source.stage);
+  for (let b = 0; b < state.buses.length; b++) state.buses[b]!.startVoice(voices[b], object);
 }
 
-/**
- * Per source, the largest |sample| since the last call (null when the renderer was made
- * without meterSources); the values are reset to zero after being read into `out`.
- */
-export function takeSourcePeaks(renderer: SceneRenderer, out: Float64Array): void {
-  const peaks = (renderer as RendererState).peaks;
-  if (peaks === null) return;
-  for (let i = 0; i < peaks.length; i++) {
-    out[i] = peaks[i]!;
-    peaks[i] = 0;
-  }
+/** A source's level for the meters: the largest |sample| of its objects since its peak was last reset. */
+export interface SourcePeak {
+  readonly id: string;
+  /** Removed from the renderer (ringing out): its meter is no longer shown. */
+  readonly removed: boolean;
+  /** Linear; the reader sets it back to 0 after reading. Kept only with meterSources. */
+  peak: number;
 }
 
-function trackPeak(peaks: Float64Array, sourceIndex: number, block: Float32Array): void {
-  let peak = peaks[sourceIndex]!;
+/** The renderer's sources' peaks, in source order (the same array every call; read it between blocks). */
+export function sourcePeaks(renderer: SceneRenderer): readonly SourcePeak[] {
+  return (renderer as RendererState).set.sources;
+}
+
+function trackPeak(source: RendererSource, block: Float32Array): void {
+  let peak = source.peak;
   for (let i = 0; i < block.length; i++) {
     const v = Math.abs(block[i]!);
     if (v > peak) peak = v;
   }
-  peaks[sourceIndex] = peak;
+  source.peak = peak;
 }
 
-function objectsFinite(objects: readonly RenderObject[]): boolean {
+function objectsFinite(objects: readonly RendererObject[]): boolean {
   let sum = 0;
   for (let o = 0; o < objects.length; o++) {
-    const object = objects[o]!;
+    const object = objects[o]!.object;
     if (!object.live) continue;
     const input = object.input;
     for (let i = 0; i < input.length; i++) sum += input[i]!;

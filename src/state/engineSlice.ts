@@ -70,7 +70,7 @@ export function createEngineSlice(set: SetStudioState, get: GetStudioState, cont
     async exportMix(request, options) {
       if (engine === null) throw new Error('exporting needs the audio engine, which this browser session does not have');
       await reloader.idle();
-      return engine.exportMix(request, options);
+      return engine.exportMix(get().scene, request, options);
     },
   };
 }

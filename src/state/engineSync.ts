@@ -5,11 +5,12 @@ import { sameSourceParams } from './sceneEdits';
 import type { StudioContext } from './studioContext';
 
 /**
- * Tells the engine what differs between two scenes: updateSource for every source whose
- * parameters changed, setListener when the orientation changed, setMasterMidSide when the
- * master's mid/side changed, and the source-set hook
- * for added or removed sources. Untouched sources share their object between the scenes
- * (immutable edits), so the comparison is by reference first.
+ * Tells the engine what differs between two scenes, as typed changes keyed by source id:
+ * removeSource for a removed source, the sources added (through
+ * context.addSourcesToEngine, which prepares their stems), updateSource for every source
+ * whose parameters changed, setListener when the orientation changed, setMasterMidSide
+ * when the master's mid/side changed. Untouched sources share their object between the
+ * scenes (immutable edits), so the comparison is by reference first.
  */
 export function syncEngine(context: StudioContext, previous: Scene, next: Scene): void {
   if (previous === next) return;
@@ -21,17 +22,11 @@ export function syncEngine(context: StudioContext, previous: Scene, next: Scene)
     previousById.delete(source.id);
     if (before === undefined) {
       added.push(source.id);
-      engine?.updateSource(source.id, sourceParamsOf(source));
     } else if (before !== source && !sameSourceParams(before, source)) {
       engine?.updateSource(source.id, sourceParamsOf(source));
     }
   }
-  const removed = [...previousById.keys()];
-  if (engine !== null && context.onSourceSetChanged === null) {
-    for (const source of previousById.values()) {
-      engine.updateSource(source.id, { ...sourceParamsOf(source), mute: true, solo: false });
-    }
-  }
+  for (const id of previousById.keys()) engine?.removeSource(id);
   if (previous.listener !== next.listener) {
     const { yawDeg, pitchDeg, rollDeg } = next.listener;
     const before = previous.listener;
@@ -41,7 +36,5 @@ export function syncEngine(context: StudioContext, previous: Scene, next: Scene)
   }
   const masterMidSide = next.master?.midSide;
   if (previous.master?.midSide !== masterMidSide) engine?.setMasterMidSide(midSideOrDefault(masterMidSide));
-  if ((added.length > 0 || removed.length > 0) && context.onSourceSetChanged !== null) {
-    context.onSourceSetChanged(next, { added, removed });
-  }
+  if (added.length > 0) context.addSourcesToEngine(added);
 }

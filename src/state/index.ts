@@ -6,7 +6,6 @@ export type { PositionPatch } from './sceneEdits';
 export type { LiveValues, LoopState, TransportState } from './transportSlice';
 export type { HistoryState } from './historySlice';
 export type { StudioEngineStatus } from './engineSlice';
-export type { SourceSetChange } from './studioContext';
 export type { NamedBlob } from './stemSources';
 export type { MissingStem } from './missingStems';
 export type { FailedStem } from './engineReloader';

@@ -58,8 +58,9 @@ export function createStemsSlice(
       const plan = planStemSources(files, scene, stemFiles);
       for (const [name, blob] of plan.stemFiles) stemFiles.set(name, blob);
       set({ stemFilesVersion: get().stemFilesVersion + 1 });
+      // The new sources reach the engine as additions (engineSync), without reloading the others.
       commitSceneEdit(set, get, context, { ...scene, sources: [...scene.sources, ...plan.sources] });
-      void get().reloadEngine();
+      set({ missingStems: findMissingStems(get().scene, stemFiles) });
       return plan.sources.map((s) => s.id);
     },
     relinkStem(sourceId, file) {

@@ -2,23 +2,17 @@ import type { Scene } from '../core/scene';
 import type { AudioEngine } from '../engine/audioEngine';
 import type { StudioState } from './studioState';
 
-/** Which sources a scene change added or removed (by id). */
-export interface SourceSetChange {
-  readonly added: readonly string[];
-  readonly removed: readonly string[];
-}
-
 /** What the slices share: the engine and the store's settings. Built once by createStudioStore. */
 export interface StudioContext {
   readonly engine: AudioEngine | null;
   /** Undo steps kept; older ones are dropped. */
   readonly historyDepth: number;
   /**
-   * Called when an edit, an undo or a redo adds or removes sources. Whoever holds the
-   * decoded stems (the file loader) reloads the engine from here with engine.loadScene.
-   * Without it, removed sources are silenced through updateSource (mute on, solo off).
+   * Brings sources that an edit, an undo or a redo added into the engine (their stems
+   * prepared, then their parameters sent: EngineReloader.addSources), without reloading
+   * the others.
    */
-  readonly onSourceSetChanged: ((scene: Scene, change: SourceSetChange) => void) | null;
+  readonly addSourcesToEngine: (sourceIds: readonly string[]) => void;
   /**
    * The session's stem files by file name (see StemFiles): one mutable map for the
    * store's life, changed only by the stems and session actions, which bump

@@ -13,7 +13,8 @@ import { EMPTY_SCENE, createSceneSlice } from './sceneSlice';
 import { createSelectionSlice } from './selectionSlice';
 import { createSessionSlice } from './sessionSlice';
 import { createStemsSlice } from './stemsSlice';
-import type { SourceSetChange, StudioContext } from './studioContext';
+import type { EngineReloader } from './engineReloader';
+import type { StudioContext } from './studioContext';
 import type { StudioState } from './studioState';
 import { createTransportSlice, receiveMeters, receivePlayhead } from './transportSlice';
 
@@ -30,11 +31,6 @@ export interface StudioStoreDeps {
   readonly stemChannels?: Readonly<Record<string, number>>;
   /** Undo steps kept (default 200). */
   readonly historyDepth?: number;
-  /**
-   * See StudioContext.onSourceSetChanged: reload the engine when sources are added or
-   * removed. Pass `() => void store.getState().reloadEngine()` to let the store reload it.
-   */
-  readonly onSourceSetChanged?: (scene: Scene, change: SourceSetChange) => void;
   /** The session's stem files by file name (see StudioContext.stemFiles); default a new, empty map. */
   readonly stemFiles?: Map<string, Blob>;
   /** The scene's name (see SessionSlice.sceneName); default "scene". */
@@ -49,32 +45,35 @@ export interface StudioStoreDeps {
  * Builds one studio store (zustand, framework-free; React reaches it through
  * StudioStoreProvider). Each call gives a fresh, independent store: no module singletons.
  * With an engine, the store subscribes to its status, playhead and meters, sends it the
- * initial monitor settings, and re-sends every parameter it controls whenever the engine
- * becomes ready.
+ * initial monitor settings, and loads the scene into it (then re-sends every parameter it
+ * controls) whenever the engine becomes ready.
  */
 export function createStudioStore(deps: StudioStoreDeps): StudioStore {
   const scene = deps.scene ?? EMPTY_SCENE;
+  // Made with the store (it reads and sets the store's state); sources added before then have nothing to add to.
+  let reloader: EngineReloader | null = null;
   const context: StudioContext = {
     engine: deps.engine,
     stemFiles: deps.stemFiles ?? new Map(),
     demoScene: deps.demoScene ?? scene,
     historyDepth: Math.max(1, Math.floor(deps.historyDepth ?? DEFAULT_HISTORY_DEPTH)),
-    onSourceSetChanged: deps.onSourceSetChanged ?? null,
+    addSourcesToEngine: (sourceIds) => void reloader?.addSources(sourceIds),
     nowMs: deps.nowMs ?? (() => performance.now()),
     transportCommand: { atMs: Number.NEGATIVE_INFINITY },
   };
   const store = createStore<StudioState>()((set, get) => {
-    const reloader = createEngineReloader(set, get, context);
+    const engineReloader = createEngineReloader(set, get, context);
+    reloader = engineReloader;
     return {
       ...createSceneSlice(set, get, context, { scene, stemChannels: deps.stemChannels ?? {} }),
       ...createSelectionSlice(set, get),
       ...createTransportSlice(set, get, context),
       ...createMonitorSlice(set, get, context),
       ...createMetersSlice(set, get, context),
-      ...createMonoCheckSlice(set, get, context, reloader),
+      ...createMonoCheckSlice(set, get, context, engineReloader),
       ...createHistorySlice(set, get, context),
-      ...createEngineSlice(set, get, context, reloader),
-      ...createStemsSlice(set, get, context, reloader, scene),
+      ...createEngineSlice(set, get, context, engineReloader),
+      ...createStemsSlice(set, get, context, engineReloader, scene),
       ...createSessionSlice(set, get, context, deps.sceneName ?? DEFAULT_SCENE_NAME),
       ...createNoticeSlice(set),
       detachEngine() {
@@ -91,7 +90,8 @@ export function createStudioStore(deps: StudioStoreDeps): StudioStore {
       engine.onStatus((status, message) => {
         const wasReady = get().engineStatus === 'ready';
         set({ engineStatus: status, engineMessage: message ?? null });
-        if (status === 'ready' && !wasReady) get().resyncEngine();
+        // A new audio graph has no renderer yet: load the scene into it (then every parameter is re-sent).
+        if (status === 'ready' && !wasReady) void get().reloadEngine();
       }),
       engine.onPlayhead((frame) => receivePlayhead(set, get, context, frame)),
       engine.onMeters((frame) => receiveMeters(get, frame)),

@@ -59,9 +59,9 @@ beforeAll(async () => {
   const { page } = session;
   await openStudio(page, session.server.url);
   const files = await page.evaluate(async (outputIds) => {
-    const engine = (globalThis as StudioWindow).__studio!.engine;
-    if (engine === null) throw new Error('the page has no audio engine');
-    const exported = await engine.exportMix({ outputIds, sampleFormat: 'float32', baseName: 'demo' });
+    const studio = (globalThis as StudioWindow).__studio!;
+    if (studio.engine === null) throw new Error('the page has no audio engine');
+    const exported = await studio.engine.exportMix(studio.store.getState().scene, { outputIds, sampleFormat: 'float32', baseName: 'demo' });
     // Padded to whole floats, as readPageBytes (support/pageArrays.ts) reads them.
     (globalThis as PageArrays).__e2eArrays = exported.map(({ bytes }) => {
       const padded = new Uint8Array(Math.ceil(bytes.length / 4) * 4);

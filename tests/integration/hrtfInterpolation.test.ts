@@ -72,7 +72,7 @@ describe('HRTF interpolation', () => {
       // Two turns per second around the head while rising and falling through +/-60 degrees.
       params.azimuthDeg = ((720 * t + 180) % 360) - 180;
       params.elevationDeg = 60 * Math.sin(2 * Math.PI * 0.7 * t);
-      updateSource(renderer, 0, params);
+      updateSource(renderer, scene.sources[0]!.id, params);
       const end = start + RENDER_BLOCK_FRAMES;
       renderFrames(
         renderer,

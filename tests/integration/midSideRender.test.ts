@@ -154,7 +154,7 @@ describe('per-source mid/side in the renderer', () => {
     const right = new Float32Array(frames);
     const head = 10 * RENDER_BLOCK_FRAMES;
     renderFrames(renderer, { outputs: [[left.subarray(0, head), right.subarray(0, head)]] }, head);
-    updateSource(renderer, 0, { ...sourceParamsOf(scene.sources[0]!), midSide: { ...DEFAULT_MID_SIDE_SETTINGS, widthPercent: 0 } });
+    updateSource(renderer, scene.sources[0]!.id, { ...sourceParamsOf(scene.sources[0]!), midSide: { ...DEFAULT_MID_SIDE_SETTINGS, widthPercent: 0 } });
     renderFrames(renderer, { outputs: [[left.subarray(head), right.subarray(head)]] }, frames - head);
     const differenceIn = (from: number, to: number): number => maxDifference(left.subarray(from, to), right.subarray(from, to));
     const scale = peak(left);
@@ -216,10 +216,10 @@ describe('the realtime host (the worklet) applies mid/side messages', () => {
     const load: HostMessage = { type: 'load', scene, stems, grid: hrtf, meters: null, outputs: studioTestOutputs(ALL_FORMATS), wire: 'export', startPlaying: true };
     handleHostMessage(host, load);
     handleHostMessage(host, { type: 'master', midSide: master });
-    handleHostMessage(host, { type: 'source', index: 0, params: { ...sourceParamsOf(scene.sources[0]!), midSide } });
+    handleHostMessage(host, { type: 'source', sourceId: scene.sources[0]!.id, params: { ...sourceParamsOf(scene.sources[0]!), midSide } });
     const renderer = createSceneRenderer(scene, stems, { outputs: studioTestOutputs(ALL_FORMATS), hrtf });
     setMasterMidSide(renderer, master);
-    updateSource(renderer, 0, { ...sourceParamsOf(scene.sources[0]!), midSide });
+    updateSource(renderer, scene.sources[0]!.id, { ...sourceParamsOf(scene.sources[0]!), midSide });
     const expected = renderById(renderer);
     const length = expected.mono![0].length;
     const out = Array.from({ length: 5 }, () => new Float32Array(Math.ceil(length / RENDER_BLOCK_FRAMES) * RENDER_BLOCK_FRAMES));

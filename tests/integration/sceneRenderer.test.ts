@@ -138,7 +138,7 @@ describe('scene renderer', () => {
     const left = new Float32Array(frames);
     const right = new Float32Array(frames);
     renderFrames(renderer, { outputs: [[left.subarray(0, 2048), right.subarray(0, 2048)]] }, 2048);
-    updateSource(renderer, 0, { gainDb: 0, mute: true, solo: false, azimuthDeg: 0, elevationDeg: 0, distanceM: 1, spreadDeg: 0 });
+    updateSource(renderer, scene.sources[0]!.id, { gainDb: 0, mute: true, solo: false, azimuthDeg: 0, elevationDeg: 0, distanceM: 1, spreadDeg: 0 });
     renderFrames(renderer, { outputs: [[left.subarray(2048), right.subarray(2048)]] }, frames - 2048);
     const omega = (2 * Math.PI * 440) / RATE;
     let largestStep = 0;

@@ -12,7 +12,6 @@ import { airAbsorptionCoefficient, distanceGain } from './distanceModel';
  * Its samples come from `channel`, or from its source's mid/side stage when that runs.
  */
 export interface RenderObject {
-  readonly sourceIndex: number;
   /** The stem's channel at the session rate. */
   readonly channel: Float32Array;
   /** +1 for a stereo stem's left channel, -1 for its right, 0 for a mono stem. */
@@ -44,9 +43,8 @@ export const POSITION_SMOOTHING_SEC = 0.02;
 /** Closer than this the head-relative direction is taken as straight ahead. */
 const MIN_POSITION_M = 1e-6;
 
-export function createRenderObject(sourceIndex: number, channel: Float32Array, spreadSide: -1 | 0 | 1): RenderObject {
+export function createRenderObject(channel: Float32Array, spreadSide: -1 | 0 | 1): RenderObject {
   return {
-    sourceIndex,
     channel,
     spreadSide,
     worldTarget: new Float64Array(3),

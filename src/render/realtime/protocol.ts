@@ -1,5 +1,5 @@
 import type { HeadOrientation } from '../../core/orientation';
-import type { Scene } from '../../core/scene';
+import type { Scene, SceneSource } from '../../core/scene';
 import type { HrtfGrid } from '../../dsp/hrtf/hrtfGrid';
 import type { MonoLaw } from '../../core/monoLaw';
 import type { OutputDefinition } from '../../core/outputs/outputDefinition';
@@ -19,6 +19,8 @@ export type HostMessage =
       readonly scene: Scene;
       /** stems[i]: the channels of scene.sources[i] at the scene's rate. */
       readonly stems: readonly (readonly Float32Array[])[];
+      /** meterSlots[i]: where scene.sources[i]'s peak goes in the meter area (METER_LAYOUT.sourcePeak + slot); default i. */
+      readonly meterSlots?: readonly number[];
       readonly grid: HrtfGrid;
       /** Shared meter and playhead area (METER_LAYOUT), or null when not shared. */
       readonly meters: SharedArrayBuffer | null;
@@ -33,7 +35,14 @@ export type HostMessage =
       /** Start playing from frame 0 at once (an offline export); otherwise wait for 'play'. */
       readonly startPlaying: boolean;
     }
-  | { readonly type: 'source'; readonly index: number; readonly params: SourceParams }
+  /** A source added to the loaded scene (its stem prepared, at the scene's rate); it fades in, nothing else restarts. */
+  | { readonly type: 'addSource'; readonly source: SceneSource; readonly stem: readonly Float32Array[]; readonly meterSlot: number }
+  /** A source removed: it fades out over one block; nothing else restarts. */
+  | { readonly type: 'removeSource'; readonly sourceId: string }
+  /** New parameters of a source, by id; smoothed. */
+  | { readonly type: 'source'; readonly sourceId: string; readonly params: SourceParams }
+  /** A larger meter area replaces the current one (more sources than it had slots for). */
+  | { readonly type: 'meterArea'; readonly meters: SharedArrayBuffer }
   | { readonly type: 'listener'; readonly orientation: HeadOrientation }
   /**
    * What the node plays: a rendered output, or a downmix of one (monitorRoute.ts), of one

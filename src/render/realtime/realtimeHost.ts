@@ -8,7 +8,9 @@ import {
   seekRenderer,
   setListenerOrientation,
   setMasterMidSide,
-  takeSourcePeaks,
+  addRendererSource,
+  removeRendererSource,
+  sourcePeaks,
   updateSource,
 } from '../sceneRenderer';
 import type { RenderTargets, SceneRenderer } from '../sceneRenderer';
@@ -84,7 +86,8 @@ export interface RealtimeHost {
   readonly meterPeriodBlocks: number;
   blocksSinceMeter: number;
   readonly peakOut: Float64Array;
-  sourcePeaks: Float64Array;
+  /** Each source's slot in the meter area, by id. */
+  readonly meterSlots: Map<string, number>;
   /** Per rendered output, its block (one array per channel). */
   outputBlocks: readonly (readonly Float32Array[])[];
   /** The renderer's targets: outputBlocks. */
@@ -120,7 +123,7 @@ export function createRealtimeHost(sampleRateHz: number): RealtimeHost {
     meterPeriodBlocks: Math.max(1, Math.floor(sampleRateHz / RENDER_BLOCK_FRAMES / METER_RATE_HZ)),
     blocksSinceMeter: 0,
     peakOut: new Float64Array(2),
-    sourcePeaks: new Float64Array(0),
+    meterSlots: new Map(),
     outputBlocks: [],
     targets: {},
     ramp,
@@ -145,11 +148,10 @@ export function handleHostMessage(host: RealtimeHost, message: HostMessage): voi
         const monitored = host.monitorOutput ?? message.outputs[0];
         if (monitored !== undefined) host.route = routeMonitor(monitored, message.outputs);
       }
+      host.meterSlots.clear();
+      message.scene.sources.forEach((source, i) => host.meterSlots.set(source.id, message.meterSlots?.[i] ?? i));
       host.meters = message.meters === null ? null : new Float64Array(message.meters);
-      host.sourcePeaks = new Float64Array(message.scene.sources.length);
-      if (host.meters !== null && host.meters.length < meterSlots(message.scene.sources.length)) {
-        throw new Error(`meter area too small for ${message.scene.sources.length} sources`);
-      }
+      checkMeterSlots(host);
       prepareMonitorMeters(host, message.wire === 'export' ? null : message.meters);
       host.playing = message.startPlaying;
       host.fade = 'none';
@@ -157,8 +159,23 @@ export function handleHostMessage(host: RealtimeHost, message: HostMessage): voi
       publishReadings(host);
       break;
     }
+    case 'addSource':
+      if (host.renderer === null) throw new Error(`source "${message.source.id}" cannot be added before a scene is loaded`);
+      addRendererSource(host.renderer, message.source, message.stem);
+      host.meterSlots.set(message.source.id, message.meterSlot);
+      checkMeterSlots(host);
+      break;
+    case 'removeSource':
+      if (host.renderer !== null) removeRendererSource(host.renderer, message.sourceId);
+      host.meterSlots.delete(message.sourceId);
+      break;
     case 'source':
-      if (host.renderer !== null) updateSource(host.renderer, message.index, message.params);
+      if (host.renderer !== null) updateSource(host.renderer, message.sourceId, message.params);
+      break;
+    case 'meterArea':
+      host.meters = new Float64Array(message.meters);
+      checkMeterSlots(host);
+      if (host.monitorMeters !== null) prepareMonitorMeters(host, message.meters);
       break;
     case 'listener':
       if (host.renderer !== null) setListenerOrientation(host.renderer, message.orientation);
@@ -326,12 +343,27 @@ function updateMeters(host: RealtimeHost, outputs: readonly Float32Array[]): voi
   meters[METER_LAYOUT.outputPeak + 1] = host.peakOut[1]!;
   host.peakOut.fill(0);
   if (host.renderer !== null) {
-    takeSourcePeaks(host.renderer, host.sourcePeaks);
-    for (let s = 0; s < host.sourcePeaks.length; s++) meters[METER_LAYOUT.sourcePeak + s] = host.sourcePeaks[s]!;
+    const sources = sourcePeaks(host.renderer);
+    for (let s = 0; s < sources.length; s++) {
+      const source = sources[s]!;
+      const slot = host.meterSlots.get(source.id);
+      if (!source.removed && slot !== undefined) meters[METER_LAYOUT.sourcePeak + slot] = source.peak;
+      source.peak = 0;
+    }
     meters[METER_LAYOUT.nonFiniteBlocks] = host.renderer.nonFiniteBlocks;
   }
   publishPlayhead(host);
   publishReadings(host);
+}
+
+/** Throws when a source's meter slot lies outside the meter area. */
+function checkMeterSlots(host: RealtimeHost): void {
+  if (host.meters === null) return;
+  for (const [id, slot] of host.meterSlots) {
+    if (!(Number.isInteger(slot) && slot >= 0 && host.meters.length >= meterSlots(slot + 1))) {
+      throw new Error(`source "${id}": meter slot ${slot} is outside the meter area (${host.meters.length} values)`);
+    }
+  }
 }
 
 /** Creates the studio meters for a meter area, or keeps the running ones and moves their goniometer feed to it. */

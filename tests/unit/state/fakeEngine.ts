@@ -30,7 +30,9 @@ export type EngineCall =
   | { readonly method: 'resetLoudness' }
   | { readonly method: 'setLoop'; readonly region: { readonly startSec: number; readonly endSec: number } | null }
   | { readonly method: 'play' | 'pause' | 'stop' | 'start' | 'prepareMonoAnalysis' }
-  | { readonly method: 'seek'; readonly positionSec: number };
+  | { readonly method: 'seek'; readonly positionSec: number }
+  | { readonly method: 'addSources'; readonly sourceIds: readonly string[] }
+  | { readonly method: 'removeSource'; readonly sourceId: string };
 
 /** One engine.loadScene call: the scene and a copy of the stem files it was given. */
 export interface EngineLoad {
@@ -41,7 +43,8 @@ export interface EngineLoad {
 /**
  * An AudioEngine that records calls and lets a test emit playhead, meter and status frames.
  * loadScene records the load in `loads` and answers with `loadReport` (default: everything
- * loaded as mono, nothing missing or failed, 0 s).
+ * loaded as mono, nothing missing or failed, 0 s); addSources records a call and answers
+ * with loadReport of the added sources.
  */
 export interface FakeEngine extends AudioEngine {
   readonly calls: EngineCall[];
@@ -85,6 +88,11 @@ export function createFakeEngine(initialStatus: EngineStatus = 'needs-gesture'):
       engine.loads.push({ scene, stemFiles: new Map(stemFiles) });
       return engine.loadReport(scene, stemFiles);
     },
+    async addSources(sources, stemFiles) {
+      calls.push({ method: 'addSources', sourceIds: sources.map((s) => s.id) });
+      return engine.loadReport({ version: SCENE_FORMAT_VERSION, sampleRateHz: 48000, listener: { yawDeg: 0, pitchDeg: 0, rollDeg: 0 }, sources: [...sources] }, stemFiles);
+    },
+    removeSource: (sourceId) => calls.push({ method: 'removeSource', sourceId }),
     async exportMix() {
       throw new Error('the fake engine does not render');
     },

@@ -1,4 +1,4 @@
-import { describe, expect, it } from 'vitest';
+import { describe, expect, it, vi } from 'vitest';
 import { createStudioStore } from '../../../src/state/studioStore';
 import { createFakeEngine, testScene, testSource } from './fakeEngine';
 
@@ -176,20 +176,14 @@ describe('gain, mute, solo, spread, colour, name', () => {
 });
 
 describe('selection, removal and addition', () => {
-  it('removing the selected source clears the selection and silences it in the engine', () => {
+  it('removing the selected source clears the selection and removes it from the engine', () => {
     const { engine, store } = setup();
     store.getState().selectSource('b');
     expect(store.getState().selectedSourceId).toBe('b');
     store.getState().removeSource('b');
     expect(store.getState().selectedSourceId).toBe(null);
     expect(store.getState().scene.sources.map((s) => s.id)).toEqual(['a', 'c']);
-    expect(engine.calls).toEqual([
-      {
-        method: 'updateSource',
-        sourceId: 'b',
-        params: { gainDb: 0, mute: true, solo: false, azimuthDeg: -30, elevationDeg: 0, distanceM: 2, spreadDeg: 60 },
-      },
-    ]);
+    expect(engine.calls).toEqual([{ method: 'removeSource', sourceId: 'b' }]);
   });
 
   it('removing another source keeps the selection', () => {
@@ -206,21 +200,17 @@ describe('selection, removal and addition', () => {
     expect(store.getState().selectedSourceId).toBe(null);
   });
 
-  it('calls onSourceSetChanged instead of silencing when the loader provides it', () => {
+  it('tells the engine of a removed source by id, and adds it back on undo without reloading the others', async () => {
     const engine = createFakeEngine();
-    const changes: { added: readonly string[]; removed: readonly string[]; count: number }[] = [];
-    const store = createStudioStore({
-      engine,
-      scene: testScene(),
-      onSourceSetChanged: (scene, change) => changes.push({ ...change, count: scene.sources.length }),
-    });
+    const store = createStudioStore({ engine, scene: testScene() });
     engine.calls.length = 0;
     store.getState().removeSource('a');
+    expect(engine.calls).toEqual([{ method: 'removeSource', sourceId: 'a' }]);
     store.getState().undo();
-    expect(changes).toEqual([
-      { added: [], removed: ['a'], count: 2 },
-      { added: ['a'], removed: [], count: 3 },
-    ]);
+    await vi.waitFor(() => expect(engine.calls.some((call) => call.method === 'updateSource' && call.sourceId === 'a')).toBe(true));
+    expect(engine.calls.filter((call) => call.method === 'addSources')).toEqual([{ method: 'addSources', sourceIds: ['a'] }]);
+    // Its parameters follow once it is in; nothing was loaded whole.
+    expect(engine.loads).toEqual([]);
   });
 
   it('adds a source with its stem channel count, brought into the limits; refuses a duplicate id', () => {

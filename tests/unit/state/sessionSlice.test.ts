@@ -15,7 +15,6 @@ function setup() {
     sceneName: 'my mix',
     demoScene: demo,
     stemFiles,
-    onSourceSetChanged: () => void store.getState().reloadEngine(),
   });
   return { engine, store, demo, stemFiles };
 }

@@ -1,4 +1,4 @@
-import { describe, expect, it } from 'vitest';
+import { describe, expect, it, vi } from 'vitest';
 import { serializeScene } from '../../../src/core/sceneWrite';
 import type { SceneLoadReport } from '../../../src/engine/audioEngine';
 import { createStudioStore } from '../../../src/state/studioStore';
@@ -13,7 +13,6 @@ function setup(stemFiles = new Map<string, Blob>()) {
     engine,
     scene: testScene(),
     stemFiles,
-    onSourceSetChanged: () => void store.getState().reloadEngine(),
   });
   return { engine, store, stemFiles };
 }
@@ -21,20 +20,17 @@ function setup(stemFiles = new Map<string, Blob>()) {
 const ids = (store: StudioStore): string[] => store.getState().scene.sources.map((s) => s.id);
 
 describe('addStemFiles', () => {
-  it('adds one source per file with unique ids, keeps the files, and loads them into the engine once', async () => {
+  it('adds one source per file with unique ids, keeps the files, and adds them to the engine once, without reloading the others', async () => {
     const { engine, store, stemFiles } = setup();
     const added = store.getState().addStemFiles([audio('Bass.wav'), audio('Keys.flac')]);
     expect(added).toEqual(['bass', 'keys']);
     expect(ids(store)).toEqual(['a', 'b', 'c', 'bass', 'keys']);
     expect([...stemFiles.keys()]).toEqual(['Bass.wav', 'Keys.flac']);
     expect(store.getState().stemFilesVersion).toBe(1);
-    expect(store.getState().decodingStemCount).toBe(5); // three generators and two files, none prepared yet
-    await store.getState().reloadEngine();
-    expect(engine.loads).toHaveLength(1);
-    expect(engine.loads[0]!.scene.sources.map((s) => s.id)).toEqual(['a', 'b', 'c', 'bass', 'keys']);
-    expect([...engine.loads[0]!.stemFiles.keys()]).toEqual(['Bass.wav', 'Keys.flac']);
+    await vi.waitFor(() => expect(store.getState().stemChannels['keys']).toBe(1));
+    expect(engine.calls.filter((call) => call.method === 'addSources')).toEqual([{ method: 'addSources', sourceIds: ['bass', 'keys'] }]);
+    expect(engine.loads).toEqual([]);
     expect(store.getState().decodingStemCount).toBe(0);
-    expect(store.getState().stemChannels['keys']).toBe(1);
   });
 
   it('places the new sources at free azimuths in front, 2 m away', () => {
@@ -47,27 +43,35 @@ describe('addStemFiles', () => {
     ]);
   });
 
-  it('is one undo step; undo and redo reload the engine with the source set', async () => {
+  it('is one undo step; undo removes the sources from the engine and redo adds them again, by id', async () => {
     const { engine, store } = setup();
+    const sourceChanges = () => engine.calls.filter((call) => call.method === 'addSources' || call.method === 'removeSource');
     store.getState().addStemFiles([audio('x.wav'), audio('y.wav')]);
-    await store.getState().reloadEngine();
+    await vi.waitFor(() => expect(sourceChanges()).toHaveLength(1));
     expect(store.getState().history.past).toHaveLength(1);
     store.getState().undo();
     expect(ids(store)).toEqual(['a', 'b', 'c']);
-    await store.getState().reloadEngine();
     store.getState().redo();
     expect(ids(store)).toEqual(['a', 'b', 'c', 'x', 'y']);
-    await store.getState().reloadEngine();
-    expect(engine.loads.map((load) => load.scene.sources.length)).toEqual([5, 3, 5]);
+    await vi.waitFor(() => expect(sourceChanges()).toHaveLength(4));
+    expect(sourceChanges()).toEqual([
+      { method: 'addSources', sourceIds: ['x', 'y'] },
+      { method: 'removeSource', sourceId: 'x' },
+      { method: 'removeSource', sourceId: 'y' },
+      { method: 'addSources', sourceIds: ['x', 'y'] },
+    ]);
+    expect(engine.loads).toEqual([]);
   });
 
-  it('counts only stems not prepared by an earlier load', async () => {
+  it('counts only the added stems not prepared by an earlier load', async () => {
     const { store } = setup();
     await store.getState().reloadEngine();
+    const counts: number[] = [];
+    store.subscribe((state, previous) => {
+      if (state.decodingStemCount !== previous.decodingStemCount) counts.push(state.decodingStemCount);
+    });
     store.getState().addStemFiles([audio('x.wav'), audio('y.wav'), audio('z.wav')]);
-    expect(store.getState().decodingStemCount).toBe(3);
-    await store.getState().reloadEngine();
-    expect(store.getState().decodingStemCount).toBe(0);
+    await vi.waitFor(() => expect(counts).toEqual([3, 0]));
   });
 
   it('keeps a source whose file the engine cannot read, and reports it with the reason', async () => {
@@ -79,7 +83,7 @@ describe('addStemFiles', () => {
       lengthSec: 3,
     });
     store.getState().addStemFiles([audio('broken.wav')]);
-    await store.getState().reloadEngine();
+    await vi.waitFor(() => expect(store.getState().failedStems).toHaveLength(1));
     expect(ids(store)).toContain('broken');
     expect(store.getState().failedStems).toEqual([
       { sourceId: 'broken', fileName: 'broken.wav', message: 'broken.wav: no complete "fmt " chunk found' },

@@ -1,4 +1,4 @@
-import { describe, expect, it } from 'vitest';
+import { describe, expect, it, vi } from 'vitest';
 import { DEFAULT_MID_SIDE_SETTINGS } from '../../../src/core/midSideSettings';
 import { createStudioStore } from '../../../src/state/studioStore';
 import { createFakeEngine, testScene } from './fakeEngine';
@@ -118,7 +118,7 @@ describe('engine status', () => {
 });
 
 describe('engine becoming ready', () => {
-  it('re-sends every source, the listener, the master mid/side, the monitor, its solo, the meter settings and the loop, so edits made before audio started are heard', () => {
+  it('loads the scene into the new audio graph, then re-sends every source, the listener, the master mid/side, the monitor, its solo, the meter settings and the loop, so edits made before audio started are heard', async () => {
     const { engine, store } = setup();
     store.getState().moveSource('a', { azimuthDeg: -45 });
     store.getState().setListenerYaw(20);
@@ -131,6 +131,8 @@ describe('engine becoming ready', () => {
     engine.emitStatus('starting');
     engine.emitStatus('ready');
     engine.emitStatus('ready'); // already ready: nothing more
+    await vi.waitFor(() => expect(engine.calls.length).toBeGreaterThan(0));
+    expect(engine.loads.map((load) => load.scene)).toEqual([store.getState().scene]);
     expect(engine.calls).toEqual([
       {
         method: 'updateSource',
@@ -189,12 +191,12 @@ describe('transport settle time', () => {
     expect(store.getState().transport.positionSec).toBe(32);
   });
 
-  it('plays when the engine becomes ready if Play was pressed while it was starting', () => {
+  it('plays when the engine becomes ready if Play was pressed while it was starting', async () => {
     const engine = createFakeEngine('starting');
     const store = createStudioStore({ engine, scene: testScene(), nowMs: () => 0 });
     store.getState().play();
     engine.calls.length = 0;
     engine.emitStatus('ready');
-    expect(engine.calls[engine.calls.length - 1]).toEqual({ method: 'play' });
+    await vi.waitFor(() => expect(engine.calls[engine.calls.length - 1]).toEqual({ method: 'play' }));
   });
 });

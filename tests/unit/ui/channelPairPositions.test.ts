@@ -25,11 +25,11 @@ const CASES = [
  * position it pans from is its scene position (the first block jumps there, unsmoothed).
  * The objects are internal state, read here only to compare.
  */
-function renderedObjects(scene: Scene): readonly RenderObject[] {
+function renderedObjects(scene: Scene): readonly { readonly object: RenderObject; readonly source: { readonly id: string } }[] {
   const stereoStem = [new Float32Array(RENDER_BLOCK_FRAMES).fill(0.5), new Float32Array(RENDER_BLOCK_FRAMES).fill(0.25)];
   const renderer = createSceneRenderer(scene, scene.sources.map(() => stereoStem), { outputs: studioTestOutputs(['stereo']) });
   renderFrames(renderer, { outputs: [[new Float32Array(RENDER_BLOCK_FRAMES), new Float32Array(RENDER_BLOCK_FRAMES)]] }, RENDER_BLOCK_FRAMES);
-  return (renderer as unknown as { objects: readonly RenderObject[] }).objects;
+  return (renderer as unknown as { set: { objects: readonly { object: RenderObject; source: { id: string } }[] } }).set.objects;
 }
 
 describe('the stage draws a stereo stem where the renderer pans its two objects', () => {
@@ -41,7 +41,7 @@ describe('the stage draws a stereo stem where the renderer pans its two objects'
     'source %d (az %d, el %d, %d m, spread %d): L and R on the stage equal the rendered objects (to 1e-9 m)',
     (index) => {
       const source = scene.sources[index]!;
-      for (const object of objects.filter((o) => o.sourceIndex === index)) {
+      for (const { object } of objects.filter((o) => o.source.id === source.id)) {
         // The renderer's left channel is channel 0 at spreadSide +1, on the listener's left (positive azimuth).
         const drawn = threeToScene(spreadObjectThreePosition(source, object.spreadSide));
         const rendered = [object.worldTarget, object.position];
@@ -51,14 +51,14 @@ describe('the stage draws a stereo stem where the renderer pans its two objects'
           expect(Math.abs(drawn.z - at[2]!)).toBeLessThan(TOLERANCE_M);
         }
       }
-      expect(objects.filter((o) => o.sourceIndex === index).map((o) => o.spreadSide)).toEqual([1, -1]);
+      expect(objects.filter((o) => o.source.id === source.id).map((o) => o.object.spreadSide)).toEqual([1, -1]);
     },
   );
 
   it('the left channel is on the listener\'s left of the source (more azimuth: for the front source, at x < 0)', () => {
     const front = threeToScene(spreadObjectThreePosition(scene.sources[0]!, 1));
     expect(front.x).toBeLessThan(0);
-    expect(objects.find((o) => o.sourceIndex === 0 && o.spreadSide === 1)!.worldTarget[0]).toBeLessThan(0);
+    expect(objects.find((o) => o.source.id === scene.sources[0]!.id && o.object.spreadSide === 1)!.object.worldTarget[0]).toBeLessThan(0);
   });
 
   it('the arc between them passes through the source (side 0 is the source, to 1e-9 m)', () => {

@@ -1,0 +1,169 @@
+import { DEFAULT_MID_SIDE_SETTINGS, midSideOrDefault } from '../core/midSideSettings';
+import type { SceneSource } from '../core/scene';
+import type { SourceParams } from '../core/sourceParams';
+import { sourceParamsOf } from '../core/sourceParams';
+import { writeSpreadObjectPosition } from '../core/spreadObjects';
+import { dbToGain } from '../core/units';
+import type { ObjectBus } from './buses/objectBus';
+import { createSourceMidSideStage, setSourceMidSide } from './midside/sourceMidSide';
+import type { SourceMidSideStage } from './midside/sourceMidSide';
+import { createRenderObject } from './objects/renderObject';
+import type { RenderObject } from './objects/renderObject';
+
+/**
+ * The renderer's sources, keyed by id: each with its parameters, its mid/side stage and
+ * its objects (a mono stem's one, a stereo stem's left and right), and every object with
+ * its voice on each bus. Sources come and go between blocks without rebuilding anything
+ * else: an added one fades in over its first block, a removed one fades out over one
+ * block, rings out its buses' tails, and is then dropped (compactSources).
+ */
+export interface RendererSource {
+  readonly id: string;
+  readonly params: SourceParams;
+  readonly stage: SourceMidSideStage;
+  /** Frames of its stem. */
+  readonly stemFrames: number;
+  /** The largest |sample| of its objects since the peaks were last taken. */
+  peak: number;
+  /** Removed: silent from the next block, dropped once its objects fell silent. */
+  removed: boolean;
+}
+
+/** One object in the renderer's object order, with its source and its voice on each bus. */
+export interface RendererObject {
+  readonly object: RenderObject;
+  readonly source: RendererSource;
+  readonly voices: unknown[];
+}
+
+export interface SourceSet {
+  /** In the scene's order (sources added later at the end). */
+  readonly sources: RendererSource[];
+  /** In source order, each source's objects in stem channel order. */
+  readonly objects: RendererObject[];
+  readonly byId: Map<string, RendererSource>;
+  /** Sources removed but not dropped yet. */
+  removals: number;
+}
+
+export function createSourceSet(): SourceSet {
+  return { sources: [], objects: [], byId: new Map(), removals: 0 };
+}
+
+/**
+ * Adds `source` with its stem (1 or 2 channels at the scene's rate); throws naming the
+ * source for a stem of another channel count or an id already there.
+ */
+export function addSource(set: SourceSet, source: SceneSource, stem: readonly Float32Array[], buses: readonly ObjectBus[], sampleRateHz: number): void {
+  const existing = set.byId.get(source.id);
+  if (existing !== undefined && !existing.removed) throw new Error(`source "${source.name}" (${source.id}) is in the renderer already`);
+  // A source removed and added again (an undone delete) before its tail rang out: the old one goes now.
+  if (existing !== undefined) dropSource(set, existing);
+  if (stem.length !== 1 && stem.length !== 2) {
+    throw new Error(`source "${source.name}" (${source.id}): a source takes a mono or stereo stem, got ${stem.length} channels`);
+  }
+  const added: RendererSource = {
+    id: source.id,
+    params: sourceParamsOf(source),
+    stage: createSourceMidSideStage(stem, midSideOrDefault(source.midSide), sampleRateHz),
+    stemFrames: stem.reduce((longest, channel) => Math.max(longest, channel.length), 0),
+    peak: 0,
+    removed: false,
+  };
+  const sides: readonly (-1 | 0 | 1)[] = stem.length === 1 ? [0] : [1, -1];
+  sides.forEach((side, c) => {
+    const object = createRenderObject(stem[c]!, side);
+    set.objects.push({ object, source: added, voices: buses.map((bus) => bus.createVoice()) });
+  });
+  set.sources.push(added);
+  set.byId.set(source.id, added);
+  applyParams(set, added);
+}
+
+/** Marks a source removed (silent from the next block); throws for an unknown id. */
+export function removeSource(set: SourceSet, sourceId: string): void {
+  const source = sourceById(set, sourceId);
+  source.removed = true;
+  set.removals++;
+  applyParams(set, source);
+}
+
+/** New parameters for a source; heard from the next block on, smoothed. Allocation-free. */
+export function updateSourceParams(set: SourceSet, sourceId: string, params: SourceParams): void {
+  const source = sourceById(set, sourceId);
+  Object.assign(source.params, params);
+  // Absent settings are the defaults (a source reset to neutral).
+  const midSide = params.midSide ?? DEFAULT_MID_SIDE_SETTINGS;
+  source.params.midSide = midSide;
+  applyParams(set, source);
+  setSourceMidSide(source.stage, midSide);
+}
+
+function sourceById(set: SourceSet, sourceId: string): RendererSource {
+  const source = set.byId.get(sourceId);
+  if (source === undefined || source.removed) throw new RangeError(`no source "${sourceId}" in the renderer`);
+  return source;
+}
+
+/**
+ * Drops removed sources whose objects are all silent (not live), keeping the others in
+ * order. Allocation-free (arrays shrink in place).
+ */
+export function compactSources(set: SourceSet): void {
+  if (set.removals === 0) return;
+  let kept = 0;
+  for (let o = 0; o < set.objects.length; o++) {
+    const entry = set.objects[o]!;
+    if (entry.source.removed && !sourceLive(set, entry.source)) continue;
+    set.objects[kept++] = entry;
+  }
+  if (kept === set.objects.length) return;
+  set.objects.length = kept;
+  let keptSources = 0;
+  for (let s = 0; s < set.sources.length; s++) {
+    const source = set.sources[s]!;
+    if (source.removed && !hasObjects(set, source)) {
+      set.byId.delete(source.id);
+      set.removals--;
+      continue;
+    }
+    set.sources[keptSources++] = source;
+  }
+  set.sources.length = keptSources;
+}
+
+function dropSource(set: SourceSet, source: RendererSource): void {
+  set.objects.splice(0, set.objects.length, ...set.objects.filter((entry) => entry.source !== source));
+  set.sources.splice(set.sources.indexOf(source), 1);
+  set.byId.delete(source.id);
+  set.removals--;
+}
+
+function hasObjects(set: SourceSet, source: RendererSource): boolean {
+  for (let o = 0; o < set.objects.length; o++) if (set.objects[o]!.source === source) return true;
+  return false;
+}
+
+function sourceLive(set: SourceSet, source: RendererSource): boolean {
+  for (let o = 0; o < set.objects.length; o++) {
+    const entry = set.objects[o]!;
+    if (entry.source === source && entry.object.live) return true;
+  }
+  return false;
+}
+
+/**
+ * Audibility (mute, solo: a solo anywhere silences the sources without one; removed
+ * sources are silent) for every object, and gain and position for `changed`'s.
+ */
+function applyParams(set: SourceSet, changed: RendererSource): void {
+  let anySolo = false;
+  for (const source of set.sources) if (!source.removed && source.params.solo) anySolo = true;
+  for (const { object, source } of set.objects) {
+    const p = source.params;
+    object.audible = !source.removed && !p.mute && (!anySolo || p.solo);
+    if (source !== changed) continue;
+    object.userGain = dbToGain(p.gainDb);
+    writeSpreadObjectPosition(p, object.spreadSide, object.worldTarget);
+  }
+}
