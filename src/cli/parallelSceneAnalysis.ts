@@ -1,7 +1,7 @@
 import { availableParallelism } from 'node:os';
 import { Worker } from 'node:worker_threads';
 import type { Scene } from '../core/scene';
-import type { MonoAnalysis } from '../render/analysis/monoAnalysisTypes';
+import type { MonoAnalysis } from '../core/monoAnalysis/monoAnalysisTypes';
 import { sceneAnalysisSetup } from '../render/analysis/sceneAnalysisSetup';
 import type { SceneMonoAnalysisOptions } from '../render/analysis/sceneAnalysisSetup';
 import { concludeSceneMono, emptyAnalysis, measureSceneSpans } from '../render/analysis/sceneMonoAnalysis';

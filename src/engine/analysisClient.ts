@@ -1,6 +1,6 @@
 import type { Scene } from '../core/scene';
 import type { MomentFrameRange } from '../dsp/analysis/monoMomentAnalyser';
-import type { MonoAnalysis } from '../render/analysis/monoAnalysisTypes';
+import type { MonoAnalysis } from '../core/monoAnalysis/monoAnalysisTypes';
 import type { SceneSpanMoments } from '../render/analysis/sceneSpanMoments';
 import { analyzeInSpans } from './analysisInSpans';
 import type { AnalysisJob, AnalysisMessage, AnalysisSpanRequest } from './analysisProtocol';

@@ -1,4 +1,4 @@
-import type { MonoAnalysis } from '../render/analysis/monoAnalysisTypes';
+import type { MonoAnalysis } from '../core/monoAnalysis/monoAnalysisTypes';
 import { sceneAnalysisSetup } from '../render/analysis/sceneAnalysisSetup';
 import type { SceneAnalysisSetup } from '../render/analysis/sceneAnalysisSetup';
 import { concludeSceneMono, emptyAnalysis, measureSceneSpans } from '../render/analysis/sceneMonoAnalysis';

@@ -1,7 +1,7 @@
 import type { Scene } from '../core/scene';
 import type { MomentFrameRange } from '../dsp/analysis/monoMomentAnalyser';
 import type { HrtfGrid } from '../dsp/hrtf/hrtfGrid';
-import type { AnalysedFormat } from '../render/analysis/monoAnalysisTypes';
+import type { AnalysedFormat } from '../core/monoAnalysis/monoAnalysisTypes';
 import type { SceneSpanMoments } from '../render/analysis/sceneSpanMoments';
 import type { MonoLaw } from '../core/monoLaw';
 

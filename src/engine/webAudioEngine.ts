@@ -3,6 +3,7 @@ import { DEFAULT_MONO_LAW } from '../core/monoLaw';
 import type { HeadOrientation } from '../core/orientation';
 import type { Scene, SceneSource } from '../core/scene';
 import type { MidSideSettings } from '../core/midSideSettings';
+import type { MonoAnalysis } from '../core/monoAnalysis/monoAnalysisTypes';
 import type { HrtfGrid } from '../dsp/hrtf/hrtfGrid';
 import { RENDERER_PROCESSOR_NAME } from '../render/realtime/processorName';
 import { METER_LAYOUT, meterSlots } from '../render/realtime/meterLayout';
@@ -23,7 +24,6 @@ import type {
   MeterSettings,
   MonitorSettings,
   MonitorSolo,
-  MonoAnalysis,
   MonoAnalysisOptions,
   PlayheadFrame,
   RenderedMix,

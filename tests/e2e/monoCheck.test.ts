@@ -2,7 +2,7 @@ import { readFileSync } from 'node:fs';
 import { writeFile } from 'node:fs/promises';
 import { describe, expect, it } from 'vitest';
 import { analysisWorkerCount as workersPerAnalysis } from '../../src/engine/analysisClient';
-import type { MonoAnalysis } from '../../src/engine/audioEngine';
+import type { MonoAnalysis } from '../../src/core/monoAnalysis/monoAnalysisTypes';
 import { artifactPath } from './support/artifacts';
 import { useStudioSession } from './support/studioSession';
 import { decodePng, hexColour } from './support/png';

@@ -5,7 +5,7 @@ import type { MomentFrameRange } from '../../src/dsp/analysis/monoMomentAnalyser
 import type { HrtfGrid } from '../../src/dsp/hrtf/hrtfGrid';
 import { analysisSetupOf, analyzeInSpans } from '../../src/engine/analysisInSpans';
 import type { AnalysisJob, AnalysisSpanRequest } from '../../src/engine/analysisProtocol';
-import type { MonoAnalysis } from '../../src/render/analysis/monoAnalysisTypes';
+import type { MonoAnalysis } from '../../src/core/monoAnalysis/monoAnalysisTypes';
 import { analyzeSceneMono } from '../../src/render/analysis/sceneMonoAnalysis';
 import type { SceneSpanMeasurer } from '../../src/render/analysis/sceneMonoAnalysis';
 import { measureSceneSpan } from '../../src/render/analysis/sceneSpanMoments';

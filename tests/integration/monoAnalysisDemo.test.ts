@@ -3,7 +3,7 @@ import { fileURLToPath } from 'node:url';
 import { beforeAll, describe, expect, it } from 'vitest';
 import { parseSceneJson } from '../../src/core/sceneParse';
 import { analyzeSceneMono } from '../../src/render/analysis/sceneMonoAnalysis';
-import type { MonoAnalysis } from '../../src/render/analysis/monoAnalysisTypes';
+import type { MonoAnalysis } from '../../src/core/monoAnalysis/monoAnalysisTypes';
 import { generateDemoStem, isDemoStemName } from '../../scenes/generators/index';
 
 const DEMO = fileURLToPath(new URL('../../scenes/demo.json', import.meta.url));

@@ -5,7 +5,7 @@ import type { HrtfGrid } from '../../src/dsp/hrtf/hrtfGrid';
 import { analysisWindow, windowAutocorrelation } from '../../src/dsp/analysis/analysisWindow';
 import { analysisFrameSize } from '../../src/dsp/analysis/monoMomentAnalyser';
 import { OWN_LOSS_FLOOR_DB } from '../../src/render/analysis/findingFigures';
-import type { MonoAnalysis, SuggestedFix } from '../../src/render/analysis/monoAnalysisTypes';
+import type { MonoAnalysis, SuggestedFix } from '../../src/core/monoAnalysis/monoAnalysisTypes';
 import { analyzeSceneMono } from '../../src/render/analysis/sceneMonoAnalysis';
 import { gaussianNoise } from '../support/prng';
 import { testScene } from '../support/renderHelpers';

@@ -1,5 +1,5 @@
 import { clock, frequency } from '../../core/formatUnits';
-import type { MonoAnalysis, MonoFinding } from '../../render/analysis/monoAnalysisTypes';
+import type { MonoAnalysis, MonoFinding } from '../../core/monoAnalysis/monoAnalysisTypes';
 import type { AnalysisReport, ProgrammeLoudness } from './analysisReport';
 import { escapeHtml } from './escapeHtml';
 import { correlation, level, signedDb } from './reportFormat';

@@ -1,7 +1,7 @@
 import { AUDIBLE_BELOW_MIX_DB } from '../../render/analysis/findingFigures';
 import { clock, frequency } from '../../core/formatUnits';
 import { headlinePhrase } from '../../render/analysis/findingMessage';
-import type { MonoFinding, SourceMonoFigures } from '../../render/analysis/monoAnalysisTypes';
+import type { MonoFinding, SourceMonoFigures } from '../../core/monoAnalysis/monoAnalysisTypes';
 import type { AnalysisReport, ProgrammeLoudness } from './analysisReport';
 import { correlation, level, signedDb } from './reportFormat';
 

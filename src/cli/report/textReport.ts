@@ -1,5 +1,5 @@
 import { clock, frequency } from '../../core/formatUnits';
-import type { MonoAnalysis, MonoFinding } from '../../render/analysis/monoAnalysisTypes';
+import type { MonoAnalysis, MonoFinding } from '../../core/monoAnalysis/monoAnalysisTypes';
 import type { AnalysisReport } from './analysisReport';
 import { correlation, level, signedDb, textTable } from './reportFormat';
 import { bandLoss, findingDetail, fixText, headline, sourceRow, timeRanges, verdict } from './reportPhrases';

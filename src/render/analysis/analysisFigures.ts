@@ -7,7 +7,7 @@ import {
   powerToDb,
   sidePowerFromMoments,
 } from '../../dsp/meters/stereoMoments';
-import type { AnalysisBand, AnalysisTimeline, StereoFieldSummary } from './monoAnalysisTypes';
+import type { AnalysisBand, AnalysisTimeline, StereoFieldSummary } from '../../core/monoAnalysis/monoAnalysisTypes';
 
 /**
  * The figures of a stereo signal from its accumulated moments (monoMomentAnalyser.ts):

@@ -3,7 +3,7 @@ import { MIX_STRIDE } from '../../dsp/analysis/sourceMoments';
 import { broadbandMoments, stereoFieldSummary } from './analysisFigures';
 import { FINDING_BAND_COUNT, formatDb, monoLossOf, timeRangesOf } from './findingFigures';
 import { clock } from '../../core/formatUnits';
-import type { BinauralSurvival, MonoFinding } from './monoAnalysisTypes';
+import type { BinauralSurvival, MonoFinding } from '../../core/monoAnalysis/monoAnalysisTypes';
 
 /**
  * How much of the binaural render survives mono and loudspeaker playback: the mono loss

@@ -4,7 +4,7 @@ import type { InterChannelDelay } from '../../dsp/analysis/interChannelDelay';
 import type { MomentAnalyser } from '../../dsp/analysis/monoMomentAnalyser';
 import { MAX_CANCELLATION_DB, cancellationDb } from '../../dsp/analysis/sourceMoments';
 import { correlationFromMoments, monoLossDbFromMoments } from '../../dsp/meters/stereoMoments';
-import type { AnalysisBand, TimeRange } from './monoAnalysisTypes';
+import type { AnalysisBand, TimeRange } from '../../core/monoAnalysis/monoAnalysisTypes';
 
 /**
  * Thresholds and shared figures of the findings (sceneFindings.ts, ownMonoLoss.ts).

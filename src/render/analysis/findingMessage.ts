@@ -1,6 +1,6 @@
 import { REPORT_SEVERITY_DB, formatDb } from './findingFigures';
 import { clock, frequency } from '../../core/formatUnits';
-import type { FindingBand, HeadlineLoss } from './monoAnalysisTypes';
+import type { FindingBand, HeadlineLoss } from '../../core/monoAnalysis/monoAnalysisTypes';
 
 /**
  * The sentence of a source's finding: first what the source loses of itself in mono (its

@@ -16,7 +16,7 @@ import {
 } from '../../dsp/analysis/sourceMoments';
 import { monoLawGain } from '../../core/monoLaw';
 import { AUDIBLE_BELOW_MIX_DB, FINDING_BAND_COUNT, MIN_BAND_ENERGY_SHARE, OWN_LOSS_FLOOR_DB, REPORT_SEVERITY_DB, monoLossOf, trustedBands } from './findingFigures';
-import type { AnalysisBand, FindingBand, HeadlineLoss } from './monoAnalysisTypes';
+import type { AnalysisBand, FindingBand, HeadlineLoss } from '../../core/monoAnalysis/monoAnalysisTypes';
 
 /**
  * What a source loses of itself in mono: its own contribution folded to mono against its

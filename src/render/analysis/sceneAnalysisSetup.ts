@@ -7,8 +7,9 @@ import { DEFAULT_MONO_LAW } from '../../core/monoLaw';
 import type { MonoLaw } from '../../core/monoLaw';
 import type { OutputFormat } from '../renderBlock';
 import { renderLengthFrames } from '../sceneRenderer';
-import type { AnalysedFormat, MonoAnalysisOptions } from './monoAnalysisTypes';
+import type { AnalysedFormat } from '../../core/monoAnalysis/monoAnalysisTypes';
 import { checkedWindowSec } from './monoAnalysisOptions';
+import type { MonoAnalysisOptions } from './monoAnalysisOptions';
 
 export interface SceneMonoAnalysisOptions extends MonoAnalysisOptions {
   readonly format: AnalysedFormat;

@@ -37,7 +37,7 @@ import {
   windowCancellationDb,
 } from './findingFigures';
 import { frequency } from '../../core/formatUnits';
-import type { AnalysedFormat, FindingKind, MonoFinding, SourceMonoFigures, SuggestedFix } from './monoAnalysisTypes';
+import type { AnalysedFormat, FindingKind, MonoFinding, SourceMonoFigures, SuggestedFix } from '../../core/monoAnalysis/monoAnalysisTypes';
 import { ownBassMono, ownFixImprovementDb, ownLossFigures, ownNarrowed, ownRightFlipped, stemMonoLossDb } from './ownMonoLoss';
 import type { OwnEdit } from './ownMonoLoss';
 

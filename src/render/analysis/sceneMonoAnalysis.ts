@@ -8,7 +8,7 @@ import { binauralSurvival } from './binauralSurvival';
 import type { BinauralSurvivalResult, SourceBinauralMoments } from './binauralSurvival';
 import { haasWindowCorrelation } from './findingFigures';
 import { analyzeStereoMix } from './mixMonoAnalysis';
-import type { MonoAnalysis, MonoFinding } from './monoAnalysisTypes';
+import type { MonoAnalysis, MonoFinding } from '../../core/monoAnalysis/monoAnalysisTypes';
 import { sceneAnalysisSetup, sceneAnalysisSpans } from './sceneAnalysisSetup';
 import type { SceneAnalysisSetup, SceneMonoAnalysisOptions } from './sceneAnalysisSetup';
 import { sceneSourceFindings } from './sceneFindings';

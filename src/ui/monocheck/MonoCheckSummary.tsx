@@ -1,4 +1,4 @@
-import type { MonoAnalysis } from '../../engine/audioEngine';
+import type { MonoAnalysis } from '../../core/monoAnalysis/monoAnalysisTypes';
 import { formatCorrelation, formatDb } from '../format';
 import { formatBand, formatMinutesSeconds, worstBands } from './monoCheckFormat';
 

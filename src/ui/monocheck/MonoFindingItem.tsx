@@ -1,4 +1,4 @@
-import type { MonoFinding } from '../../engine/audioEngine';
+import type { MonoFinding } from '../../core/monoAnalysis/monoAnalysisTypes';
 import { isFindingBandSoloed } from '../../state/monoCheckSlice';
 import { findSource } from '../../state/sceneEdits';
 import { useStudioStore, useStudioStoreApi } from '../../state/StudioStoreProvider';

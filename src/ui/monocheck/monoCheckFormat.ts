@@ -1,5 +1,5 @@
 import { frequency } from '../../core/formatUnits';
-import type { AnalysisBand, FindingKind, MonoFinding, SuggestedFix, TimeRange } from '../../engine/audioEngine';
+import type { AnalysisBand, FindingKind, MonoFinding, SuggestedFix, TimeRange } from '../../core/monoAnalysis/monoAnalysisTypes';
 
 /** Display formats of the mono check panel and the stage markers (pure). */
 

@@ -1,5 +1,5 @@
 import { thirdOctaveBands } from '../../../src/dsp/filters/thirdOctaveBands';
-import type { MonoAnalysis } from '../../../src/render/analysis/monoAnalysisTypes';
+import type { MonoAnalysis } from '../../../src/core/monoAnalysis/monoAnalysisTypes';
 import { REPORT_FORMAT, REPORT_VERSION } from '../../../src/cli/report/analysisReport';
 import type { AnalysisReport, ProgrammeLoudness } from '../../../src/cli/report/analysisReport';
 import { distanceToTarget, getLoudnessTarget } from '../../../src/dsp/loudness/loudnessTargets';

@@ -1,6 +1,6 @@
 import { describe, expect, it } from 'vitest';
-import type { MonoAnalysis, MonoAnalysisOptions } from '../../../src/engine/audioEngine';
-import type { MonoFinding } from '../../../src/render/analysis/monoAnalysisTypes';
+import type { MonoAnalysisOptions } from '../../../src/engine/audioEngine';
+import type { MonoAnalysis, MonoFinding } from '../../../src/core/monoAnalysis/monoAnalysisTypes';
 import { IDLE_MONO_CHECK, findingSeverityBySource, isMonoCheckStale } from '../../../src/state/monoCheckSlice';
 import { createStudioStore } from '../../../src/state/studioStore';
 import {

@@ -3,7 +3,8 @@ import type { MonoLaw } from '../../core/monoLaw';
 /**
  * The result of a mono-compatibility analysis: of a scene (per source, with culprits) or
  * of a finished stereo mix (no sources). Plain data (numbers, strings, arrays), so it
- * crosses a worker boundary and serialises to JSON as it is.
+ * crosses a worker boundary and serialises to JSON as it is. The analysis (src/render/analysis)
+ * makes it; the store, the studio and the command line read it, hence its place in core.
  *
  * Conventions: levels in dB; mono loss as in dsp/meters/stereoMoments.ts
  * (monoLossDbFromMoments: the mono fold-down against the stereo level, negative = lost,
@@ -94,7 +95,7 @@ export interface HeadlineLoss {
   readonly lossDb: number;
   /** The band it is in; absent: broadband. */
   readonly band?: AnalysisBand;
-  /** False when the source is masked there (findingFigures.ts AUDIBLE_BELOW_MIX_DB): then severityDb does not count it. */
+  /** False when the source is masked there (render/analysis/findingFigures.ts AUDIBLE_BELOW_MIX_DB): then severityDb does not count it. */
   readonly audible: boolean;
   /** The source's level against the mix's where the loss is (broadband or in the band), dB; absent for the mix's loss. */
   readonly levelToMixDb?: number;
@@ -108,7 +109,7 @@ export interface MonoFinding {
   /**
    * How bad, dB (positive): the largest mono loss the engineer hears, the source's own
    * (broadband or in a band) where it is not masked by the mix, or the whole mix's
-   * (rule and numbers in findingFigures.ts). Findings are sorted by it, descending.
+   * (rule and numbers in render/analysis/findingFigures.ts). Findings are sorted by it, descending.
    */
   readonly severityDb: number;
   /** What severityDb rests on, for headlines ("loses 8.4 dB at 125 Hz in mono"); absent for the binaural render's finding, whose severityDb is its own loss. */
@@ -188,12 +189,4 @@ export interface MonoAnalysis {
   readonly findings: readonly MonoFinding[];
   /** Present when the binaural render was checked. */
   readonly binaural?: BinauralSurvival;
-}
-
-export interface MonoAnalysisOptions {
-  readonly monoLaw?: MonoLaw;
-  /** Length of a timeline window, seconds; default 0.5. */
-  readonly windowSec?: number;
-  /** Called now and then with the fraction done (0..1). */
-  readonly onProgress?: (fraction: number) => void;
 }
