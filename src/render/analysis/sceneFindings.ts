@@ -15,7 +15,6 @@ import {
 } from '../../dsp/analysis/sourceMoments';
 import { midPowerFromMoments, powerToDb, sidePowerFromMoments } from '../../dsp/meters/stereoMoments';
 import { broadbandMoments } from './analysisFigures';
-import { findingMessage } from './findingMessage';
 import {
   BASS_MONO_CUTOFF_HZ,
   BINAURAL_HAAS_MIN_LAG_SEC,
@@ -36,8 +35,8 @@ import {
   trustedBands,
   windowCancellationDb,
 } from './findingFigures';
-import { frequency } from '../../core/formatUnits';
-import type { AnalysedFormat, FindingKind, MonoFinding, SourceMonoFigures, SuggestedFix } from '../../core/monoAnalysis/monoAnalysisTypes';
+import type { FindingKind, FixGains, MonoFinding, SuggestedFix } from '../../core/monoAnalysis/findingTypes';
+import type { AnalysedFormat, SourceMonoFigures } from '../../core/monoAnalysis/monoAnalysisTypes';
 import { ownBassMono, ownFixImprovementDb, ownLossFigures, ownNarrowed, ownRightFlipped, stemMonoLossDb } from './ownMonoLoss';
 import type { OwnEdit } from './ownMonoLoss';
 
@@ -188,88 +187,55 @@ function sourceFinding(
   // Where nothing measurable is lost per window (a quiet comb, a stem folded away), where the source plays.
   const { ranges, worstTimeSec } = cancelled.ranges.length > 0 ? cancelled : timeRangesOf(playingDb(moments.windowPower), -SOURCE_PLAYING_DB, windowSec, durationSec);
   // A mix file is its own source: what "the mix" loses is its own loss, already counted.
-  const lossToSource = source.id === undefined ? undefined : mixLossDb;
-  const { ownLossDb, bands, headline, severityDb } = ownLossFigures(analyser, i, own, mix, lossToSource ?? 0);
+  const { ownLossDb, bands, headline, severityDb } = ownLossFigures(analyser, i, own, mix, source.id === undefined ? 0 : mixLossDb);
   const stemLossDb = stemCancels ? stemMonoLossDb(stemCorrelation) : undefined;
 
   const modified = new Float64Array(3);
   const improvement = (): number => monoLossOf(modified[0]!, modified[1]!, modified[2]!, frames, monoGain) - mixLoss;
-  const ownGain = (edit: OwnEdit): Pick<SuggestedFix, 'ownImprovementDb'> => {
+  const ownGain = (edit: OwnEdit): Pick<FixGains, 'ownImprovementDb'> => {
     const own = ownFixImprovementDb(analyser, i, headline, edit);
     return own === undefined ? {} : { ownImprovementDb: own };
   };
-  const name = source.name;
   // Narrowing: to the width at which the side no longer outweighs the mid (its own correlation back to about 0).
   const mid = midPowerFromMoments(pl, pr, c);
   const side = sidePowerFromMoments(pl, pr, c);
   const width = side > mid ? Math.min(0.9, Math.floor(10 * Math.sqrt(mid / side)) / 10) : 0.5;
   momentsWithSourceNarrowed(mix, 0, own, 0, width, modified);
-  const narrow: SuggestedFix = {
-    kind: 'narrow',
-    text: `Narrow ${name} to ${Math.round(100 * width)} % width (mid/side width).`,
-    improvementDb: improvement(),
-    ...ownGain(ownNarrowed(width)),
-  };
+  const narrow: SuggestedFix = { kind: 'narrow', widthPercent: Math.round(100 * width), improvementDb: improvement(), ...ownGain(ownNarrowed(width)) };
   const fixes: SuggestedFix[] = [];
-  let what: string;
   let extra: Partial<MonoFinding> = {};
   switch (kind) {
-    case 'haas': {
-      const found = haasFigures(delay, analyser.sampleRateHz);
-      extra = found;
-      what = `one channel is a copy of the other delayed by ${Math.abs(found.delayMs).toFixed(1)} ms (${Math.abs(delay.lagSamples)} samples, ${delay.lagSamples > 0 ? 'the right lags' : 'the left lags'}): in mono it combs, with notches at ${found.notchFrequenciesHz.slice(0, 3).map(frequency).join(', ')}`;
-      fixes.push(
-        {
-          kind: 'remove-delay',
-          text: `Remove the ${Math.abs(found.delayMs).toFixed(1)} ms delay between the channels of ${name} and widen it with the mid/side width instead.`,
-          improvementDb: mixLossDb,
-          ...ownGain(ownNarrowed(0)),
-        },
-        narrow,
-      );
+    case 'haas':
+      extra = haasFigures(delay, analyser.sampleRateHz);
+      fixes.push({ kind: 'remove-delay', improvementDb: mixLossDb, ...ownGain(ownNarrowed(0)) }, narrow);
       break;
-    }
-    case 'polarity': {
+    case 'polarity':
       momentsWithSourceRightFlipped(mix, 0, own, 0, modified);
-      what = `its channels are polarity-inverted against each other (correlation ${correlationText(correlation, invertedEnergy, pl + pr)})`;
-      fixes.push({ kind: 'flip-polarity', text: `Flip the polarity of the right channel of ${name}.`, improvementDb: improvement(), ...ownGain(ownRightFlipped) }, narrow);
+      if (correlation > POLARITY_CORRELATION) extra = { invertedBands: { correlationAtMost: POLARITY_CORRELATION, energyShare: invertedEnergy / (pl + pr) } };
+      fixes.push({ kind: 'flip-polarity', improvementDb: improvement(), ...ownGain(ownRightFlipped) }, narrow);
       break;
-    }
-    case 'wide-low-end': {
+    case 'wide-low-end':
       bassMonoMoments(analyser, mix, moments.bands, modified);
-      what = `its low end below ${LOW_END_HZ} Hz is wide and out of phase`;
-      fixes.push({ kind: 'collapse-lows', text: `Make ${name} mono below ${BASS_MONO_CUTOFF_HZ} Hz (bass mono).`, improvementDb: improvement(), ...ownGain(ownBassMono(analyser.bands, BASS_MONO_CUTOFF_HZ)) }, narrow);
+      extra = { lowEndHz: LOW_END_HZ };
+      fixes.push({ kind: 'collapse-lows', belowHz: BASS_MONO_CUTOFF_HZ, improvementDb: improvement(), ...ownGain(ownBassMono(analyser.bands, BASS_MONO_CUTOFF_HZ)) }, narrow);
       break;
-    }
     case 'fold-down-cancellation':
-      what = cancels
-        ? `its placement folds it onto itself out of phase (correlation ${correlation.toFixed(2)} in the ${input.format === 'binaural' ? 'binaural render' : 'fold-down'}, ${stemCorrelation.toFixed(2)} in its stem)`
-        : `its stem's channels cancel (correlation ${stemCorrelation.toFixed(2)}): its placement folds much of the out-of-phase part away in the ${input.format === 'binaural' ? 'binaural render' : 'fold-down'} (correlation ${correlation.toFixed(2)} there), and a mono sum of the stem loses it wherever it is placed`;
-      fixes.push({ kind: 'move', text: `Move ${name} (towards the front) or reduce its spread.` }, narrow);
+      fixes.push({ kind: 'move', towards: 'front' }, narrow);
       break;
     default:
-      what = `its side outweighs its mid (correlation ${(cancels ? correlation : stemCorrelation).toFixed(2)}${cancels ? '' : ' in its stem'})`;
       fixes.push(narrow);
   }
   fixes.sort(byImprovement);
-  const message = findingMessage({
-    name,
-    headline,
-    ownLossDb,
-    stemLossDb,
-    what,
-    mixLossDb: lossToSource,
-    worstBand: bands[0],
-    worstTimeSec,
-  });
+  const cancelsIn = cancels ? 'render' : stemCancels ? 'stem' : undefined;
   return {
     kind,
     ...(source.id === undefined
       ? {}
       : {
           sourceId: source.id,
-          sourceName: name,
+          sourceName: source.name,
           mixLossDb,
+          mixLossReported: mixLossDb >= REPORT_SEVERITY_DB,
           removalImprovementDb: figure.removalImprovementDb,
           collapseImprovementDb: figure.collapseImprovementDb,
         }),
@@ -281,7 +247,8 @@ function sourceFinding(
     timeRanges: ranges,
     bands,
     correlation,
-    message,
+    ...(input.stemCorrelations === undefined ? {} : { stemCorrelation }),
+    ...(cancelsIn === undefined ? {} : { cancelsIn }),
     fixes,
     ...extra,
   };
@@ -307,10 +274,6 @@ const SOURCE_PLAYING_DB = 20;
 function playingDb(windowPower: Float32Array): number[] {
   const loudest = windowPower.reduce((a, b) => Math.max(a, b), 0);
   return Array.from(windowPower, (p) => (loudest > 0 && p > 0 ? 10 * Math.log10(p / loudest) : -Infinity));
-}
-
-function correlationText(broadband: number, invertedEnergy: number, energy: number): string {
-  return broadband <= POLARITY_CORRELATION ? broadband.toFixed(2) : `at or below ${POLARITY_CORRELATION} in bands holding ${Math.round((100 * invertedEnergy) / energy)} % of its energy`;
 }
 
 /** The Haas fields of a finding: the delay and the mono comb's first notches. */
