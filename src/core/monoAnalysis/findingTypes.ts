@@ -31,6 +31,9 @@ export type FindingKind =
   /** The binaural render loses level when played on loudspeakers or summed to mono. */
   | 'binaural-mono';
 
+/** The kinds of a finding about a source (or a mix file), as against the binaural render's. */
+export type SourceFindingKind = Exclude<FindingKind, 'binaural-mono'>;
+
 /** What a fix does, with its settings; it acts on the finding's source unless it names another. */
 export type FixAction =
   /** Narrow the source with its mid/side width, to widthPercent (100 = as it is, 0 = mono). */

@@ -1,14 +1,12 @@
 import { correlation, frequency } from '../../formatUnits';
 import type { AnalysedFormat } from '../monoAnalysisTypes';
-import type { FindingKind, MonoFinding } from '../findingTypes';
+import type { MonoFinding, SourceFindingKind } from '../findingTypes';
 import { msAmount } from './findingNumbers';
 
 /**
  * What is wrong, per kind of a source's finding: a clause in lower case for the middle of
  * its sentence (findingSentence.ts), from the figures the analysis measured.
  */
-type SourceFindingKind = Exclude<FindingKind, 'binaural-mono'>;
-
 const CAUSES: Readonly<Record<SourceFindingKind, (finding: MonoFinding, format: AnalysedFormat) => string>> = {
   haas: (f) =>
     `one channel is a copy of the other delayed by ${delayPhrase(f)}: in mono it combs, with notches at ${notchesPhrase((f.notchFrequenciesHz ?? []).slice(0, 3))}`,
