@@ -4,7 +4,7 @@ import { LOUDNESS_TARGETS } from '../dsp/loudness/loudnessTargets';
 import type { LoudnessTargetId } from '../dsp/loudness/loudnessTargets';
 import { DEFAULT_MONO_LAW } from '../core/monoLaw';
 import type { MonoLaw } from '../core/monoLaw';
-import type { AnalysedFormat } from '../render/analysis/monoAnalysisTypes';
+import type { AnalysedFormat } from '../core/monoAnalysis/monoAnalysisTypes';
 import { UsageError, oneOf, parseMonoLaw, readCommandLine } from './commandLine';
 
 

@@ -1,5 +1,5 @@
 import type { LoudnessTarget } from '../dsp/loudness/loudnessTargets';
-import type { MonoAnalysis } from '../render/analysis/monoAnalysisTypes';
+import type { MonoAnalysis } from '../core/monoAnalysis/monoAnalysisTypes';
 import type { AnalyzeGate } from './analyzeArgs';
 import type { GateResult, ProgrammeLoudness } from './report/analysisReport';
 

@@ -6,7 +6,7 @@ import type { LoudnessTarget } from '../dsp/loudness/loudnessTargets';
 import { decodeAudioFile } from '../io/decodeAudioFile';
 import { analyzeStereoMix } from '../render/analysis/mixMonoAnalysis';
 import { foldDownToStereo } from '../render/analysis/multichannelFoldDown';
-import type { MonoAnalysis } from '../render/analysis/monoAnalysisTypes';
+import type { MonoAnalysis } from '../core/monoAnalysis/monoAnalysisTypes';
 import type { MonoLaw } from '../core/monoLaw';
 import { UsageError } from './commandLine';
 import type { AnalyzeArgs } from './analyzeArgs';

@@ -1,5 +1,5 @@
 import type { LoudnessTarget } from '../dsp/loudness/loudnessTargets';
-import type { MonoAnalysis } from '../render/analysis/monoAnalysisTypes';
+import type { MonoAnalysis } from '../core/monoAnalysis/monoAnalysisTypes';
 import type { AnalyzeArgs } from './analyzeArgs';
 import { loudnessFiguresFromPowers } from './analyzeLoudness';
 import { measureSceneInParallel, sharedStems } from './parallelSceneAnalysis';

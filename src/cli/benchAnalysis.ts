@@ -4,7 +4,7 @@ import { SCENE_FORMAT_VERSION } from '../core/scene';
 import type { Scene, SceneSource } from '../core/scene';
 import type { HrtfGrid } from '../dsp/hrtf/hrtfGrid';
 import { createMixMeters, processMixMeters } from '../dsp/meters/mixMeters';
-import type { AnalysedFormat } from '../render/analysis/monoAnalysisTypes';
+import type { AnalysedFormat } from '../core/monoAnalysis/monoAnalysisTypes';
 import { RENDER_BLOCK_FRAMES } from '../render/renderBlock';
 import { loadSceneFile, loadStems } from './loadScene';
 import { measureSceneInParallel, sharedStems } from './parallelSceneAnalysis';

@@ -1,7 +1,7 @@
 import type { Scene } from '../core/scene';
 import type { MonoLaw } from '../core/monoLaw';
 import type { HrtfGrid } from '../dsp/hrtf/hrtfGrid';
-import type { AnalysedFormat, MonoAnalysis } from '../render/analysis/monoAnalysisTypes';
+import type { AnalysedFormat, MonoAnalysis } from '../core/monoAnalysis/monoAnalysisTypes';
 import { createSpanRun } from '../render/analysis/spans/analysisInSpans';
 import type { SpanRun, SpanWorkers } from '../render/analysis/spans/analysisInSpans';
 import type { SpanJob, SpanReply } from '../render/analysis/spans/spanProtocol';

@@ -7,10 +7,9 @@ import type { StudioOutputId } from '../core/outputs/studioOutputs';
 import type { OutputFile } from '../core/outputs/renderedOutput';
 import type { PcmSampleFormat } from '../core/pcm';
 import type { LiveGoniometer, LiveMeters } from '../render/realtime/liveMeterReader';
-import type { AnalysedFormat, AnalysisBand, FindingKind, MonoAnalysis, MonoFinding, SuggestedFix, TimeRange } from '../render/analysis/monoAnalysisTypes';
+import type { AnalysedFormat, MonoAnalysis } from '../core/monoAnalysis/monoAnalysisTypes';
 
 export type { LiveGoniometer, LiveMeters };
-export type { AnalysedFormat, AnalysisBand, FindingKind, MonoAnalysis, MonoFinding, SuggestedFix, TimeRange };
 /** Loudness delivery targets and the meters' integration presets, for the store and the meter panel. */
 export { LOUDNESS_TARGETS, distanceToTarget, getLoudnessTarget } from '../dsp/loudness/loudnessTargets';
 export type { LoudnessDistance, LoudnessTarget, LoudnessTargetId } from '../dsp/loudness/loudnessTargets';

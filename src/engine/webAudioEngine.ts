@@ -6,6 +6,7 @@ import type { MidSideSettings } from '../core/midSideSettings';
 import type { OutputFile } from '../core/outputs/renderedOutput';
 import { SHIPPED_HRTF_SET, studioOutput, studioOutputs } from '../core/outputs/studioOutputs';
 import type { StudioOutputSettings } from '../core/outputs/studioOutputs';
+import type { MonoAnalysis } from '../core/monoAnalysis/monoAnalysisTypes';
 import type { HrtfGrid } from '../dsp/hrtf/hrtfGrid';
 import { encodeOutputFiles } from '../io/outputFiles';
 import { renderLengthFrames } from '../render/outputPlan';
@@ -25,7 +26,6 @@ import type {
   MeterSettings,
   MonitorSettings,
   MonitorSolo,
-  MonoAnalysis,
   MonoAnalysisOptions,
   PlayheadFrame,
   SceneLoadReport,

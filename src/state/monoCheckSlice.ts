@@ -1,5 +1,5 @@
 import type { Scene } from '../core/scene';
-import type { AnalysedFormat, MonoAnalysis } from '../engine/audioEngine';
+import type { AnalysedFormat, MonoAnalysis } from '../core/monoAnalysis/monoAnalysisTypes';
 import type { EngineReloader } from './engineReloader';
 import type { MonitorSoloBand } from './metersSlice';
 import type { GetStudioState, SetStudioState, StudioContext } from './studioContext';

@@ -2,7 +2,7 @@ import { readFileSync } from 'node:fs';
 import { writeFile } from 'node:fs/promises';
 import { describe, expect, it } from 'vitest';
 import { analysisWorkerCount as workersPerAnalysis } from '../../src/engine/analysisClient';
-import type { MonoAnalysis } from '../../src/engine/audioEngine';
+import type { MonoAnalysis } from '../../src/core/monoAnalysis/monoAnalysisTypes';
 import { artifactPath } from './support/artifacts';
 import { useStudioSession } from './support/studioSession';
 import { decodePng, hexColour } from './support/png';
@@ -163,11 +163,11 @@ describe('the mono check in the browser', () => {
     expect(severities).toEqual([...severities].sort((a, b) => b - a));
     const guitarItem = page.locator('[data-testid="mono-finding"][data-source-id="guitar"][data-kind="haas"]');
     await expect(guitarItem.getByTestId('mono-finding-source').textContent()).resolves.toBe(demoName('guitar'));
-    // Its headline is what the guitar loses of itself in mono, in the band of a comb notch: "loses 8.4 dB at 125 Hz".
+    // Its headline is what the guitar loses of itself in mono, in the band of a comb notch: "loses 8.4 dB at 125 Hz in mono".
     const headline = guitar!.headline!;
     expect(headline.of).toBe('source');
     await expect(guitarItem.getByTestId('mono-finding-db').textContent()).resolves.toBe(
-      `loses ${(-headline.lossDb).toFixed(1)} dB at ${Math.round(headline.band!.nominalHz)} Hz`,
+      `loses ${(-headline.lossDb).toFixed(1)} dB at ${Math.round(headline.band!.nominalHz)} Hz in mono`,
     );
     // The guitar leads the list: its comb loses most where it is heard.
     await expect(shown.first().getAttribute('data-source-id')).resolves.toBe('guitar');

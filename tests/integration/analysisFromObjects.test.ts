@@ -4,7 +4,7 @@ import { DEFAULT_MID_SIDE_SETTINGS } from '../../src/core/midSideSettings';
 import type { Scene, SceneSource } from '../../src/core/scene';
 import type { HrtfGrid } from '../../src/dsp/hrtf/hrtfGrid';
 import { analyzeStereoMix } from '../../src/render/analysis/mixMonoAnalysis';
-import type { MonoAnalysis } from '../../src/render/analysis/monoAnalysisTypes';
+import type { MonoAnalysis } from '../../src/core/monoAnalysis/monoAnalysisTypes';
 import { analyzeSceneMono } from '../../src/render/analysis/sceneMonoAnalysis';
 import { createSceneRenderer } from '../../src/render/sceneRenderer';
 import { gaussianNoise } from '../support/prng';

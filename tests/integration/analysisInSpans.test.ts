@@ -5,7 +5,7 @@ import type { MomentFrameRange } from '../../src/dsp/analysis/monoMomentAnalyser
 import type { HrtfGrid } from '../../src/dsp/hrtf/hrtfGrid';
 import { monoCheckJob } from '../../src/engine/analysisClient';
 import type { AnalysisJob } from '../../src/engine/analysisClient';
-import type { MonoAnalysis } from '../../src/render/analysis/monoAnalysisTypes';
+import type { MonoAnalysis } from '../../src/core/monoAnalysis/monoAnalysisTypes';
 import { analyzeSceneMono } from '../../src/render/analysis/sceneMonoAnalysis';
 import { answerSpanRequest, createSpanRun } from '../../src/render/analysis/spans/analysisInSpans';
 import type { SpanRun, SpanWorkers } from '../../src/render/analysis/spans/analysisInSpans';

@@ -273,7 +273,7 @@ describe('npm run analyze on the demo scene', () => {
     const guitar = analysis.findings[0]!;
     expect(guitar.sourceId).toBe('guitar');
     const lossDb = (-guitar.headline!.lossDb).toFixed(1);
-    expect(scene.stdout).toContain(`1. Heavy guitar (Haas-widened): haas, loses ${lossDb} dB at ${guitar.headline!.band!.nominalHz} Hz in mono`);
+    expect(scene.stdout).toContain(`1. Heavy guitar (Haas-widened): Haas delay, loses ${lossDb} dB at ${guitar.headline!.band!.nominalHz} Hz in mono`);
   });
 
   it('writes an HTML report with the loudness of three programmes and the stereo-field plots', async () => {

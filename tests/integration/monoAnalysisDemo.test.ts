@@ -3,7 +3,8 @@ import { fileURLToPath } from 'node:url';
 import { beforeAll, describe, expect, it } from 'vitest';
 import { parseSceneJson } from '../../src/core/sceneParse';
 import { analyzeSceneMono } from '../../src/render/analysis/sceneMonoAnalysis';
-import type { MonoAnalysis } from '../../src/render/analysis/monoAnalysisTypes';
+import type { MonoAnalysis } from '../../src/core/monoAnalysis/monoAnalysisTypes';
+import { findingSentence } from '../../src/core/monoAnalysis/phrasing/findingSentence';
 import { generateDemoStem, isDemoStemName } from '../../scenes/generators/index';
 
 const DEMO = fileURLToPath(new URL('../../scenes/demo.json', import.meta.url));
@@ -28,7 +29,7 @@ describe('mono analysis of the demo scene (stereo fold-down)', () => {
     expect(Math.abs(haas!.delayMs! - 12)).toBeLessThan(1e-9);
     // f_k = (2k + 1) / (2 x 12 ms).
     [41.7, 125, 208.3].forEach((hz, k) => expect(Math.abs(haas!.notchFrequenciesHz![k]! - hz)).toBeLessThan(0.1));
-    expect(haas!.message).toContain('12.0 ms');
+    expect(findingSentence(haas!, 'stereo')).toContain('12.0 ms (576 samples, the right lags)');
     expect(haas!.timeRanges.length).toBeGreaterThan(0);
   });
 
@@ -43,7 +44,7 @@ describe('mono analysis of the demo scene (stereo fold-down)', () => {
     expect(haas.notchFrequenciesHz!.some((hz) => hz >= band.lowerHz && hz <= band.upperHz)).toBe(true);
     expect(haas.severityDb).toBe(-headline.lossDb);
     expect(haas.severityDb).toBeGreaterThanOrEqual(6);
-    expect(haas.message).toMatch(/^Heavy guitar \(Haas-widened\) loses \d+\.\d dB at \d+ Hz in mono/);
+    expect(findingSentence(haas, 'stereo')).toMatch(/^Heavy guitar \(Haas-widened\) loses \d+\.\d dB at \d+ Hz in mono/);
     // The whole mix loses little to it (its level is 16 dB below the mix): under the 0.1 dB reporting threshold.
     expect(haas.mixLossDb!).toBeLessThan(0.1);
   });
@@ -53,11 +54,13 @@ describe('mono analysis of the demo scene (stereo fold-down)', () => {
     const pad = analysis.findings.find((f) => f.sourceId === 'pad');
     expect(pad).toBeDefined();
     expect(['polarity', 'wide-source', 'fold-down-cancellation']).toContain(pad!.kind);
-    expect(pad!.message).toContain('-0.20');
+    expect(findingSentence(pad!, 'stereo')).toContain('-0.20');
     // Its stem's channels have equal power (L = A + B, R = A - B, A and B uncorrelated), so summed to mono the stem
     // loses 10 log10(1 + r) = 10 log10(0.8) = -0.97 dB (0.05 dB: r is -0.20 to two decimals, +-0.03 dB).
     expect(Math.abs(pad!.stemLossDb! - 10 * Math.log10(0.8))).toBeLessThan(0.05);
-    expect(pad!.message).toContain('its stem loses 1.0 dB summed to mono');
+    // Its sentence says so, to two decimals (below 1 dB): the same 0.05 dB about 0.97.
+    const said = /its stem loses (\d\.\d\d) dB summed to mono/.exec(findingSentence(pad!, 'stereo'));
+    expect(Math.abs(Number(said![1]) + 10 * Math.log10(0.8))).toBeLessThan(0.05);
   });
 
   it('names neither the drums, the bass nor the lead (mono stems, near the centre)', () => {

@@ -5,7 +5,9 @@ import type { HrtfGrid } from '../../src/dsp/hrtf/hrtfGrid';
 import { analysisWindow, windowAutocorrelation } from '../../src/dsp/analysis/analysisWindow';
 import { analysisFrameSize } from '../../src/dsp/analysis/monoMomentAnalyser';
 import { OWN_LOSS_FLOOR_DB } from '../../src/render/analysis/findingFigures';
-import type { MonoAnalysis, SuggestedFix } from '../../src/render/analysis/monoAnalysisTypes';
+import type { SuggestedFix } from '../../src/core/monoAnalysis/findingTypes';
+import type { MonoAnalysis } from '../../src/core/monoAnalysis/monoAnalysisTypes';
+import { findingSentence } from '../../src/core/monoAnalysis/phrasing/findingSentence';
 import { analyzeSceneMono } from '../../src/render/analysis/sceneMonoAnalysis';
 import { gaussianNoise } from '../support/prng';
 import { testScene } from '../support/renderHelpers';
@@ -93,7 +95,7 @@ describe('mono analysis of a scene: the culprit is named', () => {
     expect(Math.abs(top.mixLossDb! - 10 * Math.log10(2))).toBeLessThan(0.15);
     // Each channel holds half of the source's power against 3/2 in the mix: 10 log10(2/3) = -1.76 dB (0.15 dB).
     expect(Math.abs(top.headline!.levelToMixDb! - 10 * Math.log10(2 / 3))).toBeLessThan(0.15);
-    expect(top.message).toMatch(/^Inverted loses 60\.0 dB in mono; its stem loses 60\.0 dB summed to mono\. /);
+    expect(findingSentence(top, 'stereo')).toMatch(/^Inverted loses 60\.0 dB in mono; its stem loses 60\.0 dB summed to mono\. /);
   });
 
   it('measures a Haas-widened source by what it loses itself: about 0 dB broadband, the comb average in the band of a notch', () => {
@@ -121,7 +123,7 @@ describe('mono analysis of a scene: the culprit is named', () => {
     // The headline and the severity are the band that holds the notch; the source is 1.8 dB below the mix there, heard.
     expect(haas.headline).toMatchObject({ of: 'source', lossDb: band!.ownLossDb, audible: true, band: { nominalHz: 1600 } });
     expect(haas.severityDb).toBe(-band!.ownLossDb!);
-    expect(haas.message).toMatch(/^Haas loses 7\.\d dB at 1\.6 kHz in mono, though it keeps its level overall\. /);
+    expect(findingSentence(haas, 'stereo')).toMatch(/^Haas loses 7\.\d dB at 1\.6 kHz in mono, though it keeps its level overall\. /);
   });
 
   it('offers fixes by what they bring back of the source\'s own loss at 1.6 kHz: removing the delay all of it, narrowing part of it', () => {
@@ -134,7 +136,8 @@ describe('mono analysis of a scene: the culprit is named', () => {
     // Narrowed to width w (L' = M + w D, R' = M - w D; M, D = (L +- R)/2), with r = 2c / (pl + pr) in the band from its
     // own loss 10 log10(1 + r): the own loss becomes 10 log10(2 (1 + r) / ((1 + r) + w^2 (1 - r))); the formula is
     // exact in the band's moments (tolerance 1e-9 dB, rounding); w is the one the fix names (50 % or 90 %).
-    const w = Number(/to (\d+) % width/.exec(narrow.text)![1]) / 100;
+    if (narrow.kind !== 'narrow') throw new Error(`expected the narrowing fix second, got ${narrow.kind}`);
+    const w = narrow.widthPercent / 100;
     const r = Math.pow(10, -lossDb / 10) - 1;
     const afterDb = 10 * Math.log10((2 * (1 + r)) / (1 + r + w * w * (1 - r)));
     expect(Math.abs(narrow.ownImprovementDb! - (lossDb - Math.max(0, -afterDb)))).toBeLessThan(1e-9);
@@ -152,7 +155,7 @@ describe('mono analysis of a scene: the culprit is named', () => {
     expect(haas.headline!.lossDb).toBeLessThan(-7);
     expect(haas.severityDb).toBe(haas.mixLossDb);
     expect(haas.severityDb).toBeLessThan(0.1);
-    expect(haas.message).toMatch(/^Haas loses 7\.\d dB at 1\.6 kHz in mono, where it is 2[67]\.\d dB below the mix \(masked\)/);
+    expect(findingSentence(haas, 'stereo')).toMatch(/^Haas loses 7\.\d dB at 1\.6 kHz in mono, where it is 2[67]\.\d dB below the mix \(masked\)/);
   });
 
   it('finds nothing once the inverted source is removed (or muted)', () => {

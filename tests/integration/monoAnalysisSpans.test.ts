@@ -7,7 +7,7 @@ import { getLoudnessTarget } from '../../src/dsp/loudness/loudnessTargets';
 import { DEFAULT_MID_SIDE_SETTINGS } from '../../src/core/midSideSettings';
 import type { Scene, SceneSource } from '../../src/core/scene';
 import type { HrtfGrid } from '../../src/dsp/hrtf/hrtfGrid';
-import type { MonoAnalysis } from '../../src/render/analysis/monoAnalysisTypes';
+import type { MonoAnalysis } from '../../src/core/monoAnalysis/monoAnalysisTypes';
 import { sceneAnalysisSetup } from '../../src/render/analysis/sceneAnalysisSetup';
 import type { SceneMonoAnalysisOptions } from '../../src/render/analysis/sceneAnalysisSetup';
 import { analyzeSceneMono, concludeSceneMono } from '../../src/render/analysis/sceneMonoAnalysis';

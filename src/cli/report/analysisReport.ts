@@ -1,5 +1,5 @@
 import type { LoudnessTarget } from '../../dsp/loudness/loudnessTargets';
-import type { MonoAnalysis } from '../../render/analysis/monoAnalysisTypes';
+import type { MonoAnalysis } from '../../core/monoAnalysis/monoAnalysisTypes';
 import type { LoudnessFigures } from '../analyzeLoudness';
 
 /**
@@ -16,7 +16,7 @@ import type { LoudnessFigures } from '../analyzeLoudness';
  *                     samplePeakDbfs, distance: { loudnessOffsetLu, gainToTargetDb, ... },
  *                     timeline: { stepSec, momentaryLufs[], shortTermLufs[] } } ],
  *     "channelPairs": [ { left, right, correlation } ],     (multichannel files)
- *     "monoAnalysis": MonoAnalysis | undefined,             (render/analysis/monoAnalysisTypes.ts)
+ *     "monoAnalysis": MonoAnalysis | undefined,             (core/monoAnalysis/monoAnalysisTypes.ts)
  *     "notes": [ string ],
  *     "gates": [ { gate, passed, measured, limit, unit, excess, message } ]
  *   }

@@ -1,10 +1,14 @@
-import { clock, frequency } from '../../core/formatUnits';
-import type { MonoAnalysis, MonoFinding } from '../../render/analysis/monoAnalysisTypes';
+import { correlation, frequency } from '../../core/formatUnits';
+import type { MonoAnalysis } from '../../core/monoAnalysis/monoAnalysisTypes';
+import { bandLossPhrase, findingFacts, whenPhrase } from '../../core/monoAnalysis/phrasing/findingFacts';
+import { findingHeading } from '../../core/monoAnalysis/phrasing/findingHeadline';
+import { findingSentence } from '../../core/monoAnalysis/phrasing/findingSentence';
+import { fixPhrase } from '../../core/monoAnalysis/phrasing/fixPhrases';
 import type { AnalysisReport, ProgrammeLoudness } from './analysisReport';
 import { escapeHtml } from './escapeHtml';
-import { correlation, level, signedDb } from './reportFormat';
+import { level, signedDb } from './reportFormat';
 import { barPlot, linePlot } from './svgPlots';
-import { bandLoss, findingDetail, fixText, headline, sourceRow, timeRanges, verdict } from './reportPhrases';
+import { sourceRow, verdict } from './reportPhrases';
 
 /**
  * The HTML report: one self-contained page (inline CSS and inline SVG; no scripts, fonts,
@@ -21,7 +25,7 @@ export function renderHtmlReport(report: AnalysisReport): string {
     ...(report.channelPairs.length === 0 ? [] : [pairsSection(report)]),
     ...(analysis?.binaural === undefined ? [] : [binauralSection(analysis)]),
     ...(analysis === undefined || analysis.sources.length === 0 ? [] : [sourcesSection(analysis)]),
-    ...(analysis === undefined ? [] : [findingsSection(analysis.findings)]),
+    ...(analysis === undefined ? [] : [findingsSection(analysis)]),
     ...(report.gates.length === 0 ? [] : [gatesSection(report)]),
   ];
   const title = `Analysis of ${report.input.file}`;
@@ -181,18 +185,19 @@ function sourcesSection(analysis: MonoAnalysis): string {
 ${table(['source', 'level', 'mono loss', 'correlation', 'mix gains if removed', 'mix gains if collapsed'], rows)}</section>`;
 }
 
-function findingsSection(findings: readonly MonoFinding[]): string {
+function findingsSection(analysis: MonoAnalysis): string {
+  const findings = analysis.findings;
   if (findings.length === 0) return '<section><h2>Findings</h2><p>None: nothing loses level in mono beyond the reporting threshold.</p></section>';
   const items = findings.map((f, i) => {
-    const detail = findingDetail(f);
+    const facts = findingFacts(f);
     const lines = [
-      `<h3>${i + 1}. ${escapeHtml(f.sourceName ?? 'The mix')}: ${escapeHtml(f.kind)}, ${escapeHtml(headline(f))}</h3>`,
-      `<p>${escapeHtml(f.message)}</p>`,
-      `<p class="note">When: ${escapeHtml(timeRanges(f))} (worst at ${escapeHtml(clock(f.worstTimeSec))})${f.bands.length > 0 ? `. Worst bands: ${escapeHtml(f.bands.map(bandLoss).join(', '))}` : ''}.</p>`,
-      ...(detail === '' ? [] : [`<p class="note">${escapeHtml(detail)}</p>`]),
+      `<h3>${i + 1}. ${escapeHtml(findingHeading(f))}</h3>`,
+      `<p>${escapeHtml(findingSentence(f, analysis.format))}</p>`,
+      `<p class="note">When: ${escapeHtml(whenPhrase(f))}${f.bands.length > 0 ? `. Worst bands: ${escapeHtml(f.bands.map(bandLossPhrase).join(', '))}` : ''}.</p>`,
+      ...(facts.length === 0 ? [] : [`<p class="note">${escapeHtml(facts.join('; '))}</p>`]),
       ...(f.fixes.length === 0
         ? []
-        : [`<ul>${f.fixes.map((fix) => `<li>${escapeHtml(fixText(fix, f))}</li>`).join('')}</ul>`]),
+        : [`<ul>${f.fixes.map((fix) => `<li>${escapeHtml(fixPhrase(fix, f))}</li>`).join('')}</ul>`]),
     ];
     return `<div class="finding">${lines.join('\n')}</div>`;
   });

@@ -1,4 +1,6 @@
-/** Number formatting shared by the text and HTML reports (times and frequencies: core/formatUnits.ts). */
+import { withSign } from '../../core/formatUnits';
+
+/** Number formatting shared by the text and HTML reports (times, frequencies and correlations: core/formatUnits.ts). */
 
 /** Readings at or below this are the meters' -150 floor: silence, or a total cancellation. */
 const FLOOR = -149.95;
@@ -13,18 +15,6 @@ export function signedDb(value: number, digits = 1): string {
 export function level(value: number, digits = 1): string {
   if (!Number.isFinite(value) || value <= FLOOR) return '-inf';
   return value.toFixed(digits);
-}
-
-/** A correlation with its sign: "+0.98", "-1.00". */
-export function correlation(value: number): string {
-  return withSign(value.toFixed(2));
-}
-
-/** "+" before positive numbers; a rounded zero has no sign. */
-function withSign(text: string): string {
-  const rounded = Number(text);
-  if (rounded === 0) return text.replace('-', '');
-  return rounded > 0 ? `+${text}` : text;
 }
 
 /**

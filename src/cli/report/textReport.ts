@@ -1,8 +1,12 @@
-import { clock, frequency } from '../../core/formatUnits';
-import type { MonoAnalysis, MonoFinding } from '../../render/analysis/monoAnalysisTypes';
+import { correlation, frequency } from '../../core/formatUnits';
+import type { MonoAnalysis } from '../../core/monoAnalysis/monoAnalysisTypes';
+import { bandLossPhrase, findingFacts, whenPhrase } from '../../core/monoAnalysis/phrasing/findingFacts';
+import { findingHeading } from '../../core/monoAnalysis/phrasing/findingHeadline';
+import { findingSentence } from '../../core/monoAnalysis/phrasing/findingSentence';
+import { fixPhrase } from '../../core/monoAnalysis/phrasing/fixPhrases';
 import type { AnalysisReport } from './analysisReport';
-import { correlation, level, signedDb, textTable } from './reportFormat';
-import { bandLoss, findingDetail, fixText, headline, sourceRow, timeRanges, verdict } from './reportPhrases';
+import { level, signedDb, textTable } from './reportFormat';
+import { sourceRow, verdict } from './reportPhrases';
 
 /** The readable report `npm run analyze` prints on standard output. */
 export function renderTextReport(report: AnalysisReport): string {
@@ -15,7 +19,7 @@ export function renderTextReport(report: AnalysisReport): string {
   }
   if (analysis?.binaural !== undefined) lines.push('', ...binauralLines(analysis));
   if (analysis !== undefined && analysis.sources.length > 0) lines.push('', ...sourceLines(analysis));
-  if (analysis !== undefined) lines.push('', ...findingLines(analysis.findings));
+  if (analysis !== undefined) lines.push('', ...findingLines(analysis));
   if (report.gates.length > 0) {
     lines.push('', 'Gates');
     for (const gate of report.gates) lines.push(`  ${gate.passed ? 'PASS' : 'FAIL'}  ${gate.message}`);
@@ -100,17 +104,18 @@ function sourceLines(analysis: MonoAnalysis): string[] {
   ];
 }
 
-function findingLines(findings: readonly MonoFinding[]): string[] {
+function findingLines(analysis: MonoAnalysis): string[] {
+  const findings = analysis.findings;
   if (findings.length === 0) return ['Findings: none, nothing loses level in mono beyond the reporting threshold'];
   const lines = ['Findings (most severe first)'];
   findings.forEach((f, i) => {
-    lines.push(`  ${i + 1}. ${f.sourceName ?? 'the mix'}: ${f.kind}, ${headline(f)}`);
-    lines.push(`     ${f.message}`);
-    lines.push(`     when: ${timeRanges(f)} (worst at ${clock(f.worstTimeSec)})`);
-    if (f.bands.length > 0) lines.push(`     worst bands: ${f.bands.map(bandLoss).join(', ')}`);
-    const detail = findingDetail(f);
-    if (detail !== '') lines.push(`     ${detail}`);
-    for (const fix of f.fixes) lines.push(`     fix: ${fixText(fix, f)}`);
+    lines.push(`  ${i + 1}. ${findingHeading(f)}`);
+    lines.push(`     ${findingSentence(f, analysis.format)}`);
+    lines.push(`     when: ${whenPhrase(f)}`);
+    if (f.bands.length > 0) lines.push(`     worst bands: ${f.bands.map(bandLossPhrase).join(', ')}`);
+    const facts = findingFacts(f);
+    if (facts.length > 0) lines.push(`     ${facts.join('; ')}`);
+    for (const fix of f.fixes) lines.push(`     fix: ${fixPhrase(fix, f)}`);
   });
   return lines;
 }

@@ -7,7 +7,8 @@ import {
   powerToDb,
   sidePowerFromMoments,
 } from '../../dsp/meters/stereoMoments';
-import type { AnalysisBand, AnalysisTimeline, StereoFieldSummary } from './monoAnalysisTypes';
+import type { AnalysisBand } from '../../core/monoAnalysis/findingTypes';
+import type { AnalysisTimeline, StereoFieldSummary } from '../../core/monoAnalysis/monoAnalysisTypes';
 
 /**
  * The figures of a stereo signal from its accumulated moments (monoMomentAnalyser.ts):

@@ -1,9 +1,9 @@
 import type { MomentAnalyser } from '../../dsp/analysis/monoMomentAnalyser';
 import { MIX_STRIDE } from '../../dsp/analysis/sourceMoments';
 import { broadbandMoments, stereoFieldSummary } from './analysisFigures';
-import { FINDING_BAND_COUNT, formatDb, monoLossOf, timeRangesOf } from './findingFigures';
-import { clock } from '../../core/formatUnits';
-import type { BinauralSurvival, MonoFinding } from './monoAnalysisTypes';
+import { FINDING_BAND_COUNT, monoLossOf, timeRangesOf } from './findingFigures';
+import type { MonoFinding } from '../../core/monoAnalysis/findingTypes';
+import type { BinauralSurvival } from '../../core/monoAnalysis/monoAnalysisTypes';
 
 /**
  * How much of the binaural render survives mono and loudspeaker playback: the mono loss
@@ -57,8 +57,8 @@ export function binauralSurvival(analyser: MomentAnalyser, sources: readonly Sou
     .sort((a, b) => b.lossDb - a.lossDb)
     .slice(0, FINDING_BAND_COUNT)
     .map(({ nominalHz, lowerHz, upperHz, lossDb }) => ({ nominalHz, lowerHz, upperHz, lossDb }));
-  const worst = [...survival.sources].sort((a, b) => a.monoLossDb - b.monoLossDb).slice(0, 3);
-  const names = worst.map((s) => `${s.sourceName} (${formatDb(s.monoLossDb)})`).join(', ');
+  const losingSources = [...survival.sources].sort((a, b) => a.monoLossDb - b.monoLossDb).slice(0, 3);
+  const worst = losingSources[0];
   return {
     survival,
     finding: {
@@ -68,8 +68,8 @@ export function binauralSurvival(analyser: MomentAnalyser, sources: readonly Sou
       timeRanges: ranges,
       bands,
       correlation: survival.correlation,
-      message: `The binaural render loses ${formatDb(severityDb)} when its ears are summed to mono (worst around ${clock(worstTimeSec)})${names === '' ? '' : `; the sources that lose most: ${names}`}.`,
-      fixes: worst.length > 0 ? [{ kind: 'move', text: `Move ${worst[0]!.sourceName} towards the front or back, where the ears hear it alike.` }] : [],
+      losingSources,
+      fixes: worst === undefined ? [] : [{ kind: 'move', towards: 'front-or-back', sourceId: worst.sourceId, sourceName: worst.sourceName }],
     },
   };
 }

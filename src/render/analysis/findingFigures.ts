@@ -4,7 +4,7 @@ import type { InterChannelDelay } from '../../dsp/analysis/interChannelDelay';
 import type { MomentAnalyser } from '../../dsp/analysis/monoMomentAnalyser';
 import { MAX_CANCELLATION_DB, cancellationDb } from '../../dsp/analysis/sourceMoments';
 import { correlationFromMoments, monoLossDbFromMoments } from '../../dsp/meters/stereoMoments';
-import type { AnalysisBand, TimeRange } from './monoAnalysisTypes';
+import type { AnalysisBand, TimeRange } from '../../core/monoAnalysis/findingTypes';
 
 /**
  * Thresholds and shared figures of the findings (sceneFindings.ts, ownMonoLoss.ts).
@@ -155,10 +155,6 @@ export function haasDelay(
 
 export function isHaas(delay: InterChannelDelay): boolean {
   return Math.abs(delay.correlation) >= HAAS_MIN_CORRELATION && Math.abs(delay.correlation) >= Math.abs(delay.zeroLagCorrelation) + HAAS_MIN_LEAD_OVER_ZERO_LAG;
-}
-
-export function formatDb(db: number): string {
-  return `${db.toFixed(1)} dB`;
 }
 
 /** rho_w of the analyser's window over the Haas lags. */

@@ -2,8 +2,9 @@ import { createMomentAnalyser, feedMomentAnalyser, finishMomentAnalyser } from '
 import { DEFAULT_MONO_LAW, monoLawGain } from '../../core/monoLaw';
 import { analysisBands, analysisTimeline, stereoFieldSummary } from './analysisFigures';
 import { haasWindowCorrelation } from './findingFigures';
-import type { MonoAnalysis, MonoAnalysisOptions } from './monoAnalysisTypes';
+import type { MonoAnalysis } from '../../core/monoAnalysis/monoAnalysisTypes';
 import { checkedWindowSec } from './monoAnalysisOptions';
+import type { MonoAnalysisOptions } from './monoAnalysisOptions';
 import { sceneSourceFindings } from './sceneFindings';
 
 /** Frames fed per step (and between progress reports). */

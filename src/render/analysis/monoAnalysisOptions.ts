@@ -1,3 +1,14 @@
+import type { MonoLaw } from '../../core/monoLaw';
+
+/** Options of the analyses of this folder (a mix file's, a scene's). */
+export interface MonoAnalysisOptions {
+  readonly monoLaw?: MonoLaw;
+  /** Length of a timeline window, seconds; default 0.5. */
+  readonly windowSec?: number;
+  /** Called now and then with the fraction done (0..1). */
+  readonly onProgress?: (fraction: number) => void;
+}
+
 /** Default timeline window, seconds. */
 const DEFAULT_ANALYSIS_WINDOW_SEC = 0.5;
 

@@ -11,7 +11,7 @@ import { createLayoutPanner } from '../buses/layoutPanners';
 import { RENDER_BLOCK_FRAMES } from '../renderBlock';
 import { objectHeadDirection } from '../sceneRenderer';
 import type { SceneRenderer } from '../sceneRenderer';
-import type { AnalysedFormat } from './monoAnalysisTypes';
+import type { AnalysedFormat } from '../../core/monoAnalysis/monoAnalysisTypes';
 
 /**
  * Per source, the response from its objects' signals to its share of a render, at the

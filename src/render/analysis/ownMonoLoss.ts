@@ -16,7 +16,7 @@ import {
 } from '../../dsp/analysis/sourceMoments';
 import { monoLawGain } from '../../core/monoLaw';
 import { AUDIBLE_BELOW_MIX_DB, FINDING_BAND_COUNT, MIN_BAND_ENERGY_SHARE, OWN_LOSS_FLOOR_DB, REPORT_SEVERITY_DB, monoLossOf, trustedBands } from './findingFigures';
-import type { AnalysisBand, FindingBand, HeadlineLoss } from './monoAnalysisTypes';
+import type { AnalysisBand, FindingBand, HeadlineLoss } from '../../core/monoAnalysis/findingTypes';
 
 /**
  * What a source loses of itself in mono: its own contribution folded to mono against its
@@ -84,6 +84,7 @@ export function ownLossFigures(analyser: MomentAnalyser, i: number, own: ArrayLi
     if (!(lossDb < 0)) continue;
     const m = MIX_STRIDE * b;
     const bandToMix = levelToMixDb(bpl + bpr, mixBands[m]! + mixBands[m + 1]!);
+    const audible = bandToMix >= AUDIBLE_BELOW_MIX_DB;
     const mixMono = mixBands[m]! + mixBands[m + 1]! + 2 * mixBands[m + 2]!;
     const { nominalHz, lowerHz, upperHz } = analyser.bands[b]!;
     const band: FindingBand = {
@@ -93,8 +94,9 @@ export function ownLossFigures(analyser: MomentAnalyser, i: number, own: ArrayLi
       lossDb: cancellationDb(mixMono, -attributedCross(moments, at)),
       ownLossDb: lossDb,
       levelToMixDb: bandToMix,
+      audible,
     };
-    losing.push({ lossDb, band, levelToMixDb: bandToMix, audible: bandToMix >= AUDIBLE_BELOW_MIX_DB });
+    losing.push({ lossDb, band, levelToMixDb: bandToMix, audible });
   }
   // Unmasked bands first, then by own loss, most lost first.
   losing.sort((a, b) => Number(b.audible) - Number(a.audible) || a.lossDb - b.lossDb);

@@ -7,8 +7,9 @@ import type { OutputDefinition } from '../../core/outputs/outputDefinition';
 import { studioOutputs } from '../../core/outputs/studioOutputs';
 import { planOutputs, renderLengthFrames } from '../outputPlan';
 import { LOUDNESS_PROGRAMMES } from './spanLoudness';
-import type { AnalysedFormat, MonoAnalysisOptions } from './monoAnalysisTypes';
+import type { AnalysedFormat } from '../../core/monoAnalysis/monoAnalysisTypes';
 import { checkedWindowSec } from './monoAnalysisOptions';
+import type { MonoAnalysisOptions } from './monoAnalysisOptions';
 
 export interface SceneMonoAnalysisOptions extends MonoAnalysisOptions {
   readonly format: AnalysedFormat;

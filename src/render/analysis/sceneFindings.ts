@@ -1,4 +1,3 @@
-import { combNotchFrequenciesHz } from '../../dsp/analysis/interChannelDelay';
 import type { InterChannelDelay } from '../../dsp/analysis/interChannelDelay';
 import type { MomentAnalyser } from '../../dsp/analysis/monoMomentAnalyser';
 import {
@@ -10,36 +9,29 @@ import {
   attributedCross,
   cancellationDb,
   momentsWithSourceNarrowed,
-  momentsWithSourceRightFlipped,
   momentsWithoutSource,
 } from '../../dsp/analysis/sourceMoments';
-import { midPowerFromMoments, powerToDb, sidePowerFromMoments } from '../../dsp/meters/stereoMoments';
+import { powerToDb } from '../../dsp/meters/stereoMoments';
+import type { MonoFinding } from '../../core/monoAnalysis/findingTypes';
+import type { AnalysedFormat, SourceMonoFigures } from '../../core/monoAnalysis/monoAnalysisTypes';
 import { broadbandMoments } from './analysisFigures';
-import { findingMessage } from './findingMessage';
 import {
-  BASS_MONO_CUTOFF_HZ,
   BINAURAL_HAAS_MIN_LAG_SEC,
-  CANCELLING_BAND_CORRELATION,
   CANCELLING_CORRELATION,
   HAAS_MIN_LAG_SEC,
-  LOW_END_HZ,
-  MIN_BAND_ENERGY_SHARE,
   MIN_SOURCE_LEVEL_DB,
-  NOTCH_COUNT,
-  POLARITY_CORRELATION,
   REPORT_SEVERITY_DB,
   correlationOf,
   haasDelay,
   isHaas,
   monoLossOf,
   timeRangesOf,
-  trustedBands,
   windowCancellationDb,
 } from './findingFigures';
-import { frequency } from '../../core/formatUnits';
-import type { AnalysedFormat, FindingKind, MonoFinding, SourceMonoFigures, SuggestedFix } from './monoAnalysisTypes';
-import { ownBassMono, ownFixImprovementDb, ownLossFigures, ownNarrowed, ownRightFlipped, stemMonoLossDb } from './ownMonoLoss';
-import type { OwnEdit } from './ownMonoLoss';
+import { sourceFixes } from './findingFixes';
+import { bandCancellation, findingKind, kindFigures } from './findingKind';
+import type { FindingEvidence } from './findingKind';
+import { ownLossFigures, stemMonoLossDb } from './ownMonoLoss';
 
 /**
  * Per-source figures and culprit findings of a scene analysis, from the moments of each
@@ -51,12 +43,9 @@ import type { OwnEdit } from './ownMonoLoss';
  * cancel, whichever is larger: a comb or a band of inverted content costs level in its
  * bands even when other bands add in phase. Severity and the headline: what the source
  * loses of itself where it is heard, or the mix loss if larger (ownMonoLoss.ts, rule in
- * findingFigures.ts). Fix improvements of the whole mix are computed from the same
- * moments (removal, narrowing, polarity flip, bass mono), except "remove the delay" and
- * "move", which are estimates or none. Each fix also states what it brings back of the
- * source's own loss where its headline names it (ownMonoLoss.ts ownFixImprovementDb;
- * removing the delay makes the channels copies: all of it), and fixes are sorted by that
- * first: a quiet source's fix changes the mix little, yet brings the source back.
+ * findingFigures.ts). The kind: findingKind.ts, a table of rules over the evidence
+ * measured here; the fixes and what they bring: findingFixes.ts, a table per kind. The
+ * findings are data: core/monoAnalysis/phrasing writes their sentences.
  */
 export interface SceneFindingInput {
   readonly analyser: MomentAnalyser;
@@ -74,10 +63,6 @@ export interface AnalysedInput {
   readonly name: string;
 }
 
-/** Share of the energy of the cancelling bands that makes a polarity finding (the rest is "wide"). */
-const POLARITY_ENERGY_SHARE = 0.25;
-/** Contribution correlation this much above the stem's: the placement folded the stem's cancelling side away. */
-const STEM_FOLDED_AWAY = 0.2;
 /** Mix-level loss that is reported even without evidence in the source's own channels (it cancels against other sources). */
 const INTERACTION_SEVERITY_DB = 1;
 
@@ -125,151 +110,35 @@ function sourceFinding(
   const { analyser, monoGain } = input;
   const source = input.sources[i]!;
   const moments = analyser.inputs[i]!;
-  const frames = analyser.totalFrames;
-  const durationSec = frames / analyser.sampleRateHz;
-  const pl = own[SOURCE_PL]!, pr = own[SOURCE_PR]!, c = own[SOURCE_C]!;
-  const mixPl = mix[0]!, mixPr = mix[1]!, mixC = mix[2]!;
-  if (!(pl + pr > 0) || 10 * Math.log10((pl + pr) / (mixPl + mixPr)) < MIN_SOURCE_LEVEL_DB) return null;
-
-  // Cancellation: broadband, and per trusted band where the source's own channels cancel.
-  const trusted = trustedBands(analyser.bands, durationSec);
-  let negativeShare = 0;
-  let cancellingEnergy = 0;
-  let invertedEnergy = 0;
-  let lowNegativeShare = 0;
-  for (let b = 0; b < analyser.bandCount; b++) {
-    const at = SOURCE_STRIDE * b;
-    const bpl = moments.bands[at + SOURCE_PL]!, bpr = moments.bands[at + SOURCE_PR]!, bc = moments.bands[at + SOURCE_C]!;
-    const bandCorrelation = correlationOf(bpl, bpr, bc, frames);
-    if (!trusted[b] || bandCorrelation > CANCELLING_BAND_CORRELATION) continue;
-    const share = attributedCross(moments.bands, at);
-    if (share < 0) {
-      negativeShare -= share;
-      if (analyser.bands[b]!.centreHz < LOW_END_HZ) lowNegativeShare -= share;
-    }
-    if ((bpl + bpr) / (pl + pr) >= MIN_BAND_ENERGY_SHARE) {
-      cancellingEnergy += bpl + bpr;
-      if (bandCorrelation <= POLARITY_CORRELATION) invertedEnergy += bpl + bpr;
-    }
-  }
-  const mixMono = mixPl + mixPr + 2 * mixC;
-  const mixLossDb = Math.max(cancellationDb(mixMono, -attributedCross(own)), cancellationDb(mixMono, negativeShare));
-  const correlation = figure.correlation;
-  const minLagSec = input.format === 'binaural' ? BINAURAL_HAAS_MIN_LAG_SEC : HAAS_MIN_LAG_SEC;
-  const delay = haasDelay(analyser, moments.crossRe, moments.crossIm, pl, pr, input.windowCorrelation, minLagSec);
-  const haas = isHaas(delay);
-  const evidence = correlation <= CANCELLING_CORRELATION || cancellingEnergy > 0;
-  // A detected delayed copy is reported whatever level it costs (a comb is heard as colour, not only as loss).
-  const cancels = mixLossDb >= REPORT_SEVERITY_DB && (evidence || mixLossDb >= INTERACTION_SEVERITY_DB);
+  const durationSec = analyser.totalFrames / analyser.sampleRateHz;
+  const pl = own[SOURCE_PL]!, pr = own[SOURCE_PR]!;
+  if (!(pl + pr > 0) || 10 * Math.log10((pl + pr) / (mix[0]! + mix[1]!)) < MIN_SOURCE_LEVEL_DB) return null;
+  const { evidence, mixLossDb, delay } = sourceEvidence(input, i, own, mix, figure.correlation);
+  const { correlation, stemCorrelation, cancels } = evidence;
   // A stem whose own channels cancel is a mono trap wherever it is placed, even when its
   // placement has already folded the cancelling part away in this output: reported too.
-  const stemCorrelation = input.stemCorrelations?.[i] ?? 1;
   const stemCancels = stemCorrelation <= CANCELLING_CORRELATION;
-  if (!haas && !cancels && !stemCancels) return null;
-
-  const kind: FindingKind = haas
-    ? 'haas'
-    : !cancels
-      ? correlation >= stemCorrelation + STEM_FOLDED_AWAY
-        ? 'fold-down-cancellation'
-        : stemCorrelation <= POLARITY_CORRELATION
-          ? 'polarity'
-          : 'wide-source'
-      : correlation <= POLARITY_CORRELATION || invertedEnergy >= POLARITY_ENERGY_SHARE * (pl + pr)
-        ? 'polarity'
-        : lowNegativeShare >= 0.5 * negativeShare && negativeShare > 0
-          ? 'wide-low-end'
-          : stemCorrelation > CANCELLING_CORRELATION
-            ? 'fold-down-cancellation'
-            : 'wide-source';
+  // A detected delayed copy is reported whatever level it costs (a comb is heard as colour, not only as loss).
+  if (!evidence.haas && !cancels && !stemCancels) return null;
+  const kind = findingKind(evidence);
 
   const windowSec = analyser.windowFrames / analyser.sampleRateHz;
   const cancelled = timeRangesOf(windowCancellationDb(analyser, moments.windowGroupShare, 1), REPORT_SEVERITY_DB, windowSec, durationSec);
   // Where nothing measurable is lost per window (a quiet comb, a stem folded away), where the source plays.
   const { ranges, worstTimeSec } = cancelled.ranges.length > 0 ? cancelled : timeRangesOf(playingDb(moments.windowPower), -SOURCE_PLAYING_DB, windowSec, durationSec);
   // A mix file is its own source: what "the mix" loses is its own loss, already counted.
-  const lossToSource = source.id === undefined ? undefined : mixLossDb;
-  const { ownLossDb, bands, headline, severityDb } = ownLossFigures(analyser, i, own, mix, lossToSource ?? 0);
+  const { ownLossDb, bands, headline, severityDb } = ownLossFigures(analyser, i, own, mix, source.id === undefined ? 0 : mixLossDb);
   const stemLossDb = stemCancels ? stemMonoLossDb(stemCorrelation) : undefined;
-
-  const modified = new Float64Array(3);
-  const improvement = (): number => monoLossOf(modified[0]!, modified[1]!, modified[2]!, frames, monoGain) - mixLoss;
-  const ownGain = (edit: OwnEdit): Pick<SuggestedFix, 'ownImprovementDb'> => {
-    const own = ownFixImprovementDb(analyser, i, headline, edit);
-    return own === undefined ? {} : { ownImprovementDb: own };
-  };
-  const name = source.name;
-  // Narrowing: to the width at which the side no longer outweighs the mid (its own correlation back to about 0).
-  const mid = midPowerFromMoments(pl, pr, c);
-  const side = sidePowerFromMoments(pl, pr, c);
-  const width = side > mid ? Math.min(0.9, Math.floor(10 * Math.sqrt(mid / side)) / 10) : 0.5;
-  momentsWithSourceNarrowed(mix, 0, own, 0, width, modified);
-  const narrow: SuggestedFix = {
-    kind: 'narrow',
-    text: `Narrow ${name} to ${Math.round(100 * width)} % width (mid/side width).`,
-    improvementDb: improvement(),
-    ...ownGain(ownNarrowed(width)),
-  };
-  const fixes: SuggestedFix[] = [];
-  let what: string;
-  let extra: Partial<MonoFinding> = {};
-  switch (kind) {
-    case 'haas': {
-      const found = haasFigures(delay, analyser.sampleRateHz);
-      extra = found;
-      what = `one channel is a copy of the other delayed by ${Math.abs(found.delayMs).toFixed(1)} ms (${Math.abs(delay.lagSamples)} samples, ${delay.lagSamples > 0 ? 'the right lags' : 'the left lags'}): in mono it combs, with notches at ${found.notchFrequenciesHz.slice(0, 3).map(frequency).join(', ')}`;
-      fixes.push(
-        {
-          kind: 'remove-delay',
-          text: `Remove the ${Math.abs(found.delayMs).toFixed(1)} ms delay between the channels of ${name} and widen it with the mid/side width instead.`,
-          improvementDb: mixLossDb,
-          ...ownGain(ownNarrowed(0)),
-        },
-        narrow,
-      );
-      break;
-    }
-    case 'polarity': {
-      momentsWithSourceRightFlipped(mix, 0, own, 0, modified);
-      what = `its channels are polarity-inverted against each other (correlation ${correlationText(correlation, invertedEnergy, pl + pr)})`;
-      fixes.push({ kind: 'flip-polarity', text: `Flip the polarity of the right channel of ${name}.`, improvementDb: improvement(), ...ownGain(ownRightFlipped) }, narrow);
-      break;
-    }
-    case 'wide-low-end': {
-      bassMonoMoments(analyser, mix, moments.bands, modified);
-      what = `its low end below ${LOW_END_HZ} Hz is wide and out of phase`;
-      fixes.push({ kind: 'collapse-lows', text: `Make ${name} mono below ${BASS_MONO_CUTOFF_HZ} Hz (bass mono).`, improvementDb: improvement(), ...ownGain(ownBassMono(analyser.bands, BASS_MONO_CUTOFF_HZ)) }, narrow);
-      break;
-    }
-    case 'fold-down-cancellation':
-      what = cancels
-        ? `its placement folds it onto itself out of phase (correlation ${correlation.toFixed(2)} in the ${input.format === 'binaural' ? 'binaural render' : 'fold-down'}, ${stemCorrelation.toFixed(2)} in its stem)`
-        : `its stem's channels cancel (correlation ${stemCorrelation.toFixed(2)}): its placement folds much of the out-of-phase part away in the ${input.format === 'binaural' ? 'binaural render' : 'fold-down'} (correlation ${correlation.toFixed(2)} there), and a mono sum of the stem loses it wherever it is placed`;
-      fixes.push({ kind: 'move', text: `Move ${name} (towards the front) or reduce its spread.` }, narrow);
-      break;
-    default:
-      what = `its side outweighs its mid (correlation ${(cancels ? correlation : stemCorrelation).toFixed(2)}${cancels ? '' : ' in its stem'})`;
-      fixes.push(narrow);
-  }
-  fixes.sort(byImprovement);
-  const message = findingMessage({
-    name,
-    headline,
-    ownLossDb,
-    stemLossDb,
-    what,
-    mixLossDb: lossToSource,
-    worstBand: bands[0],
-    worstTimeSec,
-  });
+  const cancelsIn = cancels ? 'render' : stemCancels ? 'stem' : undefined;
   return {
     kind,
     ...(source.id === undefined
       ? {}
       : {
           sourceId: source.id,
-          sourceName: name,
+          sourceName: source.name,
           mixLossDb,
+          mixLossReported: mixLossDb >= REPORT_SEVERITY_DB,
           removalImprovementDb: figure.removalImprovementDb,
           collapseImprovementDb: figure.collapseImprovementDb,
         }),
@@ -281,23 +150,37 @@ function sourceFinding(
     timeRanges: ranges,
     bands,
     correlation,
-    message,
-    fixes,
-    ...extra,
+    ...(input.stemCorrelations === undefined ? {} : { stemCorrelation }),
+    ...(cancelsIn === undefined ? {} : { cancelsIn }),
+    fixes: sourceFixes(kind, { analyser, i, own, mix, mixLoss, monoGain, headline, mixLossDb }),
+    ...kindFigures(kind, evidence, delay, analyser.sampleRateHz),
   };
 }
 
-/** Most own improvement first, then most mix improvement (a difference of two -Infinity is NaN, falsy: on to the next key). */
-/** Fixes closer than this (far below the 0.1 dB a report shows) tie, and keep the order given: the finding's own fix first. */
-const FIX_TIE_DB = 0.01;
-
-function byImprovement(a: SuggestedFix, b: SuggestedFix): number {
-  const apart = (x: number | undefined, y: number | undefined): number => {
-    if (x === undefined || y === undefined) return x === y ? 0 : x === undefined ? 1 : -1;
-    const difference = y - x;
-    return Math.abs(difference) < FIX_TIE_DB ? 0 : difference;
-  };
-  return apart(a.ownImprovementDb, b.ownImprovementDb) || apart(a.improvementDb, b.improvementDb);
+/**
+ * What the kind and the reporting rule look at (findingKind.ts), with the mono level the
+ * mix loses to the source (broadband, or summed over its cancelling bands, whichever is
+ * larger) and the inter-channel delay found.
+ */
+function sourceEvidence(
+  input: SceneFindingInput,
+  i: number,
+  own: Float64Array,
+  mix: readonly number[],
+  correlation: number,
+): { evidence: FindingEvidence; mixLossDb: number; delay: InterChannelDelay } {
+  const { analyser } = input;
+  const moments = analyser.inputs[i]!;
+  const pl = own[SOURCE_PL]!, pr = own[SOURCE_PR]!;
+  const bands = bandCancellation(analyser, i, pl + pr);
+  const mixMono = mix[0]! + mix[1]! + 2 * mix[2]!;
+  const mixLossDb = Math.max(cancellationDb(mixMono, -attributedCross(own)), cancellationDb(mixMono, bands.negativeShare));
+  const minLagSec = input.format === 'binaural' ? BINAURAL_HAAS_MIN_LAG_SEC : HAAS_MIN_LAG_SEC;
+  const delay = haasDelay(analyser, moments.crossRe, moments.crossIm, pl, pr, input.windowCorrelation, minLagSec);
+  const inOwnChannels = correlation <= CANCELLING_CORRELATION || bands.cancellingEnergy > 0;
+  const cancels = mixLossDb >= REPORT_SEVERITY_DB && (inOwnChannels || mixLossDb >= INTERACTION_SEVERITY_DB);
+  const stemCorrelation = input.stemCorrelations?.[i] ?? 1;
+  return { evidence: { haas: isHaas(delay), cancels, correlation, stemCorrelation, energy: pl + pr, ...bands }, mixLossDb, delay };
 }
 
 /** Windows within this many dB of the source's loudest count as where it plays. */
@@ -307,34 +190,4 @@ const SOURCE_PLAYING_DB = 20;
 function playingDb(windowPower: Float32Array): number[] {
   const loudest = windowPower.reduce((a, b) => Math.max(a, b), 0);
   return Array.from(windowPower, (p) => (loudest > 0 && p > 0 ? 10 * Math.log10(p / loudest) : -Infinity));
-}
-
-function correlationText(broadband: number, invertedEnergy: number, energy: number): string {
-  return broadband <= POLARITY_CORRELATION ? broadband.toFixed(2) : `at or below ${POLARITY_CORRELATION} in bands holding ${Math.round((100 * invertedEnergy) / energy)} % of its energy`;
-}
-
-/** The Haas fields of a finding: the delay and the mono comb's first notches. */
-function haasFigures(delay: InterChannelDelay, sampleRateHz: number): { delayMs: number; delaySamples: number; notchFrequenciesHz: number[] } {
-  const delaySec = delay.lagSamples / sampleRateHz;
-  return {
-    delayMs: 1000 * delaySec,
-    delaySamples: delay.lagSamples,
-    notchFrequenciesHz: combNotchFrequenciesHz(delaySec, delay.correlation >= 0 ? 1 : -1, NOTCH_COUNT, sampleRateHz / 2),
-  };
-}
-
-/** Broadband moments of the mix with the source collapsed to mono in the bands below BASS_MONO_CUTOFF_HZ. */
-function bassMonoMoments(analyser: MomentAnalyser, mix: readonly number[], sourceBands: Float64Array, out: Float64Array): void {
-  const band = new Float64Array(3);
-  let pl = mix[0]!, pr = mix[1]!, c = mix[2]!;
-  for (let b = 0; b < analyser.bandCount && analyser.bands[b]!.centreHz < BASS_MONO_CUTOFF_HZ; b++) {
-    const m = MIX_STRIDE * b;
-    momentsWithSourceNarrowed(analyser.mixBands, m, sourceBands, SOURCE_STRIDE * b, 0, band);
-    pl += band[0]! - analyser.mixBands[m]!;
-    pr += band[1]! - analyser.mixBands[m + 1]!;
-    c += band[2]! - analyser.mixBands[m + 2]!;
-  }
-  out[0] = pl;
-  out[1] = pr;
-  out[2] = c;
 }

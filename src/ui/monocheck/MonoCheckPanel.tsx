@@ -1,5 +1,5 @@
 import { useEffect, useState } from 'react';
-import type { AnalysedFormat } from '../../engine/audioEngine';
+import type { AnalysedFormat } from '../../core/monoAnalysis/monoAnalysisTypes';
 import { defaultMonoCheckFormat, isMonoCheckStale } from '../../state/monoCheckSlice';
 import { useStudioStore, useStudioStoreApi } from '../../state/StudioStoreProvider';
 import { SegmentedControl } from '../controls/SegmentedControl';

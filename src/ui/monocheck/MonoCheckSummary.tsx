@@ -1,6 +1,7 @@
-import type { MonoAnalysis } from '../../engine/audioEngine';
+import type { MonoAnalysis } from '../../core/monoAnalysis/monoAnalysisTypes';
 import { formatCorrelation, formatDb } from '../format';
-import { formatBand, formatMinutesSeconds, worstBands } from './monoCheckFormat';
+import { clock, frequency } from '../../core/formatUnits';
+import { worstBands } from './monoCheckFormat';
 
 export interface MonoCheckSummaryProps {
   readonly analysis: MonoAnalysis;
@@ -13,7 +14,7 @@ export function MonoCheckSummary({ analysis }: MonoCheckSummaryProps) {
   return (
     <div className="mono-check-summary" data-testid="mono-check-summary">
       <p className="mono-check-subject">
-        {analysis.format === 'binaural' ? 'Binaural render' : 'Stereo fold-down'}, {formatMinutesSeconds(analysis.durationSec)}, mono law{' '}
+        {analysis.format === 'binaural' ? 'Binaural render' : 'Stereo fold-down'}, {clock(analysis.durationSec)}, mono law{' '}
         {analysis.monoLaw}
       </p>
       <dl className="mono-check-figures">
@@ -22,7 +23,7 @@ export function MonoCheckSummary({ analysis }: MonoCheckSummaryProps) {
         <dt>Correlation</dt>
         <dd data-testid="mono-check-correlation">{formatCorrelation(overall.correlation)}</dd>
         <dt>Worst bands</dt>
-        <dd>{worst.length === 0 ? 'none lose level' : worst.map((b) => `${formatBand(b.band)} ${formatDb(b.lossDb)} dB`).join(', ')}</dd>
+        <dd>{worst.length === 0 ? 'none lose level' : worst.map((b) => `${frequency(b.band.nominalHz)} ${formatDb(b.lossDb)} dB`).join(', ')}</dd>
         {binaural !== undefined && (
           <>
             <dt title="The binaural render summed to mono (or played on loudspeakers)">Binaural in mono</dt>

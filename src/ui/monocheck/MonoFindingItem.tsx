@@ -1,25 +1,23 @@
-import type { MonoFinding } from '../../engine/audioEngine';
+import { clock, frequency } from '../../core/formatUnits';
+import type { MonoFinding } from '../../core/monoAnalysis/findingTypes';
+import type { AnalysedFormat } from '../../core/monoAnalysis/monoAnalysisTypes';
+import { bandLossPhrase, findingFacts, whenPhrase } from '../../core/monoAnalysis/phrasing/findingFacts';
+import { findingSubject, headlinePhrase, kindLabel } from '../../core/monoAnalysis/phrasing/findingHeadline';
+import { capitalised } from '../../core/monoAnalysis/phrasing/findingNumbers';
+import { findingSentence } from '../../core/monoAnalysis/phrasing/findingSentence';
+import { fixGains, fixSentence } from '../../core/monoAnalysis/phrasing/fixPhrases';
 import { isFindingBandSoloed } from '../../state/monoCheckSlice';
 import { findSource } from '../../state/sceneEdits';
 import { useStudioStore, useStudioStoreApi } from '../../state/StudioStoreProvider';
-import {
-  FINDING_KIND_LABELS,
-  SEVERITY_COLORS,
-  findingSeverity,
-  formatBand,
-  formatFindingDb,
-  formatFindingFigures,
-  formatFindingHeadline,
-  formatFixGain,
-  formatMinutesSeconds,
-  formatTimeRanges,
-} from './monoCheckFormat';
+import { SEVERITY_COLORS, SHOWN_TIME_RANGES, findingSeverity } from './monoCheckFormat';
 
 export interface MonoFindingItemProps {
   readonly finding: MonoFinding;
   /** Its index in analysis.findings (what the store's actions take). */
   readonly index: number;
   readonly selected: boolean;
+  /** The analysed render (MonoAnalysis.format), which the finding's sentence names. */
+  readonly format: AnalysedFormat;
 }
 
 /**
@@ -27,13 +25,13 @@ export interface MonoFindingItemProps {
  * what to do. Clicking it selects the source and seeks to the worst moment; "Solo band"
  * also solos the worst band on the monitor (pressed again, it ends the solo).
  */
-export function MonoFindingItem({ finding, index, selected }: MonoFindingItemProps) {
+export function MonoFindingItem({ finding, index, selected, format }: MonoFindingItemProps) {
   const store = useStudioStoreApi();
   const color = useStudioStore((s) => (finding.sourceId === undefined ? undefined : findSource(s.scene, finding.sourceId)?.color));
   const bandSoloed = useStudioStore((s) => isFindingBandSoloed(s, index));
   const severity = findingSeverity(finding.severityDb);
   const worstBand = finding.bands[0];
-  const figures = formatFindingFigures(finding);
+  const facts = findingFacts(finding).join('; ');
 
   return (
     <li
@@ -46,13 +44,13 @@ export function MonoFindingItem({ finding, index, selected }: MonoFindingItemPro
       <button
         type="button"
         className="mono-finding-main"
-        title={`Select it and play from ${formatMinutesSeconds(finding.worstTimeSec)}, its worst moment`}
+        title={`Select it and play from ${clock(finding.worstTimeSec)}, its worst moment`}
         onClick={() => store.getState().selectMonoFinding(index)}
       >
         <span className="mono-finding-head">
           <span className="mono-finding-swatch" style={{ background: color ?? 'transparent' }} aria-hidden="true" />
           <span className="mono-finding-source" data-testid="mono-finding-source" title={finding.sourceName}>
-            {finding.sourceName ?? 'Whole mix'}
+            {capitalised(findingSubject(finding))}
           </span>
         </span>
         <span
@@ -61,32 +59,30 @@ export function MonoFindingItem({ finding, index, selected }: MonoFindingItemPro
           title="What it loses in mono: its own level where the mix does not mask it, or the whole mix's"
           data-testid="mono-finding-db"
         >
-          {formatFindingHeadline(finding)}
+          {headlinePhrase(finding)}
         </span>
         <span className="mono-finding-where">
-          <span className="mono-finding-kind">{FINDING_KIND_LABELS[finding.kind] ?? finding.kind}</span> worst at {formatMinutesSeconds(finding.worstTimeSec)}
-          {finding.timeRanges.length > 0 && <> · {formatTimeRanges(finding.timeRanges)}</>}
-          {finding.delayMs !== undefined && <> · delay {finding.delayMs.toFixed(1)} ms</>}
+          <span className="mono-finding-kind">{capitalised(kindLabel(finding.kind))}</span> · {whenPhrase(finding, SHOWN_TIME_RANGES)}
         </span>
         {finding.bands.length > 0 && (
           <span className="mono-finding-where" title="Its own mono loss in its worst bands">
-            {finding.bands.map((b) => `${formatBand(b)} ${formatFindingDb(b.ownLossDb ?? -b.lossDb)} dB`).join(', ')}
+            {finding.bands.map(bandLossPhrase).join(', ')}
           </span>
         )}
-        {figures !== '' && (
-          <span className="mono-finding-where" title="Its own mono loss overall, its stem's summed to mono, and what the whole mix loses to it" data-testid="mono-finding-figures">
-            {figures}
+        {facts !== '' && (
+          <span className="mono-finding-where" title="What was measured: correlation, delay, its own mono loss overall, its stem's summed to mono, what the whole mix loses to it" data-testid="mono-finding-figures">
+            {facts}
           </span>
         )}
-        <span className="mono-finding-message">{finding.message}</span>
+        <span className="mono-finding-message">{findingSentence(finding, format)}</span>
       </button>
       {finding.fixes.length > 0 && (
         <ul className="mono-finding-fixes">
           {finding.fixes.map((fix) => {
-            const gain = formatFixGain(fix, finding);
+            const gain = fixGains(fix, finding);
             return (
-              <li key={`${fix.kind}:${fix.text}`}>
-                {fix.text}
+              <li key={fix.kind}>
+                {fixSentence(fix, finding)}
                 {gain !== '' && (
                   <span className="mono-finding-gain" title="What it brings back: to the source's own mono level where the headline says it loses, and to the whole mix's">
                     {' '}
@@ -104,10 +100,10 @@ export function MonoFindingItem({ finding, index, selected }: MonoFindingItemPro
           className="bar-button small mono-finding-solo"
           aria-pressed={bandSoloed}
           data-testid="mono-finding-solo"
-          title={bandSoloed ? 'End the band solo' : `Hear only the ${formatBand(worstBand)} band on the monitor`}
+          title={bandSoloed ? 'End the band solo' : `Hear only the ${frequency(worstBand.nominalHz)} band on the monitor`}
           onClick={() => store.getState().toggleFindingBandSolo(index)}
         >
-          Solo {formatBand(worstBand)}
+          Solo {frequency(worstBand.nominalHz)}
         </button>
       )}
     </li>

@@ -1,4 +1,4 @@
-import type { MonoAnalysis } from '../../engine/audioEngine';
+import type { MonoAnalysis } from '../../core/monoAnalysis/monoAnalysisTypes';
 import { MonoFindingItem } from './MonoFindingItem';
 
 export interface MonoFindingListProps {
@@ -20,7 +20,7 @@ export function MonoFindingList({ analysis, selectedFinding }: MonoFindingListPr
       ) : (
         <ol className="mono-finding-list" data-testid="mono-finding-list">
           {analysis.findings.map((finding, index) => (
-            <MonoFindingItem key={index} finding={finding} index={index} selected={selectedFinding === index} />
+            <MonoFindingItem key={index} finding={finding} index={index} selected={selectedFinding === index} format={analysis.format} />
           ))}
         </ol>
       )}

@@ -1,4 +1,5 @@
 import { describe, expect, it } from 'vitest';
+import { findingSentence } from '../../../src/core/monoAnalysis/phrasing/findingSentence';
 import { analyzeStereoMix } from '../../../src/render/analysis/mixMonoAnalysis';
 import { createBiquadCoefficients } from '../../../src/dsp/filters/biquad';
 import { setButterworthBandPass4 } from '../../../src/dsp/filters/thirdOctaveBands';
@@ -63,7 +64,7 @@ describe('analyzeStereoMix: the mono figures of a finished stereo mix', () => {
     expect(result.findings[0]?.ownLossDb).toBe(OWN_LOSS_FLOOR_DB);
     expect(result.findings[0]?.headline).toEqual({ of: 'source', lossDb: OWN_LOSS_FLOOR_DB, audible: true, levelToMixDb: 0 });
     expect(result.findings[0]?.severityDb).toBe(-OWN_LOSS_FLOOR_DB);
-    expect(result.findings[0]?.message).toMatch(/^The mix loses 60\.0 dB in mono\. Its channels are polarity-inverted/);
+    expect(findingSentence(result.findings[0]!, result.format)).toMatch(/^The mix loses 60\.0 dB in mono\. Its channels are polarity-inverted/);
   });
 
   it('reads independent noise as correlation 0 (+-0.05 over 10 s) and mono loss 0 dB (0.25 dB), with no finding', () => {

@@ -1,5 +1,5 @@
 import { thirdOctaveBands } from '../../../src/dsp/filters/thirdOctaveBands';
-import type { MonoAnalysis } from '../../../src/render/analysis/monoAnalysisTypes';
+import type { MonoAnalysis } from '../../../src/core/monoAnalysis/monoAnalysisTypes';
 import { REPORT_FORMAT, REPORT_VERSION } from '../../../src/cli/report/analysisReport';
 import type { AnalysisReport, ProgrammeLoudness } from '../../../src/cli/report/analysisReport';
 import { distanceToTarget, getLoudnessTarget } from '../../../src/dsp/loudness/loudnessTargets';
@@ -41,12 +41,14 @@ export function handMadeAnalysis(): MonoAnalysis {
         ownLossDb: -8.5,
         stemLossDb: -60,
         mixLossDb: 6.5,
+        mixLossReported: true,
         worstTimeSec: 1.25,
         timeRanges: [{ startSec: 0.5, endSec: 1.5 }],
-        bands: [{ ...bands[7]!, lossDb: 9.5, ownLossDb: -12.5, levelToMixDb: -4 }],
+        bands: [{ ...bands[7]!, lossDb: 9.5, ownLossDb: -12.5, levelToMixDb: -4, audible: true }],
         correlation: -0.9,
-        message: 'Pad <b>&"wide"</b> is polarity-inverted between its channels',
-        fixes: [{ kind: 'flip-polarity', text: 'Flip the polarity of the right channel of Pad <b>', improvementDb: 5.5 }],
+        stemCorrelation: -1,
+        cancelsIn: 'render',
+        fixes: [{ kind: 'flip-polarity', improvementDb: 5.5 }],
       },
       {
         kind: 'haas',
@@ -56,13 +58,14 @@ export function handMadeAnalysis(): MonoAnalysis {
         headline: { of: 'mix', lossDb: -1.5, audible: true },
         ownLossDb: 0.25,
         mixLossDb: 1.5,
+        mixLossReported: true,
         worstTimeSec: 0.75,
         timeRanges: [],
-        bands: [{ ...bands[8]!, lossDb: 0.5, ownLossDb: -7.5, levelToMixDb: -26 }],
+        bands: [{ ...bands[8]!, lossDb: 0.5, ownLossDb: -7.5, levelToMixDb: -26, audible: false }],
         delayMs: 12,
+        delaySamples: 576,
         notchFrequenciesHz: [41.67, 125, 208.33],
-        message: 'Guitar has a 12 ms Haas delay',
-        fixes: [{ kind: 'remove-delay', text: 'Remove the delay of Guitar' }],
+        fixes: [{ kind: 'remove-delay' }],
       },
     ],
     binaural: { monoLossDb: -2, correlation: 0.4, bandMonoLossDb: bands.map(() => -2), sources: [{ sourceId: 'pad', sourceName: 'Pad <b>&"wide"</b>', monoLossDb: -3.5 }] },

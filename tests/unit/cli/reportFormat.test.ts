@@ -1,5 +1,6 @@
 import { describe, expect, it } from 'vitest';
-import { correlation, level, signedDb, textTable } from '../../../src/cli/report/reportFormat';
+import { correlation } from '../../../src/core/formatUnits';
+import { level, signedDb, textTable } from '../../../src/cli/report/reportFormat';
 import { barPlot, linePlot, niceTicks } from '../../../src/cli/report/svgPlots';
 
 describe('report number formats', () => {

@@ -3,8 +3,10 @@ import { evaluateGates } from '../../../src/cli/analyzeGates';
 import { getLoudnessTarget } from '../../../src/dsp/loudness/loudnessTargets';
 import { renderHtmlReport } from '../../../src/cli/report/htmlReport';
 import { renderJsonReport } from '../../../src/cli/report/jsonReport';
-import { fixText, headline } from '../../../src/cli/report/reportPhrases';
+import { findingSentence } from '../../../src/core/monoAnalysis/phrasing/findingSentence';
+import { fixPhrase } from '../../../src/core/monoAnalysis/phrasing/fixPhrases';
 import { renderTextReport } from '../../../src/cli/report/textReport';
+import type { MonoFinding } from '../../../src/core/monoAnalysis/findingTypes';
 import { handMadeAnalysis, handMadeLoudness, handMadeReport } from './monoAnalysisFixture';
 
 describe('text report', () => {
@@ -28,7 +30,7 @@ describe('text report', () => {
 
   it('lists the findings most severe first, headed by what each loses in mono, with when, bands, measured facts and fixes', () => {
     const first = lines.findIndex((l) => l.includes('1. Pad <b>&"wide"</b>: polarity, loses 12.5 dB at 100 Hz in mono'));
-    const second = lines.findIndex((l) => l.includes('2. Guitar: haas, costs the mix 1.5 dB of mono level'));
+    const second = lines.findIndex((l) => l.includes('2. Guitar: Haas delay, costs the mix 1.5 dB of mono level'));
     expect(first).toBeGreaterThan(0);
     expect(second).toBeGreaterThan(first);
     expect(text).toContain('when: 0:00.5-0:01.5 (worst at 0:01.3)');
@@ -36,29 +38,20 @@ describe('text report', () => {
     // 26 dB below the mix is past the 20 dB at which a band counts as masked.
     expect(text).toContain('worst bands: 125 Hz loses 7.5 dB (masked: 26.0 dB below the mix)');
     expect(text).toContain('correlation -0.90; own mono loss overall -8.5 dB; its stem summed to mono -60.0 dB; the mix loses 6.5 dB to it');
-    expect(text).toContain('fix: Flip the polarity of the right channel of Pad <b> (mix +5.5 dB)');
-    expect(text).toContain('delay 12.00 ms; mono notches at 42 Hz, 125 Hz, 208 Hz; the mix loses 1.5 dB to it');
+    expect(text).toContain('fix: Flip the polarity of the right channel of Pad <b>&"wide"</b>. (mix +5.5 dB)');
+    expect(text).toContain('delay 12.0 ms (576 samples, the right lags); mono notches at 41.7 Hz, 125 Hz, 208 Hz; own mono loss overall +0.25 dB; the mix loses 1.5 dB to it');
     expect(text).toContain('when: throughout (worst at 0:00.8)');
   });
 
-  it('puts first in a fix what it brings back of the source\'s own loss in its headline band, then the mix\'s', () => {
-    const finding = handMadeAnalysis().findings[0]!;
-    const fix = { ...finding.fixes[0]!, ownImprovementDb: 12.5 };
-    expect(fixText(fix, finding)).toBe('Flip the polarity of the right channel of Pad <b> (own +12.5 dB at 100 Hz; mix +5.5 dB)');
-    // A broadband headline names no band; a fix without figures has no brackets.
-    expect(fixText(fix, { ...finding, headline: { of: 'source', lossDb: -12.5, audible: true } })).toMatch(/\(own \+12\.5 dB; mix \+5\.5 dB\)$/);
-    expect(fixText({ kind: 'move', text: 'Move it.' }, finding)).toBe('Move it.');
-  });
-
-  it('heads a finding with its message\'s headline phrase, a masked loss included (exact texts)', () => {
-    const finding = handMadeAnalysis().findings[0]!;
-    const band = finding.bands[0]!;
-    expect(headline({ ...finding, headline: { of: 'source', lossDb: -7.5, band, audible: false, levelToMixDb: -26 } })).toBe(
-      'loses 7.5 dB at 100 Hz in mono, where it is 26.0 dB below the mix (masked)',
+  it('writes each finding\'s sentence and fixes as the studio does (core/monoAnalysis/phrasing), times as m:ss.s', () => {
+    const [pad, guitar] = handMadeAnalysis().findings as [MonoFinding, MonoFinding];
+    const sentence = findingSentence(pad, 'stereo');
+    expect(sentence).toBe(
+      'Pad <b>&"wide"</b> loses 12.5 dB at 100 Hz in mono, 8.5 dB overall; its stem loses 60.0 dB summed to mono. Its channels are polarity-inverted against each other (correlation -0.90); it costs the mix 6.5 dB of mono level, around 0:01.3.',
     );
-    // The binaural render's finding has no headline: its severity, two decimals below 1 dB.
-    const { headline: _named, ...binaural } = finding;
-    expect(headline({ ...binaural, severityDb: 0.354 })).toBe('loses 0.35 dB in mono');
+    expect(lines).toContain(`     ${sentence}`);
+    expect(text).toContain('Guitar costs the mix 1.5 dB of mono level. One channel is a copy of the other delayed by 12.0 ms (576 samples, the right lags)');
+    expect(text).toContain(`fix: ${fixPhrase(guitar.fixes[0]!, guitar)}`);
   });
 
   it('ends with the gates', () => {
@@ -100,6 +93,8 @@ describe('HTML report', () => {
   it('heads each finding with what it loses in mono, as the text report does', () => {
     expect(html).toContain('<h3>1. Pad &lt;b&gt;&amp;&quot;wide&quot;&lt;/b&gt;: polarity, loses 12.5 dB at 100 Hz in mono</h3>');
     expect(html).toContain('Worst bands: 100 Hz loses 12.5 dB (4.0 dB below the mix)');
+    expect(html).toContain('When: 0:00.5-0:01.5 (worst at 0:01.3)');
+    expect(html).toContain('<p>Pad &lt;b&gt;&amp;&quot;wide&quot;&lt;/b&gt; loses 12.5 dB at 100 Hz in mono, 8.5 dB overall; its stem loses 60.0 dB summed to mono.');
   });
 
   it('escapes every string from the input', () => {

@@ -7,7 +7,6 @@ import type {
   MeterSettings,
   MonitorSolo,
   MonitorSettings,
-  MonoAnalysis,
   MonoAnalysisOptions,
   PlayheadFrame,
   SceneLoadReport,
@@ -15,6 +14,7 @@ import type {
   StemFiles,
 } from '../../../src/engine/audioEngine';
 import type { MidSideSettings } from '../../../src/core/midSideSettings';
+import type { MonoAnalysis } from '../../../src/core/monoAnalysis/monoAnalysisTypes';
 import type { HeadOrientation } from '../../../src/core/orientation';
 import { SCENE_FORMAT_VERSION } from '../../../src/core/scene';
 import type { Scene, SceneSource } from '../../../src/core/scene';

@@ -1,19 +1,10 @@
 import { describe, expect, it } from 'vitest';
-import type { MonoAnalysis, MonoAnalysisOptions } from '../../../src/engine/audioEngine';
-import type { MonoFinding } from '../../../src/render/analysis/monoAnalysisTypes';
+import type { MonoAnalysisOptions } from '../../../src/engine/audioEngine';
+import type { MonoFinding } from '../../../src/core/monoAnalysis/findingTypes';
+import type { MonoAnalysis } from '../../../src/core/monoAnalysis/monoAnalysisTypes';
 import { IDLE_MONO_CHECK, findingSeverityBySource, isMonoCheckStale } from '../../../src/state/monoCheckSlice';
 import { createStudioStore } from '../../../src/state/studioStore';
-import {
-  findingSeverity,
-  formatBand,
-  formatFindingDb,
-  formatFindingFigures,
-  formatFindingHeadline,
-  formatFixGain,
-  formatMinutesSeconds,
-  formatTimeRanges,
-  worstBands,
-} from '../../../src/ui/monocheck/monoCheckFormat';
+import { findingSeverity, worstBands } from '../../../src/ui/monocheck/monoCheckFormat';
 import { createFakeEngine, testScene, testSource } from './fakeEngine';
 import type { FakeEngine } from './fakeEngine';
 
@@ -24,7 +15,6 @@ function finding(patch: Partial<MonoFinding> & Pick<MonoFinding, 'kind' | 'sever
   return {
     timeRanges: [{ startSec: patch.worstTimeSec - 1, endSec: patch.worstTimeSec + 1 }],
     bands: [],
-    message: `${patch.kind} finding`,
     fixes: [],
     ...patch,
   };
@@ -300,53 +290,6 @@ describe('mono check display formats (panel and stage markers)', () => {
   it('classes findings of 6 dB or more as severe (red marker), less as moderate (amber)', () => {
     // 6 dB: half the source's amplitude gone where it is heard (its own loss, or the whole mix's).
     expect([findingSeverity(8.4), findingSeverity(6), findingSeverity(5.99), findingSeverity(0.01)]).toEqual(['severe', 'severe', 'moderate', 'moderate']);
-  });
-
-  it('heads a finding with what it loses in mono: its own loss (in a band, masked or not), or the whole mix\'s', () => {
-    const band = { nominalHz: 125, lowerHz: 112.2, upperHz: 141.3 };
-    expect(formatFindingHeadline({ severityDb: 8.4, headline: { of: 'source', lossDb: -8.4, band, audible: true } })).toBe('loses 8.4 dB at 125 Hz');
-    expect(formatFindingHeadline({ severityDb: 0, headline: { of: 'source', lossDb: -7.5, band, audible: false } })).toBe('loses 7.5 dB at 125 Hz (masked)');
-    expect(formatFindingHeadline({ severityDb: 0.4, headline: { of: 'source', lossDb: -0.4, audible: true } })).toBe('loses 0.40 dB');
-    expect(formatFindingHeadline({ severityDb: 0.2, headline: { of: 'source', lossDb: 0.5, audible: true } })).toBe('keeps its level');
-    expect(formatFindingHeadline({ severityDb: 1.5, headline: { of: 'mix', lossDb: -1.5, audible: true } })).toBe('costs the mix 1.5 dB');
-    // The binaural render's finding has no headline: its severity is its own loss.
-    expect(formatFindingHeadline({ severityDb: 2.3 })).toBe('loses 2.3 dB');
-  });
-
-  it('lists the secondary figures: own loss overall, the stem summed to mono, and what the mix loses', () => {
-    expect(formatFindingFigures({ ownLossDb: 0.99, stemLossDb: -0.96, mixLossDb: 0.0026 })).toBe('overall +0.99 dB · stem -0.96 dB · mix 0.00 dB');
-    expect(formatFindingFigures({ ownLossDb: -60 })).toBe('overall -60.0 dB');
-    expect(formatFindingFigures({})).toBe('');
-  });
-
-  it('says what a fix brings: to the source\'s own loss in its headline band first, then to the mix', () => {
-    const finding = { sourceName: 'Heavy guitar', headline: { of: 'source' as const, lossDb: -8.4, band: { nominalHz: 125, lowerHz: 112.2, upperHz: 141.3 }, audible: true } };
-    expect(formatFixGain({ ownImprovementDb: 8.4, improvementDb: 0.004 }, finding)).toBe('own +8.4 dB at 125 Hz; mix 0.00 dB');
-    expect(formatFixGain({ improvementDb: 5.5 }, finding)).toBe('mix +5.5 dB');
-    expect(formatFixGain({}, finding)).toBe('');
-  });
-
-  it('writes times as m:ss (whole seconds, rounded down) and at most three ranges', () => {
-    expect([formatMinutesSeconds(0), formatMinutesSeconds(65.9), formatMinutesSeconds(180), formatMinutesSeconds(Number.NaN)]).toEqual(['0:00', '1:05', '3:00', '0:00']);
-    const ranges = [0, 10, 20, 30].map((startSec) => ({ startSec, endSec: startSec + 5 }));
-    expect(formatTimeRanges(ranges)).toBe('0:00–0:05, 0:10–0:15, 0:20–0:25 +1 more');
-  });
-
-  it('writes dB with a sign, two decimals below 1 dB, and bands by their nominal centre as labelled (exact strings)', () => {
-    expect([formatFindingDb(-4.24), formatFindingDb(0.354), formatFindingDb(-0.004), formatFindingDb(12)]).toEqual(['-4.2', '+0.35', '0.00', '+12.0']);
-    // Nominal one-third-octave centres (IEC 61260-1) from the range's ends, exact: 31.5 Hz
-    // and 12.5 kHz keep their decimal, as the bands are labelled.
-    expect([20, 31.5, 63, 1000, 1250, 2500, 3150, 12500, 20000].map((nominalHz) => formatBand({ nominalHz }))).toEqual([
-      '20 Hz',
-      '31.5 Hz',
-      '63 Hz',
-      '1 kHz',
-      '1.25 kHz',
-      '2.5 kHz',
-      '3.15 kHz',
-      '12.5 kHz',
-      '20 kHz',
-    ]);
   });
 
   it('picks the bands with the largest mono loss, most negative first, skipping bands that gain', () => {

@@ -1,6 +1,6 @@
 import { analysisFrameCount } from '../../../dsp/analysis/monoMomentAnalyser';
 import type { MomentFrameRange } from '../../../dsp/analysis/monoMomentAnalyser';
-import type { MonoAnalysis } from '../monoAnalysisTypes';
+import type { MonoAnalysis } from '../../../core/monoAnalysis/monoAnalysisTypes';
 import { sceneAnalysisSetup } from '../sceneAnalysisSetup';
 import type { SceneAnalysisSetup } from '../sceneAnalysisSetup';
 import { concludeSceneMono, emptyAnalysis } from '../sceneMonoAnalysis';

@@ -1,16 +1,10 @@
-import type { MonoLaw } from '../../core/monoLaw';
-
 /**
- * The result of a mono-compatibility analysis: of a scene (per source, with culprits) or
- * of a finished stereo mix (no sources). Plain data (numbers, strings, arrays), so it
- * crosses a worker boundary and serialises to JSON as it is.
- *
- * Conventions: levels in dB; mono loss as in dsp/meters/stereoMoments.ts
- * (monoLossDbFromMoments: the mono fold-down against the stereo level, negative = lost,
- * 0 dB for uncorrelated channels with the -3 dB law); times in seconds from the start;
- * bands are the one-third-octave bands of dsp/filters/thirdOctaveBands.ts.
+ * The findings of a mono-compatibility analysis (MonoAnalysis.findings): what is wrong,
+ * where, how many dB, and what to do, as values. No sentences: phrasing/ writes them, for
+ * the studio and the command line alike. Conventions as in monoAnalysisTypes.ts (dB,
+ * seconds from the start, one-third-octave bands); thresholds named here are those of
+ * render/analysis/findingFigures.ts.
  */
-export type AnalysedFormat = 'stereo' | 'binaural';
 
 export interface AnalysisBand {
   readonly nominalHz: number;
@@ -21,29 +15,6 @@ export interface AnalysisBand {
 export interface TimeRange {
   readonly startSec: number;
   readonly endSec: number;
-}
-
-/** Broadband and per-band figures of one stereo signal over the whole programme. */
-export interface StereoFieldSummary {
-  /** Mono loss of the whole programme (energy-weighted over time), dB. */
-  readonly monoLossDb: number;
-  readonly correlation: number;
-  readonly midDb: number;
-  readonly sideDb: number;
-  /** Per band (same order as MonoAnalysis.bands): mono loss, dB, and correlation. */
-  readonly bandMonoLossDb: readonly number[];
-  readonly bandCorrelation: readonly number[];
-}
-
-/** Figures per analysis window (MonoAnalysis.windowSec long), for plots and for finding the worst moments. */
-export interface AnalysisTimeline {
-  readonly windowSec: number;
-  /** Start of each window. */
-  readonly startSec: readonly number[];
-  readonly monoLossDb: readonly number[];
-  readonly correlation: readonly number[];
-  /** Level of the stereo signal per window, dBFS (mean square over both channels), to tell silence from loss. */
-  readonly levelDb: readonly number[];
 }
 
 export type FindingKind =
@@ -60,13 +31,27 @@ export type FindingKind =
   /** The binaural render loses level when played on loudspeakers or summed to mono. */
   | 'binaural-mono';
 
-export type FixKind = 'narrow' | 'collapse-lows' | 'move' | 'flip-polarity' | 'remove-delay';
+/** The kinds of a finding about a source (or a mix file), as against the binaural render's. */
+export type SourceFindingKind = Exclude<FindingKind, 'binaural-mono'>;
 
-export interface SuggestedFix {
-  readonly kind: FixKind;
-  /** One sentence a mix engineer can act on, e.g. "Set the width of Pad to 60 %". */
-  readonly text: string;
-  /** Mono loss improvement of the whole mix the fix was measured (or estimated) to bring, dB; positive = better. */
+/** What a fix does, with its settings; it acts on the finding's source unless it names another. */
+export type FixAction =
+  /** Narrow the source with its mid/side width, to widthPercent (100 = as it is, 0 = mono). */
+  | { readonly kind: 'narrow'; readonly widthPercent: number }
+  /** Make the source mono below belowHz (bass mono). */
+  | { readonly kind: 'collapse-lows'; readonly belowHz: number }
+  /** Move the source towards the front, or reduce its spread. */
+  | { readonly kind: 'move'; readonly towards: 'front' }
+  /** Move the named source towards the front or back, where both ears hear it alike (the binaural render's finding). */
+  | { readonly kind: 'move'; readonly towards: 'front-or-back'; readonly sourceId: string; readonly sourceName: string }
+  /** Flip the polarity of the source's right channel. */
+  | { readonly kind: 'flip-polarity' }
+  /** Remove the delay between the source's channels (MonoFinding.delayMs) and widen it with the mid/side width instead. */
+  | { readonly kind: 'remove-delay' };
+
+/** What a fix was measured (or estimated) to bring back. */
+export interface FixGains {
+  /** Mono loss improvement of the whole mix, dB; positive = better. */
   readonly improvementDb?: number;
   /**
    * How much the fix reduces the source's own mono loss where the finding's headline names
@@ -76,6 +61,8 @@ export interface SuggestedFix {
   readonly ownImprovementDb?: number;
 }
 
+export type SuggestedFix = FixAction & FixGains;
+
 /** A band of a finding and what is lost in it. */
 export interface FindingBand extends AnalysisBand {
   /** Mono level the whole mix (or, for a binaural finding, the binaural render) loses in this band, dB (positive = lost). */
@@ -84,6 +71,8 @@ export interface FindingBand extends AnalysisBand {
   readonly ownLossDb?: number;
   /** The source's level against the mix's in this band, dB (negative = quieter; programme averages). */
   readonly levelToMixDb?: number;
+  /** False when the source is masked in this band (more than AUDIBLE_BELOW_MIX_DB below the mix); present with levelToMixDb. */
+  readonly audible?: boolean;
 }
 
 /** The loss a finding's headline states and its severity rests on. */
@@ -94,21 +83,28 @@ export interface HeadlineLoss {
   readonly lossDb: number;
   /** The band it is in; absent: broadband. */
   readonly band?: AnalysisBand;
-  /** False when the source is masked there (findingFigures.ts AUDIBLE_BELOW_MIX_DB): then severityDb does not count it. */
+  /** False when the source is masked there (AUDIBLE_BELOW_MIX_DB): then severityDb does not count it. */
   readonly audible: boolean;
   /** The source's level against the mix's where the loss is (broadband or in the band), dB; absent for the mix's loss. */
   readonly levelToMixDb?: number;
 }
 
+/** A source and the mono loss of its contribution, dB. */
+export interface SourceMonoLoss {
+  readonly sourceId: string;
+  readonly sourceName: string;
+  readonly monoLossDb: number;
+}
+
 export interface MonoFinding {
   readonly kind: FindingKind;
-  /** Scene source id; undefined for findings about a whole mix file. */
+  /** Scene source id; undefined for findings about a whole mix file or the binaural render. */
   readonly sourceId?: string;
   readonly sourceName?: string;
   /**
    * How bad, dB (positive): the largest mono loss the engineer hears, the source's own
    * (broadband or in a band) where it is not masked by the mix, or the whole mix's
-   * (rule and numbers in findingFigures.ts). Findings are sorted by it, descending.
+   * (rule and numbers in render/analysis/findingFigures.ts). Findings are sorted by it, descending.
    */
   readonly severityDb: number;
   /** What severityDb rests on, for headlines ("loses 8.4 dB at 125 Hz in mono"); absent for the binaural render's finding, whose severityDb is its own loss. */
@@ -127,6 +123,8 @@ export interface MonoFinding {
   readonly stemLossDb?: number;
   /** Mono level the whole mix loses to the source's cancellation, dB (positive = lost; sourceMoments.ts cancellationDb); scene sources only. */
   readonly mixLossDb?: number;
+  /** Whether mixLossDb reaches the reporting threshold (REPORT_SEVERITY_DB); below it the mix loses little to the source overall. Present with mixLossDb. */
+  readonly mixLossReported?: boolean;
   /** The worst moment (the window with the largest loss attributed), seconds. */
   readonly worstTimeSec: number;
   /** Where it happens: windows where the attributed loss exceeds the reporting threshold, merged. */
@@ -142,58 +140,23 @@ export interface MonoFinding {
   readonly delaySamples?: number;
   /** Haas: the first comb-filter notch frequencies in mono, Hz. */
   readonly notchFrequenciesHz?: readonly number[];
-  /** Correlation of the source's (or the mix's) channels. */
+  /** Correlation of the source's (or the mix's) channels in the analysed render. */
   readonly correlation?: number;
-  /** A readable sentence: which source, what, where, how many dB. */
-  readonly message: string;
+  /** Correlation of the scene source's stem channels (1 for a mono stem); scene sources only. */
+  readonly stemCorrelation?: number;
+  /**
+   * Where the source's channels cancel: in its contribution to the analysed render (it
+   * costs the mix at least the reporting threshold, with evidence in its own channels), or
+   * only in its stem (its placement folds much of the cancelling part away in this render).
+   * Absent when neither does (a Haas delay alone).
+   */
+  readonly cancelsIn?: 'render' | 'stem';
+  /** Polarity found band by band: the share of the source's energy (0..1) in bands whose channels correlate at or below correlationAtMost; present when its broadband correlation is above that. */
+  readonly invertedBands?: { readonly correlationAtMost: number; readonly energyShare: number };
+  /** Wide low end: the frequency below which it cancels, Hz. */
+  readonly lowEndHz?: number;
+  /** The binaural render's finding: the sources whose binaural contribution loses most in mono, worst first (up to three). */
+  readonly losingSources?: readonly SourceMonoLoss[];
+  /** Most of the source's own loss brought back first (FixGains), then most of the mix's. */
   readonly fixes: readonly SuggestedFix[];
-}
-
-/** Per source: its own contribution and what it does to the mix. */
-export interface SourceMonoFigures {
-  readonly sourceId: string;
-  readonly sourceName: string;
-  /** Level of the source's contribution to the analysed output, dBFS. */
-  readonly levelDb: number;
-  /** Mono loss of the source's own contribution, dB. */
-  readonly monoLossDb: number;
-  readonly correlation: number;
-  readonly removalImprovementDb: number;
-  readonly collapseImprovementDb: number;
-}
-
-/** How much of the binaural render survives mono and loudspeaker playback. */
-export interface BinauralSurvival {
-  /** Mono loss of the binaural render (ears summed to mono), dB. */
-  readonly monoLossDb: number;
-  readonly correlation: number;
-  readonly bandMonoLossDb: readonly number[];
-  /** Per source, the mono loss of its binaural contribution (scene analyses only). */
-  readonly sources: readonly { readonly sourceId: string; readonly sourceName: string; readonly monoLossDb: number }[];
-}
-
-export interface MonoAnalysis {
-  /** What was analysed: the stereo fold-down or the binaural render of a scene, or a mix file. */
-  readonly subject: 'scene' | 'mix';
-  readonly format: AnalysedFormat;
-  readonly sampleRateHz: number;
-  readonly durationSec: number;
-  readonly monoLaw: MonoLaw;
-  readonly bands: readonly AnalysisBand[];
-  readonly overall: StereoFieldSummary;
-  readonly timeline: AnalysisTimeline;
-  /** Scene analyses only: per source, in scene order (audible sources). */
-  readonly sources: readonly SourceMonoFigures[];
-  /** Most severe first. */
-  readonly findings: readonly MonoFinding[];
-  /** Present when the binaural render was checked. */
-  readonly binaural?: BinauralSurvival;
-}
-
-export interface MonoAnalysisOptions {
-  readonly monoLaw?: MonoLaw;
-  /** Length of a timeline window, seconds; default 0.5. */
-  readonly windowSec?: number;
-  /** Called now and then with the fraction done (0..1). */
-  readonly onProgress?: (fraction: number) => void;
 }
