@@ -1,7 +1,7 @@
 import { LAYOUT_NAMES } from '../core/layouts';
 import type { LayoutName } from '../core/layouts';
-import { LOUDNESS_TARGETS } from '../dsp/loudness/loudnessTargets';
-import type { LoudnessTargetId } from '../dsp/loudness/loudnessTargets';
+import { LOUDNESS_TARGETS } from '../core/loudnessTargets';
+import type { LoudnessTargetId } from '../core/loudnessTargets';
 import { DEFAULT_MONO_LAW } from '../core/monoLaw';
 import type { MonoLaw } from '../core/monoLaw';
 import type { AnalysedFormat } from '../core/monoAnalysis/monoAnalysisTypes';

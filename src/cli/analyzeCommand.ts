@@ -1,6 +1,6 @@
 import { access, mkdir, writeFile } from 'node:fs/promises';
 import path from 'node:path';
-import { getLoudnessTarget } from '../dsp/loudness/loudnessTargets';
+import { getLoudnessTarget } from '../core/loudnessTargets';
 import { ANALYZE_USAGE, parseAnalyzeArgs } from './analyzeArgs';
 import { UsageError } from './commandLine';
 import type { AnalyzeArgs } from './analyzeArgs';

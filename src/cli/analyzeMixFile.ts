@@ -2,7 +2,7 @@ import { readFile } from 'node:fs/promises';
 import type { LayoutChannel } from '../core/layouts';
 import { loudnessWeightsForLayout } from '../dsp/loudness/channelWeights';
 import { stemCorrelation } from '../render/analysis/stemCorrelation';
-import type { LoudnessTarget } from '../dsp/loudness/loudnessTargets';
+import type { LoudnessTarget } from '../core/loudnessTargets';
 import { decodeAudioFile } from '../io/decodeAudioFile';
 import { analyzeStereoMix } from '../render/analysis/mixMonoAnalysis';
 import { foldDownToStereo } from '../render/analysis/multichannelFoldDown';

@@ -1,5 +1,6 @@
 import type { SourceParams } from '../core/sourceParams';
 import type { HeadOrientation } from '../core/orientation';
+import type { MonitorSoloBand } from '../core/monitorSoloBand';
 import type { MonoLaw } from '../core/monoLaw';
 import type { Scene, SceneSource } from '../core/scene';
 import type { MidSideSettings } from '../core/midSideSettings';
@@ -10,12 +11,6 @@ import type { LiveGoniometer, LiveMeters } from '../render/realtime/liveMeterRea
 import type { AnalysedFormat, MonoAnalysis } from '../core/monoAnalysis/monoAnalysisTypes';
 
 export type { LiveGoniometer, LiveMeters };
-/** Loudness delivery targets and the meters' integration presets, for the store and the meter panel. */
-export { LOUDNESS_TARGETS, distanceToTarget, getLoudnessTarget } from '../dsp/loudness/loudnessTargets';
-export type { LoudnessDistance, LoudnessTarget, LoudnessTargetId } from '../dsp/loudness/loudnessTargets';
-export { INTEGRATION_TIME_PRESETS_SEC } from '../dsp/meters/stereoMoments';
-/** The band solo's validation, shared by the store and the real-time host. */
-export { checkMonitorSoloBand } from '../render/realtime/monitorSolo';
 
 /** What the studio monitors: one of its outputs (core/outputs/studioOutputs.ts), and the mono law of the mono downmix and of the meters' mono readings. */
 export interface MonitorSettings {
@@ -30,7 +25,7 @@ export interface MonitorSettings {
  */
 export interface MonitorSolo {
   readonly midSide: 'stereo' | 'mid' | 'side';
-  readonly band: { readonly lowerHz: number; readonly upperHz: number } | null;
+  readonly band: MonitorSoloBand | null;
 }
 
 export interface MeterSettings {
@@ -46,11 +41,6 @@ export type SourceParamsUpdate = Readonly<SourceParams>;
  * `stem.file`): dropped or picked files, or relinked ones.
  */
 export type StemFiles = ReadonlyMap<string, Blob>;
-
-/** The StemFiles key a scene's stem path refers to: its last path segment ("stems/kick.wav" -> "kick.wav"). */
-export function stemFileName(path: string): string {
-  return path.split(/[\\/]/).pop() ?? path;
-}
 
 /** What loading a scene, or adding sources, found. */
 export interface SceneLoadReport {

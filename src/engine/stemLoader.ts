@@ -1,5 +1,5 @@
 import type { Scene } from '../core/scene';
-import { stemFileName } from './audioEngine';
+import { stemFileName } from '../core/stemFileName';
 import type { SceneLoadReport, StemFiles } from './audioEngine';
 import type { PreparationClient } from './preparationClient';
 

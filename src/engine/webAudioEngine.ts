@@ -14,7 +14,7 @@ import { METER_LAYOUT, meterSlots } from '../render/realtime/meterLayout';
 import { createLiveMeterReader } from '../render/realtime/liveMeterReader';
 import type { LiveMeterReader } from '../render/realtime/liveMeterReader';
 import { checkIntegrationSec } from '../render/realtime/monitorMeters';
-import { checkMonitorSoloBand } from '../render/realtime/monitorSolo';
+import { checkMonitorSoloBand } from '../core/monitorSoloBand';
 import type { HostMessage } from '../render/realtime/protocol';
 import hrtfUrl from '../../hrtf/mit-kemar-normal-pinna.hrtf?url';
 import type {

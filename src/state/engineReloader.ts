@@ -1,6 +1,6 @@
 import type { Scene } from '../core/scene';
 import { sourceParamsOf } from '../core/sourceParams';
-import { stemFileName } from '../engine/audioEngine';
+import { stemFileName } from '../core/stemFileName';
 import type { SceneLoadReport } from '../engine/audioEngine';
 import type { GetStudioState, SetStudioState, StudioContext } from './studioContext';
 

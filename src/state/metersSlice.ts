@@ -1,9 +1,12 @@
-import { INTEGRATION_TIME_PRESETS_SEC, LOUDNESS_TARGETS, checkMonitorSoloBand } from '../engine/audioEngine';
-import type { LoudnessTargetId, MonitorSolo } from '../engine/audioEngine';
+import { LOUDNESS_TARGETS } from '../core/loudnessTargets';
+import { INTEGRATION_TIME_PRESETS_SEC } from '../core/meterPresets';
+import { checkMonitorSoloBand } from '../core/monitorSoloBand';
+import type { MonitorSoloBand } from '../core/monitorSoloBand';
+import type { LoudnessTargetId } from '../core/loudnessTargets';
+import type { MonitorSolo } from '../engine/audioEngine';
 import type { GetStudioState, SetStudioState, StudioContext } from './studioContext';
 
 export type MidSideSolo = MonitorSolo['midSide'];
-export type MonitorSoloBand = NonNullable<MonitorSolo['band']>;
 
 export interface MeterPanelSettings {
   /** Integration time of the correlation and multiband meters, seconds: one of INTEGRATION_TIME_PRESETS_SEC. */

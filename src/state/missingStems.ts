@@ -1,5 +1,5 @@
 import type { Scene } from '../core/scene';
-import { stemFileName } from '../engine/audioEngine';
+import { stemFileName } from '../core/stemFileName';
 import type { StemFiles } from '../engine/audioEngine';
 
 /** A source whose stem file the session does not have. */

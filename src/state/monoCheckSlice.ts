@@ -1,7 +1,7 @@
 import type { Scene } from '../core/scene';
 import type { AnalysedFormat, MonoAnalysis } from '../core/monoAnalysis/monoAnalysisTypes';
 import type { EngineReloader } from './engineReloader';
-import type { MonitorSoloBand } from './metersSlice';
+import type { MonitorSoloBand } from '../core/monitorSoloBand';
 import type { GetStudioState, SetStudioState, StudioContext } from './studioContext';
 import type { StudioState } from './studioState';
 

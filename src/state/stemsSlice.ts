@@ -1,5 +1,5 @@
 import type { Scene } from '../core/scene';
-import { stemFileName } from '../engine/audioEngine';
+import { stemFileName } from '../core/stemFileName';
 import type { StemFiles } from '../engine/audioEngine';
 import type { EngineReloader, FailedStem } from './engineReloader';
 import { commitSceneEdit } from './historySlice';

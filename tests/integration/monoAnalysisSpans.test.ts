@@ -3,7 +3,7 @@ import { loadHrtfGrid } from '../../src/cli/loadHrtf';
 import { loudnessFiguresFromPowers, measureProgrammeLoudness } from '../../src/cli/analyzeLoudness';
 import { measureSceneInParallel } from '../../src/cli/parallelSceneAnalysis';
 import { MONO_WEIGHTS, STEREO_WEIGHTS } from '../../src/dsp/loudness/channelWeights';
-import { getLoudnessTarget } from '../../src/dsp/loudness/loudnessTargets';
+import { getLoudnessTarget } from '../../src/core/loudnessTargets';
 import { DEFAULT_MID_SIDE_SETTINGS } from '../../src/core/midSideSettings';
 import type { Scene, SceneSource } from '../../src/core/scene';
 import type { HrtfGrid } from '../../src/dsp/hrtf/hrtfGrid';

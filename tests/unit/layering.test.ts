@@ -9,13 +9,17 @@ import { describe, expect, it } from 'vitest';
  * file under src/ or worklets/ names (import and export ... from, side-effect imports,
  * import('...') in code and in types, new URL('...', import.meta.url)) is resolved to a
  * repository path, and the folder it lands in is checked against the folders the file's
- * layer may not import. Type-only imports count: they are imports of the layer too.
+ * layer may import (RULES: the table as written). Type-only imports count: they are
+ * imports of the layer too; where the table allows types only (the engine, for the store
+ * and the UI), a value import is reported.
  *
  * How we know it can fail: a scratch file src/dsp/layeringScratch.ts holding
  * `import { createPrng } from '../../tests/support/prng';` and
  * `export const scratchUrl = new URL('../render/sceneRenderer.ts', import.meta.url);` made
- * the tests/ check and the src/dsp rule fail, each naming the file and the specifier; the
- * file was then deleted. The first test below keeps a small version of that check.
+ * the tests/ check and the src/dsp rule fail, each naming the file and the specifier; so
+ * did `import { loadStems } from '../engine/stemLoader';` planted in src/ui/App.tsx (the
+ * src/ui rule, "(a value)"); the files were then restored. The first two tests below keep
+ * small versions of those checks.
  */
 
 /** The repository root, from this file's place in it (tests/unit/). */
@@ -23,32 +27,33 @@ const REPO_ROOT = fileURLToPath(new URL('../..', import.meta.url));
 const SCANNED_FOLDERS = ['src', 'worklets'];
 
 /** Folders of ours that a layer may be forbidden to import. */
-const OUR_FOLDERS = ['src/core', 'src/dsp', 'src/render', 'src/io', 'src/engine', 'src/state', 'src/ui', 'src/cli', 'worklets', 'scenes', 'hrtf'];
+const OUR_FOLDERS = ['src/core', 'src/dsp', 'src/render', 'src/io', 'src/engine', 'src/state', 'src/ui', 'src/cli', 'src/main.tsx', 'worklets', 'scenes', 'hrtf'];
 
+/**
+ * DESIGN.md section 3's table, row by row: what each layer may import besides itself.
+ * `typesOnlyFrom`: layers it may import only types from (import type / export type).
+ */
 interface LayerRule {
-  /** The files the rule is about: those under this folder... */
+  /** The files the rule is about: those under this folder (or this file)... */
   readonly layer: string;
   /** ...but not under this one. */
   readonly exceptUnder?: string;
-  readonly mustNotImport: readonly string[];
-}
-
-/** Every folder of ours except the given ones. */
-function allBut(...allowed: string[]): string[] {
-  return OUR_FOLDERS.filter((folder) => !allowed.includes(folder));
+  readonly mayImport: readonly string[];
+  readonly typesOnlyFrom?: readonly string[];
 }
 
 const RULES: readonly LayerRule[] = [
-  { layer: 'src/core', mustNotImport: allBut('src/core') },
-  { layer: 'src/dsp', mustNotImport: allBut('src/dsp', 'src/core') },
-  { layer: 'src/render', mustNotImport: allBut('src/render', 'src/core', 'src/dsp') },
-  { layer: 'src/io', mustNotImport: allBut('src/io', 'src/core') },
-  { layer: 'worklets', mustNotImport: allBut('worklets', 'src/core', 'src/dsp', 'src/render') },
-  { layer: 'src/engine', mustNotImport: ['src/state', 'src/ui', 'src/cli'] },
-  { layer: 'src/state', mustNotImport: ['src/dsp', 'src/render', 'src/io', 'src/ui', 'src/cli', 'worklets', 'scenes', 'hrtf'] },
-  { layer: 'src/ui', mustNotImport: ['src/dsp', 'src/render', 'src/cli', 'worklets', 'scenes', 'hrtf'] },
-  { layer: 'src/cli', mustNotImport: ['src/state', 'src/ui'] },
-  { layer: 'src/cli', exceptUnder: 'src/cli/browser', mustNotImport: ['src/engine', 'worklets'] },
+  { layer: 'src/core', mayImport: [] },
+  { layer: 'src/dsp', mayImport: ['src/core'] },
+  { layer: 'src/render', mayImport: ['src/core', 'src/dsp'] },
+  { layer: 'src/io', mayImport: ['src/core'] },
+  { layer: 'src/engine', mayImport: ['src/core', 'src/dsp', 'src/render', 'src/io', 'worklets', 'hrtf', 'scenes'] },
+  { layer: 'src/state', mayImport: ['src/core', 'src/engine'], typesOnlyFrom: ['src/engine'] },
+  { layer: 'src/ui', mayImport: ['src/core', 'src/state', 'src/engine'], typesOnlyFrom: ['src/engine'] },
+  { layer: 'src/cli', exceptUnder: 'src/cli/browser', mayImport: ['src/core', 'src/dsp', 'src/render', 'src/io', 'scenes', 'hrtf'] },
+  { layer: 'src/cli/browser', mayImport: ['src/core', 'src/dsp', 'src/render', 'src/io', 'src/engine', 'src/cli', 'scenes', 'hrtf'] },
+  { layer: 'src/main.tsx', mayImport: ['src/core', 'src/engine', 'src/state', 'src/ui', 'scenes'] },
+  { layer: 'worklets', mayImport: ['src/core', 'src/dsp', 'src/render'] },
 ];
 
 /** One module named by a file; paths are repository-relative with '/' separators. */
@@ -56,6 +61,8 @@ interface ModuleImport {
   readonly file: string;
   readonly specifier: string;
   readonly target: string;
+  /** Only types are imported (import type, export type, every named import a type, import('...') in a type). */
+  readonly typeOnly: boolean;
 }
 
 function isUnder(path: string, folder: string): boolean {
@@ -87,6 +94,18 @@ function specifierOf(node: ts.Node): string | undefined {
   return undefined;
 }
 
+/** Whether an import form brings in types only. */
+function isTypeOnly(node: ts.Node): boolean {
+  if (ts.isImportTypeNode(node)) return true;
+  if (ts.isExportDeclaration(node)) return node.isTypeOnly;
+  if (!ts.isImportDeclaration(node)) return false;
+  const clause = node.importClause;
+  if (clause === undefined) return false;
+  if (clause.isTypeOnly) return true;
+  const bindings = clause.namedBindings;
+  return clause.name === undefined && bindings !== undefined && ts.isNamedImports(bindings) && bindings.elements.every((element) => element.isTypeOnly);
+}
+
 /** The relative module specifiers in one file's text, parsed (so comments and strings are not read as imports). */
 function importsOf(file: string, text: string): ModuleImport[] {
   const imports: ModuleImport[] = [];
@@ -94,7 +113,7 @@ function importsOf(file: string, text: string): ModuleImport[] {
     const specifier = specifierOf(node);
     if (specifier?.startsWith('.')) {
       // Vite's suffixes (?url, ?worker&url) name the same file.
-      imports.push({ file, specifier, target: posix.join(posix.dirname(file), specifier.replace(/[?#].*$/, '')) });
+      imports.push({ file, specifier, target: posix.join(posix.dirname(file), specifier.replace(/[?#].*$/, '')), typeOnly: isTypeOnly(node) });
     }
     ts.forEachChild(node, visit);
   };
@@ -118,11 +137,21 @@ function importsIntoTests(imports: readonly ModuleImport[]): string[] {
   return imports.filter((entry) => isUnder(entry.target, 'tests')).map(describeImport);
 }
 
+function inRule(rule: LayerRule, file: string): boolean {
+  return isUnder(file, rule.layer) && (rule.exceptUnder === undefined || !isUnder(file, rule.exceptUnder));
+}
+
+/** Imports of the rule's files into folders of ours it may not import, or of values where it may take types only. */
 function ruleViolations(rule: LayerRule, imports: readonly ModuleImport[]): string[] {
   return imports
-    .filter((entry) => isUnder(entry.file, rule.layer) && (rule.exceptUnder === undefined || !isUnder(entry.file, rule.exceptUnder)))
-    .filter((entry) => rule.mustNotImport.some((folder) => isUnder(entry.target, folder)))
-    .map(describeImport);
+    .filter((entry) => inRule(rule, entry.file))
+    .filter((entry) => {
+      const folder = OUR_FOLDERS.find((f) => isUnder(entry.target, f));
+      if (folder === undefined || isUnder(entry.target, rule.layer)) return false;
+      if (!rule.mayImport.includes(folder)) return true;
+      return rule.typesOnlyFrom?.includes(folder) === true && !entry.typeOnly;
+    })
+    .map((entry) => `${describeImport(entry)}${entry.typeOnly ? '' : ' (a value)'}`);
 }
 
 describe('layering (DESIGN.md section 3)', () => {
@@ -145,9 +174,27 @@ describe('layering (DESIGN.md section 3)', () => {
     expect(found.map((entry) => entry.target)).toEqual(['src/dsp/a', 'tests/support/b', 'src/dsp/side.css', 'src/render/c', 'src/engine/d', 'src/dsp/e', 'src/ui/f.ts']);
     expect(importsIntoTests(found)).toEqual(["src/dsp/sample.ts imports '../../tests/support/b'"]);
     expect(ruleViolations(RULES.find((rule) => rule.layer === 'src/dsp')!, found)).toEqual([
-      "src/dsp/sample.ts imports '../render/c'",
-      "src/dsp/sample.ts imports '../engine/d'",
-      "src/dsp/sample.ts imports '../ui/f.ts?url'",
+      "src/dsp/sample.ts imports '../render/c' (a value)",
+      "src/dsp/sample.ts imports '../engine/d' (a value)",
+      "src/dsp/sample.ts imports '../ui/f.ts?url' (a value)",
+    ]);
+  });
+
+  it('lets the store and the UI take only types from the engine: a value import is reported, a type import is not', () => {
+    const sample = [
+      "import type { AudioEngine } from '../engine/audioEngine';",
+      "import { type MonitorSettings, type ExportRequest } from '../engine/audioEngine';",
+      "export type { MeterFrame } from '../engine/audioEngine';",
+      "import { createWebAudioEngine } from '../engine/webAudioEngine';",
+      "import { type AudioEngine, stemFileName } from '../engine/audioEngine';",
+      "import { readFile } from '../io/wav';",
+    ].join('\n');
+    const found = importsOf('src/state/sample.ts', sample);
+    expect(found.map((entry) => entry.typeOnly)).toEqual([true, true, true, false, false, false]);
+    expect(ruleViolations(RULES.find((rule) => rule.layer === 'src/state')!, found)).toEqual([
+      "src/state/sample.ts imports '../engine/webAudioEngine' (a value)",
+      "src/state/sample.ts imports '../engine/audioEngine' (a value)",
+      "src/state/sample.ts imports '../io/wav' (a value)",
     ]);
   });
 
@@ -161,7 +208,8 @@ describe('layering (DESIGN.md section 3)', () => {
 
   for (const rule of RULES) {
     const scope = rule.exceptUnder === undefined ? rule.layer : `${rule.layer} (outside ${rule.exceptUnder})`;
-    it(`${scope} imports nothing from ${rule.mustNotImport.join(', ')}`, () => {
+    const allowed = rule.mayImport.map((folder) => (rule.typesOnlyFrom?.includes(folder) ? `${folder} (types only)` : folder));
+    it(`${scope} imports only ${allowed.length === 0 ? 'nothing of ours' : allowed.join(', ')}`, () => {
       expect(ruleViolations(rule, imports)).toEqual([]);
     });
   }

@@ -1,4 +1,4 @@
-import type { LoudnessTarget } from '../../dsp/loudness/loudnessTargets';
+import type { LoudnessTarget } from '../../core/loudnessTargets';
 import type { MonoAnalysis } from '../../core/monoAnalysis/monoAnalysisTypes';
 import type { LoudnessFigures } from '../analyzeLoudness';
 

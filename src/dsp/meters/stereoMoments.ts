@@ -1,3 +1,4 @@
+import { DEFAULT_INTEGRATION_SEC } from '../../core/meterPresets';
 /**
  * Integration of the second-order moments of a stereo pair, and the readings derived
  * from them. Every stereo-field reading of the studio comes from three numbers per band:
@@ -26,8 +27,7 @@ export interface IntegrationConfig {
 }
 
 /** The usual meter ballistics: fast, medium, slow. */
-export const INTEGRATION_TIME_PRESETS_SEC = [0.3, 1, 3] as const;
-export const DEFAULT_INTEGRATION: IntegrationConfig = { mode: 'exponential', timeSec: 0.3 };
+export const DEFAULT_INTEGRATION: IntegrationConfig = { mode: 'exponential', timeSec: DEFAULT_INTEGRATION_SEC };
 
 /** Sub-block length: 1/750 s (64 frames at 48 kHz). */
 export function momentUpdateFrames(sampleRateHz: number): number {

@@ -1,3 +1,5 @@
+import { checkMonitorSoloBand } from '../../core/monitorSoloBand';
+import type { MonitorSoloBand } from '../../core/monitorSoloBand';
 import { biquadMagnitude } from '../../dsp/filters/biquad';
 import { advanceLinearRamp, createLinearRamp, jumpLinearRamp, setLinearRampTarget } from '../../dsp/filters/linearRamp';
 import type { LinearRamp } from '../../dsp/filters/linearRamp';
@@ -30,11 +32,6 @@ import { processMidSide } from '../../dsp/midside/midSideProcessor';
  *    A change that arrives during a crossfade waits for it to end.
  * Allocation-free per block; bad bands are refused by checkMonitorSoloBand before they get here.
  */
-export interface MonitorSoloBand {
-  readonly lowerHz: number;
-  readonly upperHz: number;
-}
-
 /** One path of the band solo: a pass-through, or the band-pass of both channels. */
 interface BandPath {
   band: boolean;
@@ -89,17 +86,6 @@ export function createMonitorSoloStage(sampleRateHz: number, maxFrames: number):
     previousLeft: new Float32Array(maxFrames),
     previousRight: new Float32Array(maxFrames),
   };
-}
-
-/**
- * Throws a RangeError naming what is wrong unless `band` has finite edges with
- * 0 < lowerHz < upperHz.
- */
-export function checkMonitorSoloBand(band: MonitorSoloBand): void {
-  const { lowerHz, upperHz } = band;
-  if (!(Number.isFinite(lowerHz) && Number.isFinite(upperHz) && lowerHz > 0 && upperHz > lowerHz)) {
-    throw new RangeError(`monitor solo band: expected finite edges with 0 < lowerHz < upperHz (Hz), got lowerHz ${lowerHz}, upperHz ${upperHz}`);
-  }
 }
 
 /** Sets the mid/side solo (glides) and the band solo (crossfades at the next block). Call between blocks. */

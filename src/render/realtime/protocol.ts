@@ -6,7 +6,7 @@ import type { OutputDefinition } from '../../core/outputs/outputDefinition';
 import type { SourceParams } from '../../core/sourceParams';
 import type { MidSideSettings } from '../../core/midSideSettings';
 import type { MidSideMonitor } from '../../dsp/midside/midSideControl';
-import type { MonitorSoloBand } from './monitorSolo';
+import type { MonitorSoloBand } from '../../core/monitorSoloBand';
 
 /**
  * Messages from the engine to the realtime host (the AudioWorklet). Everything heavy

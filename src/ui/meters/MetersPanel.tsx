@@ -1,6 +1,7 @@
 import { useRef } from 'react';
-import { INTEGRATION_TIME_PRESETS_SEC, LOUDNESS_TARGETS } from '../../engine/audioEngine';
-import type { LoudnessTargetId } from '../../engine/audioEngine';
+import { LOUDNESS_TARGETS } from '../../core/loudnessTargets';
+import { INTEGRATION_TIME_PRESETS_SEC } from '../../core/meterPresets';
+import type { LoudnessTargetId } from '../../core/loudnessTargets';
 import { useStudioStore, useStudioStoreApi } from '../../state/StudioStoreProvider';
 import { SegmentedControl } from '../controls/SegmentedControl';
 import { useMetersLoop } from './useMetersLoop';

@@ -1,7 +1,8 @@
 import { useEffect } from 'react';
 import type { RefObject } from 'react';
-import { distanceToTarget, getLoudnessTarget } from '../../engine/audioEngine';
-import type { AudioEngine, LiveMeters, LoudnessTargetId } from '../../engine/audioEngine';
+import { distanceToTarget, getLoudnessTarget } from '../../core/loudnessTargets';
+import type { LoudnessTargetId } from '../../core/loudnessTargets';
+import type { AudioEngine, LiveMeters } from '../../engine/audioEngine';
 import { formatCorrelation } from '../format';
 import { drawCorrelationHistory, drawGoniometerGuides, drawGoniometerPoints, drawMultiband, prepareCanvas, readMeterColors } from './meterCanvas';
 import type { MeterColors } from './meterCanvas';

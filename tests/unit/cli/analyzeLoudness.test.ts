@@ -2,7 +2,7 @@ import { describe, expect, it } from 'vitest';
 import { measureProgrammeLoudness } from '../../../src/cli/analyzeLoudness';
 import { LOUDNESS_FLOOR, createLoudnessMeter, processLoudnessMeter } from '../../../src/dsp/loudness/loudnessMeter';
 import { measureLoudness } from '../../../src/dsp/loudness/measureLoudness';
-import { getLoudnessTarget } from '../../../src/dsp/loudness/loudnessTargets';
+import { getLoudnessTarget } from '../../../src/core/loudnessTargets';
 import { toneSequence } from '../loudness/toneSequence';
 
 const FS = 48_000;

@@ -2,7 +2,7 @@ import { thirdOctaveBands } from '../../../src/dsp/filters/thirdOctaveBands';
 import type { MonoAnalysis } from '../../../src/core/monoAnalysis/monoAnalysisTypes';
 import { REPORT_FORMAT, REPORT_VERSION } from '../../../src/cli/report/analysisReport';
 import type { AnalysisReport, ProgrammeLoudness } from '../../../src/cli/report/analysisReport';
-import { distanceToTarget, getLoudnessTarget } from '../../../src/dsp/loudness/loudnessTargets';
+import { distanceToTarget, getLoudnessTarget } from '../../../src/core/loudnessTargets';
 
 /**
  * A hand-made scene analysis with known figures, for the report writers: 31 bands, a

@@ -1,6 +1,6 @@
 import { describe, expect, it } from 'vitest';
 import { evaluateGates } from '../../../src/cli/analyzeGates';
-import { getLoudnessTarget } from '../../../src/dsp/loudness/loudnessTargets';
+import { getLoudnessTarget } from '../../../src/core/loudnessTargets';
 import { renderHtmlReport } from '../../../src/cli/report/htmlReport';
 import { renderJsonReport } from '../../../src/cli/report/jsonReport';
 import { findingSentence } from '../../../src/core/monoAnalysis/phrasing/findingSentence';

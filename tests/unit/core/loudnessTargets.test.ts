@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { LOUDNESS_TARGETS, distanceToTarget, getLoudnessTarget } from '../../../src/dsp/loudness/loudnessTargets';
+import { LOUDNESS_TARGETS, distanceToTarget, getLoudnessTarget } from '../../../src/core/loudnessTargets';
 
 describe('loudness targets and the distance to them', () => {
   it('has the presets of EBU R 128, streaming, Apple Music, Atmos binaural and podcasts, all with a -1 dBTP ceiling', () => {
