@@ -68,6 +68,7 @@ export function createWebAudioEngine(): AudioEngine {
   let lastSequence = -1;
   let monitor: MonitorSettings = { outputId: 'binaural', monoLaw: DEFAULT_MONO_LAW };
   let monitorSolo: MonitorSolo = { midSide: 'stereo', band: null };
+  let monitorHead: HeadOrientation = { yawDeg: 0, pitchDeg: 0, rollDeg: 0 };
   let meterSettings: MeterSettings = { integrationSec: 0.3 };
   /** Reads the studio meters from meterBuffer (rebuilt when the buffer is replaced). */
   let meterReader: { buffer: SharedArrayBuffer; reader: LiveMeterReader } | null = null;
@@ -108,6 +109,7 @@ export function createWebAudioEngine(): AudioEngine {
     post({ type: 'load', scene, stems, grid, meters: meterBuffer, outputs, wire: 'monitor', startPlaying: false });
     postMonitor();
     post({ type: 'monitorSolo', midSide: monitorSolo.midSide, band: monitorSolo.band });
+    post({ type: 'monitorHead', orientation: monitorHead });
     post({ type: 'meterSettings', integrationSec: meterSettings.integrationSec });
     if (loop !== null) post(loopMessage(loop, scene.sampleRateHz));
     post({ type: 'seek', frame: positionFrame });
@@ -254,6 +256,11 @@ export function createWebAudioEngine(): AudioEngine {
         scene = { ...scene, listener: { ...scene.listener, yawDeg, pitchDeg, rollDeg } };
       }
       post({ type: 'listener', orientation });
+    },
+    setMonitorHead(orientation: HeadOrientation) {
+      const { yawDeg, pitchDeg, rollDeg } = orientation;
+      monitorHead = { yawDeg, pitchDeg, rollDeg };
+      post({ type: 'monitorHead', orientation: monitorHead });
     },
     setMonitor(settings: MonitorSettings) {
       monitor = settings;

@@ -23,6 +23,7 @@ import type { Scene, SceneSource } from '../../../src/core/scene';
 export type EngineCall =
   | { readonly method: 'updateSource'; readonly sourceId: string; readonly params: SourceParamsUpdate }
   | { readonly method: 'setListener'; readonly orientation: HeadOrientation }
+  | { readonly method: 'setMonitorHead'; readonly orientation: HeadOrientation }
   | { readonly method: 'setMasterMidSide'; readonly settings: MidSideSettings }
   | { readonly method: 'setMonitor'; readonly settings: MonitorSettings }
   | { readonly method: 'setMonitorSolo'; readonly solo: MonitorSolo }
@@ -104,6 +105,7 @@ export function createFakeEngine(initialStatus: EngineStatus = 'needs-gesture'):
     setLoop: (region) => calls.push({ method: 'setLoop', region }),
     updateSource: (sourceId, params) => calls.push({ method: 'updateSource', sourceId, params }),
     setListener: (orientation) => calls.push({ method: 'setListener', orientation }),
+    setMonitorHead: (orientation) => calls.push({ method: 'setMonitorHead', orientation }),
     setMasterMidSide: (settings) => calls.push({ method: 'setMasterMidSide', settings }),
     setMonitor: (settings) => calls.push({ method: 'setMonitor', settings }),
     setMonitorSolo: (solo) => calls.push({ method: 'setMonitorSolo', solo }),
