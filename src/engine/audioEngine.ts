@@ -141,7 +141,7 @@ export interface AudioEngine {
   /** Loops [startSec, endSec) while playing; null turns looping off. */
   setLoop(region: { readonly startSec: number; readonly endSec: number } | null): void;
   updateSource(sourceId: string, params: SourceParamsUpdate): void;
-  /** The scene rotation (the scene's `listener`): a mix parameter, heard at once (gliding) and part of exports. */
+  /** The scene rotation (the scene's `listener`, core/sceneRotation.ts): a mix parameter, heard at once (gliding) and part of exports. */
   setListener(orientation: HeadOrientation): void;
   /**
    * Where the engineer's head points while monitoring (the yaw control now, head tracking

@@ -7,20 +7,22 @@ import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { parseRenderArgs } from '../../src/cli/renderArgs';
 import { runRender } from '../../src/cli/renderCommand';
 import type { Scene } from '../../src/core/scene';
+import { sceneRotationDeg } from '../../src/core/sceneRotation';
 import { serializeScene } from '../../src/core/sceneWrite';
 import { decodeWav } from '../../src/io/wav';
 import type { StudioOutputId } from '../../src/core/outputs/studioOutputs';
 import { useStudioSession } from './support/studioSession';
-import { storeScene } from './support/studioPage';
+import { storeMonitorHead, storeScene } from './support/studioPage';
 
 /**
- * The export is what was heard (AudioEngine.exportMix): after the demo scene is loaded,
- * a person mutes a source, changes a gain, moves a source, narrows a stereo stem, turns
- * the head and widens the master, then exports 32-bit float WAVs from the Export dialog.
- * Each downloaded file nulls against the command-line render of the edited scene (the
- * store's scene written to a file) to below -100 dBFS, the design's bound for "the same
- * samples", and differs from the render of the scene as loaded (before the edits) by far
- * more than that, so an export that missed the edits fails.
+ * The export is the mix that was heard (AudioEngine.exportMix): after the demo scene is
+ * loaded, a person mutes a source, changes a gain, moves a source, narrows a stereo stem,
+ * turns the Scene rotation and widens the master, then turns the monitor head (monitoring
+ * only) and exports 32-bit float WAVs from the Export dialog. Each downloaded file nulls
+ * against the command-line render of the edited scene (the store's scene written to a
+ * file; the head is in no scene file) to below -100 dBFS, the design's bound for "the
+ * same samples", and differs from the render of the scene as loaded (before the edits) by
+ * far more than that, so an export that missed the edits or had the head turn fails.
  */
 
 const DEMO_SCENE = fileURLToPath(new URL('../../scenes/demo.json', import.meta.url));
@@ -40,9 +42,11 @@ const EDITS = {
   gain: { sourceId: 'bass', gainDb: -12 },
   azimuth: { sourceId: 'lead', azimuthDeg: 90 },
   width: { sourceId: 'pad', widthPercent: 0 },
-  listenerYawDeg: 30,
+  sceneRotationDeg: 30,
   masterWidthPercent: 150,
 } as const;
+/** The monitor head's yaw, typed in the top bar: heard, never exported. */
+const MONITOR_HEAD_YAW_DEG = 60;
 
 const session = useStudioSession();
 let workDir: string;
@@ -112,9 +116,10 @@ describe('an export after edits has the edits', () => {
     await typeInto('inspector-azimuth', EDITS.azimuth.azimuthDeg);
     await selectSource(EDITS.width.sourceId);
     await typeInto('inspector-ms-width', EDITS.width.widthPercent);
-    await typeInto('listener-yaw', EDITS.listenerYawDeg);
+    await typeInto('scene-rotation', EDITS.sceneRotationDeg);
     await page.getByTestId('master-ms-open').click();
     await typeInto('master-ms-width', EDITS.masterWidthPercent);
+    await typeInto('monitor-head-yaw', MONITOR_HEAD_YAW_DEG);
 
     edited = await storeScene(page);
     const source = (id: string) => edited.sources.find((s) => s.id === id)!;
@@ -122,7 +127,10 @@ describe('an export after edits has the edits', () => {
     expect(source(EDITS.gain.sourceId).gainDb).toBe(EDITS.gain.gainDb);
     expect(source(EDITS.azimuth.sourceId).position.azimuthDeg).toBe(EDITS.azimuth.azimuthDeg);
     expect(source(EDITS.width.sourceId).midSide?.widthPercent).toBe(EDITS.width.widthPercent);
-    expect(edited.listener.yawDeg).toBe(EDITS.listenerYawDeg);
+    // The scene file keeps the rotation as the listener turned the other way; the head is not in it.
+    expect(sceneRotationDeg(edited.listener)).toBe(EDITS.sceneRotationDeg);
+    expect(edited.listener.yawDeg).toBe(-EDITS.sceneRotationDeg);
+    expect((await storeMonitorHead(page)).yawDeg).toBe(MONITOR_HEAD_YAW_DEG);
     expect(edited.master?.midSide?.widthPercent).toBe(EDITS.masterWidthPercent);
   });
 
