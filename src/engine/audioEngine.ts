@@ -73,6 +73,12 @@ export interface ExportRequest {
 }
 
 export interface ExportOptions {
+  /**
+   * Render the full mix, as if no source were soloed, without changing the scene (solo is
+   * a scene field, and a soloed source silences the others in an export too). Default
+   * false: the export is as soloed. Mutes always count: they are part of the mix.
+   */
+  readonly ignoreSolos?: boolean;
   /** Called with the fraction done (0..1) while rendering. */
   readonly onProgress?: (fraction: number) => void;
   /** Aborting rejects the export with an AbortError and stops rendering. */
@@ -119,8 +125,9 @@ export interface AudioEngine {
   /**
    * Renders the loaded scene's outputs, with every updateSource, setListener and
    * setMasterMidSide since folded in, offline with the same AudioWorklet renderer
-   * (OfflineAudioContext), so the export equals what was heard (the monitor settings and
-   * solos are not part of it), and encodes one WAV file per output (io/outputFiles.ts).
+   * (OfflineAudioContext), so the export equals the mix that was heard, and encodes one WAV
+   * file per output (io/outputFiles.ts). The monitor settings (output, monitor solo,
+   * monitor head) are never part of it; the sources' solos are, unless options.ignoreSolos.
    */
   exportMix(request: ExportRequest, options?: ExportOptions): Promise<OutputFile[]>;
   /**

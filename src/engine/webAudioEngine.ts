@@ -2,6 +2,7 @@
 import { DEFAULT_MONO_LAW } from '../core/monoLaw';
 import type { HeadOrientation } from '../core/orientation';
 import type { Scene, SceneSource } from '../core/scene';
+import { sceneWithoutSolos } from '../core/sceneSolos';
 import type { MidSideSettings } from '../core/midSideSettings';
 import type { OutputFile } from '../core/outputs/renderedOutput';
 import { SHIPPED_HRTF_SET, studioOutput, studioOutputs } from '../core/outputs/studioOutputs';
@@ -205,7 +206,8 @@ export function createWebAudioEngine(): AudioEngine {
       if (scene === null) throw new Error('no scene is loaded');
       const grid = await gridFor(scene.sampleRateHz);
       const outputs = studioOutputs(request.outputIds, outputSettings());
-      const mix = await renderSceneOffline(scene, stems, grid, outputs, options ?? {});
+      const rendered = options?.ignoreSolos === true ? sceneWithoutSolos(scene) : scene;
+      const mix = await renderSceneOffline(rendered, stems, grid, outputs, options ?? {});
       return encodeOutputFiles(mix, { baseName: request.baseName, sampleFormat: request.sampleFormat });
     },
     async analyzeMono(options: MonoAnalysisOptions): Promise<MonoAnalysis> {

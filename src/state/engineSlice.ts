@@ -29,8 +29,9 @@ export interface EngineSlice {
   resyncEngine(): void;
   /**
    * Exports the session (AudioEngine.exportMix: renders the outputs asked for offline and
-   * encodes their files) once stems still loading are in. Rejects without an engine, and
-   * with an AbortError when aborted.
+   * encodes their files) once stems still loading are in; options.ignoreSolos renders the
+   * full mix and leaves the scene as it is. Rejects without an engine, and with an
+   * AbortError when aborted.
    */
   exportMix(request: ExportRequest, options: ExportOptions): Promise<OutputFile[]>;
 }

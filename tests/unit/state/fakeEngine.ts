@@ -1,6 +1,8 @@
 import type {
   AudioEngine,
   EngineStatus,
+  ExportOptions,
+  ExportRequest,
   LiveGoniometer,
   LiveMeters,
   MeterFrame,
@@ -33,6 +35,12 @@ export type EngineCall =
   | { readonly method: 'play' | 'pause' | 'stop' | 'start' | 'prepareMonoAnalysis' }
   | { readonly method: 'seek'; readonly positionSec: number };
 
+/** One engine.exportMix call, as given. */
+export interface EngineExport {
+  readonly request: ExportRequest;
+  readonly options: ExportOptions | undefined;
+}
+
 /** One engine.loadScene call: the scene and a copy of the stem files it was given. */
 export interface EngineLoad {
   readonly scene: Scene;
@@ -42,11 +50,13 @@ export interface EngineLoad {
 /**
  * An AudioEngine that records calls and lets a test emit playhead, meter and status frames.
  * loadScene records the load in `loads` and answers with `loadReport` (default: everything
- * loaded as mono, nothing missing or failed, 0 s).
+ * loaded as mono, nothing missing or failed, 0 s). exportMix records the call in `exports`
+ * and writes no files.
  */
 export interface FakeEngine extends AudioEngine {
   readonly calls: EngineCall[];
   readonly loads: EngineLoad[];
+  readonly exports: EngineExport[];
   loadReport: (scene: Scene, stemFiles: StemFiles) => Promise<SceneLoadReport>;
   /** What analyzeMono answers (default: rejects, the fake does not analyse); every call's options are kept in monoAnalyses. */
   monoAnalysis: (options: MonoAnalysisOptions) => Promise<MonoAnalysis>;
@@ -72,6 +82,7 @@ export function createFakeEngine(initialStatus: EngineStatus = 'needs-gesture'):
     status: initialStatus,
     calls,
     loads: [],
+    exports: [],
     loadReport: async (scene) => ({
       missing: [],
       failed: [],
@@ -86,8 +97,9 @@ export function createFakeEngine(initialStatus: EngineStatus = 'needs-gesture'):
       engine.loads.push({ scene, stemFiles: new Map(stemFiles) });
       return engine.loadReport(scene, stemFiles);
     },
-    async exportMix() {
-      throw new Error('the fake engine does not render');
+    async exportMix(request, options) {
+      engine.exports.push({ request, options });
+      return [];
     },
     monoAnalysis: async () => {
       throw new Error('the fake engine does not analyse');
