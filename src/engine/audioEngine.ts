@@ -62,6 +62,12 @@ export interface ExportRequest {
 }
 
 export interface ExportOptions {
+  /**
+   * Render the full mix, as if no source were soloed, without changing the scene (solo is
+   * a scene field, and a soloed source silences the others in an export too). Default
+   * false: the export is as soloed. Mutes always count: they are part of the mix.
+   */
+  readonly ignoreSolos?: boolean;
   /** Called with the fraction done (0..1) while rendering. */
   readonly onProgress?: (fraction: number) => void;
   /** Aborting rejects the export with an AbortError and stops rendering. */
@@ -140,7 +146,13 @@ export interface AudioEngine {
   /** Loops [startSec, endSec) while playing; null turns looping off. */
   setLoop(region: { readonly startSec: number; readonly endSec: number } | null): void;
   updateSource(sourceId: string, params: SourceParamsUpdate): void;
+  /** The scene rotation (the scene's `listener`, core/sceneRotation.ts): a mix parameter, heard at once (gliding) and part of exports. */
   setListener(orientation: HeadOrientation): void;
+  /**
+   * Where the engineer's head points while monitoring (the yaw control now, head tracking
+   * later), heard after the scene rotation; live only, never part of an export.
+   */
+  setMonitorHead(orientation: HeadOrientation): void;
   /** The master's mid/side (stereo fold-down and binaural), heard at once (gliding) and part of exports. */
   setMasterMidSide(settings: MidSideSettings): void;
   setMonitor(settings: MonitorSettings): void;

@@ -2,6 +2,7 @@
 import { DEFAULT_MONO_LAW } from '../core/monoLaw';
 import type { HeadOrientation } from '../core/orientation';
 import type { Scene, SceneSource } from '../core/scene';
+import { sceneWithoutSolos } from '../core/sceneSolos';
 import type { MidSideSettings } from '../core/midSideSettings';
 import type { OutputFile } from '../core/outputs/renderedOutput';
 import { SHIPPED_HRTF_SET, studioOutput, studioOutputs } from '../core/outputs/studioOutputs';
@@ -71,6 +72,7 @@ export function createWebAudioEngine(): AudioEngine {
   let lastSequence = -1;
   let monitor: MonitorSettings = { outputId: 'binaural', monoLaw: DEFAULT_MONO_LAW };
   let monitorSolo: MonitorSolo = { midSide: 'stereo', band: null };
+  let monitorHead: HeadOrientation = { yawDeg: 0, pitchDeg: 0, rollDeg: 0 };
   let meterSettings: MeterSettings = { integrationSec: 0.3 };
   /** Reads the studio meters from meterBuffer (rebuilt when the buffer is replaced). */
   let meterReader: { buffer: SharedArrayBuffer; reader: LiveMeterReader } | null = null;
@@ -118,6 +120,7 @@ export function createWebAudioEngine(): AudioEngine {
     workletLoaded = true;
     postMonitor();
     post({ type: 'monitorSolo', midSide: monitorSolo.midSide, band: monitorSolo.band });
+    post({ type: 'monitorHead', orientation: monitorHead });
     post({ type: 'meterSettings', integrationSec: meterSettings.integrationSec });
     if (loop !== null) post(loopMessage(loop, scene.sampleRateHz));
     post({ type: 'seek', frame: positionFrame });
@@ -241,7 +244,8 @@ export function createWebAudioEngine(): AudioEngine {
       const stems = stemsInSceneOrder(scene, sources.stems);
       const grid = await gridFor(scene.sampleRateHz);
       const outputs = studioOutputs(request.outputIds, outputSettings());
-      const mix = await renderSceneOffline(scene, stems, grid, outputs, options ?? {});
+      const rendered = options?.ignoreSolos === true ? sceneWithoutSolos(scene) : scene;
+      const mix = await renderSceneOffline(rendered, stems, grid, outputs, options ?? {});
       return encodeOutputFiles(mix, { baseName: request.baseName, sampleFormat: request.sampleFormat });
     },
     async analyzeMono(options: MonoAnalysisOptions): Promise<MonoAnalysis> {
@@ -279,6 +283,11 @@ export function createWebAudioEngine(): AudioEngine {
     },
     setListener(orientation: HeadOrientation) {
       post({ type: 'listener', orientation });
+    },
+    setMonitorHead(orientation: HeadOrientation) {
+      const { yawDeg, pitchDeg, rollDeg } = orientation;
+      monitorHead = { yawDeg, pitchDeg, rollDeg };
+      post({ type: 'monitorHead', orientation: monitorHead });
     },
     setMonitor(settings: MonitorSettings) {
       monitor = settings;

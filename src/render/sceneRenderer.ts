@@ -1,4 +1,4 @@
-import { headRotationMatrix, worldToHead } from '../core/orientation';
+import { worldToHead } from '../core/orientation';
 import type { HeadOrientation } from '../core/orientation';
 import { midSideOrDefault } from '../core/midSideSettings';
 import type { MidSideSettings } from '../core/midSideSettings';
@@ -9,6 +9,8 @@ import { processMidSide } from '../dsp/midside/midSideProcessor';
 import { createBus } from './buses/createBus';
 import type { ObjectBus } from './buses/objectBus';
 import { applyDownmix } from './downmix/downmix';
+import { createListenerRotation, setHeadRotation, setSceneRotation } from './listenerRotation';
+import type { ListenerRotation } from './listenerRotation';
 import { createMasterMidSideStage, resetMasterMidSide, setMasterMidSideSettings } from './midside/masterMidSide';
 import type { MasterMidSideStage } from './midside/masterMidSide';
 import { processSourceMidSide, resetSourceMidSide, sourceMidSideActive } from './midside/sourceMidSide';
@@ -76,7 +78,8 @@ interface RendererState extends SceneRenderer {
   readonly downmixBlocks: readonly Float32Array[][];
   /** Per asked output, its block: a bus's or a downmix's. */
   readonly outputBlocks: readonly (readonly Float32Array[])[];
-  readonly rotation: Float64Array;
+  /** The scene rotation and the monitor head, composed (listenerRotation.ts). */
+  readonly rotation: ListenerRotation;
   readonly headTarget: Float64Array;
   readonly smoothing: number;
   readonly tailBlocks: number;
@@ -123,7 +126,7 @@ export function createSceneRenderer(
     downmixes: plan.downmixes,
     downmixBlocks,
     outputBlocks: plan.stageOf.map((stage) => stageBlocks[stage]!),
-    rotation: new Float64Array(9),
+    rotation: createListenerRotation(scene.listener),
     headTarget: new Float64Array(3),
     smoothing: 1 - Math.exp(-RENDER_BLOCK_FRAMES / (POSITION_SMOOTHING_SEC * scene.sampleRateHz)),
     tailBlocks: Math.ceil(tailFrames / RENDER_BLOCK_FRAMES),
@@ -137,7 +140,6 @@ export function createSceneRenderer(
   };
   scene.sources.forEach((source, i) => addSource(state.set, source, stems[i]!, buses, scene.sampleRateHz));
   updateLength(state);
-  headRotationMatrix(scene.listener, state.rotation);
   return state;
 }
 
@@ -175,7 +177,7 @@ export function objectHeadDirection(renderer: SceneRenderer, objectIndex: number
   const entry = state.set.objects[objectIndex];
   if (entry === undefined) throw new RangeError(`no object at index ${objectIndex}`);
   const t = entry.object.worldTarget;
-  worldToHead(state.rotation, t[0]!, t[1]!, t[2]!, state.headTarget);
+  worldToHead(state.rotation.composed, t[0]!, t[1]!, t[2]!, state.headTarget);
   writeUnitDirection(state.headTarget, out);
 }
 
@@ -189,9 +191,17 @@ export function setMasterMidSide(renderer: SceneRenderer, settings: MidSideSetti
   setMasterMidSideSettings((renderer as RendererState).master, settings);
 }
 
-/** Turns the listener's head; the whole scene rotates as heard, smoothed like movement. */
+/** Sets the scene rotation (the scene's `listener`, a mix parameter): the whole scene turns as heard, smoothed like movement. */
 export function setListenerOrientation(renderer: SceneRenderer, orientation: HeadOrientation): void {
-  headRotationMatrix(orientation, (renderer as RendererState).rotation);
+  setSceneRotation((renderer as RendererState).rotation, orientation);
+}
+
+/**
+ * Turns the monitor head, heard after the scene rotation (listenerRotation.ts), smoothed
+ * like movement. Only the real-time host's live monitoring calls it: never an export.
+ */
+export function setMonitorHead(renderer: SceneRenderer, orientation: HeadOrientation): void {
+  setHeadRotation((renderer as RendererState).rotation, orientation);
 }
 
 /** Moves the playhead to `frame`; the next frames are rendered from there with fresh DSP state. */
@@ -261,7 +271,8 @@ function copySamples(source: Float32Array, from: number, target: Float32Array, a
 }
 
 function renderBlock(state: RendererState): void {
-  const { buses, rotation, headTarget } = state;
+  const { buses, headTarget } = state;
+  const rotation = state.rotation.composed;
   const objects = state.set.objects;
   for (let b = 0; b < buses.length; b++) buses[b]!.beginBlock();
   for (let o = 0; o < objects.length; o++) {

@@ -20,16 +20,18 @@ export interface EngineSlice {
   /** Starts the audio (creates or resumes the AudioContext); call from a user gesture. Never rejects. */
   startAudio(): Promise<void>;
   /**
-   * Sends the engine every parameter the store controls (each source, the listener, the
-   * master's mid/side, the monitor, its solo, the meter settings, the loop, and play if the
-   * transport is playing). The store does it when the engine becomes ready; a loader calls
-   * it after engine.loadScene, so edits made while stems were loading are not lost.
+   * Sends the engine every parameter the store controls (each source, the scene rotation,
+   * the master's mid/side, the monitor, its solo, the monitor head, the meter settings, the
+   * loop, and play if the transport is playing). The store does it when the engine becomes
+   * ready; a loader calls it after engine.loadScene, so edits made while stems were loading
+   * are not lost.
    */
   resyncEngine(): void;
   /**
    * Exports the session (AudioEngine.exportMix: renders the outputs asked for offline and
-   * encodes their files) once stems still loading are in. Rejects without an engine, and
-   * with an AbortError when aborted.
+   * encodes their files) once stems still loading are in; options.ignoreSolos renders the
+   * full mix and leaves the scene as it is. Rejects without an engine, and with an
+   * AbortError when aborted.
    */
   exportMix(request: ExportRequest, options: ExportOptions): Promise<OutputFile[]>;
 }
@@ -58,6 +60,7 @@ export function createEngineSlice(set: SetStudioState, get: GetStudioState, cont
       engine.setMasterMidSide(midSideOrDefault(state.scene.master?.midSide));
       engine.setMonitor(state.monitor);
       engine.setMonitorSolo(state.monitorSolo);
+      engine.setMonitorHead(state.monitorHead);
       engine.setMeterSettings({ integrationSec: state.meterSettings.integrationSec });
       const { loop } = state.transport;
       engine.setLoop(loop.enabled && loop.endSec > loop.startSec ? { startSec: loop.startSec, endSec: loop.endSec } : null);

@@ -7,7 +7,8 @@ import type { GetStudioState, SetStudioState, StudioContext } from './studioCont
  * one step; a gesture (a drag of a source, a fader or a slider) is one step however many
  * edits it makes: beginGesture() remembers the scene, the edits change it without history,
  * commitGesture() records the remembered scene as one step (none if nothing changed).
- * Monitor, selection and transport are not scene edits and have no undo.
+ * The monitor (its output, M/S and band solo, and head), selection and transport are not
+ * scene edits and have no undo.
  */
 export interface HistoryState {
   /** Older scenes, oldest first. */

@@ -1,7 +1,7 @@
 import type { MidSideSettingsPatch } from '../core/midSideSettings';
 import { SCENE_FORMAT_VERSION } from '../core/scene';
 import type { Scene, SceneSource } from '../core/scene';
-import { wrapAzimuthDeg } from '../core/units';
+import { listenerYawForSceneRotation } from '../core/sceneRotation';
 import type { Decibels, Degrees } from '../core/units';
 import { EMPTY_HISTORY, commitSceneEdit } from './historySlice';
 import {
@@ -57,8 +57,12 @@ export interface SceneSlice {
    * duplicate or empty id. `channels` records its stem's channel count.
    */
   addSource(source: SceneSource, channels?: number): boolean;
-  /** Turns the listener's head (degrees, positive to the left), wrapped into (-180, 180]. */
-  setListenerYaw(yawDeg: Degrees): void;
+  /**
+   * Sets the scene rotation, a mix parameter (degrees, positive turns the scene to the
+   * left, wrapped into (-180, 180]; stored as the listener's yaw, core/sceneRotation.ts).
+   * Not the monitor head, which only turns what is heard (MonitorHeadSlice).
+   */
+  setSceneRotation(rotationDeg: Degrees): void;
   /**
    * Replaces the whole scene (a file opened, a session restored): clears undo history and
    * a selection that no longer exists, and replaces stemChannels when given. It does not
@@ -156,9 +160,9 @@ export function createSceneSlice(
       edit({ ...scene, sources: [...scene.sources, clean] });
       return true;
     },
-    setListenerYaw(yawDeg) {
-      if (!isFiniteNumber(yawDeg)) return;
-      const value = wrapAzimuthDeg(yawDeg);
+    setSceneRotation(rotationDeg) {
+      if (!isFiniteNumber(rotationDeg)) return;
+      const value = listenerYawForSceneRotation(rotationDeg);
       const { scene } = get();
       if (scene.listener.yawDeg === value) return;
       edit({ ...scene, listener: { ...scene.listener, yawDeg: value } });

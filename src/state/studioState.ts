@@ -1,6 +1,7 @@
 import type { EngineSlice } from './engineSlice';
 import type { HistorySlice } from './historySlice';
 import type { MetersSlice } from './metersSlice';
+import type { MonitorHeadSlice } from './monitorHeadSlice';
 import type { MonitorSlice } from './monitorSlice';
 import type { MonoCheckSlice } from './monoCheckSlice';
 import type { NoticeSlice } from './noticeSlice';
@@ -15,6 +16,7 @@ export type StudioState = SceneSlice &
   SelectionSlice &
   TransportSlice &
   MonitorSlice &
+  MonitorHeadSlice &
   MetersSlice &
   MonoCheckSlice &
   HistorySlice &

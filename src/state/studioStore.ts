@@ -6,6 +6,7 @@ import { createEngineReloader } from './engineReloader';
 import { createEngineSlice } from './engineSlice';
 import { DEFAULT_HISTORY_DEPTH, createHistorySlice } from './historySlice';
 import { createMetersSlice } from './metersSlice';
+import { createMonitorHeadSlice } from './monitorHeadSlice';
 import { createMonitorSlice } from './monitorSlice';
 import { createMonoCheckSlice } from './monoCheckSlice';
 import { createNoticeSlice } from './noticeSlice';
@@ -69,6 +70,7 @@ export function createStudioStore(deps: StudioStoreDeps): StudioStore {
       ...createSelectionSlice(set, get),
       ...createTransportSlice(set, get, context),
       ...createMonitorSlice(set, get, context),
+      ...createMonitorHeadSlice(set, get, context),
       ...createMetersSlice(set, get, context),
       ...createMonoCheckSlice(set, get, context, engineReloader),
       ...createHistorySlice(set, get, context),

@@ -12,7 +12,7 @@ import { SessionBar } from './session/SessionBar';
 import { SideColumn } from './SideColumn';
 import { Stage } from './stage/Stage';
 import { StemIssues } from './stems/StemIssues';
-import { ListenerYawControl } from './transport/ListenerYawControl';
+import { MonitorHeadControl } from './transport/MonitorHeadControl';
 import { MonitorSelector } from './transport/MonitorSelector';
 import { TransportBar } from './transport/TransportBar';
 import { useAudioStartOnGesture } from './useAudioStartOnGesture';
@@ -43,7 +43,7 @@ export function App({ onStageProbe }: AppProps) {
         </div>
         <TransportBar />
         <MonitorSelector />
-        <ListenerYawControl />
+        <MonitorHeadControl />
         <EngineStatusBadge />
       </header>
       <SessionBar />

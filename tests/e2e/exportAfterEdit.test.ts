@@ -7,20 +7,26 @@ import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { parseRenderArgs } from '../../src/cli/renderArgs';
 import { runRender } from '../../src/cli/renderCommand';
 import type { Scene } from '../../src/core/scene';
+import { sceneRotationDeg } from '../../src/core/sceneRotation';
+import { sceneWithoutSolos } from '../../src/core/sceneSolos';
 import { serializeScene } from '../../src/core/sceneWrite';
 import { decodeWav } from '../../src/io/wav';
 import type { StudioOutputId } from '../../src/core/outputs/studioOutputs';
+import { artifactPath } from './support/artifacts';
 import { useStudioSession } from './support/studioSession';
-import { storeScene } from './support/studioPage';
+import { storeMonitorHead, storeScene } from './support/studioPage';
 
 /**
- * The export is what was heard (AudioEngine.exportMix): after the demo scene is loaded,
- * a person mutes a source, changes a gain, moves a source, narrows a stereo stem, turns
- * the head and widens the master, then exports 32-bit float WAVs from the Export dialog.
- * Each downloaded file nulls against the command-line render of the edited scene (the
- * store's scene written to a file) to below -100 dBFS, the design's bound for "the same
- * samples", and differs from the render of the scene as loaded (before the edits) by far
- * more than that, so an export that missed the edits fails.
+ * The export is the mix that was heard (AudioEngine.exportMix): after the demo scene is
+ * loaded, a person mutes a source, solos one, changes a gain, moves a source, narrows a
+ * stereo stem, turns the Scene rotation and widens the master, then turns the monitor
+ * head (monitoring only) and exports 32-bit float WAVs from the Export dialog, choosing
+ * the full mix over the solo. The dialog names the solo and the head turn first. Each
+ * downloaded file nulls against the command-line render of the edited scene (the store's
+ * scene written to a file, its solos cleared as the choice asks; the head is in no scene
+ * file) to below -100 dBFS, the design's bound for "the same samples", and differs from
+ * the render of the scene as loaded (before the edits) by far more than that, so an export
+ * that missed the edits, kept the solo or had the head turn fails.
  */
 
 const DEMO_SCENE = fileURLToPath(new URL('../../scenes/demo.json', import.meta.url));
@@ -37,12 +43,15 @@ const EXPORT_TIMEOUT_MS = 120_000;
 /** The edits, as typed into the studio's fields. */
 const EDITS = {
   mutedSource: 'drums',
+  soloedSource: 'arp',
   gain: { sourceId: 'bass', gainDb: -12 },
   azimuth: { sourceId: 'lead', azimuthDeg: 90 },
   width: { sourceId: 'pad', widthPercent: 0 },
-  listenerYawDeg: 30,
+  sceneRotationDeg: 30,
   masterWidthPercent: 150,
 } as const;
+/** The monitor head's yaw, typed in the top bar: heard, never exported. */
+const MONITOR_HEAD_YAW_DEG = 60;
 
 const session = useStudioSession();
 let workDir: string;
@@ -106,31 +115,43 @@ describe('an export after edits has the edits', () => {
   it('edits the loaded demo scene through the studio\'s controls', async () => {
     const { page } = session;
     await page.getByTestId(`mixer-mute-${EDITS.mutedSource}`).click();
+    await page.getByTestId(`mixer-solo-${EDITS.soloedSource}`).click();
     await selectSource(EDITS.gain.sourceId);
     await typeInto('inspector-gain', EDITS.gain.gainDb);
     await selectSource(EDITS.azimuth.sourceId);
     await typeInto('inspector-azimuth', EDITS.azimuth.azimuthDeg);
     await selectSource(EDITS.width.sourceId);
     await typeInto('inspector-ms-width', EDITS.width.widthPercent);
-    await typeInto('listener-yaw', EDITS.listenerYawDeg);
+    await typeInto('scene-rotation', EDITS.sceneRotationDeg);
     await page.getByTestId('master-ms-open').click();
     await typeInto('master-ms-width', EDITS.masterWidthPercent);
+    await typeInto('monitor-head-yaw', MONITOR_HEAD_YAW_DEG);
 
     edited = await storeScene(page);
     const source = (id: string) => edited.sources.find((s) => s.id === id)!;
     expect(source(EDITS.mutedSource).mute).toBe(true);
+    expect(source(EDITS.soloedSource).solo).toBe(true);
     expect(source(EDITS.gain.sourceId).gainDb).toBe(EDITS.gain.gainDb);
     expect(source(EDITS.azimuth.sourceId).position.azimuthDeg).toBe(EDITS.azimuth.azimuthDeg);
     expect(source(EDITS.width.sourceId).midSide?.widthPercent).toBe(EDITS.width.widthPercent);
-    expect(edited.listener.yawDeg).toBe(EDITS.listenerYawDeg);
+    // The scene file keeps the rotation as the listener turned the other way; the head is not in it.
+    expect(sceneRotationDeg(edited.listener)).toBe(EDITS.sceneRotationDeg);
+    expect(edited.listener.yawDeg).toBe(-EDITS.sceneRotationDeg);
+    expect((await storeMonitorHead(page)).yawDeg).toBe(MONITOR_HEAD_YAW_DEG);
     expect(edited.master?.midSide?.widthPercent).toBe(EDITS.masterWidthPercent);
   });
 
-  it('exports binaural, stereo and mono as 32-bit float WAVs from the Export dialog', async () => {
+  it('exports binaural, stereo and mono as 32-bit float WAVs of the full mix from the Export dialog, which first names the solo and the head turn', async () => {
     const { page } = session;
     const downloads: Download[] = [];
     page.on('download', (download) => downloads.push(download));
     await page.getByTestId('export-open').click();
+    const soloedName = edited.sources.find((s) => s.id === EDITS.soloedSource)!.name;
+    await expect(page.getByTestId('export-solo-note').textContent()).resolves.toContain(`Solo is on for ${soloedName}`);
+    await expect(page.getByTestId('export-solo-as-soloed').isChecked()).resolves.toBe(true);
+    await expect(page.getByTestId('export-monitor-note').textContent()).resolves.toContain(`the monitor head turned ${MONITOR_HEAD_YAW_DEG}° left`);
+    await page.getByTestId('export-solo-full-mix').check();
+    await page.getByTestId('export-dialog').screenshot({ path: artifactPath('export-dialog-scope.png') });
     await page.getByTestId('export-bits-32f').check();
     for (const format of FORMATS) await expect(page.getByTestId(`export-format-${format}`).isChecked()).resolves.toBe(true);
     await page.getByTestId('export-start').click();
@@ -147,11 +168,13 @@ describe('an export after edits has the edits', () => {
       exported.set(format, decodeWav(new Uint8Array(await readFile(file)), name).channels);
     }
     expect([...exported.keys()].sort()).toEqual([...FORMATS].sort());
+    // The export ignored the solo without touching the scene.
+    expect(await storeScene(page)).toEqual(edited);
   });
 
-  it('renders the edited scene (the store\'s, written to a file) and the scene as loaded with the command line', async () => {
+  it('renders the edited scene (the store\'s, written to a file, solos cleared for the full mix) and the scene as loaded with the command line', async () => {
     const editedPath = path.join(workDir, 'edited.json');
-    await writeFile(editedPath, serializeScene(edited));
+    await writeFile(editedPath, serializeScene(sceneWithoutSolos(edited)));
     cliEdited = await cliRender(editedPath, path.join(workDir, 'cli-edited'));
     cliLoaded = await cliRender(DEMO_SCENE, path.join(workDir, 'cli-loaded'));
     expect([...cliEdited.keys()]).toEqual(FORMATS);

@@ -6,7 +6,7 @@ import { artifactPath } from './support/artifacts';
 import { useStudioSession } from './support/studioSession';
 import { decodePng, hexColour, meanColour, pixelStats } from './support/png';
 import type { RgbaImage } from './support/png';
-import { DEMO_SOURCE_IDS, storeScene } from './support/studioPage';
+import { DEMO_SOURCE_IDS, storeMonitorHead, storeScene, undoSteps } from './support/studioPage';
 import type { ScreenPoint, StudioWindow } from './support/studioPage';
 
 /**
@@ -167,7 +167,7 @@ describe('the studio page', () => {
     await expect.poll(() => page.getByTestId('inspector-azimuth').inputValue()).toBe(before.azimuthDeg.toFixed(1));
   });
 
-  it('turns the listener by dragging the head: a quarter turn to the left reads yaw +90 (within 3 degrees), undone by Ctrl+Z', async () => {
+  it('turns the monitor head by dragging the head: a quarter turn to the left reads head yaw +90 (within 3 degrees), in the top bar too; the scene and its undo history stay as they were', async () => {
     const { page } = session;
     const screen = (p: PolarPosition) => page.evaluate((q) => (globalThis as StudioWindow).__studio!.positionScreenPosition(q), p);
     // The floor point 0.2 m in front of the centre lies under the head (radius 0.3 m), so
@@ -175,15 +175,23 @@ describe('the studio page', () => {
     const from = await screen({ azimuthDeg: 0, elevationDeg: 0, distanceM: 0.2 });
     const to = await screen({ azimuthDeg: 90, elevationDeg: 0, distanceM: 2 });
     if (from === null || to === null) throw new Error('the head is not on screen');
-    const yawBefore = (await storeScene(page)).listener.yawDeg;
+    const sceneBefore = await storeScene(page);
+    const stepsBefore = await undoSteps(page);
+    const yawBefore = (await storeMonitorHead(page)).yawDeg;
     await page.mouse.move(from.x, from.y);
     await page.mouse.down();
     await page.mouse.move(to.x, to.y, { steps: 25 });
     await page.mouse.up();
-    const yawAfter = (await storeScene(page)).listener.yawDeg;
+    const yawAfter = (await storeMonitorHead(page)).yawDeg;
     expect(Math.abs(yawAfter - (yawBefore + 90))).toBeLessThanOrEqual(3);
+    // The top bar's field shows whole degrees: within half a degree of the store.
+    const shown = Number(await page.getByTestId('monitor-head-yaw').inputValue());
+    expect(Math.abs(shown - yawAfter)).toBeLessThanOrEqual(0.5);
+    expect(await storeScene(page)).toEqual(sceneBefore);
+    expect(await undoSteps(page)).toBe(stepsBefore);
+    // Monitoring is not undone: Ctrl+Z has no head turn to take back (the head stays, exactly).
     await page.keyboard.press('Control+z');
-    await expect.poll(async () => (await storeScene(page)).listener.yawDeg).toBe(yawBefore);
+    expect((await storeMonitorHead(page)).yawDeg).toBe(yawAfter);
   });
 
   it('logged no page errors', () => {

@@ -43,7 +43,13 @@ export type HostMessage =
   | { readonly type: 'source'; readonly sourceId: string; readonly params: SourceParams }
   /** A larger meter area replaces the current one (more sources than it had slots for). */
   | { readonly type: 'meterArea'; readonly meters: SharedArrayBuffer }
+  /** The scene rotation (the scene's `listener`): part of the mix, so exports have it too. */
   | { readonly type: 'listener'; readonly orientation: HeadOrientation }
+  /**
+   * Live monitoring only (never an export): where the engineer's head points, heard after
+   * the scene rotation. Kept across loads; an 'export' wire ignores it.
+   */
+  | { readonly type: 'monitorHead'; readonly orientation: HeadOrientation }
   /**
    * What the node plays: a rendered output, or a downmix of one (monitorRoute.ts), of one
    * or two channels; monoLaw is the mono law the meters' mono readings use.

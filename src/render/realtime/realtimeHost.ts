@@ -1,5 +1,6 @@
 import { DEFAULT_INTEGRATION } from '../../dsp/meters/stereoMoments';
 import { DEFAULT_MONO_LAW, monoLawGain } from '../../core/monoLaw';
+import type { HeadOrientation } from '../../core/orientation';
 import type { OutputDefinition } from '../../core/outputs/outputDefinition';
 import { RENDER_BLOCK_FRAMES } from '../renderBlock';
 import {
@@ -11,6 +12,7 @@ import {
   addRendererSource,
   removeRendererSource,
   sourcePeaks,
+  setMonitorHead,
   updateSource,
 } from '../sceneRenderer';
 import type { RenderTargets, SceneRenderer } from '../sceneRenderer';
@@ -47,7 +49,12 @@ import type { HostMessage } from './protocol';
  * both running, never a restart (monitorRoute.ts). Pausing fades out over one block and
  * resuming fades in; the renderer keeps its state meanwhile, so playback continues
  * seamlessly. For an offline export it writes every output's channels as exportWire.ts
- * lays them out, with no monitor solo and no studio meters.
+ * lays them out, with no monitor solo, no monitor head and no studio meters.
+ *
+ * The monitor head (where the engineer's head points, from head tracking or the yaw
+ * control) turns what is heard live on top of the scene rotation; the host keeps it across
+ * loads and gives it only to a renderer on the 'monitor' wire, so an export, rendered on
+ * the 'export' wire, faces the scene rotation alone.
  *
  * The studio meters measure the monitored output after the solo and the play/pause fades,
  * block by block while playing; while paused they are fed nothing, so their readings hold
@@ -64,6 +71,8 @@ export interface RealtimeHost {
   playing: boolean;
   /** Output gain ramp for the next block: 1 steady, or fading in/out. */
   fade: 'none' | 'in' | 'out';
+  /** The monitor head (kept across loads), applied only on the 'monitor' wire. */
+  monitorHead: HeadOrientation;
   /** The output asked to be monitored (kept across loads), and its route from the rendered outputs. */
   monitorOutput: OutputDefinition | null;
   route: MonitorRoute | null;
@@ -108,6 +117,7 @@ export function createRealtimeHost(sampleRateHz: number): RealtimeHost {
     wireSlots: [],
     playing: false,
     fade: 'none',
+    monitorHead: { yawDeg: 0, pitchDeg: 0, rollDeg: 0 },
     monitorOutput: null,
     route: null,
     previousRoute: null,
@@ -145,6 +155,7 @@ export function handleHostMessage(host: RealtimeHost, message: HostMessage): voi
       host.route = null;
       host.previousRoute = null;
       if (message.wire === 'monitor') {
+        setMonitorHead(host.renderer, host.monitorHead);
         const monitored = host.monitorOutput ?? message.outputs[0];
         if (monitored !== undefined) host.route = routeMonitor(monitored, message.outputs);
       }
@@ -179,6 +190,10 @@ export function handleHostMessage(host: RealtimeHost, message: HostMessage): voi
       break;
     case 'listener':
       if (host.renderer !== null) setListenerOrientation(host.renderer, message.orientation);
+      break;
+    case 'monitorHead':
+      host.monitorHead = message.orientation;
+      if (host.renderer !== null && host.wire === 'monitor') setMonitorHead(host.renderer, message.orientation);
       break;
     case 'monitor': {
       const monoGain = monoLawGain(message.monoLaw);

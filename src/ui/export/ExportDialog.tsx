@@ -3,7 +3,10 @@ import { STUDIO_OUTPUT_IDS } from '../../core/outputs/studioOutputs';
 import type { StudioOutputId } from '../../core/outputs/studioOutputs';
 import type { PcmSampleFormat } from '../../core/pcm';
 import { useStudioStoreApi } from '../../state/StudioStoreProvider';
+import { ExportRadio } from './ExportRadio';
 import { ExportResults, SAMPLE_FORMAT_LABELS } from './ExportResults';
+import { ExportScopeNotes } from './ExportScopeNotes';
+import type { SoloChoice } from './exportSettings';
 import { useMixExport } from './useMixExport';
 import type { ExportPhase } from './useMixExport';
 
@@ -24,8 +27,10 @@ const BIT_DEPTHS: readonly { sampleFormat: PcmSampleFormat; testId: string; hint
 ];
 
 /**
- * Export settings and progress: which outputs, which bit depth, Start and Cancel. Renders
- * the whole session offline and downloads `<scene>.<output id>.wav` for each output.
+ * Export settings and progress: which outputs, which bit depth, what the export will and
+ * will not contain (solos to keep or ignore, monitor-only settings named), Start and
+ * Cancel. Renders the whole session offline and downloads `<scene>.<output id>.wav` for
+ * each output.
  */
 export function ExportDialog({ onClose }: ExportDialogProps) {
   const store = useStudioStoreApi();
@@ -33,6 +38,7 @@ export function ExportDialog({ onClose }: ExportDialogProps) {
   const [formats, setFormats] = useState<readonly StudioOutputId[]>(STUDIO_OUTPUT_IDS);
   const [sampleFormat, setSampleFormat] = useState<PcmSampleFormat>('pcm24');
   const [reportedFormat, setReportedFormat] = useState<PcmSampleFormat>('pcm24');
+  const [solos, setSolos] = useState<SoloChoice>('as-soloed');
   const rendering = exporter.phase === 'rendering';
   const percent = Math.round(exporter.progress * 100);
 
@@ -40,7 +46,7 @@ export function ExportDialog({ onClose }: ExportDialogProps) {
     setFormats((current) => (current.includes(format) ? current.filter((f) => f !== format) : [...current, format]));
   const start = (): void => {
     setReportedFormat(sampleFormat);
-    exporter.start(formats, sampleFormat);
+    exporter.start({ outputIds: formats, sampleFormat, solos });
   };
 
   return (
@@ -57,19 +63,18 @@ export function ExportDialog({ onClose }: ExportDialogProps) {
       <fieldset className="export-group" disabled={rendering}>
         <legend>Bit depth</legend>
         {BIT_DEPTHS.map((depth) => (
-          <label key={depth.sampleFormat} className="export-option">
-            <input
-              type="radio"
-              name="export-bit-depth"
-              data-testid={depth.testId}
-              checked={sampleFormat === depth.sampleFormat}
-              onChange={() => setSampleFormat(depth.sampleFormat)}
-            />
-            {SAMPLE_FORMAT_LABELS[depth.sampleFormat]}
-            {depth.hint !== '' && <span className="export-hint">{depth.hint}</span>}
-          </label>
+          <ExportRadio
+            key={depth.sampleFormat}
+            name="export-bit-depth"
+            testId={depth.testId}
+            checked={sampleFormat === depth.sampleFormat}
+            onSelect={() => setSampleFormat(depth.sampleFormat)}
+            label={SAMPLE_FORMAT_LABELS[depth.sampleFormat]}
+            hint={depth.hint}
+          />
         ))}
       </fieldset>
+      <ExportScopeNotes solos={solos} onSolos={setSolos} disabled={rendering} />
       <div
         className="export-progress"
         role="progressbar"

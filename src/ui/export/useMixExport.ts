@@ -1,8 +1,8 @@
 import { useCallback, useEffect, useRef, useState } from 'react';
-import type { StudioOutputId } from '../../core/outputs/studioOutputs';
-import type { PcmSampleFormat } from '../../core/pcm';
 import type { StudioStore } from '../../state/studioStore';
 import { downloadBlob } from '../files/download';
+import { exportWithSettings } from './exportSettings';
+import type { ExportSettings } from './exportSettings';
 
 export type ExportPhase = 'idle' | 'rendering' | 'done' | 'cancelled' | 'failed';
 
@@ -21,14 +21,14 @@ export interface MixExport {
   readonly files: readonly ExportedFile[];
   /** Why the export failed (phase 'failed'). */
   readonly message: string | null;
-  start(outputIds: readonly StudioOutputId[], sampleFormat: PcmSampleFormat): void;
+  start(settings: ExportSettings): void;
   cancel(): void;
 }
 
 /**
- * Runs an export: the store's exportMix (the outputs rendered offline and encoded, one
- * WAV per output, with progress and an AbortController), then downloads each file.
- * Unmounting cancels.
+ * Runs an export: the store's exportMix for the dialog's settings (exportSettings.ts: the
+ * outputs rendered offline and encoded, one WAV per output, with progress and an
+ * AbortController), then downloads each file. Unmounting cancels.
  */
 export function useMixExport(store: StudioStore): MixExport {
   const [phase, setPhase] = useState<ExportPhase>('idle');
@@ -40,7 +40,7 @@ export function useMixExport(store: StudioStore): MixExport {
   useEffect(() => () => controller.current?.abort(), []);
 
   const start = useCallback(
-    (outputIds: readonly StudioOutputId[], sampleFormat: PcmSampleFormat) => {
+    (settings: ExportSettings) => {
       controller.current?.abort();
       const abort = new AbortController();
       controller.current = abort;
@@ -50,8 +50,7 @@ export function useMixExport(store: StudioStore): MixExport {
       setMessage(null);
       const run = async (): Promise<void> => {
         try {
-          const request = { outputIds, sampleFormat, baseName: store.getState().sceneName };
-          const built = await store.getState().exportMix(request, { onProgress: setProgress, signal: abort.signal });
+          const built = await exportWithSettings(store, settings, { onProgress: setProgress, signal: abort.signal });
           if (abort.signal.aborted) return;
           for (const file of built) downloadBlob(file.fileName, new Blob([file.bytes], { type: 'audio/wav' }));
           setFiles(built.map(({ outputId, fileName, peakDbfs, clips }) => ({ outputId, fileName, peakDbfs, clips })));

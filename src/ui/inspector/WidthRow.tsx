@@ -19,7 +19,7 @@ export interface WidthRowProps {
 
 const LAYOUT_CLASSES = {
   row: { row: 'ms-row', label: 'ms-label' },
-  strip: { row: 'master-width', label: 'master-strip-label' },
+  strip: { row: 'master-row', label: 'master-strip-label' },
 } as const;
 
 /** Mid/side width, 0-200 %: a fader (100 % at double-click) and a typed field. */

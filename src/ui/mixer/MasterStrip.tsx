@@ -6,15 +6,17 @@ import { useStudioStore, useStudioStoreApi } from '../../state/StudioStoreProvid
 import { ToggleButton } from '../controls/ToggleButton';
 import { MidSideControls } from '../inspector/MidSideControls';
 import { WidthRow } from '../inspector/WidthRow';
+import { SceneRotationRow } from './SceneRotationRow';
 import '../inspector/midSide.css';
 
 const readMaster = (s: StudioState) => midSideOrDefault(s.scene.master?.midSide);
 const readWidth = (s: StudioState) => readMaster(s).widthPercent;
 
 /**
- * The master strip at the end of the mixer: the master's mid/side width at hand, and a
- * panel with every mid/side control (it processes the stereo fold-down, and so the mono
- * one, and the binaural output).
+ * The master strip at the end of the mixer, the mix parameters of the whole scene in two
+ * columns: the master's mid/side width at hand with a panel of every mid/side control (it
+ * processes the stereo fold-down, and so the mono one, and the binaural output), and the
+ * scene rotation.
  */
 export function MasterStrip() {
   const store = useStudioStoreApi();
@@ -32,10 +34,17 @@ export function MasterStrip() {
           {active ? 'M/S on' : 'M/S off'}
         </span>
       </div>
-      <WidthRow testId="master-width" label="Master mid/side width" fieldLabel="Master width" read={readWidth} onChange={setWidth} layout="strip" />
-      <ToggleButton testId="master-ms-open" label="Master mid/side controls" className="small" pressed={open} onToggle={() => setOpen(!open)}>
-        Mid/side…
-      </ToggleButton>
+      <div className="master-columns">
+        <div className="master-column">
+          <WidthRow testId="master-width" label="Master mid/side width" fieldLabel="Master width" read={readWidth} onChange={setWidth} layout="strip" />
+          <ToggleButton testId="master-ms-open" label="Master mid/side controls" className="small" pressed={open} onToggle={() => setOpen(!open)}>
+            Mid/side…
+          </ToggleButton>
+        </div>
+        <div className="master-column">
+          <SceneRotationRow />
+        </div>
+      </div>
       {open && (
         <div className="master-ms-panel panel" role="dialog" aria-label="Master mid/side" data-testid="master-ms-panel">
           <h3 className="section-title">

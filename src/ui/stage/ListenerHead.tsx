@@ -2,6 +2,7 @@ import { useThree } from '@react-three/fiber';
 import { useEffect, useRef } from 'react';
 import type { Group } from 'three';
 import { yawDegToThreeRotationY } from '../../core/threeAxes';
+import { wrapAzimuthDeg } from '../../core/units';
 import { useStudioStoreApi } from '../../state/StudioStoreProvider';
 import type { StudioState } from '../../state/studioState';
 import { useHeadYawDrag } from './useHeadYawDrag';
@@ -13,8 +14,9 @@ export interface ListenerHeadProps {
 
 /**
  * The listener at the centre: a head with a nose (pointing where the listener faces) and
- * ears, and an arrow on the floor. It turns with the listener's yaw (positive = to the left),
- * followed from the store without a React render. Dragging the head turns the listener.
+ * ears, and an arrow on the floor. It faces where the sources are heard from: its yaw
+ * (positive = to the left) is the scene rotation's listener yaw plus the monitor head's,
+ * followed from the store without a React render. Dragging the head turns the monitor head.
  */
 export function ListenerHead({ radiusM = 0.3 }: ListenerHeadProps) {
   const store = useStudioStoreApi();
@@ -26,7 +28,7 @@ export function ListenerHead({ radiusM = 0.3 }: ListenerHeadProps) {
     let shownYaw = Number.NaN;
     const apply = (state: StudioState): void => {
       const group = groupRef.current;
-      const { yawDeg } = state.scene.listener;
+      const yawDeg = wrapAzimuthDeg(state.scene.listener.yawDeg + state.monitorHead.yawDeg);
       if (group === null || yawDeg === shownYaw) return;
       shownYaw = yawDeg;
       group.rotation.y = yawDegToThreeRotationY(yawDeg);

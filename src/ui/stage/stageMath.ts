@@ -7,7 +7,8 @@ import { wrapAzimuthDeg } from '../../core/units';
 
 /**
  * Stage geometry in plain numbers (no three import, testable in Node). Positions on the
- * stage are world positions (the listener's yaw turns the head, not the sources).
+ * stage are world positions (the scene rotation and the monitor head turn the head, not
+ * the sources).
  */
 
 /** Where a source sits in three.js coordinates. */
@@ -111,7 +112,7 @@ export const STAGE_VIEW_ORDER: readonly StageViewName[] = ['perspective', 'top',
 export { sceneToThree };
 
 /**
- * The listener yaw while dragging the head: the start yaw turned by the change in the
+ * The head's yaw while dragging it: the start yaw turned by the change in the
  * pointer's ADM azimuth around the head (both floor hits in scene coordinates), wrapped
  * into (-180, 180]. Dragging the pointer a quarter turn to the left turns the head left.
  */

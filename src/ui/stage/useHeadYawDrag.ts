@@ -11,9 +11,10 @@ interface OrbitLike {
 }
 
 /**
- * Pointer-down handler that turns the listener by dragging the head around its centre
- * (the pointer's floor position, raycast on the ear-height plane). One undo gesture per
- * drag; Escape cancels; orbiting is off meanwhile.
+ * Pointer-down handler that turns the monitor head by dragging the head around its centre
+ * (the pointer's floor position, raycast on the ear-height plane): monitoring only, so no
+ * undo step and nothing in the scene. Escape puts the head back where the drag began;
+ * orbiting is off meanwhile.
  */
 export function useHeadYawDrag(): (event: ThreeEvent<PointerEvent>) => void {
   const store = useStudioStoreApi();
@@ -40,22 +41,20 @@ export function useHeadYawDrag(): (event: ThreeEvent<PointerEvent>) => void {
       };
       const start = floorHit(event.nativeEvent);
       if (start === null) return;
-      const startYawDeg = store.getState().scene.listener.yawDeg;
+      const startYawDeg = store.getState().monitorHead.yawDeg;
       if (controls !== null) controls.enabled = false;
-      store.getState().beginGesture();
       const pointerId = event.pointerId;
 
       const move = (ev: PointerEvent): void => {
         if (ev.pointerId !== pointerId) return;
         const at = floorHit(ev);
-        if (at !== null) store.getState().setListenerYaw(draggedYawDeg(startYawDeg, start, at));
+        if (at !== null) store.getState().setMonitorHead({ yawDeg: draggedYawDeg(startYawDeg, start, at) });
       };
       const finish = (cancel: boolean): void => {
         window.removeEventListener('pointermove', move);
         window.removeEventListener('pointerup', onUp);
         window.removeEventListener('keydown', onKeyDown, true);
-        if (cancel) store.getState().cancelGesture();
-        else store.getState().commitGesture();
+        if (cancel) store.getState().setMonitorHead({ yawDeg: startYawDeg });
         if (controls !== null) controls.enabled = true;
       };
       const onUp = (ev: PointerEvent): void => {

@@ -1,5 +1,6 @@
 import type { Page } from 'playwright-core';
 import type { PolarPosition } from '../../../src/core/coordinates';
+import type { HeadOrientation } from '../../../src/core/orientation';
 import type { Scene } from '../../../src/core/scene';
 import type { AudioEngine } from '../../../src/engine/audioEngine';
 
@@ -16,6 +17,9 @@ export interface ScreenPoint {
 
 export interface StudioStateView {
   readonly scene: Scene;
+  /** Where the engineer's head points while monitoring: not in the scene. */
+  readonly monitorHead: HeadOrientation;
+  readonly history: { readonly past: readonly unknown[] };
   readonly selectedSourceId: string | null;
   readonly engineStatus: string;
   readonly transport: { readonly durationSec: number };
@@ -57,6 +61,16 @@ export async function waitForStudio(page: Page): Promise<void> {
 /** The scene as the store holds it now. */
 export async function storeScene(page: Page): Promise<Scene> {
   return page.evaluate(() => (globalThis as StudioWindow).__studio!.store.getState().scene);
+}
+
+/** The monitor head as the store holds it now. */
+export async function storeMonitorHead(page: Page): Promise<HeadOrientation> {
+  return page.evaluate(() => (globalThis as StudioWindow).__studio!.store.getState().monitorHead);
+}
+
+/** Undo steps the store holds now. */
+export async function undoSteps(page: Page): Promise<number> {
+  return page.evaluate(() => (globalThis as StudioWindow).__studio!.store.getState().history.past.length);
 }
 
 /** The demo scene's source ids, in order (scenes/demo.json). */

@@ -9,29 +9,9 @@ import { sessionFromAutosave } from '../../../src/state/autosave/sessionFromAuto
 import { createStudioStore } from '../../../src/state/studioStore';
 import type { StudioStore } from '../../../src/state/studioStore';
 import { testScene, testSource } from './fakeEngine';
+import { manualTimers } from './manualTimers';
 import { memoryAutosaveStorage } from './memoryAutosaveStorage';
 import type { MemoryAutosaveStorage } from './memoryAutosaveStorage';
-
-/** Timers a test runs by hand. */
-function manualTimers() {
-  const pending = new Map<number, () => void>();
-  let next = 1;
-  return {
-    setTimeout: (run: () => void): unknown => {
-      pending.set(next, run);
-      return next++;
-    },
-    clearTimeout: (handle: unknown) => void pending.delete(handle as number),
-    get pendingCount() {
-      return pending.size;
-    },
-    runAll() {
-      const runs = [...pending.values()];
-      pending.clear();
-      for (const run of runs) run();
-    },
-  };
-}
 
 async function settle(): Promise<void> {
   for (let i = 0; i < 10; i++) await Promise.resolve();

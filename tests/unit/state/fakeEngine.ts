@@ -1,6 +1,8 @@
 import type {
   AudioEngine,
   EngineStatus,
+  ExportOptions,
+  ExportRequest,
   LiveGoniometer,
   LiveMeters,
   MeterFrame,
@@ -23,6 +25,7 @@ import type { Scene, SceneSource } from '../../../src/core/scene';
 export type EngineCall =
   | { readonly method: 'updateSource'; readonly sourceId: string; readonly params: SourceParamsUpdate }
   | { readonly method: 'setListener'; readonly orientation: HeadOrientation }
+  | { readonly method: 'setMonitorHead'; readonly orientation: HeadOrientation }
   | { readonly method: 'setMasterMidSide'; readonly settings: MidSideSettings }
   | { readonly method: 'setMonitor'; readonly settings: MonitorSettings }
   | { readonly method: 'setMonitorSolo'; readonly solo: MonitorSolo }
@@ -33,6 +36,14 @@ export type EngineCall =
   | { readonly method: 'seek'; readonly positionSec: number }
   | { readonly method: 'addSources'; readonly sourceIds: readonly string[] }
   | { readonly method: 'removeSource'; readonly sourceId: string };
+
+/** One engine.exportMix call, as given. */
+export interface EngineExport {
+  /** The scene the store asked to export (its own, as edited). */
+  readonly scene: Scene;
+  readonly request: ExportRequest;
+  readonly options: ExportOptions | undefined;
+}
 
 /** One engine.loadScene call: the scene and a copy of the stem files it was given. */
 export interface EngineLoad {
@@ -45,10 +56,12 @@ export interface EngineLoad {
  * loadScene records the load in `loads` and answers with `loadReport` (default: everything
  * loaded as mono, nothing missing or failed, 0 s); addSources records a call and answers
  * with loadReport of the added sources.
+ * exportMix records the call in `exports` and writes no files.
  */
 export interface FakeEngine extends AudioEngine {
   readonly calls: EngineCall[];
   readonly loads: EngineLoad[];
+  readonly exports: EngineExport[];
   loadReport: (scene: Scene, stemFiles: StemFiles) => Promise<SceneLoadReport>;
   /** What analyzeMono answers (default: rejects, the fake does not analyse); every call's options are kept in monoAnalyses. */
   monoAnalysis: (options: MonoAnalysisOptions) => Promise<MonoAnalysis>;
@@ -74,6 +87,7 @@ export function createFakeEngine(initialStatus: EngineStatus = 'needs-gesture'):
     status: initialStatus,
     calls,
     loads: [],
+    exports: [],
     loadReport: async (scene) => ({
       missing: [],
       failed: [],
@@ -93,8 +107,9 @@ export function createFakeEngine(initialStatus: EngineStatus = 'needs-gesture'):
       return engine.loadReport({ version: SCENE_FORMAT_VERSION, sampleRateHz: 48000, listener: { yawDeg: 0, pitchDeg: 0, rollDeg: 0 }, sources: [...sources] }, stemFiles);
     },
     removeSource: (sourceId) => calls.push({ method: 'removeSource', sourceId }),
-    async exportMix() {
-      throw new Error('the fake engine does not render');
+    async exportMix(scene, request, options) {
+      engine.exports.push({ scene, request, options });
+      return [];
     },
     monoAnalysis: async () => {
       throw new Error('the fake engine does not analyse');
@@ -112,6 +127,7 @@ export function createFakeEngine(initialStatus: EngineStatus = 'needs-gesture'):
     setLoop: (region) => calls.push({ method: 'setLoop', region }),
     updateSource: (sourceId, params) => calls.push({ method: 'updateSource', sourceId, params }),
     setListener: (orientation) => calls.push({ method: 'setListener', orientation }),
+    setMonitorHead: (orientation) => calls.push({ method: 'setMonitorHead', orientation }),
     setMasterMidSide: (settings) => calls.push({ method: 'setMasterMidSide', settings }),
     setMonitor: (settings) => calls.push({ method: 'setMonitor', settings }),
     setMonitorSolo: (solo) => calls.push({ method: 'setMonitorSolo', solo }),

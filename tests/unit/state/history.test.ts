@@ -54,9 +54,9 @@ describe('undo and redo', () => {
   it('sends the engine the restored parameters of exactly the sources that changed', () => {
     const { engine, store } = setup();
     store.getState().moveSource('b', { azimuthDeg: -100, distanceM: 5 });
-    store.getState().setListenerYaw(30);
+    store.getState().setSceneRotation(30);
     engine.calls.length = 0;
-    store.getState().undo(); // yaw back to 0
+    store.getState().undo(); // scene rotation back to 0
     store.getState().undo(); // b back to -30, 2 m
     expect(engine.calls).toEqual([
       { method: 'setListener', orientation: { yawDeg: 0, pitchDeg: 0, rollDeg: 0 } },

@@ -243,15 +243,19 @@ describe('selection, removal and addition', () => {
   });
 });
 
-describe('listener yaw', () => {
-  it('wraps yaw into (-180, 180] and sends the orientation to engine.setListener', () => {
+describe('scene rotation', () => {
+  it('stores a rotation as the listener yaw turned the other way, wrapped into (-180, 180], and sends it to engine.setListener', () => {
     const { engine, store } = setup();
-    store.getState().setListenerYaw(45);
-    store.getState().setListenerYaw(-200);
+    store.getState().setSceneRotation(45);
+    store.getState().setSceneRotation(200);
+    // Rotation 200 wraps to -160: the listener's yaw is +160 (exact: sums of whole degrees).
     expect(store.getState().scene.listener.yawDeg).toBe(160);
+    store.getState().setSceneRotation(0);
+    expect(Object.is(store.getState().scene.listener.yawDeg, 0)).toBe(true);
     expect(engine.calls).toEqual([
-      { method: 'setListener', orientation: { yawDeg: 45, pitchDeg: 0, rollDeg: 0 } },
+      { method: 'setListener', orientation: { yawDeg: -45, pitchDeg: 0, rollDeg: 0 } },
       { method: 'setListener', orientation: { yawDeg: 160, pitchDeg: 0, rollDeg: 0 } },
+      { method: 'setListener', orientation: { yawDeg: 0, pitchDeg: 0, rollDeg: 0 } },
     ]);
   });
 });

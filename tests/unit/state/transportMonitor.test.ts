@@ -118,10 +118,11 @@ describe('engine status', () => {
 });
 
 describe('engine becoming ready', () => {
-  it('loads the scene into the new audio graph, then re-sends every source, the listener, the master mid/side, the monitor, its solo, the meter settings and the loop, so edits made before audio started are heard', async () => {
+  it('loads the scene into the new audio graph, then re-sends every source, the scene rotation, the master mid/side, the monitor, its solo, the monitor head, the meter settings and the loop, so edits made before audio started are heard', async () => {
     const { engine, store } = setup();
     store.getState().moveSource('a', { azimuthDeg: -45 });
-    store.getState().setListenerYaw(20);
+    store.getState().setSceneRotation(-20);
+    store.getState().setMonitorHead({ yawDeg: 35 });
     store.getState().setMasterMidSide({ widthPercent: 150 });
     store.getState().setMonitorOutput('stereo');
     store.getState().setMidSideSolo('side');
@@ -153,6 +154,7 @@ describe('engine becoming ready', () => {
       { method: 'setMasterMidSide', settings: { ...DEFAULT_MID_SIDE_SETTINGS, widthPercent: 150 } },
       { method: 'setMonitor', settings: { outputId: 'stereo', monoLaw: '-3dB' } },
       { method: 'setMonitorSolo', solo: { midSide: 'side', band: { lowerHz: 200, upperHz: 2000 } } },
+      { method: 'setMonitorHead', orientation: { yawDeg: 35, pitchDeg: 0, rollDeg: 0 } },
       { method: 'setMeterSettings', settings: { integrationSec: 3 } },
       { method: 'setLoop', region: null },
     ]);

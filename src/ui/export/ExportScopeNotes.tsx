@@ -1,0 +1,57 @@
+import { useShallow } from 'zustand/react/shallow';
+import { useStudioStore } from '../../state/StudioStoreProvider';
+import { ExportRadio } from './ExportRadio';
+import type { SoloChoice } from './exportSettings';
+import { inWords, monitorOnlySettings, soloedSourceNames } from './exportScope';
+
+export interface ExportScopeNotesProps {
+  readonly solos: SoloChoice;
+  readonly onSolos: (solos: SoloChoice) => void;
+  readonly disabled: boolean;
+}
+
+const SOLO_CHOICES: readonly { value: SoloChoice; label: string; hint: string; testId: string }[] = [
+  { value: 'as-soloed', label: 'Export as soloed', hint: 'only the soloed sources', testId: 'export-solo-as-soloed' },
+  { value: 'full-mix', label: 'Export the full mix (ignore solos)', hint: 'the scene keeps its solos', testId: 'export-solo-full-mix' },
+];
+
+/**
+ * Before an export starts, what it will and will not contain (exportScope.ts): with
+ * sources soloed, the choice between the export as soloed and the full mix; with
+ * monitor-only settings active, that they are heard now but never exported. Nothing when
+ * the export is simply the mix that is heard. Follows the store (solos may change while
+ * the dialog is open) without re-rendering on edits that change neither list.
+ */
+export function ExportScopeNotes({ solos, onSolos, disabled }: ExportScopeNotesProps) {
+  const soloed = useStudioStore(useShallow((s) => soloedSourceNames(s.scene)));
+  const monitorOnly = useStudioStore(useShallow((s) => monitorOnlySettings(s)));
+
+  return (
+    <>
+      {soloed.length > 0 && (
+        <fieldset className="export-group" disabled={disabled} data-testid="export-solo-choice">
+          <legend>Solo</legend>
+          <p className="export-note" data-testid="export-solo-note">
+            Solo is on for {inWords(soloed)}: as soloed, the files hold only {soloed.length === 1 ? 'that source' : 'those sources'}.
+          </p>
+          {SOLO_CHOICES.map((choice) => (
+            <ExportRadio
+              key={choice.value}
+              name="export-solos"
+              testId={choice.testId}
+              checked={solos === choice.value}
+              onSelect={() => onSolos(choice.value)}
+              label={choice.label}
+              hint={choice.hint}
+            />
+          ))}
+        </fieldset>
+      )}
+      {monitorOnly.length > 0 && (
+        <p className="export-note" data-testid="export-monitor-note">
+          Heard now but never exported: {inWords(monitorOnly)}. The files hold the mix itself, facing the Scene rotation.
+        </p>
+      )}
+    </>
+  );
+}
