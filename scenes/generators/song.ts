@@ -29,9 +29,6 @@ export const SECONDS_PER_BEAT = 60 / TEMPO_BPM;
 export const SECONDS_PER_BAR = SECONDS_PER_BEAT * BEATS_PER_BAR;
 export const SECONDS_PER_STEP = SECONDS_PER_BAR / STEPS_PER_BAR;
 
-/** A minor: tonic pitch class 9 (C = 0). Informative; the parts follow the chords. */
-export const KEY = { name: 'A minor', tonicPitchClass: 9 } as const;
-
 /** A triad: its root pitch class (C = 0) and its tones as semitones above the root. */
 export interface Chord {
   readonly symbol: string;

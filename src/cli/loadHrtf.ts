@@ -9,7 +9,7 @@ import { decodeHrtfFile } from '../io/hrtfFile';
 import { readSofaHrirs } from '../io/sofa';
 
 /** The HRTF set shipped with the studio (see hrtf/README.md). */
-export const DEFAULT_HRTF_PATH = fileURLToPath(new URL('../../hrtf/mit-kemar-normal-pinna.hrtf', import.meta.url));
+const DEFAULT_HRTF_PATH = fileURLToPath(new URL('../../hrtf/mit-kemar-normal-pinna.hrtf', import.meta.url));
 
 /**
  * Loads an HRTF set for rendering at `sampleRateHz`: the shipped set by default, or the

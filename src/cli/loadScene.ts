@@ -2,9 +2,9 @@ import { readFile } from 'node:fs/promises';
 import path from 'node:path';
 import { generateDemoStem, isDemoStemName, DEMO_STEM_NAMES } from '../../scenes/generators/index';
 import { FieldError } from '../core/fieldError';
-import { parseSceneJson } from '../core/sceneParse';
-import type { ParsedScene } from '../core/sceneParse';
-import type { Scene } from '../core/scene';
+import { parseSceneJson } from '../core/scene/sceneParse';
+import type { ParsedScene } from '../core/scene/sceneParse';
+import type { Scene } from '../core/scene/scene';
 import { decodeAudioFile } from '../io/decodeAudioFile';
 import { prepareStem } from '../render/prepareStem';
 

@@ -18,11 +18,6 @@ export function dbToGain(levelDb: Decibels): number {
   return Math.pow(10, levelDb / 20);
 }
 
-/** Level in dB of an amplitude gain: 20 log10(|gain|); -Infinity for 0. */
-export function gainToDb(gain: number): Decibels {
-  return 20 * Math.log10(Math.abs(gain));
-}
-
 /** Wraps an angle into (-180, 180] degrees. */
 export function wrapAzimuthDeg(angleDeg: Degrees): Degrees {
   const wrapped = angleDeg - 360 * Math.floor((angleDeg + 180) / 360);

@@ -1,4 +1,4 @@
-import type { Scene } from '../core/scene';
+import type { Scene } from '../core/scene/scene';
 import type { MonoLaw } from '../core/monoLaw';
 import type { HrtfGrid } from '../dsp/hrtf/hrtfGrid';
 import type { AnalysedFormat, MonoAnalysis } from '../core/monoAnalysis/monoAnalysisTypes';

@@ -1,9 +1,9 @@
-import type { SourceParams } from '../core/sourceParams';
+import type { SourceParams } from '../core/scene/sourceParams';
 import type { HeadOrientation } from '../core/orientation';
 import type { MonitorSoloBand } from '../core/monitorSoloBand';
 import type { MonoLaw } from '../core/monoLaw';
-import type { Scene, SceneSource } from '../core/scene';
-import type { MidSideSettings } from '../core/midSideSettings';
+import type { Scene, SceneSource } from '../core/scene/scene';
+import type { MidSideSettings } from '../core/scene/midSideSettings';
 import type { StudioOutputId } from '../core/outputs/studioOutputs';
 import type { OutputFile } from '../core/outputs/renderedOutput';
 import type { PcmSampleFormat } from '../core/pcm';
@@ -146,7 +146,7 @@ export interface AudioEngine {
   /** Loops [startSec, endSec) while playing; null turns looping off. */
   setLoop(region: { readonly startSec: number; readonly endSec: number } | null): void;
   updateSource(sourceId: string, params: SourceParamsUpdate): void;
-  /** The scene rotation (the scene's `listener`, core/sceneRotation.ts): a mix parameter, heard at once (gliding) and part of exports. */
+  /** The scene rotation (the scene's `listener`, core/scene/sceneRotation.ts): a mix parameter, heard at once (gliding) and part of exports. */
   setListener(orientation: HeadOrientation): void;
   /**
    * Where the engineer's head points while monitoring (the yaw control now, head tracking

@@ -1,6 +1,6 @@
 import type { OutputDefinition } from '../core/outputs/outputDefinition';
 import type { RenderedMix } from '../core/outputs/renderedOutput';
-import type { Scene } from '../core/scene';
+import type { Scene } from '../core/scene/scene';
 import type { HrtfGrid } from '../dsp/hrtf/hrtfGrid';
 import { renderLengthFrames } from '../render/outputPlan';
 import { exportWire, exportWireChannels } from '../render/realtime/exportWire';

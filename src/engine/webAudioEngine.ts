@@ -1,9 +1,9 @@
 /// <reference types="vite/client" />
 import { DEFAULT_MONO_LAW } from '../core/monoLaw';
 import type { HeadOrientation } from '../core/orientation';
-import type { Scene, SceneSource } from '../core/scene';
-import { sceneWithoutSolos } from '../core/sceneSolos';
-import type { MidSideSettings } from '../core/midSideSettings';
+import type { Scene, SceneSource } from '../core/scene/scene';
+import { sceneWithoutSolos } from '../core/scene/sceneSolos';
+import type { MidSideSettings } from '../core/scene/midSideSettings';
 import type { OutputFile } from '../core/outputs/renderedOutput';
 import { SHIPPED_HRTF_SET, studioOutput, studioOutputs } from '../core/outputs/studioOutputs';
 import type { StudioOutputSettings } from '../core/outputs/studioOutputs';

@@ -1,8 +1,9 @@
-import { DEFAULT_MID_SIDE_SETTINGS, midSideOrDefault } from '../core/midSideSettings';
-import type { SceneSource } from '../core/scene';
-import type { SourceParams } from '../core/sourceParams';
-import { sourceParamsOf } from '../core/sourceParams';
-import { writeSpreadObjectPosition } from '../core/spreadObjects';
+import { DEFAULT_MID_SIDE_SETTINGS, midSideOrDefault } from '../core/scene/midSideSettings';
+import type { SceneSource } from '../core/scene/scene';
+import type { SourceParams } from '../core/scene/sourceParams';
+import { sourceParamsOf } from '../core/scene/sourceParams';
+import { writeSpreadObjectPosition } from '../core/scene/spreadObjects';
+import type { SpreadSide } from '../core/scene/spreadObjects';
 import { dbToGain } from '../core/units';
 import type { ObjectBus } from './buses/objectBus';
 import { createSourceMidSideStage, setSourceMidSide } from './midside/sourceMidSide';
@@ -70,7 +71,7 @@ export function addSource(set: SourceSet, source: SceneSource, stem: readonly Fl
     peak: 0,
     removed: false,
   };
-  const sides: readonly (-1 | 0 | 1)[] = stem.length === 1 ? [0] : [1, -1];
+  const sides: readonly SpreadSide[] = stem.length === 1 ? [0] : [1, -1];
   sides.forEach((side, c) => {
     const object = createRenderObject(stem[c]!, side);
     set.objects.push({ object, source: added, voices: buses.map((bus) => bus.createVoice()) });

@@ -1,9 +1,9 @@
 import { worldToHead } from '../core/orientation';
 import type { HeadOrientation } from '../core/orientation';
-import { midSideOrDefault } from '../core/midSideSettings';
-import type { MidSideSettings } from '../core/midSideSettings';
+import { midSideOrDefault } from '../core/scene/midSideSettings';
+import type { MidSideSettings } from '../core/scene/midSideSettings';
 import type { OutputDefinition } from '../core/outputs/outputDefinition';
-import type { Scene, SceneSource } from '../core/scene';
+import type { Scene, SceneSource } from '../core/scene/scene';
 import type { HrtfGrid } from '../dsp/hrtf/hrtfGrid';
 import { processMidSide } from '../dsp/midside/midSideProcessor';
 import { createBus } from './buses/createBus';
@@ -20,7 +20,7 @@ import type { PlannedDownmix } from './outputPlan';
 import { RENDER_BLOCK_FRAMES } from './renderBlock';
 import { addSource, compactSources, createSourceSet, removeSource, updateSourceParams } from './rendererSources';
 import type { RendererObject, RendererSource, SourceSet } from './rendererSources';
-import type { SourceParams } from '../core/sourceParams';
+import type { SourceParams } from '../core/scene/sourceParams';
 
 export interface SceneRendererOptions {
   /** What to render (core/outputs); none to hand out only the objects (an analysis). */

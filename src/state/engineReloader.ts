@@ -1,5 +1,5 @@
-import type { Scene } from '../core/scene';
-import { sourceParamsOf } from '../core/sourceParams';
+import type { Scene } from '../core/scene/scene';
+import { sourceParamsOf } from '../core/scene/sourceParams';
 import { stemFileName } from '../core/stemFileName';
 import type { SceneLoadReport } from '../engine/audioEngine';
 import type { GetStudioState, SetStudioState, StudioContext } from './studioContext';

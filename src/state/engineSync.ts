@@ -1,6 +1,6 @@
-import { midSideOrDefault } from '../core/midSideSettings';
-import type { Scene } from '../core/scene';
-import { sourceParamsOf } from '../core/sourceParams';
+import { midSideOrDefault } from '../core/scene/midSideSettings';
+import type { Scene } from '../core/scene/scene';
+import { sourceParamsOf } from '../core/scene/sourceParams';
 import { sameSourceParams } from './sceneEdits';
 import type { StudioContext } from './studioContext';
 

@@ -1,4 +1,4 @@
-import type { Scene } from '../core/scene';
+import type { Scene } from '../core/scene/scene';
 import { stemFileName } from '../core/stemFileName';
 import type { StemFiles } from '../engine/audioEngine';
 

@@ -1,5 +1,5 @@
-import { SCENE_FORMAT_VERSION } from '../core/scene';
-import type { Scene, SceneSource } from '../core/scene';
+import { SCENE_FORMAT_VERSION } from '../core/scene/scene';
+import type { Scene, SceneSource } from '../core/scene/scene';
 
 /**
  * PLACEHOLDER until scenes/demo.json exists: a small scene over the built-in demo

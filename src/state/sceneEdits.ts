@@ -1,7 +1,7 @@
-import { DEFAULT_MID_SIDE_SETTINGS, MID_SIDE_LIMITS, MID_SIDE_NUMBER_FIELDS, isDefaultMidSide } from '../core/midSideSettings';
-import type { MidSideNumberField, MidSideSettings, MidSideSettingsPatch } from '../core/midSideSettings';
-import { DEFAULT_SPREAD_DEG, SCENE_LIMITS } from '../core/scene';
-import type { MasterSettings, Scene, SceneSource, SourcePosition } from '../core/scene';
+import { DEFAULT_MID_SIDE_SETTINGS, MID_SIDE_LIMITS, MID_SIDE_NUMBER_FIELDS, isDefaultMidSide } from '../core/scene/midSideSettings';
+import type { MidSideNumberField, MidSideSettings, MidSideSettingsPatch } from '../core/scene/midSideSettings';
+import { DEFAULT_SPREAD_DEG, SCENE_LIMITS } from '../core/scene/scene';
+import type { MasterSettings, Scene, SceneSource, SourcePosition } from '../core/scene/scene';
 import { wrapAzimuthDeg } from '../core/units';
 import type { Decibels, Degrees, Metres } from '../core/units';
 
@@ -26,11 +26,11 @@ export function clamp(value: number, min: number, max: number): number {
   return Math.min(max, Math.max(min, value));
 }
 
-export function clampElevationDeg(elevationDeg: Degrees): Degrees {
+function clampElevationDeg(elevationDeg: Degrees): Degrees {
   return clamp(elevationDeg, SCENE_LIMITS.elevationDeg.min, SCENE_LIMITS.elevationDeg.max);
 }
 
-export function clampDistanceM(distanceM: Metres): Metres {
+function clampDistanceM(distanceM: Metres): Metres {
   return clamp(distanceM, SCENE_LIMITS.distanceM.min, SCENE_LIMITS.distanceM.max);
 }
 

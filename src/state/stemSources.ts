@@ -1,5 +1,5 @@
-import { DEFAULT_SPREAD_DEG } from '../core/scene';
-import type { Scene, SceneSource } from '../core/scene';
+import { DEFAULT_SPREAD_DEG } from '../core/scene/scene';
+import type { Scene, SceneSource } from '../core/scene/scene';
 import type { Metres } from '../core/units';
 import { freeFrontAzimuthDeg } from './freeAzimuth';
 import { paletteColor } from './sourcePalette';

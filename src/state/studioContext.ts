@@ -1,4 +1,4 @@
-import type { Scene } from '../core/scene';
+import type { Scene } from '../core/scene/scene';
 import type { AudioEngine } from '../engine/audioEngine';
 import type { StudioState } from './studioState';
 

@@ -1,15 +1,15 @@
-import type { EngineSlice } from './engineSlice';
-import type { HistorySlice } from './historySlice';
-import type { MetersSlice } from './metersSlice';
-import type { MonitorHeadSlice } from './monitorHeadSlice';
-import type { MonitorSlice } from './monitorSlice';
-import type { MonoCheckSlice } from './monoCheckSlice';
-import type { NoticeSlice } from './noticeSlice';
-import type { SceneSlice } from './sceneSlice';
-import type { SelectionSlice } from './selectionSlice';
-import type { SessionSlice } from './sessionSlice';
-import type { StemsSlice } from './stemsSlice';
-import type { TransportSlice } from './transportSlice';
+import type { EngineSlice } from './slices/engineSlice';
+import type { HistorySlice } from './slices/historySlice';
+import type { MetersSlice } from './slices/metersSlice';
+import type { MonitorHeadSlice } from './slices/monitorHeadSlice';
+import type { MonitorSlice } from './slices/monitorSlice';
+import type { MonoCheckSlice } from './slices/monoCheckSlice';
+import type { NoticeSlice } from './slices/noticeSlice';
+import type { SceneSlice } from './slices/sceneSlice';
+import type { SelectionSlice } from './slices/selectionSlice';
+import type { SessionSlice } from './slices/sessionSlice';
+import type { StemsSlice } from './slices/stemsSlice';
+import type { TransportSlice } from './slices/transportSlice';
 
 /** The whole studio store: the slices side by side (data and the actions that change it). */
 export type StudioState = SceneSlice &

@@ -1,23 +1,23 @@
 import { createStore } from 'zustand/vanilla';
 import type { StoreApi } from 'zustand/vanilla';
-import type { Scene } from '../core/scene';
+import type { Scene } from '../core/scene/scene';
 import type { AudioEngine } from '../engine/audioEngine';
 import { createEngineReloader } from './engineReloader';
-import { createEngineSlice } from './engineSlice';
-import { DEFAULT_HISTORY_DEPTH, createHistorySlice } from './historySlice';
-import { createMetersSlice } from './metersSlice';
-import { createMonitorHeadSlice } from './monitorHeadSlice';
-import { createMonitorSlice } from './monitorSlice';
-import { createMonoCheckSlice } from './monoCheckSlice';
-import { createNoticeSlice } from './noticeSlice';
-import { EMPTY_SCENE, createSceneSlice } from './sceneSlice';
-import { createSelectionSlice } from './selectionSlice';
-import { createSessionSlice } from './sessionSlice';
-import { createStemsSlice } from './stemsSlice';
+import { createEngineSlice } from './slices/engineSlice';
+import { DEFAULT_HISTORY_DEPTH, createHistorySlice } from './slices/historySlice';
+import { createMetersSlice } from './slices/metersSlice';
+import { createMonitorHeadSlice } from './slices/monitorHeadSlice';
+import { createMonitorSlice } from './slices/monitorSlice';
+import { createMonoCheckSlice } from './slices/monoCheckSlice';
+import { createNoticeSlice } from './slices/noticeSlice';
+import { EMPTY_SCENE, createSceneSlice } from './slices/sceneSlice';
+import { createSelectionSlice } from './slices/selectionSlice';
+import { createSessionSlice } from './slices/sessionSlice';
+import { createStemsSlice } from './slices/stemsSlice';
 import type { EngineReloader } from './engineReloader';
 import type { StudioContext } from './studioContext';
 import type { StudioState } from './studioState';
-import { createTransportSlice, receiveMeters, receivePlayhead } from './transportSlice';
+import { createTransportSlice, receiveMeters, receivePlayhead } from './slices/transportSlice';
 
 export type StudioStore = StoreApi<StudioState>;
 

@@ -1,4 +1,4 @@
-import type { StudioEngineStatus } from '../state/engineSlice';
+import type { StudioEngineStatus } from '../state/slices/engineSlice';
 import { useStudioStore } from '../state/StudioStoreProvider';
 
 const LABELS: Readonly<Record<StudioEngineStatus, string>> = {

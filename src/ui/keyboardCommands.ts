@@ -20,9 +20,9 @@ export interface KeyInput {
   readonly altKey: boolean;
 }
 
-export const NUDGE_AZIMUTH_DEG = 1;
-export const NUDGE_ELEVATION_DEG = 1;
-export const NUDGE_DISTANCE_M = 0.1;
+const NUDGE_AZIMUTH_DEG = 1;
+const NUDGE_ELEVATION_DEG = 1;
+const NUDGE_DISTANCE_M = 0.1;
 
 /**
  * The studio's shortcuts (pure, so the mapping is testable without a DOM):

@@ -4,7 +4,7 @@ import { keyCommand } from './keyboardCommands';
 import type { KeyCommand } from './keyboardCommands';
 
 /** True when keys typed at `target` belong to it (text fields, selects, editable content). */
-export function isTypingTarget(target: EventTarget | null): boolean {
+function isTypingTarget(target: EventTarget | null): boolean {
   if (!(target instanceof HTMLElement)) return false;
   if (target.isContentEditable) return true;
   if (target instanceof HTMLTextAreaElement || target instanceof HTMLSelectElement) return true;

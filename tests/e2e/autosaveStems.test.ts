@@ -1,8 +1,8 @@
 import { readFileSync } from 'node:fs';
 import { describe, expect, it } from 'vitest';
-import type { Scene } from '../../src/core/scene';
-import { parseSceneJson } from '../../src/core/sceneParse';
-import { serializeScene } from '../../src/core/sceneWrite';
+import type { Scene } from '../../src/core/scene/scene';
+import { parseSceneJson } from '../../src/core/scene/sceneParse';
+import { serializeScene } from '../../src/core/scene/sceneWrite';
 import { encodeWav } from '../../src/io/wavEncode';
 import { useStudioSession } from './support/studioSession';
 import { storeScene, waitForStudio } from './support/studioPage';

@@ -1,6 +1,6 @@
 import { writeFile } from 'node:fs/promises';
 import { describe, expect, it } from 'vitest';
-import type { MidSideSettings } from '../../src/core/midSideSettings';
+import type { MidSideSettings } from '../../src/core/scene/midSideSettings';
 import { artifactPath } from './support/artifacts';
 import { useStudioSession } from './support/studioSession';
 import { storeScene } from './support/studioPage';

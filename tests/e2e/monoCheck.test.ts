@@ -24,7 +24,7 @@ interface DemoSource {
 const demo = JSON.parse(readFileSync(new URL('../../scenes/demo.json', import.meta.url), 'utf8')) as { sources: DemoSource[] };
 const demoName = (id: string): string => demo.sources.find((s) => s.id === id)!.name;
 
-/** The store's mono check as the page holds it (src/state/monoCheckSlice.ts). */
+/** The store's mono check as the page holds it (src/state/slices/monoCheckSlice.ts). */
 interface MonoCheckView {
   readonly status: string;
   readonly progress: number;

@@ -1,6 +1,6 @@
 import { readFileSync } from 'node:fs';
 import { describe, expect, it } from 'vitest';
-import type { Scene } from '../../src/core/scene';
+import type { Scene } from '../../src/core/scene/scene';
 import { useStudioSession } from './support/studioSession';
 import { storeScene, waitForStudio } from './support/studioPage';
 

@@ -4,7 +4,7 @@ import { describe, expect, it } from 'vitest';
 import { useStudioSession } from './support/studioSession';
 import { cartesianToPolar } from '../../src/core/coordinates';
 import type { PolarPosition } from '../../src/core/coordinates';
-import { writeSpreadObjectPosition } from '../../src/core/spreadObjects';
+import { writeSpreadObjectPosition } from '../../src/core/scene/spreadObjects';
 import { artifactPath } from './support/artifacts';
 import { decodePng, hexColour, meanColour } from './support/png';
 import type { RgbaImage } from './support/png';

@@ -1,7 +1,7 @@
 import { beforeAll, describe, expect, it } from 'vitest';
 import { loadHrtfGrid } from '../../src/cli/loadHrtf';
-import { DEFAULT_MID_SIDE_SETTINGS } from '../../src/core/midSideSettings';
-import type { Scene, SceneSource } from '../../src/core/scene';
+import { DEFAULT_MID_SIDE_SETTINGS } from '../../src/core/scene/midSideSettings';
+import type { Scene, SceneSource } from '../../src/core/scene/scene';
 import type { HrtfGrid } from '../../src/dsp/hrtf/hrtfGrid';
 import { analyzeStereoMix } from '../../src/render/analysis/mixMonoAnalysis';
 import type { MonoAnalysis } from '../../src/core/monoAnalysis/monoAnalysisTypes';

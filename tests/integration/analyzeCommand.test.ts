@@ -4,9 +4,9 @@ import { tmpdir } from 'node:os';
 import path from 'node:path';
 import { promisify } from 'node:util';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { analyzeCommand } from '../../src/cli/analyzeCommand';
-import type { AnalyzeOutcome } from '../../src/cli/analyzeCommand';
-import type { AnalysisReport } from '../../src/cli/report/analysisReport';
+import { analyzeCommand } from '../../src/cli/analyze/analyzeCommand';
+import type { AnalyzeOutcome } from '../../src/cli/analyze/analyzeCommand';
+import type { AnalysisReport } from '../../src/cli/analyze/report/analysisReport';
 import { encodeWav } from '../../src/io/wav';
 
 const run = promisify(execFile);
@@ -232,7 +232,7 @@ describe('usage errors', () => {
 
   it('exits 2 from the command line for a bad option, with the usage text', async () => {
     const tsx = path.join(repoRoot, 'node_modules/.bin/tsx');
-    const cli = path.join(repoRoot, 'src/cli/analyze.ts');
+    const cli = path.join(repoRoot, 'src/cli/analyze/analyze.ts');
     try {
       await run(tsx, [cli, sinePath, '--fail-on', 'mono-loss'], { cwd: repoRoot });
       throw new Error('expected the command to fail');

@@ -1,7 +1,7 @@
 import { beforeAll, describe, expect, it } from 'vitest';
 import { loadHrtfGrid } from '../../src/cli/loadHrtf';
 import type { HeadOrientation } from '../../src/core/orientation';
-import type { Scene } from '../../src/core/scene';
+import type { Scene } from '../../src/core/scene/scene';
 import type { HrtfGrid } from '../../src/dsp/hrtf/hrtfGrid';
 import type { HostMessage } from '../../src/render/realtime/protocol';
 import { createRealtimeHost, handleHostMessage, processHost } from '../../src/render/realtime/realtimeHost';

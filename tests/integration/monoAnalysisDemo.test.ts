@@ -1,7 +1,7 @@
 import { readFileSync } from 'node:fs';
 import { fileURLToPath } from 'node:url';
 import { beforeAll, describe, expect, it } from 'vitest';
-import { parseSceneJson } from '../../src/core/sceneParse';
+import { parseSceneJson } from '../../src/core/scene/sceneParse';
 import { analyzeSceneMono } from '../../src/render/analysis/sceneMonoAnalysis';
 import type { MonoAnalysis } from '../../src/core/monoAnalysis/monoAnalysisTypes';
 import { findingSentence } from '../../src/core/monoAnalysis/phrasing/findingSentence';

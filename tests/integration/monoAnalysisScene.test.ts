@@ -1,6 +1,6 @@
 import { beforeAll, describe, expect, it } from 'vitest';
 import { loadHrtfGrid } from '../../src/cli/loadHrtf';
-import type { Scene, SceneSource } from '../../src/core/scene';
+import type { Scene, SceneSource } from '../../src/core/scene/scene';
 import type { HrtfGrid } from '../../src/dsp/hrtf/hrtfGrid';
 import { analysisWindow, windowAutocorrelation } from '../../src/dsp/analysis/analysisWindow';
 import { analysisFrameSize } from '../../src/dsp/analysis/monoMomentAnalyser';

@@ -1,11 +1,11 @@
 import { beforeAll, describe, expect, it } from 'vitest';
 import { loadHrtfGrid } from '../../src/cli/loadHrtf';
-import { loudnessFiguresFromPowers, measureProgrammeLoudness } from '../../src/cli/analyzeLoudness';
-import { measureSceneInParallel } from '../../src/cli/parallelSceneAnalysis';
+import { loudnessFiguresFromPowers, measureProgrammeLoudness } from '../../src/cli/analyze/analyzeLoudness';
+import { measureSceneInParallel } from '../../src/cli/analyze/parallelSceneAnalysis';
 import { MONO_WEIGHTS, STEREO_WEIGHTS } from '../../src/dsp/loudness/channelWeights';
 import { getLoudnessTarget } from '../../src/core/loudnessTargets';
-import { DEFAULT_MID_SIDE_SETTINGS } from '../../src/core/midSideSettings';
-import type { Scene, SceneSource } from '../../src/core/scene';
+import { DEFAULT_MID_SIDE_SETTINGS } from '../../src/core/scene/midSideSettings';
+import type { Scene, SceneSource } from '../../src/core/scene/scene';
 import type { HrtfGrid } from '../../src/dsp/hrtf/hrtfGrid';
 import type { MonoAnalysis } from '../../src/core/monoAnalysis/monoAnalysisTypes';
 import { sceneAnalysisSetup } from '../../src/render/analysis/sceneAnalysisSetup';

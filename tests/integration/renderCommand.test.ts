@@ -5,9 +5,9 @@ import path from 'node:path';
 import { promisify } from 'node:util';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { DEMO_LENGTH_SEC } from '../../scenes/generators/index';
-import { parseRenderArgs } from '../../src/cli/renderArgs';
-import { runRender } from '../../src/cli/renderCommand';
-import type { WrittenFile } from '../../src/cli/renderCommand';
+import { parseRenderArgs } from '../../src/cli/render/renderArgs';
+import { runRender } from '../../src/cli/render/renderCommand';
+import type { WrittenFile } from '../../src/cli/render/renderCommand';
 import { decodeWav } from '../../src/io/wav';
 
 const run = promisify(execFile);
@@ -112,7 +112,7 @@ describe('rendering with the user\'s own HRTF (--hrtf file.sofa)', () => {
 
 describe('render command line errors', () => {
   const tsx = path.join(repoRoot, 'node_modules/.bin/tsx');
-  const cli = path.join(repoRoot, 'src/cli/render.ts');
+  const cli = path.join(repoRoot, 'src/cli/render/render.ts');
 
   async function failure(args: string[]): Promise<{ code: number; stderr: string }> {
     try {

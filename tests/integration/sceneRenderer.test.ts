@@ -1,6 +1,6 @@
 import { beforeAll, describe, expect, it } from 'vitest';
 import { loadHrtfGrid } from '../../src/cli/loadHrtf';
-import type { Scene } from '../../src/core/scene';
+import type { Scene } from '../../src/core/scene/scene';
 import type { HrtfGrid } from '../../src/dsp/hrtf/hrtfGrid';
 import { createSceneRenderer, renderFrames, updateSource } from '../../src/render/sceneRenderer';
 import { airAbsorptionCoefficient } from '../../src/render/objects/distanceModel';

@@ -2,10 +2,10 @@ import type { MonoLaw } from '../../src/core/monoLaw';
 import type { OutputDefinition } from '../../src/core/outputs/outputDefinition';
 import { studioOutput } from '../../src/core/outputs/studioOutputs';
 import type { StudioOutputId } from '../../src/core/outputs/studioOutputs';
-import { SCENE_FORMAT_VERSION } from '../../src/core/scene';
+import { SCENE_FORMAT_VERSION } from '../../src/core/scene/scene';
 import { renderWholeScene } from '../../src/render/offlineRender';
 import type { SceneRenderer } from '../../src/render/sceneRenderer';
-import type { Scene, SceneSource } from '../../src/core/scene';
+import type { Scene, SceneSource } from '../../src/core/scene/scene';
 
 /** A scene with one source per position, all mono, for tests. */
 export function testScene(

@@ -17,8 +17,6 @@ import type { LoudspeakerLayout } from '../layouts';
  */
 export type OutputDefinition = BinauralOutput | LoudspeakerOutput | DownmixOutput;
 
-export type OutputKind = OutputDefinition['kind'];
-
 /** One channel of an output. */
 export interface OutputChannel {
   /** BS.2051 label for loudspeakers ("M+030", "LFE1"); "left"/"right" for ears. */

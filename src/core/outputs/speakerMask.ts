@@ -29,7 +29,7 @@ const SPEAKER_BIT_BY_LABEL: Readonly<Record<string, number>> = {
 };
 
 /** The SPEAKER_* bit of a BS.2051 loudspeaker label, or undefined for one WAVE has no bit for. */
-export function speakerBit(label: string): number | undefined {
+function speakerBit(label: string): number | undefined {
   return SPEAKER_BIT_BY_LABEL[label];
 }
 

@@ -26,7 +26,7 @@ export function isStudioOutputId(id: string): id is StudioOutputId {
 }
 
 /** The binaural rendering with `hrtfSet`: two ears, no loudspeaker positions. */
-export function binauralOutput(hrtfSet: string): BinauralOutput {
+function binauralOutput(hrtfSet: string): BinauralOutput {
   return {
     kind: 'binaural',
     id: 'binaural',
@@ -57,7 +57,7 @@ export function loudspeakerOutput(id: string, displayName: string, name: LayoutN
 }
 
 /** Mono: the 0+2+0 output's left and right summed with the mono law's gain, as one centre channel. */
-export function monoDownmix(stereo: OutputDefinition, law: MonoLaw): DownmixOutput {
+function monoDownmix(stereo: OutputDefinition, law: MonoLaw): DownmixOutput {
   if (stereo.channels.length !== 2) throw new RangeError(`the mono downmix takes a two-channel output, "${stereo.id}" has ${stereo.channels.length}`);
   const gain = monoLawGain(law);
   return {

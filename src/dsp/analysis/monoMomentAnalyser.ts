@@ -176,9 +176,9 @@ interface InputStream {
   framesDone: number;
 }
 
-export const BANDS_PER_GROUP = 3;
+const BANDS_PER_GROUP = 3;
 /** Frame length target, seconds: long enough that a 40 ms delay is well inside it (a quarter). */
-export const FRAME_TARGET_SEC = 0.17;
+const FRAME_TARGET_SEC = 0.17;
 
 /** The power of two nearest to FRAME_TARGET_SEC at `sampleRateHz` (8192 at 44.1 and 48 kHz). */
 export function analysisFrameSize(sampleRateHz: number): number {
@@ -186,7 +186,7 @@ export function analysisFrameSize(sampleRateHz: number): number {
 }
 
 /** Samples between analysis frames: 3/4 of a frame (analysisWindow.ts). */
-export function analysisHop(sampleRateHz: number): number {
+function analysisHop(sampleRateHz: number): number {
   return analysisWindowHop(analysisFrameSize(sampleRateHz));
 }
 

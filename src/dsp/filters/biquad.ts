@@ -44,10 +44,6 @@ export function createBiquadCoefficients(): BiquadCoefficients {
   return { b0: 1, b1: 0, b2: 0, a1: 0, a2: 0 };
 }
 
-export function createBiquadState(): BiquadState {
-  return { z1: 0, z2: 0 };
-}
-
 export function setBiquadIdentity(c: BiquadCoefficients): void {
   c.b0 = 1;
   c.b1 = 0;

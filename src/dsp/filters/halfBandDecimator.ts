@@ -13,9 +13,9 @@ import { besselI0 } from '../besselI0';
  * 0.1875 r of the half-rate signal is alias-free to 60 dB. Delay: C = 15 input
  * samples. Per output: 8 multiplications (symmetric pairs) plus the centre tap.
  */
-export const HALF_BAND_CENTRE = 15;
-export const HALF_BAND_TAPS = 2 * HALF_BAND_CENTRE + 1;
-export const HALF_BAND_KAISER_BETA = 6;
+const HALF_BAND_CENTRE = 15;
+const HALF_BAND_TAPS = 2 * HALF_BAND_CENTRE + 1;
+const HALF_BAND_KAISER_BETA = 6;
 /** Passband edge as a fraction of the input rate. */
 export const HALF_BAND_PASSBAND = 0.1875;
 

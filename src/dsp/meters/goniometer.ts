@@ -38,7 +38,7 @@ export interface Goniometer {
   written: number;
 }
 
-export const DEFAULT_GONIOMETER_DECIMATION = 4;
+const DEFAULT_GONIOMETER_DECIMATION = 4;
 
 export function createGoniometer(config: GoniometerConfig, feed: GoniometerFeed): Goniometer {
   const capacity = Math.floor(feed.points.length / 2);

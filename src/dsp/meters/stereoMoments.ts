@@ -34,7 +34,7 @@ export function momentUpdateFrames(sampleRateHz: number): number {
   return Math.max(1, Math.round(sampleRateHz / 750));
 }
 
-export const MAX_RECTANGULAR_BINS = 512;
+const MAX_RECTANGULAR_BINS = 512;
 
 /**
  * Below this mean-square power (-120 dBFS) a channel counts as silent: its correlation is

@@ -2,8 +2,8 @@ import { BUTTERWORTH_Q, createBiquadCoefficients, setBiquadIdentity, setHighPass
 import type { BiquadCoefficients } from '../filters/biquad';
 import { createLinearRamp, jumpLinearRamp, setLinearRampTarget } from '../filters/linearRamp';
 import type { LinearRamp } from '../filters/linearRamp';
-import { DEFAULT_MID_SIDE_SETTINGS, MAX_BASS_MONO_HZ, MAX_GAIN_DB, MAX_SHELF_GAIN_DB, MAX_WIDTH_PERCENT, MIN_FILTER_HZ, MIN_GAIN_DB } from '../../core/midSideSettings';
-import type { MidSideSettings } from '../../core/midSideSettings';
+import { DEFAULT_MID_SIDE_SETTINGS, MAX_BASS_MONO_HZ, MAX_GAIN_DB, MAX_SHELF_GAIN_DB, MAX_WIDTH_PERCENT, MIN_FILTER_HZ, MIN_GAIN_DB } from '../../core/scene/midSideSettings';
+import type { MidSideSettings } from '../../core/scene/midSideSettings';
 import { MID_SIDE_SCALE } from './midSide';
 
 /**
@@ -17,7 +17,7 @@ import { MID_SIDE_SCALE } from './midSide';
  *   shelves    frequency as log2 Hz, gain in dB,
  *   monitor    (monitorMid, monitorSideLeft, monitorSideRight) = stereo (k, k, -k),
  *              mid (k, 0, 0), side (0, k, k).
- * Out-of-range values are clamped (width and gains to core/midSideSettings.ts's limits,
+ * Out-of-range values are clamped (width and gains to core/scene/midSideSettings.ts's limits,
  * filter frequencies to MIN_FILTER_HZ .. 0.45 fs, the crossover also to MAX_BASS_MONO_HZ);
  * non-finite values and unknown monitors are ignored. A new target glides linearly from
  * the current value over rampTimeSec (default 20 ms); creation and reset jump to the targets.
@@ -30,7 +30,7 @@ import { MID_SIDE_SCALE } from './midSide';
 export type MidSideMonitor = 'stereo' | 'mid' | 'side';
 const MID_SIDE_MONITORS: readonly MidSideMonitor[] = ['stereo', 'mid', 'side'];
 
-/** The settings a scene stores (core/midSideSettings.ts: names, units, defaults), plus the monitor. */
+/** The settings a scene stores (core/scene/midSideSettings.ts: names, units, defaults), plus the monitor. */
 export interface MidSideParams extends Omit<MidSideSettings, 'extraFields'> {
   readonly monitor: MidSideMonitor;
 }

@@ -43,13 +43,13 @@ export const POLARITY_CORRELATION = -0.7;
  * A band is trusted when its time-bandwidth product is at least this: the correlation of
  * two independent noises over bandwidth B and time T scatters by about 1/sqrt(BT), 0.1 here.
  */
-export const MIN_BAND_TIME_BANDWIDTH = 100;
+const MIN_BAND_TIME_BANDWIDTH = 100;
 /** Haas: the delayed copy must correlate at least this much, and this much more than the channels do at lag 0. */
 export const HAAS_MIN_CORRELATION = 0.5;
-export const HAAS_MIN_LEAD_OVER_ZERO_LAG = 0.2;
+const HAAS_MIN_LEAD_OVER_ZERO_LAG = 0.2;
 /** Haas lags searched, seconds: 0.1 ms (below it is a tilt, not a comb) to 40 ms (above it is an echo). */
 export const HAAS_MIN_LAG_SEC = 0.0001;
-export const HAAS_MAX_LAG_SEC = 0.04;
+const HAAS_MAX_LAG_SEC = 0.04;
 /** In binaural renders the head itself delays one ear by up to about 0.8 ms: only longer lags are a Haas widening. */
 export const BINAURAL_HAAS_MIN_LAG_SEC = 0.001;
 /** Notches listed for a comb filter. */

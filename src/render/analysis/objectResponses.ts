@@ -1,5 +1,5 @@
-import { isNeutral, midSideOrDefault } from '../../core/midSideSettings';
-import type { Scene } from '../../core/scene';
+import { isNeutral, midSideOrDefault } from '../../core/scene/midSideSettings';
+import type { Scene } from '../../core/scene/scene';
 import { MATRIX_STRIDE } from '../../dsp/analysis/spectralMatrix';
 import { createRealFft, realFftForward } from '../../dsp/fft';
 import type { HrtfGrid } from '../../dsp/hrtf/hrtfGrid';

@@ -1,5 +1,5 @@
-import type { Scene, SceneSource } from '../../core/scene';
-import { audibleSources } from '../../core/scene';
+import type { Scene, SceneSource } from '../../core/scene/scene';
+import { audibleSources } from '../../core/scene/scene';
 import type { HrtfGrid } from '../../dsp/hrtf/hrtfGrid';
 import { DEFAULT_MONO_LAW } from '../../core/monoLaw';
 import type { MonoLaw } from '../../core/monoLaw';

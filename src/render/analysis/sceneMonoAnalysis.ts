@@ -1,4 +1,4 @@
-import type { Scene } from '../../core/scene';
+import type { Scene } from '../../core/scene/scene';
 import { addArray, addMomentSums, createMomentAnalyser } from '../../dsp/analysis/monoMomentAnalyser';
 import type { MomentAnalyser } from '../../dsp/analysis/monoMomentAnalyser';
 import { monoLawGain } from '../../core/monoLaw';

@@ -52,7 +52,7 @@ export interface SceneSpanMoments {
  * constants under 10 ms) settle, and so does the loudness meters' K-weighting
  * (LOUDNESS_PRE_ROLL_SEC, 0.3 s). 0.35 s covers them all.
  */
-export const SPAN_PREROLL_SEC = 0.35;
+const SPAN_PREROLL_SEC = 0.35;
 
 /** Three sums per source or pair of channels: L^2, R^2, L R. */
 export const PAIR_MOMENTS = 3;

@@ -1,5 +1,5 @@
 import type { OutputDefinition } from '../../core/outputs/outputDefinition';
-import type { Scene, SceneSource } from '../../core/scene';
+import type { Scene, SceneSource } from '../../core/scene/scene';
 import type { HrtfGrid } from '../../dsp/hrtf/hrtfGrid';
 import { createSceneRenderer, renderFrames, seekRenderer } from '../sceneRenderer';
 import type { RenderTargets, SceneRenderer } from '../sceneRenderer';
@@ -27,7 +27,7 @@ export interface SourceContributions {
 }
 
 /** Frames per rendered chunk: 16384 (a third of a second at 48 kHz), so memory stays small. */
-export const CONTRIBUTION_CHUNK_FRAMES = 16384;
+const CONTRIBUTION_CHUNK_FRAMES = 16384;
 
 /** What to render: `sources` (audible ones of `scene`) with their stems, their objects and `outputs`. */
 export interface ContributionRequest {

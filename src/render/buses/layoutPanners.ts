@@ -18,7 +18,7 @@ export function azimuthOf(x: number, y: number): number {
 }
 
 /** The BS.2076 elevation of head-relative unit direction (x, y, z), degrees. */
-export function elevationOf(x: number, y: number, z: number): number {
+function elevationOf(x: number, y: number, z: number): number {
   return Math.atan2(z, Math.hypot(x, y)) / RADIANS_PER_DEGREE;
 }
 

@@ -1,4 +1,4 @@
-import type { MidSideSettings } from '../../core/midSideSettings';
+import type { MidSideSettings } from '../../core/scene/midSideSettings';
 import {
   createMidSideProcessor,
   isMidSidePassThrough,

@@ -16,8 +16,8 @@
  * whose root in [0, 1) is b = ((1 - G c) - sqrt((1 - G c)^2 - (1 - G)^2)) / (1 - G),
  * computed as (1 - G) / ((1 - G c) + sqrt(...)) so that it stays exact (0) as G -> 1.
  */
-export const REFERENCE_DISTANCE_M = 1;
-export const ALPHA_8K_DB_PER_M = 0.1;
+const REFERENCE_DISTANCE_M = 1;
+const ALPHA_8K_DB_PER_M = 0.1;
 const REFERENCE_FREQUENCY_HZ = 8000;
 
 /** Amplitude gain of the inverse distance law at `distanceM`. */

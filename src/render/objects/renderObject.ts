@@ -1,3 +1,4 @@
+import type { SpreadSide } from '../../core/scene/spreadObjects';
 import { RENDER_BLOCK_FRAMES } from '../renderBlock';
 import { airAbsorptionCoefficient, distanceGain } from './distanceModel';
 
@@ -15,7 +16,7 @@ export interface RenderObject {
   /** The stem's channel at the session rate. */
   readonly channel: Float32Array;
   /** +1 for a stereo stem's left channel, -1 for its right, 0 for a mono stem. */
-  readonly spreadSide: -1 | 0 | 1;
+  readonly spreadSide: SpreadSide;
   /** Target position in scene (world) coordinates, metres. */
   readonly worldTarget: Float64Array;
   /** Current head-relative position, metres (smoothed). */
@@ -43,7 +44,7 @@ export const POSITION_SMOOTHING_SEC = 0.02;
 /** Closer than this the head-relative direction is taken as straight ahead. */
 const MIN_POSITION_M = 1e-6;
 
-export function createRenderObject(channel: Float32Array, spreadSide: -1 | 0 | 1): RenderObject {
+export function createRenderObject(channel: Float32Array, spreadSide: SpreadSide): RenderObject {
   return {
     channel,
     spreadSide,

@@ -1,10 +1,10 @@
 import type { HeadOrientation } from '../../core/orientation';
-import type { Scene, SceneSource } from '../../core/scene';
+import type { Scene, SceneSource } from '../../core/scene/scene';
 import type { HrtfGrid } from '../../dsp/hrtf/hrtfGrid';
 import type { MonoLaw } from '../../core/monoLaw';
 import type { OutputDefinition } from '../../core/outputs/outputDefinition';
-import type { SourceParams } from '../../core/sourceParams';
-import type { MidSideSettings } from '../../core/midSideSettings';
+import type { SourceParams } from '../../core/scene/sourceParams';
+import type { MidSideSettings } from '../../core/scene/midSideSettings';
 import type { MidSideMonitor } from '../../dsp/midside/midSideControl';
 import type { MonitorSoloBand } from '../../core/monitorSoloBand';
 

@@ -1,5 +1,5 @@
-import type { Scene } from '../../core/scene';
-import { serializeScene } from '../../core/sceneWrite';
+import type { Scene } from '../../core/scene/scene';
+import { serializeScene } from '../../core/scene/sceneWrite';
 import type { StemFiles } from '../../engine/audioEngine';
 import { referencedStemFiles } from '../missingStems';
 import { stemKeyOf } from './stemKeys';

@@ -5,7 +5,7 @@ import type { AutosaveStorage } from './autosaveStorage';
 import { planAutosaveWrite } from './autosaveWritePlan';
 
 /** Edits within this long of each other are saved once. */
-export const AUTOSAVE_DEBOUNCE_MS = 300;
+const AUTOSAVE_DEBOUNCE_MS = 300;
 
 export interface AutosaveOptions {
   readonly debounceMs?: number;

@@ -1,5 +1,5 @@
 import { FieldError, describeValue } from '../../core/fieldError';
-import { parseSceneJson } from '../../core/sceneParse';
+import { parseSceneJson } from '../../core/scene/sceneParse';
 import { AUTOSAVE_FORMAT, AUTOSAVE_SOURCE_NAME, AUTOSAVE_VERSION } from './autosaveRecord';
 import type { StudioSession } from './autosaveRecord';
 import { rememberStemKey } from './stemKeys';

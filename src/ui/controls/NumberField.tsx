@@ -108,7 +108,7 @@ export function NumberField({ testId, label, unit = '', read, onCommit, decimals
 }
 
 /** A typed number: accepts "+12", "-3.5", "2,5" (decimal comma); null for anything else. */
-export function parseNumber(text: string): number | null {
+function parseNumber(text: string): number | null {
   const cleaned = text.trim().replace(',', '.').replace(/[°a-zA-Z\s]+$/u, '');
   if (cleaned === '') return null;
   const value = Number(cleaned);

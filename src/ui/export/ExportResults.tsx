@@ -31,6 +31,6 @@ export const SAMPLE_FORMAT_LABELS: Readonly<Record<PcmSampleFormat, string>> = {
   float32: '32-bit float',
 };
 
-export function formatPeakDbfs(peakDbfs: number): string {
+function formatPeakDbfs(peakDbfs: number): string {
   return Number.isFinite(peakDbfs) ? `${peakDbfs.toFixed(2)} dBFS` : 'silent';
 }

@@ -1,6 +1,6 @@
 import { frequency } from '../../core/formatUnits';
 import type { HeadOrientation } from '../../core/orientation';
-import type { Scene } from '../../core/scene';
+import type { Scene } from '../../core/scene/scene';
 import type { StudioState } from '../../state/studioState';
 
 /**

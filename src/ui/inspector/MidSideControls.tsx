@@ -1,6 +1,6 @@
 import { useCallback, useMemo } from 'react';
-import { isNeutral } from '../../core/midSideSettings';
-import type { MidSideNumberField, MidSideSettings, MidSideSettingsPatch } from '../../core/midSideSettings';
+import { isNeutral } from '../../core/scene/midSideSettings';
+import type { MidSideNumberField, MidSideSettings, MidSideSettingsPatch } from '../../core/scene/midSideSettings';
 import type { StudioState } from '../../state/studioState';
 import { useStudioStore } from '../../state/StudioStoreProvider';
 import { Fader } from '../controls/Fader';

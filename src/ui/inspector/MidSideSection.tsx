@@ -1,6 +1,6 @@
 import { useCallback } from 'react';
-import { midSideOrDefault } from '../../core/midSideSettings';
-import type { MidSideSettingsPatch } from '../../core/midSideSettings';
+import { midSideOrDefault } from '../../core/scene/midSideSettings';
+import type { MidSideSettingsPatch } from '../../core/scene/midSideSettings';
 import { findSource } from '../../state/sceneEdits';
 import type { StudioState } from '../../state/studioState';
 import { useStudioStoreApi } from '../../state/StudioStoreProvider';

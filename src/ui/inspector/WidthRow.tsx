@@ -1,4 +1,4 @@
-import { MID_SIDE_LIMITS } from '../../core/midSideSettings';
+import { MID_SIDE_LIMITS } from '../../core/scene/midSideSettings';
 import type { StudioState } from '../../state/studioState';
 import { Fader } from '../controls/Fader';
 import { NumberField } from '../controls/NumberField';

@@ -1,6 +1,6 @@
 import { useCallback, useState } from 'react';
-import { isNeutral, midSideOrDefault } from '../../core/midSideSettings';
-import type { MidSideSettingsPatch } from '../../core/midSideSettings';
+import { isNeutral, midSideOrDefault } from '../../core/scene/midSideSettings';
+import type { MidSideSettingsPatch } from '../../core/scene/midSideSettings';
 import type { StudioState } from '../../state/studioState';
 import { useStudioStore, useStudioStoreApi } from '../../state/StudioStoreProvider';
 import { ToggleButton } from '../controls/ToggleButton';

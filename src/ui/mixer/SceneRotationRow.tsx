@@ -1,5 +1,5 @@
 import { useCallback } from 'react';
-import { sceneRotationDeg } from '../../core/sceneRotation';
+import { sceneRotationDeg } from '../../core/scene/sceneRotation';
 import type { StudioState } from '../../state/studioState';
 import { useStudioStoreApi } from '../../state/StudioStoreProvider';
 import { AngleControl } from '../controls/AngleControl';
@@ -7,7 +7,7 @@ import { AngleControl } from '../controls/AngleControl';
 const readRotation = (s: StudioState) => sceneRotationDeg(s.scene.listener);
 
 /**
- * The scene rotation, a mix parameter (core/sceneRotation.ts): degrees, positive turns the
+ * The scene rotation, a mix parameter (core/scene/sceneRotation.ts): degrees, positive turns the
  * whole scene to the left. An undoable scene edit (a fader drag is one step), saved in the
  * scene and in every export; the top bar's head yaw only turns what is heard.
  */

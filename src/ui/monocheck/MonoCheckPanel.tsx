@@ -1,6 +1,6 @@
 import { useEffect, useState } from 'react';
 import type { AnalysedFormat } from '../../core/monoAnalysis/monoAnalysisTypes';
-import { defaultMonoCheckFormat, isMonoCheckStale } from '../../state/monoCheckSlice';
+import { defaultMonoCheckFormat, isMonoCheckStale } from '../../state/slices/monoCheckSlice';
 import { useStudioStore, useStudioStoreApi } from '../../state/StudioStoreProvider';
 import { SegmentedControl } from '../controls/SegmentedControl';
 import type { Segment } from '../controls/SegmentedControl';

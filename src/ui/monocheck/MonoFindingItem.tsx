@@ -6,7 +6,7 @@ import { findingSubject, headlinePhrase, kindLabel } from '../../core/monoAnalys
 import { capitalised } from '../../core/monoAnalysis/phrasing/findingNumbers';
 import { findingSentence } from '../../core/monoAnalysis/phrasing/findingSentence';
 import { fixGains, fixSentence } from '../../core/monoAnalysis/phrasing/fixPhrases';
-import { isFindingBandSoloed } from '../../state/monoCheckSlice';
+import { isFindingBandSoloed } from '../../state/slices/monoCheckSlice';
 import { findSource } from '../../state/sceneEdits';
 import { useStudioStore, useStudioStoreApi } from '../../state/StudioStoreProvider';
 import { SEVERITY_COLORS, SHOWN_TIME_RANGES, findingSeverity } from './monoCheckFormat';

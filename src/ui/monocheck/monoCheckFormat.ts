@@ -12,7 +12,7 @@ import type { AnalysisBand } from '../../core/monoAnalysis/findingTypes';
  */
 export type FindingSeverity = 'severe' | 'moderate';
 
-export const SEVERE_FINDING_DB = 6;
+const SEVERE_FINDING_DB = 6;
 
 export function findingSeverity(severityDb: number): FindingSeverity {
   return severityDb >= SEVERE_FINDING_DB ? 'severe' : 'moderate';

@@ -1,5 +1,5 @@
 import { useStudioStore, useStudioStoreApi } from '../../state/StudioStoreProvider';
-import { serializeScene } from '../../core/sceneWrite';
+import { serializeScene } from '../../core/scene/sceneWrite';
 import { FilePickerButton } from '../controls/FilePickerButton';
 import { downloadBlob } from '../files/download';
 import { SCENE_FILE_ACCEPT, STEM_FILE_ACCEPT } from '../files/droppedFiles';

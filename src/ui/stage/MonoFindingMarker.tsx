@@ -1,7 +1,7 @@
 import { Billboard } from '@react-three/drei';
 import { useThree } from '@react-three/fiber';
 import { useEffect } from 'react';
-import { findingSeverityBySource, isMonoCheckStale } from '../../state/monoCheckSlice';
+import { findingSeverityBySource, isMonoCheckStale } from '../../state/slices/monoCheckSlice';
 import { useStudioStore } from '../../state/StudioStoreProvider';
 import { SEVERITY_COLORS, findingSeverity } from '../monocheck/monoCheckFormat';
 

@@ -1,6 +1,6 @@
 import { cartesianToPolar, polarToCartesian } from '../../core/coordinates';
 import type { PolarPosition } from '../../core/coordinates';
-import { writeSpreadObjectPosition } from '../../core/spreadObjects';
+import { writeSpreadObjectPosition } from '../../core/scene/spreadObjects';
 import { sceneToThree, threeToScene } from '../../core/threeAxes';
 import type { Vec3 } from '../../core/threeAxes';
 import { wrapAzimuthDeg } from '../../core/units';

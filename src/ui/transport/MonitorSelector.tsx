@@ -1,6 +1,6 @@
 import type { MonoLaw } from '../../core/monoLaw';
 import type { StudioOutputId } from '../../core/outputs/studioOutputs';
-import type { MidSideSolo } from '../../state/metersSlice';
+import type { MidSideSolo } from '../../state/slices/metersSlice';
 import { useStudioStore, useStudioStoreApi } from '../../state/StudioStoreProvider';
 import { SegmentedControl } from '../controls/SegmentedControl';
 import type { Segment } from '../controls/SegmentedControl';

@@ -12,7 +12,7 @@ import type { MonoLaw } from '../../../src/core/monoLaw';
 import type { HostMessage } from '../../../src/render/realtime/protocol';
 import { RENDER_BLOCK_FRAMES } from '../../../src/render/renderBlock';
 import { createRendererNode, loadRenderer } from '../../../src/engine/rendererNode';
-import { loadShippedHrtfGrid, sceneOf } from '../../../src/cli/browser/workletHarness';
+import { loadShippedHrtfGrid, sceneOf } from '../../../src/benchPage/workletHarness';
 import { exposeArrays } from './exposeArrays';
 
 export interface MonitorSwitch {

@@ -1,7 +1,7 @@
 import type { Page } from 'playwright-core';
 import type { PolarPosition } from '../../../src/core/coordinates';
 import type { HeadOrientation } from '../../../src/core/orientation';
-import type { Scene } from '../../../src/core/scene';
+import type { Scene } from '../../../src/core/scene/scene';
 import type { AudioEngine } from '../../../src/engine/audioEngine';
 
 /**

@@ -15,11 +15,11 @@ import type {
   SourceParamsUpdate,
   StemFiles,
 } from '../../../src/engine/audioEngine';
-import type { MidSideSettings } from '../../../src/core/midSideSettings';
+import type { MidSideSettings } from '../../../src/core/scene/midSideSettings';
 import type { MonoAnalysis } from '../../../src/core/monoAnalysis/monoAnalysisTypes';
 import type { HeadOrientation } from '../../../src/core/orientation';
-import { SCENE_FORMAT_VERSION } from '../../../src/core/scene';
-import type { Scene, SceneSource } from '../../../src/core/scene';
+import { SCENE_FORMAT_VERSION } from '../../../src/core/scene/scene';
+import type { Scene, SceneSource } from '../../../src/core/scene/scene';
 
 /** One call the store made on the engine. */
 export type EngineCall =

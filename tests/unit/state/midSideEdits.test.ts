@@ -1,7 +1,7 @@
 import { describe, expect, it } from 'vitest';
-import { DEFAULT_MID_SIDE_SETTINGS } from '../../../src/core/midSideSettings';
-import { parseSceneJson } from '../../../src/core/sceneParse';
-import { serializeScene } from '../../../src/core/sceneWrite';
+import { DEFAULT_MID_SIDE_SETTINGS } from '../../../src/core/scene/midSideSettings';
+import { parseSceneJson } from '../../../src/core/scene/sceneParse';
+import { serializeScene } from '../../../src/core/scene/sceneWrite';
 import { createStudioStore } from '../../../src/state/studioStore';
 import { createFakeEngine, testScene } from './fakeEngine';
 

@@ -1,13 +1,13 @@
 import { describe, expect, it } from 'vitest';
-import { parseSceneJson } from '../../../src/core/sceneParse';
-import { sceneRotationDeg } from '../../../src/core/sceneRotation';
-import { serializeScene } from '../../../src/core/sceneWrite';
+import { parseSceneJson } from '../../../src/core/scene/sceneParse';
+import { sceneRotationDeg } from '../../../src/core/scene/sceneRotation';
+import { serializeScene } from '../../../src/core/scene/sceneWrite';
 import { startAutosave } from '../../../src/state/autosave/autosaver';
 import { sessionFromAutosave } from '../../../src/state/autosave/sessionFromAutosave';
 import { createStudioStore } from '../../../src/state/studioStore';
 import { createFakeEngine, testScene } from './fakeEngine';
 import { manualTimers } from './manualTimers';
-import { memoryAutosaveStorage } from './memoryAutosaveStorage';
+import { memoryAutosaveStorage } from './autosave/memoryAutosaveStorage';
 
 /**
  * Monitoring apart from the mix: the monitor head (where the engineer's head points) is

@@ -2,7 +2,7 @@ import { describe, expect, it } from 'vitest';
 import type { MonoAnalysisOptions } from '../../../src/engine/audioEngine';
 import type { MonoFinding } from '../../../src/core/monoAnalysis/findingTypes';
 import type { MonoAnalysis } from '../../../src/core/monoAnalysis/monoAnalysisTypes';
-import { IDLE_MONO_CHECK, findingSeverityBySource, isMonoCheckStale } from '../../../src/state/monoCheckSlice';
+import { IDLE_MONO_CHECK, findingSeverityBySource, isMonoCheckStale } from '../../../src/state/slices/monoCheckSlice';
 import { createStudioStore } from '../../../src/state/studioStore';
 import { findingSeverity, worstBands } from '../../../src/ui/monocheck/monoCheckFormat';
 import { createFakeEngine, testScene, testSource } from './fakeEngine';

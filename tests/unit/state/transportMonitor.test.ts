@@ -1,5 +1,5 @@
 import { describe, expect, it, vi } from 'vitest';
-import { DEFAULT_MID_SIDE_SETTINGS } from '../../../src/core/midSideSettings';
+import { DEFAULT_MID_SIDE_SETTINGS } from '../../../src/core/scene/midSideSettings';
 import { createStudioStore } from '../../../src/state/studioStore';
 import { createFakeEngine, testScene } from './fakeEngine';
 import type { EngineCall } from './fakeEngine';

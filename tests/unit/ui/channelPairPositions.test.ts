@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import type { Scene } from '../../../src/core/scene';
+import type { Scene } from '../../../src/core/scene/scene';
 import { threeToScene } from '../../../src/core/threeAxes';
 import type { RenderObject } from '../../../src/render/objects/renderObject';
 import { createSceneRenderer, renderFrames } from '../../../src/render/sceneRenderer';

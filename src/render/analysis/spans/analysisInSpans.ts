@@ -18,7 +18,7 @@ import type { SpanJob, SpanReply, SpanRequest } from './spanProtocol';
  * and the host's run (createSpanRun) sends the requests, takes the replies, adds up the
  * progress and concludes once from the spans' sums (concludeSceneMeasurement). The hosts
  * only create workers and pass messages: worker threads in Node
- * (src/cli/parallelSceneAnalysis.ts), Web Workers in the studio (src/engine/analysisClient.ts).
+ * (src/cli/analyze/parallelSceneAnalysis.ts), Web Workers in the studio (src/engine/analysisClient.ts).
  */
 
 /** What one pass over a scene measures. */

@@ -1,4 +1,4 @@
-import type { Scene } from '../../../core/scene';
+import type { Scene } from '../../../core/scene/scene';
 import type { MomentFrameRange } from '../../../dsp/analysis/monoMomentAnalyser';
 import type { SceneMonoAnalysisOptions } from '../sceneAnalysisSetup';
 import type { SceneSpanMoments } from '../sceneSpanMoments';

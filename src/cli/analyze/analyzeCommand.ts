@@ -1,0 +1,93 @@
+import { access, mkdir, writeFile } from 'node:fs/promises';
+import path from 'node:path';
+import { getLoudnessTarget } from '../../core/loudnessTargets';
+import { ANALYZE_USAGE, parseAnalyzeArgs } from './analyzeArgs';
+import { UsageError } from '../commandLine';
+import type { AnalyzeArgs } from './analyzeArgs';
+import { evaluateGates } from './analyzeGates';
+import { analyzeMixFile } from './analyzeMixFile';
+import { analyzeSceneFile } from './analyzeSceneFile';
+import { REPORT_FORMAT, REPORT_VERSION } from './report/analysisReport';
+import type { AnalysisReport } from './report/analysisReport';
+import { renderHtmlReport } from './report/htmlReport';
+import { renderJsonReport } from './report/jsonReport';
+import { renderTextReport } from './report/textReport';
+
+/** Where the command writes: the report to `stdout`, errors, gate failures and files written to `stderr`. */
+export interface AnalyzeStreams {
+  readonly stdout: (text: string) => void;
+  readonly stderr: (text: string) => void;
+}
+
+export interface AnalyzeOutcome {
+  /** 0: measured, every gate passed; 1: a gate failed or an input file is bad; 2: usage error. */
+  readonly exitCode: 0 | 1 | 2;
+  readonly report?: AnalysisReport;
+}
+
+/** `npm run analyze` without the process: parses `argv`, measures, writes the reports, and says how to exit. */
+export async function analyzeCommand(argv: readonly string[], streams: AnalyzeStreams): Promise<AnalyzeOutcome> {
+  try {
+    const args = parseAnalyzeArgs(argv);
+    if (args === 'help') {
+      streams.stdout(ANALYZE_USAGE);
+      return { exitCode: 0 };
+    }
+    const report = await runAnalyze(args, streams);
+    streams.stdout(renderTextReport(report));
+    const failed = report.gates.filter((gate) => !gate.passed);
+    for (const gate of failed) streams.stderr(`analyze: ${gate.message}`);
+    return { exitCode: failed.length > 0 ? 1 : 0, report };
+  } catch (error) {
+    if (error instanceof UsageError) {
+      streams.stderr(`analyze: ${error.message}\n\n${ANALYZE_USAGE}`);
+      return { exitCode: 2 };
+    }
+    streams.stderr(`analyze: ${(error as Error).message}`);
+    return { exitCode: 1 };
+  }
+}
+
+/**
+ * Measures the mix or scene of `args`, evaluates the gates and writes the JSON and HTML
+ * reports asked for. Throws a UsageError for files named on the command line that do not
+ * exist, other Errors for bad input files.
+ */
+async function runAnalyze(args: AnalyzeArgs, streams: AnalyzeStreams): Promise<AnalysisReport> {
+  await mustExist(args.inputPath, 'the mix or scene file');
+  if (args.hrtfPath !== undefined) await mustExist(args.hrtfPath, '--hrtf: the HRTF file');
+  const target = getLoudnessTarget(args.target);
+  const isScene = /\.json$/i.test(args.inputPath);
+  const measured = isScene ? await analyzeSceneFile(args, target) : await analyzeMixFile(args, target);
+  // The loudness gate checks the mix itself, or the scene's format the analysis attributes on.
+  const gated = measured.loudness.find((l) => l.programme === (isScene ? args.format : 'mix'));
+  if (gated === undefined) throw new Error(`internal: no loudness measured for ${isScene ? args.format : 'the mix'}`);
+  const report: AnalysisReport = {
+    report: REPORT_FORMAT,
+    version: REPORT_VERSION,
+    input: measured.input,
+    target,
+    loudness: measured.loudness,
+    channelPairs: 'channelPairs' in measured ? measured.channelPairs : [],
+    ...(measured.monoAnalysis === undefined ? {} : { monoAnalysis: measured.monoAnalysis }),
+    notes: measured.notes,
+    gates: evaluateGates(args.gates, measured.monoAnalysis, gated, target),
+  };
+  if (args.jsonPath !== undefined) await writeReport(args.jsonPath, renderJsonReport(report), streams);
+  if (args.htmlPath !== undefined) await writeReport(args.htmlPath, renderHtmlReport(report), streams);
+  return report;
+}
+
+async function mustExist(file: string, what: string): Promise<void> {
+  try {
+    await access(file);
+  } catch (error) {
+    throw new UsageError(`${file}: cannot read ${what} (${(error as NodeJS.ErrnoException).code ?? String(error)})`);
+  }
+}
+
+async function writeReport(file: string, text: string, streams: AnalyzeStreams): Promise<void> {
+  await mkdir(path.dirname(file), { recursive: true });
+  await writeFile(file, text, 'utf8');
+  streams.stderr(`wrote ${file}`);
+}

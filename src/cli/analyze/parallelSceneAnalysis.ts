@@ -1,0 +1,82 @@
+import { availableParallelism } from 'node:os';
+import { Worker } from 'node:worker_threads';
+import type { Scene } from '../../core/scene/scene';
+import type { SceneMonoAnalysisOptions } from '../../render/analysis/sceneAnalysisSetup';
+import { createSpanRun, measureSceneHere } from '../../render/analysis/spans/analysisInSpans';
+import type { SceneMeasurementPass, SpanRun } from '../../render/analysis/spans/analysisInSpans';
+import type { SpanReply, SpanRequest } from '../../render/analysis/spans/spanProtocol';
+
+/**
+ * A scene's mono analysis (and the loudness of its renders, with options.loudness) on
+ * every core: the programme split in time into one span per core, each measured by a
+ * worker thread (sceneSpanWorker.ts), the sums added and concluded here; the protocol
+ * and both its sides are the studio's too (src/render/analysis/spans). With one core, or
+ * `threads` 1, it runs on this thread. The stems are shared with the workers, not copied
+ * (sharedStems).
+ */
+export async function measureSceneInParallel(
+  scene: Scene,
+  stems: readonly (readonly Float32Array[])[],
+  options: SceneMonoAnalysisOptions,
+  threads = availableParallelism(),
+): Promise<SceneMeasurementPass> {
+  const { onProgress, ...spanOptions } = options;
+  if (threads <= 1) return measureSceneHere({ scene, stems, options: spanOptions }, onProgress);
+  const run = createSpanRun(1, { scene, stems: sharedStems(stems), options: spanOptions }, threads);
+  const workers: Worker[] = [];
+  return run.measure(
+    {
+      post: (request) => workers.push(startSpanWorker(request, run)),
+      stop: () => workers.forEach((worker) => void worker.terminate()),
+    },
+    onProgress,
+  );
+}
+
+/**
+ * The stems over SharedArrayBuffers: those already there are kept as they are, the others
+ * copied (one channel at a time, so a caller that lets go of the originals holds at most
+ * one channel twice).
+ */
+export function sharedStems(stems: readonly (readonly Float32Array[])[]): Float32Array[][] {
+  return stems.map((channels) =>
+    channels.map((channel) => {
+      if (channel.buffer instanceof SharedArrayBuffer) return channel;
+      const copy = new Float32Array(new SharedArrayBuffer(channel.byteLength));
+      copy.set(channel);
+      return copy;
+    }),
+  );
+}
+
+/**
+ * The worker's TypeScript runs through tsx, as the command line does: a worker thread does
+ * not inherit the main thread's loader, so a two-line script registers it and imports
+ * the worker module.
+ */
+const WORKER_BOOTSTRAP = `
+const { workerData } = require('node:worker_threads');
+import(workerData.loader).then(({ register }) => { register(); return import(workerData.entry); });
+`;
+
+/** A worker thread for one span: it passes the replies to `run`, and ends once it has answered. */
+function startSpanWorker(request: SpanRequest, run: SpanRun): Worker {
+  const loader = import.meta.resolve('tsx/esm/api');
+  const entry = new URL('./sceneSpanWorker.ts', import.meta.url).href;
+  const worker = new Worker(WORKER_BOOTSTRAP, { eval: true, workerData: { loader, entry } });
+  let answered = false;
+  const fail = (message: string): void => run.fail(new Error(`mono analysis worker: ${message}`));
+  worker.on('message', (reply: SpanReply) => {
+    if (reply.kind !== 'progress') {
+      answered = true;
+      void worker.terminate();
+    }
+    run.receive(reply);
+  });
+  worker.on('error', (error) => fail(error.message));
+  worker.on('exit', (code) => {
+    if (!answered) fail(`it stopped (exit code ${code}) before it finished its span`);
+  });
+  worker.postMessage(request);
+  return worker;
+}

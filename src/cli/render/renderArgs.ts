@@ -1,0 +1,77 @@
+import { STUDIO_OUTPUT_IDS, isStudioOutputId } from '../../core/outputs/studioOutputs';
+import type { StudioOutputId } from '../../core/outputs/studioOutputs';
+import { DEFAULT_MONO_LAW } from '../../core/monoLaw';
+import type { MonoLaw } from '../../core/monoLaw';
+import type { PcmSampleFormat } from '../../core/pcm';
+import { UsageError, parseMonoLaw, readCommandLine } from '../commandLine';
+
+export interface RenderArgs {
+  readonly scenePath: string;
+  /** The outputs to render, by id (core/outputs/studioOutputs.ts). */
+  readonly formats: readonly StudioOutputId[];
+  readonly outDir: string;
+  readonly sampleFormat: PcmSampleFormat;
+  readonly hrtfPath?: string;
+  readonly monoLaw: MonoLaw;
+}
+
+export const RENDER_USAGE = `usage: npm run render -- <scene.json> [options]
+
+Renders a scene to WAV files, one per output.
+
+options:
+  --format <list>    outputs to render, comma-separated: ${STUDIO_OUTPUT_IDS.join(', ')} (default: all)
+  --out <folder>     where to write the files (default: renders)
+  --bits <16|24|32f> sample format: 16-bit (TPDF-dithered), 24-bit or 32-bit float PCM (default: 24)
+  --hrtf <file>      HRTF set for binaural: an AES69 SOFA file (SimpleFreeFieldHRIR) or a .hrtf
+                     file (default: the shipped MIT KEMAR set)
+  --mono-law <law>   mono fold-down law: -3dB or -6dB (default: -3dB)
+  --help             show this text`;
+
+const BITS: Readonly<Record<string, PcmSampleFormat>> = { '16': 'pcm16', '24': 'pcm24', '32f': 'float32' };
+
+/** Parses the command line after the script name; throws a UsageError with a one-line message on bad input. */
+export function parseRenderArgs(argv: readonly string[]): RenderArgs | 'help' {
+  let formats: readonly StudioOutputId[] = STUDIO_OUTPUT_IDS;
+  let outDir = 'renders';
+  let sampleFormat: PcmSampleFormat = 'pcm24';
+  let hrtfPath: string | undefined;
+  let monoLaw: MonoLaw = DEFAULT_MONO_LAW;
+  const input = { noun: 'scene file', example: 'npm run render -- scenes/demo.json' };
+  const line = readCommandLine(argv, input, (flag, value) => {
+    switch (flag) {
+      case '--format':
+        formats = parseFormats(value());
+        return true;
+      case '--out':
+        outDir = value();
+        return true;
+      case '--bits': {
+        const bits = value();
+        const format = BITS[bits];
+        if (format === undefined) throw new UsageError(`--bits: expected 16, 24 or 32f, got "${bits}"`);
+        sampleFormat = format;
+        return true;
+      }
+      case '--hrtf':
+        hrtfPath = value();
+        return true;
+      case '--mono-law':
+        monoLaw = parseMonoLaw(value());
+        return true;
+      default:
+        return false;
+    }
+  });
+  if (line === 'help') return 'help';
+  return { scenePath: line.inputPath, formats, outDir, sampleFormat, monoLaw, ...(hrtfPath === undefined ? {} : { hrtfPath }) };
+}
+
+function parseFormats(list: string): StudioOutputId[] {
+  const names = list.split(',').map((s) => s.trim()).filter((s) => s !== '');
+  if (names.length === 0) throw new UsageError(`--format: expected some of ${STUDIO_OUTPUT_IDS.join(', ')}, got "${list}"`);
+  for (const name of names) {
+    if (!isStudioOutputId(name)) throw new UsageError(`--format: unknown format "${name}", expected some of ${STUDIO_OUTPUT_IDS.join(', ')}`);
+  }
+  return STUDIO_OUTPUT_IDS.filter((id) => names.includes(id));
+}

@@ -1,0 +1,96 @@
+import type { MidSideSettings } from './midSideSettings';
+import type { Decibels, Degrees, Hertz, Metres } from '../units';
+
+/**
+ * The scene, format version 1: what the user mixes. Positions follow ITU-R BS.2076 (ADM):
+ * azimuth 0 = front, positive towards the listener's LEFT, in (-180, 180]; elevation
+ * +90 = overhead; distance in metres from the listener's head centre.
+ *
+ * Fields the loader does not know are kept in `extraFields` (and reported as warnings),
+ * so a scene written by a newer version survives a load and save here.
+ */
+export interface Scene {
+  readonly version: typeof SCENE_FORMAT_VERSION;
+  /** Session sample rate: stems and HRTFs are resampled to it when loaded. */
+  readonly sampleRateHz: Hertz;
+  readonly listener: ListenerOrientation;
+  readonly sources: readonly SceneSource[];
+  /** Processing of the whole mix; absent when neutral. */
+  readonly master?: MasterSettings;
+  readonly extraFields?: ExtraFields;
+}
+
+export const SCENE_FORMAT = 'spatial-mix-studio/scene';
+export const SCENE_FORMAT_VERSION = 1;
+export const SUPPORTED_SAMPLE_RATES_HZ: readonly Hertz[] = [44100, 48000, 88200, 96000];
+
+/** Head orientation: yaw turns to the left (counter-clockwise seen from above), pitch up, roll to the right. */
+export interface ListenerOrientation {
+  readonly yawDeg: Degrees;
+  readonly pitchDeg: Degrees;
+  readonly rollDeg: Degrees;
+  readonly extraFields?: ExtraFields;
+}
+
+export interface SceneSource {
+  /** Unique within the scene; stable across edits (the UI and automation refer to it). */
+  readonly id: string;
+  readonly name: string;
+  readonly stem: StemReference;
+  readonly gainDb: Decibels;
+  readonly mute: boolean;
+  readonly solo: boolean;
+  readonly position: SourcePosition;
+  /**
+   * For stereo stems: the two channels become two objects at azimuth +/- spreadDeg/2
+   * around the source's azimuth (left channel on the left). Ignored for mono stems.
+   */
+  readonly spreadDeg: Degrees;
+  /** Display colour, "#rrggbb". */
+  readonly color?: string;
+  /**
+   * Mid/side processing of the stem before its channels become objects; absent when at
+   * the defaults. A mono stem has no side: only its mid gain and mid shelves act.
+   */
+  readonly midSide?: MidSideSettings;
+  readonly extraFields?: ExtraFields;
+}
+
+/** The master bus: mid/side on the stereo fold-down (before the mono fold-down) and on the binaural output. */
+export interface MasterSettings {
+  /** Absent when at the defaults. */
+  readonly midSide?: MidSideSettings;
+  readonly extraFields?: ExtraFields;
+}
+
+export interface SourcePosition {
+  readonly azimuthDeg: Degrees;
+  readonly elevationDeg: Degrees;
+  readonly distanceM: Metres;
+  readonly extraFields?: ExtraFields;
+}
+
+/** A stem is an audio file (path relative to the scene file) or a built-in generator. */
+export type StemReference =
+  | { readonly kind: 'file'; readonly file: string; readonly extraFields?: ExtraFields }
+  | { readonly kind: 'generator'; readonly generator: string; readonly extraFields?: ExtraFields };
+
+export type ExtraFields = Readonly<Record<string, unknown>>;
+
+export const DEFAULT_SPREAD_DEG = 60;
+
+/** Limits the loader enforces, shared with the UI's controls. */
+export const SCENE_LIMITS = {
+  gainDb: { min: -120, max: 24 },
+  elevationDeg: { min: -90, max: 90 },
+  /** Closer than this the head model is meaningless; farther is not a mixing distance. */
+  distanceM: { min: 0.1, max: 1000 },
+  spreadDeg: { min: 0, max: 180 },
+  orientationDeg: { min: -180, max: 180 },
+} as const;
+
+/** Sources that are heard: not muted and, when any source is soloed, soloed. */
+export function audibleSources(scene: Scene): SceneSource[] {
+  const anySolo = scene.sources.some((s) => s.solo);
+  return scene.sources.filter((s) => !s.mute && (!anySolo || s.solo));
+}

@@ -1,0 +1,79 @@
+import type { OutputFile } from '../../core/outputs/renderedOutput';
+import type { AudioEngine, EngineStatus, ExportOptions, ExportRequest } from '../../engine/audioEngine';
+import type { EngineReloader } from '../engineReloader';
+import { midSideOrDefault } from '../../core/scene/midSideSettings';
+import { sourceParamsOf } from '../../core/scene/sourceParams';
+import type { GetStudioState, SetStudioState, StudioContext } from '../studioContext';
+
+/** 'none': the studio runs without audio (no engine given: tests, or no Web Audio). */
+export type StudioEngineStatus = EngineStatus | 'none';
+
+export interface EngineSlice {
+  /**
+   * The engine, for the UI's fast-value subscriptions (onMeters to schedule a redraw) and
+   * nothing else: every change of sound goes through the store's actions. Null without audio.
+   */
+  readonly engine: AudioEngine | null;
+  readonly engineStatus: StudioEngineStatus;
+  /** The engine's message with its last status (why it failed), if any. */
+  readonly engineMessage: string | null;
+  /** Starts the audio (creates or resumes the AudioContext); call from a user gesture. Never rejects. */
+  startAudio(): Promise<void>;
+  /**
+   * Sends the engine every parameter the store controls (each source, the scene rotation,
+   * the master's mid/side, the monitor, its solo, the monitor head, the meter settings, the
+   * loop, and play if the transport is playing). The store does it when the engine becomes
+   * ready; a loader calls it after engine.loadScene, so edits made while stems were loading
+   * are not lost.
+   */
+  resyncEngine(): void;
+  /**
+   * Exports the session (AudioEngine.exportMix: renders the outputs asked for offline and
+   * encodes their files) once stems still loading are in; options.ignoreSolos renders the
+   * full mix and leaves the scene as it is. Rejects without an engine, and with an
+   * AbortError when aborted.
+   */
+  exportMix(request: ExportRequest, options: ExportOptions): Promise<OutputFile[]>;
+}
+
+export function createEngineSlice(set: SetStudioState, get: GetStudioState, context: StudioContext, reloader: EngineReloader): EngineSlice {
+  const { engine } = context;
+  return {
+    engine,
+    engineStatus: engine === null ? 'none' : engine.status,
+    engineMessage: null,
+    async startAudio() {
+      if (engine === null || engine.status === 'ready' || engine.status === 'starting') return;
+      try {
+        await engine.start();
+        if (get().engineStatus !== engine.status) set({ engineStatus: engine.status });
+      } catch (error) {
+        set({ engineStatus: 'failed', engineMessage: error instanceof Error ? error.message : String(error) });
+      }
+    },
+    resyncEngine() {
+      if (engine === null) return;
+      const state = get();
+      for (const source of state.scene.sources) engine.updateSource(source.id, sourceParamsOf(source));
+      const { yawDeg, pitchDeg, rollDeg } = state.scene.listener;
+      engine.setListener({ yawDeg, pitchDeg, rollDeg });
+      engine.setMasterMidSide(midSideOrDefault(state.scene.master?.midSide));
+      engine.setMonitor(state.monitor);
+      engine.setMonitorSolo(state.monitorSolo);
+      engine.setMonitorHead(state.monitorHead);
+      engine.setMeterSettings({ integrationSec: state.meterSettings.integrationSec });
+      const { loop } = state.transport;
+      engine.setLoop(loop.enabled && loop.endSec > loop.startSec ? { startSec: loop.startSec, endSec: loop.endSec } : null);
+      if (state.transport.playing) {
+        // Play was pressed before the engine could hear it (e.g. the press that started audio).
+        context.transportCommand.atMs = context.nowMs();
+        engine.play();
+      }
+    },
+    async exportMix(request, options) {
+      if (engine === null) throw new Error('exporting needs the audio engine, which this browser session does not have');
+      await reloader.idle();
+      return engine.exportMix(get().scene, request, options);
+    },
+  };
+}

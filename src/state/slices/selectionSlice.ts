@@ -1,0 +1,19 @@
+import type { GetStudioState, SetStudioState } from '../studioContext';
+
+/** The selected source (the inspector's subject, the keyboard's target). */
+export interface SelectionSlice {
+  readonly selectedSourceId: string | null;
+  /** Selects a source by id, or nothing with null; an unknown id selects nothing. */
+  selectSource(id: string | null): void;
+}
+
+export function createSelectionSlice(set: SetStudioState, get: GetStudioState): SelectionSlice {
+  return {
+    selectedSourceId: null,
+    selectSource(id) {
+      const known = id !== null && get().scene.sources.some((s) => s.id === id);
+      const next = known ? id : null;
+      if (get().selectedSourceId !== next) set({ selectedSourceId: next });
+    },
+  };
+}

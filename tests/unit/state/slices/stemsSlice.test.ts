@@ -1,0 +1,179 @@
+import { describe, expect, it, vi } from 'vitest';
+import { serializeScene } from '../../../../src/core/scene/sceneWrite';
+import type { SceneLoadReport } from '../../../../src/engine/audioEngine';
+import { createStudioStore } from '../../../../src/state/studioStore';
+import type { StudioStore } from '../../../../src/state/studioStore';
+import { createFakeEngine, testScene, testSource } from '../fakeEngine';
+
+const audio = (name: string, bytes = 16): File => new File([new Uint8Array(bytes)], name, { type: 'audio/wav' });
+
+function setup(stemFiles = new Map<string, Blob>()) {
+  const engine = createFakeEngine();
+  const store: StudioStore = createStudioStore({
+    engine,
+    scene: testScene(),
+    stemFiles,
+  });
+  return { engine, store, stemFiles };
+}
+
+const ids = (store: StudioStore): string[] => store.getState().scene.sources.map((s) => s.id);
+
+describe('addStemFiles', () => {
+  it('adds one source per file with unique ids, keeps the files, and adds them to the engine once, without reloading the others', async () => {
+    const { engine, store, stemFiles } = setup();
+    const added = store.getState().addStemFiles([audio('Bass.wav'), audio('Keys.flac')]);
+    expect(added).toEqual(['bass', 'keys']);
+    expect(ids(store)).toEqual(['a', 'b', 'c', 'bass', 'keys']);
+    expect([...stemFiles.keys()]).toEqual(['Bass.wav', 'Keys.flac']);
+    expect(store.getState().stemFilesVersion).toBe(1);
+    await vi.waitFor(() => expect(store.getState().stemChannels['keys']).toBe(1));
+    expect(engine.calls.filter((call) => call.method === 'addSources')).toEqual([{ method: 'addSources', sourceIds: ['bass', 'keys'] }]);
+    expect(engine.loads).toEqual([]);
+    expect(store.getState().decodingStemCount).toBe(0);
+  });
+
+  it('places the new sources at free azimuths in front, 2 m away', () => {
+    const { store } = setup();
+    store.getState().addStemFiles([audio('x.wav'), audio('y.wav')]);
+    const positions = store.getState().scene.sources.slice(3).map((s) => s.position);
+    expect(positions).toEqual([
+      { azimuthDeg: 0, elevationDeg: 0, distanceM: 2 },
+      { azimuthDeg: 15, elevationDeg: 0, distanceM: 2 },
+    ]);
+  });
+
+  it('is one undo step; undo removes the sources from the engine and redo adds them again, by id', async () => {
+    const { engine, store } = setup();
+    const sourceChanges = () => engine.calls.filter((call) => call.method === 'addSources' || call.method === 'removeSource');
+    store.getState().addStemFiles([audio('x.wav'), audio('y.wav')]);
+    await vi.waitFor(() => expect(sourceChanges()).toHaveLength(1));
+    expect(store.getState().history.past).toHaveLength(1);
+    store.getState().undo();
+    expect(ids(store)).toEqual(['a', 'b', 'c']);
+    store.getState().redo();
+    expect(ids(store)).toEqual(['a', 'b', 'c', 'x', 'y']);
+    await vi.waitFor(() => expect(sourceChanges()).toHaveLength(4));
+    expect(sourceChanges()).toEqual([
+      { method: 'addSources', sourceIds: ['x', 'y'] },
+      { method: 'removeSource', sourceId: 'x' },
+      { method: 'removeSource', sourceId: 'y' },
+      { method: 'addSources', sourceIds: ['x', 'y'] },
+    ]);
+    expect(engine.loads).toEqual([]);
+  });
+
+  it('counts only the added stems not prepared by an earlier load', async () => {
+    const { store } = setup();
+    await store.getState().reloadEngine();
+    const counts: number[] = [];
+    store.subscribe((state, previous) => {
+      if (state.decodingStemCount !== previous.decodingStemCount) counts.push(state.decodingStemCount);
+    });
+    store.getState().addStemFiles([audio('x.wav'), audio('y.wav'), audio('z.wav')]);
+    await vi.waitFor(() => expect(counts).toEqual([3, 0]));
+  });
+
+  it('keeps a source whose file the engine cannot read, and reports it with the reason', async () => {
+    const { engine, store } = setup();
+    engine.loadReport = async (scene): Promise<SceneLoadReport> => ({
+      missing: [],
+      failed: [{ sourceId: 'broken', message: 'broken.wav: no complete "fmt " chunk found' }],
+      stemChannels: Object.fromEntries(scene.sources.filter((s) => s.id !== 'broken').map((s) => [s.id, 1])),
+      lengthSec: 3,
+    });
+    store.getState().addStemFiles([audio('broken.wav')]);
+    await vi.waitFor(() => expect(store.getState().failedStems).toHaveLength(1));
+    expect(ids(store)).toContain('broken');
+    expect(store.getState().failedStems).toEqual([
+      { sourceId: 'broken', fileName: 'broken.wav', message: 'broken.wav: no complete "fmt " chunk found' },
+    ]);
+    expect(store.getState().transport.durationSec).toBe(3);
+  });
+});
+
+describe('missing stems and relinking', () => {
+  const sceneWithFiles = () => ({
+    ...testScene(),
+    sources: [
+      testSource('vox', { stem: { kind: 'file', file: 'stems/vox.wav' } }),
+      testSource('gtr', { stem: { kind: 'file', file: 'stems\\gtr.wav' } }),
+      testSource('pad'),
+    ],
+  });
+
+  it('lists file stems the session has no file for, by the name a relink is kept under', () => {
+    const { store } = setup(new Map([['gtr.wav', audio('gtr.wav')]]));
+    expect(store.getState().openScene(serializeScene(sceneWithFiles()), 'song.json')).toBe(true);
+    expect(store.getState().missingStems).toEqual([{ sourceId: 'vox', file: 'stems/vox.wav', fileName: 'vox.wav' }]);
+  });
+
+  it('relink keeps the file under the expected name, clears the entry, reloads, and adds no undo step', async () => {
+    const { engine, store, stemFiles } = setup();
+    store.getState().openScene(serializeScene(sceneWithFiles()), 'song.json');
+    await store.getState().reloadEngine();
+    const picked = audio('Vocal final (3).wav');
+    store.getState().relinkStem('vox', picked);
+    expect(stemFiles.get('vox.wav')).toBe(picked);
+    expect(store.getState().missingStems.map((m) => m.sourceId)).toEqual(['gtr']);
+    expect(store.getState().history.past).toHaveLength(0);
+    await store.getState().reloadEngine();
+    expect(engine.loads.at(-1)!.stemFiles.get('vox.wav')).toBe(picked);
+  });
+
+  it('relink ignores generator stems and unknown sources', () => {
+    const { store, stemFiles } = setup();
+    store.getState().relinkStem('a', audio('x.wav'));
+    store.getState().relinkStem('nope', audio('x.wav'));
+    expect(stemFiles.size).toBe(0);
+    expect(store.getState().stemFilesVersion).toBe(0);
+  });
+});
+
+describe('engine reloads', () => {
+  it('run one at a time, and requests made before a load starts share it', async () => {
+    const { engine, store } = setup();
+    let release: () => void = () => {};
+    const gate = new Promise<void>((resolve) => {
+      release = resolve;
+    });
+    const defaultReport = engine.loadReport;
+    engine.loadReport = async (scene, files) => {
+      await gate;
+      return defaultReport(scene, files);
+    };
+    const first = store.getState().reloadEngine();
+    expect(store.getState().reloadEngine()).toBe(first);
+    await Promise.resolve();
+    expect(engine.loads).toHaveLength(1); // started: later requests wait for it
+    const second = store.getState().reloadEngine();
+    const third = store.getState().reloadEngine();
+    expect(third).toBe(second);
+    expect(second).not.toBe(first);
+    await Promise.resolve();
+    expect(engine.loads).toHaveLength(1);
+    release();
+    await Promise.all([first, second]);
+    expect(engine.loads).toHaveLength(2);
+  });
+
+  it('turn a load the engine refuses into an error notice', async () => {
+    const { engine, store } = setup();
+    engine.loadReport = async () => {
+      throw new Error('the session runs at 48000 Hz; reload the page to open a 96000 Hz scene');
+    };
+    await store.getState().reloadEngine();
+    expect(store.getState().errorNotice).toMatch(/96000 Hz/);
+    expect(store.getState().decodingStemCount).toBe(0);
+  });
+
+  it('without an engine, only refresh the missing stems', async () => {
+    const store = createStudioStore({ engine: null, scene: testScene() });
+    store.getState().addStemFiles([audio('x.wav')]);
+    await store.getState().reloadEngine();
+    expect(store.getState().missingStems).toEqual([]);
+    expect(store.getState().decodingStemCount).toBe(0);
+    await expect(store.getState().exportMix({ outputIds: ['stereo'], sampleFormat: 'pcm24', baseName: 'x' }, {})).rejects.toThrow(/audio engine/);
+  });
+});
+
