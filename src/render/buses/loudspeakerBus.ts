@@ -46,25 +46,40 @@ export function createLoudspeakerBus(output: LoudspeakerOutput): ObjectBus {
       const y = d[1]!;
       const z = d[2]!;
       const gains = voice.gains;
-      if (x === voice.x && y === voice.y && z === voice.z) {
-        target.set(gains);
-      } else {
+      const moved = x !== voice.x || y !== voice.y || z !== voice.z;
+      if (moved) {
         panner.gains(x, y, z, target);
         voice.x = x;
         voice.y = y;
         voice.z = z;
       }
-      for (let c = 0; c < channelCount; c++) {
-        const g0 = gains[c]!;
-        const g1 = target[c]!;
-        if (g0 === 0 && g1 === 0) continue;
-        addRamped(block[c]!, input, g0, (g1 - g0) / RENDER_BLOCK_FRAMES);
-        gains[c] = g1;
+      const next = moved ? target : gains;
+      if (channelCount === 2) {
+        // The common case (0+2+0) in one pass over the input.
+        addRampedPair(block[0]!, block[1]!, input, gains[0]!, next[0]!, gains[1]!, next[1]!);
+      } else {
+        for (let c = 0; c < channelCount; c++) {
+          const g0 = gains[c]!;
+          const g1 = next[c]!;
+          if (g0 !== 0 || g1 !== 0) addRamped(block[c]!, input, g0, (g1 - g0) / RENDER_BLOCK_FRAMES);
+        }
       }
+      if (moved) gains.set(target);
     },
     endBlock() {},
   };
   return bus as ObjectBus;
+}
+
+/** left[i] += input[i] (l0 + (l1 - l0)(i + 1)/B), right likewise. */
+function addRampedPair(left: Float32Array, right: Float32Array, input: Float32Array, l0: number, l1: number, r0: number, r1: number): void {
+  const dl = (l1 - l0) / RENDER_BLOCK_FRAMES;
+  const dr = (r1 - r0) / RENDER_BLOCK_FRAMES;
+  for (let i = 0; i < RENDER_BLOCK_FRAMES; i++) {
+    const s = input[i]!;
+    left[i] = left[i]! + s * (l0 + dl * (i + 1));
+    right[i] = right[i]! + s * (r0 + dr * (i + 1));
+  }
 }
 
 /** out[i] += input[i] (g0 + step (i + 1)). */
