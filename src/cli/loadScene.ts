@@ -19,6 +19,14 @@ export async function loadSceneFile(scenePath: string): Promise<ParsedScene> {
   return parseSceneJson(text, scenePath);
 }
 
+/** The audio files a scene's stems name, resolved as loadStems reads them (relative to the scene file), each with what it is. */
+export function stemFilePaths(scene: Scene, scenePath: string): { file: string; what: string }[] {
+  const sceneDir = path.dirname(scenePath);
+  return scene.sources.flatMap((source) =>
+    source.stem.kind === 'file' ? [{ file: path.join(sceneDir, source.stem.file), what: `the stem of source "${source.name}"` }] : [],
+  );
+}
+
 /**
  * Loads every source's stem at the scene's rate: audio files relative to the scene file,
  * generators from scenes/generators. Errors name the source and the file.

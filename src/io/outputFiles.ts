@@ -11,6 +11,11 @@ export interface OutputFileOptions {
   readonly sampleFormat: PcmSampleFormat;
 }
 
+/** The name of an output's file: `<baseName>.<output id>.wav`. */
+export function outputFileName(baseName: string, outputId: string): string {
+  return `${baseName}.${outputId}.wav`;
+}
+
 /**
  * The WAV files of a render, one per output in the mix's order: the export of the studio
  * and of the command line alike. Channels go in the output's file order; a file of more
@@ -33,7 +38,7 @@ export function encodeOutputFiles(mix: RenderedMix, options: OutputFileOptions):
     );
     return {
       outputId: output.id,
-      fileName: `${options.baseName}.${output.id}.wav`,
+      fileName: outputFileName(options.baseName, output.id),
       // encodeWav allocates a plain (never shared) ArrayBuffer, which is what a Blob takes.
       bytes: bytes as Uint8Array<ArrayBuffer>,
       channelCount: fileChannels.length,

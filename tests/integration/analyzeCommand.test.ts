@@ -283,3 +283,47 @@ describe('npm run analyze on the demo scene', () => {
     expect(html.match(/<svg /g)?.length).toBe(7);
   });
 });
+
+describe('analyze never writes over the user\'s files', () => {
+  it('refuses --json naming the mix itself (exit 2) and leaves the WAV as it was', async () => {
+    const mix = await wav('own-mix.wav', [sine(0.1, 1), sine(0.1, 1)]);
+    const before = await readFile(mix);
+    const result = await analyze([mix, '--json', mix]);
+    expect(result.exitCode).toBe(2);
+    expect(result.stderr).toContain(`analyze: ${mix}: refusing to write over the mix file; choose another output path`);
+    expect(await readFile(mix)).toEqual(before);
+  });
+
+  it('refuses --html naming the scene file, or one of its stems, before measuring anything', async () => {
+    const scenePath = path.join(dir, 'own-scene.json');
+    const scene = JSON.parse(await readFile(path.join(repoRoot, 'scenes/demo.json'), 'utf8'));
+    const stem = await wav('own-stem.wav', [sine(0.1, 1)]);
+    scene.sources[0].stem = { file: 'own-stem.wav' };
+    const text = JSON.stringify(scene);
+    await writeFile(scenePath, text);
+    const onScene = await analyze([scenePath, '--html', scenePath]);
+    expect(onScene.exitCode).toBe(2);
+    expect(onScene.stderr).toContain(`${scenePath}: refusing to write over the scene file`);
+    expect(await readFile(scenePath, 'utf8')).toBe(text);
+    const onStem = await analyze([scenePath, '--json', stem]);
+    expect(onStem.exitCode).toBe(2);
+    expect(onStem.stderr).toContain(`${stem}: refusing to write over the stem of source "${scene.sources[0].name}"`);
+    expect(onStem.report).toBeUndefined();
+  });
+
+  it('refuses to overwrite an existing report without --force, and the same file for --json and --html', async () => {
+    const mix = await wav('report-mix.wav', [sine(0.1, 1), sine(0.1, 1)]);
+    const report = path.join(dir, 'report-mix.json');
+    await writeFile(report, 'kept');
+    const refused = await analyze([mix, '--json', report]);
+    expect(refused.exitCode).toBe(2);
+    expect(refused.stderr).toContain(`${report} exists already; add --force to overwrite`);
+    expect(await readFile(report, 'utf8')).toBe('kept');
+    const both = await analyze([mix, '--json', path.join(dir, 'both.out'), '--html', path.join(dir, '.', 'both.out')]);
+    expect(both.exitCode).toBe(2);
+    expect(both.stderr).toContain('are the same file');
+    const forced = await analyze([mix, '--json', report, '--force']);
+    expect(forced.exitCode).toBe(0);
+    expect((JSON.parse(await readFile(report, 'utf8')) as AnalysisReport).report).toBe(forced.report!.report);
+  });
+});

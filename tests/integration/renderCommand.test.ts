@@ -1,5 +1,5 @@
 import { execFile } from 'node:child_process';
-import { mkdtemp, readFile, rm, writeFile } from 'node:fs/promises';
+import { mkdir, mkdtemp, readFile, rm, writeFile } from 'node:fs/promises';
 import { tmpdir } from 'node:os';
 import path from 'node:path';
 import { promisify } from 'node:util';
@@ -8,7 +8,7 @@ import { DEMO_LENGTH_SEC } from '../../scenes/generators/index';
 import { parseRenderArgs } from '../../src/cli/render/renderArgs';
 import { runRender } from '../../src/cli/render/renderCommand';
 import type { WrittenFile } from '../../src/cli/render/renderCommand';
-import { decodeWav } from '../../src/io/wav';
+import { decodeWav, encodeWav } from '../../src/io/wav';
 
 const run = promisify(execFile);
 const repoRoot = path.resolve(import.meta.dirname, '../..');
@@ -104,7 +104,7 @@ describe('rendering with the user\'s own HRTF (--hrtf file.sofa)', () => {
   it('refuses a file that is not SOFA with an error naming it', async () => {
     const notSofa = path.join(outDir, 'not.sofa');
     await writeFile(notSofa, 'hello');
-    const args = parseRenderArgs(['scenes/demo.json', '--out', outDir, '--format', 'binaural', '--hrtf', notSofa]);
+    const args = parseRenderArgs(['scenes/demo.json', '--out', outDir, '--format', 'binaural', '--hrtf', notSofa, '--force']);
     if (args === 'help') throw new Error('unexpected help');
     await expect(runRender(args, () => {})).rejects.toThrow(/not\.sofa/);
   });
@@ -144,6 +144,39 @@ describe('render command line errors', () => {
     const { code, stderr } = await failure([bad, '--out', outDir]);
     expect(code).toBe(1);
     expect(stderr).toMatch(/^render: source "Bass" \(sources\[1\]\), stem .*missing\/bass\.wav: cannot read the file \(ENOENT\)\n$/);
+  });
+
+  it('never writes over an input: --out in the scene\'s folder, where a stem has an output\'s name, exits 2 and leaves the stem as it was', async () => {
+    const folder = path.join(outDir, 'own-stems');
+    await mkdir(folder, { recursive: true });
+    const scene = JSON.parse(await readFile(path.join(repoRoot, 'scenes/demo.json'), 'utf8'));
+    // The first source's stem is a file named as the stereo render of this scene would be.
+    const stemBytes = encodeWav({ sampleRateHz: 48000, channels: [new Float32Array(4800).fill(0.25)] }, { sampleFormat: 'pcm16' });
+    await writeFile(path.join(folder, 'song.stereo.wav'), stemBytes);
+    scene.sources[0].stem = { file: 'song.stereo.wav' };
+    const scenePath = path.join(folder, 'song.json');
+    await writeFile(scenePath, JSON.stringify(scene));
+    const { code, stderr } = await failure([scenePath, '--out', folder, '--force']);
+    expect(code).toBe(2);
+    expect(stderr).toBe(`render: ${path.join(folder, 'song.stereo.wav')}: refusing to write over the stem of source "${scene.sources[0].name}"; choose another output path\n`);
+    expect(new Uint8Array(await readFile(path.join(folder, 'song.stereo.wav')))).toEqual(stemBytes);
+  });
+
+  it('refuses to overwrite an existing render without --force, naming the files, and overwrites it with --force', async () => {
+    const folder = path.join(outDir, 'again');
+    const render = async (extra: string[]) => {
+      const args = parseRenderArgs(['scenes/demo.json', '--out', folder, '--format', 'mono', '--bits', '16', ...extra]);
+      if (args === 'help') throw new Error('unexpected help');
+      return runRender(args, () => {});
+    };
+    await render([]);
+    const monoPath = path.join(folder, 'demo.mono.wav');
+    await writeFile(monoPath, 'the user\'s own file');
+    await expect(render([])).rejects.toThrow(`${monoPath} exists already; add --force to overwrite, or choose another output path`);
+    expect(await readFile(monoPath, 'utf8')).toBe('the user\'s own file');
+    const [mono] = await render(['--force']);
+    expect(mono!.file).toBe(monoPath);
+    expect(decodeWav(new Uint8Array(await readFile(monoPath)), monoPath).channels).toHaveLength(1);
   });
 
   it('exits 2 on bad options', async () => {

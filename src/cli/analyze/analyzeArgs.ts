@@ -28,6 +28,8 @@ export interface AnalyzeArgs {
   readonly jsonPath?: string;
   readonly htmlPath?: string;
   readonly gates: readonly AnalyzeGate[];
+  /** Overwrite report files that exist already (--force); never an input. */
+  readonly force?: true;
 }
 
 const TARGET_IDS = LOUDNESS_TARGETS.map((t) => t.id);
@@ -49,6 +51,7 @@ options:
   --mono-law <law>     mono fold-down law: -3dB or -6dB (default: -3dB)
   --json <file>        also write the report as JSON
   --html <file>        also write a self-contained HTML report with plots
+  --force              overwrite report files that exist already (never an input file)
   --fail-on <gate>     exit 1 when a gate fails; may be repeated:
                          mono-loss>3dB  the overall mono loss is worse than -3 dB (any threshold)
                          loudness       integrated loudness outside the target's tolerance,
@@ -66,6 +69,7 @@ export function parseAnalyzeArgs(argv: readonly string[]): AnalyzeArgs | 'help' 
   let monoLaw: MonoLaw = DEFAULT_MONO_LAW;
   let jsonPath: string | undefined;
   let htmlPath: string | undefined;
+  let force = false;
   const gates: AnalyzeGate[] = [];
   const input = { noun: 'mix or scene file', example: 'npm run analyze -- mix.wav' };
   const line = readCommandLine(argv, input, (flag, value) => {
@@ -94,6 +98,9 @@ export function parseAnalyzeArgs(argv: readonly string[]): AnalyzeArgs | 'help' 
       case '--fail-on':
         gates.push(parseGate(value()));
         return true;
+      case '--force':
+        force = true;
+        return true;
       default:
         return false;
     }
@@ -109,6 +116,7 @@ export function parseAnalyzeArgs(argv: readonly string[]): AnalyzeArgs | 'help' 
     ...(hrtfPath === undefined ? {} : { hrtfPath }),
     ...(jsonPath === undefined ? {} : { jsonPath }),
     ...(htmlPath === undefined ? {} : { htmlPath }),
+    ...(force ? { force: true as const } : {}),
   };
 }
 

@@ -3,6 +3,9 @@ import path from 'node:path';
 import { getLoudnessTarget } from '../../core/loudnessTargets';
 import { ANALYZE_USAGE, parseAnalyzeArgs } from './analyzeArgs';
 import { UsageError } from '../commandLine';
+import { loadSceneFile, stemFilePaths } from '../loadScene';
+import { checkOutputFiles } from '../outputGuard';
+import type { CommandInputFile } from '../outputGuard';
 import type { AnalyzeArgs } from './analyzeArgs';
 import { evaluateGates } from './analyzeGates';
 import { analyzeMixFile } from './analyzeMixFile';
@@ -58,6 +61,7 @@ async function runAnalyze(args: AnalyzeArgs, streams: AnalyzeStreams): Promise<A
   if (args.hrtfPath !== undefined) await mustExist(args.hrtfPath, '--hrtf: the HRTF file');
   const target = getLoudnessTarget(args.target);
   const isScene = /\.json$/i.test(args.inputPath);
+  await checkReportFiles(args, isScene);
   const measured = isScene ? await analyzeSceneFile(args, target) : await analyzeMixFile(args, target);
   // The loudness gate checks the mix itself, or the scene's format the analysis attributes on.
   const gated = measured.loudness.find((l) => l.programme === (isScene ? args.format : 'mix'));
@@ -76,6 +80,16 @@ async function runAnalyze(args: AnalyzeArgs, streams: AnalyzeStreams): Promise<A
   if (args.jsonPath !== undefined) await writeReport(args.jsonPath, renderJsonReport(report), streams);
   if (args.htmlPath !== undefined) await writeReport(args.htmlPath, renderHtmlReport(report), streams);
   return report;
+}
+
+/** Refuses, before measuring, report paths that are an input (the mix, the scene, its stems, the HRTF file) or exist already without --force. */
+async function checkReportFiles(args: AnalyzeArgs, isScene: boolean): Promise<void> {
+  const reports = [args.jsonPath, args.htmlPath].filter((file): file is string => file !== undefined);
+  if (reports.length === 0) return;
+  const inputs: CommandInputFile[] = [{ file: args.inputPath, what: isScene ? 'the scene file' : 'the mix file' }];
+  if (args.hrtfPath !== undefined) inputs.push({ file: args.hrtfPath, what: 'the HRTF file' });
+  if (isScene) inputs.push(...stemFilePaths((await loadSceneFile(args.inputPath)).scene, args.inputPath));
+  await checkOutputFiles(reports, inputs, args.force === true);
 }
 
 async function mustExist(file: string, what: string): Promise<void> {

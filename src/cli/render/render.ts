@@ -1,7 +1,8 @@
+import { UsageError } from '../commandLine';
 import { RENDER_USAGE, parseRenderArgs } from './renderArgs';
 import { runRender } from './renderCommand';
 
-/** Entry point of `npm run render`: exit 2 for bad arguments, 1 for bad input files. */
+/** Entry point of `npm run render`: exit 2 for bad arguments (outputs that would overwrite an input, or an existing file without --force, included), 1 for bad input files. */
 async function main(): Promise<void> {
   let args;
   try {
@@ -18,7 +19,7 @@ async function main(): Promise<void> {
     await runRender(args, (line) => console.log(line));
   } catch (error) {
     console.error(`render: ${(error as Error).message}`);
-    process.exit(1);
+    process.exit(error instanceof UsageError ? 2 : 1);
   }
 }
 

@@ -13,6 +13,8 @@ export interface RenderArgs {
   readonly sampleFormat: PcmSampleFormat;
   readonly hrtfPath?: string;
   readonly monoLaw: MonoLaw;
+  /** Overwrite output files that exist already (--force); never an input. */
+  readonly force?: true;
 }
 
 export const RENDER_USAGE = `usage: npm run render -- <scene.json> [options]
@@ -26,6 +28,7 @@ options:
   --hrtf <file>      HRTF set for binaural: an AES69 SOFA file (SimpleFreeFieldHRIR) or a .hrtf
                      file (default: the shipped MIT KEMAR set)
   --mono-law <law>   mono fold-down law: -3dB or -6dB (default: -3dB)
+  --force            overwrite output files that exist already (never the scene, its stems or the HRTF file)
   --help             show this text`;
 
 const BITS: Readonly<Record<string, PcmSampleFormat>> = { '16': 'pcm16', '24': 'pcm24', '32f': 'float32' };
@@ -37,6 +40,7 @@ export function parseRenderArgs(argv: readonly string[]): RenderArgs | 'help' {
   let sampleFormat: PcmSampleFormat = 'pcm24';
   let hrtfPath: string | undefined;
   let monoLaw: MonoLaw = DEFAULT_MONO_LAW;
+  let force = false;
   const input = { noun: 'scene file', example: 'npm run render -- scenes/demo.json' };
   const line = readCommandLine(argv, input, (flag, value) => {
     switch (flag) {
@@ -59,12 +63,15 @@ export function parseRenderArgs(argv: readonly string[]): RenderArgs | 'help' {
       case '--mono-law':
         monoLaw = parseMonoLaw(value());
         return true;
+      case '--force':
+        force = true;
+        return true;
       default:
         return false;
     }
   });
   if (line === 'help') return 'help';
-  return { scenePath: line.inputPath, formats, outDir, sampleFormat, monoLaw, ...(hrtfPath === undefined ? {} : { hrtfPath }) };
+  return { scenePath: line.inputPath, formats, outDir, sampleFormat, monoLaw, ...(hrtfPath === undefined ? {} : { hrtfPath }), ...(force ? { force: true as const } : {}) };
 }
 
 function parseFormats(list: string): StudioOutputId[] {

@@ -1,12 +1,13 @@
 import { mkdir, writeFile } from 'node:fs/promises';
 import path from 'node:path';
 import { SHIPPED_HRTF_SET, studioOutputs } from '../../core/outputs/studioOutputs';
-import { encodeOutputFiles } from '../../io/outputFiles';
+import { encodeOutputFiles, outputFileName } from '../../io/outputFiles';
 import type { PcmSampleFormat } from '../../core/pcm';
 import { renderWholeScene } from '../../render/offlineRender';
 import { createSceneRenderer } from '../../render/sceneRenderer';
 import { loadHrtfGrid } from '../loadHrtf';
-import { loadSceneFile, loadStems } from '../loadScene';
+import { loadSceneFile, loadStems, stemFilePaths } from '../loadScene';
+import { checkOutputFiles } from '../outputGuard';
 import { createProgressLine } from '../progress';
 import type { RenderArgs } from './renderArgs';
 
@@ -24,6 +25,17 @@ export interface WrittenFile {
 export async function runRender(args: RenderArgs, log: (line: string) => void): Promise<WrittenFile[]> {
   const { scene, warnings } = await loadSceneFile(args.scenePath);
   for (const warning of warnings) log(`warning: ${warning}`);
+  const base = path.basename(args.scenePath).replace(/\.json$/i, '');
+  // Before any work: never over an input, never over an existing file without --force.
+  await checkOutputFiles(
+    args.formats.map((id) => path.join(args.outDir, outputFileName(base, id))),
+    [
+      { file: args.scenePath, what: 'the scene file' },
+      ...stemFilePaths(scene, args.scenePath),
+      ...(args.hrtfPath === undefined ? [] : [{ file: args.hrtfPath, what: 'the HRTF file' }]),
+    ],
+    args.force === true,
+  );
   const [stems, hrtf] = await Promise.all([
     loadStems(scene, args.scenePath),
     args.formats.includes('binaural') ? loadHrtfGrid(args.hrtfPath, scene.sampleRateHz) : Promise.resolve(undefined),
@@ -40,7 +52,6 @@ export async function runRender(args: RenderArgs, log: (line: string) => void): 
   if (renderer.nonFiniteBlocks > 0) log(`warning: ${renderer.nonFiniteBlocks} blocks had non-finite samples and were silenced`);
 
   await mkdir(args.outDir, { recursive: true });
-  const base = path.basename(args.scenePath).replace(/\.json$/i, '');
   const written: WrittenFile[] = [];
   const files = encodeOutputFiles({ sampleRateHz: scene.sampleRateHz, outputs: rendered }, { baseName: base, sampleFormat: args.sampleFormat });
   for (const { outputId, fileName, bytes, channelCount, peakDbfs: peak, clips: clipped } of files) {
