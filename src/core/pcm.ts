@@ -20,3 +20,17 @@ export function frameCount(audio: PcmAudio): number {
 
 /** How PCM samples are stored in a file: 16- or 24-bit integers, or 32-bit IEEE float. */
 export type PcmSampleFormat = 'pcm16' | 'pcm24' | 'float32';
+
+/**
+ * The sample rates the studio reads audio at, Hz: from telephone-band 8 kHz to 384 kHz,
+ * the highest rate of studio converters. A file declaring a rate outside is refused before
+ * anything is allocated for it: resampled to the session rate, a 1 Hz file would ask for
+ * 48,000 times its length, and a rate near 2^32 Hz makes no sense as audio.
+ */
+export const MIN_FILE_SAMPLE_RATE_HZ = 8000;
+export const MAX_FILE_SAMPLE_RATE_HZ = 384000;
+
+/** Whether `sampleRateHz` is one the studio reads (MIN_FILE_SAMPLE_RATE_HZ to MAX_FILE_SAMPLE_RATE_HZ, whole Hz). */
+export function isReadableSampleRate(sampleRateHz: number): boolean {
+  return Number.isInteger(sampleRateHz) && sampleRateHz >= MIN_FILE_SAMPLE_RATE_HZ && sampleRateHz <= MAX_FILE_SAMPLE_RATE_HZ;
+}

@@ -20,6 +20,7 @@
  * 2^31 - 1 is already 2^31 once converted to float.
  */
 import { FieldError } from '../core/fieldError';
+import { MAX_FILE_SAMPLE_RATE_HZ, MIN_FILE_SAMPLE_RATE_HZ, isReadableSampleRate } from '../core/pcm';
 import type { PcmAudio } from '../core/pcm';
 
 /** What both decoders return (their typings' FLACDecodedAudio / MPEGDecodedAudio). */
@@ -96,6 +97,9 @@ function toPcmAudio(decoded: WasmDecodedAudio, codec: string, fileName: string):
   }
   if (decoded.samplesDecoded === 0 || decoded.channelData.length === 0 || !(decoded.sampleRate > 0)) {
     throw new FieldError(fileName, '', `no ${codec} audio decoded (expected at least one frame of audio)`);
+  }
+  if (!isReadableSampleRate(decoded.sampleRate)) {
+    throw new FieldError(fileName, '', `${codec} stream at ${decoded.sampleRate} Hz (expected ${MIN_FILE_SAMPLE_RATE_HZ} to ${MAX_FILE_SAMPLE_RATE_HZ} Hz)`);
   }
   const channels = decoded.channelData.map((channel) => (channel.length === decoded.samplesDecoded ? channel : channel.slice(0, decoded.samplesDecoded)));
   return { sampleRateHz: decoded.sampleRate, channels };

@@ -68,6 +68,9 @@ function readDs64(bytes: Uint8Array, view: DataView, fileName: string): Map<stri
   if (readFourCC(bytes, 12) !== 'ds64') {
     throw new FieldError(fileName, '', `${readFourCC(bytes, 0)} file without a ds64 chunk first (found ${printableFourCC(readFourCC(bytes, 12))})`);
   }
+  if (bytes.length < 20 + ds64MinBytes) {
+    throw new FieldError(fileName, '', `${readFourCC(bytes, 0)} file of ${bytes.length} bytes, too short for its ds64 chunk (expected at least ${20 + ds64MinBytes} bytes)`);
+  }
   const ds64Size = view.getUint32(16, true);
   if (ds64Size < ds64MinBytes || 20 + ds64Size > bytes.length) {
     throw new FieldError(fileName, '', `ds64 chunk of ${ds64Size} bytes in a file of ${bytes.length} bytes (expected at least ${ds64MinBytes} bytes, all present)`);

@@ -10,6 +10,7 @@
  * wavFormat.ts and riff.ts.
  */
 import { FieldError } from '../core/fieldError';
+import { MAX_FILE_SAMPLE_RATE_HZ, MIN_FILE_SAMPLE_RATE_HZ, isReadableSampleRate } from '../core/pcm';
 import type { PcmAudio } from '../core/pcm';
 import { printableFourCC, readFourCC, riffChunks, riffForm } from './riff';
 import type { RiffChunk } from './riff';
@@ -72,6 +73,9 @@ function parseFmt(bytes: Uint8Array, chunk: RiffChunk, fileName: string): WavFor
   const bitsPerSample = view.getUint16(14, true);
   if (channelCount === 0) throw new FieldError(fileName, '', 'fmt nChannels is 0 (expected at least 1 channel)');
   if (sampleRateHz === 0) throw new FieldError(fileName, '', 'fmt nSamplesPerSec is 0 (expected a positive sample rate)');
+  if (!isReadableSampleRate(sampleRateHz)) {
+    throw new FieldError(fileName, '', `fmt nSamplesPerSec is ${sampleRateHz} Hz (expected ${MIN_FILE_SAMPLE_RATE_HZ} to ${MAX_FILE_SAMPLE_RATE_HZ} Hz)`);
+  }
 
   let sampleTag = formatTag;
   let channelMask: number | undefined;

@@ -152,6 +152,10 @@ describe('decodeWav: bad files are refused with the file name', () => {
     ['a wrong block align', riffWave([fmtChunk({ formatTag: 1, channelCount: 2, sampleRateHz: 48000, bitsPerSample: 16, blockAlign: 2 }), data]), /^drums\.wav: fmt nBlockAlign is 2 \(expected 4 = 2 channels x 2 bytes\)$/],
     ['0 channels', riffWave([fmtChunk({ formatTag: 1, channelCount: 0, sampleRateHz: 48000, bitsPerSample: 16 }), data]), /^drums\.wav: fmt nChannels is 0/],
     ['a sample rate of 0', riffWave([fmtChunk({ formatTag: 1, channelCount: 1, sampleRateHz: 0, bitsPerSample: 16 }), data]), /^drums\.wav: fmt nSamplesPerSec is 0/],
+    // Reproducers from the fuzzing campaign (issue 12): refused before anything is allocated or read past the end.
+    ['a sample rate of 1 Hz', riffWave([fmtChunk({ formatTag: 1, channelCount: 1, sampleRateHz: 1, bitsPerSample: 16 }), data]), /^drums\.wav: fmt nSamplesPerSec is 1 Hz \(expected 8000 to 384000 Hz\)$/],
+    ['a sample rate of 4,294,967,295 Hz', riffWave([fmtChunk({ formatTag: 1, channelCount: 1, sampleRateHz: 0xffffffff, bitsPerSample: 16 }), data]), /^drums\.wav: fmt nSamplesPerSec is 4294967295 Hz \(expected 8000 to 384000 Hz\)$/],
+    ['a 16-byte RF64 file', Uint8Array.from([...ascii('RF64'), ...le(0xffffffff, 4), ...ascii('WAVE'), ...ascii('ds64')]), /^drums\.wav: RF64 file of 16 bytes, too short for its ds64 chunk \(expected at least 48 bytes\)$/],
     ['a short fmt chunk', riffWave([chunk('fmt ', [1, 0, 1, 0, 0x80, 0xbb, 0, 0]), data]), /^drums\.wav: "fmt " chunk of 8 bytes \(expected at least 16\)$/],
     ['an RF64 file without ds64', Uint8Array.from([...ascii('RF64'), ...le(0xffffffff, 4), ...ascii('WAVE'), ...fmt16Mono, ...data]), /^drums\.wav: RF64 file without a ds64 chunk first \(found "fmt "\)$/],
     [
