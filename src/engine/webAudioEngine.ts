@@ -4,6 +4,7 @@ import type { HeadOrientation } from '../core/orientation';
 import type { Scene, SceneSource } from '../core/scene/scene';
 import { sceneWithoutSolos } from '../core/scene/sceneSolos';
 import type { MidSideSettings } from '../core/scene/midSideSettings';
+import type { OutputDefinition } from '../core/outputs/outputDefinition';
 import type { OutputFile } from '../core/outputs/renderedOutput';
 import { SHIPPED_HRTF_SET, studioOutput, studioOutputs } from '../core/outputs/studioOutputs';
 import type { StudioOutputSettings } from '../core/outputs/studioOutputs';
@@ -90,6 +91,8 @@ export function createWebAudioEngine(): AudioEngine {
   };
   const sampleRate = (): number => sampleRateHz;
   const outputSettings = (): StudioOutputSettings => ({ monoLaw: monitor.monoLaw, hrtfSet: SHIPPED_HRTF_SET });
+  // Binaural and stereo both run live, so the monitor switches between them (and mono, a downmix of stereo) without a restart.
+  const liveOutputs = (): OutputDefinition[] => studioOutputs(['binaural', 'stereo'], outputSettings());
   const postMonitor = (): void => post({ type: 'monitor', output: studioOutput(monitor.outputId, outputSettings()), monoLaw: monitor.monoLaw });
 
   const gridFor = (rateHz: number): Promise<HrtfGrid> => {
@@ -114,9 +117,7 @@ export function createWebAudioEngine(): AudioEngine {
     const wasPlaying = meters?.[METER_LAYOUT.playing] === 1;
     const stems = stemsInSceneOrder(scene, sources.stems);
     const meterSlotsOf = scene.sources.map((source) => sources.slots.get(source.id)!);
-    // Binaural and stereo both run, so the monitor switches between them (and mono, a downmix of stereo) without a restart.
-    const outputs = studioOutputs(['binaural', 'stereo'], outputSettings());
-    post({ type: 'load', scene, stems, meterSlots: meterSlotsOf, grid, meters: meterBuffer, outputs, wire: 'monitor', startPlaying: false });
+    post({ type: 'load', scene, stems, meterSlots: meterSlotsOf, grid, meters: meterBuffer, outputs: liveOutputs(), wire: 'monitor', startPlaying: false });
     workletLoaded = true;
     postMonitor();
     post({ type: 'monitorSolo', midSide: monitorSolo.midSide, band: monitorSolo.band });
@@ -145,7 +146,7 @@ export function createWebAudioEngine(): AudioEngine {
 
   /** A full render's length of every loaded source: the longest stem plus the binaural tail. */
   const lengthSec = (grid: HrtfGrid): number => {
-    const lengthFrames = renderLengthFrames([...sources.stems.values()], studioOutputs(['binaural', 'stereo'], outputSettings()), grid);
+    const lengthFrames = renderLengthFrames([...sources.stems.values()], liveOutputs(), grid);
     return lengthFrames / sampleRateHz;
   };
 

@@ -28,6 +28,8 @@ export interface RendererSource {
   peak: number;
   /** Removed: silent from the next block, dropped once its objects fell silent. */
   removed: boolean;
+  /** A removed source with an object still live (ringing out its tail); set by compactSources. */
+  ringing: boolean;
 }
 
 /** One object in the renderer's object order, with its source and its voice on each bus. */
@@ -70,6 +72,7 @@ export function addSource(set: SourceSet, source: SceneSource, stem: readonly Fl
     stemFrames: stem.reduce((longest, channel) => Math.max(longest, channel.length), 0),
     peak: 0,
     removed: false,
+    ringing: false,
   };
   const sides: readonly SpreadSide[] = stem.length === 1 ? [0] : [1, -1];
   sides.forEach((side, c) => {
@@ -112,18 +115,19 @@ function sourceById(set: SourceSet, sourceId: string): RendererSource {
  */
 export function compactSources(set: SourceSet): void {
   if (set.removals === 0) return;
+  for (const source of set.sources) source.ringing = false;
+  for (const { object, source } of set.objects) if (source.removed && object.live) source.ringing = true;
   let kept = 0;
   for (let o = 0; o < set.objects.length; o++) {
     const entry = set.objects[o]!;
-    if (entry.source.removed && !sourceLive(set, entry.source)) continue;
+    if (entry.source.removed && !entry.source.ringing) continue;
     set.objects[kept++] = entry;
   }
-  if (kept === set.objects.length) return;
   set.objects.length = kept;
   let keptSources = 0;
   for (let s = 0; s < set.sources.length; s++) {
     const source = set.sources[s]!;
-    if (source.removed && !hasObjects(set, source)) {
+    if (source.removed && !source.ringing) {
       set.byId.delete(source.id);
       set.removals--;
       continue;
@@ -138,19 +142,6 @@ function dropSource(set: SourceSet, source: RendererSource): void {
   set.sources.splice(set.sources.indexOf(source), 1);
   set.byId.delete(source.id);
   set.removals--;
-}
-
-function hasObjects(set: SourceSet, source: RendererSource): boolean {
-  for (let o = 0; o < set.objects.length; o++) if (set.objects[o]!.source === source) return true;
-  return false;
-}
-
-function sourceLive(set: SourceSet, source: RendererSource): boolean {
-  for (let o = 0; o < set.objects.length; o++) {
-    const entry = set.objects[o]!;
-    if (entry.source === source && entry.object.live) return true;
-  }
-  return false;
 }
 
 /**

@@ -74,8 +74,8 @@ interface RendererState extends SceneRenderer {
   readonly master: MasterMidSideStage;
   readonly buses: readonly ObjectBus[];
   readonly downmixes: readonly PlannedDownmix[];
-  /** Per downmix, its block (one array per channel). */
-  readonly downmixBlocks: readonly Float32Array[][];
+  /** Per plan stage (the buses, then the downmixes), its block (one array per channel). */
+  readonly stageBlocks: readonly (readonly Float32Array[])[];
   /** Per asked output, its block: a bus's or a downmix's. */
   readonly outputBlocks: readonly (readonly Float32Array[])[];
   /** The scene rotation and the monitor head, composed (listenerRotation.ts). */
@@ -115,7 +115,7 @@ export function createSceneRenderer(
   const plan = planOutputs(options.outputs);
   const buses = plan.buses.map((output) => createBus(output, { hrtf: options.hrtf }));
   const downmixBlocks = plan.downmixes.map((d) => d.output.channels.map(() => new Float32Array(RENDER_BLOCK_FRAMES)));
-  const stageBlocks: (readonly Float32Array[])[] = [...buses.map((bus) => bus.block), ...downmixBlocks];
+  const stageBlocks: readonly (readonly Float32Array[])[] = [...buses.map((bus) => bus.block), ...downmixBlocks];
   const tailFrames = Math.max(RENDER_BLOCK_FRAMES, ...buses.map((bus) => bus.tailFrames));
   const state: RendererState = {
     sampleRateHz: scene.sampleRateHz,
@@ -124,7 +124,7 @@ export function createSceneRenderer(
     master: createMasterMidSideStage(midSideOrDefault(scene.master?.midSide), scene.sampleRateHz, buses.map((bus) => bus.block.length)),
     buses,
     downmixes: plan.downmixes,
-    downmixBlocks,
+    stageBlocks,
     outputBlocks: plan.stageOf.map((stage) => stageBlocks[stage]!),
     rotation: createListenerRotation(scene.listener),
     headTarget: new Float64Array(3),
@@ -309,15 +309,10 @@ function renderBlock(state: RendererState): void {
   }
   for (let d = 0; d < state.downmixes.length; d++) {
     const downmix = state.downmixes[d]!;
-    applyDownmix(downmix.output.matrix, stageBlock(state, downmix.from), state.downmixBlocks[d]!, RENDER_BLOCK_FRAMES);
+    applyDownmix(downmix.output.matrix, state.stageBlocks[downmix.from]!, state.stageBlocks[state.buses.length + d]!, RENDER_BLOCK_FRAMES);
   }
   compactSources(state.set);
   state.blockFrame += RENDER_BLOCK_FRAMES;
-}
-
-/** The block of plan stage `stage`: a bus's, or (after the buses) a downmix's. */
-function stageBlock(state: RendererState, stage: number): readonly Float32Array[] {
-  return stage < state.buses.length ? state.buses[stage]!.block : state.downmixBlocks[stage - state.buses.length]!;
 }
 
 /**
