@@ -1,0 +1,14 @@
+import type { FuzzTarget } from './fuzzCampaign';
+import { compressedAudioTarget, wavTarget } from './targets/audioFiles';
+
+/** Every reader of untrusted files under fuzzing, with the inputs a test run gives each. */
+export interface RegisteredTarget {
+  readonly target: FuzzTarget;
+  /** Inputs in the test suite's bounded run (seconds); `npm run fuzz` multiplies them. */
+  readonly testInputs: number;
+}
+
+export const FUZZ_TARGETS: readonly RegisteredTarget[] = [
+  { target: wavTarget, testInputs: 5000 },
+  { target: compressedAudioTarget, testInputs: 500 },
+];
