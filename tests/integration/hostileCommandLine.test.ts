@@ -141,6 +141,18 @@ describe('terminal output', () => {
   });
 });
 
+describe('terminal output of analyze', () => {
+  it('escapes a file name\'s control characters in the report and the messages', async () => {
+    const mix = await floatWav(path.join(dir, 'mix\u001b]0;owned\u0007.wav'), [sine(0.1, 1), sine(0.1, 1)]);
+    const out: string[] = [];
+    const outcome = await analyzeCommand([mix], { stdout: (t) => out.push(t), stderr: (t) => out.push(t) });
+    expect(outcome.exitCode).toBe(0);
+    const printed = out.join('\n');
+    expect(printed).not.toMatch(/[\u0000-\u0008\u000b-\u001f]/);
+    expect(printed).toContain(`Analysis of ${path.join(dir, 'mix\\e]0;owned\\x07.wav')}`);
+  });
+});
+
 describe('renders that are written but wrong', () => {
   it('exits 3 for a silent render, saying every source is muted, and 0 with --allow-silent', async () => {
     const scene = await sceneFile(path.join(dir, 'muted'), 'muted.json', [{ file: 'tone.wav', mute: true }]);
