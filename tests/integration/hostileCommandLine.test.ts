@@ -6,7 +6,8 @@ import { promisify } from 'node:util';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { analyzeCommand } from '../../src/cli/analyze/analyzeCommand';
 import { parseRenderArgs } from '../../src/cli/render/renderArgs';
-import { SuspectRenderError, runRender } from '../../src/cli/render/renderCommand';
+import { runRender } from '../../src/cli/render/renderCommand';
+import { SuspectRenderError } from '../../src/cli/render/suspectRender';
 import { encodeWav } from '../../src/io/wav';
 
 /**

@@ -1,7 +1,8 @@
 import { UsageError } from '../commandLine';
 import { printableLines } from '../terminalText';
 import { RENDER_USAGE, parseRenderArgs } from './renderArgs';
-import { SuspectRenderError, runRender } from './renderCommand';
+import { runRender } from './renderCommand';
+import { SuspectRenderError } from './suspectRender';
 
 /**
  * Entry point of `npm run render`: exit 2 for bad arguments (outputs that would overwrite

@@ -1,7 +1,5 @@
 import { writeFile } from 'node:fs/promises';
 import path from 'node:path';
-import { audibleSources } from '../../core/scene/scene';
-import type { Scene } from '../../core/scene/scene';
 import { SHIPPED_HRTF_SET, studioOutputs } from '../../core/outputs/studioOutputs';
 import { encodeOutputFiles, outputFileName } from '../../io/outputFiles';
 import type { PcmSampleFormat } from '../../core/pcm';
@@ -12,8 +10,9 @@ import { loadSceneFile, loadStems, stemFilePaths } from '../loadScene';
 import { makeFolder } from '../makeFolder';
 import { checkOutputFiles } from '../outputGuard';
 import { createProgressLine } from '../progress';
-import { printableLines, shownText } from '../terminalText';
+import { printableLines } from '../terminalText';
 import type { RenderArgs } from './renderArgs';
+import { checkRender } from './suspectRender';
 
 /** What one render wrote, for the report and for tests. */
 export interface WrittenFile {
@@ -26,29 +25,11 @@ export interface WrittenFile {
   readonly clipped: boolean;
 }
 
-/** Below this sample peak (the meters' floor) an output counts as silent. */
-const SILENCE_DBFS = -150;
-
-/**
- * A render that was written but is suspect: exit status 3 when every output is silent
- * (unless --allow-silent), 4 when blocks had non-finite samples and were silenced.
- */
-export class SuspectRenderError extends Error {
-  override readonly name = 'SuspectRenderError';
-
-  constructor(
-    message: string,
-    readonly exitCode: 3 | 4,
-  ) {
-    super(message);
-  }
-}
-
 /**
  * Renders the scene of `args` to one WAV file per output and says what it wrote on `print`
  * (terminal-safe lines: terminalText.ts).
- * Throws a SuspectRenderError, after writing, when the render came out silent or with
- * non-finite blocks.
+ * Throws a SuspectRenderError (suspectRender.ts), after writing, when the render came out
+ * silent or with non-finite blocks.
  */
 export async function runRender(args: RenderArgs, print: (line: string) => void): Promise<WrittenFile[]> {
   const log = (line: string): void => print(printableLines(line));
@@ -92,32 +73,8 @@ export async function runRender(args: RenderArgs, print: (line: string) => void)
       log(`warning: ${file} peaks at ${peak.toFixed(2)} dBFS, above full scale (kept in 32-bit float)`);
     }
   }
-  if (renderer.nonFiniteBlocks > 0) {
-    throw new SuspectRenderError(
-      `${renderer.nonFiniteBlocks} blocks had non-finite samples (NaN or infinity: a stem or gain beyond float range, or a bad HRTF) and were silenced in the files written`,
-      4,
-    );
-  }
-  if (written.every((file) => !(file.peakDbfs > SILENCE_DBFS))) {
-    const why = `the render is silent (every output peaks below ${SILENCE_DBFS} dBFS): ${silenceReason(scene, stems)}`;
-    if (args.allowSilent !== true) throw new SuspectRenderError(`${why}; the files are written; add --allow-silent to accept a silent render`, 3);
-    log(`warning: ${why}`);
-  }
+  checkRender({ scene, stems, peaksDbfs: written.map((file) => file.peakDbfs), nonFiniteBlocks: renderer.nonFiniteBlocks }, args.allowSilent === true, log);
   return written;
-}
-
-/** Why a render may be silent, from the scene and its stems. */
-function silenceReason(scene: Scene, stems: readonly (readonly Float32Array[])[]): string {
-  if (scene.sources.length === 0) return 'the scene has no sources';
-  const audible = audibleSources(scene);
-  if (audible.length === 0) {
-    return scene.sources.some((s) => s.solo) ? 'every soloed source is muted' : 'every source is muted';
-  }
-  const silentStems = audible.filter((source) => stems[scene.sources.indexOf(source)]!.every((channel) => channel.every((x) => x === 0)));
-  if (silentStems.length === audible.length) {
-    return `the stem of every audible source is silent (${audible.map((s) => `"${shownText(s.name)}"`).join(', ')})`;
-  }
-  return 'the audible sources are too quiet: check their gains and distances';
 }
 
 function bitsLabel(sampleFormat: PcmSampleFormat): string {
