@@ -99,7 +99,10 @@ export function readJsonObject(value: unknown, fileName: string, path: string): 
     has: (key) => Object.prototype.hasOwnProperty.call(record, key),
     remainingFields: () => {
       const rest: Record<string, unknown> = {};
-      for (const key of Object.keys(record)) if (!read.has(key)) rest[key] = record[key];
+      // Defined, not assigned: a "__proto__" key stays a plain field instead of setting rest's prototype.
+      for (const key of Object.keys(record)) {
+        if (!read.has(key)) Object.defineProperty(rest, key, { value: record[key], enumerable: true, writable: true, configurable: true });
+      }
       return rest;
     },
     fail,

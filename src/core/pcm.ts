@@ -11,6 +11,11 @@ export interface PcmAudio {
    * of the channels, in SMPTE order); undefined for files without it.
    */
   readonly channelMask?: number;
+  /**
+   * What the decoder read but found wrong, one sentence each without the file name (a
+   * data chunk cut short, ...); absent when there is nothing to say. Callers show them.
+   */
+  readonly warnings?: readonly string[];
 }
 
 /** Number of frames (samples per channel) of `audio`. */

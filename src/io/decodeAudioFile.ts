@@ -19,14 +19,17 @@ export async function decodeAudioFile(bytes: Uint8Array, fileName: string): Prom
     case 'mp3':
       return decodeMp3(bytes, fileName);
     case undefined:
-      throw new FieldError(fileName, '', `unrecognised audio file starting with ${describeStart(bytes)} (expected ${SUPPORTED_AUDIO_FORMATS})`);
+      throw new FieldError(fileName, '', `unrecognised audio file: ${describeKind(bytes)} (expected ${SUPPORTED_AUDIO_FORMATS})`);
   }
 }
 
-/** The first bytes in hex, or "an empty file". */
-function describeStart(bytes: Uint8Array): string {
-  if (bytes.length === 0) return 'nothing (an empty file)';
-  const shownBytes = 8;
-  const hex = Array.from(bytes.subarray(0, shownBytes), (b) => b.toString(16).padStart(2, '0')).join(' ');
-  return `bytes ${hex}${bytes.length > shownBytes ? ' ...' : ''}`;
+/**
+ * What the file looks like, never what it holds: its bytes are the user's (a mistyped stem
+ * path can name any file), so errors give their count and whether they read as text.
+ */
+function describeKind(bytes: Uint8Array): string {
+  if (bytes.length === 0) return 'an empty file';
+  const head = bytes.subarray(0, 512);
+  const isText = head.every((b) => b === 0x09 || b === 0x0a || b === 0x0d || (b >= 0x20 && b !== 0x7f));
+  return `${bytes.length} bytes of ${isText ? 'text' : 'data in another format'}`;
 }

@@ -6,7 +6,8 @@
  * Integer samples decode as value / 2^(containerBits - 1), so full scale is [-1, 1) and
  * 16- and 24-bit values are exact in float32. Unknown chunks are skipped. A data chunk
  * whose declared size runs past the end of the file is truncated to the whole frames
- * present, as many recorders and streaming writers leave such files. Format facts: see
+ * present, as many recorders and streaming writers leave such files, with a warning in the
+ * result saying how much was declared and read. Format facts: see
  * wavFormat.ts and riff.ts.
  */
 import { FieldError } from '../core/fieldError';
@@ -26,6 +27,8 @@ import {
 } from './wavFormat';
 import type { SampleEncoding } from './wavFormat';
 
+const STREAMING_DATA_SIZE = 0xffffffff;
+
 interface WavFormat {
   readonly channelCount: number;
   readonly sampleRateHz: number;
@@ -38,7 +41,8 @@ interface WavFormat {
 export function decodeWav(bytes: Uint8Array, fileName: string): PcmAudio {
   const form = riffForm(bytes, 'WAVE');
   if (form === undefined) {
-    const found = bytes.length < 12 ? `${bytes.length} bytes` : `${printableFourCC(readFourCC(bytes, 0))} ... ${printableFourCC(readFourCC(bytes, 8))}`;
+    // The container's own ids only: the bytes of a file that is not one are not echoed.
+    const found = riffForm(bytes, readFourCC(bytes, 8)) === undefined ? `${bytes.length} bytes in another format` : `a ${readFourCC(bytes, 0)} file of form ${printableFourCC(readFourCC(bytes, 8))}`;
     throw new FieldError(fileName, '', `not a WAV file: found ${found} (expected "RIFF", "RF64" or "BW64" then "WAVE")`);
   }
   let fmtChunk: RiffChunk | undefined;
@@ -56,9 +60,18 @@ export function decodeWav(bytes: Uint8Array, fileName: string): PcmAudio {
   const format = parseFmt(bytes, fmtChunk, fileName);
   const frameCount = Math.floor(dataChunk.availableSize / format.blockAlignBytes);
   const channels = decodeSamples(bytes, dataChunk.bodyOffset, frameCount, format, fileName);
-  return format.channelMask === undefined
-    ? { sampleRateHz: format.sampleRateHz, channels }
-    : { sampleRateHz: format.sampleRateHz, channels, channelMask: format.channelMask };
+  // 0xFFFFFFFF is the streaming writers' "to the end of the file": not a file cut short.
+  const cutShort = dataChunk.availableSize < dataChunk.declaredSize && dataChunk.declaredSize !== STREAMING_DATA_SIZE;
+  const warnings =
+    cutShort
+      ? [`"data" chunk declares ${dataChunk.declaredSize} bytes but the file ends after ${dataChunk.availableSize} of them; read the ${frameCount} whole frames there`]
+      : [];
+  return {
+    sampleRateHz: format.sampleRateHz,
+    channels,
+    ...(format.channelMask === undefined ? {} : { channelMask: format.channelMask }),
+    ...(warnings.length === 0 ? {} : { warnings }),
+  };
 }
 
 function parseFmt(bytes: Uint8Array, chunk: RiffChunk, fileName: string): WavFormat {

@@ -1,5 +1,6 @@
 import type { FuzzTarget } from './fuzzCampaign';
 import { compressedAudioTarget, wavTarget } from './targets/audioFiles';
+import { sceneJsonTarget } from './targets/sceneJson';
 
 /** Every reader of untrusted files under fuzzing, with the inputs a test run gives each. */
 export interface RegisteredTarget {
@@ -11,4 +12,5 @@ export interface RegisteredTarget {
 export const FUZZ_TARGETS: readonly RegisteredTarget[] = [
   { target: wavTarget, testInputs: 5000 },
   { target: compressedAudioTarget, testInputs: 500 },
+  { target: sceneJsonTarget, testInputs: 3000 },
 ];

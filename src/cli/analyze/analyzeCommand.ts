@@ -1,9 +1,10 @@
-import { access, mkdir, writeFile } from 'node:fs/promises';
+import { access, writeFile } from 'node:fs/promises';
 import path from 'node:path';
 import { getLoudnessTarget } from '../../core/loudnessTargets';
 import { ANALYZE_USAGE, parseAnalyzeArgs } from './analyzeArgs';
 import { UsageError } from '../commandLine';
 import { loadSceneFile, stemFilePaths } from '../loadScene';
+import { makeFolder } from '../makeFolder';
 import { checkOutputFiles } from '../outputGuard';
 import type { CommandInputFile } from '../outputGuard';
 import type { AnalyzeArgs } from './analyzeArgs';
@@ -15,6 +16,7 @@ import type { AnalysisReport } from './report/analysisReport';
 import { renderHtmlReport } from './report/htmlReport';
 import { renderJsonReport } from './report/jsonReport';
 import { renderTextReport } from './report/textReport';
+import { printableLines } from '../terminalText';
 
 /** Where the command writes: the report to `stdout`, errors, gate failures and files written to `stderr`. */
 export interface AnalyzeStreams {
@@ -29,7 +31,12 @@ export interface AnalyzeOutcome {
 }
 
 /** `npm run analyze` without the process: parses `argv`, measures, writes the reports, and says how to exit. */
-export async function analyzeCommand(argv: readonly string[], streams: AnalyzeStreams): Promise<AnalyzeOutcome> {
+export async function analyzeCommand(argv: readonly string[], rawStreams: AnalyzeStreams): Promise<AnalyzeOutcome> {
+  // Everything printed is terminal-safe: file names, source names and messages come from the user's files.
+  const streams: AnalyzeStreams = {
+    stdout: (text) => rawStreams.stdout(printableLines(text)),
+    stderr: (text) => rawStreams.stderr(printableLines(text)),
+  };
   try {
     const args = parseAnalyzeArgs(argv);
     if (args === 'help') {
@@ -82,7 +89,10 @@ async function runAnalyze(args: AnalyzeArgs, streams: AnalyzeStreams): Promise<A
   return report;
 }
 
-/** Refuses, before measuring, report paths that are an input (the mix, the scene, its stems, the HRTF file) or exist already without --force. */
+/**
+ * Refuses, before measuring, report paths that are an input (the mix, the scene, its
+ * stems, the HRTF file) or exist already without --force, and makes their folders.
+ */
 async function checkReportFiles(args: AnalyzeArgs, isScene: boolean): Promise<void> {
   const reports = [args.jsonPath, args.htmlPath].filter((file): file is string => file !== undefined);
   if (reports.length === 0) return;
@@ -90,6 +100,7 @@ async function checkReportFiles(args: AnalyzeArgs, isScene: boolean): Promise<vo
   if (args.hrtfPath !== undefined) inputs.push({ file: args.hrtfPath, what: 'the HRTF file' });
   if (isScene) inputs.push(...stemFilePaths((await loadSceneFile(args.inputPath)).scene, args.inputPath));
   await checkOutputFiles(reports, inputs, args.force === true);
+  for (const report of reports) await makeFolder(path.dirname(report));
 }
 
 async function mustExist(file: string, what: string): Promise<void> {
@@ -101,7 +112,6 @@ async function mustExist(file: string, what: string): Promise<void> {
 }
 
 async function writeReport(file: string, text: string, streams: AnalyzeStreams): Promise<void> {
-  await mkdir(path.dirname(file), { recursive: true });
   await writeFile(file, text, 'utf8');
   streams.stderr(`wrote ${file}`);
 }

@@ -1,4 +1,3 @@
-import { readFile } from 'node:fs/promises';
 import type { LayoutChannel } from '../../core/layouts';
 import { loudnessWeightsForLayout } from '../../dsp/loudness/channelWeights';
 import { stemCorrelation } from '../../render/analysis/stemCorrelation';
@@ -8,11 +7,11 @@ import { analyzeStereoMix } from '../../render/analysis/mixMonoAnalysis';
 import { foldDownToStereo } from '../../render/analysis/multichannelFoldDown';
 import type { MonoAnalysis } from '../../core/monoAnalysis/monoAnalysisTypes';
 import type { MonoLaw } from '../../core/monoLaw';
-import { UsageError } from '../commandLine';
 import type { AnalyzeArgs } from './analyzeArgs';
 import { measureProgrammeLoudness } from './analyzeLoudness';
 import { layoutFromFile, layoutFromOption } from './channelMaskLayout';
 import { createProgressLine } from '../progress';
+import { readRegularFile } from '../stemFiles';
 import type { ChannelPairCorrelation, ProgrammeLoudness, ReportInput } from './report/analysisReport';
 
 /** What a mix file gives the report (all but the target and the gates). */
@@ -31,16 +30,15 @@ export interface MixMeasurement {
  */
 export async function analyzeMixFile(args: AnalyzeArgs, target: LoudnessTarget): Promise<MixMeasurement> {
   const file = args.inputPath;
-  let bytes: Uint8Array;
-  try {
-    bytes = new Uint8Array(await readFile(file));
-  } catch (error) {
-    throw new UsageError(`${file}: cannot read the mix file (${(error as NodeJS.ErrnoException).code ?? String(error)})`);
-  }
+  const bytes = await readRegularFile(file, file, 'mix file', MAX_MIX_FILE_BYTES);
   const audio = await decodeAudioFile(bytes, file);
   const channelCount = audio.channels.length;
   const layout = args.layout !== undefined ? layoutFromOption(args.layout, channelCount, file) : layoutFromFile(channelCount, audio.channelMask, file);
   const frames = audio.channels[0]?.length ?? 0;
+  const loudness: ProgrammeLoudness = {
+    programme: 'mix',
+    ...measureProgrammeLoudness(audio.channels, audio.sampleRateHz, loudnessWeightsForLayout(layout.channels), target),
+  };
   const input: ReportInput = {
     kind: 'mix',
     file,
@@ -54,11 +52,7 @@ export async function analyzeMixFile(args: AnalyzeArgs, target: LoudnessTarget):
       from: layout.from,
     },
     foldedDown: channelCount > 2 || (channelCount === 2 && layout.name !== '0+2+0'),
-    warnings: [],
-  };
-  const loudness: ProgrammeLoudness = {
-    programme: 'mix',
-    ...measureProgrammeLoudness(audio.channels, audio.sampleRateHz, loudnessWeightsForLayout(layout.channels), target),
+    warnings: [...(audio.warnings ?? []).map((warning) => `${file}: ${warning}`), ...overFullScale(file, loudness.samplePeakDbfs)],
   };
   if (channelCount === 1) {
     return { input, loudness: [loudness], channelPairs: [], notes: ['a mono file: nothing to fold down, so no stereo or mono-loss analysis'] };
@@ -67,6 +61,15 @@ export async function analyzeMixFile(args: AnalyzeArgs, target: LoudnessTarget):
   const monoAnalysis = analyzeWithProgress(left, right, audio.sampleRateHz, args.monoLaw);
   const notes = input.foldedDown ? [`the stereo analysis measures the BS.2127 stereo fold-down of the ${layout.description} channels (LFE dropped)`] : [];
   return { input, loudness: [loudness], channelPairs: symmetricPairCorrelations(audio.channels, layout.channels), monoAnalysis, notes };
+}
+
+/** The largest mix file read: the most Node reads into one buffer (2 GiB - 1). */
+const MAX_MIX_FILE_BYTES = 2 ** 31 - 1;
+
+/** A warning when the mix peaks above full scale (a float file can), else none. */
+function overFullScale(file: string, samplePeakDbfs: number): string[] {
+  if (!(samplePeakDbfs > 0)) return [];
+  return [`${file}: the mix peaks at +${samplePeakDbfs.toFixed(1)} dBFS, above full scale: any 16- or 24-bit file made from it clips (lower it by at least ${samplePeakDbfs.toFixed(1)} dB)`];
 }
 
 function analyzeWithProgress(left: Float32Array, right: Float32Array, sampleRateHz: number, monoLaw: MonoLaw): MonoAnalysis {

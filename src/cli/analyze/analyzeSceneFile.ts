@@ -27,7 +27,11 @@ export interface SceneMeasurement {
 export async function analyzeSceneFile(args: AnalyzeArgs, target: LoudnessTarget): Promise<SceneMeasurement> {
   const { scene, warnings } = await loadSceneFile(args.inputPath);
   // Shared (not copied) with the analysis's worker threads.
-  const [stems, hrtf] = await Promise.all([loadStems(scene, args.inputPath).then(sharedStems), loadHrtfGrid(args.hrtfPath, scene.sampleRateHz)]);
+  const stemWarnings: string[] = [];
+  const [stems, hrtf] = await Promise.all([
+    loadStems(scene, args.inputPath, (warning) => stemWarnings.push(warning)).then(sharedStems),
+    loadHrtfGrid(args.hrtfPath, scene.sampleRateHz),
+  ]);
 
   const analysing = createProgressLine(`rendering and analysing the ${args.format} render per source`);
   const pass = await measureSceneInParallel(scene, stems, {
@@ -52,7 +56,7 @@ export async function analyzeSceneFile(args: AnalyzeArgs, target: LoudnessTarget
     durationSec: pass.analysis.durationSec,
     sourceCount: scene.sources.length,
     foldedDown: false,
-    warnings,
+    warnings: [...warnings, ...stemWarnings],
   };
   return { input, loudness, monoAnalysis: pass.analysis, notes };
 }

@@ -36,14 +36,19 @@ export async function measureSceneInParallel(
 /**
  * The stems over SharedArrayBuffers: those already there are kept as they are, the others
  * copied (one channel at a time, so a caller that lets go of the originals holds at most
- * one channel twice).
+ * one channel twice), a channel shared by several sources once.
  */
 export function sharedStems(stems: readonly (readonly Float32Array[])[]): Float32Array[][] {
+  // Sources that share a stem (one generator named by many) share its copy too.
+  const copies = new Map<Float32Array, Float32Array>();
   return stems.map((channels) =>
     channels.map((channel) => {
       if (channel.buffer instanceof SharedArrayBuffer) return channel;
-      const copy = new Float32Array(new SharedArrayBuffer(channel.byteLength));
-      copy.set(channel);
+      const copy = copies.get(channel) ?? new Float32Array(new SharedArrayBuffer(channel.byteLength));
+      if (!copies.has(channel)) {
+        copy.set(channel);
+        copies.set(channel, copy);
+      }
       return copy;
     }),
   );

@@ -1,14 +1,20 @@
 import { UsageError } from '../commandLine';
+import { printableLines } from '../terminalText';
 import { RENDER_USAGE, parseRenderArgs } from './renderArgs';
 import { runRender } from './renderCommand';
+import { SuspectRenderError } from './suspectRender';
 
-/** Entry point of `npm run render`: exit 2 for bad arguments (outputs that would overwrite an input, or an existing file without --force, included), 1 for bad input files. */
+/**
+ * Entry point of `npm run render`: exit 2 for bad arguments (outputs that would overwrite
+ * an input, or an existing file without --force, included), 1 for bad input files, 3 for
+ * a silent render without --allow-silent, 4 for one with non-finite blocks.
+ */
 async function main(): Promise<void> {
   let args;
   try {
     args = parseRenderArgs(process.argv.slice(2));
   } catch (error) {
-    console.error(`render: ${(error as Error).message}`);
+    console.error(printableLines(`render: ${(error as Error).message}`));
     process.exit(2);
   }
   if (args === 'help') {
@@ -18,8 +24,8 @@ async function main(): Promise<void> {
   try {
     await runRender(args, (line) => console.log(line));
   } catch (error) {
-    console.error(`render: ${(error as Error).message}`);
-    process.exit(error instanceof UsageError ? 2 : 1);
+    console.error(printableLines(`render: ${(error as Error).message}`));
+    process.exit(error instanceof UsageError ? 2 : error instanceof SuspectRenderError ? error.exitCode : 1);
   }
 }
 

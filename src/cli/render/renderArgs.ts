@@ -15,6 +15,8 @@ export interface RenderArgs {
   readonly monoLaw: MonoLaw;
   /** Overwrite output files that exist already (--force); never an input. */
   readonly force?: true;
+  /** Exit 0 when the render is silent (--allow-silent), with a warning; else exit status 3. */
+  readonly allowSilent?: true;
 }
 
 export const RENDER_USAGE = `usage: npm run render -- <scene.json> [options]
@@ -29,7 +31,12 @@ options:
                      file (default: the shipped MIT KEMAR set)
   --mono-law <law>   mono fold-down law: -3dB or -6dB (default: -3dB)
   --force            overwrite output files that exist already (never the scene, its stems or the HRTF file)
-  --help             show this text`;
+  --allow-silent     accept a render that comes out silent (exit 0 with a warning, not 3)
+  --help             show this text
+
+exit status: 0 rendered; 1 a bad input file; 2 bad options, or an output that would
+overwrite an input or an existing file; 3 the render is silent (files written); 4 blocks
+with non-finite samples were silenced (files written)`;
 
 const BITS: Readonly<Record<string, PcmSampleFormat>> = { '16': 'pcm16', '24': 'pcm24', '32f': 'float32' };
 
@@ -41,6 +48,7 @@ export function parseRenderArgs(argv: readonly string[]): RenderArgs | 'help' {
   let hrtfPath: string | undefined;
   let monoLaw: MonoLaw = DEFAULT_MONO_LAW;
   let force = false;
+  let allowSilent = false;
   const input = { noun: 'scene file', example: 'npm run render -- scenes/demo.json' };
   const line = readCommandLine(argv, input, (flag, value) => {
     switch (flag) {
@@ -66,12 +74,15 @@ export function parseRenderArgs(argv: readonly string[]): RenderArgs | 'help' {
       case '--force':
         force = true;
         return true;
+      case '--allow-silent':
+        allowSilent = true;
+        return true;
       default:
         return false;
     }
   });
   if (line === 'help') return 'help';
-  return { scenePath: line.inputPath, formats, outDir, sampleFormat, monoLaw, ...(hrtfPath === undefined ? {} : { hrtfPath }), ...(force ? { force: true as const } : {}) };
+  return { scenePath: line.inputPath, formats, outDir, sampleFormat, monoLaw, ...(hrtfPath === undefined ? {} : { hrtfPath }), ...(force ? { force: true as const } : {}), ...(allowSilent ? { allowSilent: true as const } : {}) };
 }
 
 function parseFormats(list: string): StudioOutputId[] {

@@ -1,4 +1,4 @@
-import { mkdir, writeFile } from 'node:fs/promises';
+import { writeFile } from 'node:fs/promises';
 import path from 'node:path';
 import { SHIPPED_HRTF_SET, studioOutputs } from '../../core/outputs/studioOutputs';
 import { encodeOutputFiles, outputFileName } from '../../io/outputFiles';
@@ -7,9 +7,12 @@ import { renderWholeScene } from '../../render/offlineRender';
 import { createSceneRenderer } from '../../render/sceneRenderer';
 import { loadHrtfGrid } from '../loadHrtf';
 import { loadSceneFile, loadStems, stemFilePaths } from '../loadScene';
+import { makeFolder } from '../makeFolder';
 import { checkOutputFiles } from '../outputGuard';
 import { createProgressLine } from '../progress';
+import { printableLines } from '../terminalText';
 import type { RenderArgs } from './renderArgs';
+import { checkRender } from './suspectRender';
 
 /** What one render wrote, for the report and for tests. */
 export interface WrittenFile {
@@ -22,7 +25,14 @@ export interface WrittenFile {
   readonly clipped: boolean;
 }
 
-export async function runRender(args: RenderArgs, log: (line: string) => void): Promise<WrittenFile[]> {
+/**
+ * Renders the scene of `args` to one WAV file per output and says what it wrote on `print`
+ * (terminal-safe lines: terminalText.ts).
+ * Throws a SuspectRenderError (suspectRender.ts), after writing, when the render came out
+ * silent or with non-finite blocks.
+ */
+export async function runRender(args: RenderArgs, print: (line: string) => void): Promise<WrittenFile[]> {
+  const log = (line: string): void => print(printableLines(line));
   const { scene, warnings } = await loadSceneFile(args.scenePath);
   for (const warning of warnings) log(`warning: ${warning}`);
   const base = path.basename(args.scenePath).replace(/\.json$/i, '');
@@ -36,8 +46,9 @@ export async function runRender(args: RenderArgs, log: (line: string) => void): 
     ],
     args.force === true,
   );
+  await makeFolder(args.outDir);
   const [stems, hrtf] = await Promise.all([
-    loadStems(scene, args.scenePath),
+    loadStems(scene, args.scenePath, (warning) => log(`warning: ${warning}`)),
     args.formats.includes('binaural') ? loadHrtfGrid(args.hrtfPath, scene.sampleRateHz) : Promise.resolve(undefined),
   ]);
   const outputs = studioOutputs(args.formats, { monoLaw: args.monoLaw, hrtfSet: args.hrtfPath === undefined ? SHIPPED_HRTF_SET : path.basename(args.hrtfPath) });
@@ -49,9 +60,6 @@ export async function runRender(args: RenderArgs, log: (line: string) => void): 
   progress.done();
   const lengthSec = renderer.lengthFrames / scene.sampleRateHz;
   log(`rendered ${lengthSec.toFixed(2)} s of ${args.formats.join(', ')} in ${elapsedSec.toFixed(2)} s (${(lengthSec / elapsedSec).toFixed(1)}x real time)`);
-  if (renderer.nonFiniteBlocks > 0) log(`warning: ${renderer.nonFiniteBlocks} blocks had non-finite samples and were silenced`);
-
-  await mkdir(args.outDir, { recursive: true });
   const written: WrittenFile[] = [];
   const files = encodeOutputFiles({ sampleRateHz: scene.sampleRateHz, outputs: rendered }, { baseName: base, sampleFormat: args.sampleFormat });
   for (const { outputId, fileName, bytes, channelCount, peakDbfs: peak, clips: clipped } of files) {
@@ -65,6 +73,7 @@ export async function runRender(args: RenderArgs, log: (line: string) => void): 
       log(`warning: ${file} peaks at ${peak.toFixed(2)} dBFS, above full scale (kept in 32-bit float)`);
     }
   }
+  checkRender({ scene, stems, peaksDbfs: written.map((file) => file.peakDbfs), nonFiniteBlocks: renderer.nonFiniteBlocks }, args.allowSilent === true, log);
   return written;
 }
 

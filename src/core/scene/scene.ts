@@ -89,6 +89,26 @@ export const SCENE_LIMITS = {
   orientationDeg: { min: -180, max: 180 },
 } as const;
 
+/**
+ * Limits on the file itself, checked before anything else reads it.
+ * - nestingDepth: JSON.parse accepts any nesting, but unknown fields are kept and written
+ *   back, and writing (JSON.stringify), the autosave (structuredClone) and other recursive
+ *   code overflow the call stack near 10,000 levels; a scene needs 4 (unknown fields
+ *   included, 64 leaves a newer format ample room).
+ * - sources: the real-time renderer's budget. Every source is at least one object (two
+ *   for a stereo stem) convolved with HRTFs in every 128-frame block on the audio thread;
+ *   512 sources is beyond what any machine renders binaurally in real time (npm run bench
+ *   measures the object count per machine), so a larger scene cannot be played anyway.
+ * - textChars: ids, names and generator names are shown in lists, meters and messages.
+ * - stemPathChars: PATH_MAX of Linux (4096 bytes), the longest path a system opens.
+ */
+export const SCENE_FILE_LIMITS = {
+  nestingDepth: 64,
+  sources: 512,
+  textChars: 256,
+  stemPathChars: 4096,
+} as const;
+
 /** Sources that are heard: not muted and, when any source is soloed, soloed. */
 export function audibleSources(scene: Scene): SceneSource[] {
   const anySolo = scene.sources.some((s) => s.solo);

@@ -1,10 +1,12 @@
-import { FieldError } from '../fieldError';
+import { FieldError, FieldErrors, MAX_LISTED_PROBLEMS, childPath } from '../fieldError';
+import { pathNestedBeyond } from '../jsonDepth';
 import { numberIn, readJsonObject } from '../jsonFields';
-import type { JsonObjectReader } from '../jsonFields';
+import type { JsonObjectReader, StringCheck } from '../jsonFields';
 import { DEFAULT_MID_SIDE_SETTINGS, MID_SIDE_LIMITS, MID_SIDE_NUMBER_FIELDS, isDefaultMidSide } from './midSideSettings';
 import type { MidSideNumberField, MidSideSettings } from './midSideSettings';
 import {
   DEFAULT_SPREAD_DEG,
+  SCENE_FILE_LIMITS,
   SCENE_FORMAT,
   SCENE_FORMAT_VERSION,
   SCENE_LIMITS,
@@ -22,15 +24,31 @@ import type {
 
 export interface ParsedScene {
   readonly scene: Scene;
-  /** Unknown fields, one line each ("sources[1].reverb: unknown field, kept as is"). */
+  /**
+   * One line each, naming the file and the field: unknown fields ("sources[1].reverb:
+   * unknown field, kept as is") and dropped ones ("__proto__"). At most
+   * MAX_LISTED_PROBLEMS, then one line "and N more fields ...".
+   */
   readonly warnings: readonly string[];
+  /** The listed warnings as data, in the same order: each field's JSON path and what was done with it. */
+  readonly fieldWarnings: readonly FieldWarning[];
+}
+
+export interface FieldWarning {
+  /** JSON path of the field, e.g. `sources[1].reverb`. */
+  readonly path: string;
+  /** What was found and done, e.g. "unknown field, kept as is". */
+  readonly problem: string;
 }
 
 const COLOR_PATTERN = /^#[0-9a-fA-F]{6}$/;
+/** The one key that assigning would turn into a prototype: never kept. */
+const PROTOTYPE_KEY = '__proto__';
 
 /**
  * Parses scene JSON text. Throws a FieldError naming the file, the JSON path, what was
- * expected and what was found; unknown fields are kept and listed in `warnings`.
+ * expected and what was found; with several problems, one FieldErrors listing them all.
+ * Unknown fields are kept and listed in `warnings`.
  */
 export function parseSceneJson(text: string, fileName: string): ParsedScene {
   let json: unknown;
@@ -42,87 +60,154 @@ export function parseSceneJson(text: string, fileName: string): ParsedScene {
   return parseSceneValue(json, fileName);
 }
 
-/** Validates an already-parsed JSON value as a scene (see parseSceneJson). */
+/** What the field readers share: the file, the problems found so far and the warnings. */
+interface SceneReading {
+  readonly fileName: string;
+  /**
+   * Runs one field's read. A FieldError is recorded and gives undefined, so the reading
+   * goes on and every problem is reported at once; the scene is returned only when none
+   * was recorded, so a value read through `field` is defined wherever it ends up.
+   */
+  field<T>(read: () => T): T | undefined;
+  /** The fields of `reader` nobody read: warned about, and kept (except `__proto__`, dropped). */
+  extras(reader: JsonObjectReader): { extraFields?: ExtraFields };
+}
+
+/**
+ * Validates an already-parsed JSON value as a scene (see parseSceneJson). Nesting deeper
+ * than SCENE_FILE_LIMITS.nestingDepth is refused first, before anything recursive sees it.
+ */
 export function parseSceneValue(json: unknown, fileName: string): ParsedScene {
-  const warnings: string[] = [];
-  const extras = (reader: JsonObjectReader): { extraFields?: ExtraFields } => {
-    const rest = reader.remainingFields();
-    const keys = Object.keys(rest);
-    for (const key of keys) {
-      warnings.push(`${fileName}: ${reader.path === '' ? key : `${reader.path}.${key}`}: unknown field, kept as is`);
-    }
-    return keys.length > 0 ? { extraFields: rest } : {};
+  const { nestingDepth } = SCENE_FILE_LIMITS;
+  const tooDeep = pathNestedBeyond(json, nestingDepth);
+  if (tooDeep !== undefined) {
+    throw new FieldError(fileName, tooDeep, `nested more than ${nestingDepth} levels deep (expected at most ${nestingDepth}; a scene needs 4)`);
+  }
+  const problems: FieldError[] = [];
+  const fieldWarnings: FieldWarning[] = [];
+  let unlistedWarnings = 0;
+  const warn = (path: string, problem: string): void => {
+    if (fieldWarnings.length < MAX_LISTED_PROBLEMS) fieldWarnings.push({ path, problem });
+    else unlistedWarnings++;
+  };
+  const reading: SceneReading = {
+    fileName,
+    field(read) {
+      try {
+        return read();
+      } catch (error) {
+        if (!(error instanceof FieldError)) throw error;
+        problems.push(error);
+        return undefined;
+      }
+    },
+    extras(reader) {
+      const rest = reader.remainingFields();
+      if (Object.prototype.hasOwnProperty.call(rest, PROTOTYPE_KEY)) {
+        warn(childPath(reader.path, PROTOTYPE_KEY), 'a name JavaScript reserves for prototypes: dropped, not kept');
+        delete rest[PROTOTYPE_KEY];
+      }
+      const keys = Object.keys(rest);
+      for (const key of keys) warn(childPath(reader.path, key), 'unknown field, kept as is');
+      return keys.length > 0 ? { extraFields: rest } : {};
+    },
   };
 
-  const root = readJsonObject(json, fileName, '');
-  root.string('format', {
-    expected: `"${SCENE_FORMAT}"`,
-    accept: (v) => v === SCENE_FORMAT,
-  });
-  const version = root.number('version', {
-    expected: `${SCENE_FORMAT_VERSION} (this studio reads scene format version ${SCENE_FORMAT_VERSION})`,
-    accept: (v) => v === SCENE_FORMAT_VERSION,
-  }) as typeof SCENE_FORMAT_VERSION;
-  const sampleRateHz = root.number('sampleRateHz', {
-    expected: `one of ${SUPPORTED_SAMPLE_RATES_HZ.join(', ')}`,
-    accept: (v) => SUPPORTED_SAMPLE_RATES_HZ.includes(v),
-  });
-  const listener = parseListener(root.object('listener'), extras);
-  const sourceValues = root.array('sources');
-  const sources = sourceValues.map((value, index) =>
-    parseSource(readJsonObject(value, fileName, `sources[${index}]`), extras),
+  const scene = readScene(json, reading);
+  if (problems.length === 1) throw problems[0]!;
+  if (problems.length > 1) throw new FieldErrors(fileName, problems);
+  const warnings = fieldWarnings.map((w) => `${fileName}: ${w.path}: ${w.problem}`);
+  if (unlistedWarnings > 0) warnings.push(`${fileName}: and ${unlistedWarnings} more fields not known or not kept`);
+  return { scene: scene!, warnings, fieldWarnings };
+}
+
+function readScene(json: unknown, reading: SceneReading): Scene | undefined {
+  const { fileName, field } = reading;
+  const root = field(() => readJsonObject(json, fileName, ''));
+  if (root === undefined) return undefined;
+  const format = field(() => root.string('format', { expected: `"${SCENE_FORMAT}"`, accept: (v) => v === SCENE_FORMAT }));
+  // A file of another format or version is that one problem, not a list of fields it lacks.
+  if (format === undefined) return undefined;
+  const version = field(() =>
+    root.number('version', {
+      expected: `${SCENE_FORMAT_VERSION} (this studio reads scene format version ${SCENE_FORMAT_VERSION})`,
+      accept: (v) => v === SCENE_FORMAT_VERSION,
+    }),
+  ) as typeof SCENE_FORMAT_VERSION | undefined;
+  if (version === undefined) return undefined;
+  const sampleRateHz = field(() =>
+    root.number('sampleRateHz', { expected: `one of ${SUPPORTED_SAMPLE_RATES_HZ.join(', ')}`, accept: (v) => SUPPORTED_SAMPLE_RATES_HZ.includes(v) }),
   );
+  const listener = field(() => parseListener(root.object('listener'), reading));
+  const sources = field(() => parseSources(root, reading)) ?? [];
+  const master = field(() => parseMaster(root.optionalObject('master'), reading));
+  return {
+    version,
+    sampleRateHz: sampleRateHz!,
+    listener: listener!,
+    sources,
+    ...(master === undefined ? {} : { master }),
+    ...reading.extras(root),
+  };
+}
+
+/** The sources, at most SCENE_FILE_LIMITS.sources of them, with unique ids. */
+function parseSources(root: JsonObjectReader, reading: SceneReading): SceneSource[] {
+  const values = root.array('sources');
+  const maxSources = SCENE_FILE_LIMITS.sources;
+  if (values.length > maxSources) {
+    root.fail('sources', `expected at most ${maxSources} sources (more than the renderer can play in real time), got ${values.length}`);
+  }
+  const sources = values.map((value, index) => reading.field(() => parseSource(readJsonObject(value, reading.fileName, `sources[${index}]`), reading)));
   const seen = new Map<string, number>();
   sources.forEach((source, index) => {
+    if (source?.id === undefined) return;
     const first = seen.get(source.id);
     if (first !== undefined) {
-      throw new FieldError(fileName, `sources[${index}].id`, `expected a unique id, got "${source.id}" (also sources[${first}].id)`);
+      reading.field(() => {
+        throw new FieldError(reading.fileName, `sources[${index}].id`, `expected a unique id, got "${source.id}" (also sources[${first}].id)`);
+      });
     }
     seen.set(source.id, index);
   });
-  const master = parseMaster(root.optionalObject('master'), extras);
-  const scene: Scene = {
-    version,
-    sampleRateHz,
-    listener,
-    sources,
-    ...(master === undefined ? {} : { master }),
-    ...extras(root),
-  };
-  return { scene, warnings };
+  return sources as SceneSource[];
 }
 
-type ExtrasOf = (reader: JsonObjectReader) => { extraFields?: ExtraFields };
-
-function parseListener(r: JsonObjectReader, extras: ExtrasOf): ListenerOrientation {
+function parseListener(r: JsonObjectReader, { field, extras }: SceneReading): ListenerOrientation {
   const { min, max } = SCENE_LIMITS.orientationDeg;
-  const yawDeg = r.number('yawDeg', numberIn(min, max, { min: true }));
-  const pitchDeg = r.number('pitchDeg', numberIn(-90, 90));
-  const rollDeg = r.number('rollDeg', numberIn(min, max, { min: true }));
-  return { yawDeg, pitchDeg, rollDeg, ...extras(r) };
+  const yawDeg = field(() => r.number('yawDeg', numberIn(min, max, { min: true })));
+  const pitchDeg = field(() => r.number('pitchDeg', numberIn(-90, 90)));
+  const rollDeg = field(() => r.number('rollDeg', numberIn(min, max, { min: true })));
+  return { yawDeg: yawDeg!, pitchDeg: pitchDeg!, rollDeg: rollDeg!, ...extras(r) };
 }
 
-function parseSource(r: JsonObjectReader, extras: ExtrasOf): SceneSource {
-  const nonEmpty = { expected: 'a non-empty string', accept: (v: string) => v.trim() !== '' };
-  const id = r.string('id', nonEmpty);
-  const name = r.string('name', nonEmpty);
-  const stem = parseStem(r.object('stem'), extras);
-  const gainDb = r.number('gainDb', numberIn(SCENE_LIMITS.gainDb.min, SCENE_LIMITS.gainDb.max));
-  const mute = r.boolean('mute');
-  const solo = r.boolean('solo');
-  const position = parsePosition(r.object('position'), extras);
+/** A non-empty string of at most `maxChars` characters. */
+function shortText(maxChars: number): StringCheck {
+  return { expected: `a non-empty string of at most ${maxChars} characters`, accept: (v) => v.trim() !== '' && v.length <= maxChars };
+}
+
+function parseSource(r: JsonObjectReader, reading: SceneReading): SceneSource {
+  const { field, extras } = reading;
+  const text = shortText(SCENE_FILE_LIMITS.textChars);
+  const id = field(() => r.string('id', text));
+  const name = field(() => r.string('name', text));
+  const stem = field(() => parseStem(r.object('stem'), reading));
+  const gainDb = field(() => r.number('gainDb', numberIn(SCENE_LIMITS.gainDb.min, SCENE_LIMITS.gainDb.max)));
+  const mute = field(() => r.boolean('mute'));
+  const solo = field(() => r.boolean('solo'));
+  const position = field(() => parsePosition(r.object('position'), reading));
   const spread = SCENE_LIMITS.spreadDeg;
-  const spreadDeg = r.optionalNumber('spreadDeg', numberIn(spread.min, spread.max)) ?? DEFAULT_SPREAD_DEG;
-  const color = r.optionalString('color', { expected: 'a colour "#rrggbb"', accept: (v) => COLOR_PATTERN.test(v) });
-  const midSide = parseMidSide(r.optionalObject('midSide'), extras);
+  const spreadDeg = field(() => r.optionalNumber('spreadDeg', numberIn(spread.min, spread.max))) ?? DEFAULT_SPREAD_DEG;
+  const color = field(() => r.optionalString('color', { expected: 'a colour "#rrggbb"', accept: (v) => COLOR_PATTERN.test(v) }));
+  const midSide = field(() => parseMidSide(r.optionalObject('midSide'), reading));
   return {
-    id,
-    name,
-    stem,
-    gainDb,
-    mute,
-    solo,
-    position,
+    id: id!,
+    name: name!,
+    stem: stem!,
+    gainDb: gainDb!,
+    mute: mute!,
+    solo: solo!,
+    position: position!,
     spreadDeg,
     ...(color === undefined ? {} : { color }),
     ...(midSide === undefined ? {} : { midSide }),
@@ -130,45 +215,44 @@ function parseSource(r: JsonObjectReader, extras: ExtrasOf): SceneSource {
   };
 }
 
-function parseStem(r: JsonObjectReader, extras: ExtrasOf): StemReference {
+function parseStem(r: JsonObjectReader, { extras }: SceneReading): StemReference {
   const hasFile = r.has('file');
   const hasGenerator = r.has('generator');
   if (hasFile === hasGenerator) {
     r.fail(hasFile ? 'generator' : 'file', `expected exactly one of "file" (an audio file path) or "generator", got ${hasFile ? 'both' : 'neither'}`);
   }
-  const nonEmpty = { expected: 'a non-empty string', accept: (v: string) => v.trim() !== '' };
   if (hasFile) {
-    const file = r.string('file', nonEmpty);
+    const file = r.string('file', shortText(SCENE_FILE_LIMITS.stemPathChars));
     return { kind: 'file', file, ...extras(r) };
   }
-  const generator = r.string('generator', nonEmpty);
+  const generator = r.string('generator', shortText(SCENE_FILE_LIMITS.textChars));
   return { kind: 'generator', generator, ...extras(r) };
 }
 
-function parsePosition(r: JsonObjectReader, extras: ExtrasOf): SourcePosition {
-  const azimuthDeg = r.number('azimuthDeg', numberIn(-180, 180, { min: true }));
-  const elevationDeg = r.number('elevationDeg', numberIn(SCENE_LIMITS.elevationDeg.min, SCENE_LIMITS.elevationDeg.max));
-  const distanceM = r.number('distanceM', numberIn(SCENE_LIMITS.distanceM.min, SCENE_LIMITS.distanceM.max));
-  return { azimuthDeg, elevationDeg, distanceM, ...extras(r) };
+function parsePosition(r: JsonObjectReader, { field, extras }: SceneReading): SourcePosition {
+  const azimuthDeg = field(() => r.number('azimuthDeg', numberIn(-180, 180, { min: true })));
+  const elevationDeg = field(() => r.number('elevationDeg', numberIn(SCENE_LIMITS.elevationDeg.min, SCENE_LIMITS.elevationDeg.max)));
+  const distanceM = field(() => r.number('distanceM', numberIn(SCENE_LIMITS.distanceM.min, SCENE_LIMITS.distanceM.max)));
+  return { azimuthDeg: azimuthDeg!, elevationDeg: elevationDeg!, distanceM: distanceM!, ...extras(r) };
 }
 
 /** Mid/side settings: every field optional (default when absent); undefined when all are at their defaults. */
-function parseMidSide(r: JsonObjectReader | undefined, extras: ExtrasOf): MidSideSettings | undefined {
+function parseMidSide(r: JsonObjectReader | undefined, { field, extras }: SceneReading): MidSideSettings | undefined {
   if (r === undefined) return undefined;
   const numbers = {} as Record<MidSideNumberField, number>;
-  for (const field of MID_SIDE_NUMBER_FIELDS) {
-    const { min, max } = MID_SIDE_LIMITS[field];
-    numbers[field] = r.optionalNumber(field, numberIn(min, max)) ?? DEFAULT_MID_SIDE_SETTINGS[field];
+  for (const name of MID_SIDE_NUMBER_FIELDS) {
+    const { min, max } = MID_SIDE_LIMITS[name];
+    numbers[name] = field(() => r.optionalNumber(name, numberIn(min, max))) ?? DEFAULT_MID_SIDE_SETTINGS[name];
   }
-  const bassMono = r.optionalBoolean('bassMono') ?? DEFAULT_MID_SIDE_SETTINGS.bassMono;
+  const bassMono = field(() => r.optionalBoolean('bassMono')) ?? DEFAULT_MID_SIDE_SETTINGS.bassMono;
   const settings: MidSideSettings = { ...numbers, bassMono, ...extras(r) };
   return isDefaultMidSide(settings) ? undefined : settings;
 }
 
 /** The master bus; undefined when it holds nothing but defaults. */
-function parseMaster(r: JsonObjectReader | undefined, extras: ExtrasOf): MasterSettings | undefined {
+function parseMaster(r: JsonObjectReader | undefined, reading: SceneReading): MasterSettings | undefined {
   if (r === undefined) return undefined;
-  const midSide = parseMidSide(r.optionalObject('midSide'), extras);
-  const master: MasterSettings = { ...(midSide === undefined ? {} : { midSide }), ...extras(r) };
+  const midSide = reading.field(() => parseMidSide(r.optionalObject('midSide'), reading));
+  const master: MasterSettings = { ...(midSide === undefined ? {} : { midSide }), ...reading.extras(r) };
   return master.midSide === undefined && master.extraFields === undefined ? undefined : master;
 }

@@ -1,12 +1,15 @@
 /**
  * Gated statistics of loudness blocks (ITU-R BS.1770-4 integrated loudness, EBU Tech 3342
  * loudness range) without storing every block. Blocks above the absolute gate (-70 LUFS)
- * go into a histogram of 0.01 LU bins from -70 to +30 LUFS (louder values count in the top
- * bin), each bin holding the count and the exact sum of its blocks' powers. Means are
+ * go into a histogram of 0.01 LU bins from -70 to +100 LUFS (louder values count in the
+ * top bin), each bin holding the count and the exact sum of its blocks' powers. Means are
  * therefore exact; a gate only decides per bin (bin centre above the threshold), an error
  * of at most the blocks within 0.005 LU of a threshold, and percentiles resolve to the bin
- * centre (0.005 LU). Memory is fixed (one 10 000-bin histogram of counts and powers),
- * whatever the programme length.
+ * centre (0.005 LU). The top is far above full scale because float files go there (a mix
+ * at +54 dBFS reads +51 LUFS); a gate above the top bin still keeps the top bin, so a
+ * programme louder still reads the exact mean power of its loudest blocks instead of
+ * nothing. Memory is fixed (one 17 000-bin histogram of counts and powers), whatever the
+ * programme length.
  *
  * - integrated I: l_j = -0.691 + 10 log10 z_j of the gating blocks,
  *     relative gate G_r = -0.691 + 10 log10(mean { z_j : l_j > -70 }) - 10 LU,
@@ -24,7 +27,7 @@ const LRA_LOW_PERCENTILE = 0.1;
 const LRA_HIGH_PERCENTILE = 0.95;
 export const LOUDNESS_FLOOR = -150;
 const HISTOGRAM_STEP_LU = 0.01;
-const HISTOGRAM_TOP_LUFS = 30;
+const HISTOGRAM_TOP_LUFS = 100;
 const HISTOGRAM_BINS = Math.round((HISTOGRAM_TOP_LUFS - ABSOLUTE_GATE_LUFS) / HISTOGRAM_STEP_LU);
 
 /** Counts and power sums per 0.01 LU bin, above the absolute gate. */
@@ -67,9 +70,9 @@ function binCentreLufs(bin: number): number {
   return ABSOLUTE_GATE_LUFS + (bin + 0.5) * HISTOGRAM_STEP_LU;
 }
 
-/** The first bin whose centre is above `thresholdLufs`. */
+/** The first bin whose centre is above `thresholdLufs`; the top bin (where all louder blocks are) for a threshold above it. */
 function firstBinAbove(thresholdLufs: number): number {
-  return Math.max(0, Math.floor((thresholdLufs - ABSOLUTE_GATE_LUFS) / HISTOGRAM_STEP_LU - 0.5) + 1);
+  return Math.min(HISTOGRAM_BINS - 1, Math.max(0, Math.floor((thresholdLufs - ABSOLUTE_GATE_LUFS) / HISTOGRAM_STEP_LU - 0.5) + 1));
 }
 
 /**

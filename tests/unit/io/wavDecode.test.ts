@@ -100,11 +100,19 @@ describe('decodeWav: chunk structure', () => {
     const cutDataChunk = chunk('data', [1, 0, 2, 0, 0xff, 0xff, 7], 100000).slice(0, -1); // half a frame, no pad byte
     const bytes = riffWave([fmt16Mono, cutDataChunk]);
     expect(channelsOf(bytes)).toEqual(expected);
+    expect(decodeWav(bytes, 'test.wav').warnings).toEqual(['"data" chunk declares 100000 bytes but the file ends after 7 of them; read the 3 whole frames there']);
+  });
+
+  it('warns of half a data chunk: 8 of 16 declared bytes read as 4 frames, and nothing for a whole file', () => {
+    const half = chunk('data', [1, 0, 2, 0, 0xff, 0xff, 4, 0, 9, 9, 9, 9, 9, 9, 9, 9]).slice(0, 8 + 8);
+    expect(decodeWav(riffWave([fmt16Mono, half]), 'half.wav').warnings).toEqual(['"data" chunk declares 16 bytes but the file ends after 8 of them; read the 4 whole frames there']);
+    expect(decodeWav(riffWave([fmt16Mono, data]), 'whole.wav').warnings).toBeUndefined();
   });
 
   it('reads a streaming writer’s data size of 0xFFFFFFFF as "to the end of the file"', () => {
     const bytes = riffWave([fmt16Mono, chunk('data', [1, 0, 2, 0, 0xff, 0xff], 0xffffffff)]);
     expect(channelsOf(bytes)).toEqual(expected);
+    expect(decodeWav(bytes, 'test.wav').warnings).toBeUndefined();
   });
 
   it('ignores chunks after the data chunk, even garbage', () => {
@@ -129,9 +137,9 @@ describe('decodeWav: bad files are refused with the file name', () => {
   const fmt16Mono = fmtChunk({ formatTag: 1, channelCount: 1, sampleRateHz: 48000, bitsPerSample: 16 });
   const data = chunk('data', [0, 0]);
   const cases: [string, Uint8Array, RegExp][] = [
-    ['an empty file', new Uint8Array(0), /^drums\.wav: not a WAV file: found 0 bytes \(expected "RIFF", "RF64" or "BW64" then "WAVE"\)$/],
-    ['garbage', Uint8Array.from(ascii('hello, this is not audio')), /^drums\.wav: not a WAV file: found "hell" \.\.\. "his "/],
-    ['a RIFF of another form', Uint8Array.from([...ascii('RIFF'), ...le(4, 4), ...ascii('AVI ')]), /^drums\.wav: not a WAV file: found "RIFF" \.\.\. "AVI "/],
+    ['an empty file', new Uint8Array(0), /^drums\.wav: not a WAV file: found 0 bytes in another format \(expected "RIFF", "RF64" or "BW64" then "WAVE"\)$/],
+    ['garbage', Uint8Array.from(ascii('hello, this is not audio')), /^drums\.wav: not a WAV file: found 24 bytes in another format \(expected/],
+    ['a RIFF of another form', Uint8Array.from([...ascii('RIFF'), ...le(4, 4), ...ascii('AVI ')]), /^drums\.wav: not a WAV file: found a RIFF file of form "AVI " \(expected/],
     ['no fmt chunk', riffWave([data]), /^drums\.wav: no complete "fmt " chunk found/],
     ['no data chunk', riffWave([fmt16Mono, chunk('LIST', [1, 2])]), /^drums\.wav: no "data" chunk found/],
     ['a fmt chunk cut short by the end of the file', riffWave([chunk('fmt ', [1, 0, 1, 0], 16)]), /^drums\.wav: "fmt " chunk declares 16 bytes but only 4 remain/],

@@ -3,37 +3,7 @@ import { FieldError } from '../../../../src/core/fieldError';
 import { parseSceneJson, parseSceneValue } from '../../../../src/core/scene/sceneParse';
 import { serializeScene } from '../../../../src/core/scene/sceneWrite';
 import { audibleSources } from '../../../../src/core/scene/scene';
-
-function validScene(): Record<string, unknown> {
-  return {
-    format: 'spatial-mix-studio/scene',
-    version: 1,
-    sampleRateHz: 48000,
-    listener: { yawDeg: 0, pitchDeg: 0, rollDeg: 0 },
-    sources: [
-      {
-        id: 'kick',
-        name: 'Kick',
-        stem: { file: 'stems/kick.wav' },
-        gainDb: -3,
-        mute: false,
-        solo: false,
-        position: { azimuthDeg: 0, elevationDeg: 0, distanceM: 2 },
-      },
-      {
-        id: 'pad',
-        name: 'Pad',
-        stem: { generator: 'pad' },
-        gainDb: 0,
-        mute: true,
-        solo: false,
-        position: { azimuthDeg: 120, elevationDeg: 30, distanceM: 4 },
-        spreadDeg: 90,
-        color: '#22aaff',
-      },
-    ],
-  };
-}
+import { validScene } from './validScene';
 
 /** Applies `edit` to a fresh valid scene and returns the error message parsing gives. */
 function errorFor(edit: (scene: any) => void): string {
