@@ -1,13 +1,15 @@
 import { stat, readFile } from 'node:fs/promises';
 import { FieldError } from '../core/fieldError';
 import type { MeasuredHrirSet } from '../core/measuredHrirSet';
-import { MAX_SOFA_FILE_BYTES, SOFA_READER_HEAP_MB, SOFA_READER_TIMEOUT_MS } from './sofaReaderLimits';
+import { MAX_SOFA_FILE_BYTES, SOFA_READER_HEAP_MB, SOFA_READER_TIMEOUT_MS, SOFA_READER_WASM_MEMORY_BYTES } from './sofaReaderLimits';
 import type { SofaReaderReply, SofaReaderRequest } from './sofaReaderProtocol';
 import { startTsxWorker } from './tsxWorker';
 
 export interface SofaReadOptions {
   /** How long the reader may run before it is stopped and the file refused; default SOFA_READER_TIMEOUT_MS. */
   readonly timeoutMs?: number;
+  /** How far h5wasm's WebAssembly memory may grow; default SOFA_READER_WASM_MEMORY_BYTES. */
+  readonly wasmMemoryBytes?: number;
 }
 
 /**
@@ -68,7 +70,7 @@ export function readSofaInWorker(bytes: Uint8Array, fileName: string, options: S
       ),
     );
     worker.on('exit', (code) => refuse(`the SOFA reader stopped (exit code ${code}) before it answered`));
-    const request: SofaReaderRequest = { bytes, fileName };
+    const request: SofaReaderRequest = { bytes, fileName, wasmMemoryBytes: options.wasmMemoryBytes ?? SOFA_READER_WASM_MEMORY_BYTES };
     worker.postMessage(request);
   });
 }

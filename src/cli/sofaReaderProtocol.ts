@@ -4,6 +4,8 @@ import type { MeasuredHrirSet } from '../core/measuredHrirSet';
 export interface SofaReaderRequest {
   readonly bytes: Uint8Array;
   readonly fileName: string;
+  /** How far h5wasm's WebAssembly memory may grow, in bytes. */
+  readonly wasmMemoryBytes: number;
 }
 
 /** The worker's one answer: the set read, a refusal (a FieldError's field and message) or another failure. */

@@ -47,6 +47,24 @@ describe('readSofaInWorker', () => {
     expect((error as FieldError).message).toBe('fast.sofa: Data.SamplingRate: expected a whole number of hertz from 8000 to 384000, got 1000000000');
   });
 
+  it('refuses a file whose reading needs more WebAssembly memory than the bound, naming it', { timeout: WORKER_TEST_TIMEOUT_MS }, async () => {
+    // 40 x 2 x 32768 float64 samples: 21 MB for HDF5 to read, beyond h5wasm's initial memory (about 18 MB), against a bound of 1 MiB.
+    const parts = validSofaParts();
+    const [directions, length] = [40, 32768];
+    const bytes = await writeSofa({
+      ...parts,
+      variables: {
+        ...parts.variables,
+        'Data.IR': { values: new Float64Array(directions * 2 * length).fill(0.25), shape: [directions, 2, length] },
+        SourcePosition: { ...parts.variables.SourcePosition!, values: Float64Array.from({ length: directions * 3 }, (_, i) => (i % 3 === 0 ? 9 * (i / 3) : i % 3 === 1 ? 0 : 1)), shape: [directions, 3] },
+      },
+    });
+    await expect(readSofaInWorker(bytes, 'large.sofa', { wasmMemoryBytes: 2 ** 20 })).rejects.toThrow(
+      /^large\.sofa: the SOFA reader failed \(it needed more than its 1 MiB of WebAssembly memory: .+\)$/,
+    );
+    expect((await readSofaInWorker(bytes, 'large.sofa')).irLength).toBe(length);
+  });
+
   it('refuses a file larger than the bound before reading it', async () => {
     const folder = await mkdtemp(join(tmpdir(), 'sofa-size-'));
     try {
