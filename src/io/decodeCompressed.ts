@@ -67,6 +67,8 @@ export async function decodeMp3(bytes: Uint8Array, fileName: string): Promise<Pc
  * runs while `decode` does, so no other code's errors are lost.
  */
 function withoutConsoleErrors<T>(decode: () => T): T {
+  // Typed here: io is compiled without DOM or Node types, which declare the console.
+  const { console } = globalThis as unknown as { console: { error: (...values: unknown[]) => void } };
   const consoleError = console.error;
   console.error = () => {};
   try {
