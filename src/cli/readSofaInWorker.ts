@@ -35,7 +35,8 @@ export async function readSofaFile(path: string, fileName: string, options: Sofa
  * where it can be stopped: after `timeoutMs` the worker is terminated and the file refused;
  * the worker's JavaScript heap is bounded by resourceLimits and its WebAssembly memory by
  * sofaReaderWorker.ts. What the worker prints (HDF5's diagnostics) is not passed on.
- * Refusals are FieldErrors naming the file, as readSofaHrirs's own.
+ * Refusals are FieldErrors naming the file, as readSofaHrirs's own; an exception of ours
+ * in the worker (not the file's fault) is a plain Error naming it.
  */
 export function readSofaInWorker(bytes: Uint8Array, fileName: string, options: SofaReadOptions = {}): Promise<MeasuredHrirSet> {
   if (bytes.length > MAX_SOFA_FILE_BYTES) return Promise.reject(tooLarge(fileName, bytes.length));
@@ -75,8 +76,9 @@ export function readSofaInWorker(bytes: Uint8Array, fileName: string, options: S
   });
 }
 
-function replyError(reply: Exclude<SofaReaderReply, { kind: 'read' }>, fileName: string): FieldError {
-  if (reply.kind === 'failed') return new FieldError(fileName, '', `the SOFA reader failed (${reply.message})`);
+function replyError(reply: Exclude<SofaReaderReply, { kind: 'read' }>, fileName: string): Error {
+  if (reply.kind === 'failed') return new FieldError(fileName, '', `the SOFA reader failed (${reply.message}); the file may be damaged`);
+  if (reply.kind === 'crashed') return new Error(`${fileName}: the SOFA reader crashed (${reply.message})`);
   const prefix = `${fileName}: ${reply.path === '' ? '' : `${reply.path}: `}`;
   return new FieldError(fileName, reply.path, reply.message.startsWith(prefix) ? reply.message.slice(prefix.length) : reply.message);
 }

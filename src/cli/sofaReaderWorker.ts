@@ -30,7 +30,8 @@ port.once('message', ({ bytes, fileName, wasmMemoryBytes }: SofaReaderRequest) =
       const message = error instanceof Error ? error.message : String(error);
       if (growthRefused) post({ kind: 'failed', message: `it needed more than its ${wasmMemoryBytes / 2 ** 20} MiB of WebAssembly memory: ${message}` });
       else if (error instanceof FieldError) post({ kind: 'refused', path: error.path, message });
-      else post({ kind: 'failed', message });
+      else if (error instanceof WebAssembly.RuntimeError) post({ kind: 'failed', message: `HDF5 stopped: ${message}` });
+      else post({ kind: 'crashed', message: error instanceof Error ? `${error.name}: ${message}` : message });
     },
   );
 });
