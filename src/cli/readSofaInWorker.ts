@@ -63,13 +63,10 @@ export function readSofaInWorker(bytes: Uint8Array, fileName: string, options: S
       timeoutMs,
     );
     worker.on('message', (reply: SofaReaderReply) => settle(() => (reply.kind === 'read' ? resolve(reply.set) : reject(replyError(reply, fileName)))));
-    worker.on('error', (error: Error & { code?: string }) =>
-      refuse(
-        error.code === 'ERR_WORKER_OUT_OF_MEMORY'
-          ? `the SOFA reader ran out of its ${SOFA_READER_HEAP_MB} MB of memory; the file may be damaged`
-          : `the SOFA reader failed (${error.message})`,
-      ),
-    );
+    worker.on('error', (error: Error & { code?: string }) => {
+      if (error.code === 'ERR_WORKER_OUT_OF_MEMORY') refuse(`the SOFA reader ran out of its ${SOFA_READER_HEAP_MB} MB of memory; the file may be damaged`);
+      else settle(() => reject(new Error(`${fileName}: the SOFA reader crashed (${error.message})`)));
+    });
     worker.on('exit', (code) => refuse(`the SOFA reader stopped (exit code ${code}) before it answered`));
     const request: SofaReaderRequest = { bytes, fileName, wasmMemoryBytes: options.wasmMemoryBytes ?? SOFA_READER_WASM_MEMORY_BYTES };
     worker.postMessage(request);
