@@ -25,3 +25,10 @@ export interface HrtfSet {
    */
   readonly itdSec: Float64Array;
 }
+
+/**
+ * The largest interaural time difference a set may have, in seconds: more than twice a
+ * human head's (about 0.7 ms at 90 degrees), and what the binaural filters hold beside the
+ * HRIR at every supported rate (their 256 taps at 48 kHz leave 5.3 ms for HRIR and delay).
+ */
+export const MAX_ITD_SEC = 0.002;

@@ -53,11 +53,29 @@ export async function decodeMp3(bytes: Uint8Array, fileName: string): Promise<Pc
     const decoder = new MPEGDecoder();
     try {
       await decoder.ready;
-      return toPcmAudio(decoder.decode(bytes), 'MP3', fileName);
+      return toPcmAudio(withoutConsoleErrors(() => decoder.decode(bytes)), 'MP3', fileName);
     } finally {
       decoder.free();
     }
   });
+}
+
+/**
+ * Runs the synchronous `decode` with console.error silenced, and restores it at once:
+ * mpg123-decoder prints a line per bad frame ("mpg123-decoder: -1 MPG123_ERR") besides
+ * listing the errors it returns, which become one refusal naming the file. Nothing else
+ * runs while `decode` does, so no other code's errors are lost.
+ */
+function withoutConsoleErrors<T>(decode: () => T): T {
+  // Typed here: io is compiled without DOM or Node types, which declare the console.
+  const { console } = globalThis as unknown as { console: { error: (...values: unknown[]) => void } };
+  const consoleError = console.error;
+  console.error = () => {};
+  try {
+    return decode();
+  } finally {
+    console.error = consoleError;
+  }
 }
 
 /** Runs `decode`, rethrowing anything other than our own FieldError as a FieldError naming the file. */

@@ -30,10 +30,17 @@ export function findDataset(file: File, name: string, fileName: string): Dataset
   return entity;
 }
 
-/** The values of a numeric (integer or floating-point) dataset. */
-export function readNumericDataset(dataset: Dataset, fileName: string, field: string): NumericArray {
-  const value = dataset.value;
+/**
+ * The values of a numeric (integer or floating-point) dataset, refused before they are
+ * read when its shape holds more than `maxValues`.
+ */
+export function readNumericDataset(dataset: Dataset, fileName: string, field: string, maxValues: number): NumericArray {
   const shape = dataset.shape ?? [];
+  const valueCount = shape.reduce((product, size) => product * size, 1);
+  if (valueCount > maxValues) {
+    throw new FieldError(fileName, field, `expected at most ${maxValues} values, got shape ${describeShape(shape)} (${valueCount} values)`);
+  }
+  const value = dataset.value;
   if (typeof value === 'number') return { shape, values: Float64Array.of(value) };
   if (
     value instanceof Float64Array ||

@@ -17,10 +17,13 @@
  *
  * The signature follows PNG's: a high-bit byte catches 7-bit channels and CR LF catches
  * line-ending conversion. Directions and ITDs are float64 so a round trip is exact.
- * Reading validates everything and names the file and the field in its errors.
+ * Reading validates everything (the sample rate within 8 to 384 kHz as for audio files,
+ * ITDs within MAX_ITD_SEC) and names the file and the field in its errors.
  */
 import { FieldError } from '../core/fieldError';
+import { MAX_ITD_SEC } from '../core/hrtfSet';
 import type { HrtfSet } from '../core/hrtfSet';
+import { MAX_FILE_SAMPLE_RATE_HZ, MIN_FILE_SAMPLE_RATE_HZ, isReadableSampleRate } from '../core/pcm';
 
 const SIGNATURE = [0x89, 0x48, 0x52, 0x54, 0x46, 0x0d, 0x0a, 0x1a] as const;
 const VERSION = 1;
@@ -108,7 +111,7 @@ export function decodeHrtfFile(bytes: Uint8Array, fileName: string): HrtfFileCon
     ...header,
     azimuthDeg: readArray(new Float64Array(count), 'azimuthDeg', (v) => v > -180 && v <= 180, 'an azimuth in (-180, 180] degrees'),
     elevationDeg: readArray(new Float64Array(count), 'elevationDeg', (v) => v >= -90 && v <= 90, 'an elevation in [-90, 90] degrees'),
-    itdSec: readArray(new Float64Array(count), 'itdSec', Number.isFinite, 'a finite ITD in seconds'),
+    itdSec: readArray(new Float64Array(count), 'itdSec', (v) => Math.abs(v) <= MAX_ITD_SEC, `an ITD within +-${MAX_ITD_SEC} s`),
     left: readArray(new Float32Array(count * length), 'left', Number.isFinite, 'a finite sample'),
     right: readArray(new Float32Array(count * length), 'right', Number.isFinite, 'a finite sample'),
   };
@@ -148,10 +151,14 @@ function parseHeader(headerBytes: Uint8Array, fileName: string): Header {
     }
     return value;
   };
+  const sampleRateHz = positive('sampleRateHz', false);
+  if (!isReadableSampleRate(sampleRateHz)) {
+    throw new FieldError(fileName, 'header.sampleRateHz', `expected a whole number of hertz from ${MIN_FILE_SAMPLE_RATE_HZ} to ${MAX_FILE_SAMPLE_RATE_HZ}, got ${sampleRateHz}`);
+  }
   return {
     name: text('name'),
     provenance: text('provenance'),
-    sampleRateHz: positive('sampleRateHz', false),
+    sampleRateHz,
     directionCount: positive('directionCount', true),
     hrirLength: positive('hrirLength', true),
   };

@@ -23,14 +23,17 @@
 import h5wasm from 'h5wasm';
 import type { File } from 'h5wasm';
 import { FieldError } from '../core/fieldError';
+import { MAX_FILE_SAMPLE_RATE_HZ, MIN_FILE_SAMPLE_RATE_HZ, isReadableSampleRate } from '../core/pcm';
 import type { MeasuredHrirSet } from '../core/measuredHrirSet';
 import { describeShape, findDataset, readNumericDataset, readStringAttribute } from './hdf5Fields';
-import type { NumericArray } from './hdf5Fields';
 import { hasHdf5Signature } from './hdf5Signature';
+import { MAX_SOFA_DELAY_SEC, MAX_SOFA_IR_LENGTH, MAX_SOFA_IR_VALUES, MAX_SOFA_MEASUREMENTS, MIN_SOFA_MEASUREMENTS } from './sofaLimits';
 import { sofaCoordinateType, sofaPositionsToPolar } from './sofaPositions';
 
 const SCRATCH_PATH = '/readSofaHrirs.sofa';
 const RECEIVER_COUNT = 2;
+/** The largest finite float32, (2 - 2^-23) 2^127. */
+const MAX_FLOAT32 = 3.4028234663852886e38;
 /** GLOBAL attributes quoted in `provenance`, in this order. */
 const PROVENANCE_ATTRIBUTES = ['DatabaseName', 'ListenerShortName', 'Organization', 'AuthorContact', 'License', 'References', 'Origin'];
 
@@ -80,25 +83,14 @@ function readOpenFile(file: File, fileName: string): MeasuredHrirSet {
   expectGlobal(file, 'DataType', 'FIR', fileName);
   checkListener(file, fileName);
 
-  const ir = required(file, 'Data.IR', fileName);
-  const [directionCount, receiverCount, measuredLength] = ir.shape;
-  if (ir.shape.length !== 3 || directionCount === undefined || receiverCount === undefined || measuredLength === undefined) {
-    throw new FieldError(fileName, 'Data.IR', `expected dimensions M x R x N, got ${describeShape(ir.shape)}`);
-  }
-  if (receiverCount !== RECEIVER_COUNT) {
-    throw new FieldError(fileName, 'Data.IR', `expected R = 2 receivers (left and right ear) in M x R x N, got ${describeShape(ir.shape)}`);
-  }
-  if (directionCount < 1 || measuredLength < 1) {
-    throw new FieldError(fileName, 'Data.IR', `expected at least one measurement of at least one sample, got ${describeShape(ir.shape)}`);
-  }
-  const badSample = ir.values.findIndex((value) => !Number.isFinite(value));
-  if (badSample >= 0) throw new FieldError(fileName, 'Data.IR', `expected finite samples, got ${ir.values[badSample]} at flat index ${badSample}`);
-
+  const irSet = findDataset(file, 'Data.IR', fileName);
+  if (irSet === undefined) throw new FieldError(fileName, 'Data.IR', 'missing; the SimpleFreeFieldHRIR convention requires it');
+  const { directionCount, measuredLength } = checkIrShape(irSet.shape ?? [], fileName);
   const sampleRateHz = readSamplingRate(file, fileName);
-  const delaySamples = readDelays(file, directionCount, sampleRateHz, fileName);
+  const delaySamples = readDelays(file, directionCount, measuredLength, sampleRateHz, fileName);
   const positionSet = findDataset(file, 'SourcePosition', fileName);
   if (positionSet === undefined) throw new FieldError(fileName, 'SourcePosition', 'missing; expected M x 3 source positions');
-  const positions = readNumericDataset(positionSet, fileName, 'SourcePosition');
+  const positions = readNumericDataset(positionSet, fileName, 'SourcePosition', 3 * directionCount);
   if (positions.shape.length !== 2 || positions.shape[0] !== directionCount || positions.shape[1] !== 3) {
     throw new FieldError(fileName, 'SourcePosition', `expected M x 3 = ${describeShape([directionCount, 3])}, got ${describeShape(positions.shape)}`);
   }
@@ -110,6 +102,8 @@ function readOpenFile(file: File, fileName: string): MeasuredHrirSet {
   );
   const directions = sofaPositionsToPolar(positions.values, directionCount, coordinateType, fileName, 'SourcePosition');
 
+  const ir = readNumericDataset(irSet, fileName, 'Data.IR', directionCount * RECEIVER_COUNT * measuredLength);
+  checkIrValues(ir.values, directionCount, measuredLength, fileName);
   let maxDelay = 0;
   for (const delay of delaySamples) maxDelay = Math.max(maxDelay, delay);
   const irLength = measuredLength + maxDelay;
@@ -137,17 +131,58 @@ function readOpenFile(file: File, fileName: string): MeasuredHrirSet {
   };
 }
 
+/** Checks Data.IR's declared shape M x R x N against sofaLimits.ts, before its values are read. */
+function checkIrShape(shape: readonly number[], fileName: string): { directionCount: number; measuredLength: number } {
+  const [directionCount, receiverCount, measuredLength] = shape;
+  if (shape.length !== 3 || directionCount === undefined || receiverCount === undefined || measuredLength === undefined) {
+    throw new FieldError(fileName, 'Data.IR', `expected dimensions M x R x N, got ${describeShape(shape)}`);
+  }
+  if (receiverCount !== RECEIVER_COUNT) {
+    throw new FieldError(fileName, 'Data.IR', `expected R = 2 receivers (left and right ear) in M x R x N, got ${describeShape(shape)}`);
+  }
+  if (directionCount < MIN_SOFA_MEASUREMENTS || directionCount > MAX_SOFA_MEASUREMENTS) {
+    throw new FieldError(
+      fileName,
+      'Data.IR',
+      `expected M from ${MIN_SOFA_MEASUREMENTS} to ${MAX_SOFA_MEASUREMENTS} measurements (the interpolation triangulates the sphere between at least ${MIN_SOFA_MEASUREMENTS} directions), got ${describeShape(shape)}`,
+    );
+  }
+  if (measuredLength < 1 || measuredLength > MAX_SOFA_IR_LENGTH || directionCount * RECEIVER_COUNT * measuredLength > MAX_SOFA_IR_VALUES) {
+    throw new FieldError(
+      fileName,
+      'Data.IR',
+      `expected N from 1 to ${MAX_SOFA_IR_LENGTH} samples and M x R x N at most ${MAX_SOFA_IR_VALUES} values, got ${describeShape(shape)}`,
+    );
+  }
+  return { directionCount, measuredLength };
+}
+
+/**
+ * Refuses samples that are not finite or that overflow float32 (the renderer's format),
+ * and HRIRs that are all zeros (no direction or ITD can be measured from silence).
+ */
+function checkIrValues(values: Float64Array, directionCount: number, measuredLength: number, fileName: string): void {
+  for (let m = 0; m < directionCount; m++) {
+    for (let r = 0; r < RECEIVER_COUNT; r++) {
+      const start = (m * RECEIVER_COUNT + r) * measuredLength;
+      let silent = true;
+      for (let n = 0; n < measuredLength; n++) {
+        const value = values[start + n]!;
+        if (!(Math.abs(value) <= MAX_FLOAT32)) {
+          throw new FieldError(fileName, `Data.IR[${m}][${r}][${n}]`, `expected a finite sample within float32's range (+-3.4e38), got ${value}`);
+        }
+        if (value !== 0) silent = false;
+      }
+      if (silent) throw new FieldError(fileName, `Data.IR[${m}][${r}]`, `expected a measured response, got ${measuredLength} zeros`);
+    }
+  }
+}
+
 function expectGlobal(file: File, attribute: string, expected: string, fileName: string): void {
   const value = readStringAttribute(file, attribute);
   if (value !== expected) {
     throw new FieldError(fileName, `GLOBAL:${attribute}`, `expected "${expected}", got ${value === undefined ? 'nothing' : JSON.stringify(value)}`);
   }
-}
-
-function required(file: File, name: string, fileName: string): NumericArray {
-  const dataset = findDataset(file, name, fileName);
-  if (dataset === undefined) throw new FieldError(fileName, name, 'missing; the SimpleFreeFieldHRIR convention requires it');
-  return readNumericDataset(dataset, fileName, name);
 }
 
 function readSamplingRate(file: File, fileName: string): number {
@@ -157,31 +192,43 @@ function readSamplingRate(file: File, fileName: string): number {
   if (units !== undefined && units.toLowerCase() !== 'hertz') {
     throw new FieldError(fileName, 'Data.SamplingRate:Units', `expected "hertz", got ${JSON.stringify(units)}`);
   }
-  const { shape, values } = readNumericDataset(dataset, fileName, 'Data.SamplingRate');
+  const { shape, values } = readNumericDataset(dataset, fileName, 'Data.SamplingRate', MAX_SOFA_MEASUREMENTS);
   const rateHz = values[0];
   if (values.length !== 1 || rateHz === undefined) {
     throw new FieldError(fileName, 'Data.SamplingRate', `expected a single value (dimension I), got shape ${describeShape(shape)}`);
   }
-  if (!Number.isFinite(rateHz) || rateHz <= 0) {
-    throw new FieldError(fileName, 'Data.SamplingRate', `expected a positive sample rate in hertz, got ${rateHz}`);
+  if (!isReadableSampleRate(rateHz)) {
+    throw new FieldError(fileName, 'Data.SamplingRate', `expected a whole number of hertz from ${MIN_FILE_SAMPLE_RATE_HZ} to ${MAX_FILE_SAMPLE_RATE_HZ}, got ${rateHz}`);
   }
   return rateHz;
 }
 
-/** Delay per measurement and receiver (M x R, flat) in whole samples, at most one second. */
-function readDelays(file: File, directionCount: number, sampleRateHz: number, fileName: string): Int32Array {
+/**
+ * Delay per measurement and receiver (M x R, flat) in whole samples, from 0 to
+ * MAX_SOFA_DELAY_SEC, and short enough that the delayed IRs keep within sofaLimits.ts.
+ */
+function readDelays(file: File, directionCount: number, measuredLength: number, sampleRateHz: number, fileName: string): Int32Array {
   const delays = new Int32Array(directionCount * RECEIVER_COUNT);
   const dataset = findDataset(file, 'Data.Delay', fileName);
   if (dataset === undefined) return delays;
-  const { shape, values } = readNumericDataset(dataset, fileName, 'Data.Delay');
+  const { shape, values } = readNumericDataset(dataset, fileName, 'Data.Delay', directionCount * RECEIVER_COUNT);
   const rows = shape[0];
   if (shape.length !== 2 || shape[1] !== RECEIVER_COUNT || (rows !== 1 && rows !== directionCount)) {
     throw new FieldError(fileName, 'Data.Delay', `expected 1 x R or M x R = ${describeShape([directionCount, RECEIVER_COUNT])}, got ${describeShape(shape)}`);
   }
+  const maxDelay = Math.min(
+    Math.floor(MAX_SOFA_DELAY_SEC * sampleRateHz),
+    MAX_SOFA_IR_LENGTH - measuredLength,
+    Math.floor(MAX_SOFA_IR_VALUES / (directionCount * RECEIVER_COUNT)) - measuredLength,
+  );
   for (let i = 0; i < delays.length; i++) {
     const delay = rows === 1 ? values[i % RECEIVER_COUNT]! : values[i]!;
-    if (!Number.isFinite(delay) || delay < 0 || delay > sampleRateHz) {
-      throw new FieldError(fileName, 'Data.Delay', `expected delays from 0 to ${sampleRateHz} samples (one second), got ${delay}`);
+    if (!(delay >= 0 && Math.round(delay) <= maxDelay)) {
+      throw new FieldError(
+        fileName,
+        'Data.Delay',
+        `expected delays from 0 to ${maxDelay} samples (at most ${MAX_SOFA_DELAY_SEC * 1000} ms, and IRs of N + delay at most ${MAX_SOFA_IR_LENGTH} samples), got ${delay}`,
+      );
     }
     delays[i] = Math.round(delay);
   }
@@ -202,7 +249,7 @@ function checkListener(file: File, fileName: string): void {
 function checkListenerVector(file: File, name: string, expected: readonly number[], meaning: string, fileName: string): void {
   const dataset = findDataset(file, name, fileName);
   if (dataset === undefined) return;
-  const { shape, values } = readNumericDataset(dataset, fileName, name);
+  const { shape, values } = readNumericDataset(dataset, fileName, name, 3 * MAX_SOFA_MEASUREMENTS);
   if (shape.length !== 2 || shape[1] !== 3) throw new FieldError(fileName, name, `expected I x C or M x C (C = 3), got ${describeShape(shape)}`);
   const spherical = readStringAttribute(dataset, 'Type') === 'spherical';
   const isPosition = name === 'ListenerPosition';

@@ -1,5 +1,6 @@
 import type { FuzzTarget } from './fuzzCampaign';
 import { compressedAudioTarget, wavTarget } from './targets/audioFiles';
+import { hrtfFileTarget, sofaTarget } from './targets/hrtfFiles';
 import { sceneJsonTarget } from './targets/sceneJson';
 
 /** Every reader of untrusted files under fuzzing, with the inputs a test run gives each. */
@@ -13,4 +14,7 @@ export const FUZZ_TARGETS: readonly RegisteredTarget[] = [
   { target: wavTarget, testInputs: 5000 },
   { target: compressedAudioTarget, testInputs: 500 },
   { target: sceneJsonTarget, testInputs: 3000 },
+  // A fresh worker thread per SOFA input, as the command line reads them: about 2 s each (loading h5wasm is most of it).
+  { target: sofaTarget, testInputs: 16 },
+  { target: hrtfFileTarget, testInputs: 2000 },
 ];

@@ -1,10 +1,11 @@
 import { availableParallelism } from 'node:os';
-import { Worker } from 'node:worker_threads';
+import type { Worker } from 'node:worker_threads';
 import type { Scene } from '../../core/scene/scene';
 import type { SceneMonoAnalysisOptions } from '../../render/analysis/sceneAnalysisSetup';
 import { createSpanRun, measureSceneHere } from '../../render/analysis/spans/analysisInSpans';
 import type { SceneMeasurementPass, SpanRun } from '../../render/analysis/spans/analysisInSpans';
 import type { SpanReply, SpanRequest } from '../../render/analysis/spans/spanProtocol';
+import { startTsxWorker } from '../tsxWorker';
 
 /**
  * A scene's mono analysis (and the loudness of its renders, with options.loudness) on
@@ -54,21 +55,9 @@ export function sharedStems(stems: readonly (readonly Float32Array[])[]): Float3
   );
 }
 
-/**
- * The worker's TypeScript runs through tsx, as the command line does: a worker thread does
- * not inherit the main thread's loader, so a two-line script registers it and imports
- * the worker module.
- */
-const WORKER_BOOTSTRAP = `
-const { workerData } = require('node:worker_threads');
-import(workerData.loader).then(({ register }) => { register(); return import(workerData.entry); });
-`;
-
 /** A worker thread for one span: it passes the replies to `run`, and ends once it has answered. */
 function startSpanWorker(request: SpanRequest, run: SpanRun): Worker {
-  const loader = import.meta.resolve('tsx/esm/api');
-  const entry = new URL('./sceneSpanWorker.ts', import.meta.url).href;
-  const worker = new Worker(WORKER_BOOTSTRAP, { eval: true, workerData: { loader, entry } });
+  const worker = startTsxWorker(new URL('./sceneSpanWorker.ts', import.meta.url));
   let answered = false;
   const fail = (message: string): void => run.fail(new Error(`mono analysis worker: ${message}`));
   worker.on('message', (reply: SpanReply) => {

@@ -17,18 +17,22 @@ options:
   --length <samples>   HRIR length (default: 99.9 % of every HRIR's energy, at most 5 ms)
   --out <file.hrtf>    where to write (default: hrtf/mit-kemar-normal-pinna.hrtf for the
                        default input, else the input's name with .hrtf)
+  --force              overwrite an output file that exists already (never the input)
   --help               show this text`;
 
 export interface ConvertHrtfArgs {
   readonly inputPath: string;
   readonly outputPath: string;
   readonly options: PrepareHrtfOptions;
+  /** Overwrite an output file that exists already (--force); never the input. */
+  readonly force?: true;
 }
 
 /** Parses the command line after the script name; throws a UsageError naming the flag and what was expected. */
 export function parseConvertHrtfArgs(argv: readonly string[]): ConvertHrtfArgs | 'help' {
   let outputPath: string | undefined;
   let options: PrepareHrtfOptions = {};
+  let force = false;
   const line = readCommandLineOptionalInput(argv, 'SOFA file', (flag, value) => {
     switch (flag) {
       case '--rate':
@@ -40,6 +44,9 @@ export function parseConvertHrtfArgs(argv: readonly string[]): ConvertHrtfArgs |
       case '--out':
         outputPath = value();
         return true;
+      case '--force':
+        force = true;
+        return true;
       default:
         return false;
     }
@@ -47,7 +54,7 @@ export function parseConvertHrtfArgs(argv: readonly string[]): ConvertHrtfArgs |
   if (line === 'help') return 'help';
   const inputPath = line.inputPath ?? DEFAULT_SOFA_INPUT;
   const defaultOutput = line.inputPath === undefined ? DEFAULT_HRTF_OUTPUT : inputPath.replace(/(\.sofa)?$/i, '.hrtf');
-  return { inputPath, outputPath: outputPath ?? defaultOutput, options };
+  return { inputPath, outputPath: outputPath ?? defaultOutput, options, ...(force ? { force: true as const } : {}) };
 }
 
 function positiveWholeNumber(flag: string, text: string): number {

@@ -1,6 +1,6 @@
 import { readFileSync } from 'node:fs';
 import { join } from 'node:path';
-import { describe, expect, it } from 'vitest';
+import { describe, expect, it, vi } from 'vitest';
 import { decodeAudioFile } from '../../../src/io/decodeAudioFile';
 import { sniffAudioFormat } from '../../../src/io/sniffAudioFormat';
 import { encodeWav } from '../../../src/io/wav';
@@ -109,6 +109,23 @@ describe('decodeAudioFile: bad files are refused with the file name', () => {
     for (let i = 200; i < bytes.length; i++) bytes[i] = (i * 37) & 0xff;
     await expect(decodeAudioFile(bytes, 'garbled.flac')).rejects.toThrow(/^garbled\.flac: .*FLAC/);
   });
+  // Issue 12: the decoder printed a line per bad frame (156 lines before one error) on the console.
+  it('refuses an MP3 file whose frames are garbage with one error naming it, printing nothing', async () => {
+    const bytes = readFixture('sine-1k-stereo.mp3');
+    for (let i = 2000; i < bytes.length; i++) bytes[i] = (i * 7919) & 0xff;
+    const consoleError = vi.spyOn(console, 'error');
+    try {
+      await expect(decodeAudioFile(bytes, 'garbled.mp3')).rejects.toThrow(
+        /^garbled\.mp3: MP3 decoder reported 4 error\(s\), the first in frame 0 at byte 6268: -1 MPG123_ERR \(expected a valid MP3 stream\)$/,
+      );
+      expect(consoleError).not.toHaveBeenCalled();
+      // Silenced only during the decode: console.error is the one it was before.
+      expect(console.error).toBe(consoleError);
+    } finally {
+      consoleError.mockRestore();
+    }
+  });
+
   it('refuses an ID3 tag followed by no MPEG audio', async () => {
     await expect(decodeAudioFile(Uint8Array.from([...id3Tag(16), ...Buffer.from('not an mpeg frame at all')]), 'tagged.mp3')).rejects.toThrow(
       /^tagged\.mp3: no MP3 audio decoded \(expected at least one frame of audio\)$/,

@@ -72,6 +72,15 @@ describe('decodeHrtfFile refuses bad files, naming the file and the field', () =
     ['trailing bytes', () => Uint8Array.from([...good, 0, 0, 0, 0]), /^bad\.hrtf: data: unexpected trailing bytes/],
     ['counts that do not match the length', () => patchHeader(good, '"directionCount":3', '"directionCount":4'), /^bad\.hrtf: data: truncated: directionCount 4/],
     ['zero length', () => patchHeader(good, '"hrirLength":4', '"hrirLength":0'), /^bad\.hrtf: header\.hrirLength: expected a positive whole number, got 0$/],
+    // Issue 12: these were read; a 1 Hz set asked the resampler for 48,000 times its length.
+    ['a sample rate of 1 Hz', () => patchHeader(good, '"sampleRateHz":48000', '"sampleRateHz":1    '), /^bad\.hrtf: header\.sampleRateHz: expected a whole number of hertz from 8000 to 384000, got 1$/],
+    ['a sample rate of 1e9 Hz', () => patchHeader(good, '"sampleRateHz":48000', '"sampleRateHz":1.0e9'), /^bad\.hrtf: header\.sampleRateHz: expected a whole number of hertz from 8000 to 384000, got 1000000000$/],
+    ['an ITD of one second', () => {
+      const bytes = good.slice();
+      const headerBytes = new DataView(bytes.buffer).getUint32(12, true);
+      new DataView(bytes.buffer).setFloat64(16 + headerBytes + 2 * 3 * 8 + 8, 1, true);
+      return bytes;
+    }, /^bad\.hrtf: itdSec\[1\]: expected an ITD within \+-0\.002 s, got 1$/],
     ['header not JSON', () => patchHeader(good, '{"name"', '["name"'), /^bad\.hrtf: header: expected JSON/],
     ['non-finite sample', () => {
       const bytes = good.slice();

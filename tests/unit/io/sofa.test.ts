@@ -10,6 +10,13 @@ function withVariable(name: string, variable: SofaVariable | undefined): SofaPar
   return { ...parts, variables: { ...parts.variables, [name]: variable } };
 }
 
+/** The valid parts with Data.IR of M x 2 x N samples `sample(flat index)`, and M source positions on the horizon. */
+function withIr(directions: number, length: number, sample: (index: number) => number): SofaParts {
+  const parts = withVariable('Data.IR', { values: Float64Array.from({ length: directions * 2 * length }, (_, i) => sample(i)), shape: [directions, 2, length] });
+  const positions = Float64Array.from({ length: directions * 3 }, (_, i) => (i % 3 === 0 ? (360 * Math.floor(i / 3)) / directions : i % 3 === 1 ? 0 : 1.5));
+  return { ...parts, variables: { ...parts.variables, SourcePosition: { ...parts.variables.SourcePosition!, values: positions, shape: [directions, 3] } } };
+}
+
 function withGlobal(name: string, value: string): SofaParts {
   const parts = validSofaParts();
   return { ...parts, globals: { ...parts.globals, [name]: value } };
@@ -118,13 +125,13 @@ describe('readSofaHrirs refuses bad files, naming the file and the field', () =>
     ['three receivers (R != 2)', () => withVariable('Data.IR', { values: new Float64Array(4 * 3 * 8), shape: [4, 3, 8] }), /^bad\.sofa: Data\.IR: expected R = 2 .* got \[4, 3, 8\]$/],
     ['two-dimensional Data.IR', () => withVariable('Data.IR', { values: new Float64Array(8 * 16), shape: [8, 16] }), /^bad\.sofa: Data\.IR: expected dimensions M x R x N, got \[8, 16\]$/],
     ['missing Data.SamplingRate', () => withVariable('Data.SamplingRate', undefined), /^bad\.sofa: Data\.SamplingRate: missing/],
-    ['zero Data.SamplingRate', () => withVariable('Data.SamplingRate', { values: Float64Array.of(0), shape: [1] }), /^bad\.sofa: Data\.SamplingRate: expected a positive sample rate in hertz, got 0$/],
-    ['NaN Data.SamplingRate', () => withVariable('Data.SamplingRate', { values: Float64Array.of(Number.NaN), shape: [1] }), /^bad\.sofa: Data\.SamplingRate: expected a positive sample rate in hertz, got NaN$/],
+    ['zero Data.SamplingRate', () => withVariable('Data.SamplingRate', { values: Float64Array.of(0), shape: [1] }), /^bad\.sofa: Data\.SamplingRate: expected a whole number of hertz from 8000 to 384000, got 0$/],
+    ['NaN Data.SamplingRate', () => withVariable('Data.SamplingRate', { values: Float64Array.of(Number.NaN), shape: [1] }), /^bad\.sofa: Data\.SamplingRate: expected a whole number of hertz from 8000 to 384000, got NaN$/],
     ['two sampling rates', () => withVariable('Data.SamplingRate', { values: Float64Array.of(48000, 48000), shape: [2] }), /^bad\.sofa: Data\.SamplingRate: expected a single value/],
     ['sampling rate in kHz', () => withVariable('Data.SamplingRate', { values: Float64Array.of(48), shape: [1], attributes: { Units: 'kilohertz' } }), /^bad\.sofa: Data\.SamplingRate:Units: expected "hertz"/],
     ['SourcePosition rows != M', () => withVariable('SourcePosition', { values: new Float64Array(9), shape: [3, 3], attributes: { Type: 'spherical', Units: 'degree, degree, metre' } }), /^bad\.sofa: SourcePosition: expected M x 3 = \[4, 3\], got \[3, 3\]$/],
     ['SourcePosition in radians', () => withVariable('SourcePosition', { values: new Float64Array(12).fill(1), shape: [4, 3], attributes: { Type: 'spherical', Units: 'radian, radian, metre' } }), /^bad\.sofa: SourcePosition:Units: expected "degree, degree, metre"/],
-    ['negative Data.Delay', () => withVariable('Data.Delay', { values: Float64Array.of(-1, 0), shape: [1, 2] }), /^bad\.sofa: Data\.Delay: expected delays from 0 to 48000 samples \(one second\), got -1$/],
+    ['negative Data.Delay', () => withVariable('Data.Delay', { values: Float64Array.of(-1, 0), shape: [1, 2] }), /^bad\.sofa: Data\.Delay: expected delays from 0 to 480 samples \(at most 10 ms, and IRs of N \+ delay at most 32768 samples\), got -1$/],
     ['listener looking left', () => withVariable('ListenerView', { values: Float64Array.of(0, 1, 0), shape: [1, 3], attributes: { Type: 'cartesian' } }), /^bad\.sofa: ListenerView\[0\]: only a listener looking to the front/],
     ['non-finite IR sample', () => {
       const parts = validSofaParts();
@@ -132,7 +139,18 @@ describe('readSofaHrirs refuses bad files, naming the file and the field', () =>
       const values = ir.values.slice();
       values[5] = Number.POSITIVE_INFINITY;
       return withVariable('Data.IR', { ...ir, values });
-    }, /^bad\.sofa: Data\.IR: expected finite samples, got Infinity at flat index 5$/],
+    }, /^bad\.sofa: Data\.IR\[0\]\[0\]\[5\]: expected a finite sample within float32's range \(\+-3\.4e38\), got Infinity$/],
+    // Issue 12 reproducers: each was read before (the first three then ran past 120 s, burned 76 s and 900 MB, or failed unnamed in preparation).
+    ['1e9 Hz Data.SamplingRate', () => withVariable('Data.SamplingRate', { values: Float64Array.of(1e9), shape: [1] }), /^bad\.sofa: Data\.SamplingRate: expected a whole number of hertz from 8000 to 384000, got 1000000000$/],
+    ['1 Hz Data.SamplingRate', () => withVariable('Data.SamplingRate', { values: Float64Array.of(1), shape: [1] }), /^bad\.sofa: Data\.SamplingRate: expected a whole number of hertz from 8000 to 384000, got 1$/],
+    ['a delay of one second', () => withVariable('Data.Delay', { values: Float64Array.of(0, 48000), shape: [1, 2] }), /^bad\.sofa: Data\.Delay: expected delays from 0 to 480 samples .*, got 48000$/],
+    ['one measurement', () => withIr(1, TEST_IR_LENGTH, (i) => (i % TEST_IR_LENGTH === 0 ? 1 : 0)), /^bad\.sofa: Data\.IR: expected M from 3 to 12000 measurements \(the interpolation triangulates the sphere between at least 3 directions\), got \[1, 2, 16\]$/],
+    ['12,001 measurements', () => withIr(12_001, 1, () => 1), /^bad\.sofa: Data\.IR: expected M from 3 to 12000 measurements .*, got \[12001, 2, 1\]$/],
+    ['IRs of 32,769 samples', () => withIr(4, 32_769, () => 1), /^bad\.sofa: Data\.IR: expected N from 1 to 32768 samples and M x R x N at most 16777216 values, got \[4, 2, 32769\]$/],
+    ['all-zero IRs', () => withIr(4, TEST_IR_LENGTH, () => 0), /^bad\.sofa: Data\.IR\[0\]\[0\]: expected a measured response, got 16 zeros$/],
+    ['one silent ear', () => withIr(4, TEST_IR_LENGTH, (i) => (i >= 5 * TEST_IR_LENGTH && i < 6 * TEST_IR_LENGTH ? 0 : 0.5)), /^bad\.sofa: Data\.IR\[2\]\[1\]: expected a measured response, got 16 zeros$/],
+    ['an IR sample overflowing float32', () => withIr(4, TEST_IR_LENGTH, (i) => (i === 37 ? 1e39 : 0.5)), /^bad\.sofa: Data\.IR\[1\]\[0\]\[5\]: expected a finite sample within float32's range \(\+-3\.4e38\), got 1e\+39$/],
+    ['a NaN IR sample', () => withIr(4, TEST_IR_LENGTH, (i) => (i === 3 ? Number.NaN : 0.5)), /^bad\.sofa: Data\.IR\[0\]\[0\]\[3\]: expected a finite sample within float32's range \(\+-3\.4e38\), got NaN$/],
   ];
   for (const [label, make, message] of cases) {
     it(label, async () => {

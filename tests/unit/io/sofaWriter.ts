@@ -48,8 +48,17 @@ export function validSofaParts(): SofaParts {
 
 let fileCount = 0;
 
+let readyModule: Awaited<typeof h5wasm.ready> | undefined;
+
 export async function writeSofa(parts: SofaParts): Promise<Uint8Array> {
-  const { FS } = await h5wasm.ready;
+  readyModule = await h5wasm.ready;
+  return writeSofaNow(parts);
+}
+
+/** writeSofa, synchronously, once a call of writeSofa has loaded h5wasm. */
+export function writeSofaNow(parts: SofaParts): Uint8Array {
+  if (readyModule === undefined) throw new Error('writeSofaNow: h5wasm is not loaded yet; await writeSofa once first');
+  const { FS } = readyModule;
   const path = `/sofaWriter-${fileCount++}.sofa`;
   const file = new h5wasm.File(path, 'w');
   for (const [name, value] of Object.entries(parts.globals)) file.create_attribute(name, value);

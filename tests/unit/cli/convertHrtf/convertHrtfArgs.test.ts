@@ -42,10 +42,15 @@ describe('parseConvertHrtfArgs', () => {
     });
   });
 
+  it('reads --force, and leaves it out when not given', () => {
+    expect(parsed(['set.sofa', '--force']).force).toBe(true);
+    expect('force' in parsed(['set.sofa'])).toBe(false);
+  });
+
   it('returns help for --help and -h, and the usage names every option', () => {
     expect(parseConvertHrtfArgs(['--help'])).toBe('help');
     expect(parseConvertHrtfArgs(['set.sofa', '-h'])).toBe('help');
-    for (const flag of ['--rate', '--length', '--out', '--help']) expect(CONVERT_HRTF_USAGE).toContain(flag);
+    for (const flag of ['--rate', '--length', '--out', '--force', '--help']) expect(CONVERT_HRTF_USAGE).toContain(flag);
   });
 
   it.each([
