@@ -9,6 +9,7 @@
  * included), 1 for a bad input file.
  */
 import { UsageError } from '../commandLine';
+import { printableLines } from '../terminalText';
 import { CONVERT_HRTF_USAGE, parseConvertHrtfArgs } from './convertHrtfArgs';
 import { runConvertHrtf } from './convertHrtfCommand';
 
@@ -17,7 +18,7 @@ async function main(): Promise<void> {
   try {
     args = parseConvertHrtfArgs(process.argv.slice(2));
   } catch (error) {
-    console.error(`hrtf:convert: ${(error as Error).message}`);
+    console.error(printableLines(`hrtf:convert: ${(error as Error).message}`));
     process.exit(2);
   }
   if (args === 'help') {
@@ -25,9 +26,10 @@ async function main(): Promise<void> {
     return;
   }
   try {
-    await runConvertHrtf(args, (line) => console.log(line));
+    // A SOFA file's attributes (its provenance) are anyone's text: printed as safe lines.
+    await runConvertHrtf(args, (line) => console.log(printableLines(line)));
   } catch (error) {
-    console.error(`hrtf:convert: ${(error as Error).message}`);
+    console.error(printableLines(`hrtf:convert: ${(error as Error).message}`));
     process.exit(error instanceof UsageError ? 2 : 1);
   }
 }
