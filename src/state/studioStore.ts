@@ -59,6 +59,7 @@ export function createStudioStore(deps: StudioStoreDeps): StudioStore {
     demoScene: deps.demoScene ?? scene,
     historyDepth: Math.max(1, Math.floor(deps.historyDepth ?? DEFAULT_HISTORY_DEPTH)),
     addSourcesToEngine: (sourceIds) => void reloader?.addSources(sourceIds),
+    reloadEngine: () => void store.getState().reloadEngine(),
     nowMs: deps.nowMs ?? (() => performance.now()),
     transportCommand: { atMs: Number.NEGATIVE_INFINITY },
   };
@@ -77,7 +78,7 @@ export function createStudioStore(deps: StudioStoreDeps): StudioStore {
       ...createEngineSlice(set, get, context, engineReloader),
       ...createStemsSlice(set, get, context, engineReloader, scene),
       ...createSessionSlice(set, get, context, deps.sceneName ?? DEFAULT_SCENE_NAME),
-      ...createNoticeSlice(set),
+      ...createNoticeSlice(set, get),
       detachEngine() {
         for (const unsubscribe of subscriptions.splice(0)) unsubscribe();
       },

@@ -7,6 +7,7 @@ import { DropOverlay } from './files/DropOverlay';
 import { openDroppedFiles } from './files/openFiles';
 import { useFileDrop } from './files/useFileDrop';
 import { Mixer } from './mixer/Mixer';
+import { Notices } from './Notices';
 import type { StageProbe } from './stage/stageProbe';
 import { SessionBar } from './session/SessionBar';
 import { SideColumn } from './SideColumn';
@@ -25,7 +26,7 @@ export interface AppProps {
 
 /**
  * The studio: transport and monitoring on top, the session's files below them, the stage
- * in the centre (with notices over it), the inspector and the analysis panels on the right, the mixer below.
+ * in the centre (with the notices above it, never over it), the inspector and the analysis panels on the right, the mixer below.
  * Files dropped anywhere on the page are added as stems (or opened, for a scene).
  */
 export function App({ onStageProbe }: AppProps) {
@@ -51,10 +52,13 @@ export function App({ onStageProbe }: AppProps) {
         <div className="stage-area">
           <div className="stage-notices">
             <ErrorBanner />
+            <Notices />
             <StemIssues />
           </div>
-          <AudioStartBanner />
-          <Stage {...(onStageProbe === undefined ? {} : { onProbe: onStageProbe })} />
+          <div className="stage-frame">
+            <AudioStartBanner />
+            <Stage {...(onStageProbe === undefined ? {} : { onProbe: onStageProbe })} />
+          </div>
         </div>
         <SideColumn />
       </main>

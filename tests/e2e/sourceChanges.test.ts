@@ -23,7 +23,7 @@ const stemBytes = [
 
 /** The store actions the test calls (the page's store has them; StudioStateView names only what other tests read). */
 interface SourceActions {
-  addStemFiles(files: readonly File[]): readonly string[];
+  addStemFiles(files: readonly File[]): Promise<readonly string[]>;
   removeSource(id: string): void;
 }
 
@@ -78,9 +78,9 @@ describe('sources added and removed while playing', () => {
     const { page } = session;
     const before = await playhead();
     const ids = await page.evaluate(
-      ({ bytes, name }) => {
+      async ({ bytes, name }) => {
         const file = new File([new Uint8Array(bytes)], name, { type: 'audio/wav' });
-        return [...((globalThis as StudioWindow).__studio!.store.getState() as unknown as SourceActions).addStemFiles([file])];
+        return [...(await ((globalThis as StudioWindow).__studio!.store.getState() as unknown as SourceActions).addStemFiles([file]))];
       },
       { bytes: stemBytes, name: STEM_NAME },
     );

@@ -1,7 +1,9 @@
 import { parseSceneJson } from '../../core/scene/sceneParse';
 import type { ParsedScene } from '../../core/scene/sceneParse';
+import { errorLines } from '../errorLines';
 import { sceneNameFromFile } from '../sceneName';
 import type { GetStudioState, SetStudioState, StudioContext } from '../studioContext';
+import { commitSceneReplacement } from './historySlice';
 
 /** The session as a whole: its name, opening a scene file, starting over. */
 export interface SessionSlice {
@@ -11,10 +13,11 @@ export interface SessionSlice {
   readonly sessionEpoch: number;
   /**
    * Opens scene JSON text (read from the file `fileName`). A bad scene changes nothing and
-   * shows the parser's message (it names the file and the field) as the error notice;
-   * returns false. A good one replaces the scene (undo history cleared), takes its name
-   * from the file, and reloads the engine; stems it names that the session lacks are
-   * listed in missingStems.
+   * shows every error the parser gives (each names the file and the field) in the error
+   * banner; returns false. A good one replaces the scene as one undo step (undo brings the
+   * previous scene back; the history before it is kept), takes its name from the file, and
+   * reloads the engine; its unknown fields are listed in a warning notice, and stems it
+   * names that the session lacks in missingStems.
    */
   openScene(text: string, fileName: string): boolean;
   /** Forgets the session (scene, stem files, undo history) and starts again from the demo scene. */
@@ -32,12 +35,14 @@ export function createSessionSlice(set: SetStudioState, get: GetStudioState, con
       try {
         parsed = parseSceneJson(text, fileName);
       } catch (error) {
-        get().showError(error instanceof Error ? error.message : String(error));
+        get().showError(errorLines(error).join('\n'));
         return false;
       }
-      for (const warning of parsed.warnings) console.warn(warning);
-      get().replaceScene(parsed.scene, {});
+      commitSceneReplacement(set, get, context, parsed.scene);
       set({ sceneName: sceneNameFromFile(fileName), failedStems: [], errorNotice: null });
+      if (parsed.warnings.length > 0) {
+        get().showNotice({ tone: 'warning', title: `${fileName}: fields the studio does not know (kept, and saved back)`, lines: parsed.warnings });
+      }
       void get().reloadEngine();
       return true;
     },

@@ -21,7 +21,7 @@ export async function openDroppedFiles(store: StudioStore, files: readonly File[
   const { stems, scenes, others } = sortDroppedFiles(files);
   const scene = scenes[0];
   if (scene !== undefined) await openSceneFile(store, scene);
-  if (stems.length > 0) store.getState().addStemFiles(stems);
+  if (stems.length > 0) await store.getState().addStemFiles(stems);
   const ignored = [...others, ...scenes.slice(1)];
   if (ignored.length > 0) {
     const names = ignored.map((f) => f.name).join(', ');

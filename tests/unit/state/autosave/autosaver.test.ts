@@ -83,7 +83,7 @@ describe('startAutosave', () => {
 
   it('newSession clears the record and the stored stem files instead of saving the demo', async () => {
     const { store, storage, timers, autosaver } = setup();
-    store.getState().addStemFiles([wavFile('bass.wav', 8, 1)]);
+    await store.getState().addStemFiles([wavFile('bass.wav', 8, 1)]);
     await autosaver.flush();
     expect(storage.stems.size).toBe(1);
     store.getState().toggleMute('a');
@@ -125,7 +125,7 @@ describe('startAutosave writes a stem file only when it is new', () => {
 
   it('writes dropped stems once; later gain edits write the record each time and stem bytes never', async () => {
     const { store, storage, autosaver } = setup();
-    store.getState().addStemFiles([wavFile('bass.wav', 1000, 1), wavFile('vox.wav', 2000, 2)]);
+    await store.getState().addStemFiles([wavFile('bass.wav', 1000, 1), wavFile('vox.wav', 2000, 2)]);
     await autosaver.flush();
     expect(storage.stemPuts).toHaveLength(2);
     expect(storage.stemBytesWritten).toBe(3000);
@@ -141,7 +141,7 @@ describe('startAutosave writes a stem file only when it is new', () => {
 
   it('after a reload (restored Blobs are new objects), gain edits write 0 stem bytes', async () => {
     const first = setup();
-    first.store.getState().addStemFiles([wavFile('bass.wav', 1000, 1), wavFile('vox.wav', 2000, 2)]);
+    await first.store.getState().addStemFiles([wavFile('bass.wav', 1000, 1), wavFile('vox.wav', 2000, 2)]);
     await first.autosaver.flush();
     const { storage } = first;
     const putsBefore = storage.stemPuts.length;
@@ -157,7 +157,7 @@ describe('startAutosave writes a stem file only when it is new', () => {
 
   it('a relink writes exactly that stem once and deletes the file it replaced', async () => {
     const { store, storage, autosaver } = setup();
-    store.getState().addStemFiles([wavFile('bass.wav', 8, 1), wavFile('vox.wav', 8, 2)]);
+    await store.getState().addStemFiles([wavFile('bass.wav', 8, 1), wavFile('vox.wav', 8, 2)]);
     await autosaver.flush();
     const before = new Map(stored(storage).stemFiles);
     const keysBefore = new Set(storage.stems.keys());
@@ -174,7 +174,7 @@ describe('startAutosave writes a stem file only when it is new', () => {
 
   it('deletes the stored stem file of a removed source, writing no stem bytes', async () => {
     const { store, storage, autosaver } = setup();
-    store.getState().addStemFiles([wavFile('bass.wav', 8, 1), wavFile('vox.wav', 8, 2)]);
+    await store.getState().addStemFiles([wavFile('bass.wav', 8, 1), wavFile('vox.wav', 8, 2)]);
     await autosaver.flush();
     store.getState().removeSource('vox');
     await autosaver.flush();
@@ -185,7 +185,7 @@ describe('startAutosave writes a stem file only when it is new', () => {
 
   it('restore gives back the saved session: scene, name and the stem bytes', async () => {
     const { store, storage, autosaver } = setup();
-    store.getState().addStemFiles([wavFile('bass.wav', 5, 7)]);
+    await store.getState().addStemFiles([wavFile('bass.wav', 5, 7)]);
     store.getState().setGain('bass', -3);
     store.getState().relinkStem('bass', wavFile('bass-v2.wav', 6, 9));
     await autosaver.flush();
