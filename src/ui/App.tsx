@@ -9,6 +9,8 @@ import { useFileDrop } from './files/useFileDrop';
 import { Mixer } from './mixer/Mixer';
 import { Notices } from './Notices';
 import type { StageProbe } from './stage/stageProbe';
+import { ConfirmDialog } from './session/ConfirmDialog';
+import { SaveProblemNotice } from './session/SaveProblemNotice';
 import { SessionBar } from './session/SessionBar';
 import { SideColumn } from './SideColumn';
 import { Stage } from './stage/Stage';
@@ -51,6 +53,7 @@ export function App({ onStageProbe }: AppProps) {
       <main className="workspace">
         <div className="stage-area">
           <div className="stage-notices">
+            <SaveProblemNotice />
             <ErrorBanner />
             <Notices />
             <StemIssues />
@@ -64,6 +67,7 @@ export function App({ onStageProbe }: AppProps) {
       </main>
       <Mixer />
       {dragging && <DropOverlay />}
+      <ConfirmDialog />
     </div>
   );
 }

@@ -1,7 +1,10 @@
 import type { StudioStore } from '../../state/studioStore';
 import { sortDroppedFiles } from './droppedFiles';
 
-/** Opens a scene file: reads it as text and hands it to the store (which refuses a bad one, changing nothing). */
+/**
+ * Opens a scene file: reads it as text and hands it to the store (which refuses a bad one,
+ * changing nothing), once the open session is saved or the user agreed to lose its unsaved work.
+ */
 export async function openSceneFile(store: StudioStore, file: File): Promise<void> {
   let text: string;
   try {
@@ -10,7 +13,7 @@ export async function openSceneFile(store: StudioStore, file: File): Promise<voi
     store.getState().showError(`${file.name}: the file could not be read (${error instanceof Error ? error.message : String(error)})`);
     return;
   }
-  store.getState().openScene(text, file.name);
+  await store.getState().replaceOpenSession('Open scene', () => store.getState().openScene(text, file.name));
 }
 
 /**

@@ -91,18 +91,19 @@ describe('openScene', () => {
 });
 
 describe('newSession', () => {
-  it('forgets scene, stem files and history, opens the demo, and starts a new autosave epoch', async () => {
+  it('opens the demo as a new session (new id, no stem files, fresh history)', async () => {
     const { engine, store, demo, stemFiles } = setup();
     store.getState().openScene(serializeScene(song), 'song.json');
     store.getState().moveSource('vox', { azimuthDeg: 10 });
+    const before = store.getState().sessionId;
     store.getState().newSession();
     const state = store.getState();
     expect(state.scene).toBe(demo);
     expect(state.sceneName).toBe('demo');
+    expect(state.sessionId).not.toBe(before);
     expect(state.history.past).toHaveLength(0);
     expect(stemFiles.size).toBe(0);
     expect(state.missingStems).toEqual([]);
-    expect(state.sessionEpoch).toBe(1);
     await state.reloadEngine();
     expect(engine.loads.at(-1)!.scene).toBe(demo);
   });
