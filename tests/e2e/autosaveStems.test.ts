@@ -212,7 +212,7 @@ describe('stem files in the IndexedDB autosave', () => {
         request.onsuccess = () => resolve(request.result);
         request.onerror = () => reject(request.error);
       });
-      const result = { version: db.version, stores: [...db.objectStoreNames] };
+      const result = { version: db.version, stores: Array.from(db.objectStoreNames) };
       db.close();
       return result;
     }, DATABASE);

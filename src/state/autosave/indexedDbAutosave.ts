@@ -88,14 +88,22 @@ export function createIndexedDbAutosave(factory: IDBFactory): AutosaveStorage {
     const db = await open();
     return new Promise<T>((resolve, reject) => {
       const transaction = db.transaction([SESSION_STORE, STEM_STORE, META_STORE], mode);
-      const result = operate({
-        sessions: transaction.objectStore(SESSION_STORE),
-        stems: transaction.objectStore(STEM_STORE),
-        meta: transaction.objectStore(META_STORE),
-      });
-      transaction.oncomplete = () => resolve(result());
       transaction.onerror = () => reject(transaction.error ?? new Error('IndexedDB transaction failed'));
       transaction.onabort = () => reject(transaction.error ?? new Error('IndexedDB transaction aborted'));
+      let result: () => T;
+      try {
+        result = operate({
+          sessions: transaction.objectStore(SESSION_STORE),
+          stems: transaction.objectStore(STEM_STORE),
+          meta: transaction.objectStore(META_STORE),
+        });
+      } catch (error) {
+        // Nothing of a half-made write is kept (a stem file without its record, say).
+        transaction.abort();
+        reject(error);
+        return;
+      }
+      transaction.oncomplete = () => resolve(result());
       if (commitNow) transaction.commit();
     });
   };
