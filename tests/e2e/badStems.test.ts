@@ -54,4 +54,24 @@ describe('stem files that cannot be used', () => {
     await page.getByTestId('notice-dismiss').click();
     await expect.poll(() => notice.count()).toBe(0);
   });
+
+  it('shows the Missing stems panel of an opened scene above the stage, and dismisses it', async () => {
+    const { page } = session;
+    const scene = {
+      format: 'spatial-mix-studio/scene',
+      version: 1,
+      sampleRateHz: 48000,
+      listener: { yawDeg: 0, pitchDeg: 0, rollDeg: 0 },
+      sources: [{ id: 'vox', name: 'Vox', stem: { file: 'stems/vox.wav' }, gainDb: 0, mute: false, solo: false, position: { azimuthDeg: 0, elevationDeg: 0, distanceM: 2 } }],
+    };
+    await page.getByTestId('scene-open-input').setInputFiles({ name: 'missing.json', mimeType: 'application/json', buffer: Buffer.from(JSON.stringify(scene)) });
+    const panel = page.getByTestId('stem-issues');
+    await panel.waitFor({ state: 'visible', timeout: 15_000 });
+    expect(await page.getByTestId('missing-stems').textContent()).toContain('stems/vox.wav');
+    const panelBox = (await panel.boundingBox())!;
+    const stageBox = (await page.getByTestId('stage-canvas').boundingBox())!;
+    expect(panelBox.y + panelBox.height).toBeLessThanOrEqual(stageBox.y + 0.5);
+    await page.getByTestId('stem-issues-dismiss').click();
+    await expect.poll(() => panel.count()).toBe(0);
+  });
 });

@@ -26,6 +26,8 @@ export interface AutosaveOptions {
 export interface Autosaver {
   /** Saves a pending change now (the page is being hidden or closed); resolves when written (or the write failed). */
   flush(): Promise<void>;
+  /** Saves the open session now, changed or not (e.g. before duplicating one never saved); resolves when written (or the write failed). */
+  saveNow(): Promise<void>;
   /** Whether the last save failed. */
   readonly failing: boolean;
   /** Stops watching the store; a pending change is dropped. */
@@ -123,6 +125,10 @@ export function startAutosave(store: StudioStore, storage: AutosaveStorage, opti
   return {
     flush() {
       return cancelPending() ? save() : writes;
+    },
+    saveNow() {
+      cancelPending();
+      return save();
     },
     get failing() {
       return failing;

@@ -143,7 +143,8 @@ export function createSessionLibrarySlice(set: SetStudioState, get: GetStudioSta
       if (await attempt('Renaming the session', (s) => s.rename(sessionId, name.trim()))) await get().refreshSessions();
     },
     async duplicateSession(sessionId) {
-      await saveOpenSession();
+      const neverSaved = sessionId === get().sessionId && !get().sessions.some((s) => s.sessionId === sessionId);
+      await (neverSaved ? autosaver?.saveNow() : saveOpenSession());
       const name = get().sessions.find((s) => s.sessionId === sessionId)?.name ?? get().sceneName;
       if (await attempt('Duplicating the session', (s) => s.duplicate(sessionId, newSessionId(), `${name} copy`))) await get().refreshSessions();
     },

@@ -85,6 +85,13 @@ describe('the sessions list', () => {
     expect(store.getState().sceneName).toBe('Sketch');
   });
 
+  it('duplicates the open session even before its first save', async () => {
+    const storage = memoryAutosaveStorage();
+    const { store } = await setup(storage);
+    await store.getState().duplicateSession(store.getState().sessionId);
+    expect(names(store.getState().sessions)).toEqual(['song', 'song copy']);
+  });
+
   it('deletes a session other than the open one with an "Undo delete" notice that brings it back', async () => {
     const storage = memoryAutosaveStorage();
     const { store } = await setup(storage);
