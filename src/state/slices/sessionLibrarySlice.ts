@@ -9,7 +9,10 @@ export interface Confirmation {
   readonly title: string;
   readonly message: string;
   readonly confirmLabel: string;
+  /** Goes on with the action (the user confirmed). */
   readonly run: () => void;
+  /** Drops the action (the user cancelled). */
+  readonly cancel: () => void;
 }
 
 /** 'off': no session storage (no IndexedDB), so nothing is kept past this page. */
@@ -35,8 +38,12 @@ export interface SessionLibrarySlice {
   /** The autosaver's reports (see AutosaveOptions.onStatus and onError). */
   setSaveState(state: SessionSaveState, problem?: string): void;
   refreshSessions(): Promise<void>;
-  /** Runs `run` once the open session is saved, or after the user confirms losing its unsaved work. `what` names the action ("New session"). */
-  replaceOpenSession(what: string, run: () => void): Promise<void>;
+  /**
+   * Runs `run` once the open session is saved, or after the user confirms losing its
+   * unsaved work; resolves true when it ran, false when the user cancelled. `what` names
+   * the action ("New session").
+   */
+  replaceOpenSession(what: string, run: () => void): Promise<boolean>;
   answerConfirmation(confirmed: boolean): void;
   /** New session, after replaceOpenSession. */
   startNewSession(): Promise<void>;
@@ -100,19 +107,25 @@ export function createSessionLibrarySlice(set: SetStudioState, get: GetStudioSta
       const { saveState, saveProblem } = get();
       if (saveState === 'saved') {
         run();
-        return;
+        return true;
       }
       const why =
         saveState === 'off'
           ? 'This browser keeps no sessions (IndexedDB is unavailable), so the open session is not saved anywhere.'
           : `The open session's latest changes could not be saved${saveProblem === null ? '' : ` (${saveProblem})`}.`;
-      set({
-        confirmation: {
-          title: `${what}: the open session has unsaved work`,
-          message: `${why} ${what} replaces it, and that work will be lost. Export or save the scene first to keep it.`,
-          confirmLabel: `${what} anyway`,
-          run,
-        },
+      return new Promise<boolean>((resolve) => {
+        set({
+          confirmation: {
+            title: `${what}: the open session has unsaved work`,
+            message: `${why} ${what} replaces it, and that work will be lost. Export or save the scene first to keep it.`,
+            confirmLabel: `${what} anyway`,
+            run: () => {
+              run();
+              resolve(true);
+            },
+            cancel: () => resolve(false),
+          },
+        });
       });
     },
     answerConfirmation(confirmed) {
@@ -120,9 +133,10 @@ export function createSessionLibrarySlice(set: SetStudioState, get: GetStudioSta
       if (confirmation === null) return;
       set({ confirmation: null });
       if (confirmed) confirmation.run();
+      else confirmation.cancel();
     },
-    startNewSession() {
-      return get().replaceOpenSession('New session', () => get().newSession());
+    async startNewSession() {
+      await get().replaceOpenSession('New session', () => get().newSession());
     },
     async openSession(sessionId) {
       if (sessionId === get().sessionId || storage === null) return;

@@ -46,21 +46,26 @@ describe('replacing the open session', () => {
     store.getState().setGain('a', -9);
     const edited = store.getState().scene;
     let opened = false;
-    await store.getState().replaceOpenSession('Open scene', () => {
+    const answered = store.getState().replaceOpenSession('Open scene', () => {
       opened = true;
     });
+    await expect.poll(() => store.getState().confirmation).not.toBeNull();
     expect(store.getState().saveState).toBe('failed');
     expect(store.getState().confirmation?.message).toMatch(/could not be saved.*QuotaExceededError/);
     store.getState().answerConfirmation(false);
+    await expect(answered).resolves.toBe(false);
     expect(opened).toBe(false);
 
-    await store.getState().startNewSession();
-    expect(store.getState().confirmation).not.toBeNull();
+    const cancelled = store.getState().startNewSession();
+    await expect.poll(() => store.getState().confirmation).not.toBeNull();
     store.getState().answerConfirmation(false);
+    await cancelled;
     expect(store.getState().scene).toBe(edited);
 
-    await store.getState().startNewSession();
+    const confirmed = store.getState().startNewSession();
+    await expect.poll(() => store.getState().confirmation).not.toBeNull();
     store.getState().answerConfirmation(true);
+    await confirmed;
     expect(store.getState().scene).toBe(demo);
   });
 });
