@@ -27,7 +27,7 @@ import './ui/styles.css';
  *   engine                     the AudioEngine, or null without audio (`?engine=none`, no Web Audio)
  *   stemFiles                  the session's stem files by file name (Map<string, Blob>): what
  *                              dropped, picked and relinked files became, and what autosave keeps
- *   ready()                    resolves once the starting session (the autosaved one, else the
+ *   ready()                    resolves once the starting session (the one open last, else the
  *                              demo) is in the store and, with an engine, loaded into it
  *   flushAutosave()            writes a pending autosave now (it otherwise waits ~300 ms after
  *                              the last change, or for pagehide); resolves when written
@@ -37,8 +37,8 @@ import './ui/styles.css';
  * A test drags a source with page.mouse from sourceScreenPosition(id) to
  * positionScreenPosition(target) (same height: a plain drag keeps the source's height)
  * and reads the result from store.getState(). Open the page with `?engine=none` to run
- * the studio without audio. The session autosaves to IndexedDB (database
- * "spatial-mix-studio"); a fresh browser profile starts from the demo.
+ * the studio without audio. Sessions are stored in IndexedDB (database
+ * "spatial-mix-studio", see DESIGN.md section 6); a fresh browser profile starts from the demo.
  */
 export interface StudioTestHooks {
   readonly store: StudioStore;
