@@ -91,7 +91,9 @@ export function createSessionLibrarySlice(set: SetStudioState, get: GetStudioSta
       await get().refreshSessions();
     },
     setSaveState(state, problem) {
-      set({ saveState: state, ...(problem !== undefined ? { saveProblem: problem } : state === 'saved' ? { saveProblem: null } : {}) });
+      const saveProblem = state === 'saved' ? null : (problem ?? get().saveProblem);
+      // 'pending' comes with every edit (every drag event): change the store only when something changed.
+      if (state !== get().saveState || saveProblem !== get().saveProblem) set({ saveState: state, saveProblem });
       if (state === 'saved') void get().refreshSessions();
     },
     async refreshSessions() {
