@@ -10,7 +10,7 @@ import { startAutosave } from './state/autosave/autosaver';
 import type { AutosaveStorage } from './state/autosave/autosaveStorage';
 import { flushOnPageHide } from './state/autosave/flushOnPageHide';
 import { createIndexedDbAutosave } from './state/autosave/indexedDbAutosave';
-import { restoreAutosavedSession } from './state/autosave/restoreSession';
+import { errorText, restoreAutosavedSession } from './state/autosave/restoreSession';
 import { PLACEHOLDER_SCENE, PLACEHOLDER_STEM_CHANNELS } from './state/placeholderScene';
 import { DEMO_SCENE_NAME } from './state/slices/sessionSlice';
 import { createStudioStore } from './state/studioStore';
@@ -27,7 +27,7 @@ import './ui/styles.css';
  *   engine                     the AudioEngine, or null without audio (`?engine=none`, no Web Audio)
  *   stemFiles                  the session's stem files by file name (Map<string, Blob>): what
  *                              dropped, picked and relinked files became, and what autosave keeps
- *   ready()                    resolves once the starting session (the autosaved one, else the
+ *   ready()                    resolves once the starting session (the one open last, else the
  *                              demo) is in the store and, with an engine, loaded into it
  *   flushAutosave()            writes a pending autosave now (it otherwise waits ~300 ms after
  *                              the last change, or for pagehide); resolves when written
@@ -37,8 +37,8 @@ import './ui/styles.css';
  * A test drags a source with page.mouse from sourceScreenPosition(id) to
  * positionScreenPosition(target) (same height: a plain drag keeps the source's height)
  * and reads the result from store.getState(). Open the page with `?engine=none` to run
- * the studio without audio. The session autosaves to IndexedDB (database
- * "spatial-mix-studio"); a fresh browser profile starts from the demo.
+ * the studio without audio. Sessions are stored in IndexedDB (database
+ * "spatial-mix-studio", see DESIGN.md section 6); a fresh browser profile starts from the demo.
  */
 export interface StudioTestHooks {
   readonly store: StudioStore;
@@ -89,29 +89,32 @@ function autosaveStorage(): AutosaveStorage | null {
   return typeof indexedDB === 'undefined' ? null : createIndexedDbAutosave(indexedDB);
 }
 
-/** What the studio starts with: the autosaved session, else the demo (saying why when the autosave was unreadable). */
-async function startingSession(storage: AutosaveStorage | null): Promise<{ restored: StudioSession | null; problem: string | null }> {
+/** What the studio starts with: the session open last, else the demo (saying why when the stored one was unreadable). */
+async function startingSession(storage: AutosaveStorage | null): Promise<{ restored: { sessionId: string; session: StudioSession } | null; problem: string | null }> {
   if (storage === null) return { restored: null, problem: null };
   const result = await restoreAutosavedSession(storage);
-  if (result.kind === 'restored') return { restored: result.session, problem: null };
+  if (result.kind === 'restored') return { restored: { sessionId: result.sessionId, session: result.session }, problem: null };
   if (result.kind === 'none') return { restored: null, problem: null };
   console.warn('The autosaved session could not be restored:', result.message);
-  return { restored: null, problem: `The autosaved session could not be restored, so the demo was opened instead: ${result.message}` };
+  return { restored: null, problem: `The last session could not be restored, so the demo was opened instead (the stored session is kept): ${result.message}` };
 }
 
 async function start(): Promise<void> {
   const storage = autosaveStorage();
   const [engine, { restored, problem }] = await Promise.all([createEngine(), startingSession(storage)]);
   const demo = demoScene();
-  const stemFiles = new Map<string, Blob>(restored?.stemFiles ?? []);
+  const session = restored?.session;
+  const stemFiles = new Map<string, Blob>(session?.stemFiles ?? []);
   const store = createStudioStore({
     engine,
-    scene: restored?.scene ?? demo.scene,
-    stemChannels: restored === null ? demo.stemChannels : {},
-    sceneName: restored?.sceneName ?? DEMO_SCENE_NAME,
+    scene: session?.scene ?? demo.scene,
+    stemChannels: session === undefined ? demo.stemChannels : {},
+    sceneName: session?.sceneName ?? DEMO_SCENE_NAME,
+    ...(restored === null ? {} : { sessionId: restored.sessionId }),
     demoScene: demo.scene,
     stemFiles,
   });
+  if (session?.view !== undefined) store.getState().loadView(session.view);
   if (problem !== null) store.getState().showError(problem);
   const loaded = store.getState().reloadEngine();
 
@@ -119,12 +122,16 @@ async function start(): Promise<void> {
     storage === null
       ? null
       : startAutosave(store, storage, {
+          onStatus: (status) => store.getState().setSaveState(status),
           onError: (error) => {
             console.error('Autosave failed:', error);
-            store.getState().showError(`The session could not be autosaved: ${error instanceof Error ? error.message : String(error)}`);
+            store.getState().setSaveState('failed', errorText(error));
           },
         });
-  if (autosaver !== null) flushOnPageHide(autosaver, window);
+  if (storage !== null && autosaver !== null) {
+    flushOnPageHide(autosaver, window);
+    void store.getState().connectSessionStorage(storage, autosaver);
+  }
 
   let probe: StageProbe | null = null;
   window.__studio = {

@@ -120,6 +120,13 @@ export interface AudioEngine {
    * (updateSource before the source is in is not heard; the store re-sends them).
    */
   addSources(sources: readonly SceneSource[], stemFiles: StemFiles): Promise<SceneLoadReport>;
+  /**
+   * Decodes a stem file (off the audio thread, at the session's rate) before a source is
+   * made of it, and keeps the result for the addSources that follows under `fileName`.
+   * Resolves with its channel count (1 or 2); rejects, naming the file and what was wrong,
+   * for a file that cannot be decoded, is empty, or has another channel count.
+   */
+  prepareStemFile(file: Blob, fileName: string): Promise<number>;
   /** Removes a source: it fades out over one block, nothing else restarts. Unknown ids are ignored. */
   removeSource(sourceId: string): void;
   /**

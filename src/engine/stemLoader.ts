@@ -12,6 +12,26 @@ export interface LoadedStems {
   readonly report: Omit<SceneLoadReport, 'lengthSec'>;
 }
 
+/** The cache key of a stem file's channels at a sample rate. */
+export function fileStemKey(fileName: string, sizeBytes: number, sampleRateHz: number): string {
+  return `file:${fileName}:${sizeBytes}@${sampleRateHz}`;
+}
+
+/**
+ * Decodes `file` for the cache (see AudioEngine.prepareStemFile); a failure is not cached.
+ * Resolves with its channels.
+ */
+export function prepareStemFile(file: Blob, fileName: string, sampleRateHz: number, cache: StemCache, preparation: PreparationClient): Promise<Float32Array[]> {
+  const key = fileStemKey(fileName, file.size, sampleRateHz);
+  let prepared = cache.get(key);
+  if (prepared === undefined) {
+    prepared = file.arrayBuffer().then((bytes) => preparation.decode(bytes, fileName, sampleRateHz));
+    cache.set(key, prepared);
+    prepared.catch(() => cache.delete(key));
+  }
+  return prepared;
+}
+
 /**
  * Prepares every source's stem: generators in the worker, files from `files` by name.
  * A missing or unreadable stem leaves its source silent and is reported, so one bad
@@ -38,7 +58,7 @@ export async function loadStems(
       } else {
         const name = stemFileName(stem.file);
         const blob = files.get(name);
-        key = `file:${name}:${blob?.size ?? 0}@${rate}`;
+        key = fileStemKey(name, blob?.size ?? 0, rate);
         if (blob === undefined && !cache.has(key)) {
           missing.push({ sourceId: source.id, file: stem.file });
           return [new Float32Array(0)];

@@ -39,7 +39,7 @@ import { addEngineSource, createEngineSources, meterSlotCount, removeEngineSourc
 import { renderSceneOffline } from './offlineRender';
 import { createPreparationClient } from './preparationClient';
 import { createRendererNode } from './rendererNode';
-import { loadStems } from './stemLoader';
+import { loadStems, prepareStemFile } from './stemLoader';
 import type { StemCache } from './stemLoader';
 
 /**
@@ -236,6 +236,10 @@ export function createWebAudioEngine(): AudioEngine {
         postToRenderer({ type: 'addSource', source, stem, meterSlot });
       });
       return { ...loaded.report, lengthSec: lengthSec(grid) };
+    },
+    async prepareStemFile(file: Blob, fileName: string): Promise<number> {
+      const channels = await prepareStemFile(file, fileName, sampleRateHz, stemCache, preparation);
+      return channels.length;
     },
     removeSource(sourceId: string) {
       pendingAdds.delete(sourceId);

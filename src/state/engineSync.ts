@@ -10,10 +10,15 @@ import type { StudioContext } from './studioContext';
  * context.addSourcesToEngine, which prepares their stems), updateSource for every source
  * whose parameters changed, setListener when the orientation changed, setMasterMidSide
  * when the master's mid/side changed. Untouched sources share their object between the
- * scenes (immutable edits), so the comparison is by reference first.
+ * scenes (immutable edits), so the comparison is by reference first. Scenes at different
+ * sample rates (an opened scene undone) have no changes in common: the engine reloads.
  */
 export function syncEngine(context: StudioContext, previous: Scene, next: Scene): void {
   if (previous === next) return;
+  if (previous.sampleRateHz !== next.sampleRateHz) {
+    context.reloadEngine();
+    return;
+  }
   const { engine } = context;
   const previousById = new Map(previous.sources.map((s) => [s.id, s]));
   const added: string[] = [];

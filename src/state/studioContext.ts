@@ -13,6 +13,8 @@ export interface StudioContext {
    * the others.
    */
   readonly addSourcesToEngine: (sourceIds: readonly string[]) => void;
+  /** Loads the whole scene into the engine again (StemsSlice.reloadEngine), e.g. after an undo across sample rates. */
+  readonly reloadEngine: () => void;
   /**
    * The session's stem files by file name (see StemFiles): one mutable map for the
    * store's life, changed only by the stems and session actions, which bump

@@ -7,6 +7,7 @@ import type { MonoCheckSlice } from './slices/monoCheckSlice';
 import type { NoticeSlice } from './slices/noticeSlice';
 import type { SceneSlice } from './slices/sceneSlice';
 import type { SelectionSlice } from './slices/selectionSlice';
+import type { SessionLibrarySlice } from './slices/sessionLibrarySlice';
 import type { SessionSlice } from './slices/sessionSlice';
 import type { StemsSlice } from './slices/stemsSlice';
 import type { TransportSlice } from './slices/transportSlice';
@@ -23,6 +24,7 @@ export type StudioState = SceneSlice &
   EngineSlice &
   StemsSlice &
   SessionSlice &
+  SessionLibrarySlice &
   NoticeSlice &
   StoreLifecycle;
 

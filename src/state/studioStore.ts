@@ -12,7 +12,9 @@ import { createMonoCheckSlice } from './slices/monoCheckSlice';
 import { createNoticeSlice } from './slices/noticeSlice';
 import { EMPTY_SCENE, createSceneSlice } from './slices/sceneSlice';
 import { createSelectionSlice } from './slices/selectionSlice';
+import { createSessionLibrarySlice } from './slices/sessionLibrarySlice';
 import { createSessionSlice } from './slices/sessionSlice';
+import { newSessionId } from './autosave/sessionIds';
 import { createStemsSlice } from './slices/stemsSlice';
 import type { EngineReloader } from './engineReloader';
 import type { StudioContext } from './studioContext';
@@ -36,6 +38,8 @@ export interface StudioStoreDeps {
   readonly stemFiles?: Map<string, Blob>;
   /** The scene's name (see SessionSlice.sceneName); default "scene". */
   readonly sceneName?: string;
+  /** The session's id in the session storage (see SessionSlice.sessionId); default a new one. */
+  readonly sessionId?: string;
   /** What newSession() loads (default: the starting scene). */
   readonly demoScene?: Scene;
   /** Milliseconds clock for the transport's settle time (default performance.now). */
@@ -59,6 +63,7 @@ export function createStudioStore(deps: StudioStoreDeps): StudioStore {
     demoScene: deps.demoScene ?? scene,
     historyDepth: Math.max(1, Math.floor(deps.historyDepth ?? DEFAULT_HISTORY_DEPTH)),
     addSourcesToEngine: (sourceIds) => void reloader?.addSources(sourceIds),
+    reloadEngine: () => void store.getState().reloadEngine(),
     nowMs: deps.nowMs ?? (() => performance.now()),
     transportCommand: { atMs: Number.NEGATIVE_INFINITY },
   };
@@ -76,8 +81,9 @@ export function createStudioStore(deps: StudioStoreDeps): StudioStore {
       ...createHistorySlice(set, get, context),
       ...createEngineSlice(set, get, context, engineReloader),
       ...createStemsSlice(set, get, context, engineReloader, scene),
-      ...createSessionSlice(set, get, context, deps.sceneName ?? DEFAULT_SCENE_NAME),
-      ...createNoticeSlice(set),
+      ...createSessionSlice(set, get, context, { sessionId: deps.sessionId ?? newSessionId(), sceneName: deps.sceneName ?? DEFAULT_SCENE_NAME }),
+      ...createSessionLibrarySlice(set, get),
+      ...createNoticeSlice(set, get),
       detachEngine() {
         for (const unsubscribe of subscriptions.splice(0)) unsubscribe();
       },

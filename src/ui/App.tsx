@@ -7,7 +7,10 @@ import { DropOverlay } from './files/DropOverlay';
 import { openDroppedFiles } from './files/openFiles';
 import { useFileDrop } from './files/useFileDrop';
 import { Mixer } from './mixer/Mixer';
+import { Notices } from './Notices';
 import type { StageProbe } from './stage/stageProbe';
+import { ConfirmDialog } from './session/ConfirmDialog';
+import { SaveProblemNotice } from './session/SaveProblemNotice';
 import { SessionBar } from './session/SessionBar';
 import { SideColumn } from './SideColumn';
 import { Stage } from './stage/Stage';
@@ -25,7 +28,7 @@ export interface AppProps {
 
 /**
  * The studio: transport and monitoring on top, the session's files below them, the stage
- * in the centre (with notices over it), the inspector and the analysis panels on the right, the mixer below.
+ * in the centre (with the notices above it, never over it), the inspector and the analysis panels on the right, the mixer below.
  * Files dropped anywhere on the page are added as stems (or opened, for a scene).
  */
 export function App({ onStageProbe }: AppProps) {
@@ -50,16 +53,21 @@ export function App({ onStageProbe }: AppProps) {
       <main className="workspace">
         <div className="stage-area">
           <div className="stage-notices">
+            <SaveProblemNotice />
             <ErrorBanner />
+            <Notices />
             <StemIssues />
           </div>
-          <AudioStartBanner />
-          <Stage {...(onStageProbe === undefined ? {} : { onProbe: onStageProbe })} />
+          <div className="stage-frame">
+            <AudioStartBanner />
+            <Stage {...(onStageProbe === undefined ? {} : { onProbe: onStageProbe })} />
+          </div>
         </div>
         <SideColumn />
       </main>
       <Mixer />
       {dragging && <DropOverlay />}
+      <ConfirmDialog />
     </div>
   );
 }

@@ -1,5 +1,5 @@
-import { useState } from 'react';
 import type { ReactNode } from 'react';
+import { useStudioStore, useStudioStoreApi } from '../state/StudioStoreProvider';
 import { Inspector } from './inspector/Inspector';
 import { MetersPanel } from './meters/MetersPanel';
 import { MonoCheckPanel } from './monocheck/MonoCheckPanel';
@@ -19,10 +19,12 @@ const SIDE_TABS: readonly SideTab[] = [
 
 /**
  * The right-hand column: the source inspector and the analysis panels, as tabs. Panels
- * that are not shown are unmounted, so their animation loops stop.
+ * that are not shown are unmounted, so their animation loops stop. The tab shown is the
+ * session's (SessionSlice.sidePanel), saved and restored with it.
  */
 export function SideColumn() {
-  const [shown, setShown] = useState(SIDE_TABS[0]!.id);
+  const store = useStudioStoreApi();
+  const shown = useStudioStore((s) => s.sidePanel);
   const tab = SIDE_TABS.find((t) => t.id === shown) ?? SIDE_TABS[0]!;
   return (
     <div className="side-column">
@@ -35,7 +37,8 @@ export function SideColumn() {
             id={`side-tab-${t.id}`}
             aria-selected={t.id === tab.id}
             className={t.id === tab.id ? 'side-tab active' : 'side-tab'}
-            onClick={() => setShown(t.id)}
+            data-testid={`side-tab-${t.id}`}
+            onClick={() => store.getState().setSidePanel(t.id)}
           >
             {t.label}
           </button>

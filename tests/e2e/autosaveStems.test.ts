@@ -8,10 +8,11 @@ import { useStudioSession } from './support/studioSession';
 import { storeScene, waitForStudio } from './support/studioPage';
 
 /**
- * Stem files in the IndexedDB autosave (src/state/autosave): a version 1 database (the
- * record holding its stem files inline) is upgraded without losing the session, the first
- * save moves the stem into the stem store, and a reload restores its bytes from there.
- * The tests run in order on one page and one browser profile.
+ * Stem files in the IndexedDB session storage (src/state/autosave): a version 1 database
+ * (one record holding its stem files inline) is upgraded to version 3 (sessions by id)
+ * without losing the session, the first save moves the stem into the stem store, and a
+ * reload restores its bytes from there. A version 2 database (one record, stems apart) is
+ * upgraded the same way. The tests run in order on one page and one browser profile.
  */
 
 const DATABASE = 'spatial-mix-studio';
@@ -57,8 +58,9 @@ function storedAutosave(): Promise<StoredView> {
         });
       const db = await done(indexedDB.open(name));
       try {
-        const transaction = db.transaction(['autosave', 'stems'], 'readonly');
-        const record = (await done(transaction.objectStore('autosave').get('session'))) as Record<string, unknown>;
+        const transaction = db.transaction(['sessions', 'stems', 'meta'], 'readonly');
+        const current = await done(transaction.objectStore('meta').get('current'));
+        const record = (await done(transaction.objectStore('sessions').get(current as string))) as Record<string, unknown>;
         const keys = await done(transaction.objectStore('stems').getAllKeys());
         const blobs = (await done(transaction.objectStore('stems').getAll())) as Blob[];
         const stems: Record<string, number[]> = {};
@@ -137,7 +139,7 @@ describe('stem files in the IndexedDB autosave', () => {
   it('moves the stem into the stem store on the first save, and keeps it through later saves', async () => {
     await setGainAndSave(-7);
     const first = await storedAutosave();
-    expect(first.version).toBe(2);
+    expect(first.version).toBe(3);
     expect(first.gainDb).toBe(-7);
     const keys = Object.keys(first.stems);
     expect(keys).toHaveLength(1);
@@ -161,6 +163,65 @@ describe('stem files in the IndexedDB autosave', () => {
     const after = await storedAutosave();
     expect(after.gainDb).toBe(-9);
     expect(after.stemRefs).toEqual(before.stemRefs);
+  });
+
+  it('restores a version 2 autosave (stem in the stem store) after the upgrade to sessions, and drops the old store', async () => {
+    const v2Scene: Scene = { ...scene, sources: [{ ...scene.sources[0]!, gainDb: -4 }] };
+    await session.page.evaluate(
+      async ({ name, sceneJson, stemFile, wav }) => {
+        await new Promise((resolve, reject) => {
+          const request = indexedDB.deleteDatabase(name);
+          request.onsuccess = resolve;
+          request.onerror = () => reject(request.error);
+          request.onblocked = () => reject(new Error('deleting the autosave database was blocked'));
+        });
+        const db = await new Promise<IDBDatabase>((resolve, reject) => {
+          const request = indexedDB.open(name, 2);
+          request.onupgradeneeded = () => {
+            request.result.createObjectStore('autosave');
+            request.result.createObjectStore('stems');
+          };
+          request.onsuccess = () => resolve(request.result);
+          request.onerror = () => reject(request.error);
+        });
+        const record = {
+          format: 'spatial-mix-studio/autosave',
+          version: 2,
+          savedAtMs: 2,
+          sceneName: 'tone v2',
+          sceneJson,
+          stems: [{ fileName: stemFile, stemKey: 'stem-v2' }],
+        };
+        await new Promise((resolve, reject) => {
+          const transaction = db.transaction(['autosave', 'stems'], 'readwrite');
+          transaction.objectStore('stems').put(new Blob([new Uint8Array(wav)], { type: 'audio/wav' }), 'stem-v2');
+          transaction.objectStore('autosave').put(record, 'session');
+          transaction.oncomplete = resolve;
+          transaction.onerror = () => reject(transaction.error);
+        });
+        db.close();
+      },
+      { name: DATABASE, sceneJson: serializeScene(v2Scene), stemFile: STEM_FILE, wav: wavBytes },
+    );
+    await reload();
+    await expect(storeScene(session.page)).resolves.toEqual(v2Scene);
+    await expect(sessionStemBytes()).resolves.toEqual(wavBytes);
+    const layout = await session.page.evaluate(async (name) => {
+      const db = await new Promise<IDBDatabase>((resolve, reject) => {
+        const request = indexedDB.open(name);
+        request.onsuccess = () => resolve(request.result);
+        request.onerror = () => reject(request.error);
+      });
+      const result = { version: db.version, stores: Array.from(db.objectStoreNames) };
+      db.close();
+      return result;
+    }, DATABASE);
+    expect(layout).toEqual({ version: 3, stores: ['meta', 'sessions', 'stems'] });
+    await setGainAndSave(-5);
+    const saved = await storedAutosave();
+    expect(saved.version).toBe(3);
+    expect(saved.stemRefs).toEqual([{ fileName: STEM_FILE, stemKey: 'stem-v2' }]);
+    expect(saved.stems['stem-v2']).toEqual(wavBytes);
   });
 
   it('logged no page errors', () => {

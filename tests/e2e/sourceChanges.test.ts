@@ -23,7 +23,7 @@ const stemBytes = [
 
 /** The store actions the test calls (the page's store has them; StudioStateView names only what other tests read). */
 interface SourceActions {
-  addStemFiles(files: readonly File[]): readonly string[];
+  addStemFiles(files: readonly File[]): Promise<readonly string[]>;
   removeSource(id: string): void;
 }
 
@@ -78,11 +78,12 @@ describe('sources added and removed while playing', () => {
     const { page } = session;
     const before = await playhead();
     const ids = await page.evaluate(
-      ({ bytes, name }) => {
-        const file = new File([new Uint8Array(bytes)], name, { type: 'audio/wav' });
-        return [...((globalThis as StudioWindow).__studio!.store.getState() as unknown as SourceActions).addStemFiles([file])];
+      async ({ base64, name }) => {
+        const file = new File([Uint8Array.from(atob(base64), (c) => c.charCodeAt(0))], name, { type: 'audio/wav' });
+        return [...(await ((globalThis as StudioWindow).__studio!.store.getState() as unknown as SourceActions).addStemFiles([file]))];
       },
-      { bytes: stemBytes, name: STEM_NAME },
+      // As base64 text: an array of 960,044 numbers took about 20 s to cross to the page (the playhead passed the 10 s tone meanwhile).
+      { base64: Buffer.from(stemBytes).toString('base64'), name: STEM_NAME },
     );
     expect(ids).toHaveLength(1);
     addedId = ids[0]!;

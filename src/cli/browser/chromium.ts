@@ -27,12 +27,17 @@ export interface StudioBrowser {
   close(): Promise<void>;
 }
 
-/** A fresh Chromium profile in a temporary folder, with one page. */
-export async function launchStudioBrowser(): Promise<StudioBrowser> {
+export interface StudioBrowserOptions {
+  /** The profile folder to use, kept on close (a test reopens it after a crash); default a fresh temporary one, removed on close. */
+  readonly profileDir?: string;
+}
+
+/** Chromium with one page, on a fresh profile in a temporary folder or on `options.profileDir`. */
+export async function launchStudioBrowser(options: StudioBrowserOptions = {}): Promise<StudioBrowser> {
   if (!existsSync(CHROMIUM_PATH)) {
     throw new Error(`the browser tests and benchmark need Chromium at ${CHROMIUM_PATH}: install it with "apt-get install -y chromium" (or set CHROMIUM_PATH)`);
   }
-  const profile = await mkdtemp(path.join(tmpdir(), 'studio-chromium-'));
+  const profile = options.profileDir ?? (await mkdtemp(path.join(tmpdir(), 'studio-chromium-')));
   const context = await chromium.launchPersistentContext(profile, {
     executablePath: CHROMIUM_PATH,
     headless: true,
@@ -51,7 +56,7 @@ export async function launchStudioBrowser(): Promise<StudioBrowser> {
     pageErrors,
     async close() {
       await context.close();
-      await rm(profile, { recursive: true, force: true });
+      if (options.profileDir === undefined) await rm(profile, { recursive: true, force: true });
     },
   };
 }

@@ -1,19 +1,32 @@
 import type { Scene } from '../../core/scene/scene';
 import { serializeScene } from '../../core/scene/sceneWrite';
-import type { StemFiles } from '../../engine/audioEngine';
+import type { MonitorSettings, StemFiles } from '../../engine/audioEngine';
 import { referencedStemFiles } from '../missingStems';
 import { stemKeyOf } from './stemKeys';
 
-/** What a session is, for saving and restoring: the scene, its name and its stem files. */
+/** How the studio looked when the session was saved; restored with it. */
+export interface SessionView {
+  readonly monitor: MonitorSettings;
+  readonly selectedSourceId: string | null;
+  /** The side column's tab ('source', 'meters', 'mono'). */
+  readonly sidePanel: string;
+}
+
+/** What a session is, for saving and restoring: the scene, its name, its stem files and its view. */
 export interface StudioSession {
   readonly scene: Scene;
   readonly sceneName: string;
   readonly stemFiles: StemFiles;
+  /** Absent in records written before views were saved. */
+  readonly view?: SessionView;
 }
 
 export const AUTOSAVE_FORMAT = 'spatial-mix-studio/autosave';
-/** Version 2 refers to stem files stored beside the record; version 1 (still read) held them inline. */
-export const AUTOSAVE_VERSION = 2;
+/**
+ * Version 3 adds the view; version 2 (still read) refers to stem files stored beside the
+ * record; version 1 (still read) held them inline.
+ */
+export const AUTOSAVE_VERSION = 3;
 
 /** The name autosave errors give as their "file". */
 export const AUTOSAVE_SOURCE_NAME = 'autosaved session';
@@ -38,6 +51,7 @@ export interface AutosaveRecord {
   readonly sceneJson: string;
   /** The stem files the scene refers to (not ones only an undo step would need). */
   readonly stems: readonly AutosaveStemRef[];
+  readonly view: SessionView;
 }
 
 /** A session ready to save: its record, and the stem files the record refers to by key. */
@@ -46,7 +60,7 @@ export interface AutosaveSnapshot {
   readonly stems: ReadonlyMap<string, Blob>;
 }
 
-export function autosaveSnapshot(session: StudioSession, savedAtMs: number): AutosaveSnapshot {
+export function autosaveSnapshot(session: StudioSession & { readonly view: SessionView }, savedAtMs: number): AutosaveSnapshot {
   const stems = new Map<string, Blob>();
   const refs = [...referencedStemFiles(session.scene, session.stemFiles)].map(([fileName, blob]): AutosaveStemRef => {
     const stemKey = stemKeyOf(blob);
@@ -60,6 +74,7 @@ export function autosaveSnapshot(session: StudioSession, savedAtMs: number): Aut
     sceneName: session.sceneName,
     sceneJson: serializeScene(session.scene),
     stems: refs,
+    view: session.view,
   };
   return { record, stems };
 }

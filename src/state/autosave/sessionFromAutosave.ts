@@ -2,6 +2,7 @@ import { FieldError, describeValue } from '../../core/fieldError';
 import { parseSceneJson } from '../../core/scene/sceneParse';
 import { AUTOSAVE_FORMAT, AUTOSAVE_SOURCE_NAME, AUTOSAVE_VERSION } from './autosaveRecord';
 import type { StudioSession } from './autosaveRecord';
+import { sessionViewOf } from './sessionView';
 import { rememberStemKey } from './stemKeys';
 
 type Fail = (path: string, expected: string, found: unknown) => never;
@@ -12,8 +13,9 @@ const fail: Fail = (path, expected, found) => {
 
 /**
  * The session in a stored record and the stem files stored beside it (by stem key).
- * Reads version 2 (stems referred to by key) and version 1 (stem files inline, written
- * before stems were stored apart). Throws a FieldError naming "autosaved session", the
+ * Reads version 3 (with the view), 2 (stems referred to by key) and 1 (stem files
+ * inline, written before stems were stored apart). A view that is not as written is left
+ * out: the session opens with the default view. Throws a FieldError naming "autosaved session", the
  * field and what was wrong for anything else. A version 2 stem whose file is not stored
  * is left out, so the source shows as missing (relinkable) and the scene is not lost.
  * Each restored stem Blob is remembered under its key (stemKeys), so saving the session
@@ -24,14 +26,15 @@ export function sessionFromAutosave(value: unknown, stems: ReadonlyMap<string, u
   const record = value as Record<string, unknown>;
   if (record['format'] !== AUTOSAVE_FORMAT) fail('format', `"${AUTOSAVE_FORMAT}"`, record['format']);
   const version = record['version'];
-  if (version !== 1 && version !== AUTOSAVE_VERSION) fail('version', `1 or ${AUTOSAVE_VERSION}`, version);
+  if (version !== 1 && version !== 2 && version !== AUTOSAVE_VERSION) fail('version', `1 to ${AUTOSAVE_VERSION}`, version);
   const sceneName = record['sceneName'];
   if (typeof sceneName !== 'string' || sceneName === '') return fail('sceneName', 'a non-empty string', sceneName);
   const sceneJson = record['sceneJson'];
   if (typeof sceneJson !== 'string') return fail('sceneJson', 'scene JSON text', sceneJson);
   const stemFiles = version === 1 ? inlineStemFiles(record['stemFiles']) : storedStemFiles(record['stems'], stems);
   const { scene } = parseSceneJson(sceneJson, `${AUTOSAVE_SOURCE_NAME} (scene)`);
-  return { scene, sceneName, stemFiles };
+  const view = sessionViewOf(record['view']);
+  return view === undefined ? { scene, sceneName, stemFiles } : { scene, sceneName, stemFiles, view };
 }
 
 /** Version 1: `stemFiles: [{ fileName, blob }]`. */

@@ -53,6 +53,17 @@ export function commitSceneEdit(set: SetStudioState, get: GetStudioState, contex
   syncEngine(context, previous, next);
 }
 
+/**
+ * Makes `next`, a whole new scene (a scene file opened), the current scene as one undo
+ * step, without telling the engine: the caller reloads it. Closes an open gesture.
+ */
+export function commitSceneReplacement(set: SetStudioState, get: GetStudioState, context: StudioContext, next: Scene): void {
+  const state = get();
+  if (next === state.scene) return;
+  const history = { past: pushCapped(state.history.past, state.scene, context.historyDepth), future: [], gestureStart: null };
+  set({ scene: next, history, ...selectionAfter(state.selectedSourceId, next) });
+}
+
 export function createHistorySlice(set: SetStudioState, get: GetStudioState, context: StudioContext): HistorySlice {
   const restore = (next: Scene, history: HistoryState): void => {
     const state = get();

@@ -25,10 +25,13 @@ export interface StemsSlice {
   /** Sources whose stem the engine could not read, from the last load. */
   readonly failedStems: readonly FailedStem[];
   /**
-   * Adds one source per file (see planStemSources) as one undoable edit, keeps the files,
-   * and reloads the engine. Returns the new sources' ids.
+   * Adds one source per usable file (see planStemSources) as one undoable edit, keeps the
+   * files, and adds the sources to the engine. With an engine, each file is decoded first
+   * (engine.prepareStemFile): a file that cannot be decoded or is not mono or stereo makes
+   * no source and is named, with what was wrong, in an error notice. Resolves with the new
+   * sources' ids.
    */
-  addStemFiles(files: readonly NamedBlob[]): readonly string[];
+  addStemFiles(files: readonly NamedBlob[]): Promise<readonly string[]>;
   /**
    * Gives a file stem the file `file`, kept under the name the scene expects (every source
    * naming that file hears it), and reloads the engine. Not a scene edit: no undo step.
@@ -52,10 +55,11 @@ export function createStemsSlice(
     decodingStemCount: 0,
     missingStems: findMissingStems(initialScene, stemFiles),
     failedStems: [],
-    addStemFiles(files) {
-      if (files.length === 0) return [];
+    async addStemFiles(files) {
+      const usable = await usableStemFiles(set, get, context, files);
+      if (usable.length === 0) return [];
       const { scene } = get();
-      const plan = planStemSources(files, scene, stemFiles);
+      const plan = planStemSources(usable, scene, stemFiles);
       for (const [name, blob] of plan.stemFiles) stemFiles.set(name, blob);
       set({ stemFilesVersion: get().stemFilesVersion + 1 });
       // The new sources reach the engine as additions (engineSync), without reloading the others.
@@ -79,4 +83,39 @@ export function createStemsSlice(
       return reloader.request();
     },
   };
+}
+
+/**
+ * The files of `files` the engine could decode as mono or stereo stems (all of them
+ * without an engine); the others are named in one error notice, each with its reason.
+ */
+async function usableStemFiles(set: SetStudioState, get: GetStudioState, context: StudioContext, files: readonly NamedBlob[]): Promise<readonly NamedBlob[]> {
+  const { engine } = context;
+  if (engine === null || files.length === 0) return files;
+  // Decoded under the keys the sources will have, so adding them decodes nothing again.
+  const keys = planStemSources(files, get().scene, context.stemFiles).sources.map((source) => source.stem);
+  const counted = (delta: number): void => set({ decodingStemCount: Math.max(0, get().decodingStemCount + delta) });
+  counted(files.length);
+  const problems = await Promise.all(
+    files.map(async (file, index) => {
+      const stem = keys[index];
+      try {
+        await engine.prepareStemFile(file, stem?.kind === 'file' ? stemFileName(stem.file) : file.name);
+        return null;
+      } catch (error) {
+        const message = error instanceof Error ? error.message : String(error);
+        return message.includes(file.name) ? message : `${file.name}: ${message}`;
+      }
+    }),
+  );
+  counted(-files.length);
+  const refused = problems.filter((problem): problem is string => problem !== null);
+  if (refused.length > 0) {
+    get().showNotice({
+      tone: 'error',
+      title: refused.length === 1 ? 'A file was not added as a stem' : `${refused.length} files were not added as stems`,
+      lines: [...refused, 'Stems must be mono or stereo WAV, FLAC or MP3 files with audio in them.'],
+    });
+  }
+  return files.filter((_, index) => problems[index] === null);
 }

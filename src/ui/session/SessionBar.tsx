@@ -5,13 +5,14 @@ import { downloadBlob } from '../files/download';
 import { SCENE_FILE_ACCEPT, STEM_FILE_ACCEPT } from '../files/droppedFiles';
 import { openSceneFile } from '../files/openFiles';
 import { ExportMenu } from '../export/ExportMenu';
+import { SessionsMenu } from './SessionsMenu';
 import { StemProgress } from './StemProgress';
 
 export interface SessionBarProps {
   readonly className?: string;
 }
 
-/** The session's files: add stems, open and save the scene, export, start a new session. */
+/** The session's files: add stems, open and save the scene, export, the stored sessions, start a new session. */
 export function SessionBar({ className = '' }: SessionBarProps) {
   const store = useStudioStoreApi();
   const sceneName = useStudioStore((s) => s.sceneName);
@@ -47,16 +48,17 @@ export function SessionBar({ className = '' }: SessionBarProps) {
         Save scene
       </button>
       <ExportMenu />
-      <span className="scene-name" data-testid="scene-name" title="Scene name">
+      <span className="scene-name" data-testid="scene-name" title="The session's name (rename it under Sessions…)">
         {sceneName}
       </span>
       <StemProgress />
+      <SessionsMenu />
       <button
         type="button"
         className="bar-button bar-button-quiet"
         data-testid="session-reset"
-        title="Forget this session (scene, stems, undo history and the autosave) and open the demo"
-        onClick={() => store.getState().newSession()}
+        title="Start a new session from the demo; this one stays under Sessions…"
+        onClick={() => void store.getState().startNewSession()}
       >
         New session (demo)
       </button>

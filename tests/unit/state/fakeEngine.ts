@@ -35,6 +35,7 @@ export type EngineCall =
   | { readonly method: 'play' | 'pause' | 'stop' | 'start' | 'prepareMonoAnalysis' }
   | { readonly method: 'seek'; readonly positionSec: number }
   | { readonly method: 'addSources'; readonly sourceIds: readonly string[] }
+  | { readonly method: 'prepareStemFile'; readonly fileName: string }
   | { readonly method: 'removeSource'; readonly sourceId: string };
 
 /** One engine.exportMix call, as given. */
@@ -63,6 +64,8 @@ export interface FakeEngine extends AudioEngine {
   readonly loads: EngineLoad[];
   readonly exports: EngineExport[];
   loadReport: (scene: Scene, stemFiles: StemFiles) => Promise<SceneLoadReport>;
+  /** What prepareStemFile answers (default: a mono stem). */
+  stemFileCheck: (file: Blob, fileName: string) => Promise<number>;
   /** What analyzeMono answers (default: rejects, the fake does not analyse); every call's options are kept in monoAnalyses. */
   monoAnalysis: (options: MonoAnalysisOptions) => Promise<MonoAnalysis>;
   readonly monoAnalyses: MonoAnalysisOptions[];
@@ -105,6 +108,11 @@ export function createFakeEngine(initialStatus: EngineStatus = 'needs-gesture'):
     async addSources(sources, stemFiles) {
       calls.push({ method: 'addSources', sourceIds: sources.map((s) => s.id) });
       return engine.loadReport({ version: SCENE_FORMAT_VERSION, sampleRateHz: 48000, listener: { yawDeg: 0, pitchDeg: 0, rollDeg: 0 }, sources: [...sources] }, stemFiles);
+    },
+    stemFileCheck: async () => 1,
+    prepareStemFile(file, fileName) {
+      calls.push({ method: 'prepareStemFile', fileName });
+      return engine.stemFileCheck(file, fileName);
     },
     removeSource: (sourceId) => calls.push({ method: 'removeSource', sourceId }),
     async exportMix(scene, request, options) {

@@ -1,7 +1,7 @@
 import { describe, expect, it } from 'vitest';
 import { serializeScene } from '../../../../src/core/scene/sceneWrite';
 import { AUTOSAVE_FORMAT, autosaveSnapshot } from '../../../../src/state/autosave/autosaveRecord';
-import type { AutosaveSnapshot } from '../../../../src/state/autosave/autosaveRecord';
+import type { AutosaveSnapshot, SessionView } from '../../../../src/state/autosave/autosaveRecord';
 import type { AutosaveStorage } from '../../../../src/state/autosave/autosaveStorage';
 import { planAutosaveWrite } from '../../../../src/state/autosave/autosaveWritePlan';
 import { restoreAutosavedSession } from '../../../../src/state/autosave/restoreSession';
@@ -20,8 +20,10 @@ const vox = new Blob([new Uint8Array([1, 2, 3])], { type: 'audio/wav' });
 const unused = new Blob([new Uint8Array([9])]);
 const STEM_KEY = /^stem-[0-9a-f]{32}$/;
 
+const view: SessionView = { monitor: { outputId: 'mono', monoLaw: '-6dB' }, selectedSourceId: 'vox', sidePanel: 'meters' };
+
 function goodSnapshot(): AutosaveSnapshot {
-  return autosaveSnapshot({ scene, sceneName: 'song', stemFiles: new Map([['vox.wav', vox], ['old.wav', unused]]) }, 1234);
+  return autosaveSnapshot({ scene, sceneName: 'song', stemFiles: new Map([['vox.wav', vox], ['old.wav', unused]]), view }, 1234);
 }
 
 /** The stored stems of a snapshot as IndexedDB gives them back: new Blob objects, same bytes. */
@@ -38,11 +40,12 @@ describe('the autosave snapshot', () => {
     const { record, stems } = goodSnapshot();
     expect(record).toEqual({
       format: AUTOSAVE_FORMAT,
-      version: 2,
+      version: 3,
       savedAtMs: 1234,
       sceneName: 'song',
       sceneJson: serializeScene(scene),
       stems: [{ fileName: 'vox.wav', stemKey: expect.stringMatching(STEM_KEY) }],
+      view,
     });
     expect([...stems]).toEqual([[record.stems[0]!.stemKey, vox]]);
   });
@@ -50,7 +53,7 @@ describe('the autosave snapshot', () => {
   it('keeps a Blob\'s stem key from save to save, and gives another Blob (a relinked file) a new one', () => {
     const first = goodSnapshot().record.stems[0]!.stemKey;
     expect(goodSnapshot().record.stems[0]!.stemKey).toBe(first);
-    const relinked = autosaveSnapshot({ scene, sceneName: 'song', stemFiles: new Map([['vox.wav', new Blob([vox])]]) }, 0);
+    const relinked = autosaveSnapshot({ scene, sceneName: 'song', stemFiles: new Map([['vox.wav', new Blob([vox])]]), view }, 0);
     expect(relinked.record.stems[0]!.stemKey).not.toBe(first);
   });
 });
@@ -59,17 +62,23 @@ describe('planAutosaveWrite', () => {
   it('writes the stem files the storage lacks and deletes the ones the record no longer refers to', () => {
     const snapshot = goodSnapshot();
     const [key] = snapshot.stems.keys();
-    expect(planAutosaveWrite(snapshot, new Set())).toEqual({ record: snapshot.record, putStems: new Map([[key, vox]]), deleteStemKeys: [] });
-    expect(planAutosaveWrite(snapshot, new Set([key!, 'stem-gone']))).toEqual({ record: snapshot.record, putStems: new Map(), deleteStemKeys: ['stem-gone'] });
+    expect(planAutosaveWrite('s1', snapshot, new Set())).toEqual({ sessionId: 's1', record: snapshot.record, putStems: new Map([[key, vox]]), deleteStemKeys: [] });
+    expect(planAutosaveWrite('s1', snapshot, new Set([key!, 'stem-gone']))).toEqual({
+      sessionId: 's1',
+      record: snapshot.record,
+      putStems: new Map(),
+      deleteStemKeys: ['stem-gone'],
+    });
   });
 });
 
 describe('sessionFromAutosave', () => {
-  it('round-trips: restoring gives back the scene (unknown fields kept), the name and the stem bytes', async () => {
+  it('round-trips: restoring gives back the scene (unknown fields kept), the name, the view and the stem bytes', async () => {
     const snapshot = goodSnapshot();
     const session = sessionFromAutosave(structuredClone(snapshot.record), storedCopies(snapshot));
     expect(session.scene).toEqual(scene);
     expect(session.sceneName).toBe('song');
+    expect(session.view).toEqual(view);
     expect([...session.stemFiles.keys()]).toEqual(['vox.wav']);
     expect(await bytes(session.stemFiles.get('vox.wav'))).toEqual([1, 2, 3]);
   });
@@ -77,9 +86,9 @@ describe('sessionFromAutosave', () => {
   it('gives a restored Blob the key it was stored under, so saving it again writes no bytes', () => {
     const snapshot = goodSnapshot();
     const session = sessionFromAutosave(snapshot.record, storedCopies(snapshot));
-    const again = autosaveSnapshot(session, 0);
+    const again = autosaveSnapshot({ ...session, view }, 0);
     expect(again.record.stems).toEqual(snapshot.record.stems);
-    expect(planAutosaveWrite(again, new Set(snapshot.stems.keys())).putStems.size).toBe(0);
+    expect(planAutosaveWrite('s1', again, new Set(snapshot.stems.keys())).putStems.size).toBe(0);
   });
 
   it('still restores a version 1 record (stem files inline), as written before stems were stored apart', async () => {
@@ -87,6 +96,18 @@ describe('sessionFromAutosave', () => {
     const session = sessionFromAutosave(v1, new Map());
     expect(session.scene).toEqual(scene);
     expect(await bytes(session.stemFiles.get('vox.wav'))).toEqual([1, 2, 3]);
+  });
+
+  it('still restores a version 2 record (no view): the session opens with the default view', () => {
+    const { view: _view, ...v2 } = { ...goodSnapshot().record, version: 2 };
+    const session = sessionFromAutosave(v2, storedCopies(goodSnapshot()));
+    expect(session.scene).toEqual(scene);
+    expect(session.view).toBeUndefined();
+  });
+
+  it('opens with the default view when the stored view is not as written', () => {
+    const session = sessionFromAutosave({ ...goodSnapshot().record, view: { monitor: { outputId: '7.1.4', monoLaw: '-3dB' }, selectedSourceId: null, sidePanel: 'source' } }, new Map());
+    expect(session.view).toBeUndefined();
   });
 
   it('leaves out a stem whose file is not stored, keeping the scene (the source shows as missing)', () => {
@@ -101,7 +122,7 @@ describe('sessionFromAutosave', () => {
     ['null', null, /^autosaved session: expected a record, got null$/],
     ['a string', 'session', /expected a record/],
     ['another format', { ...record(), format: 'x' }, /^autosaved session: format: expected "spatial-mix-studio\/autosave", got "x"$/],
-    ['a newer version', { ...record(), version: 3 }, /^autosaved session: version: expected 1 or 2, got 3$/],
+    ['a newer version', { ...record(), version: 4 }, /^autosaved session: version: expected 1 to 3, got 4$/],
     ['no name', { ...record(), sceneName: '' }, /sceneName: expected a non-empty string/],
     ['no scene', { ...record(), sceneJson: 42 }, /sceneJson: expected scene JSON text, got 42/],
     ['cut-off scene JSON', { ...record(), sceneJson: '{"format":' }, /^autosaved session \(scene\): not valid JSON/],
@@ -125,7 +146,11 @@ describe('sessionFromAutosave', () => {
 describe('restoreAutosavedSession', () => {
   it('restores a good record, reports none for an empty store, and never rejects on a bad one', async () => {
     const snapshot = goodSnapshot();
-    expect(await restoreAutosavedSession(memoryAutosaveStorage(snapshot.record, storedCopies(snapshot)))).toMatchObject({ kind: 'restored', session: { sceneName: 'song' } });
+    expect(await restoreAutosavedSession(memoryAutosaveStorage(snapshot.record, storedCopies(snapshot)))).toMatchObject({
+      kind: 'restored',
+      sessionId: 'session-initial',
+      session: { sceneName: 'song' },
+    });
     expect(await restoreAutosavedSession(memoryAutosaveStorage())).toEqual({ kind: 'none' });
     expect(await restoreAutosavedSession(memoryAutosaveStorage({ format: AUTOSAVE_FORMAT, version: 2 }))).toEqual({
       kind: 'unreadable',

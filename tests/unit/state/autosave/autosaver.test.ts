@@ -38,7 +38,7 @@ async function reload(storage: MemoryAutosaveStorage): Promise<{ store: StudioSt
   const result = await restoreAutosavedSession(storage);
   if (result.kind !== 'restored') throw new Error(`expected a restored session, got ${JSON.stringify(result)}`);
   const { scene, sceneName, stemFiles } = result.session;
-  const store = createStudioStore({ engine: null, scene, sceneName, stemFiles: new Map(stemFiles) });
+  const store = createStudioStore({ engine: null, scene, sceneName, sessionId: result.sessionId, stemFiles: new Map(stemFiles) });
   return { store, autosaver: startAutosave(store, storage, { timers: manualTimers() }) };
 }
 
@@ -56,13 +56,23 @@ describe('startAutosave', () => {
     expect(stored(storage).scene).toEqual(store.getState().scene);
   });
 
-  it('ignores what is not the session: selection, transport, monitor, notices', () => {
+  it('ignores what is not the session: transport and notices', () => {
     const { store, timers } = setup();
-    store.getState().selectSource('a');
-    store.getState().setMonitorOutput('mono');
     store.getState().showError('x');
     store.getState().seek(3);
     expect(timers.pendingCount).toBe(0);
+  });
+
+  it('saves the view with the session: the monitor, the selection and the side panel', async () => {
+    const { store, storage, timers } = setup();
+    store.getState().selectSource('b');
+    store.getState().setMonitorOutput('mono');
+    store.getState().setMonoLaw('-6dB');
+    store.getState().setSidePanel('meters');
+    expect(timers.pendingCount).toBe(1);
+    timers.runAll();
+    await settle();
+    expect(stored(storage).view).toEqual({ monitor: { outputId: 'mono', monoLaw: '-6dB' }, selectedSourceId: 'b', sidePanel: 'meters' });
   });
 
   it('flush writes a pending change at once; with nothing pending it writes nothing', async () => {
@@ -81,19 +91,22 @@ describe('startAutosave', () => {
     expect(timers.pendingCount).toBe(0);
   });
 
-  it('newSession clears the record and the stored stem files instead of saving the demo', async () => {
-    const { store, storage, timers, autosaver } = setup();
-    store.getState().addStemFiles([wavFile('bass.wav', 8, 1)]);
-    await autosaver.flush();
-    expect(storage.stems.size).toBe(1);
+  it('a new session is saved as another session: the one before keeps its record and stem files', async () => {
+    const { store, storage, autosaver } = setup();
+    await store.getState().addStemFiles([wavFile('bass.wav', 8, 1)]);
     store.getState().toggleMute('a');
+    await autosaver.flush();
+    const before = store.getState().sessionId;
+    const beforeRecord = storage.records.get(before);
     store.getState().newSession();
-    expect(timers.pendingCount).toBe(0);
-    await settle();
-    expect(storage.clears).toBe(1);
-    expect(storage.recordWrites).toBe(1);
-    expect(storage.record).toBeUndefined();
-    expect(storage.stems.size).toBe(0);
+    await autosaver.flush();
+    const after = store.getState().sessionId;
+    expect(after).not.toBe(before);
+    expect(storage.records.get(before)).toBe(beforeRecord);
+    expect(storage.current).toBe(after);
+    expect(storage.stems.size).toBe(1);
+    expect(sessionFromAutosave(storage.records.get(after), storage.stems).stemFiles.size).toBe(0);
+    expect(sessionFromAutosave(beforeRecord, storage.stems).stemFiles.get('bass.wav')!.size).toBe(8);
   });
 
   it('reports a failing write once until a write succeeds', async () => {
@@ -125,7 +138,7 @@ describe('startAutosave writes a stem file only when it is new', () => {
 
   it('writes dropped stems once; later gain edits write the record each time and stem bytes never', async () => {
     const { store, storage, autosaver } = setup();
-    store.getState().addStemFiles([wavFile('bass.wav', 1000, 1), wavFile('vox.wav', 2000, 2)]);
+    await store.getState().addStemFiles([wavFile('bass.wav', 1000, 1), wavFile('vox.wav', 2000, 2)]);
     await autosaver.flush();
     expect(storage.stemPuts).toHaveLength(2);
     expect(storage.stemBytesWritten).toBe(3000);
@@ -141,7 +154,7 @@ describe('startAutosave writes a stem file only when it is new', () => {
 
   it('after a reload (restored Blobs are new objects), gain edits write 0 stem bytes', async () => {
     const first = setup();
-    first.store.getState().addStemFiles([wavFile('bass.wav', 1000, 1), wavFile('vox.wav', 2000, 2)]);
+    await first.store.getState().addStemFiles([wavFile('bass.wav', 1000, 1), wavFile('vox.wav', 2000, 2)]);
     await first.autosaver.flush();
     const { storage } = first;
     const putsBefore = storage.stemPuts.length;
@@ -157,7 +170,7 @@ describe('startAutosave writes a stem file only when it is new', () => {
 
   it('a relink writes exactly that stem once and deletes the file it replaced', async () => {
     const { store, storage, autosaver } = setup();
-    store.getState().addStemFiles([wavFile('bass.wav', 8, 1), wavFile('vox.wav', 8, 2)]);
+    await store.getState().addStemFiles([wavFile('bass.wav', 8, 1), wavFile('vox.wav', 8, 2)]);
     await autosaver.flush();
     const before = new Map(stored(storage).stemFiles);
     const keysBefore = new Set(storage.stems.keys());
@@ -174,7 +187,7 @@ describe('startAutosave writes a stem file only when it is new', () => {
 
   it('deletes the stored stem file of a removed source, writing no stem bytes', async () => {
     const { store, storage, autosaver } = setup();
-    store.getState().addStemFiles([wavFile('bass.wav', 8, 1), wavFile('vox.wav', 8, 2)]);
+    await store.getState().addStemFiles([wavFile('bass.wav', 8, 1), wavFile('vox.wav', 8, 2)]);
     await autosaver.flush();
     store.getState().removeSource('vox');
     await autosaver.flush();
@@ -185,7 +198,7 @@ describe('startAutosave writes a stem file only when it is new', () => {
 
   it('restore gives back the saved session: scene, name and the stem bytes', async () => {
     const { store, storage, autosaver } = setup();
-    store.getState().addStemFiles([wavFile('bass.wav', 5, 7)]);
+    await store.getState().addStemFiles([wavFile('bass.wav', 5, 7)]);
     store.getState().setGain('bass', -3);
     store.getState().relinkStem('bass', wavFile('bass-v2.wav', 6, 9));
     await autosaver.flush();
@@ -213,7 +226,7 @@ describe('startAutosave writes a stem file only when it is new', () => {
     store.getState().setGain('a', -2);
     await autosaver.flush();
     expect(storage.stemPuts).toHaveLength(1);
-    expect((storage.record as AutosaveRecord).version).toBe(2);
+    expect((storage.record as AutosaveRecord).version).toBe(3);
     expect([...new Uint8Array(await stored(storage).stemFiles.get('bass.wav')!.arrayBuffer())]).toEqual([4, 4]);
   });
 });

@@ -1,4 +1,4 @@
-import { describe, expect, it } from 'vitest';
+import { describe, expect, it, vi } from 'vitest';
 import { serializeScene } from '../../../../src/core/scene/sceneWrite';
 import { safeSceneName, sceneNameFromFile } from '../../../../src/state/sceneName';
 import { createStudioStore } from '../../../../src/state/studioStore';
@@ -47,35 +47,63 @@ describe('openScene', () => {
     expect(engine.loads).toHaveLength(loads);
   });
 
-  it('replaces the scene, clears undo history, names the session after the file and reloads the engine', async () => {
+  it('replaces the scene as one undo step (the history before it kept), names the session after the file and reloads the engine', async () => {
     const { engine, store } = setup();
     store.getState().moveSource('a', { azimuthDeg: 50 });
+    const edited = store.getState().scene;
     store.getState().showError('an earlier problem');
     expect(store.getState().openScene(serializeScene(song), 'scenes/Song 2.json')).toBe(true);
     const state = store.getState();
     expect(state.scene).toEqual(song);
-    expect(state.history.past).toHaveLength(0);
+    expect(state.history.past).toHaveLength(2);
     expect(state.sceneName).toBe('Song 2');
     expect(state.errorNotice).toBeNull();
+    expect(state.notices).toEqual([]);
     expect(state.missingStems).toEqual([{ sourceId: 'vox', file: 'stems/vox.wav', fileName: 'vox.wav' }]);
     await state.reloadEngine();
     expect(engine.loads.at(-1)!.scene).toEqual(song);
+
+    store.getState().undo();
+    expect(store.getState().scene).toBe(edited);
+    store.getState().undo();
+    expect(store.getState().scene.sources[0]!.position.azimuthDeg).toBe(testScene().sources[0]!.position.azimuthDeg);
+    store.getState().redo();
+    store.getState().redo();
+    expect(store.getState().scene).toEqual(song);
+  });
+
+  it('lists every unknown field in one warning notice (not the console), and opens the scene', () => {
+    const { store } = setup();
+    const json = JSON.parse(serializeScene(song)) as { sources: Record<string, unknown>[] } & Record<string, unknown>;
+    json['mixEngineer'] = 'Ada';
+    json.sources[1]!['reverbSend'] = -12;
+    const warn = vi.spyOn(console, 'warn').mockImplementation(() => {});
+    expect(store.getState().openScene(JSON.stringify(json), 'extra.json')).toBe(true);
+    expect(warn).not.toHaveBeenCalled();
+    warn.mockRestore();
+    const [notice, ...others] = store.getState().notices;
+    expect(others).toEqual([]);
+    expect(notice!.tone).toBe('warning');
+    expect([...notice!.lines].sort()).toEqual(['extra.json: mixEngineer: unknown field, kept as is', 'extra.json: sources[1].reverbSend: unknown field, kept as is']);
+    store.getState().dismissNotice(notice!.id);
+    expect(store.getState().notices).toEqual([]);
   });
 });
 
 describe('newSession', () => {
-  it('forgets scene, stem files and history, opens the demo, and starts a new autosave epoch', async () => {
+  it('opens the demo as a new session (new id, no stem files, fresh history)', async () => {
     const { engine, store, demo, stemFiles } = setup();
     store.getState().openScene(serializeScene(song), 'song.json');
     store.getState().moveSource('vox', { azimuthDeg: 10 });
+    const before = store.getState().sessionId;
     store.getState().newSession();
     const state = store.getState();
     expect(state.scene).toBe(demo);
     expect(state.sceneName).toBe('demo');
+    expect(state.sessionId).not.toBe(before);
     expect(state.history.past).toHaveLength(0);
     expect(stemFiles.size).toBe(0);
     expect(state.missingStems).toEqual([]);
-    expect(state.sessionEpoch).toBe(1);
     await state.reloadEngine();
     expect(engine.loads.at(-1)!.scene).toBe(demo);
   });

@@ -22,7 +22,7 @@ const ids = (store: StudioStore): string[] => store.getState().scene.sources.map
 describe('addStemFiles', () => {
   it('adds one source per file with unique ids, keeps the files, and adds them to the engine once, without reloading the others', async () => {
     const { engine, store, stemFiles } = setup();
-    const added = store.getState().addStemFiles([audio('Bass.wav'), audio('Keys.flac')]);
+    const added = await store.getState().addStemFiles([audio('Bass.wav'), audio('Keys.flac')]);
     expect(added).toEqual(['bass', 'keys']);
     expect(ids(store)).toEqual(['a', 'b', 'c', 'bass', 'keys']);
     expect([...stemFiles.keys()]).toEqual(['Bass.wav', 'Keys.flac']);
@@ -33,9 +33,9 @@ describe('addStemFiles', () => {
     expect(store.getState().decodingStemCount).toBe(0);
   });
 
-  it('places the new sources at free azimuths in front, 2 m away', () => {
+  it('places the new sources at free azimuths in front, 2 m away', async () => {
     const { store } = setup();
-    store.getState().addStemFiles([audio('x.wav'), audio('y.wav')]);
+    await store.getState().addStemFiles([audio('x.wav'), audio('y.wav')]);
     const positions = store.getState().scene.sources.slice(3).map((s) => s.position);
     expect(positions).toEqual([
       { azimuthDeg: 0, elevationDeg: 0, distanceM: 2 },
@@ -46,7 +46,7 @@ describe('addStemFiles', () => {
   it('is one undo step; undo removes the sources from the engine and redo adds them again, by id', async () => {
     const { engine, store } = setup();
     const sourceChanges = () => engine.calls.filter((call) => call.method === 'addSources' || call.method === 'removeSource');
-    store.getState().addStemFiles([audio('x.wav'), audio('y.wav')]);
+    await store.getState().addStemFiles([audio('x.wav'), audio('y.wav')]);
     await vi.waitFor(() => expect(sourceChanges()).toHaveLength(1));
     expect(store.getState().history.past).toHaveLength(1);
     store.getState().undo();
@@ -70,8 +70,10 @@ describe('addStemFiles', () => {
     store.subscribe((state, previous) => {
       if (state.decodingStemCount !== previous.decodingStemCount) counts.push(state.decodingStemCount);
     });
-    store.getState().addStemFiles([audio('x.wav'), audio('y.wav'), audio('z.wav')]);
-    await vi.waitFor(() => expect(counts).toEqual([3, 0]));
+    await store.getState().addStemFiles([audio('x.wav'), audio('y.wav'), audio('z.wav')]);
+    // 3 while the files are checked (decoded) before any source is made, then 3 again while
+    // the engine adds the sources (from what the check decoded), 0 when done.
+    await vi.waitFor(() => expect(counts).toEqual([3, 0, 3, 0]));
   });
 
   it('keeps a source whose file the engine cannot read, and reports it with the reason', async () => {
@@ -82,13 +84,50 @@ describe('addStemFiles', () => {
       stemChannels: Object.fromEntries(scene.sources.filter((s) => s.id !== 'broken').map((s) => [s.id, 1])),
       lengthSec: 3,
     });
-    store.getState().addStemFiles([audio('broken.wav')]);
+    await store.getState().addStemFiles([audio('broken.wav')]);
     await vi.waitFor(() => expect(store.getState().failedStems).toHaveLength(1));
     expect(ids(store)).toContain('broken');
     expect(store.getState().failedStems).toEqual([
       { sourceId: 'broken', fileName: 'broken.wav', message: 'broken.wav: no complete "fmt " chunk found' },
     ]);
     expect(store.getState().transport.durationSec).toBe(3);
+  });
+});
+
+describe('refusing stem files that cannot be used', () => {
+  it('adds no source for a file the engine cannot decode or that is not mono or stereo, and names each in one error notice', async () => {
+    const { engine, store, stemFiles } = setup();
+    const reasons: Record<string, string> = {
+      'six.wav': 'six.wav: expected a mono or stereo stem, got 6 channels',
+      'empty.wav': 'the file is empty',
+    };
+    engine.stemFileCheck = async (_, fileName) => {
+      const reason = reasons[fileName];
+      if (reason !== undefined) throw new Error(reason);
+      return 2;
+    };
+    const added = await store.getState().addStemFiles([audio('six.wav'), audio('good.wav'), audio('empty.wav')]);
+    expect(added).toEqual(['good']);
+    expect(ids(store)).toEqual(['a', 'b', 'c', 'good']);
+    expect([...stemFiles.keys()]).toEqual(['good.wav']);
+    expect(store.getState().history.past).toHaveLength(1);
+    const [notice, ...others] = store.getState().notices;
+    expect(others).toEqual([]);
+    expect(notice!.tone).toBe('error');
+    expect(notice!.lines.slice(0, 2)).toEqual(['six.wav: expected a mono or stereo stem, got 6 channels', 'empty.wav: the file is empty']);
+    await vi.waitFor(() => expect(engine.calls.filter((call) => call.method === 'addSources')).toEqual([{ method: 'addSources', sourceIds: ['good'] }]));
+    expect(store.getState().failedStems).toEqual([]);
+  });
+
+  it('adds nothing, and makes no undo step, when every file is refused', async () => {
+    const { engine, store } = setup();
+    engine.stemFileCheck = async () => {
+      throw new Error('notes.wav: not a WAV, FLAC or MP3 file');
+    };
+    await expect(store.getState().addStemFiles([audio('notes.wav')])).resolves.toEqual([]);
+    expect(ids(store)).toEqual(['a', 'b', 'c']);
+    expect(store.getState().history.past).toHaveLength(0);
+    expect(store.getState().notices[0]!.lines[0]).toBe('notes.wav: not a WAV, FLAC or MP3 file');
   });
 });
 
@@ -112,11 +151,12 @@ describe('missing stems and relinking', () => {
     const { engine, store, stemFiles } = setup();
     store.getState().openScene(serializeScene(sceneWithFiles()), 'song.json');
     await store.getState().reloadEngine();
+    const steps = store.getState().history.past.length;
     const picked = audio('Vocal final (3).wav');
     store.getState().relinkStem('vox', picked);
     expect(stemFiles.get('vox.wav')).toBe(picked);
     expect(store.getState().missingStems.map((m) => m.sourceId)).toEqual(['gtr']);
-    expect(store.getState().history.past).toHaveLength(0);
+    expect(store.getState().history.past).toHaveLength(steps);
     await store.getState().reloadEngine();
     expect(engine.loads.at(-1)!.stemFiles.get('vox.wav')).toBe(picked);
   });
@@ -169,7 +209,7 @@ describe('engine reloads', () => {
 
   it('without an engine, only refresh the missing stems', async () => {
     const store = createStudioStore({ engine: null, scene: testScene() });
-    store.getState().addStemFiles([audio('x.wav')]);
+    await store.getState().addStemFiles([audio('x.wav')]);
     await store.getState().reloadEngine();
     expect(store.getState().missingStems).toEqual([]);
     expect(store.getState().decodingStemCount).toBe(0);
