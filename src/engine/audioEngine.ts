@@ -102,6 +102,13 @@ export type EngineStatus = 'needs-gesture' | 'starting' | 'ready' | 'failed';
  * The one interface the UI and the store use to make sound. The Web Audio implementation
  * runs the object renderer in an AudioWorklet; the UI never touches an AudioNode.
  */
+/** A stem file decoded before a source is made of it (AudioEngine.prepareStemFile). */
+export interface PreparedStemFile {
+  readonly channelCount: number;
+  /** Each names the file: what was read despite a fault in the file. */
+  readonly warnings: readonly string[];
+}
+
 export interface AudioEngine {
   readonly status: EngineStatus;
   /** Creates or resumes the AudioContext; call from a user gesture. */
@@ -123,10 +130,11 @@ export interface AudioEngine {
   /**
    * Decodes a stem file (off the audio thread, at the session's rate) before a source is
    * made of it, and keeps the result for the addSources that follows under `fileName`.
-   * Resolves with its channel count (1 or 2); rejects, naming the file and what was wrong,
-   * for a file that cannot be decoded, is empty, or has another channel count.
+   * Resolves with its channel count (1 or 2) and what its reader found wrong but read
+   * anyway (a WAV cut short); rejects, naming the file and what was wrong, for a file that
+   * cannot be decoded, is empty, or has another channel count.
    */
-  prepareStemFile(file: Blob, fileName: string): Promise<number>;
+  prepareStemFile(file: Blob, fileName: string): Promise<PreparedStemFile>;
   /** Removes a source: it fades out over one block, nothing else restarts. Unknown ids are ignored. */
   removeSource(sourceId: string): void;
   /**

@@ -4,11 +4,17 @@ import type { PreparationRequest, PreparationResult } from './preparationProtoco
 type Pending = { resolve: (result: PreparationResult) => void; reject: (error: Error) => void };
 type RequestBody = PreparationRequest extends infer R ? (R extends { id: number } ? Omit<R, 'id'> : never) : never;
 
+/** A stem file's channels at the session's rate, with what its reader found wrong but read anyway (a WAV cut short). */
+export interface DecodedStem {
+  readonly channels: Float32Array[];
+  readonly warnings: readonly string[];
+}
+
 /** Promise-based access to the preparation worker. */
 export interface PreparationClient {
   hrtf(bytes: ArrayBuffer, fileName: string, sampleRateHz: number): Promise<HrtfGrid>;
   generate(generator: string, sampleRateHz: number): Promise<Float32Array[]>;
-  decode(bytes: ArrayBuffer, fileName: string, sampleRateHz: number): Promise<Float32Array[]>;
+  decode(bytes: ArrayBuffer, fileName: string, sampleRateHz: number): Promise<DecodedStem>;
   dispose(): void;
 }
 
@@ -47,7 +53,8 @@ export function createPreparationClient(): PreparationClient {
       return stem(await request({ kind: 'generate', generator, sampleRateHz }));
     },
     async decode(bytes, fileName, sampleRateHz) {
-      return stem(await request({ kind: 'decode', bytes, fileName, sampleRateHz }, [bytes]));
+      const result = await request({ kind: 'decode', bytes, fileName, sampleRateHz }, [bytes]);
+      return { channels: stem(result), warnings: result.kind === 'stem' ? (result.warnings ?? []) : [] };
     },
     dispose() {
       worker.terminate();

@@ -41,7 +41,8 @@ async function prepare(request: PreparationRequest): Promise<PreparationResult> 
     }
     case 'decode': {
       const audio = await decodeAudioFile(new Uint8Array(request.bytes), request.fileName);
-      return { id: request.id, kind: 'stem', channels: shared(prepareStem(audio, request.sampleRateHz, request.fileName)) };
+      const channels = shared(prepareStem(audio, request.sampleRateHz, request.fileName));
+      return { id: request.id, kind: 'stem', channels, ...(audio.warnings === undefined ? {} : { warnings: audio.warnings }) };
     }
   }
 }

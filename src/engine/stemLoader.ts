@@ -1,7 +1,7 @@
 import type { Scene } from '../core/scene/scene';
 import { stemFileName } from '../core/stemFileName';
 import type { SceneLoadReport, StemFiles } from './audioEngine';
-import type { PreparationClient } from './preparationClient';
+import type { DecodedStem, PreparationClient } from './preparationClient';
 
 /** Prepared stems by origin and rate ("generator:pad@48000", "file:kick.wav@48000"), shared across loads. */
 export type StemCache = Map<string, Promise<Float32Array[]>>;
@@ -19,17 +19,17 @@ export function fileStemKey(fileName: string, sizeBytes: number, sampleRateHz: n
 
 /**
  * Decodes `file` for the cache (see AudioEngine.prepareStemFile); a failure is not cached.
- * Resolves with its channels.
+ * Resolves with its channels and its reader's warnings (none when it was decoded before).
  */
-export function prepareStemFile(file: Blob, fileName: string, sampleRateHz: number, cache: StemCache, preparation: PreparationClient): Promise<Float32Array[]> {
+export async function prepareStemFile(file: Blob, fileName: string, sampleRateHz: number, cache: StemCache, preparation: PreparationClient): Promise<DecodedStem> {
   const key = fileStemKey(fileName, file.size, sampleRateHz);
-  let prepared = cache.get(key);
-  if (prepared === undefined) {
-    prepared = file.arrayBuffer().then((bytes) => preparation.decode(bytes, fileName, sampleRateHz));
-    cache.set(key, prepared);
-    prepared.catch(() => cache.delete(key));
-  }
-  return prepared;
+  const cached = cache.get(key);
+  if (cached !== undefined) return { channels: await cached, warnings: [] };
+  const decoded = file.arrayBuffer().then((bytes) => preparation.decode(bytes, fileName, sampleRateHz));
+  const channels = decoded.then((stem) => stem.channels);
+  cache.set(key, channels);
+  channels.catch(() => cache.delete(key));
+  return decoded;
 }
 
 /**
@@ -63,7 +63,7 @@ export async function loadStems(
           missing.push({ sourceId: source.id, file: stem.file });
           return [new Float32Array(0)];
         }
-        make = async () => preparation.decode(await blob!.arrayBuffer(), name, rate);
+        make = async () => (await preparation.decode(await blob!.arrayBuffer(), name, rate)).channels;
       }
       let prepared = cache.get(key);
       if (prepared === undefined) {

@@ -30,6 +30,7 @@ import type {
   MonitorSolo,
   MonoAnalysisOptions,
   PlayheadFrame,
+  PreparedStemFile,
   SceneLoadReport,
   SourceParamsUpdate,
   StemFiles,
@@ -237,9 +238,9 @@ export function createWebAudioEngine(): AudioEngine {
       });
       return { ...loaded.report, lengthSec: lengthSec(grid) };
     },
-    async prepareStemFile(file: Blob, fileName: string): Promise<number> {
-      const channels = await prepareStemFile(file, fileName, sampleRateHz, stemCache, preparation);
-      return channels.length;
+    async prepareStemFile(file: Blob, fileName: string): Promise<PreparedStemFile> {
+      const { channels, warnings } = await prepareStemFile(file, fileName, sampleRateHz, stemCache, preparation);
+      return { channelCount: channels.length, warnings: warnings.map((warning) => `${fileName}: ${warning}`) };
     },
     removeSource(sourceId: string) {
       pendingAdds.delete(sourceId);

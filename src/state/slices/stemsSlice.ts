@@ -87,7 +87,8 @@ export function createStemsSlice(
 
 /**
  * The files of `files` the engine could decode as mono or stereo stems (all of them
- * without an engine); the others are named in one error notice, each with its reason.
+ * without an engine); the others are named in one error notice, each with its reason, and
+ * what the readers found wrong in the ones read (a WAV cut short) in one warning notice.
  */
 async function usableStemFiles(set: SetStudioState, get: GetStudioState, context: StudioContext, files: readonly NamedBlob[]): Promise<readonly NamedBlob[]> {
   const { engine } = context;
@@ -96,11 +97,13 @@ async function usableStemFiles(set: SetStudioState, get: GetStudioState, context
   const keys = planStemSources(files, get().scene, context.stemFiles).sources.map((source) => source.stem);
   const counted = (delta: number): void => set({ decodingStemCount: Math.max(0, get().decodingStemCount + delta) });
   counted(files.length);
+  const warnings: string[] = [];
   const problems = await Promise.all(
     files.map(async (file, index) => {
       const stem = keys[index];
       try {
-        await engine.prepareStemFile(file, stem?.kind === 'file' ? stemFileName(stem.file) : file.name);
+        const prepared = await engine.prepareStemFile(file, stem?.kind === 'file' ? stemFileName(stem.file) : file.name);
+        warnings.push(...prepared.warnings);
         return null;
       } catch (error) {
         const message = error instanceof Error ? error.message : String(error);
@@ -115,6 +118,13 @@ async function usableStemFiles(set: SetStudioState, get: GetStudioState, context
       tone: 'error',
       title: refused.length === 1 ? 'A file was not added as a stem' : `${refused.length} files were not added as stems`,
       lines: [...refused, 'Stems must be mono or stereo WAV, FLAC or MP3 files with audio in them.'],
+    });
+  }
+  if (warnings.length > 0) {
+    get().showNotice({
+      tone: 'warning',
+      title: warnings.length === 1 ? 'A stem was added with a fault in its file' : `${warnings.length} stems were added with faults in their files`,
+      lines: warnings,
     });
   }
   return files.filter((_, index) => problems[index] === null);

@@ -11,6 +11,7 @@ import type {
   MonitorSettings,
   MonoAnalysisOptions,
   PlayheadFrame,
+  PreparedStemFile,
   SceneLoadReport,
   SourceParamsUpdate,
   StemFiles,
@@ -65,7 +66,7 @@ export interface FakeEngine extends AudioEngine {
   readonly exports: EngineExport[];
   loadReport: (scene: Scene, stemFiles: StemFiles) => Promise<SceneLoadReport>;
   /** What prepareStemFile answers (default: a mono stem). */
-  stemFileCheck: (file: Blob, fileName: string) => Promise<number>;
+  stemFileCheck: (file: Blob, fileName: string) => Promise<PreparedStemFile>;
   /** What analyzeMono answers (default: rejects, the fake does not analyse); every call's options are kept in monoAnalyses. */
   monoAnalysis: (options: MonoAnalysisOptions) => Promise<MonoAnalysis>;
   readonly monoAnalyses: MonoAnalysisOptions[];
@@ -109,7 +110,7 @@ export function createFakeEngine(initialStatus: EngineStatus = 'needs-gesture'):
       calls.push({ method: 'addSources', sourceIds: sources.map((s) => s.id) });
       return engine.loadReport({ version: SCENE_FORMAT_VERSION, sampleRateHz: 48000, listener: { yawDeg: 0, pitchDeg: 0, rollDeg: 0 }, sources: [...sources] }, stemFiles);
     },
-    stemFileCheck: async () => 1,
+    stemFileCheck: async () => ({ channelCount: 1, warnings: [] }),
     prepareStemFile(file, fileName) {
       calls.push({ method: 'prepareStemFile', fileName });
       return engine.stemFileCheck(file, fileName);

@@ -104,7 +104,7 @@ describe('refusing stem files that cannot be used', () => {
     engine.stemFileCheck = async (_, fileName) => {
       const reason = reasons[fileName];
       if (reason !== undefined) throw new Error(reason);
-      return 2;
+      return { channelCount: 2, warnings: [] };
     };
     const added = await store.getState().addStemFiles([audio('six.wav'), audio('good.wav'), audio('empty.wav')]);
     expect(added).toEqual(['good']);
@@ -117,6 +117,14 @@ describe('refusing stem files that cannot be used', () => {
     expect(notice!.lines.slice(0, 2)).toEqual(['six.wav: expected a mono or stereo stem, got 6 channels', 'empty.wav: the file is empty']);
     await vi.waitFor(() => expect(engine.calls.filter((call) => call.method === 'addSources')).toEqual([{ method: 'addSources', sourceIds: ['good'] }]));
     expect(store.getState().failedStems).toEqual([]);
+  });
+
+  it('adds a stem its reader read despite a fault, and names the fault in one warning notice', async () => {
+    const { engine, store } = setup();
+    const cutShort = 'cut.wav: "data" chunk declares 96000 bytes but the file ends after 48000 of them; read the 24000 whole frames there';
+    engine.stemFileCheck = async (_, fileName) => ({ channelCount: 1, warnings: fileName === 'cut.wav' ? [cutShort] : [] });
+    await expect(store.getState().addStemFiles([audio('cut.wav'), audio('good.wav')])).resolves.toEqual(['cut', 'good']);
+    expect(store.getState().notices.map((notice) => [notice.tone, notice.lines])).toEqual([['warning', [cutShort]]]);
   });
 
   it('adds nothing, and makes no undo step, when every file is refused', async () => {
