@@ -22,7 +22,7 @@ export interface StudioStateView {
   readonly history: { readonly past: readonly unknown[] };
   readonly selectedSourceId: string | null;
   readonly engineStatus: string;
-  readonly transport: { readonly durationSec: number };
+  readonly transport: { readonly durationSec: number; readonly positionSec: number };
 }
 
 export interface StudioHooksView {
