@@ -1,0 +1,88 @@
+import { describe, expect, it } from 'vitest';
+import type { Scene } from '../../src/core/scene/scene';
+import { useStudioSession } from './support/studioSession';
+import { openStudio, storeScene } from './support/studioPage';
+import type { StudioWindow } from './support/studioPage';
+
+/**
+ * The mixer with many sources: every strip can be reached with the mouse alone (the wheel
+ * over the strips scrolls them sideways; a strip is then seen and clicked), however many
+ * sources there are. Before the strips took the wheel, only the 6 or 7 strips that fit
+ * at 1280 px could be clicked (headless Chromium shows no scroll bars). The page runs without audio (`?engine=none`): only the
+ * controls are under test.
+ */
+
+/** More strips than fit across the page at 1280 px (about 8 did before the mixer scrolled). */
+const SOURCE_COUNT = 23;
+
+/** One notch of a mouse wheel in Chromium (pixels, vertical). */
+const WHEEL_STEP_PX = 100;
+/** 23 strips of 158 px need about 30 notches in all: this bounds one strip's search. */
+const MAX_WHEEL_TURNS = 60;
+
+const session = useStudioSession({ open: false });
+
+function manySources(scene: Scene, count: number): Scene {
+  const template = scene.sources[0]!;
+  return {
+    ...scene,
+    sources: Array.from({ length: count }, (_, index) => ({
+      ...template,
+      id: `source-${index + 1}`,
+      name: `Source ${index + 1}`,
+      position: { ...template.position, azimuthDeg: 180 - (index * 360) / count },
+    })),
+  };
+}
+
+describe('the mixer with many sources', () => {
+  it(`reaches each of ${SOURCE_COUNT} strips with the mouse: the wheel brings it inside the mixer and the window, uncovered, and a click selects it`, async () => {
+    const { page, server } = session;
+    await openStudio(page, server.url, '?engine=none');
+    const scene = manySources(await storeScene(page), SOURCE_COUNT);
+    await page.evaluate((s) => (globalThis as StudioWindow).__studio!.store.getState().replaceScene(s), scene as never);
+    await expect.poll(() => page.locator('[data-testid^="source-list-item-"]').count()).toBe(SOURCE_COUNT);
+    const mixer = await page.getByRole('region', { name: 'Mixer', exact: true }).boundingBox();
+    const viewport = page.viewportSize()!;
+    if (mixer === null) throw new Error('the mixer is not visible');
+    const unreachable: string[] = [];
+    const strips = await page.getByTestId('source-list').boundingBox();
+    if (strips === null) throw new Error('the strips are not visible');
+    await page.mouse.move(strips.x + strips.width / 2, strips.y + strips.height / 2);
+    for (const source of scene.sources) {
+      const button = page.getByTestId(`mixer-select-${source.id}`);
+      // Wheel down (as a mouse does) until the strip's name is wholly within the strips' row.
+      for (let turns = 0; turns < MAX_WHEEL_TURNS; turns++) {
+        const at = await button.boundingBox();
+        if (at !== null && at.x >= strips.x && at.x + at.width <= strips.x + strips.width) break;
+        await page.mouse.wheel(0, WHEEL_STEP_PX);
+        await page.waitForTimeout(20);
+      }
+      const box = await button.boundingBox();
+      if (box === null) {
+        unreachable.push(`${source.id}: no box`);
+        continue;
+      }
+      const x = box.x + box.width / 2;
+      const y = box.y + box.height / 2;
+      const inside = x >= Math.max(0, mixer.x) && x <= Math.min(viewport.width, mixer.x + mixer.width) && y >= mixer.y && y <= Math.min(viewport.height, mixer.y + mixer.height);
+      const onTop = await page.evaluate(({ px, py, id }) => document.elementFromPoint(px, py)?.closest(`[data-testid="mixer-select-${id}"]`) != null, { px: x, py: y, id: source.id });
+      if (!inside || !onTop) {
+        unreachable.push(`${source.id}: centre (${x.toFixed(0)}, ${y.toFixed(0)}) ${inside ? 'covered' : 'outside the mixer or the window'}`);
+        continue;
+      }
+      await page.mouse.click(x, y);
+      const selected = await page.evaluate(() => (globalThis as StudioWindow).__studio!.store.getState().selectedSourceId);
+      if (selected !== source.id) unreachable.push(`${source.id}: a click selected ${selected}`);
+    }
+    expect(unreachable).toEqual([]);
+    // The master strip stays in view beside the strips.
+    const master = await page.getByTestId('master-strip').boundingBox();
+    expect(master).not.toBeNull();
+    expect(master!.x + master!.width).toBeLessThanOrEqual(viewport.width);
+  });
+
+  it('logged no page errors', () => {
+    expect(session.browser.pageErrors).toEqual([]);
+  });
+});
