@@ -40,7 +40,7 @@ describe('the mixer with many sources', () => {
     const { page, server } = session;
     await openStudio(page, server.url, '?engine=none');
     const scene = manySources(await storeScene(page), SOURCE_COUNT);
-    await page.evaluate((s) => (globalThis as StudioWindow).__studio!.store.getState().replaceScene(s), scene as never);
+    await page.evaluate((s) => (globalThis as StudioWindow).__studio!.store.getState().replaceScene(s), scene);
     await expect.poll(() => page.locator('[data-testid^="source-list-item-"]').count()).toBe(SOURCE_COUNT);
     const mixer = await page.getByRole('region', { name: 'Mixer', exact: true }).boundingBox();
     const viewport = page.viewportSize()!;

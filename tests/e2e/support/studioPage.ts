@@ -23,6 +23,7 @@ export interface StudioStateView {
   readonly selectedSourceId: string | null;
   readonly engineStatus: string;
   readonly transport: { readonly durationSec: number; readonly positionSec: number };
+  replaceScene(scene: Scene): void;
 }
 
 export interface StudioHooksView {
