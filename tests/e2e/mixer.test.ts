@@ -1,5 +1,6 @@
 import { describe, expect, it } from 'vitest';
 import type { Scene } from '../../src/core/scene/scene';
+import { artifactPath } from './support/artifacts';
 import { useStudioSession } from './support/studioSession';
 import { openStudio, storeScene } from './support/studioPage';
 import type { StudioWindow } from './support/studioPage';
@@ -20,7 +21,19 @@ const WHEEL_STEP_PX = 100;
 /** 23 strips of 158 px need about 30 notches in all: this bounds one strip's search. */
 const MAX_WHEEL_TURNS = 60;
 
+/** The last strip, in view after the first test's scrolling. */
+const LAST_SOURCE_ID = `source-${SOURCE_COUNT}`;
+/** A fader drag of this many pixels measures its resolution. */
+const DRAG_PX = 20;
+/** Drags snap to 0.1 dB, Shift drags to 0.01 dB. */
+const SNAP_DB = 0.1;
+const FINE_SNAP_DB = 0.01;
+
 const session = useStudioSession({ open: false });
+
+async function gainOf(sourceId: string): Promise<number> {
+  return (await storeScene(session.page)).sources.find((s) => s.id === sourceId)!.gainDb;
+}
 
 function manySources(scene: Scene, count: number): Scene {
   const template = scene.sources[0]!;
@@ -80,6 +93,54 @@ describe('the mixer with many sources', () => {
     const master = await page.getByTestId('master-strip').boundingBox();
     expect(master).not.toBeNull();
     expect(master!.x + master!.width).toBeLessThanOrEqual(viewport.width);
+  });
+
+  it('moves the gain fader 0.1-0.2 dB per pixel around 0 dB, ten times finer with Shift, and double-click resets it to 0 dB', async () => {
+    const { page } = session;
+    const id = LAST_SOURCE_ID;
+    const fader = page.getByTestId(`mixer-gain-${id}`);
+    const box = await fader.boundingBox();
+    if (box === null) throw new Error('the fader is not visible');
+    console.log(`mixer strip fader: ${box.width.toFixed(0)} px wide, ${(box.width - 12).toFixed(0)} px of travel`);
+    expect(await gainOf(id)).toBe(0);
+    const y = box.y + box.height / 2;
+    const drag = async (fromX: number, dxPx: number, shift: boolean): Promise<void> => {
+      if (shift) await page.keyboard.down('Shift');
+      await page.mouse.move(fromX, y);
+      await page.mouse.down();
+      await page.mouse.move(fromX + dxPx, y, { steps: 10 });
+      await page.mouse.up();
+      if (shift) await page.keyboard.up('Shift');
+    };
+    await drag(box.x + box.width / 2, -DRAG_PX, false);
+    const coarse = await gainOf(id);
+    console.log(`fader: ${DRAG_PX} px left from 0 dB gives ${coarse} dB (${(-coarse / DRAG_PX).toFixed(3)} dB per pixel)`);
+    expect(-coarse / DRAG_PX).toBeGreaterThanOrEqual(0.1 - SNAP_DB / DRAG_PX);
+    expect(-coarse / DRAG_PX).toBeLessThanOrEqual(0.2 + SNAP_DB / DRAG_PX);
+    await page.mouse.dblclick(box.x + box.width / 2, y);
+    await expect.poll(() => gainOf(id)).toBe(0);
+    await drag(box.x + box.width / 2, -DRAG_PX, true);
+    const fine = await gainOf(id);
+    console.log(`fader with Shift: ${DRAG_PX} px left from 0 dB gives ${fine} dB`);
+    expect(Math.abs(fine - coarse / 10)).toBeLessThanOrEqual(FINE_SNAP_DB);
+    await page.mouse.dblclick(box.x + box.width / 2, y);
+    await expect.poll(() => gainOf(id)).toBe(0);
+  });
+
+  it('refuses a typed +30 dB with a message naming the range, keeping the gain; +24 dB is taken', async () => {
+    const { page } = session;
+    const id = LAST_SOURCE_ID;
+    const field = page.getByTestId(`mixer-gain-value-${id}`);
+    await field.fill('30');
+    await field.press('Enter');
+    await expect(page.getByTestId(`mixer-gain-value-${id}-refusal`).textContent()).resolves.toContain('type -120 to +24 dB');
+    await expect(field.inputValue()).resolves.toBe('0.0');
+    expect(await gainOf(id)).toBe(0);
+    await page.screenshot({ path: artifactPath('mixer-gain-refused.png') });
+    await field.fill('24');
+    await field.press('Enter');
+    await expect.poll(() => gainOf(id)).toBe(24);
+    await expect(page.getByTestId(`mixer-gain-value-${id}-refusal`).count()).resolves.toBe(0);
   });
 
   it('logged no page errors', () => {

@@ -1,12 +1,14 @@
 import { useCallback } from 'react';
 import { useShallow } from 'zustand/react/shallow';
+import { SCENE_LIMITS } from '../../core/scene/scene';
 import { findSource } from '../../state/sceneEdits';
 import type { StudioState } from '../../state/studioState';
 import { useStudioStore, useStudioStoreApi } from '../../state/StudioStoreProvider';
 import { Fader } from '../controls/Fader';
+import { GAIN_FADER_TAPER } from '../controls/faderTaper';
 import { NumberField } from '../controls/NumberField';
 import { ToggleButton } from '../controls/ToggleButton';
-import { FADER_MAX_DB, FADER_MIN_DB, formatGain } from '../inspector/GainControl';
+import { GAIN_FADER_TITLE, formatGain } from '../inspector/GainControl';
 
 export interface MixerStripProps {
   readonly sourceId: string;
@@ -58,17 +60,18 @@ export function MixerStrip({ sourceId, registerMeter }: MixerStripProps) {
         label={`Gain of ${info.name}`}
         read={readGain}
         onChange={setGain}
-        min={FADER_MIN_DB}
-        max={FADER_MAX_DB}
+        min={GAIN_FADER_TAPER.minDb}
+        max={GAIN_FADER_TAPER.maxDb}
+        taper={GAIN_FADER_TAPER}
         step={0.1}
         keyStep={0.5}
         resetValue={0}
         formatValue={formatGain}
         className="strip-fader"
-        title="Gain (double-click: 0 dB)"
+        title={GAIN_FADER_TITLE}
       />
       <div className="strip-bottom">
-        <NumberField testId={`mixer-gain-value-${sourceId}`} label={`Gain of ${info.name}`} hideLabel unit="dB" read={readGain} onCommit={setGain} decimals={1} step={0.5} />
+        <NumberField testId={`mixer-gain-value-${sourceId}`} label={`Gain of ${info.name}`} hideLabel unit="dB" read={readGain} onCommit={setGain} decimals={1} step={0.5} range={SCENE_LIMITS.gainDb} />
         <ToggleButton testId={`mixer-mute-${sourceId}`} label={`Mute ${info.name}`} tone="mute" pressed={info.mute} onToggle={() => store.getState().toggleMute(sourceId)} className="small">
           M
         </ToggleButton>
