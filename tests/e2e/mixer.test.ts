@@ -143,6 +143,39 @@ describe('the mixer with many sources', () => {
     await expect(page.getByTestId(`mixer-gain-value-${id}-refusal`).count()).resolves.toBe(0);
   });
 
+  it('shows a held peak and latches the clip light on a 0 dBFS sample until it is clicked; the strip has a dB scale', async () => {
+    const { page } = session;
+    const id = LAST_SOURCE_ID;
+    await expect(page.getByTestId(`source-list-item-${id}`).locator('.meter-scale-tick').allTextContents()).resolves.toEqual(['-48', '-36', '-24', '-12', '0']);
+    const clip = page.getByTestId(`mixer-clip-${id}`);
+    const hold = page.getByTestId(`mixer-meter-${id}`).locator('.meter-hold');
+    // Meter frames as the engine publishes them (store live.meters), while playing without audio.
+    const publish = (peak: number) =>
+      page.evaluate(
+        ({ sourceId, value }) => {
+          const state = (globalThis as StudioWindow).__studio!.store.getState() as unknown as { live: { meters: unknown }; play(): void };
+          state.live.meters = { outputPeak: [value, value], sourcePeak: new Map([[sourceId, value]]) };
+          state.play();
+        },
+        { sourceId: id, value: peak },
+      );
+    await publish(0.5);
+    // -6.02 dBFS: 0.900 of the bar; no clip.
+    await expect.poll(() => hold.getAttribute('data-hold')).toBe('0.900');
+    await expect(clip.getAttribute('data-clipped')).resolves.toBeNull();
+    await publish(1);
+    await expect.poll(() => clip.getAttribute('data-clipped')).toBe('true');
+    await expect.poll(() => hold.getAttribute('data-hold')).toBe('1.000');
+    // The level drops: the held peak stays (it holds 2 s), the clip light stays lit.
+    await publish(0.001);
+    await expect(hold.getAttribute('data-hold')).resolves.toBe('1.000');
+    await expect(clip.getAttribute('data-clipped')).resolves.toBe('true');
+    await page.getByTestId(`source-list-item-${id}`).screenshot({ path: artifactPath('mixer-strip-clip.png') });
+    await clip.click();
+    await expect(clip.getAttribute('data-clipped')).resolves.toBeNull();
+    await page.evaluate(() => (globalThis as StudioWindow).__studio!.store.getState().pause());
+  });
+
   it('logged no page errors', () => {
     expect(session.browser.pageErrors).toEqual([]);
   });

@@ -8,15 +8,16 @@ import { Fader } from '../controls/Fader';
 import { GAIN_FADER_TAPER } from '../controls/faderTaper';
 import { NumberField } from '../controls/NumberField';
 import { ToggleButton } from '../controls/ToggleButton';
+import { MeterScale } from '../meters/MeterScale';
 import { GAIN_FADER_TITLE, formatGain } from '../inspector/GainControl';
 
 export interface MixerStripProps {
   readonly sourceId: string;
-  /** Gives the mixer's meter loop this strip's meter bar (null on unmount). */
+  /** Gives the mixer's meter loop this strip's meter: bar, peak hold and clip light (null on unmount). */
   readonly registerMeter: (sourceId: string, element: HTMLElement | null) => void;
 }
 
-/** One source: colour, name (click selects), level meter, gain fader and value, mute and solo. */
+/** One source: colour, name (click selects), level meter with peak hold, clip light and dB scale, gain fader and value, mute and solo. */
 export function MixerStrip({ sourceId, registerMeter }: MixerStripProps) {
   const store = useStudioStoreApi();
   const info = useStudioStore(
@@ -52,8 +53,20 @@ export function MixerStrip({ sourceId, registerMeter }: MixerStripProps) {
         <span className="swatch" style={{ background: info.color }} aria-hidden="true" />
         <span className="strip-name-text">{info.name}</span>
       </button>
-      <div className="meter" aria-hidden="true" data-testid={`mixer-meter-${sourceId}`}>
-        <div className="meter-cover" ref={meterRef} />
+      <div className="strip-meter" ref={meterRef}>
+        <div className="meter" aria-hidden="true" data-testid={`mixer-meter-${sourceId}`}>
+          <div className="meter-cover" />
+          <div className="meter-hold" hidden />
+        </div>
+        <button
+          type="button"
+          className="clip-light"
+          data-testid={`mixer-clip-${sourceId}`}
+          aria-label={`Clip light of ${info.name}: click to clear`}
+          title="Clip: lit by a sample at or above 0 dBFS, until clicked"
+          onClick={(event) => event.currentTarget.removeAttribute('data-clipped')}
+        />
+        <MeterScale />
       </div>
       <Fader
         testId={`mixer-gain-${sourceId}`}

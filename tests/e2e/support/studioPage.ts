@@ -24,6 +24,7 @@ export interface StudioStateView {
   readonly engineStatus: string;
   readonly transport: { readonly durationSec: number; readonly positionSec: number };
   replaceScene(scene: Scene): void;
+  pause(): void;
 }
 
 export interface StudioHooksView {
