@@ -1,11 +1,14 @@
 import { describe, expect, it } from 'vitest';
 import { artifactPath } from './support/artifacts';
 import { useStudioSession } from './support/studioSession';
+import type { PolarPosition } from '../../src/core/coordinates';
 import { DEMO_SOURCE_IDS, openStudio } from './support/studioPage';
+import type { ScreenPoint, StudioWindow } from './support/studioPage';
 
 /**
  * The stage stays readable: the demo's source names do not cover each other on the first
- * load. The page runs without audio (`?engine=none`): only the stage is under test.
+ * load; Top, Front and Side are orthographic (a point's place on screen does not depend on
+ * its depth along the view). The page runs without audio (`?engine=none`): only the stage is under test.
  */
 
 interface Box {
@@ -16,7 +19,22 @@ interface Box {
   readonly height: number;
 }
 
+/** Screen positions are rounded to CSS pixels nowhere here, but the probe's projection and ours differ by float rounding only. */
+const SAME_POINT_PX = 0.5;
+
 const session = useStudioSession({ open: false });
+
+async function screenOf(position: PolarPosition): Promise<ScreenPoint> {
+  const point = await session.page.evaluate((p) => (globalThis as StudioWindow).__studio!.positionScreenPosition(p), position);
+  if (point === null) throw new Error(`position ${JSON.stringify(position)} is not on screen`);
+  return point;
+}
+
+/** The ADM position of scene point (x right, y front, z up), metres. */
+function polar(x: number, y: number, z: number): PolarPosition {
+  const horizontal = Math.hypot(x, y);
+  return { azimuthDeg: (Math.atan2(-x, y) * 180) / Math.PI, elevationDeg: (Math.atan2(z, horizontal) * 180) / Math.PI, distanceM: Math.hypot(x, y, z) };
+}
 
 async function labelBoxes(): Promise<Box[]> {
   const boxes: Box[] = [];
@@ -45,6 +63,36 @@ describe('the stage', () => {
     await page.waitForTimeout(300);
     await page.getByTestId('stage-canvas').screenshot({ path: artifactPath('stage-labels.png') });
     expect(overlappingPairs(await labelBoxes())).toEqual([]);
+  });
+
+  it.each([
+    // Top: a source 1.5 m above the floor point 1 m in front and 1 m left is drawn on it.
+    ['top', polar(-1, 1, 1.5), polar(-1, 1, 0)],
+    // Front (looking forward): 3 m farther in front, same left and height.
+    ['front', polar(-2, 0.5, 1), polar(-2, 3.5, 1)],
+    // Side (from the right): 3 m farther left, same front and height.
+    ['side', polar(-0.5, 2, 1), polar(-3.5, 2, 1)],
+  ] as const)('draws the %s view orthographically: two points differing only in depth fall on one screen point', async (view, near, far) => {
+    const { page } = session;
+    await page.getByTestId(`view-${view}`).click();
+    await page.waitForTimeout(100);
+    const a = await screenOf(near);
+    const b = await screenOf(far);
+    console.log(`${view} view: points ${Math.hypot(a.x - b.x, a.y - b.y).toFixed(2)} px apart`);
+    expect(Math.hypot(a.x - b.x, a.y - b.y)).toBeLessThanOrEqual(SAME_POINT_PX);
+    // And the view is not degenerate: 1 m across the view is tens of pixels.
+    const across = view === 'side' ? await screenOf(polar(-0.5, 3, 1)) : await screenOf(polar(view === 'top' ? 0 : -1, view === 'top' ? 1 : 0.5, view === 'top' ? 0 : 1));
+    expect(Math.hypot(across.x - a.x, across.y - a.y)).toBeGreaterThan(20);
+    await page.getByTestId('stage-canvas').screenshot({ path: artifactPath(`stage-view-${view}.png`) });
+  });
+
+  it('keeps the free view in perspective: the nearer of two such points is drawn elsewhere', async () => {
+    const { page } = session;
+    await page.getByTestId('view-perspective').click();
+    await page.waitForTimeout(100);
+    const a = await screenOf(polar(-1, 1, 1.5));
+    const b = await screenOf(polar(-1, 1, 0));
+    expect(Math.hypot(a.x - b.x, a.y - b.y)).toBeGreaterThan(20);
   });
 
   it('logged no page errors', () => {

@@ -85,9 +85,29 @@ export const SOURCE_RADIUS_M = 0.19;
 
 export type StageViewName = 'top' | 'front' | 'side' | 'perspective';
 
+/**
+ * How a view projects: the free view in perspective; Top, Front and Side orthographic, so
+ * that a source's place on screen is its true position along the two axes shown (in
+ * perspective an elevated source, nearer the camera above, looked farther out than it is).
+ */
+export type StageProjection = 'perspective' | 'orthographic';
+
+/** Half the shorter side of an orthographic view, metres: the 5 m ring and its azimuth labels (5.6 m) fit with a margin. */
+export const ORTHOGRAPHIC_HALF_EXTENT_M = 6.5;
+
+/**
+ * Zoom of an orthographic stage camera (three.js OrthographicCamera.zoom: screen pixels per
+ * metre, with the frustum spanning the canvas in pixels, as react-three-fiber sets it) that
+ * shows ORTHOGRAPHIC_HALF_EXTENT_M each side of the centre across the canvas's shorter side.
+ */
+export function orthographicZoom(widthPx: number, heightPx: number, halfExtentM: number = ORTHOGRAPHIC_HALF_EXTENT_M): number {
+  return Math.max(1, Math.min(widthPx, heightPx)) / (2 * halfExtentM);
+}
+
 export interface StageViewPreset {
   readonly label: string;
   readonly title: string;
+  readonly projection: StageProjection;
   /** Camera position in scene axes (x right, y front, z up), metres. */
   readonly camera: Vec3;
   /** Point looked at, in scene axes. */
@@ -99,12 +119,14 @@ export interface StageViewPreset {
  * forward from behind the listener so that the left stays on the left of the screen;
  * "Side" looks from the listener's right, with the front to the right of the screen.
  * The top view sits a hair behind the vertical so that the front is up on the screen.
+ * Front and Side look level (camera and target at the same height), so with their
+ * orthographic projection depth moves nothing on the screen: true elevations.
  */
 export const STAGE_VIEWS: Readonly<Record<StageViewName, StageViewPreset>> = {
-  top: { label: 'Top', title: 'Top view: front is up, left is left', camera: { x: 0, y: -0.001, z: 15 }, target: { x: 0, y: 0, z: 0 } },
-  front: { label: 'Front', title: 'Front view, seen from behind the listener: left is left', camera: { x: 0, y: -15, z: 3.2 }, target: { x: 0, y: 0, z: 1.6 } },
-  side: { label: 'Side', title: "Side view from the listener's right: front is to the right", camera: { x: 15, y: 0, z: 3.2 }, target: { x: 0, y: 0, z: 1.6 } },
-  perspective: { label: 'Persp', title: 'Perspective view from behind and above', camera: { x: 3.4, y: -12.5, z: 9.5 }, target: { x: 0, y: 1, z: 1.7 } },
+  top: { label: 'Top', title: 'Top view (orthographic): front is up, left is left', projection: 'orthographic', camera: { x: 0, y: -0.001, z: 15 }, target: { x: 0, y: 0, z: 0 } },
+  front: { label: 'Front', title: 'Front view (orthographic), seen from behind the listener: left is left', projection: 'orthographic', camera: { x: 0, y: -15, z: 1.6 }, target: { x: 0, y: 0, z: 1.6 } },
+  side: { label: 'Side', title: "Side view (orthographic) from the listener's right: front is to the right", projection: 'orthographic', camera: { x: 15, y: 0, z: 1.6 }, target: { x: 0, y: 0, z: 1.6 } },
+  perspective: { label: 'Persp', title: 'Perspective view from behind and above', projection: 'perspective', camera: { x: 3.4, y: -12.5, z: 9.5 }, target: { x: 0, y: 1, z: 1.7 } },
 };
 
 export const STAGE_VIEW_ORDER: readonly StageViewName[] = ['perspective', 'top', 'front', 'side'];

@@ -1,8 +1,10 @@
 import { describe, expect, it } from 'vitest';
 import {
   draggedYawDeg,
+  STAGE_VIEWS,
   heightOf,
   horizontalDragPosition,
+  orthographicZoom,
   roundDragPosition,
   sourceThreePosition,
   verticalDragPosition,
@@ -96,5 +98,24 @@ describe('dragging the head turns the listener', () => {
     expect(draggedYawDeg(10, { x: 0, y: 1 }, { x: 1, y: 0 })).toBeCloseTo(-80, 12);
     // Past the back: 170 + 30 wraps to -160.
     expect(draggedYawDeg(170, { x: 0, y: 1 }, { x: -Math.sin(Math.PI / 6), y: Math.cos(Math.PI / 6) })).toBeCloseTo(-160, 12);
+  });
+});
+
+describe('orthographic views', () => {
+  it('zooms so the shorter side of the canvas shows 6.5 m each side of the centre', () => {
+    // 960 x 528 px: 528 px / 13 m = 40.6 px per metre.
+    expect(orthographicZoom(960, 528)).toBeCloseTo(528 / 13, 12);
+    expect(orthographicZoom(400, 800)).toBeCloseTo(400 / 13, 12);
+    expect(orthographicZoom(400, 800, 2)).toBe(100);
+  });
+
+  it('projects Top, Front and Side orthographically and keeps the free view in perspective', () => {
+    expect(STAGE_VIEWS.top.projection).toBe('orthographic');
+    expect(STAGE_VIEWS.front.projection).toBe('orthographic');
+    expect(STAGE_VIEWS.side.projection).toBe('orthographic');
+    expect(STAGE_VIEWS.perspective.projection).toBe('perspective');
+    // Front and Side look level: depth moves nothing on screen.
+    expect(STAGE_VIEWS.front.camera.z).toBe(STAGE_VIEWS.front.target.z);
+    expect(STAGE_VIEWS.side.camera.z).toBe(STAGE_VIEWS.side.target.z);
   });
 });
