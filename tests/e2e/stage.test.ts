@@ -2,7 +2,7 @@ import { describe, expect, it } from 'vitest';
 import { artifactPath } from './support/artifacts';
 import { useStudioSession } from './support/studioSession';
 import type { PolarPosition } from '../../src/core/coordinates';
-import { DEMO_SOURCE_IDS, openStudio } from './support/studioPage';
+import { DEMO_SOURCE_IDS, openStudio, storeScene } from './support/studioPage';
 import type { ScreenPoint, StudioWindow } from './support/studioPage';
 
 /**
@@ -22,7 +22,33 @@ interface Box {
 /** Screen positions are rounded to CSS pixels nowhere here, but the probe's projection and ours differ by float rounding only. */
 const SAME_POINT_PX = 0.5;
 
+/** A drag lands within a few pixels of its target: about 0.4 degree and a few cm at these distances. */
+const DRAG_AZIMUTH_TOLERANCE_DEG = 2;
+const DRAG_DISTANCE_TOLERANCE_M = 0.1;
+/** Rounding of a dragged position (0.01 m, 0.1 degree at up to 3.5 m): under 1.5 cm across the floor. */
+const HORIZONTAL_TOLERANCE_M = 0.015;
+
 const session = useStudioSession({ open: false });
+
+async function sourcePosition(sourceId: string): Promise<PolarPosition> {
+  return (await storeScene(session.page)).sources.find((s) => s.id === sourceId)!.position;
+}
+
+async function sourceScreen(sourceId: string): Promise<ScreenPoint> {
+  const point = await session.page.evaluate((id) => (globalThis as StudioWindow).__studio!.sourceScreenPosition(id), sourceId);
+  if (point === null) throw new Error(`source ${sourceId} is not on screen`);
+  return point;
+}
+
+async function dragOnStage(from: ScreenPoint, to: ScreenPoint, shift: boolean, steps = 25): Promise<void> {
+  const { page } = session;
+  await page.mouse.move(from.x, from.y);
+  if (shift) await page.keyboard.down('Shift');
+  await page.mouse.down();
+  await page.mouse.move(to.x, to.y, { steps });
+  await page.mouse.up();
+  if (shift) await page.keyboard.up('Shift');
+}
 
 async function screenOf(position: PolarPosition): Promise<ScreenPoint> {
   const point = await session.page.evaluate((p) => (globalThis as StudioWindow).__studio!.positionScreenPosition(p), position);
@@ -93,6 +119,33 @@ describe('the stage', () => {
     const a = await screenOf(polar(-1, 1, 1.5));
     const b = await screenOf(polar(-1, 1, 0));
     expect(Math.hypot(a.x - b.x, a.y - b.y)).toBeGreaterThan(20);
+  });
+
+  it('drags an elevated source around the floor keeping its elevation angle: pad (30 degrees up, 4 m) to azimuth 140 at 5 m', async () => {
+    const { page } = session;
+    const before = await sourcePosition('pad');
+    const target: PolarPosition = { azimuthDeg: 140, elevationDeg: before.elevationDeg, distanceM: 5 };
+    await dragOnStage(await sourceScreen('pad'), await screenOf(target), false);
+    const after = await sourcePosition('pad');
+    console.log(`floor drag: pad ${JSON.stringify(before)} -> ${JSON.stringify(after)}`);
+    expect(after.elevationDeg).toBe(before.elevationDeg);
+    expect(Math.abs(after.azimuthDeg - target.azimuthDeg)).toBeLessThanOrEqual(DRAG_AZIMUTH_TOLERANCE_DEG);
+    expect(Math.abs(after.distanceM - target.distanceM)).toBeLessThanOrEqual(DRAG_DISTANCE_TOLERANCE_M);
+    await page.keyboard.press('Control+z');
+  });
+
+  it('Shift+drags a source up by 150 px in 1 px steps keeping its place on the floor (azimuth and horizontal distance)', async () => {
+    const before = await sourcePosition('arp');
+    const from = await sourceScreen('arp');
+    await dragOnStage(from, { x: from.x, y: from.y - 150 }, true, 150);
+    const after = await sourcePosition('arp');
+    const horizontal = (p: PolarPosition): number => p.distanceM * Math.cos((p.elevationDeg * Math.PI) / 180);
+    console.log(`height drag: arp ${JSON.stringify(before)} -> ${JSON.stringify(after)}; horizontal ${horizontal(before).toFixed(4)} -> ${horizontal(after).toFixed(4)} m`);
+    expect(after.elevationDeg).toBeGreaterThan(before.elevationDeg + 10);
+    expect(after.azimuthDeg).toBe(before.azimuthDeg);
+    // The last move's rounding (0.1 degree, 0.01 m) is all that may differ.
+    expect(Math.abs(horizontal(after) - horizontal(before))).toBeLessThanOrEqual(HORIZONTAL_TOLERANCE_M);
+    await session.page.keyboard.press('Control+z');
   });
 
   it('logged no page errors', () => {
