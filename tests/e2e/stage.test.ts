@@ -28,6 +28,9 @@ const DRAG_DISTANCE_TOLERANCE_M = 0.1;
 /** Rounding of a dragged position (0.01 m, 0.1 degree at up to 3.5 m): under 1.5 cm across the floor. */
 const HORIZONTAL_TOLERANCE_M = 0.015;
 
+/** The stage's sources come after the top bar's and session bar's controls: well under this many Tab presses. */
+const MAX_TABS = 60;
+
 const session = useStudioSession({ open: false });
 
 async function sourcePosition(sourceId: string): Promise<PolarPosition> {
@@ -146,6 +149,36 @@ describe('the stage', () => {
     // The last move's rounding (0.1 degree, 0.01 m) is all that may differ.
     expect(Math.abs(horizontal(after) - horizontal(before))).toBeLessThanOrEqual(HORIZONTAL_TOLERANCE_M);
     await session.page.keyboard.press('Control+z');
+  });
+
+  it('reaches and moves the sources with the keyboard alone: Tab to a source selects it, arrows turn it, PageUp moves it out, the move is announced', async () => {
+    const { page } = session;
+    await page.locator('body').click({ position: { x: 2, y: 2 } });
+    const before = await sourcePosition('drums');
+    // Tab from the top of the page until the stage's drums has the focus.
+    let presses = 0;
+    while ((await page.evaluate(() => document.activeElement?.getAttribute('data-testid'))) !== 'stage-object-drums') {
+      await page.keyboard.press('Tab');
+      presses++;
+      if (presses > MAX_TABS) throw new Error(`the stage's drums was not reached in ${MAX_TABS} Tab presses`);
+    }
+    console.log(`keyboard: the stage's first source after ${presses} Tab presses`);
+    expect(await page.evaluate(() => (globalThis as StudioWindow).__studio!.store.getState().selectedSourceId)).toBe('drums');
+    for (let i = 0; i < 3; i++) await page.keyboard.press('ArrowLeft');
+    await page.keyboard.press('Shift+ArrowRight');
+    await page.keyboard.press('ArrowUp');
+    await page.keyboard.press('ArrowUp');
+    await page.keyboard.press('PageUp');
+    const after = await sourcePosition('drums');
+    expect(after.azimuthDeg).toBeCloseTo(before.azimuthDeg + 3 - 10, 9);
+    expect(after.elevationDeg).toBeCloseTo(before.elevationDeg + 2, 9);
+    expect(after.distanceM).toBeCloseTo(before.distanceM + 0.1, 9);
+    await expect(page.getByTestId('stage-object-status').textContent()).resolves.toBe(`Drums: azimuth -7°, elevation +2°, distance ${(before.distanceM + 0.1).toFixed(2)} m`);
+    await page.getByTestId('stage').screenshot({ path: artifactPath('stage-keyboard.png') });
+    // The next Tab goes to the next source and selects it.
+    await page.keyboard.press('Tab');
+    expect(await page.evaluate(() => document.activeElement?.getAttribute('data-testid'))).toBe('stage-object-bass');
+    expect(await page.evaluate(() => (globalThis as StudioWindow).__studio!.store.getState().selectedSourceId)).toBe('bass');
   });
 
   it('logged no page errors', () => {
