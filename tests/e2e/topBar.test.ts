@@ -28,7 +28,7 @@ async function topBarOverflows(): Promise<Overflow[]> {
       const name = (el: Element): string => `${el.tagName.toLowerCase()}${el.id === '' ? '' : `#${el.id}`}${el.className === '' ? '' : `.${String(el.className).trim().split(/\s+/).join('.')}`}${el.getAttribute('data-testid') === null ? '' : `[${el.getAttribute('data-testid')}]`}`;
       const found: Overflow[] = [];
       const barBox = bar.getBoundingClientRect();
-      for (const el of [bar, ...bar.querySelectorAll('*')]) {
+      for (const el of [bar, ...Array.from(bar.querySelectorAll('*'))]) {
         const box = el.getBoundingClientRect();
         // Screen-reader-only text (clip: rect(0 0 0 0), as .visually-hidden) is clipped on purpose.
         const screenReaderOnly = (e: Element): boolean => getComputedStyle(e).clip.startsWith('rect(');
