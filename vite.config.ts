@@ -1,10 +1,12 @@
 import react from '@vitejs/plugin-react';
 import { defineConfig } from 'vitest/config';
+import { contentSecurityPolicyPlugin } from './build/contentSecurityPolicy.ts';
 
 /**
  * The studio shares stem buffers and meters with the AudioWorklet through
  * SharedArrayBuffer, which browsers allow only on cross-origin isolated pages: both the
- * dev and the preview servers send the COOP/COEP headers for it.
+ * dev and the preview servers send the COOP/COEP headers for it. The page loads nothing
+ * from other hosts: build/contentSecurityPolicy.ts writes the policy that says so.
  */
 const crossOriginIsolation = {
   'Cross-Origin-Opener-Policy': 'same-origin',
@@ -12,7 +14,7 @@ const crossOriginIsolation = {
 };
 
 export default defineConfig({
-  plugins: [react()],
+  plugins: [react(), contentSecurityPolicyPlugin()],
   server: { headers: crossOriginIsolation, host: '127.0.0.1' },
   preview: { headers: crossOriginIsolation, host: '127.0.0.1' },
   worker: { format: 'es' },

@@ -35,7 +35,7 @@ import './ui/styles.css';
  *   sourceScreenPosition(id)   viewport CSS pixels of a source's centre on the stage, or null
  *   positionScreenPosition(p)  viewport CSS pixels of an ADM position {azimuthDeg, elevationDeg, distanceM}
  * A test drags a source with page.mouse from sourceScreenPosition(id) to
- * positionScreenPosition(target) (same height: a plain drag keeps the source's height)
+ * positionScreenPosition(target) (same elevation: a plain drag keeps the source's elevation angle)
  * and reads the result from store.getState(). Open the page with `?engine=none` to run
  * the studio without audio. Sessions are stored in IndexedDB (database
  * "spatial-mix-studio", see DESIGN.md section 6); a fresh browser profile starts from the demo.

@@ -1,7 +1,7 @@
 import { DEFAULT_SPREAD_DEG } from '../core/scene/scene';
 import type { Scene, SceneSource } from '../core/scene/scene';
 import type { Metres } from '../core/units';
-import { freeFrontAzimuthDeg } from './freeAzimuth';
+import { freeAzimuthDeg } from './freeAzimuth';
 import { paletteColor } from './sourcePalette';
 import { sourceNameFromFile, stemFileKey, uniqueSourceId } from './stemNaming';
 
@@ -22,8 +22,8 @@ export interface StemSourcesPlan {
 
 /**
  * Plans one new source per audio file: named after the file, a unique id, a free azimuth
- * in front at NEW_SOURCE_DISTANCE_M and ear height (each file also avoids the ones before
- * it), a palette colour, gain 0 dB, and stem `{ file: <key> }` where the key is the
+ * (front first, freeAzimuth.ts) at NEW_SOURCE_DISTANCE_M and ear height (each file also
+ * avoids the ones before it), a palette colour, gain 0 dB, and stem `{ file: <key> }` where the key is the
  * file's name, made unique if another file already has it.
  */
 export function planStemSources(files: readonly NamedBlob[], scene: Scene, existingFiles: ReadonlyMap<string, Blob>): StemSourcesPlan {
@@ -40,7 +40,7 @@ export function planStemSources(files: readonly NamedBlob[], scene: Scene, exist
     }
     const name = sourceNameFromFile(file.name);
     const id = uniqueSourceId(name, ids);
-    const azimuthDeg = freeFrontAzimuthDeg(azimuthsDeg);
+    const azimuthDeg = freeAzimuthDeg(azimuthsDeg);
     const color = paletteColor(colors, scene.sources.length + index);
     ids.add(id);
     azimuthsDeg.push(azimuthDeg);

@@ -42,7 +42,7 @@ const DISPLAY_TOLERANCE_DISTANCE = 0.005;
  * rounded to 0.1 degree, so 2 degrees leaves room for a few pixels of rounding.
  */
 const DRAG_AZIMUTH_TOLERANCE_DEG = 2;
-/** A plain drag keeps the height, so elevation and distance stay within rounding. */
+/** A plain drag keeps the elevation angle, so to a target at the same distance elevation and distance stay within rounding. */
 const DRAG_ELEVATION_TOLERANCE_DEG = 1;
 const DRAG_DISTANCE_TOLERANCE_M = 0.05;
 
@@ -136,7 +136,7 @@ describe('the studio page', () => {
     const { page } = session;
     const id = 'arp';
     const before = (await storeScene(page)).sources.find((s) => s.id === id)!.position;
-    // Same elevation and distance, 50 degrees to the right (ADM azimuth decreases): the same height, so a plain drag reaches it.
+    // Same elevation and distance, 50 degrees to the right (ADM azimuth decreases): a plain drag keeps the elevation, so it reaches it.
     const target: PolarPosition = { ...before, azimuthDeg: before.azimuthDeg - 50 };
     const from = await sourcePoint(id);
     const to = await page.evaluate((p) => (globalThis as StudioWindow).__studio!.positionScreenPosition(p), target);

@@ -2,6 +2,7 @@ import { useCallback, useEffect, useRef } from 'react';
 import type { KeyboardEvent, PointerEvent } from 'react';
 import type { StudioState } from '../../state/studioState';
 import { useStudioStoreApi } from '../../state/StudioStoreProvider';
+import type { FaderTaper } from './faderTaper';
 
 export interface FaderProps {
   readonly testId: string;
@@ -21,16 +22,24 @@ export interface FaderProps {
   readonly origin?: number;
   /** Screen-reader text for a value ("-6.0 dB"). */
   readonly formatValue?: (value: number) => string;
+  /** Where each value sits along the travel (default: linear from min to max; gain faders use GAIN_FADER_TAPER). */
+  readonly taper?: Pick<FaderTaper, 'toFraction' | 'toValue'>;
   readonly className?: string;
   readonly title?: string;
 }
 
+/** The track is inset this far on each side; the thumb's centre travels between the insets. */
+const TRACK_INSET_PX = 6;
+/** Shift makes a drag this much finer (and its values snap to a tenth of the step). */
+const FINE_DRAG_SCALE = 0.1;
+
 /**
  * A horizontal fader (role "slider") bound to the store without re-rendering: the thumb
- * and aria-valuenow follow the store by subscription. Dragging is relative (a press never
- * makes the value jump; Shift drags ten times finer), and a drag is one undo gesture
- * (beginGesture on press, commitGesture on release). Arrow keys step; keys are consumed,
- * so they do not also nudge the selected source.
+ * and aria-valuenow follow the store by subscription. Dragging is relative and moves along
+ * the taper (a press never makes the value jump; Shift drags ten times finer), and a drag
+ * is one undo gesture (beginGesture on press, commitGesture on release). Double-click
+ * sets resetValue. Arrow keys step; keys are consumed, so they do not also nudge the
+ * selected source.
  */
 export function Fader({
   testId,
@@ -44,6 +53,7 @@ export function Fader({
   resetValue,
   origin = min,
   formatValue = (v) => String(v),
+  taper,
   className = '',
   title,
 }: FaderProps) {
@@ -51,9 +61,12 @@ export function Fader({
   const rootRef = useRef<HTMLDivElement>(null);
   const thumbRef = useRef<HTMLDivElement>(null);
   const fillRef = useRef<HTMLDivElement>(null);
-  const drag = useRef<{ pointerId: number; startX: number; startValue: number; widthPx: number } | null>(null);
+  /** A drag in progress: the travel fraction so far (unsnapped) and the pointer's last x, so pressing or releasing Shift mid-drag never jumps. */
+  const drag = useRef<{ pointerId: number; lastX: number; fraction: number; travelPx: number } | null>(null);
 
   const clampValue = useCallback((value: number) => Math.min(max, Math.max(min, value)), [min, max]);
+  const toFraction = useCallback((value: number) => (taper === undefined ? (value - min) / (max - min) : taper.toFraction(value)), [taper, min, max]);
+  const toValue = useCallback((fraction: number) => (taper === undefined ? min + fraction * (max - min) : taper.toValue(fraction)), [taper, min, max]);
   const current = useCallback(() => clampValue(read(store.getState()) ?? min), [clampValue, read, store, min]);
 
   const show = useCallback(
@@ -63,10 +76,9 @@ export function Fader({
       const fill = fillRef.current;
       if (root === null || thumb === null || fill === null) return;
       const value = clampValue(read(state) ?? min);
-      const fraction = (value - min) / (max - min);
-      const originFraction = (clampValue(origin) - min) / (max - min);
-      // The track is inset 6 px on each side; the thumb's centre travels along it.
-      thumb.style.left = `calc(6px + ${fraction.toFixed(5)} * (100% - 12px))`;
+      const fraction = toFraction(value);
+      const originFraction = toFraction(clampValue(origin));
+      thumb.style.left = `calc(${TRACK_INSET_PX}px + ${fraction.toFixed(5)} * (100% - ${2 * TRACK_INSET_PX}px))`;
       fill.style.left = `${(Math.min(fraction, originFraction) * 100).toFixed(3)}%`;
       fill.style.width = `${(Math.abs(fraction - originFraction) * 100).toFixed(3)}%`;
       const text = String(Math.round(value * 1000) / 1000);
@@ -75,7 +87,7 @@ export function Fader({
         root.setAttribute('aria-valuetext', formatValue(value));
       }
     },
-    [read, min, max, origin, clampValue, formatValue],
+    [read, min, origin, clampValue, toFraction, formatValue],
   );
 
   useEffect(() => {
@@ -83,8 +95,8 @@ export function Fader({
     return store.subscribe(show);
   }, [store, show]);
 
-  const set = (value: number): void => {
-    const snapped = Math.round(value / step) * step;
+  const set = (value: number, snapStep = step): void => {
+    const snapped = Math.round(value / snapStep) * snapStep;
     onChange(clampValue(Math.round(snapped * 1e6) / 1e6));
   };
 
@@ -94,15 +106,17 @@ export function Fader({
     const root = event.currentTarget;
     root.focus();
     root.setPointerCapture(event.pointerId);
-    drag.current = { pointerId: event.pointerId, startX: event.clientX, startValue: current(), widthPx: Math.max(1, root.clientWidth) };
+    drag.current = { pointerId: event.pointerId, lastX: event.clientX, fraction: toFraction(current()), travelPx: Math.max(1, root.clientWidth - 2 * TRACK_INSET_PX) };
     store.getState().beginGesture();
   };
 
   const onPointerMove = (event: PointerEvent<HTMLDivElement>): void => {
     const d = drag.current;
     if (d === null || d.pointerId !== event.pointerId) return;
-    const scale = event.shiftKey ? 0.1 : 1;
-    set(d.startValue + ((event.clientX - d.startX) / d.widthPx) * (max - min) * scale);
+    const scale = event.shiftKey ? FINE_DRAG_SCALE : 1;
+    d.fraction = Math.min(1, Math.max(0, d.fraction + ((event.clientX - d.lastX) / d.travelPx) * scale));
+    d.lastX = event.clientX;
+    set(toValue(d.fraction), step * scale);
   };
 
   const endDrag = (event: PointerEvent<HTMLDivElement>): void => {

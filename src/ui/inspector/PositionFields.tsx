@@ -1,4 +1,5 @@
 import { useCallback } from 'react';
+import { SCENE_LIMITS } from '../../core/scene/scene';
 import { findSource } from '../../state/sceneEdits';
 import type { StudioState } from '../../state/studioState';
 import { useStudioStoreApi } from '../../state/StudioStoreProvider';
@@ -38,6 +39,7 @@ export function PositionFields({ sourceId }: PositionFieldsProps) {
         onCommit={(v) => move(sourceId, { elevationDeg: v })}
         decimals={1}
         step={1}
+        range={SCENE_LIMITS.elevationDeg}
         title="Elevation in degrees: 0 ear height, +90 overhead, -90 below"
       />
       <NumberField
@@ -48,6 +50,7 @@ export function PositionFields({ sourceId }: PositionFieldsProps) {
         onCommit={(v) => move(sourceId, { distanceM: v })}
         decimals={2}
         step={0.1}
+        range={SCENE_LIMITS.distanceM}
         title="Distance from the centre of the head in metres (0.1 to 1000)"
       />
     </div>

@@ -1,4 +1,5 @@
 import { useCallback } from 'react';
+import { SCENE_LIMITS } from '../../core/scene/scene';
 import { findSource } from '../../state/sceneEdits';
 import type { StudioState } from '../../state/studioState';
 import { useStudioStoreApi } from '../../state/StudioStoreProvider';
@@ -49,6 +50,7 @@ export function SpreadField({ sourceId, stereo, loaded }: SpreadFieldProps) {
         onCommit={set}
         decimals={0}
         step={5}
+        range={SCENE_LIMITS.spreadDeg}
         title="Angle between the left and right channels, centred on the azimuth"
       />
     </div>

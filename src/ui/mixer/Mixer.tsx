@@ -4,12 +4,17 @@ import { useStudioStore } from '../../state/StudioStoreProvider';
 import { MasterStrip } from './MasterStrip';
 import { MixerStrip } from './MixerStrip';
 import { useMeterLoop } from './useMeterLoop';
+import { useSidewaysWheel } from './useSidewaysWheel';
 
 export interface MixerProps {
   readonly className?: string;
 }
 
-/** Every source as a compact strip, then the master; one animation-frame loop drives all the level meters. */
+/**
+ * Every source as a compact strip, then the master; one animation-frame loop drives all
+ * the level meters. The strips scroll sideways (scroll bar, mouse wheel, or Tab to a
+ * strip's control) so every strip is reachable; the master stays in view.
+ */
 export function Mixer({ className = '' }: MixerProps) {
   const ids = useStudioStore(useShallow((s) => s.scene.sources.map((source) => source.id)));
   const meters = useRef(new Map<string, HTMLElement>());
@@ -18,6 +23,8 @@ export function Mixer({ className = '' }: MixerProps) {
     else meters.current.set(id, element);
   }, []);
   useMeterLoop(meters.current);
+  const stripsRef = useRef<HTMLDivElement>(null);
+  useSidewaysWheel(stripsRef, ids.length > 0);
 
   return (
     <section className={`panel mixer ${className}`} aria-label="Mixer">
@@ -28,7 +35,7 @@ export function Mixer({ className = '' }: MixerProps) {
         {ids.length === 0 ? (
           <p className="empty-note">No sources yet: open a scene or drop stems.</p>
         ) : (
-          <div className="strips" role="list" data-testid="source-list">
+          <div ref={stripsRef} className="strips" role="list" data-testid="source-list">
             {ids.map((id) => (
               <MixerStrip key={id} sourceId={id} registerMeter={registerMeter} />
             ))}

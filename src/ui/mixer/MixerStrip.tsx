@@ -1,20 +1,23 @@
 import { useCallback } from 'react';
 import { useShallow } from 'zustand/react/shallow';
+import { SCENE_LIMITS } from '../../core/scene/scene';
 import { findSource } from '../../state/sceneEdits';
 import type { StudioState } from '../../state/studioState';
 import { useStudioStore, useStudioStoreApi } from '../../state/StudioStoreProvider';
 import { Fader } from '../controls/Fader';
+import { GAIN_FADER_TAPER } from '../controls/faderTaper';
 import { NumberField } from '../controls/NumberField';
 import { ToggleButton } from '../controls/ToggleButton';
-import { FADER_MAX_DB, FADER_MIN_DB, formatGain } from '../inspector/GainControl';
+import { MeterScale } from '../meters/MeterScale';
+import { GAIN_FADER_TITLE, formatGain } from '../inspector/GainControl';
 
 export interface MixerStripProps {
   readonly sourceId: string;
-  /** Gives the mixer's meter loop this strip's meter bar (null on unmount). */
+  /** Gives the mixer's meter loop this strip's meter: bar, peak hold and clip light (null on unmount). */
   readonly registerMeter: (sourceId: string, element: HTMLElement | null) => void;
 }
 
-/** One source: colour, name (click selects), level meter, gain fader and value, mute and solo. */
+/** One source: colour, name (click selects), level meter with peak hold, clip light and dB scale, gain fader and value, mute and solo. */
 export function MixerStrip({ sourceId, registerMeter }: MixerStripProps) {
   const store = useStudioStoreApi();
   const info = useStudioStore(
@@ -50,25 +53,38 @@ export function MixerStrip({ sourceId, registerMeter }: MixerStripProps) {
         <span className="swatch" style={{ background: info.color }} aria-hidden="true" />
         <span className="strip-name-text">{info.name}</span>
       </button>
-      <div className="meter" aria-hidden="true" data-testid={`mixer-meter-${sourceId}`}>
-        <div className="meter-cover" ref={meterRef} />
+      <div className="strip-meter" ref={meterRef}>
+        <div className="meter" aria-hidden="true" data-testid={`mixer-meter-${sourceId}`}>
+          <div className="meter-cover" />
+          <div className="meter-hold" hidden />
+        </div>
+        <button
+          type="button"
+          className="clip-light"
+          data-testid={`mixer-clip-${sourceId}`}
+          aria-label={`Clip light of ${info.name}: click to clear`}
+          title="Clip: lit by a sample at or above 0 dBFS, until clicked"
+          onClick={(event) => event.currentTarget.removeAttribute('data-clipped')}
+        />
+        <MeterScale />
       </div>
       <Fader
         testId={`mixer-gain-${sourceId}`}
         label={`Gain of ${info.name}`}
         read={readGain}
         onChange={setGain}
-        min={FADER_MIN_DB}
-        max={FADER_MAX_DB}
+        min={GAIN_FADER_TAPER.minDb}
+        max={GAIN_FADER_TAPER.maxDb}
+        taper={GAIN_FADER_TAPER}
         step={0.1}
         keyStep={0.5}
         resetValue={0}
         formatValue={formatGain}
         className="strip-fader"
-        title="Gain (double-click: 0 dB)"
+        title={GAIN_FADER_TITLE}
       />
       <div className="strip-bottom">
-        <NumberField testId={`mixer-gain-value-${sourceId}`} label={`Gain of ${info.name}`} hideLabel unit="dB" read={readGain} onCommit={setGain} decimals={1} step={0.5} />
+        <NumberField testId={`mixer-gain-value-${sourceId}`} label={`Gain of ${info.name}`} hideLabel unit="dB" read={readGain} onCommit={setGain} decimals={1} step={0.5} range={SCENE_LIMITS.gainDb} />
         <ToggleButton testId={`mixer-mute-${sourceId}`} label={`Mute ${info.name}`} tone="mute" pressed={info.mute} onToggle={() => store.getState().toggleMute(sourceId)} className="small">
           M
         </ToggleButton>

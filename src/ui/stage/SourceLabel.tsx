@@ -8,7 +8,7 @@ export interface SourceLabelProps {
   readonly sourceId: string;
 }
 
-/** A source's name (and M/S flags) just above its sphere; follows drags through its anchor. */
+/** A source's name (and M/S flags) just above its sphere, moved up or down where names would overlap (the selected one keeps its place); follows drags through its anchor. */
 export function SourceLabel({ sourceId }: SourceLabelProps) {
   const store = useStudioStoreApi();
   const info = useStudioStore(
@@ -30,7 +30,7 @@ export function SourceLabel({ sourceId }: SourceLabelProps) {
     if (source === undefined) return null;
     const p = sourceThreePosition(source.position);
     return { x: p.x, y: p.y + SOURCE_RADIUS_M * 1.6, z: p.z };
-  });
+  }, () => (store.getState().selectedSourceId === sourceId ? 1 : 0));
   return (
     <div ref={ref} className={`stage-label source-label-anchor ${info.selected ? 'is-selected' : ''}`}>
       <div className={`source-label ${info.selected ? 'is-selected' : ''} ${info.audible ? '' : 'is-silent'}`} data-testid={`stage-label-${sourceId}`}>

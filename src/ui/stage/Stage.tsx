@@ -9,6 +9,7 @@ import { StageErrorBoundary } from './StageErrorBoundary';
 import { StageScene } from './StageScene';
 import { STAGE_VIEWS, sceneToThree } from './stageMath';
 import type { StageViewName } from './stageMath';
+import { StageObjectList } from './StageObjectList';
 import { ViewButtons } from './ViewButtons';
 
 export interface StageProps {
@@ -56,6 +57,7 @@ export function Stage({ className = '', onProbe }: StageProps) {
           <StageLabels />
         </StageLabelContext.Provider>
       </StageErrorBoundary>
+      <StageObjectList />
       <ViewButtons current={view.name} onSelect={(name) => setView((v) => ({ name, serial: v.serial + 1 }))} />
       <p className="stage-hint" aria-hidden="true">
         Drag a source: move · Shift+drag: height · Drag space: orbit · Right-drag: pan · Wheel: zoom

@@ -54,19 +54,70 @@ export function roundDragPosition(position: PolarPosition): PolarPosition {
 }
 
 /**
- * Horizontal drag: the pointer's ray met the horizontal plane at the source's height at
- * `hitThree`; the source keeps its height (scene z) and takes the hit's x and y. Its
- * elevation angle follows from the new horizontal distance.
+ * Floor drag (no modifier): the source keeps its elevation ANGLE and takes the azimuth and
+ * horizontal distance of the point under the pointer, so a source 30 degrees up stays 30
+ * degrees up wherever it is dragged (its height grows with its distance); on the ear-height
+ * plane (elevation 0) this is a drag on the floor. `hit` is in scene axes
+ * (constantElevationHit finds it on the cone of that elevation, so the source stays under
+ * the pointer).
  */
-export function horizontalDragPosition(hitThree: Vec3, heightM: number): PolarPosition {
-  const hit = threeToScene(hitThree);
-  return roundDragPosition(cartesianToPolar({ x: hit.x, y: hit.y, z: heightM }));
+export function floorDragPosition(hit: Vec3, elevationDeg: number): PolarPosition {
+  const horizontalM = Math.hypot(hit.x, hit.y);
+  const elevationRad = (elevationDeg * Math.PI) / 180;
+  const distanceM = horizontalM / Math.cos(elevationRad);
+  const azimuthDeg = horizontalM === 0 ? 0 : wrapAzimuthDeg((Math.atan2(-hit.x, hit.y) * 180) / Math.PI);
+  return roundDragPosition({ azimuthDeg, elevationDeg, distanceM });
 }
 
-/** Vertical drag (Shift): the source keeps its scene x and y and takes the height `heightM`. */
-export function verticalDragPosition(current: PolarPosition, heightM: number): PolarPosition {
-  const cart = polarToCartesian(current);
-  return roundDragPosition(cartesianToPolar({ x: cart.x, y: cart.y, z: heightM }));
+/** Elevations steeper than this are dragged on the horizontal plane through the source instead of their (needle-thin) cone. */
+const STEEPEST_CONE_DEG = 80;
+
+/**
+ * Where a ray (scene axes: `origin` + t `direction`, t > 0) meets the surface of constant
+ * elevation `elevationDeg` around the head: the cone z = tan(el) * hypot(x, y) on the side
+ * of el's sign (the plane z = 0 for el = 0): the nearest such point in front of the origin.
+ * Beyond STEEPEST_CONE_DEG, or when the ray misses the cone (a steep cone seen from the
+ * side), the horizontal plane at `fallbackHeightM` instead; null if that is missed too.
+ *
+ * Solving |o_z + t d_z|^2 = k ((o_x + t d_x)^2 + (o_y + t d_y)^2), k = tan^2 el, gives
+ * a t^2 + b t + c = 0 with a = d_z^2 - k (d_x^2 + d_y^2), b = 2 (o_z d_z - k (o_x d_x + o_y d_y)),
+ * c = o_z^2 - k (o_x^2 + o_y^2); a root counts when o_z + t d_z has el's sign.
+ */
+export function constantElevationHit(origin: Vec3, direction: Vec3, elevationDeg: number, fallbackHeightM: number): Vec3 | null {
+  const at = (t: number): Vec3 => ({ x: origin.x + t * direction.x, y: origin.y + t * direction.y, z: origin.z + t * direction.z });
+  const planeHit = (heightM: number): Vec3 | null => {
+    if (direction.z === 0) return null;
+    const t = (heightM - origin.z) / direction.z;
+    return t > 0 ? at(t) : null;
+  };
+  if (elevationDeg === 0) return planeHit(0);
+  if (Math.abs(elevationDeg) > STEEPEST_CONE_DEG) return planeHit(fallbackHeightM);
+  const k = Math.tan((elevationDeg * Math.PI) / 180) ** 2;
+  const a = direction.z ** 2 - k * (direction.x ** 2 + direction.y ** 2);
+  const b = 2 * (origin.z * direction.z - k * (origin.x * direction.x + origin.y * direction.y));
+  const c = origin.z ** 2 - k * (origin.x ** 2 + origin.y ** 2);
+  const roots: number[] = [];
+  if (Math.abs(a) < 1e-12) {
+    if (b !== 0) roots.push(-c / b);
+  } else {
+    const discriminant = b * b - 4 * a * c;
+    if (discriminant >= 0) {
+      const root = Math.sqrt(discriminant);
+      roots.push((-b - root) / (2 * a), (-b + root) / (2 * a));
+    }
+  }
+  const valid = roots.filter((t) => t > 0 && Math.sign(origin.z + t * direction.z) === Math.sign(elevationDeg)).sort((p, q) => p - q);
+  return valid.length === 0 ? planeHit(fallbackHeightM) : at(valid[0]!);
+}
+
+/**
+ * Height drag (Shift): the source keeps its horizontal position, the scene x and y it had
+ * when the drag began (kept unrounded for the whole drag, so many small moves never let it
+ * wander), and takes the height `heightM`. Its azimuth and horizontal distance stay; the
+ * elevation angle and the (3D) distance follow from the new height.
+ */
+export function heightDragPosition(start: { readonly x: number; readonly y: number }, heightM: number): PolarPosition {
+  return roundDragPosition(cartesianToPolar({ x: start.x, y: start.y, z: heightM }));
 }
 
 /** The scene height (z, metres) of a position. */
@@ -85,9 +136,29 @@ export const SOURCE_RADIUS_M = 0.19;
 
 export type StageViewName = 'top' | 'front' | 'side' | 'perspective';
 
+/**
+ * How a view projects: the free view in perspective; Top, Front and Side orthographic, so
+ * that a source's place on screen is its true position along the two axes shown (in
+ * perspective an elevated source, nearer the camera above, looked farther out than it is).
+ */
+export type StageProjection = 'perspective' | 'orthographic';
+
+/** Half the shorter side of an orthographic view, metres: the 5 m ring and its azimuth labels (5.6 m) fit with a margin. */
+export const ORTHOGRAPHIC_HALF_EXTENT_M = 6.5;
+
+/**
+ * Zoom of an orthographic stage camera (three.js OrthographicCamera.zoom: screen pixels per
+ * metre, with the frustum spanning the canvas in pixels, as react-three-fiber sets it) that
+ * shows ORTHOGRAPHIC_HALF_EXTENT_M each side of the centre across the canvas's shorter side.
+ */
+export function orthographicZoom(widthPx: number, heightPx: number, halfExtentM: number = ORTHOGRAPHIC_HALF_EXTENT_M): number {
+  return Math.max(1, Math.min(widthPx, heightPx)) / (2 * halfExtentM);
+}
+
 export interface StageViewPreset {
   readonly label: string;
   readonly title: string;
+  readonly projection: StageProjection;
   /** Camera position in scene axes (x right, y front, z up), metres. */
   readonly camera: Vec3;
   /** Point looked at, in scene axes. */
@@ -99,12 +170,14 @@ export interface StageViewPreset {
  * forward from behind the listener so that the left stays on the left of the screen;
  * "Side" looks from the listener's right, with the front to the right of the screen.
  * The top view sits a hair behind the vertical so that the front is up on the screen.
+ * Front and Side look level (camera and target at the same height), so with their
+ * orthographic projection depth moves nothing on the screen: true elevations.
  */
 export const STAGE_VIEWS: Readonly<Record<StageViewName, StageViewPreset>> = {
-  top: { label: 'Top', title: 'Top view: front is up, left is left', camera: { x: 0, y: -0.001, z: 15 }, target: { x: 0, y: 0, z: 0 } },
-  front: { label: 'Front', title: 'Front view, seen from behind the listener: left is left', camera: { x: 0, y: -15, z: 3.2 }, target: { x: 0, y: 0, z: 1.6 } },
-  side: { label: 'Side', title: "Side view from the listener's right: front is to the right", camera: { x: 15, y: 0, z: 3.2 }, target: { x: 0, y: 0, z: 1.6 } },
-  perspective: { label: 'Persp', title: 'Perspective view from behind and above', camera: { x: 3.4, y: -12.5, z: 9.5 }, target: { x: 0, y: 1, z: 1.7 } },
+  top: { label: 'Top', title: 'Top view (orthographic): front is up, left is left', projection: 'orthographic', camera: { x: 0, y: -0.001, z: 15 }, target: { x: 0, y: 0, z: 0 } },
+  front: { label: 'Front', title: 'Front view (orthographic), seen from behind the listener: left is left', projection: 'orthographic', camera: { x: 0, y: -15, z: 1.6 }, target: { x: 0, y: 0, z: 1.6 } },
+  side: { label: 'Side', title: "Side view (orthographic) from the listener's right: front is to the right", projection: 'orthographic', camera: { x: 15, y: 0, z: 1.6 }, target: { x: 0, y: 0, z: 1.6 } },
+  perspective: { label: 'Persp', title: 'Perspective view from behind and above', projection: 'perspective', camera: { x: 3.4, y: -12.5, z: 9.5 }, target: { x: 0, y: 1, z: 1.7 } },
 };
 
 export const STAGE_VIEW_ORDER: readonly StageViewName[] = ['perspective', 'top', 'front', 'side'];

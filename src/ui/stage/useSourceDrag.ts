@@ -2,11 +2,12 @@ import { useThree } from '@react-three/fiber';
 import type { ThreeEvent } from '@react-three/fiber';
 import { useCallback } from 'react';
 import { Plane, Raycaster, Vector2, Vector3 } from 'three';
-import type { PolarPosition } from '../../core/coordinates';
-import { threeToScene } from '../../core/threeAxes';
+import { polarToCartesian } from '../../core/coordinates';
+import type { CartesianPosition, PolarPosition } from '../../core/coordinates';
+import { sceneToThree, threeToScene } from '../../core/threeAxes';
 import { findSource } from '../../state/sceneEdits';
 import { useStudioStoreApi } from '../../state/StudioStoreProvider';
-import { heightOf, horizontalDragPosition, sourceThreePosition, verticalDragPosition } from './stageMath';
+import { constantElevationHit, floorDragPosition, heightDragPosition } from './stageMath';
 
 /** Height change per screen pixel for Shift-drags when the camera looks straight down. */
 const PIXEL_HEIGHT_M = 0.02;
@@ -19,10 +20,13 @@ interface OrbitLike {
 
 /**
  * Pointer-down handler that selects a source and drags it: one undo gesture per drag
- * (beginGesture ... commitGesture; Escape cancels). Without Shift the source moves on the
- * horizontal plane at its own height (it keeps its height z; azimuth, distance and the
- * elevation angle follow). With Shift it moves up and down (keeps x and y), on the vertical
- * plane through the source facing the camera. Orbit controls are off while dragging.
+ * (beginGesture ... commitGesture; Escape cancels). Without Shift the source keeps its
+ * elevation angle and follows the pointer around the head (azimuth and distance change;
+ * stageMath floorDragPosition). With Shift it keeps its horizontal position and moves up
+ * and down only, on the vertical plane through the source facing the camera (elevation and
+ * distance follow from the height; heightDragPosition). What a mode keeps is taken when the
+ * mode starts (pressing or releasing Shift mid-drag starts the other), unrounded, so the
+ * rounding of each move never accumulates. Orbit controls are off while dragging.
  * Moves are read from window pointer events and raycast against the camera, so the drag
  * keeps working when the pointer leaves the sphere.
  */
@@ -51,8 +55,10 @@ export function useSourceDrag(sourceId: string): (event: ThreeEvent<PointerEvent
       const plane = new Plane();
       const hit = new Vector3();
       const normal = new Vector3();
-      const up = new Vector3(0, 1, 0);
       let lastClientY = event.nativeEvent.clientY;
+      /** What the current mode keeps: the position when it began, in scene axes, and its elevation. */
+      let anchor: { shift: boolean; at: CartesianPosition; elevationDeg: number } | null = null;
+      const toScene = (v: Vector3): CartesianPosition => threeToScene({ x: v.x, y: v.y, z: v.z });
 
       const move = (ev: PointerEvent): void => {
         if (ev.pointerId !== pointerId) return;
@@ -65,24 +71,24 @@ export function useSourceDrag(sourceId: string): (event: ThreeEvent<PointerEvent
         ndc.set(((ev.clientX - rect.left) / rect.width) * 2 - 1, -((ev.clientY - rect.top) / rect.height) * 2 + 1);
         const { camera } = getThree();
         raycaster.setFromCamera(ndc, camera);
-        const at = sourceThreePosition(source.position);
+        if (anchor === null || anchor.shift !== ev.shiftKey) {
+          anchor = { shift: ev.shiftKey, at: polarToCartesian(source.position), elevationDeg: source.position.elevationDeg };
+        }
+        const heightM = polarToCartesian(source.position).z;
         let next: PolarPosition | null = null;
         if (ev.shiftKey) {
           camera.getWorldDirection(normal);
           normal.y = 0;
           if (normal.lengthSq() < 0.01) {
-            next = verticalDragPosition(source.position, heightOf(source.position) - (ev.clientY - lastClientY) * PIXEL_HEIGHT_M);
+            next = heightDragPosition(anchor.at, heightM - (ev.clientY - lastClientY) * PIXEL_HEIGHT_M);
           } else {
+            const at = sceneToThree({ ...anchor.at, z: heightM });
             plane.setFromNormalAndCoplanarPoint(normal.normalize(), hit.set(at.x, at.y, at.z));
-            if (raycaster.ray.intersectPlane(plane, hit) !== null) {
-              next = verticalDragPosition(source.position, threeToScene(hit).z);
-            }
+            if (raycaster.ray.intersectPlane(plane, hit) !== null) next = heightDragPosition(anchor.at, toScene(hit).z);
           }
         } else {
-          plane.setFromNormalAndCoplanarPoint(up, hit.set(at.x, at.y, at.z));
-          if (raycaster.ray.intersectPlane(plane, hit) !== null && Math.hypot(hit.x, hit.z) < MAX_DRAG_RADIUS_M) {
-            next = horizontalDragPosition(hit, heightOf(source.position));
-          }
+          const onCone = constantElevationHit(toScene(raycaster.ray.origin), toScene(raycaster.ray.direction), anchor.elevationDeg, anchor.at.z);
+          if (onCone !== null && Math.hypot(onCone.x, onCone.y) < MAX_DRAG_RADIUS_M) next = floorDragPosition(onCone, anchor.elevationDeg);
         }
         lastClientY = ev.clientY;
         if (next !== null) store.getState().moveSource(sourceId, next);

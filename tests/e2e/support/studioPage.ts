@@ -22,7 +22,9 @@ export interface StudioStateView {
   readonly history: { readonly past: readonly unknown[] };
   readonly selectedSourceId: string | null;
   readonly engineStatus: string;
-  readonly transport: { readonly durationSec: number };
+  readonly transport: { readonly durationSec: number; readonly positionSec: number };
+  replaceScene(scene: Scene): void;
+  pause(): void;
 }
 
 export interface StudioHooksView {

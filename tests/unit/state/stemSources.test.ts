@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { FREE_AZIMUTH_GAP_DEG, azimuthGapDeg, freeFrontAzimuthDeg } from '../../../src/state/freeAzimuth';
+import { FREE_AZIMUTH_GAP_DEG, azimuthGapDeg, freeAzimuthDeg } from '../../../src/state/freeAzimuth';
 import { SOURCE_PALETTE } from '../../../src/state/sourcePalette';
 import { sourceNameFromFile, stemFileKey, uniqueSourceId } from '../../../src/state/stemNaming';
 import { NEW_SOURCE_DISTANCE_M, planStemSources } from '../../../src/state/stemSources';
@@ -7,26 +7,48 @@ import { testScene, testSource } from './fakeEngine';
 
 const audio = (name: string, bytes = 16): File => new File([new Uint8Array(bytes)], name, { type: 'audio/wav' });
 
-describe('freeFrontAzimuthDeg', () => {
+describe('freeAzimuthDeg', () => {
   it('takes the front when nothing is there', () => {
-    expect(freeFrontAzimuthDeg([])).toBe(0);
-    expect(freeFrontAzimuthDeg([180, 120, -120])).toBe(0);
+    expect(freeAzimuthDeg([])).toBe(0);
+    expect(freeAzimuthDeg([180, 120, -120])).toBe(0);
   });
 
   it('takes the nearest-front candidate at least the free gap from every source, left first', () => {
-    expect(freeFrontAzimuthDeg([0])).toBe(30);
-    expect(freeFrontAzimuthDeg([0, 30])).toBe(-30);
-    expect(freeFrontAzimuthDeg([0, 30, -30])).toBe(15);
-    expect(freeFrontAzimuthDeg([5, 30, -30])).toBe(-15);
+    expect(freeAzimuthDeg([0])).toBe(30);
+    expect(freeAzimuthDeg([0, 30])).toBe(-30);
+    expect(freeAzimuthDeg([0, 30, -30])).toBe(15);
+    expect(freeAzimuthDeg([5, 30, -30])).toBe(-15);
   });
 
-  it('on a crowded front half, takes the candidate farthest from its nearest neighbour', () => {
+  it('on a crowded front half, goes behind: the first rear candidate 15 degrees from every source', () => {
     const crowded = [];
     for (let azimuth = -90; azimuth <= 90; azimuth += 10) crowded.push(azimuth);
-    const chosen = freeFrontAzimuthDeg(crowded);
-    const gap = Math.min(...crowded.map((a) => azimuthGapDeg(chosen, a)));
-    expect(gap).toBe(5);
-    expect(Math.abs(chosen)).toBeLessThanOrEqual(90);
+    expect(freeAzimuthDeg(crowded)).toBe(105);
+    expect(freeAzimuthDeg([...crowded, 105])).toBe(-105);
+  });
+
+  it('on a crowded circle, takes the middle of the widest empty arc (the one nearest the front of equal arcs)', () => {
+    // Every 10 degrees: each candidate (a multiple of 15) is within 5 degrees of a source.
+    const every10 = [];
+    for (let azimuth = -170; azimuth <= 180; azimuth += 10) every10.push(azimuth);
+    // All 36 arcs are 10 degrees wide: the middles nearest the front are +5 and -5; left first.
+    expect(freeAzimuthDeg(every10)).toBe(5);
+    // A wider arc from 70 to 90 (80 removed) wins: its middle is 80.
+    expect(freeAzimuthDeg(every10.filter((a) => a !== 80))).toBe(80);
+    // Across the back: without 180, the arc from 170 to -170 is centred on 180.
+    expect(freeAzimuthDeg(every10.filter((a) => a !== 180))).toBe(180);
+  });
+
+  it('gives 16 stems added one by one 16 places at least 15 degrees apart, and 40 stems 40 places at least 7.5 degrees apart', () => {
+    for (const [count, minGapDeg] of [[16, 15], [40, 7.5]] as const) {
+      const azimuths: number[] = [];
+      for (let i = 0; i < count; i++) azimuths.push(freeAzimuthDeg(azimuths));
+      expect(new Set(azimuths).size).toBe(count);
+      let smallestGapDeg = 180;
+      azimuths.forEach((a, i) => azimuths.slice(i + 1).forEach((b) => (smallestGapDeg = Math.min(smallestGapDeg, azimuthGapDeg(a, b)))));
+      expect(smallestGapDeg).toBeGreaterThanOrEqual(minGapDeg);
+      for (const a of azimuths) expect(a > -180 && a <= 180).toBe(true);
+    }
   });
 
   it('measures gaps around the circle', () => {
