@@ -167,14 +167,24 @@ describe('the mono check in the browser', () => {
     const headline = guitar!.headline!;
     expect(headline.of).toBe('source');
     await expect(guitarItem.getByTestId('mono-finding-db').textContent()).resolves.toBe(
-      `loses ${(-headline.lossDb).toFixed(1)} dB at ${Math.round(headline.band!.nominalHz)} Hz in mono`,
+      `loses ${(-headline.monoVsStereoDb).toFixed(1)} dB at ${Math.round(headline.band!.nominalHz)} Hz in mono`,
     );
     // The guitar leads the list: its comb loses most where it is heard.
     await expect(shown.first().getAttribute('data-source-id')).resolves.toBe('guitar');
     await expect(page.locator('[data-testid="mono-finding"][data-source-id="pad"]').first().getByTestId('mono-finding-source').textContent()).resolves.toBe(
       demoName('pad'),
     );
-    await expect(page.getByTestId('mono-check-loss').textContent()).resolves.toMatch(/^([+-]\d+\.\d|0\.0) dB$/);
+    // The header names the mix's figure for what it is (signed, with its meaning) and agrees with the findings:
+    // its largest loss is the first finding's headline, its worst bands lose a positive number of dB.
+    await expect(page.getByTestId('mono-check-mono-vs-stereo').textContent()).resolves.toMatch(
+      /^([+-]\d+\.\d+ dB \(louder in mono\)|[+-]?\d+\.\d+ dB \(same level in mono\)|-\d+\.\d+ dB \(\d+\.\d+ dB lost in mono\))$/,
+    );
+    await expect(page.getByTestId('mono-check-largest-loss').textContent()).resolves.toBe(
+      `${demoName('guitar')} loses ${(-headline.monoVsStereoDb).toFixed(1)} dB at ${Math.round(headline.band!.nominalHz)} Hz in mono`,
+    );
+    const worstBands = (await page.getByTestId('mono-check-worst-bands').textContent())!;
+    expect(worstBands).not.toMatch(/ 0\.00? dB/);
+    expect(worstBands).toMatch(/^\d[^,]* Hz: .+ loses \d+\.\d+ dB/);
 
     await page.setViewportSize({ width: 1280, height: 1400 });
     await page.getByTestId('mono-check-panel').screenshot({ path: artifactPath('mono-check.png') });

@@ -74,13 +74,13 @@ const lr4HighPass = (f: number, fc: number): number => (f / fc) ** 4 / (1 + (f /
 const lr4LowPass = (f: number, fc: number): number => 1 / (1 + (f / fc) ** 4);
 
 describe('studio meters of the monitored output', () => {
-  it('reads a centred mono source as correlation +1 and mono loss +3.01 dB (-3 dB law: identical channels add in phase)', () => {
+  it('reads a centred mono source as correlation +1 and mono sum vs stereo +3.01 dB (-3 dB law: identical channels add in phase)', () => {
     const { host, view } = playingHost([gaussianNoise(RATE * 2, 1).map((x) => 0.1 * x)]);
     run(host, 375);
     expect(view[METER_LAYOUT.correlation]).toBeCloseTo(1, 2);
     expect(Math.abs(view[METER_LAYOUT.correlation]! - 1)).toBeLessThan(0.01);
     // 10 log10(2 g^2 (1 + 1)) with g = 1/sqrt2: 10 log10 2 = 3.0103 dB.
-    expect(Math.abs(view[METER_LAYOUT.monoLossDb]! - 10 * Math.log10(2))).toBeLessThan(0.05);
+    expect(Math.abs(view[METER_LAYOUT.monoVsStereoDb]! - 10 * Math.log10(2))).toBeLessThan(0.05);
     // S = 0: the side sits at the meters' floor, far below the mid.
     expect(view[METER_LAYOUT.midSideRatioDb]!).toBeGreaterThan(60);
     expect(view[METER_LAYOUT.signalPresent]).toBe(1);
@@ -97,8 +97,8 @@ describe('studio meters of the monitored output', () => {
     const { host, view } = playingHost([left, right]);
     run(host, 375);
     expect(view[METER_LAYOUT.correlation]! + 1).toBeLessThan(0.01);
-    // Inverted channels cancel in mono: the mono loss is at the floor (-150 dB).
-    expect(view[METER_LAYOUT.monoLossDb]!).toBeLessThan(-60);
+    // Inverted channels cancel in mono: the mono sum vs stereo is at the floor (-150 dB).
+    expect(view[METER_LAYOUT.monoVsStereoDb]!).toBeLessThan(-60);
   });
 
   it('publishes the loudness of what it played as measureLoudness measures the same output (within 0.1 LU)', () => {
