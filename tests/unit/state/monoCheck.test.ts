@@ -143,6 +143,19 @@ describe('mono check slice', () => {
     expect(state.monitorSolo.band).toBeNull();
   });
 
+  it('selecting a finding to play it (as its click does) seeks to its worst moment and then starts the transport, once', async () => {
+    const { engine, store } = await analysed();
+    store.getState().selectMonoFinding(0, { play: true });
+    expect(engine.calls).toEqual([{ method: 'seek', positionSec: 73.25 }, { method: 'play' }]);
+    expect(store.getState().transport.playing).toBe(true);
+    expect(Math.abs(store.getState().transport.positionSec - 73.25)).toBeLessThanOrEqual(ONE_FRAME_SEC);
+    // Already playing: another finding seeks there and playback runs on (no second play).
+    engine.calls.length = 0;
+    store.getState().selectMonoFinding(2, { play: true });
+    expect(engine.calls).toEqual([{ method: 'seek', positionSec: 40 }]);
+    expect(store.getState().transport.playing).toBe(true);
+  });
+
   it('a finding about the whole mix seeks without changing the selection; an index outside the findings does nothing', async () => {
     const { engine, store } = await analysed();
     store.getState().selectSource('a');
