@@ -76,7 +76,7 @@ export function addSource(set: SourceSet, source: SceneSource, stem: readonly Fl
   };
   const sides: readonly SpreadSide[] = stem.length === 1 ? [0] : [1, -1];
   sides.forEach((side, c) => {
-    const object = createRenderObject(stem[c]!, side);
+    const object = createRenderObject(stem[c]!, side, sampleRateHz);
     set.objects.push({ object, source: added, voices: buses.map((bus) => bus.createVoice()) });
   });
   set.sources.push(added);

@@ -14,6 +14,7 @@ import type { ListenerRotation } from './listenerRotation';
 import { createMasterMidSideStage, resetMasterMidSide, setMasterMidSideSettings } from './midside/masterMidSide';
 import type { MasterMidSideStage } from './midside/masterMidSide';
 import { processSourceMidSide, resetSourceMidSide, sourceMidSideActive } from './midside/sourceMidSide';
+import { resetAirAbsorptionFilter } from './objects/airAbsorptionFilter';
 import { POSITION_SMOOTHING_SEC, fillObjectInput, moveObject, targetGain, writeUnitDirection } from './objects/renderObject';
 import { planOutputs } from './outputPlan';
 import type { PlannedDownmix } from './outputPlan';
@@ -345,16 +346,16 @@ function fillFromSource(state: RendererState, { object, source }: RendererObject
   const processedThisBlock = stage.blockFrame === state.blockFrame;
   if (!processedThisBlock && !sourceMidSideActive(stage)) {
     stage.blockFrame = -1;
-    fillObjectInput(object, object.channel, state.blockFrame, state.sampleRateHz);
+    fillObjectInput(object, object.channel, state.blockFrame);
     return;
   }
   processSourceMidSide(stage, state.blockFrame);
-  fillObjectInput(object, object.spreadSide < 0 ? stage.right : stage.left, 0, state.sampleRateHz);
+  fillObjectInput(object, object.spreadSide < 0 ? stage.right : stage.left, 0);
 }
 
 function startObject(state: RendererState, { object, source, voices }: RendererObject): void {
   object.live = true;
-  object.airState = 0;
+  resetAirAbsorptionFilter(object.air);
   // Restarting mid-stem (unmute, seek, a source added while playing) fades in over one block; at the start it is at full gain.
   object.appliedGain = state.blockFrame === 0 ? targetGain(object) : 0;
   // The first of a stereo source's objects to restart in a block restarts the source's stage.

@@ -84,7 +84,7 @@ describe('studio meters in the browser', () => {
     await session.page.setViewportSize({ width: 1280, height: 800 });
   });
 
-  it('the M solo makes what is heard (and metered) mono: correlation +1 within 0.01', async () => {
+  it('the M solo makes what is heard (and metered) mono: correlation +1 within 0.01, mono vs stereo +3.0 dB', async () => {
     const { page } = session;
     await page.getByTestId('monitor-solo-mid').click();
     await expect(page.getByTestId('monitor-solo-mid').getAttribute('aria-pressed')).resolves.toBe('true');
@@ -92,6 +92,10 @@ describe('studio meters in the browser', () => {
     expect(midSide).toBe('mid');
     // L = R after the 20 ms glide; the 0.3 s exponential integration forgets the stereo past by 1/e per 0.3 s.
     await expect.poll(async () => (await sample()).meters.correlation, { timeout: 10_000, interval: 200 }).toBeGreaterThan(0.99);
+    // Identical channels are louder in mono: the readout, named for what it is, shows +3.0 dB (10 log10 2 at the -3 dB law).
+    const readout = page.getByTestId('meter-mono-vs-stereo');
+    await expect(readout.locator('xpath=ancestor::div[@class="meters-reading"]/dt').textContent()).resolves.toBe('Mono vs stereo');
+    await expect.poll(() => readout.textContent(), { timeout: 10_000, interval: 200 }).toBe('+3.0');
     await page.getByTestId('monitor-solo-mid').click();
     await expect(page.getByTestId('monitor-solo-mid').getAttribute('aria-pressed')).resolves.toBe('false');
   });

@@ -91,18 +91,18 @@ async function analyzeInSpans(analysed: AnalysisJob, onProgress?: (fraction: num
 function expectSameAnalysis(result: MonoAnalysis, onePass: MonoAnalysis): void {
   expect(result.format).toBe(onePass.format);
   expect(result.durationSec).toBe(onePass.durationSec);
-  expect(Math.abs(result.overall.monoLossDb - onePass.overall.monoLossDb)).toBeLessThan(DB_TOLERANCE);
+  expect(Math.abs(result.overall.monoVsStereoDb - onePass.overall.monoVsStereoDb)).toBeLessThan(DB_TOLERANCE);
   expect(Math.abs(result.overall.correlation - onePass.overall.correlation)).toBeLessThan(CORRELATION_TOLERANCE);
-  result.overall.bandMonoLossDb.forEach((loss, i) => expect(Math.abs(loss - onePass.overall.bandMonoLossDb[i]!)).toBeLessThan(DB_TOLERANCE));
+  result.overall.bandMonoVsStereoDb.forEach((loss, i) => expect(Math.abs(loss - onePass.overall.bandMonoVsStereoDb[i]!)).toBeLessThan(DB_TOLERANCE));
   expect(result.findings.map((f) => [f.sourceId, f.kind])).toEqual(onePass.findings.map((f) => [f.sourceId, f.kind]));
   result.findings.forEach((f, i) => expect(Math.abs(f.severityDb - onePass.findings[i]!.severityDb)).toBeLessThan(DB_TOLERANCE));
   const survival = result.binaural!;
   const reference = onePass.binaural!;
-  expect(Math.abs(survival.monoLossDb - reference.monoLossDb)).toBeLessThan(DB_TOLERANCE);
+  expect(Math.abs(survival.monoVsStereoDb - reference.monoVsStereoDb)).toBeLessThan(DB_TOLERANCE);
   expect(Math.abs(survival.correlation - reference.correlation)).toBeLessThan(CORRELATION_TOLERANCE);
-  survival.bandMonoLossDb.forEach((loss, i) => expect(Math.abs(loss - reference.bandMonoLossDb[i]!)).toBeLessThan(DB_TOLERANCE));
+  survival.bandMonoVsStereoDb.forEach((loss, i) => expect(Math.abs(loss - reference.bandMonoVsStereoDb[i]!)).toBeLessThan(DB_TOLERANCE));
   expect(survival.sources.map((s) => s.sourceId)).toEqual(['side', 'inverted']);
-  survival.sources.forEach((s, i) => expect(Math.abs(s.monoLossDb - reference.sources[i]!.monoLossDb)).toBeLessThan(DB_TOLERANCE));
+  survival.sources.forEach((s, i) => expect(Math.abs(s.monoVsStereoDb - reference.sources[i]!.monoVsStereoDb)).toBeLessThan(DB_TOLERANCE));
 }
 
 describe('the studio\'s mono check in spans', () => {

@@ -97,11 +97,11 @@ describe('npm run analyze on a stereo mix', () => {
     for (const value of timeline.shortTermLufs.slice(30)) expect(Math.abs(value + 23)).toBeLessThan(0.1);
   });
 
-  it('finds identical channels: correlation +1, mono loss +3.01 dB (-3 dB law: 10 log10 2), no findings', () => {
+  it('finds identical channels: correlation +1, mono sum vs stereo +3.01 dB (-3 dB law: 10 log10 2), no findings', () => {
     const analysis = reportOf(sineRun).monoAnalysis!;
     expect(analysis.subject).toBe('mix');
     expect(Math.abs(analysis.overall.correlation - 1)).toBeLessThan(1e-3);
-    expect(Math.abs(analysis.overall.monoLossDb - 10 * Math.log10(2))).toBeLessThan(0.05);
+    expect(Math.abs(analysis.overall.monoVsStereoDb - 10 * Math.log10(2))).toBeLessThan(0.05);
     expect(analysis.findings).toEqual([]);
     expect(analysis.bands.length).toBe(31);
   });
@@ -109,7 +109,7 @@ describe('npm run analyze on a stereo mix', () => {
   it('prints a readable report on stdout', () => {
     expect(sineRun.stdout).toContain(`Analysis of ${sinePath}`);
     expect(sineRun.stdout).toMatch(/mix\s+-23\.0 LUFS/);
-    expect(sineRun.stdout).toContain('correlation +1.00   mono loss +3.0 dB');
+    expect(sineRun.stdout).toContain('correlation +1.00   mono sum vs stereo +3.0 dB');
   });
 
   it('writes JSON that parses and holds the numbers', async () => {
@@ -124,7 +124,7 @@ describe('npm run analyze on a stereo mix', () => {
   it('writes a self-contained HTML report with an <svg> per plot', async () => {
     const html = await readFile(path.join(dir, 'sine.html'), 'utf8');
     expect(html).not.toMatch(/https?:|\ssrc\s*=|<script|<link|url\(/i);
-    // Loudness over time, correlation over time, mono loss over time, mono loss per band.
+    // Loudness over time, correlation over time, mono sum vs stereo over time and per band.
     expect(html.match(/<svg /g)?.length).toBe(4);
   });
 
@@ -148,14 +148,14 @@ describe('an inverted stereo pair', () => {
     const analysis = reportOf(result).monoAnalysis!;
     expect(Math.abs(analysis.overall.correlation + 1)).toBeLessThan(1e-3);
     // L + R = 0: everything cancels (the meters floor the level at -150 dB).
-    expect(analysis.overall.monoLossDb).toBeLessThan(-60);
+    expect(analysis.overall.monoVsStereoDb).toBeLessThan(-60);
     expect(analysis.findings[0]?.kind).toBe('polarity');
-    expect(result.stderr).toMatch(/mono-loss>3dB: FAILED: mono loss of the mix is -\d+\.\d dB, \d+\.\d dB beyond the limit of -3\.0 dB/);
-    // A threshold the mix meets passes, and independent noise (mono loss about 0 dB) passes 3 dB.
+    expect(result.stderr).toMatch(/mono-loss>3dB: FAILED: the mix loses \d+\.\d dB in mono \(mono sum vs stereo -\d+\.\d dB\), \d+\.\d dB beyond the limit of 3\.0 dB lost/);
+    // A threshold the mix meets passes, and independent noise (mono sum vs stereo about 0 dB) passes 3 dB.
     const independent = await wav('independent.wav', [noise(0.1, SECONDS, 1), noise(0.1, SECONDS, 7)]);
     const passed = await analyze([independent, '--fail-on', 'mono-loss>3dB']);
     expect(passed.exitCode).toBe(0);
-    expect(Math.abs(reportOf(passed).monoAnalysis!.overall.monoLossDb)).toBeLessThan(0.2);
+    expect(Math.abs(reportOf(passed).monoAnalysis!.overall.monoVsStereoDb)).toBeLessThan(0.2);
   });
 });
 
@@ -272,14 +272,14 @@ describe('npm run analyze on the demo scene', () => {
     // Each finding is headed by what the source loses of itself in mono, the guitar's comb notch first.
     const guitar = analysis.findings[0]!;
     expect(guitar.sourceId).toBe('guitar');
-    const lossDb = (-guitar.headline!.lossDb).toFixed(1);
+    const lossDb = (-guitar.headline!.monoVsStereoDb).toFixed(1);
     expect(scene.stdout).toContain(`1. Heavy guitar (Haas-widened): Haas delay, loses ${lossDb} dB at ${guitar.headline!.band!.nominalHz} Hz in mono`);
   });
 
   it('writes an HTML report with the loudness of three programmes and the stereo-field plots', async () => {
     const html = await readFile(path.join(dir, 'demo.html'), 'utf8');
     expect(html).not.toMatch(/https?:|\ssrc\s*=|<script|<link|url\(/i);
-    // 3 loudness plots, correlation, mono loss over time, mono loss per band, binaural per band.
+    // 3 loudness plots, correlation, mono sum vs stereo over time and per band, binaural per band.
     expect(html.match(/<svg /g)?.length).toBe(7);
   });
 });

@@ -42,7 +42,7 @@ describe('mono analysis of the demo scene (stereo fold-down)', () => {
     // narrower than the 83.3 Hz between notches only below about 360 Hz, so that is where the comb shows).
     const band = headline.band!;
     expect(haas.notchFrequenciesHz!.some((hz) => hz >= band.lowerHz && hz <= band.upperHz)).toBe(true);
-    expect(haas.severityDb).toBe(-headline.lossDb);
+    expect(haas.severityDb).toBe(-headline.monoVsStereoDb);
     expect(haas.severityDb).toBeGreaterThanOrEqual(6);
     expect(findingSentence(haas, 'stereo')).toMatch(/^Heavy guitar \(Haas-widened\) loses \d+\.\d dB at \d+ Hz in mono/);
     // The whole mix loses little to it (its level is 16 dB below the mix): under the 0.1 dB reporting threshold.
@@ -57,7 +57,7 @@ describe('mono analysis of the demo scene (stereo fold-down)', () => {
     expect(findingSentence(pad!, 'stereo')).toContain('-0.20');
     // Its stem's channels have equal power (L = A + B, R = A - B, A and B uncorrelated), so summed to mono the stem
     // loses 10 log10(1 + r) = 10 log10(0.8) = -0.97 dB (0.05 dB: r is -0.20 to two decimals, +-0.03 dB).
-    expect(Math.abs(pad!.stemLossDb! - 10 * Math.log10(0.8))).toBeLessThan(0.05);
+    expect(Math.abs(pad!.stemMonoVsStereoDb! - 10 * Math.log10(0.8))).toBeLessThan(0.05);
     // Its sentence says so, to two decimals (below 1 dB): the same 0.05 dB about 0.97.
     const said = /its stem loses (\d\.\d\d) dB summed to mono/.exec(findingSentence(pad!, 'stereo'));
     expect(Math.abs(Number(said![1]) + 10 * Math.log10(0.8))).toBeLessThan(0.05);
@@ -74,7 +74,7 @@ describe('mono analysis of the demo scene (stereo fold-down)', () => {
     expect(analysis.findings[0]!.sourceId).toBe('guitar');
     expect(analysis.sources.map((s) => s.sourceId)).toEqual(['drums', 'bass', 'lead', 'guitar', 'pad', 'ambience', 'arp']);
     // Mono sources keep all their level in mono: +3.01 dB with the -3 dB law for the centred drums (0.01 dB).
-    expect(Math.abs(analysis.sources[0]!.monoLossDb - 10 * Math.log10(2))).toBeLessThan(0.01);
+    expect(Math.abs(analysis.sources[0]!.monoVsStereoDb - 10 * Math.log10(2))).toBeLessThan(0.01);
     expect(progress.at(-1)).toBe(1);
     expect(analysis.timeline.startSec.length).toBe(Math.ceil(analysis.durationSec / 0.5));
   });

@@ -74,7 +74,7 @@ describe('mono analysis of a scene: the culprit is named', () => {
     // 10 log10(1 + 2C / (PL + PR)) = 10 log10(2/3) = -1.76 dB; without the inverted source L = R: +3.01 dB.
     // Removal improves it by 10 log10(3) = 4.77 dB (tolerance 0.15 dB: the estimate's scatter over 4 s).
     const inverted = result.sources.find((s) => s.sourceId === 'inverted')!;
-    expect(Math.abs(result.overall.monoLossDb - 10 * Math.log10(2 / 3))).toBeLessThan(0.15);
+    expect(Math.abs(result.overall.monoVsStereoDb - 10 * Math.log10(2 / 3))).toBeLessThan(0.15);
     expect(Math.abs(inverted.removalImprovementDb - 10 * Math.log10(3))).toBeLessThan(0.15);
     expect(inverted.correlation).toBeLessThan(-0.99);
     // Flipping a channel makes it identical in both: the fix is the largest improvement offered.
@@ -86,9 +86,9 @@ describe('mono analysis of a scene: the culprit is named', () => {
     const { scene, stems } = cleanAndInverted();
     const top = analyzeSceneMono(scene, stems, { format: 'stereo' }).findings[0]!;
     // Its contribution is (x, -x) exactly: the mono fold-down is silent, below any floor; the figures stop at OWN_LOSS_FLOOR_DB.
-    expect(top.ownLossDb).toBe(OWN_LOSS_FLOOR_DB);
-    expect(top.stemLossDb).toBe(OWN_LOSS_FLOOR_DB);
-    expect(top.headline).toEqual({ of: 'source', lossDb: OWN_LOSS_FLOOR_DB, audible: true, levelToMixDb: top.headline!.levelToMixDb });
+    expect(top.ownMonoVsStereoDb).toBe(OWN_LOSS_FLOOR_DB);
+    expect(top.stemMonoVsStereoDb).toBe(OWN_LOSS_FLOOR_DB);
+    expect(top.headline).toEqual({ of: 'source', monoVsStereoDb: OWN_LOSS_FLOOR_DB, audible: true, levelToMixDb: top.headline!.levelToMixDb });
     expect(top.severityDb).toBe(-OWN_LOSS_FLOOR_DB);
     // The mix (PL = PR = 3/2, C = -1/2, mono power PL + PR + 2C = 2) loses the source's share of C, -1:
     // 10 log10((2 + 2) / 2) = 3.01 dB (0.15 dB, the estimate's scatter over 4 s).
@@ -106,7 +106,7 @@ describe('mono analysis of a scene: the culprit is named', () => {
     expect(haas.delaySamples).toBe(D);
     // White noise does not correlate with itself D samples later: C = 0, own loss 0 dB (the estimate's scatter
     // over 10 s, 1/sqrt(B T) with B = 24 kHz, is 0.002 in correlation, 0.01 dB; tolerance 0.05 dB).
-    expect(Math.abs(haas.ownLossDb!)).toBeLessThan(0.05);
+    expect(Math.abs(haas.ownMonoVsStereoDb!)).toBeLessThan(0.05);
     // Per frequency the mono sum is |1 + e^(-j w D)|^2 / 2 = 1 + cos(w D) times the power sum, seen through the
     // analysis frames as 1 + rho cos(w D) (rho: the analysis window's own correlation at lag D). The notch
     // (2k + 1) fs / (2 D) = 1600 Hz (k = 1) lies in the 1.6 kHz band; averaged over the band (flat spectrum):
@@ -119,16 +119,16 @@ describe('mono analysis of a scene: the culprit is named', () => {
     expect(theoryDb).toBeLessThan(-7);
     // Tolerance 0.5 dB: the window's main lobe (a few bins, some 10 Hz) mixes in the band's edges, where the comb is at
     // about 0.5 against 0.18 on average (at most 0.4 dB), and the estimate's scatter (B T = 3650: 0.07 dB).
-    expect(Math.abs(band!.ownLossDb! - theoryDb)).toBeLessThan(0.5);
+    expect(Math.abs(band!.ownMonoVsStereoDb! - theoryDb)).toBeLessThan(0.5);
     // The headline and the severity are the band that holds the notch; the source is 1.8 dB below the mix there, heard.
-    expect(haas.headline).toMatchObject({ of: 'source', lossDb: band!.ownLossDb, audible: true, band: { nominalHz: 1600 } });
-    expect(haas.severityDb).toBe(-band!.ownLossDb!);
+    expect(haas.headline).toMatchObject({ of: 'source', monoVsStereoDb: band!.ownMonoVsStereoDb, audible: true, band: { nominalHz: 1600 } });
+    expect(haas.severityDb).toBe(-band!.ownMonoVsStereoDb!);
     expect(findingSentence(haas, 'stereo')).toMatch(/^Haas loses 7\.\d dB at 1\.6 kHz in mono, though it keeps its level overall\. /);
   });
 
   it('offers fixes by what they bring back of the source\'s own loss at 1.6 kHz: removing the delay all of it, narrowing part of it', () => {
     const haas = haasAndClean(0).findings[0]!;
-    const lossDb = -haas.headline!.lossDb;
+    const lossDb = -haas.headline!.monoVsStereoDb;
     expect(haas.fixes.map((f) => f.kind)).toEqual(['remove-delay', 'narrow']);
     const [removeDelay, narrow] = haas.fixes as [SuggestedFix, SuggestedFix];
     // Without the delay the channels are copies, L = R: +3.01 dB of its own, nothing lost (exact by construction, 1e-9 dB).
@@ -152,7 +152,7 @@ describe('mono analysis of a scene: the culprit is named', () => {
     // the estimate's scatter), past the 20 dB at which a band counts as masked; the comb is as deep as before.
     expect(haas.headline).toMatchObject({ of: 'source', band: { nominalHz: 1600 }, audible: false });
     expect(Math.abs(haas.headline!.levelToMixDb! - 10 * Math.log10(2e-3 / 1.002))).toBeLessThan(0.2);
-    expect(haas.headline!.lossDb).toBeLessThan(-7);
+    expect(haas.headline!.monoVsStereoDb).toBeLessThan(-7);
     expect(haas.severityDb).toBe(haas.mixLossDb);
     expect(haas.severityDb).toBeLessThan(0.1);
     expect(findingSentence(haas, 'stereo')).toMatch(/^Haas loses 7\.\d dB at 1\.6 kHz in mono, where it is 2[67]\.\d dB below the mix \(masked\)/);
@@ -162,7 +162,7 @@ describe('mono analysis of a scene: the culprit is named', () => {
     const { scene, stems } = cleanAndInverted();
     const removed = analyzeSceneMono({ ...scene, sources: [scene.sources[0]!] }, [stems[0]!], { format: 'stereo' });
     expect(removed.findings).toEqual([]);
-    expect(Math.abs(removed.overall.monoLossDb - 10 * Math.log10(2))).toBeLessThan(0.01);
+    expect(Math.abs(removed.overall.monoVsStereoDb - 10 * Math.log10(2))).toBeLessThan(0.01);
     const muted = analyzeSceneMono({ ...scene, sources: [scene.sources[0]!, { ...scene.sources[1]!, mute: true }] }, stems, { format: 'stereo' });
     expect(muted.findings).toEqual([]);
     expect(muted.sources.map((s) => s.sourceId)).toEqual(['clean']);
@@ -189,13 +189,13 @@ describe('mono analysis of a scene: the culprit is named', () => {
     expect(survival).toBeDefined();
     const [front, side] = survival.sources;
     // In front the ears hear nearly the same signal: close to the +3.01 dB of identical channels.
-    expect(front!.monoLossDb).toBeGreaterThan(2);
+    expect(front!.monoVsStereoDb).toBeGreaterThan(2);
     // At the side the far ear is shadowed and delayed by about 0.65 ms: the ears decorrelate, so much less is gained in mono.
-    expect(side!.monoLossDb).toBeLessThan(front!.monoLossDb - 1);
-    expect(survival.bandMonoLossDb.length).toBe(result.bands.length);
+    expect(side!.monoVsStereoDb).toBeLessThan(front!.monoVsStereoDb - 1);
+    expect(survival.bandMonoVsStereoDb.length).toBe(result.bands.length);
     // The binaural format analyses the same contributions directly and agrees on the per-source figures (0.05 dB).
     const direct = analyzeSceneMono(base, stems, { format: 'binaural', hrtf });
-    direct.sources.forEach((s, i) => expect(Math.abs(s.monoLossDb - survival.sources[i]!.monoLossDb)).toBeLessThan(0.05));
+    direct.sources.forEach((s, i) => expect(Math.abs(s.monoVsStereoDb - survival.sources[i]!.monoVsStereoDb)).toBeLessThan(0.05));
   });
 
   it('refuses the binaural format without an HRTF set, and stems that do not match the sources', () => {

@@ -63,13 +63,13 @@ function testMix(): { scene: Scene; stems: Float32Array[][] } {
 
 function expectSameAnalysis(split: MonoAnalysis, whole: MonoAnalysis): void {
   const close = (a: number, b: number): void => expect(Math.abs(a - b)).toBeLessThan(1e-6);
-  close(split.overall.monoLossDb, whole.overall.monoLossDb);
+  close(split.overall.monoVsStereoDb, whole.overall.monoVsStereoDb);
   close(split.overall.correlation, whole.overall.correlation);
-  split.overall.bandMonoLossDb.forEach((v, b) => close(v, whole.overall.bandMonoLossDb[b]!));
-  split.timeline.monoLossDb.forEach((v, w) => close(v, whole.timeline.monoLossDb[w]!));
+  split.overall.bandMonoVsStereoDb.forEach((v, b) => close(v, whole.overall.bandMonoVsStereoDb[b]!));
+  split.timeline.monoVsStereoDb.forEach((v, w) => close(v, whole.timeline.monoVsStereoDb[w]!));
   split.sources.forEach((s, i) => {
     const w = whole.sources[i]!;
-    close(s.monoLossDb, w.monoLossDb);
+    close(s.monoVsStereoDb, w.monoVsStereoDb);
     close(s.correlation, w.correlation);
     close(s.removalImprovementDb, w.removalImprovementDb);
     close(s.collapseImprovementDb, w.collapseImprovementDb);
@@ -78,12 +78,12 @@ function expectSameAnalysis(split: MonoAnalysis, whole: MonoAnalysis): void {
   expect(named(split)).toEqual(named(whole));
   split.findings.forEach((f, i) => {
     close(f.severityDb, whole.findings[i]!.severityDb);
-    close(f.headline?.lossDb ?? 0, whole.findings[i]!.headline?.lossDb ?? 0);
+    close(f.headline?.monoVsStereoDb ?? 0, whole.findings[i]!.headline?.monoVsStereoDb ?? 0);
   });
   expect(split.binaural === undefined).toBe(whole.binaural === undefined);
   if (split.binaural !== undefined && whole.binaural !== undefined) {
-    close(split.binaural.monoLossDb, whole.binaural.monoLossDb);
-    split.binaural.sources.forEach((s, i) => close(s.monoLossDb, whole.binaural!.sources[i]!.monoLossDb));
+    close(split.binaural.monoVsStereoDb, whole.binaural.monoVsStereoDb);
+    split.binaural.sources.forEach((s, i) => close(s.monoVsStereoDb, whole.binaural!.sources[i]!.monoVsStereoDb));
   }
 }
 

@@ -3,7 +3,7 @@ import { loadHrtfGrid } from '../../src/cli/loadHrtf';
 import type { Scene } from '../../src/core/scene/scene';
 import type { HrtfGrid } from '../../src/dsp/hrtf/hrtfGrid';
 import { createSceneRenderer, renderFrames, updateSource } from '../../src/render/sceneRenderer';
-import { airAbsorptionCoefficient } from '../../src/render/objects/distanceModel';
+import { airAttenuationDbPerM } from '../../src/render/objects/airAbsorption';
 import { gaussianNoise } from '../support/prng';
 import { renderById, studioTestOutputs, testScene } from '../support/renderHelpers';
 import { rms } from '../support/signalAnalysis';
@@ -84,37 +84,33 @@ describe('scene renderer', () => {
     }
   });
 
-  it('follows the inverse distance law beyond 1 m and adds air absorption (white-noise level within 0.05 dB of theory)', () => {
+  it('follows the inverse distance law beyond 1 m with no filtering inside it', () => {
     const input = gaussianNoise(96000, 4);
     const levelAt = (distanceM: number): number => {
       const scene = testScene([{ azimuthDeg: 30, elevationDeg: 0, distanceM }], RATE);
       return 20 * Math.log10(rms(renderById(createSceneRenderer(scene, [[input]], { outputs: studioTestOutputs(['stereo']) })).stereo![0]));
     };
-    const reference = levelAt(1);
     // Inside the reference distance: no gain change and no filtering at all.
-    expect(levelAt(0.3) - reference).toBeCloseTo(0, 6);
-    for (const distanceM of [2, 8, 50]) {
-      // The one-pole y[n] = a x[n] + (1 - a) y[n-1] passes a / (2 - a) of white noise's power.
-      const a = airAbsorptionCoefficient(distanceM, RATE);
-      const expectedDb = 20 * Math.log10(1 / distanceM) + 10 * Math.log10(a / (2 - a));
-      expect(Math.abs(levelAt(distanceM) - reference - expectedDb)).toBeLessThan(0.05);
-    }
+    expect(levelAt(0.3) - levelAt(1)).toBeCloseTo(0, 6);
   });
 
-  it('air absorption takes 0.1 dB per metre beyond 1 m at 8 kHz (within 0.001 dB) and, while the loss is small, about a quarter of that at 4 kHz (f squared, within 30 %)', () => {
-    const lossDb = (distanceM: number, frequencyHz: number): number => {
-      const a = airAbsorptionCoefficient(distanceM, RATE);
-      const w = (2 * Math.PI * frequencyHz) / RATE;
-      // |H| of the one-pole at w: a / |1 - (1 - a) e^{-jw}|
-      return -20 * Math.log10(a / Math.hypot(1 - (1 - a) * Math.cos(w), (1 - a) * Math.sin(w)));
+  it('a 440 Hz and a 4 kHz tone at 1,000 m against 10 m: the inverse distance law (-40 dB) plus ISO 9613-1 air absorption over the 990 m between (within 0.2 dB)', () => {
+    const frames = 2 * RATE;
+    const toneLevelDb = (frequencyHz: number, distanceM: number): number => {
+      const tone = Float32Array.from({ length: frames }, (_, n) => 0.5 * Math.sin((2 * Math.PI * frequencyHz * n) / RATE));
+      const scene = testScene([{ azimuthDeg: 30, elevationDeg: 0, distanceM }], RATE);
+      const left = renderById(createSceneRenderer(scene, [[tone]], { outputs: studioTestOutputs(['stereo']) })).stereo![0];
+      // Steady state: the second half (the filter's 128 taps are long gone).
+      return 20 * Math.log10(rms(left.subarray(frames / 2, frames)));
     };
-    expect(Math.abs(lossDb(1, 8000))).toBe(0);
-    for (const distanceM of [5, 11, 31, 101]) {
-      expect(lossDb(distanceM, 8000)).toBeCloseTo(0.1 * (distanceM - 1), 3);
+    for (const frequencyHz of [440, 4000]) {
+      // 20 C, 50 % RH, 101.325 kPa: alpha(440 Hz) = 2.45 dB/km, alpha(4 kHz) = 29.7 dB/km.
+      const expectedDb = 20 * Math.log10(10 / 1000) - airAttenuationDbPerM(frequencyHz) * 990;
+      const measuredDb = toneLevelDb(frequencyHz, 1000) - toneLevelDb(frequencyHz, 10);
+      expect(Math.abs(measuredDb - expectedDb), `${frequencyHz} Hz: ${measuredDb.toFixed(2)} dB, expected ${expectedDb.toFixed(2)} dB`).toBeLessThan(0.2);
     }
-    for (const distanceM of [5, 11]) {
-      expect(Math.abs(lossDb(distanceM, 4000) / lossDb(distanceM, 8000) - 0.25)).toBeLessThan(0.3 * 0.25);
-    }
+    // Not the old one-pole's 75 dB at 440 Hz: about 2.4 dB.
+    expect(airAttenuationDbPerM(440) * 990).toBeLessThan(3);
   });
 
   it('mutes and solos: a muted source is silent after its fade, a solo silences the others', () => {

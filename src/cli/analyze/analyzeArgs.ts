@@ -10,7 +10,7 @@ import { UsageError, oneOf, parseMonoLaw, readCommandLine } from '../commandLine
 
 /** A release gate: the command exits 1 when one fails. */
 export type AnalyzeGate =
-  /** Overall mono loss worse than -maxLossDb (more than maxLossDb lost). */
+  /** More than maxLossDb (positive) lost in mono overall: the mono sum vs stereo below -maxLossDb. */
   | { readonly kind: 'mono-loss'; readonly maxLossDb: number }
   /** Integrated loudness outside the target's tolerance, or true peak above its ceiling. */
   | { readonly kind: 'loudness' };
@@ -38,7 +38,7 @@ const ANALYSED_FORMATS: readonly AnalysedFormat[] = ['stereo', 'binaural'];
 export const ANALYZE_USAGE = `usage: npm run analyze -- <mix.wav | scene.json> [options]
 
 Measures a mix (stereo or multichannel WAV, FLAC, MP3) or renders a scene and measures
-it: BS.1770 loudness against a target, correlation, mono loss overall and per band, and
+it: BS.1770 loudness against a target, correlation, mono sum vs stereo overall and per band, and
 the findings (polarity, Haas delays, wide sources) with the sources that cause them.
 
 options:
@@ -53,7 +53,7 @@ options:
   --html <file>        also write a self-contained HTML report with plots
   --force              overwrite report files that exist already (never an input file)
   --fail-on <gate>     exit 1 when a gate fails; may be repeated:
-                         mono-loss>3dB  the overall mono loss is worse than -3 dB (any threshold)
+                         mono-loss>3dB  more than 3 dB lost in mono overall (any threshold)
                          loudness       integrated loudness outside the target's tolerance,
                                         or true peak above its ceiling
   --help               show this text

@@ -4,8 +4,9 @@ import type { AnalyzeGate } from './analyzeArgs';
 import type { GateResult, ProgrammeLoudness } from './report/analysisReport';
 
 /**
- * Checks each --fail-on gate. Mono loss: the overall mono loss of the analysed stereo
- * signal (negative = lost) must not be below -maxLossDb. Loudness: the integrated loudness
+ * Checks each --fail-on gate. Mono loss: the level the analysed stereo signal loses in
+ * mono overall (positive dB, the negated mono sum vs stereo when it is negative) must not
+ * exceed maxLossDb; `measured` and `limit` are such losses. Loudness: the integrated loudness
  * of `programme` within the target's tolerance and its true peak at or below the ceiling.
  */
 export function evaluateGates(
@@ -19,17 +20,19 @@ export function evaluateGates(
 
 function monoLossGate(maxLossDb: number, analysis: MonoAnalysis | undefined): GateResult {
   const gate = `mono-loss>${maxLossDb}dB`;
-  const limit = -maxLossDb;
+  const limit = maxLossDb;
   if (analysis === undefined) {
     return { gate, passed: true, measured: 0, limit, unit: 'dB', excess: 0, message: `${gate}: passed (a mono file loses nothing in mono)` };
   }
-  const measured = analysis.overall.monoLossDb;
+  const monoVsStereoDb = analysis.overall.monoVsStereoDb;
+  const measured = Math.max(0, -monoVsStereoDb);
   const what = analysis.subject === 'scene' ? `the ${analysis.format} render` : 'the mix';
-  const passed = measured >= limit;
-  const excess = passed ? 0 : limit - measured;
+  const passed = measured <= limit;
+  const excess = passed ? 0 : measured - limit;
+  const figure = `${what} ${measured > 0 ? `loses ${measured.toFixed(1)} dB` : 'loses nothing'} in mono (mono sum vs stereo ${signed(monoVsStereoDb)} dB)`;
   const message = passed
-    ? `${gate}: passed (mono loss of ${what} ${signed(measured)} dB, limit ${signed(limit)} dB)`
-    : `${gate}: FAILED: mono loss of ${what} is ${signed(measured)} dB, ${excess.toFixed(1)} dB beyond the limit of ${signed(limit)} dB`;
+    ? `${gate}: passed (${figure}, limit ${limit.toFixed(1)} dB lost)`
+    : `${gate}: FAILED: ${figure}, ${excess.toFixed(1)} dB beyond the limit of ${limit.toFixed(1)} dB lost`;
   return { gate, passed, measured, limit, unit: 'dB', excess, message };
 }
 

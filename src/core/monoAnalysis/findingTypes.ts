@@ -51,7 +51,7 @@ export type FixAction =
 
 /** What a fix was measured (or estimated) to bring back. */
 export interface FixGains {
-  /** Mono loss improvement of the whole mix, dB; positive = better. */
+  /** Improvement of the whole mix's mono sum vs stereo, dB; positive = better. */
   readonly improvementDb?: number;
   /**
    * How much the fix reduces the source's own mono loss where the finding's headline names
@@ -67,8 +67,8 @@ export type SuggestedFix = FixAction & FixGains;
 export interface FindingBand extends AnalysisBand {
   /** Mono level the whole mix (or, for a binaural finding, the binaural render) loses in this band, dB (positive = lost). */
   readonly lossDb: number;
-  /** The source's own mono loss in this band, dB (negative = lost; see MonoFinding.ownLossDb). */
-  readonly ownLossDb?: number;
+  /** The source's own mono sum vs stereo in this band, dB (negative = lost; see MonoFinding.ownMonoVsStereoDb). */
+  readonly ownMonoVsStereoDb?: number;
   /** The source's level against the mix's in this band, dB (negative = quieter; programme averages). */
   readonly levelToMixDb?: number;
   /** False when the source is masked in this band (more than AUDIBLE_BELOW_MIX_DB below the mix); present with levelToMixDb. */
@@ -79,8 +79,8 @@ export interface FindingBand extends AnalysisBand {
 export interface HeadlineLoss {
   /** Whose level: the source's own (its contribution), or the whole mix's when the mix loses more to it (at least the reporting threshold) than it audibly loses itself. */
   readonly of: 'source' | 'mix';
-  /** Mono loss, dB, negative = lost; 0 or more: nothing lost. */
-  readonly lossDb: number;
+  /** Mono sum vs stereo, dB, negative = lost; 0 or more: nothing lost. */
+  readonly monoVsStereoDb: number;
   /** The band it is in; absent: broadband. */
   readonly band?: AnalysisBand;
   /** False when the source is masked there (AUDIBLE_BELOW_MIX_DB): then severityDb does not count it. */
@@ -89,11 +89,11 @@ export interface HeadlineLoss {
   readonly levelToMixDb?: number;
 }
 
-/** A source and the mono loss of its contribution, dB. */
-export interface SourceMonoLoss {
+/** A source and the mono sum vs stereo of its contribution, dB (negative = lost). */
+export interface SourceMonoVsStereo {
   readonly sourceId: string;
   readonly sourceName: string;
-  readonly monoLossDb: number;
+  readonly monoVsStereoDb: number;
 }
 
 export interface MonoFinding {
@@ -110,17 +110,17 @@ export interface MonoFinding {
   /** What severityDb rests on, for headlines ("loses 8.4 dB at 125 Hz in mono"); absent for the binaural render's finding, whose severityDb is its own loss. */
   readonly headline?: HeadlineLoss;
   /**
-   * The source's own mono loss, broadband, dB: its contribution folded to mono against its
-   * channels adding in power (stereoMoments.ts mono loss with the -3 dB law, whatever law
+   * The source's own mono sum vs stereo, broadband, dB: its contribution folded to mono against
+   * its channels adding in power (stereoMoments.ts monoVsStereoDb with the -3 dB law, whatever law
    * was analysed): 0 dB uncorrelated, +3 dB centred, negative = lost, floored at -60 dB.
    */
-  readonly ownLossDb?: number;
+  readonly ownMonoVsStereoDb?: number;
   /**
-   * What the source's stem loses when its channels are summed to mono, dB, as ownLossDb
+   * What the source's stem loses when its channels are summed to mono, dB, as ownMonoVsStereoDb
    * for channels of equal level (exact then; channels of unequal level lose less); given
    * when the stem's channels cancel, whatever its placement makes of them.
    */
-  readonly stemLossDb?: number;
+  readonly stemMonoVsStereoDb?: number;
   /** Mono level the whole mix loses to the source's cancellation, dB (positive = lost; sourceMoments.ts cancellationDb); scene sources only. */
   readonly mixLossDb?: number;
   /** Whether mixLossDb reaches the reporting threshold (REPORT_SEVERITY_DB); below it the mix loses little to the source overall. Present with mixLossDb. */
@@ -131,7 +131,7 @@ export interface MonoFinding {
   readonly timeRanges: readonly TimeRange[];
   /** The bands where the source loses most of itself (up to a few): unmasked ones first, then by own loss. */
   readonly bands: readonly FindingBand[];
-  /** Mono loss improvement of the whole mix when the source is removed / collapsed to mono, dB (positive = better). */
+  /** Improvement of the whole mix's mono sum vs stereo when the source is removed / collapsed to mono, dB (positive = better). */
   readonly removalImprovementDb?: number;
   readonly collapseImprovementDb?: number;
   /** Haas: the inter-channel delay found, ms (positive: the right channel lags). */
@@ -156,7 +156,7 @@ export interface MonoFinding {
   /** Wide low end: the frequency below which it cancels, Hz. */
   readonly lowEndHz?: number;
   /** The binaural render's finding: the sources whose binaural contribution loses most in mono, worst first (up to three). */
-  readonly losingSources?: readonly SourceMonoLoss[];
+  readonly losingSources?: readonly SourceMonoVsStereo[];
   /** Most of the source's own loss brought back first (FixGains), then most of the mix's. */
   readonly fixes: readonly SuggestedFix[];
 }

@@ -1,5 +1,5 @@
 import type { MonoLaw } from '../monoLaw';
-import type { AnalysisBand, MonoFinding, SourceMonoLoss } from './findingTypes';
+import type { AnalysisBand, MonoFinding, SourceMonoVsStereo } from './findingTypes';
 
 /**
  * The result of a mono-compatibility analysis: of a scene (per source, with culprits) or
@@ -7,9 +7,11 @@ import type { AnalysisBand, MonoFinding, SourceMonoLoss } from './findingTypes';
  * crosses a worker boundary and serialises to JSON as it is. The analysis (src/render/analysis)
  * makes it; the store, the studio and the command line read it, hence its place in core.
  *
- * Conventions: levels in dB; mono loss as in dsp/meters/stereoMoments.ts
- * (monoLossDbFromMoments: the mono fold-down against the stereo level, negative = lost,
- * 0 dB for uncorrelated channels with the -3 dB law); times in seconds from the start;
+ * Conventions: levels in dB; `monoVsStereoDb` is the mono sum vs stereo of
+ * dsp/meters/stereoMoments.ts (monoVsStereoDbFromMoments: the mono fold-down against the
+ * stereo level, signed: positive = gained in mono, negative = lost; 0 dB for uncorrelated
+ * channels and +3.01 dB for identical ones with the -3 dB law). A field named `...LossDb`
+ * is always a positive number of dB lost; times in seconds from the start;
  * bands are the one-third-octave bands of dsp/filters/thirdOctaveBands.ts. The findings
  * (findingTypes.ts) are data too: the sentences people read are written from them by
  * phrasing/, in one place for the studio and the command line.
@@ -18,13 +20,13 @@ export type AnalysedFormat = 'stereo' | 'binaural';
 
 /** Broadband and per-band figures of one stereo signal over the whole programme. */
 export interface StereoFieldSummary {
-  /** Mono loss of the whole programme (energy-weighted over time), dB. */
-  readonly monoLossDb: number;
+  /** Mono sum vs stereo of the whole programme (energy-weighted over time), dB, signed. */
+  readonly monoVsStereoDb: number;
   readonly correlation: number;
   readonly midDb: number;
   readonly sideDb: number;
-  /** Per band (same order as MonoAnalysis.bands): mono loss, dB, and correlation. */
-  readonly bandMonoLossDb: readonly number[];
+  /** Per band (same order as MonoAnalysis.bands): mono sum vs stereo, dB, and correlation. */
+  readonly bandMonoVsStereoDb: readonly number[];
   readonly bandCorrelation: readonly number[];
 }
 
@@ -33,7 +35,7 @@ export interface AnalysisTimeline {
   readonly windowSec: number;
   /** Start of each window. */
   readonly startSec: readonly number[];
-  readonly monoLossDb: readonly number[];
+  readonly monoVsStereoDb: readonly number[];
   readonly correlation: readonly number[];
   /** Level of the stereo signal per window, dBFS (mean square over both channels), to tell silence from loss. */
   readonly levelDb: readonly number[];
@@ -45,8 +47,8 @@ export interface SourceMonoFigures {
   readonly sourceName: string;
   /** Level of the source's contribution to the analysed output, dBFS. */
   readonly levelDb: number;
-  /** Mono loss of the source's own contribution, dB. */
-  readonly monoLossDb: number;
+  /** Mono sum vs stereo of the source's own contribution, dB. */
+  readonly monoVsStereoDb: number;
   readonly correlation: number;
   readonly removalImprovementDb: number;
   readonly collapseImprovementDb: number;
@@ -54,12 +56,12 @@ export interface SourceMonoFigures {
 
 /** How much of the binaural render survives mono and loudspeaker playback. */
 export interface BinauralSurvival {
-  /** Mono loss of the binaural render (ears summed to mono), dB. */
-  readonly monoLossDb: number;
+  /** Mono sum vs stereo of the binaural render (ears summed to mono), dB. */
+  readonly monoVsStereoDb: number;
   readonly correlation: number;
-  readonly bandMonoLossDb: readonly number[];
-  /** Per source, the mono loss of its binaural contribution (scene analyses only). */
-  readonly sources: readonly SourceMonoLoss[];
+  readonly bandMonoVsStereoDb: readonly number[];
+  /** Per source, the mono sum vs stereo of its binaural contribution (scene analyses only). */
+  readonly sources: readonly SourceMonoVsStereo[];
 }
 
 export interface MonoAnalysis {

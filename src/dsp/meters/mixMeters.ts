@@ -11,14 +11,14 @@ import type { IntegrationConfig } from './stereoMoments';
 
 /**
  * The full meter set of a stereo bus, fed once per block: the stereo-field meter
- * (correlation, mid/side levels and ratio, mono loss), the one-third-octave multiband
- * meter (correlation, mono loss, mid/side per band), the BS.1770 / R 128 loudness meter
+ * (correlation, mid/side levels and ratio, mono sum vs stereo), the one-third-octave multiband
+ * meter (correlation, mono sum vs stereo, mid/side per band), the BS.1770 / R 128 loudness meter
  * with true peak, and optionally the goniometer feed. Allocation-free per block.
  */
 export interface MixMetersConfig {
   /** Ballistics of the stereo-field and multiband readings; default exponential 0.3 s. */
   readonly integration?: IntegrationConfig;
-  /** Mono fold-down gain g for mono loss; default 1/sqrt2. */
+  /** Mono fold-down gain g for the mono sum vs stereo; default 1/sqrt2. */
   readonly monoLawGain?: number;
   /** Leave the multiband meter out (it is most of the cost); default false. */
   readonly withoutMultiband?: boolean;

@@ -11,7 +11,7 @@ import {
   createStereoMoments,
   framesUntilMomentUpdate,
   midPowerFromMoments,
-  monoLossDbFromMoments,
+  monoVsStereoDbFromMoments,
   powerToDb,
   resetStereoMoments,
   sidePowerFromMoments,
@@ -21,7 +21,7 @@ import type { IntegrationConfig, StereoMoments } from './stereoMoments';
 /**
  * Multiband stereo-field meter: per one-third-octave band from 20 Hz to 20 kHz
  * (31 bands; filters/thirdOctaveBands.ts: IEC 61260-1 base-10 bands, fourth-order
- * Butterworth band-pass per band), the correlation, the mono loss and the mid and side
+ * Butterworth band-pass per band), the correlation, the mono sum vs stereo and the mid and side
  * levels, with the definitions and ballistics of stereoMoments.ts applied to the
  * band-filtered left and right signals. Left and right pass through identical filters, so
  * the filters' phase cancels in every reading: a signal identical in both channels reads
@@ -79,7 +79,7 @@ export interface MultibandStereoMeter {
   readonly moments: StereoMoments;
   /** Readings per band, filled by readMultibandStereoMeter. */
   readonly correlation: Float64Array;
-  readonly monoLossDb: Float64Array;
+  readonly monoVsStereoDb: Float64Array;
   readonly midDb: Float64Array;
   readonly sideDb: Float64Array;
 }
@@ -130,7 +130,7 @@ export function createMultibandStereoMeter(config: MultibandStereoMeterConfig, s
     levelRight: Array.from({ length: levelCount }, (_, k) => levelBuffer(k)),
     moments,
     correlation: new Float64Array(count),
-    monoLossDb: new Float64Array(count),
+    monoVsStereoDb: new Float64Array(count),
     midDb: new Float64Array(count).fill(-150),
     sideDb: new Float64Array(count).fill(-150),
   };
@@ -274,7 +274,7 @@ export function readMultibandStereoMeter(meter: MultibandStereoMeter): void {
     const pR = m[3 * b + 1]!;
     const c = m[3 * b + 2]!;
     meter.correlation[b] = correlationFromMoments(pL, pR, c);
-    meter.monoLossDb[b] = monoLossDbFromMoments(pL, pR, c, g);
+    meter.monoVsStereoDb[b] = monoVsStereoDbFromMoments(pL, pR, c, g);
     meter.midDb[b] = powerToDb(midPowerFromMoments(pL, pR, c));
     meter.sideDb[b] = powerToDb(sidePowerFromMoments(pL, pR, c));
   }

@@ -6,7 +6,7 @@ import {
   createStereoMoments,
   framesUntilMomentUpdate,
   midPowerFromMoments,
-  monoLossDbFromMoments,
+  monoVsStereoDbFromMoments,
   powerToDb,
   resetStereoMoments,
   sidePowerFromMoments,
@@ -16,13 +16,13 @@ import type { IntegrationConfig, StereoMoments } from './stereoMoments';
 
 /**
  * Broadband stereo-field meter: correlation, left/right/mid/side levels, the mid/side
- * ratio and the mono loss, all from the integrated moments PL, PR, C of stereoMoments.ts
+ * ratio and the mono sum vs stereo, all from the integrated moments PL, PR, C of stereoMoments.ts
  * (definitions and ballistics there). Levels are mean-square levels in dBFS,
  * 10 log10 E[x^2] (a full-scale sine reads -3.01 dBFS), floored at METER_FLOOR_DB.
  */
 export interface StereoFieldMeterConfig {
   readonly integration?: IntegrationConfig;
-  /** Mono fold-down gain g for the mono loss; default monoLawGain(DEFAULT_MONO_LAW), 1/sqrt2 for the -3 dB law. */
+  /** Mono fold-down gain g for the mono sum vs stereo; default monoLawGain(DEFAULT_MONO_LAW), 1/sqrt2 for the -3 dB law. */
   readonly monoLawGain?: number;
 }
 
@@ -37,8 +37,8 @@ export interface StereoFieldReading {
   midSideRatioDb: number;
   /** Level of the mono fold-down, dBFS. */
   monoDb: number;
-  /** Mono fold-down against the stereo level, dB (monoLossDbFromMoments). */
-  monoLossDb: number;
+  /** Mono fold-down against the stereo level, dB (monoVsStereoDbFromMoments). */
+  monoVsStereoDb: number;
   /** Either channel above SILENCE_POWER. */
   signalPresent: boolean;
 }
@@ -56,7 +56,7 @@ export function createStereoFieldMeter(config: StereoFieldMeterConfig, sampleRat
 }
 
 export function createStereoFieldReading(): StereoFieldReading {
-  return { correlation: 0, leftDb: -150, rightDb: -150, midDb: -150, sideDb: -150, midSideRatioDb: 0, monoDb: -150, monoLossDb: 0, signalPresent: false };
+  return { correlation: 0, leftDb: -150, rightDb: -150, midDb: -150, sideDb: -150, midSideRatioDb: 0, monoDb: -150, monoVsStereoDb: 0, signalPresent: false };
 }
 
 export function resetStereoFieldMeter(meter: StereoFieldMeter): void {
@@ -108,6 +108,6 @@ export function readStereoFieldMeter(meter: StereoFieldMeter, out: StereoFieldRe
   out.signalPresent = pL >= SILENCE_POWER || pR >= SILENCE_POWER;
   out.midSideRatioDb = out.signalPresent ? 10 * Math.log10(Math.max(pM, SILENCE_POWER) / Math.max(pS, SILENCE_POWER)) : 0;
   out.monoDb = powerToDb(g * g * (pL + pR + 2 * c));
-  out.monoLossDb = monoLossDbFromMoments(pL, pR, c, g);
+  out.monoVsStereoDb = monoVsStereoDbFromMoments(pL, pR, c, g);
   return out;
 }

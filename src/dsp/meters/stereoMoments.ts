@@ -38,7 +38,7 @@ const MAX_RECTANGULAR_BINS = 512;
 
 /**
  * Below this mean-square power (-120 dBFS) a channel counts as silent: its correlation is
- * reported as 0 and its mono loss as 0 dB.
+ * reported as 0 and its mono sum vs stereo as 0 dB.
  */
 export const SILENCE_POWER = 1e-12;
 /** Floor of every level in dB: silence reads this, never -Infinity. */
@@ -189,18 +189,20 @@ export function sidePowerFromMoments(pL: number, pR: number, c: number): number 
 }
 
 /**
- * Mono loss, dB: the level of the mono fold-down (L + R) g against the level of the
- * stereo signal, per channel:
- *   monoLossDb = 10 log10( g^2 E[(L + R)^2] / ((PL + PR)/2) ) = 10 log10( 2 g^2 (1 + 2C/(PL + PR)) ).
+ * Mono sum vs stereo, dB, signed: the level of the mono fold-down (L + R) g against the
+ * level of the stereo signal, per channel:
+ *   monoVsStereoDb = 10 log10( g^2 E[(L + R)^2] / ((PL + PR)/2) ) = 10 log10( 2 g^2 (1 + 2C/(PL + PR)) ).
  * With the studio's default -3 dB law (g = 1/sqrt2) this is 10 log10(1 + 2C/(PL + PR)):
  * 0 dB for uncorrelated channels (the law is designed so that they keep their power),
  * +3.01 dB for identical channels (they add in phase), and minus infinity (floored at
- * METER_FLOOR_DB) for inverted ones; negative values are the level lost to cancellation.
+ * METER_FLOOR_DB) for inverted ones. Positive values are level gained in mono, negative
+ * ones level lost to cancellation; the studio calls only -monoVsStereoDb > 0 a "loss", and
+ * states it as a positive number of dB.
  * It equals the change of the summed channel power (the BS.1770 loudness sum, before
  * weighting) when the stereo pair is replaced by its mono fold-down on both channels;
  * with the -6 dB law (g = 1/2) every value is 3.01 dB lower. Silence reads 0 dB.
  */
-export function monoLossDbFromMoments(pL: number, pR: number, c: number, monoLawGain: number): number {
+export function monoVsStereoDbFromMoments(pL: number, pR: number, c: number, monoLawGain: number): number {
   const mean = 0.5 * (pL + pR);
   if (!(mean >= SILENCE_POWER)) return 0;
   const mono = monoLawGain * monoLawGain * (pL + pR + 2 * c);

@@ -3,7 +3,7 @@ import { MIX_STRIDE } from '../../dsp/analysis/sourceMoments';
 import {
   correlationFromMoments,
   midPowerFromMoments,
-  monoLossDbFromMoments,
+  monoVsStereoDbFromMoments,
   powerToDb,
   sidePowerFromMoments,
 } from '../../dsp/meters/stereoMoments';
@@ -12,7 +12,7 @@ import type { AnalysisTimeline, StereoFieldSummary } from '../../core/monoAnalys
 
 /**
  * The figures of a stereo signal from its accumulated moments (monoMomentAnalyser.ts):
- * every mono loss and correlation through dsp/meters/stereoMoments.ts, so they mean what
+ * every mono sum vs stereo and correlation through dsp/meters/stereoMoments.ts, so they mean what
  * the meters mean. Powers are mean squares over `frames` frames.
  */
 export function analysisBands(analyser: MomentAnalyser): AnalysisBand[] {
@@ -30,20 +30,20 @@ export function stereoFieldSummary(mixBands: Float64Array, bandCount: number, fr
   // Mean squares, so that the meters' silence threshold applies as it does to them.
   const n = Math.max(1, frames);
   const [pl, pr, c] = broadbandMoments(mixBands, MIX_STRIDE, bandCount).map((v) => v / n) as [number, number, number];
-  const bandMonoLossDb: number[] = [];
+  const bandMonoVsStereoDb: number[] = [];
   const bandCorrelation: number[] = [];
   for (let b = 0; b < bandCount; b++) {
     const at = MIX_STRIDE * b;
     const bl = mixBands[at]! / n, br = mixBands[at + 1]! / n, bc = mixBands[at + 2]! / n;
-    bandMonoLossDb.push(monoLossDbFromMoments(bl, br, bc, monoGain));
+    bandMonoVsStereoDb.push(monoVsStereoDbFromMoments(bl, br, bc, monoGain));
     bandCorrelation.push(correlationFromMoments(bl, br, bc));
   }
   return {
-    monoLossDb: monoLossDbFromMoments(pl, pr, c, monoGain),
+    monoVsStereoDb: monoVsStereoDbFromMoments(pl, pr, c, monoGain),
     correlation: correlationFromMoments(pl, pr, c),
     midDb: powerToDb(midPowerFromMoments(pl, pr, c)),
     sideDb: powerToDb(sidePowerFromMoments(pl, pr, c)),
-    bandMonoLossDb,
+    bandMonoVsStereoDb,
     bandCorrelation,
   };
 }
@@ -55,7 +55,7 @@ function windowLengthFrames(analyser: MomentAnalyser, w: number): number {
 
 export function analysisTimeline(analyser: MomentAnalyser, monoGain: number): AnalysisTimeline {
   const startSec: number[] = [];
-  const monoLossDb: number[] = [];
+  const monoVsStereoDb: number[] = [];
   const correlation: number[] = [];
   const levelDb: number[] = [];
   for (let w = 0; w < analyser.windowCount; w++) {
@@ -63,9 +63,9 @@ export function analysisTimeline(analyser: MomentAnalyser, monoGain: number): An
     const n = windowLengthFrames(analyser, w);
     const pl = analyser.windowMix[at]! / n, pr = analyser.windowMix[at + 1]! / n, c = analyser.windowMix[at + 2]! / n;
     startSec.push((w * analyser.windowFrames) / analyser.sampleRateHz);
-    monoLossDb.push(monoLossDbFromMoments(pl, pr, c, monoGain));
+    monoVsStereoDb.push(monoVsStereoDbFromMoments(pl, pr, c, monoGain));
     correlation.push(correlationFromMoments(pl, pr, c));
     levelDb.push(powerToDb(0.5 * (pl + pr)));
   }
-  return { windowSec: analyser.windowFrames / analyser.sampleRateHz, startSec, monoLossDb, correlation, levelDb };
+  return { windowSec: analyser.windowFrames / analyser.sampleRateHz, startSec, monoVsStereoDb, correlation, levelDb };
 }

@@ -1,12 +1,12 @@
 import type { MomentAnalyser } from '../../dsp/analysis/monoMomentAnalyser';
 import { MIX_STRIDE } from '../../dsp/analysis/sourceMoments';
 import { broadbandMoments, stereoFieldSummary } from './analysisFigures';
-import { FINDING_BAND_COUNT, monoLossOf, timeRangesOf } from './findingFigures';
+import { FINDING_BAND_COUNT, monoVsStereoOf, timeRangesOf } from './findingFigures';
 import type { MonoFinding } from '../../core/monoAnalysis/findingTypes';
 import type { BinauralSurvival } from '../../core/monoAnalysis/monoAnalysisTypes';
 
 /**
- * How much of the binaural render survives mono and loudspeaker playback: the mono loss
+ * How much of the binaural render survives mono and loudspeaker playback: the mono sum vs stereo
  * of the two ears summed, overall and per band, and per source (of its binaural
  * contribution alone). The head's interaural delays and level differences make a
  * lateral source partly cancel when the ears are summed; a render that loses more than
@@ -35,10 +35,10 @@ export function binauralSurvival(analyser: MomentAnalyser, sources: readonly Sou
   const [pl, pr, c] = broadbandMoments(analyser.mixBands, MIX_STRIDE, analyser.bandCount) as [number, number, number];
   const field = stereoFieldSummary(analyser.mixBands, analyser.bandCount, frames, monoGain);
   const survival: BinauralSurvival = {
-    monoLossDb: field.monoLossDb,
+    monoVsStereoDb: field.monoVsStereoDb,
     correlation: field.correlation,
-    bandMonoLossDb: field.bandMonoLossDb,
-    sources: sources.map((s) => ({ sourceId: s.sourceId, sourceName: s.sourceName, monoLossDb: monoLossOf(s.pl, s.pr, s.c, frames, monoGain) })),
+    bandMonoVsStereoDb: field.bandMonoVsStereoDb,
+    sources: sources.map((s) => ({ sourceId: s.sourceId, sourceName: s.sourceName, monoVsStereoDb: monoVsStereoOf(s.pl, s.pr, s.c, frames, monoGain) })),
   };
   // The law-independent cancellation: 0 dB for uncorrelated ears, negative when they cancel.
   const cancellation = (l: number, r: number, x: number): number => (l + r > 0 ? -10 * Math.log10(Math.max(1e-6, 1 + (2 * x) / (l + r))) : 0);
@@ -51,13 +51,13 @@ export function binauralSurvival(analyser: MomentAnalyser, sources: readonly Sou
   }
   const durationSec = frames / analyser.sampleRateHz;
   const { ranges, worstTimeSec } = timeRangesOf(windowLoss, BINAURAL_REPORT_DB, analyser.windowFrames / analyser.sampleRateHz, durationSec);
-  const bands = field.bandMonoLossDb
+  const bands = field.bandMonoVsStereoDb
     .map((lossDb, b) => ({ ...analyser.bands[b]!, lossDb: -lossDb }))
     .filter((b) => b.lossDb > 0)
     .sort((a, b) => b.lossDb - a.lossDb)
     .slice(0, FINDING_BAND_COUNT)
     .map(({ nominalHz, lowerHz, upperHz, lossDb }) => ({ nominalHz, lowerHz, upperHz, lossDb }));
-  const losingSources = [...survival.sources].sort((a, b) => a.monoLossDb - b.monoLossDb).slice(0, 3);
+  const losingSources = [...survival.sources].sort((a, b) => a.monoVsStereoDb - b.monoVsStereoDb).slice(0, 3);
   const worst = losingSources[0];
   return {
     survival,

@@ -3,7 +3,7 @@ import { findInterChannelDelay } from '../../dsp/analysis/interChannelDelay';
 import type { InterChannelDelay } from '../../dsp/analysis/interChannelDelay';
 import type { MomentAnalyser } from '../../dsp/analysis/monoMomentAnalyser';
 import { MAX_CANCELLATION_DB, cancellationDb } from '../../dsp/analysis/sourceMoments';
-import { correlationFromMoments, monoLossDbFromMoments } from '../../dsp/meters/stereoMoments';
+import { correlationFromMoments, monoVsStereoDbFromMoments } from '../../dsp/meters/stereoMoments';
 import type { AnalysisBand, TimeRange } from '../../core/monoAnalysis/findingTypes';
 
 /**
@@ -80,9 +80,9 @@ export function trustedBands(bands: readonly AnalysisBand[], durationSec: number
 }
 
 /** Mono loss (dB, stereoMoments.ts) of moments summed over `frames` frames. */
-export function monoLossOf(pl: number, pr: number, c: number, frames: number, monoGain: number): number {
+export function monoVsStereoOf(pl: number, pr: number, c: number, frames: number, monoGain: number): number {
   const n = Math.max(1, frames);
-  return monoLossDbFromMoments(pl / n, pr / n, c / n, monoGain);
+  return monoVsStereoDbFromMoments(pl / n, pr / n, c / n, monoGain);
 }
 
 export function correlationOf(pl: number, pr: number, c: number, frames: number): number {

@@ -10,13 +10,13 @@ import {
 } from '../../dsp/analysis/sourceMoments';
 import { midPowerFromMoments, sidePowerFromMoments } from '../../dsp/meters/stereoMoments';
 import type { FixGains, HeadlineLoss, SourceFindingKind, SuggestedFix } from '../../core/monoAnalysis/findingTypes';
-import { BASS_MONO_CUTOFF_HZ, monoLossOf } from './findingFigures';
+import { BASS_MONO_CUTOFF_HZ, monoVsStereoOf } from './findingFigures';
 import { ownBassMono, ownFixImprovementDb, ownNarrowed, ownRightFlipped } from './ownMonoLoss';
 import type { OwnEdit } from './ownMonoLoss';
 
 /**
  * The fixes a source's finding offers (FIXES_OF_KIND) and what each brings, measured from
- * the moments (FIX_BUILDERS): to the whole mix's mono loss, by linearity (sourceMoments.ts:
+ * the moments (FIX_BUILDERS): to the whole mix's mono sum vs stereo, by linearity (sourceMoments.ts:
  * narrowing, polarity flip, bass mono), except "remove the delay" (an estimate: the mix
  * gets back what it loses to the source) and "move" (none); and to the source's own loss
  * where its headline names it (ownMonoLoss.ts ownFixImprovementDb; removing the delay
@@ -28,7 +28,7 @@ export interface FixContext {
   /** The source's input in the analyser, and its broadband moments (SOURCE_STRIDE numbers). */
   readonly i: number;
   readonly own: Float64Array;
-  /** The mix's broadband moments (MIX_STRIDE numbers) and its mono loss, dB. */
+  /** The mix's broadband moments (MIX_STRIDE numbers) and its mono sum vs stereo, dB. */
   readonly mix: readonly number[];
   readonly mixLoss: number;
   readonly monoGain: number;
@@ -80,11 +80,11 @@ function narrowWidth(own: Float64Array): number {
   return side > mid ? Math.min(0.9, Math.floor(10 * Math.sqrt(mid / side)) / 10) : 0.5;
 }
 
-/** The mix's mono loss after an edit (its broadband moments into out[0..2]) less before, dB. */
+/** The mix's mono sum vs stereo after an edit (its broadband moments into out[0..2]) less before, dB. */
 function mixGain(c: FixContext, edit: (out: Float64Array) => void): number {
   const after = new Float64Array(3);
   edit(after);
-  return monoLossOf(after[0]!, after[1]!, after[2]!, c.analyser.totalFrames, c.monoGain) - c.mixLoss;
+  return monoVsStereoOf(after[0]!, after[1]!, after[2]!, c.analyser.totalFrames, c.monoGain) - c.mixLoss;
 }
 
 function ownGain(c: FixContext, edit: OwnEdit): Pick<FixGains, 'ownImprovementDb'> {

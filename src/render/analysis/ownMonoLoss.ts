@@ -15,7 +15,7 @@ import {
   X_R_S_R,
 } from '../../dsp/analysis/sourceMoments';
 import { monoLawGain } from '../../core/monoLaw';
-import { AUDIBLE_BELOW_MIX_DB, FINDING_BAND_COUNT, MIN_BAND_ENERGY_SHARE, OWN_LOSS_FLOOR_DB, REPORT_SEVERITY_DB, monoLossOf, trustedBands } from './findingFigures';
+import { AUDIBLE_BELOW_MIX_DB, FINDING_BAND_COUNT, MIN_BAND_ENERGY_SHARE, OWN_LOSS_FLOOR_DB, REPORT_SEVERITY_DB, monoVsStereoOf, trustedBands } from './findingFigures';
 import type { AnalysisBand, FindingBand, HeadlineLoss } from '../../core/monoAnalysis/findingTypes';
 
 /**
@@ -25,28 +25,28 @@ import type { AnalysisBand, FindingBand, HeadlineLoss } from '../../core/monoAna
  *
  * Per band, for the source's moments pl, pr, c (monoMomentAnalyser.ts):
  *   own loss = 10 log10((pl + pr + 2c) / (pl + pr)),
- * the mono loss of stereoMoments.ts with the -3 dB law: 0 dB for uncorrelated channels,
+ * the mono sum vs stereo of stereoMoments.ts with the -3 dB law: 0 dB for uncorrelated channels,
  * +3 dB for identical ones, minus infinity (floored at OWN_LOSS_FLOOR_DB) for inverted ones.
  * A delay of d samples between equal channels makes it 10 log10(1 + rho cos(w d)) per
  * frequency (rho: the window's own correlation at lag d), averaged over the band: deep in
  * the bands of the comb's notches, about 0 dB broadband.
  */
 
-/** With this gain mono loss reads 0 dB for channels that add in power: the reference of an own loss, whatever law is analysed. */
+/** With this gain the mono sum vs stereo reads 0 dB for channels that add in power: the reference of an own loss, whatever law is analysed. */
 const POWER_SUM_GAIN = monoLawGain('-3dB');
 
 /** Own mono loss, dB (negative = lost), of moments summed over `frames` frames. */
-export function ownMonoLossDb(pl: number, pr: number, c: number, frames: number): number {
-  return Math.max(OWN_LOSS_FLOOR_DB, monoLossOf(pl, pr, c, frames, POWER_SUM_GAIN));
+export function ownMonoVsStereoDb(pl: number, pr: number, c: number, frames: number): number {
+  return Math.max(OWN_LOSS_FLOOR_DB, monoVsStereoOf(pl, pr, c, frames, POWER_SUM_GAIN));
 }
 
 /** A stem's own mono loss from its channels' correlation r, for channels of equal level: 10 log10(1 + r), dB. */
-export function stemMonoLossDb(correlation: number): number {
+export function stemMonoVsStereoDb(correlation: number): number {
   return Math.max(OWN_LOSS_FLOOR_DB, 10 * Math.log10(Math.max(0, 1 + correlation)));
 }
 
 export interface OwnLossFigures {
-  readonly ownLossDb: number;
+  readonly ownMonoVsStereoDb: number;
   /** The worst bands, as MonoFinding.bands. */
   readonly bands: FindingBand[];
   readonly headline: HeadlineLoss;
@@ -54,7 +54,7 @@ export interface OwnLossFigures {
 }
 
 interface Candidate {
-  readonly lossDb: number;
+  readonly monoVsStereoDb: number;
   readonly band?: FindingBand;
   readonly levelToMixDb: number;
   readonly audible: boolean;
@@ -70,9 +70,9 @@ export function ownLossFigures(analyser: MomentAnalyser, i: number, own: ArrayLi
   const mixBands = analyser.mixBands;
   const frames = analyser.totalFrames;
   const pl = own[SOURCE_PL]!, pr = own[SOURCE_PR]!;
-  const ownLossDb = ownMonoLossDb(pl, pr, own[SOURCE_C]!, frames);
+  const ownDb = ownMonoVsStereoDb(pl, pr, own[SOURCE_C]!, frames);
   const toMix = levelToMixDb(pl + pr, mix[0]! + mix[1]!);
-  const broadband: Candidate = { lossDb: ownLossDb, levelToMixDb: toMix, audible: toMix >= AUDIBLE_BELOW_MIX_DB };
+  const broadband: Candidate = { monoVsStereoDb: ownDb, levelToMixDb: toMix, audible: toMix >= AUDIBLE_BELOW_MIX_DB };
 
   const trusted = trustedBands(analyser.bands, frames / analyser.sampleRateHz);
   const losing: Candidate[] = [];
@@ -80,8 +80,8 @@ export function ownLossFigures(analyser: MomentAnalyser, i: number, own: ArrayLi
     const at = SOURCE_STRIDE * b;
     const bpl = moments[at + SOURCE_PL]!, bpr = moments[at + SOURCE_PR]!;
     if (!trusted[b] || !((bpl + bpr) / (pl + pr) >= MIN_BAND_ENERGY_SHARE)) continue;
-    const lossDb = ownMonoLossDb(bpl, bpr, moments[at + SOURCE_C]!, frames);
-    if (!(lossDb < 0)) continue;
+    const monoVsStereoDb = ownMonoVsStereoDb(bpl, bpr, moments[at + SOURCE_C]!, frames);
+    if (!(monoVsStereoDb < 0)) continue;
     const m = MIX_STRIDE * b;
     const bandToMix = levelToMixDb(bpl + bpr, mixBands[m]! + mixBands[m + 1]!);
     const audible = bandToMix >= AUDIBLE_BELOW_MIX_DB;
@@ -92,33 +92,33 @@ export function ownLossFigures(analyser: MomentAnalyser, i: number, own: ArrayLi
       lowerHz,
       upperHz,
       lossDb: cancellationDb(mixMono, -attributedCross(moments, at)),
-      ownLossDb: lossDb,
+      ownMonoVsStereoDb: monoVsStereoDb,
       levelToMixDb: bandToMix,
       audible,
     };
-    losing.push({ lossDb, band, levelToMixDb: bandToMix, audible });
+    losing.push({ monoVsStereoDb, band, levelToMixDb: bandToMix, audible });
   }
   // Unmasked bands first, then by own loss, most lost first.
-  losing.sort((a, b) => Number(b.audible) - Number(a.audible) || a.lossDb - b.lossDb);
+  losing.sort((a, b) => Number(b.audible) - Number(a.audible) || a.monoVsStereoDb - b.monoVsStereoDb);
 
   // The headline: the largest unmasked own loss; without one, the largest loss, masked (or, losing nothing, the broadband figure).
   const candidates = [broadband, ...losing];
-  const heard = candidates.filter((k) => k.audible && k.lossDb < 0);
-  const worst = (heard.length > 0 ? heard : candidates).reduce((a, b) => (b.lossDb < a.lossDb ? b : a));
-  const heardLossDb = heard.length > 0 ? -worst.lossDb : 0;
+  const heard = candidates.filter((k) => k.audible && k.monoVsStereoDb < 0);
+  const worst = (heard.length > 0 ? heard : candidates).reduce((a, b) => (b.monoVsStereoDb < a.monoVsStereoDb ? b : a));
+  const heardLossDb = heard.length > 0 ? -worst.monoVsStereoDb : 0;
   const severityDb = Math.min(-OWN_LOSS_FLOOR_DB, Math.max(heardLossDb, mixLossDb, 0));
   // The mix's loss heads the finding only where it is worth reporting and larger: a masked own loss says more than a negligible mix loss.
   const headline: HeadlineLoss =
     mixLossDb >= REPORT_SEVERITY_DB && mixLossDb > heardLossDb
-      ? { of: 'mix', lossDb: -mixLossDb, audible: true }
+      ? { of: 'mix', monoVsStereoDb: -mixLossDb, audible: true }
       : {
           of: 'source',
-          lossDb: worst.lossDb,
+          monoVsStereoDb: worst.monoVsStereoDb,
           ...(worst.band === undefined ? {} : { band: plainBand(worst.band) }),
           audible: worst.audible,
           levelToMixDb: worst.levelToMixDb,
         };
-  return { ownLossDb, bands: losing.slice(0, FINDING_BAND_COUNT).map((k) => k.band!), headline, severityDb };
+  return { ownMonoVsStereoDb: ownDb, bands: losing.slice(0, FINDING_BAND_COUNT).map((k) => k.band!), headline, severityDb };
 }
 
 /**
@@ -150,7 +150,7 @@ export function ownBassMono(bands: readonly { readonly centreHz: number }[], cut
  * moments of sourceMoments.ts, given the source as the mix, are those of the edited source.
  */
 export function ownFixImprovementDb(analyser: MomentAnalyser, i: number, headline: HeadlineLoss, edit: OwnEdit): number | undefined {
-  if (headline.of !== 'source' || !(headline.lossDb < 0)) return undefined;
+  if (headline.of !== 'source' || !(headline.monoVsStereoDb < 0)) return undefined;
   const moments = analyser.inputs[i]!.bands;
   const band = headline.band;
   const first = band === undefined ? 0 : analyser.bands.findIndex((k) => k.nominalHz === band.nominalHz);
@@ -166,8 +166,8 @@ export function ownFixImprovementDb(analyser: MomentAnalyser, i: number, headlin
     pr += edited[1]!;
     c += edited[2]!;
   }
-  const lossLeftDb = Math.max(0, -ownMonoLossDb(pl, pr, c, analyser.totalFrames));
-  return -headline.lossDb - lossLeftDb;
+  const lossLeftDb = Math.max(0, -ownMonoVsStereoDb(pl, pr, c, analyser.totalFrames));
+  return -headline.monoVsStereoDb - lossLeftDb;
 }
 
 /** The source's seven moments as if it were the whole mix (X = S): its products with the mix are its own moments. */

@@ -24,14 +24,14 @@ import {
   correlationOf,
   haasDelay,
   isHaas,
-  monoLossOf,
+  monoVsStereoOf,
   timeRangesOf,
   windowCancellationDb,
 } from './findingFigures';
 import { sourceFixes } from './findingFixes';
 import { bandCancellation, findingKind, kindFigures } from './findingKind';
 import type { FindingEvidence } from './findingKind';
-import { ownLossFigures, stemMonoLossDb } from './ownMonoLoss';
+import { ownLossFigures, stemMonoVsStereoDb } from './ownMonoLoss';
 
 /**
  * Per-source figures and culprit findings of a scene analysis, from the moments of each
@@ -70,9 +70,9 @@ export function sceneSourceFindings(input: SceneFindingInput): { figures: Source
   const { analyser, monoGain } = input;
   const frames = analyser.totalFrames;
   const mix = broadbandMoments(analyser.mixBands, MIX_STRIDE, analyser.bandCount);
-  const mixLoss = monoLossOf(mix[0]!, mix[1]!, mix[2]!, frames, monoGain);
+  const mixLoss = monoVsStereoOf(mix[0]!, mix[1]!, mix[2]!, frames, monoGain);
   const modified = new Float64Array(3);
-  const lossAfter = (): number => monoLossOf(modified[0]!, modified[1]!, modified[2]!, frames, monoGain);
+  const lossAfter = (): number => monoVsStereoOf(modified[0]!, modified[1]!, modified[2]!, frames, monoGain);
   const figures: SourceMonoFigures[] = [];
   const findings: MonoFinding[] = [];
   input.sources.forEach((source, i) => {
@@ -87,7 +87,7 @@ export function sceneSourceFindings(input: SceneFindingInput): { figures: Source
       sourceId: source.id ?? '',
       sourceName: source.name,
       levelDb: powerToDb((0.5 * (pl + pr)) / Math.max(1, frames)),
-      monoLossDb: monoLossOf(pl, pr, c, frames, monoGain),
+      monoVsStereoDb: monoVsStereoOf(pl, pr, c, frames, monoGain),
       correlation: correlationOf(pl, pr, c, frames),
       removalImprovementDb,
       collapseImprovementDb,
@@ -127,8 +127,8 @@ function sourceFinding(
   // Where nothing measurable is lost per window (a quiet comb, a stem folded away), where the source plays.
   const { ranges, worstTimeSec } = cancelled.ranges.length > 0 ? cancelled : timeRangesOf(playingDb(moments.windowPower), -SOURCE_PLAYING_DB, windowSec, durationSec);
   // A mix file is its own source: what "the mix" loses is its own loss, already counted.
-  const { ownLossDb, bands, headline, severityDb } = ownLossFigures(analyser, i, own, mix, source.id === undefined ? 0 : mixLossDb);
-  const stemLossDb = stemCancels ? stemMonoLossDb(stemCorrelation) : undefined;
+  const { ownMonoVsStereoDb, bands, headline, severityDb } = ownLossFigures(analyser, i, own, mix, source.id === undefined ? 0 : mixLossDb);
+  const stemDb = stemCancels ? stemMonoVsStereoDb(stemCorrelation) : undefined;
   const cancelsIn = cancels ? 'render' : stemCancels ? 'stem' : undefined;
   return {
     kind,
@@ -144,8 +144,8 @@ function sourceFinding(
         }),
     severityDb,
     headline,
-    ownLossDb,
-    ...(stemLossDb === undefined ? {} : { stemLossDb }),
+    ownMonoVsStereoDb,
+    ...(stemDb === undefined ? {} : { stemMonoVsStereoDb: stemDb }),
     worstTimeSec,
     timeRanges: ranges,
     bands,

@@ -48,8 +48,8 @@ export interface SceneSpanMoments {
  * Audio rendered and discarded (for loudness: run through the meters uncounted) before a
  * later span's: after a seek the renderer fades its objects in over one block, the
  * binaural convolution needs its HRIR's length (a few hundred frames) of history, the
- * IIR filters (air absorption, mid/side shelves and crossover, corners from 20 Hz: time
- * constants under 10 ms) settle, and so does the loudness meters' K-weighting
+ * filters settle (the air absorption's FIR, 128 taps; the mid/side shelves and crossover,
+ * corners from 20 Hz: time constants under 10 ms), and so does the loudness meters' K-weighting
  * (LOUDNESS_PRE_ROLL_SEC, 0.3 s). 0.35 s covers them all.
  */
 const SPAN_PREROLL_SEC = 0.35;

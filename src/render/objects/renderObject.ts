@@ -1,6 +1,8 @@
 import type { SpreadSide } from '../../core/scene/spreadObjects';
 import { RENDER_BLOCK_FRAMES } from '../renderBlock';
-import { airAbsorptionCoefficient, distanceGain } from './distanceModel';
+import { AIR_LINE_BLOCK_START, createAirAbsorptionFilter, processAirAbsorption, setAirAbsorptionDistance } from './airAbsorptionFilter';
+import type { AirAbsorptionFilter } from './airAbsorptionFilter';
+import { distanceGain, excessDistanceM } from './distanceModel';
 
 /**
  * One rendered object: a mono channel of a stem placed in the scene. A stereo stem makes
@@ -9,7 +11,7 @@ import { airAbsorptionCoefficient, distanceGain } from './distanceModel';
  * Per block the object: glides its head-relative position towards the target (a
  * one-pole of POSITION_SMOOTHING_SEC, so dragged sources move smoothly), applies its gain
  * (user gain x distance gain x audibility) as a ramp across the block, and the air
- * absorption low-pass for its distance. The result, `input`, feeds every output bus.
+ * absorption of ISO 9613-1 for its distance (airAbsorptionFilter.ts). The result, `input`, feeds every output bus.
  * Its samples come from `channel`, or from its source's mid/side stage when that runs.
  */
 export interface RenderObject {
@@ -29,9 +31,8 @@ export interface RenderObject {
   audible: boolean;
   /** Gain applied at the end of the last block (the ramp's start). */
   appliedGain: number;
-  airState: number;
-  /** The air absorption coefficient and the distance it is for (recomputed only when the distance changes). */
-  airCoefficient: number;
+  /** The air absorption filter and the distance it is for (designed again only when the distance changes). */
+  readonly air: AirAbsorptionFilter;
   airDistanceM: number;
   /** Blocks since the gain reached zero; the object is skipped after its filter tail. */
   silentBlocks: number;
@@ -44,7 +45,7 @@ export const POSITION_SMOOTHING_SEC = 0.02;
 /** Closer than this the head-relative direction is taken as straight ahead. */
 const MIN_POSITION_M = 1e-6;
 
-export function createRenderObject(channel: Float32Array, spreadSide: SpreadSide): RenderObject {
+export function createRenderObject(channel: Float32Array, spreadSide: SpreadSide, sampleRateHz: number): RenderObject {
   return {
     channel,
     spreadSide,
@@ -55,8 +56,7 @@ export function createRenderObject(channel: Float32Array, spreadSide: SpreadSide
     userGain: 1,
     audible: true,
     appliedGain: 0,
-    airState: 0,
-    airCoefficient: 1,
+    air: createAirAbsorptionFilter(sampleRateHz),
     airDistanceM: NaN,
     silentBlocks: 0,
     live: false,
@@ -99,29 +99,19 @@ export function targetGain(object: RenderObject): number {
  * object's channel at the block's stem frame, or a block its source's mid/side stage
  * processed (start 0). Samples past the end of `samples` are silence. Allocation-free.
  */
-export function fillObjectInput(object: RenderObject, samples: Float32Array, start: number, sampleRateHz: number): void {
+export function fillObjectInput(object: RenderObject, samples: Float32Array, start: number): void {
   const gain0 = object.appliedGain;
   const gain1 = targetGain(object);
   const step = (gain1 - gain0) / RENDER_BLOCK_FRAMES;
   if (object.distanceM !== object.airDistanceM) {
-    object.airCoefficient = airAbsorptionCoefficient(object.distanceM, sampleRateHz);
+    setAirAbsorptionDistance(object.air, excessDistanceM(object.distanceM));
     object.airDistanceM = object.distanceM;
   }
-  const a = object.airCoefficient;
-  const input = object.input;
-  let y = object.airState;
+  const line = object.air.line;
   const available = Math.max(0, Math.min(RENDER_BLOCK_FRAMES, samples.length - start));
-  for (let i = 0; i < available; i++) {
-    const x = samples[start + i]! * (gain0 + step * (i + 1));
-    y += a * (x - y);
-    input[i] = y;
-  }
-  // Past the end of the samples: silence through the filter (its decay).
-  for (let i = available; i < RENDER_BLOCK_FRAMES; i++) {
-    y += a * (0 - y);
-    input[i] = y;
-  }
-  // Flush denormals left by the decaying filter.
-  object.airState = Math.abs(y) < 1e-30 ? 0 : y;
+  for (let i = 0; i < available; i++) line[AIR_LINE_BLOCK_START + i] = samples[start + i]! * (gain0 + step * (i + 1));
+  // Past the end of the samples: silence through the filter (its tail).
+  for (let i = available; i < RENDER_BLOCK_FRAMES; i++) line[AIR_LINE_BLOCK_START + i] = 0;
+  processAirAbsorption(object.air, object.input);
   object.appliedGain = gain1;
 }

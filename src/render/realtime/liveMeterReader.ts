@@ -25,7 +25,7 @@ export interface LiveMeters {
   readonly midSideRatioDb: number;
   readonly monoDb: number;
   /** Mono fold-down against the stereo level, dB: +3 for a centred source, negative where content cancels. */
-  readonly monoLossDb: number;
+  readonly monoVsStereoDb: number;
   readonly signalPresent: boolean;
   readonly momentaryLufs: number;
   readonly shortTermLufs: number;
@@ -41,7 +41,7 @@ export interface LiveMeters {
   readonly bandCount: number;
   readonly bandCentreHz: Float64Array;
   readonly bandCorrelation: Float64Array;
-  readonly bandMonoLossDb: Float64Array;
+  readonly bandMonoVsStereoDb: Float64Array;
   readonly bandMidDb: Float64Array;
   readonly bandSideDb: Float64Array;
 }
@@ -80,7 +80,7 @@ export function createLiveMeterReader(area: SharedArrayBuffer, sampleRateHz: num
     sideDb: 0,
     midSideRatioDb: 0,
     monoDb: 0,
-    monoLossDb: 0,
+    monoVsStereoDb: 0,
     signalPresent: false,
     momentaryLufs: 0,
     shortTermLufs: 0,
@@ -94,7 +94,7 @@ export function createLiveMeterReader(area: SharedArrayBuffer, sampleRateHz: num
     bandCount: 0,
     bandCentreHz: band(L.bandCentreHz),
     bandCorrelation: band(L.bandCorrelation),
-    bandMonoLossDb: band(L.bandMonoLossDb),
+    bandMonoVsStereoDb: band(L.bandMonoVsStereoDb),
     bandMidDb: band(L.bandMidDb),
     bandSideDb: band(L.bandSideDb),
   };

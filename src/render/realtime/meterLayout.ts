@@ -41,7 +41,7 @@ export const METER_LAYOUT = {
   sideDb: READINGS + 4,
   midSideRatioDb: READINGS + 5,
   monoDb: READINGS + 6,
-  monoLossDb: READINGS + 7,
+  monoVsStereoDb: READINGS + 7,
   /** 1 when either channel is above the meters' silence threshold. */
   signalPresent: READINGS + 8,
 
@@ -63,7 +63,7 @@ export const METER_LAYOUT = {
   // Per band, METER_BAND_SLOTS slots each, the first bandCount used.
   bandCentreHz: BANDS,
   bandCorrelation: BANDS + METER_BAND_SLOTS,
-  bandMonoLossDb: BANDS + 2 * METER_BAND_SLOTS,
+  bandMonoVsStereoDb: BANDS + 2 * METER_BAND_SLOTS,
   bandMidDb: BANDS + 3 * METER_BAND_SLOTS,
   bandSideDb: BANDS + 4 * METER_BAND_SLOTS,
 
@@ -85,7 +85,7 @@ type MeterSlotName = keyof typeof METER_LAYOUT;
  * liveMeterReader.ts), so both copy by this table; walk it with an indexed loop (no
  * iterator object on the audio thread). The boolean signalPresent is copied on its own (1 or 0).
  */
-export const STEREO_FIELD_SLOT_NAMES = ['correlation', 'leftDb', 'rightDb', 'midDb', 'sideDb', 'midSideRatioDb', 'monoDb', 'monoLossDb'] as const satisfies readonly MeterSlotName[];
+export const STEREO_FIELD_SLOT_NAMES = ['correlation', 'leftDb', 'rightDb', 'midDb', 'sideDb', 'midSideRatioDb', 'monoDb', 'monoVsStereoDb'] as const satisfies readonly MeterSlotName[];
 
 /** The loudness meter's readings (dsp/loudness/loudnessMeter.ts), copied as STEREO_FIELD_SLOT_NAMES. */
 export const LOUDNESS_SLOT_NAMES = [

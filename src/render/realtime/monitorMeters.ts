@@ -12,7 +12,7 @@ import { LOUDNESS_SLOT_NAMES, METER_BAND_SLOTS, METER_LAYOUT, STEREO_FIELD_SLOT_
  * publication into the shared meter area (meterLayout.ts).
  *
  * Ballistics: the correlation and multiband readings use exponential integration with the
- * chosen time constant; their mono loss uses the monitor's mono law. Changing either
+ * chosen time constant; their mono sum vs stereo uses the monitor's mono law. Changing either
  * rebuilds those two meters (they start again from silence); the loudness measurement
  * carries on until resetMonitorLoudness. Feeding and publishing are allocation-free; the
  * set-up functions allocate and run between blocks.
@@ -86,7 +86,7 @@ export function publishMonitorMeters(meters: MonitorMeters, area: Float64Array):
   for (let b = 0; b < bands; b++) {
     area[L.bandCentreHz + b] = multiband.bands[b]!.centreHz;
     area[L.bandCorrelation + b] = multiband.correlation[b]!;
-    area[L.bandMonoLossDb + b] = multiband.monoLossDb[b]!;
+    area[L.bandMonoVsStereoDb + b] = multiband.monoVsStereoDb[b]!;
     area[L.bandMidDb + b] = multiband.midDb[b]!;
     area[L.bandSideDb + b] = multiband.sideDb[b]!;
   }

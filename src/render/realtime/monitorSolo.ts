@@ -1,16 +1,10 @@
 import { checkMonitorSoloBand } from '../../core/monitorSoloBand';
 import type { MonitorSoloBand } from '../../core/monitorSoloBand';
-import { biquadMagnitude } from '../../dsp/filters/biquad';
+import { createBiquadCoefficients, processBiquad } from '../../dsp/filters/biquad';
+import type { BiquadCoefficients, BiquadState } from '../../dsp/filters/biquad';
+import { setButterworthBandPass6 } from '../../dsp/filters/butterworthBandPass6';
 import { advanceLinearRamp, createLinearRamp, jumpLinearRamp, setLinearRampTarget } from '../../dsp/filters/linearRamp';
 import type { LinearRamp } from '../../dsp/filters/linearRamp';
-import {
-  createLinkwitzRiley4,
-  processLinkwitzRiley4HighPass,
-  processLinkwitzRiley4LowPass,
-  resetLinkwitzRiley4,
-  setLinkwitzRiley4Cutoff,
-} from '../../dsp/filters/linkwitzRiley';
-import type { LinkwitzRiley4 } from '../../dsp/filters/linkwitzRiley';
 import { DEFAULT_RAMP_TIME_SEC, createMidSideProcessor, setMidSideParams } from '../../dsp/midside/midSideControl';
 import type { MidSideMonitor, MidSideProcessor } from '../../dsp/midside/midSideControl';
 import { processMidSide } from '../../dsp/midside/midSideProcessor';
@@ -22,24 +16,26 @@ import { processMidSide } from '../../dsp/midside/midSideProcessor';
  * 1. Mid/side solo: the monitor matrix of a MidSideProcessor with every other parameter
  *    neutral (dsp/midside/midSideProcessor.ts): 'mid' plays L = R = M/sqrt2, 'side'
  *    L = R = S/sqrt2, 'stereo' is a plain copy; switching glides over the processor's ramp.
- * 2. Band solo: both channels through a band-pass, a fourth-order Linkwitz-Riley high-pass
- *    at lowerHz and low-pass at upperHz (dsp/filters/linkwitzRiley.ts, 24 dB per octave
- *    outside the band), with a make-up gain that brings the band's geometric centre
- *    sqrt(lowerHz upperHz) back to 0 dB (the two LR4 edges alone would leave a third-octave
- *    band 8.5 dB down at its centre, an octave band 3.9 dB), at most MAX_MAKE_UP_DB.
+ * 2. Band solo: both channels through the sixth-order Butterworth band-pass from lowerHz
+ *    to upperHz (dsp/filters/butterworthBandPass6.ts: 0 dB at the centre, -3.01 dB at the
+ *    edges; for a one-third-octave band it meets the IEC 61260 class 1 limits, e.g. 37.6 dB
+ *    down at 500 Hz for the 800 Hz band). Two Linkwitz-Riley edges with a make-up gain, its
+ *    former design, let a third-octave band's neighbour an octave away through at -6.4 dB.
  *    A change of band (on, off, or another band) crossfades linearly from the old path to
  *    the new one over the ramp time (20 ms); the new path's filters start from rest.
  *    A change that arrives during a crossfade waits for it to end.
  * Allocation-free per block; bad bands are refused by checkMonitorSoloBand before they get here.
  */
+type BandPassSections = readonly [BiquadCoefficients, BiquadCoefficients, BiquadCoefficients];
+
 /** One path of the band solo: a pass-through, or the band-pass of both channels. */
 interface BandPath {
   band: boolean;
   lowerHz: number;
   upperHz: number;
-  gain: number;
-  readonly highPass: readonly [LinkwitzRiley4, LinkwitzRiley4];
-  readonly lowPass: readonly [LinkwitzRiley4, LinkwitzRiley4];
+  readonly sections: BandPassSections;
+  /** Section states, channel-major: [left 0..2, right 0..2]. */
+  readonly states: readonly BiquadState[];
 }
 
 export interface MonitorSoloStage {
@@ -59,8 +55,6 @@ export interface MonitorSoloStage {
   readonly previousRight: Float32Array;
 }
 
-/** Make-up gain ceiling for very narrow bands. */
-const MAX_MAKE_UP_DB = 12;
 /** Lowest band edge, Hz; the highest is BAND_EDGE_NYQUIST_FRACTION x the Nyquist frequency. */
 const MIN_BAND_HZ = 10;
 const BAND_EDGE_NYQUIST_FRACTION = 0.98;
@@ -70,9 +64,8 @@ export function createMonitorSoloStage(sampleRateHz: number, maxFrames: number):
     band: false,
     lowerHz: 0,
     upperHz: 0,
-    gain: 1,
-    highPass: [createLinkwitzRiley4(1000, sampleRateHz), createLinkwitzRiley4(1000, sampleRateHz)],
-    lowPass: [createLinkwitzRiley4(1000, sampleRateHz), createLinkwitzRiley4(1000, sampleRateHz)],
+    sections: [createBiquadCoefficients(), createBiquadCoefficients(), createBiquadCoefficients()],
+    states: Array.from({ length: 6 }, () => ({ z1: 0, z2: 0 })),
   });
   return {
     sampleRateHz,
@@ -156,17 +149,11 @@ function startCrossfadeIfWanted(stage: MonitorSoloStage): void {
 function configureBand(path: BandPath, lowerHz: number, upperHz: number, sampleRateHz: number): void {
   path.lowerHz = lowerHz;
   path.upperHz = upperHz;
-  for (let c = 0; c < 2; c++) {
-    setLinkwitzRiley4Cutoff(path.highPass[c]!, lowerHz);
-    setLinkwitzRiley4Cutoff(path.lowPass[c]!, upperHz);
-    resetLinkwitzRiley4(path.highPass[c]!);
-    resetLinkwitzRiley4(path.lowPass[c]!);
+  setButterworthBandPass6(path.sections, lowerHz, upperHz, sampleRateHz);
+  for (let k = 0; k < path.states.length; k++) {
+    path.states[k]!.z1 = 0;
+    path.states[k]!.z2 = 0;
   }
-  // Each LR4 band is its Butterworth section twice.
-  const centreHz = Math.sqrt(lowerHz * upperHz);
-  const high = biquadMagnitude(path.highPass[0].highPass, centreHz, sampleRateHz);
-  const low = biquadMagnitude(path.lowPass[0].lowPass, centreHz, sampleRateHz);
-  path.gain = Math.min(1 / (high * high * low * low), Math.pow(10, MAX_MAKE_UP_DB / 20));
 }
 
 function runPath(path: BandPath, left: Float32Array, right: Float32Array, frames: number): void {
@@ -176,8 +163,5 @@ function runPath(path: BandPath, left: Float32Array, right: Float32Array, frames
 }
 
 function bandPass(path: BandPath, channel: 0 | 1, signal: Float32Array, frames: number): void {
-  processLinkwitzRiley4HighPass(path.highPass[channel], signal, signal, frames);
-  processLinkwitzRiley4LowPass(path.lowPass[channel], signal, signal, frames);
-  const gain = path.gain;
-  for (let i = 0; i < frames; i++) signal[i] = signal[i]! * gain;
+  for (let k = 0; k < 3; k++) processBiquad(path.sections[k]!, path.states[3 * channel + k]!, signal, signal, frames);
 }

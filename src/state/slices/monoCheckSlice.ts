@@ -46,10 +46,11 @@ export interface MonoCheckSlice {
   clearMonoCheck(): void;
   /**
    * Selects finding `index` of the result: selects its source, seeks the playhead to its
-   * worstTimeSec, and with `soloBand` solos its worst band on the monitor (see
-   * toggleFindingBandSolo). An index outside the findings is ignored.
+   * worstTimeSec, with `play` starts playback there (the transport's play), and with
+   * `soloBand` solos its worst band on the monitor (see toggleFindingBandSolo). An index
+   * outside the findings is ignored.
    */
-  selectMonoFinding(index: number, options?: { readonly soloBand?: boolean }): void;
+  selectMonoFinding(index: number, options?: { readonly soloBand?: boolean; readonly play?: boolean }): void;
   /** Selects finding `index` and solos its worst band, or ends the band solo when that band is soloed already. */
   toggleFindingBandSolo(index: number): void;
 }
@@ -181,6 +182,7 @@ export function createMonoCheckSlice(set: SetStudioState, get: GetStudioState, c
         const band = findingSoloBand(analysis, index);
         if (band !== null) state.soloMonitorBand(band);
       }
+      if (options.play === true) state.play();
     },
     toggleFindingBandSolo(index) {
       if (isFindingBandSoloed(get(), index)) {

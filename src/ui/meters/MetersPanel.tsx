@@ -16,8 +16,8 @@ const INTEGRATION_SEGMENTS = INTEGRATION_TIME_PRESETS_SEC.map((sec) => ({
 
 /**
  * The studio meters of what is heard (the monitored output, after the monitor solo):
- * correlation with its history, the 31-band correlation and mono loss, the goniometer,
- * mid/side levels and mono loss, and loudness against a delivery target. React renders
+ * correlation with its history, the 31-band correlation and level lost in mono, the goniometer,
+ * mid/side levels and the mono sum vs stereo, and loudness against a delivery target. React renders
  * only when a setting changes (data-renders counts the renders, for tests); every reading
  * is written by one animation-frame loop (useMetersLoop).
  */
@@ -68,7 +68,7 @@ export function MetersPanel() {
 
       <div className="meters-section">
         <h2 className="panel-title">Bands: correlation and mono loss</h2>
-        <canvas className="meters-canvas multiband-canvas" data-canvas="multiband" aria-label="Correlation and mono loss per one-third-octave band" />
+        <canvas className="meters-canvas multiband-canvas" data-canvas="multiband" aria-label="Correlation and level lost in mono per one-third-octave band" />
       </div>
 
       <div className="meters-section meters-field">
@@ -80,7 +80,7 @@ export function MetersPanel() {
           <Reading label="Mid" unit="dB" readout="mid" />
           <Reading label="Side" unit="dB" readout="side" />
           <Reading label="M/S" unit="dB" readout="ms-ratio" />
-          <Reading label="Mono loss" unit="dB" readout="mono-loss" />
+          <Reading label="Mono vs stereo" unit="dB" readout="mono-vs-stereo" title="The mono fold-down against the stereo level: positive is louder in mono, negative is level lost" />
           <Reading label="Left" unit="dB" readout="left" />
           <Reading label="Right" unit="dB" readout="right" />
         </dl>

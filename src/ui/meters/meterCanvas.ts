@@ -65,13 +65,13 @@ export function drawCorrelationHistory(ctx: CanvasRenderingContext2D, width: num
 
 /** Bands whose mid and side are both below this are drawn as empty (no signal there). */
 const BAND_SILENT_DB = -90;
-/** Mono-loss row: from 0 dB down to this. */
+/** Mono-loss row: dB lost (the mono sum vs stereo below 0 dB), from 0 down to this. */
 const MONO_LOSS_RANGE_DB = 24;
 
 /**
  * The 31 one-third-octave bands left to right (20 Hz - 20 kHz). Top row: correlation, a
  * bar from the centre line, up and green when positive, down and red when negative.
- * Bottom row: mono loss, a bar down from 0 dB (red below -3 dB), 0 to -24 dB.
+ * Bottom row: the dB lost in mono (bandMonoVsStereoDb below 0), a bar down from 0 (red beyond 3 dB lost), up to 24 dB.
  */
 export function drawMultiband(ctx: CanvasRenderingContext2D, width: number, height: number, meters: LiveMeters, colors: MeterColors): void {
   ctx.fillStyle = colors.background;
@@ -99,7 +99,7 @@ export function drawMultiband(ctx: CanvasRenderingContext2D, width: number, heig
     ctx.fillStyle = c >= 0 ? colors.positive : colors.negative;
     const h = Math.max(1, Math.abs(c) * mid);
     ctx.fillRect(x, c >= 0 ? mid - h : mid, barWidth, h);
-    const loss = Math.min(0, meters.bandMonoLossDb[b]!);
+    const loss = Math.min(0, meters.bandMonoVsStereoDb[b]!);
     const lossBar = (Math.min(MONO_LOSS_RANGE_DB, -loss) / MONO_LOSS_RANGE_DB) * lossHeight;
     ctx.fillStyle = loss < -3 ? colors.negative : colors.grid;
     ctx.fillRect(x, corrHeight + 5, barWidth, Math.max(1, lossBar));

@@ -97,7 +97,7 @@ function writeReadings(m: LiveMeters, write: (key: string, text: string, state?:
   write('mid', formatLevel(m.midDb));
   write('side', formatLevel(m.sideDb));
   write('ms-ratio', m.signalPresent ? formatSigned(m.midSideRatioDb) : '--');
-  write('mono-loss', m.signalPresent ? formatSigned(m.monoLossDb) : '--', m.signalPresent && m.monoLossDb < -3 ? 'bad' : 'ok');
+  write('mono-vs-stereo', m.signalPresent ? formatSigned(m.monoVsStereoDb) : '--', m.signalPresent && m.monoVsStereoDb < -3 ? 'bad' : 'ok');
   write('left', formatLevel(m.leftDb));
   write('right', formatLevel(m.rightDb));
   write('momentary', formatLevel(m.momentaryLufs));

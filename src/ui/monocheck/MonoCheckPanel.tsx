@@ -16,7 +16,7 @@ const FORMATS: readonly Segment<AnalysedFormat>[] = [
 /**
  * The mono check: analyses the session off the page's thread (with progress and Cancel),
  * then shows the summary and the findings, most severe first. A finding is a handle on
- * the mix: clicking it selects its source and moves the playhead to its worst moment.
+ * the mix: clicking it selects its source and plays from its worst moment.
  */
 export function MonoCheckPanel() {
   const store = useStudioStoreApi();

@@ -1,16 +1,19 @@
 import type { MonoAnalysis } from '../../core/monoAnalysis/monoAnalysisTypes';
-import { formatCorrelation, formatDb } from '../format';
-import { clock, frequency } from '../../core/formatUnits';
-import { worstBands } from './monoCheckFormat';
+import { largestLossPhrase, monoVsStereoPhrase, worstBandsPhrase } from '../../core/monoAnalysis/phrasing/summaryPhrases';
+import { formatCorrelation } from '../format';
+import { clock } from '../../core/formatUnits';
 
 export interface MonoCheckSummaryProps {
   readonly analysis: MonoAnalysis;
 }
 
-/** The whole mix at a glance: mono loss, correlation, the worst bands, and how much of the binaural render survives mono. */
+/**
+ * The whole mix at a glance: its mono sum vs stereo (signed), correlation, the largest loss
+ * and the worst bands as the findings state them (core/monoAnalysis/phrasing/summaryPhrases.ts),
+ * and how the binaural render sums to mono.
+ */
 export function MonoCheckSummary({ analysis }: MonoCheckSummaryProps) {
   const { overall, binaural } = analysis;
-  const worst = worstBands(analysis.bands, overall.bandMonoLossDb);
   return (
     <div className="mono-check-summary" data-testid="mono-check-summary">
       <p className="mono-check-subject">
@@ -18,17 +21,19 @@ export function MonoCheckSummary({ analysis }: MonoCheckSummaryProps) {
         {analysis.monoLaw}
       </p>
       <dl className="mono-check-figures">
-        <dt title="The mono fold-down against the stereo level: negative is level lost in mono">Mono loss</dt>
-        <dd data-testid="mono-check-loss">{formatDb(overall.monoLossDb)} dB</dd>
+        <dt title="The whole mix's mono fold-down against its stereo level: positive is louder in mono, negative is level lost">Mono sum vs stereo</dt>
+        <dd data-testid="mono-check-mono-vs-stereo">{monoVsStereoPhrase(overall.monoVsStereoDb)}</dd>
         <dt>Correlation</dt>
         <dd data-testid="mono-check-correlation">{formatCorrelation(overall.correlation)}</dd>
-        <dt>Worst bands</dt>
-        <dd>{worst.length === 0 ? 'none lose level' : worst.map((b) => `${frequency(b.band.nominalHz)} ${formatDb(b.lossDb)} dB`).join(', ')}</dd>
+        <dt title="The first finding's headline: the largest loss heard">Largest loss</dt>
+        <dd data-testid="mono-check-largest-loss">{largestLossPhrase(analysis.findings)}</dd>
+        <dt title="Bands ranked by the dB the findings say are lost there">Worst bands</dt>
+        <dd data-testid="mono-check-worst-bands">{worstBandsPhrase(analysis.findings)}</dd>
         {binaural !== undefined && (
           <>
-            <dt title="The binaural render summed to mono (or played on loudspeakers)">Binaural in mono</dt>
+            <dt title="The binaural render summed to mono (or played on loudspeakers), against its stereo level">Binaural in mono</dt>
             <dd data-testid="mono-check-binaural">
-              {formatDb(binaural.monoLossDb)} dB, correlation {formatCorrelation(binaural.correlation)}
+              {monoVsStereoPhrase(binaural.monoVsStereoDb)}, correlation {formatCorrelation(binaural.correlation)}
             </dd>
           </>
         )}

@@ -22,7 +22,7 @@ export interface MonoFindingItemProps {
 
 /**
  * One finding: who, what it loses in mono (its headline), when and where in frequency,
- * what to do. Clicking it selects the source and seeks to the worst moment; "Solo band"
+ * what to do. Clicking it selects the source and plays from the worst moment; "Solo band"
  * also solos the worst band on the monitor (pressed again, it ends the solo).
  */
 export function MonoFindingItem({ finding, index, selected, format }: MonoFindingItemProps) {
@@ -45,7 +45,7 @@ export function MonoFindingItem({ finding, index, selected, format }: MonoFindin
         type="button"
         className="mono-finding-main"
         title={`Select it and play from ${clock(finding.worstTimeSec)}, its worst moment`}
-        onClick={() => store.getState().selectMonoFinding(index)}
+        onClick={() => store.getState().selectMonoFinding(index, { play: true })}
       >
         <span className="mono-finding-head">
           <span className="mono-finding-swatch" style={{ background: color ?? 'transparent' }} aria-hidden="true" />

@@ -1,5 +1,3 @@
-import type { AnalysisBand } from '../../core/monoAnalysis/findingTypes';
-
 /**
  * Display rules of the mono check panel and the stage markers (pure). The findings' words
  * and figures are core/monoAnalysis/phrasing's, shared with the command line's reports.
@@ -26,12 +24,3 @@ export const SEVERITY_COLORS: Readonly<Record<FindingSeverity, string>> = {
 
 /** Time ranges listed per finding in the panel, then "+N more". */
 export const SHOWN_TIME_RANGES = 3;
-
-/** The `count` bands with the largest mono loss (most negative first), skipping bands without loss. */
-export function worstBands(bands: readonly AnalysisBand[], lossDb: readonly number[], count = 3): { band: AnalysisBand; lossDb: number }[] {
-  return bands
-    .map((band, index) => ({ band, lossDb: lossDb[index] ?? 0 }))
-    .filter((b) => Number.isFinite(b.lossDb) && b.lossDb < 0)
-    .sort((a, b) => a.lossDb - b.lossDb)
-    .slice(0, count);
-}

@@ -4,7 +4,7 @@ import type { MonoFinding } from '../../../src/core/monoAnalysis/findingTypes';
 import type { MonoAnalysis } from '../../../src/core/monoAnalysis/monoAnalysisTypes';
 import { IDLE_MONO_CHECK, findingSeverityBySource, isMonoCheckStale } from '../../../src/state/slices/monoCheckSlice';
 import { createStudioStore } from '../../../src/state/studioStore';
-import { findingSeverity, worstBands } from '../../../src/ui/monocheck/monoCheckFormat';
+import { findingSeverity } from '../../../src/ui/monocheck/monoCheckFormat';
 import { createFakeEngine, testScene, testSource } from './fakeEngine';
 import type { FakeEngine } from './fakeEngine';
 
@@ -29,8 +29,8 @@ function handMadeAnalysis(): MonoAnalysis {
     durationSec: 180,
     monoLaw: '-3dB',
     bands: [{ nominalHz: 1000, lowerHz: 891, upperHz: 1122 }],
-    overall: { monoLossDb: -2.5, correlation: 0.3, midDb: -18, sideDb: -22, bandMonoLossDb: [-2.5], bandCorrelation: [0.3] },
-    timeline: { windowSec: 0.5, startSec: [0], monoLossDb: [-2.5], correlation: [0.3], levelDb: [-20] },
+    overall: { monoVsStereoDb: -2.5, correlation: 0.3, midDb: -18, sideDb: -22, bandMonoVsStereoDb: [-2.5], bandCorrelation: [0.3] },
+    timeline: { windowSec: 0.5, startSec: [0], monoVsStereoDb: [-2.5], correlation: [0.3], levelDb: [-20] },
     sources: [],
     findings: [
       finding({
@@ -39,7 +39,7 @@ function handMadeAnalysis(): MonoAnalysis {
         sourceName: 'B',
         severityDb: 4.2,
         worstTimeSec: 73.25,
-        bands: [{ nominalHz: 1000, lowerHz: 891, upperHz: 1122, lossDb: 0.5, ownLossDb: -4.2, levelToMixDb: -8 }],
+        bands: [{ nominalHz: 1000, lowerHz: 891, upperHz: 1122, lossDb: 0.5, ownMonoVsStereoDb: -4.2, levelToMixDb: -8 }],
         delayMs: 12,
       }),
       finding({ kind: 'wide-source', sourceId: 'a', sourceName: 'A', severityDb: 2, worstTimeSec: 12.5 }),
@@ -141,6 +141,19 @@ describe('mono check slice', () => {
     expect(engine.calls).toEqual([{ method: 'seek', positionSec: 73.25 }]);
     // No band solo unless asked for.
     expect(state.monitorSolo.band).toBeNull();
+  });
+
+  it('selecting a finding to play it (as its click does) seeks to its worst moment and then starts the transport, once', async () => {
+    const { engine, store } = await analysed();
+    store.getState().selectMonoFinding(0, { play: true });
+    expect(engine.calls).toEqual([{ method: 'seek', positionSec: 73.25 }, { method: 'play' }]);
+    expect(store.getState().transport.playing).toBe(true);
+    expect(Math.abs(store.getState().transport.positionSec - 73.25)).toBeLessThanOrEqual(ONE_FRAME_SEC);
+    // Already playing: another finding seeks there and playback runs on (no second play).
+    engine.calls.length = 0;
+    store.getState().selectMonoFinding(2, { play: true });
+    expect(engine.calls).toEqual([{ method: 'seek', positionSec: 40 }]);
+    expect(store.getState().transport.playing).toBe(true);
   });
 
   it('a finding about the whole mix seeks without changing the selection; an index outside the findings does nothing', async () => {
@@ -290,13 +303,5 @@ describe('mono check display formats (panel and stage markers)', () => {
   it('classes findings of 6 dB or more as severe (red marker), less as moderate (amber)', () => {
     // 6 dB: half the source's amplitude gone where it is heard (its own loss, or the whole mix's).
     expect([findingSeverity(8.4), findingSeverity(6), findingSeverity(5.99), findingSeverity(0.01)]).toEqual(['severe', 'severe', 'moderate', 'moderate']);
-  });
-
-  it('picks the bands with the largest mono loss, most negative first, skipping bands that gain', () => {
-    const bands = [125, 1000, 8000].map((nominalHz) => ({ nominalHz, lowerHz: nominalHz / 1.12, upperHz: nominalHz * 1.12 }));
-    expect(worstBands(bands, [-1.5, 0.4, -6]).map((b) => [b.band.nominalHz, b.lossDb])).toEqual([
-      [8000, -6],
-      [125, -1.5],
-    ]);
   });
 });

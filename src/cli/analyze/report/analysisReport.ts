@@ -7,7 +7,7 @@ import type { LoudnessFigures } from '../analyzeLoudness';
  * JSON report (`--json <file>`) is this object as it is; its top-level shape:
  *
  *   {
- *     "report": "spatial-mix-studio/analysis", "version": 1,
+ *     "report": "spatial-mix-studio/analysis", "version": 2,
  *     "input":  { kind: "mix" | "scene", file, sampleRateHz, durationSec, channelCount? | sourceCount?,
  *                 layout?: { name?, description, labels[], from }, foldedDown, warnings[] },
  *     "target": { id, name, integratedLufs, toleranceLu, maxTruePeakDbtp },
@@ -21,11 +21,18 @@ import type { LoudnessFigures } from '../analyzeLoudness';
  *     "gates": [ { gate, passed, measured, limit, unit, excess, message } ]
  *   }
  *
+ * Version 2 names the mono figure for what it is: `monoVsStereoDb` (the mono fold-down
+ * against the stereo level, signed: positive = louder in mono, negative = lost), with
+ * bandMonoVsStereoDb, ownMonoVsStereoDb, stemMonoVsStereoDb and headline.monoVsStereoDb;
+ * version 1 called these monoLossDb, bandMonoLossDb, ownLossDb, stemLossDb, headline.lossDb
+ * although a positive value was a gain. A field named `...LossDb` (mixLossDb, a band's
+ * lossDb) and a mono-loss gate's `measured` and `limit` are positive dB lost.
+ *
  * Levels in dB (LUFS, LU, dBTP, dBFS), times in seconds; the -150 floor of the meters
  * stands for silence.
  */
 export const REPORT_FORMAT = 'spatial-mix-studio/analysis';
-export const REPORT_VERSION = 1;
+export const REPORT_VERSION = 2;
 
 export type Programme = 'mix' | 'binaural' | 'stereo' | 'mono';
 

@@ -4,6 +4,7 @@ import { bandLossPhrase, findingFacts, whenPhrase } from '../../../core/monoAnal
 import { findingHeading } from '../../../core/monoAnalysis/phrasing/findingHeadline';
 import { findingSentence } from '../../../core/monoAnalysis/phrasing/findingSentence';
 import { fixPhrase } from '../../../core/monoAnalysis/phrasing/fixPhrases';
+import { largestLossPhrase, monoVsStereoPhrase, worstBandsPhrase } from '../../../core/monoAnalysis/phrasing/summaryPhrases';
 import type { AnalysisReport, ProgrammeLoudness } from './analysisReport';
 import { escapeHtml } from './escapeHtml';
 import { level, signedDb } from './reportFormat';
@@ -13,7 +14,7 @@ import { sourceRow, verdict } from './reportPhrases';
 /**
  * The HTML report: one self-contained page (inline CSS and inline SVG; no scripts, fonts,
  * images or links to anything outside it) with the tables of the text report and plots of
- * correlation, mono loss and loudness over time and mono loss per band. Every string from
+ * correlation, mono sum vs stereo and loudness over time and mono sum vs stereo per band. Every string from
  * the input (file names, source names, messages) is escaped.
  */
 export function renderHtmlReport(report: AnalysisReport): string {
@@ -121,8 +122,9 @@ function loudnessPlot(l: ProgrammeLoudness, targetLufs: number): string {
   });
 }
 
-function lossColour(lossDb: number): string {
-  return lossDb >= -1 ? COLOURS.good : lossDb >= -3 ? COLOURS.warn : COLOURS.bad;
+/** Colour of a mono sum vs stereo bar: green down to 1 dB lost, amber to 3 dB, red beyond. */
+function monoVsStereoColour(monoVsStereoDb: number): string {
+  return monoVsStereoDb >= -1 ? COLOURS.good : monoVsStereoDb >= -3 ? COLOURS.warn : COLOURS.bad;
 }
 
 function stereoFieldSection(analysis: MonoAnalysis, report: AnalysisReport): string {
@@ -136,19 +138,21 @@ function stereoFieldSection(analysis: MonoAnalysis, report: AnalysisReport): str
     ['', ''],
     [
       ['correlation', correlation(o.correlation)],
-      ['mono loss', `${signedDb(o.monoLossDb)} dB (law ${analysis.monoLaw}; 0 dB uncorrelated, +3 dB centred, negative = lost)`],
+      ['mono sum vs stereo', `${monoVsStereoPhrase(o.monoVsStereoDb)}; law ${analysis.monoLaw}: 0 dB uncorrelated, +3 dB centred, negative = lost`],
+      ['largest loss', largestLossPhrase(analysis.findings)],
+      ['worst bands', worstBandsPhrase(analysis.findings)],
       ['mid', `${level(o.midDb)} dBFS`],
       ['side', `${level(o.sideDb)} dBFS`],
     ],
   );
   const plots = [
     linePlot({ title: `Correlation over time (${subject})`, xLabel: 'time (s)', yLabel: 'correlation', xRange, yRange: [-1, 1], series: [{ name: 'correlation', xs, ys: tl.correlation, colour: COLOURS.line }], references: [{ y: 0, label: 'uncorrelated' }] }),
-    linePlot({ title: `Mono loss over time (${subject})`, xLabel: 'time (s)', yLabel: 'dB', xRange, yRange: LOSS_RANGE, series: [{ name: 'mono loss', xs, ys: tl.monoLossDb, colour: COLOURS.line }], references: [{ y: 0, label: '0 dB' }, { y: -3, label: '-3 dB' }] }),
-    barPlot({ title: `Mono loss per one-third-octave band (${subject})`, yLabel: 'dB', labels: bandLabels, values: o.bandMonoLossDb, yRange: LOSS_RANGE, labelEvery: 3, colourOf: lossColour, references: [{ y: -3, label: '-3 dB' }] }),
+    linePlot({ title: `Mono sum vs stereo over time (${subject})`, xLabel: 'time (s)', yLabel: 'dB', xRange, yRange: LOSS_RANGE, series: [{ name: 'mono sum vs stereo', xs, ys: tl.monoVsStereoDb, colour: COLOURS.line }], references: [{ y: 0, label: '0 dB' }, { y: -3, label: '-3 dB' }] }),
+    barPlot({ title: `Mono sum vs stereo per one-third-octave band (${subject})`, yLabel: 'dB', labels: bandLabels, values: o.bandMonoVsStereoDb, yRange: LOSS_RANGE, labelEvery: 3, colourOf: monoVsStereoColour, references: [{ y: -3, label: '-3 dB' }] }),
   ];
   const bands = table(
-    ['band', 'mono loss', 'correlation'],
-    analysis.bands.map((b, i) => [frequency(b.nominalHz), `${signedDb(o.bandMonoLossDb[i] ?? 0)} dB`, correlation(o.bandCorrelation[i] ?? 0)]),
+    ['band', 'mono sum vs stereo', 'correlation'],
+    analysis.bands.map((b, i) => [frequency(b.nominalHz), `${signedDb(o.bandMonoVsStereoDb[i] ?? 0)} dB`, correlation(o.bandCorrelation[i] ?? 0)]),
   );
   return `<section><h2>Stereo field and mono compatibility of ${escapeHtml(subject)}</h2>
 ${summary}
@@ -163,18 +167,18 @@ ${table(['pair', 'correlation'], report.channelPairs.map((p) => [`${p.left} / ${
 
 function binauralSection(analysis: MonoAnalysis): string {
   const b = analysis.binaural!;
-  const sources = b.sources.length === 0 ? '' : table(['source', 'mono loss'], b.sources.map((s) => [s.sourceName, `${signedDb(s.monoLossDb)} dB`]));
+  const sources = b.sources.length === 0 ? '' : table(['source', 'mono sum vs stereo'], b.sources.map((s) => [s.sourceName, `${signedDb(s.monoVsStereoDb)} dB`]));
   const plot = barPlot({
-    title: 'Binaural render: mono loss per band',
+    title: 'Binaural render: mono sum vs stereo per band',
     yLabel: 'dB',
     labels: analysis.bands.map((band) => frequency(band.nominalHz)),
-    values: b.bandMonoLossDb,
+    values: b.bandMonoVsStereoDb,
     yRange: LOSS_RANGE,
     labelEvery: 3,
-    colourOf: lossColour,
+    colourOf: monoVsStereoColour,
   });
   return `<section><h2>Binaural render summed to mono</h2>
-<p>Mono loss ${escapeHtml(signedDb(b.monoLossDb))} dB, correlation ${escapeHtml(correlation(b.correlation))}.</p>
+<p>Mono sum vs stereo ${escapeHtml(monoVsStereoPhrase(b.monoVsStereoDb))}, correlation ${escapeHtml(correlation(b.correlation))}.</p>
 ${plot}
 ${sources}</section>`;
 }
@@ -182,7 +186,7 @@ ${sources}</section>`;
 function sourcesSection(analysis: MonoAnalysis): string {
   const rows = analysis.sources.map(sourceRow);
   return `<section><h2>Sources (${escapeHtml(analysis.format)} render)</h2>
-${table(['source', 'level', 'mono loss', 'correlation', 'mix gains if removed', 'mix gains if collapsed'], rows)}</section>`;
+${table(['source', 'level', 'mono sum vs stereo', 'correlation', 'mix gains if removed', 'mix gains if collapsed'], rows)}</section>`;
 }
 
 function findingsSection(analysis: MonoAnalysis): string {

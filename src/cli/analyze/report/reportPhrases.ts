@@ -16,12 +16,12 @@ export function verdict(l: ProgrammeLoudness, report: AnalysisReport): string {
   return parts.join('; ');
 }
 
-/** A row of the sources table: name, level, own mono loss, correlation, and what removing or collapsing it does to the mix. */
+/** A row of the sources table: name, level, own mono sum vs stereo, correlation, and what removing or collapsing it does to the mix. */
 export function sourceRow(s: SourceMonoFigures): string[] {
   return [
     s.sourceName,
     `${level(s.levelDb)} dBFS`,
-    `${signedDb(s.monoLossDb)} dB`,
+    `${signedDb(s.monoVsStereoDb)} dB`,
     correlation(s.correlation),
     `${signedDb(s.removalImprovementDb)} dB`,
     `${signedDb(s.collapseImprovementDb)} dB`,

@@ -7,6 +7,7 @@ import { fixPhrase } from '../../../core/monoAnalysis/phrasing/fixPhrases';
 import type { AnalysisReport } from './analysisReport';
 import { level, signedDb, textTable } from './reportFormat';
 import { sourceRow, verdict } from './reportPhrases';
+import { largestLossPhrase, worstBandsPhrase } from '../../../core/monoAnalysis/phrasing/summaryPhrases';
 
 /** The readable report `npm run analyze` prints on standard output. */
 export function renderTextReport(report: AnalysisReport): string {
@@ -67,38 +68,40 @@ function stereoFieldLines(analysis: MonoAnalysis, report: AnalysisReport): strin
         ? 'the stereo fold-down of the mix'
         : 'the mix';
   const lines = [
-    `Stereo field of ${subject} (mono law ${analysis.monoLaw}; mono loss: 0 dB uncorrelated, +3 dB centred, negative = lost)`,
-    `  correlation ${correlation(o.correlation)}   mono loss ${signedDb(o.monoLossDb)} dB   mid ${level(o.midDb)} dBFS   side ${level(o.sideDb)} dBFS`,
+    `Stereo field of ${subject} (mono law ${analysis.monoLaw}; mono sum vs stereo: 0 dB uncorrelated, +3 dB centred, negative = lost)`,
+    `  correlation ${correlation(o.correlation)}   mono sum vs stereo ${signedDb(o.monoVsStereoDb)} dB   mid ${level(o.midDb)} dBFS   side ${level(o.sideDb)} dBFS`,
+    `  largest loss: ${largestLossPhrase(analysis.findings)}`,
+    `  worst bands: ${worstBandsPhrase(analysis.findings)}`,
     '  per one-third-octave band:',
   ];
   const rows = analysis.bands.map((band, b) => {
-    const loss = o.bandMonoLossDb[b] ?? 0;
-    return [frequency(band.nominalHz), `${signedDb(loss)} dB`, correlation(o.bandCorrelation[b] ?? 0), lossBar(loss)];
+    const monoVsStereoDb = o.bandMonoVsStereoDb[b] ?? 0;
+    return [frequency(band.nominalHz), `${signedDb(monoVsStereoDb)} dB`, correlation(o.bandCorrelation[b] ?? 0), lossBar(monoVsStereoDb)];
   });
-  lines.push(...textTable(['band', 'mono loss', 'correlation', ''], rows, '    '));
+  lines.push(...textTable(['band', 'mono vs stereo', 'correlation', ''], rows, '    '));
   return lines;
 }
 
-/** One "#" per dB lost, up to 30. */
-function lossBar(lossDb: number): string {
-  return lossDb < -0.5 ? '#'.repeat(Math.min(30, Math.round(-lossDb))) : '';
+/** One "#" per dB lost (mono sum vs stereo below 0), up to 30. */
+function lossBar(monoVsStereoDb: number): string {
+  return monoVsStereoDb < -0.5 ? '#'.repeat(Math.min(30, Math.round(-monoVsStereoDb))) : '';
 }
 
 function binauralLines(analysis: MonoAnalysis): string[] {
   const b = analysis.binaural!;
   const lines = [
     'Binaural render summed to mono (or played on loudspeakers)',
-    `  mono loss ${signedDb(b.monoLossDb)} dB   correlation ${correlation(b.correlation)}`,
+    `  mono sum vs stereo ${signedDb(b.monoVsStereoDb)} dB   correlation ${correlation(b.correlation)}`,
   ];
-  if (b.sources.length > 0) lines.push(...textTable(['source', 'mono loss'], b.sources.map((s) => [s.sourceName, `${signedDb(s.monoLossDb)} dB`])));
+  if (b.sources.length > 0) lines.push(...textTable(['source', 'mono vs stereo'], b.sources.map((s) => [s.sourceName, `${signedDb(s.monoVsStereoDb)} dB`])));
   return lines;
 }
 
 function sourceLines(analysis: MonoAnalysis): string[] {
   return [
-    `Sources in the ${analysis.format} render (improvement of the mix's mono loss when the source is removed or collapsed to mono)`,
+    `Sources in the ${analysis.format} render (mono sum vs stereo of each; what the mix's mono sum vs stereo gains when the source is removed or collapsed to mono)`,
     ...textTable(
-      ['source', 'level', 'mono loss', 'correlation', 'if removed', 'if collapsed'],
+      ['source', 'level', 'mono vs stereo', 'correlation', 'if removed', 'if collapsed'],
       analysis.sources.map(sourceRow),
     ),
   ];

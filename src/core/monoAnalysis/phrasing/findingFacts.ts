@@ -20,7 +20,7 @@ function timeRangesPhrase(ranges: readonly TimeRange[], limit: number): string {
 
 /** A finding's band and what the source loses of itself there, with its level against the mix: "125 Hz loses 8.4 dB (10.3 dB below the mix)", "(masked: 26.0 dB below the mix)". */
 export function bandLossPhrase(band: FindingBand): string {
-  const own = band.ownLossDb ?? -band.lossDb;
+  const own = band.ownMonoVsStereoDb ?? -band.lossDb;
   const loss = own < 0 ? `loses ${dbAmount(own)}` : `keeps its level (${dbChange(own)})`;
   const toMix = band.levelToMixDb === undefined ? '' : ` (${band.audible === false ? 'masked: ' : ''}${toMixPhrase(band.levelToMixDb)})`;
   return `${frequency(band.nominalHz)} ${loss}${toMix}`;
@@ -32,8 +32,8 @@ export function findingFacts(f: MonoFinding): string[] {
   if (f.correlation !== undefined) facts.push(`correlation ${correlation(f.correlation)}`);
   if (f.delayMs !== undefined) facts.push(`delay ${delayPhrase(f)}`);
   if (f.notchFrequenciesHz !== undefined && f.notchFrequenciesHz.length > 0) facts.push(`mono notches at ${notchesPhrase(f.notchFrequenciesHz)}`);
-  if (f.ownLossDb !== undefined) facts.push(`own mono loss overall ${dbChange(f.ownLossDb)}`);
-  if (f.stemLossDb !== undefined) facts.push(`its stem summed to mono ${dbChange(f.stemLossDb)}`);
+  if (f.ownMonoVsStereoDb !== undefined) facts.push(`own mono sum vs stereo ${dbChange(f.ownMonoVsStereoDb)}`);
+  if (f.stemMonoVsStereoDb !== undefined) facts.push(`its stem summed to mono ${dbChange(f.stemMonoVsStereoDb)}`);
   if (f.mixLossDb !== undefined) facts.push(`the mix loses ${dbAmount(f.mixLossDb)} to it`);
   if (f.removalImprovementDb !== undefined) facts.push(`removing it: ${dbChange(f.removalImprovementDb)}`);
   if (f.collapseImprovementDb !== undefined) facts.push(`collapsing it to mono: ${dbChange(f.collapseImprovementDb)}`);

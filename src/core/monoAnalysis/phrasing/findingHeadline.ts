@@ -30,9 +30,9 @@ export function kindLabel(kind: FindingKind): string {
 export function headlinePhrase(finding: Pick<MonoFinding, 'headline' | 'severityDb'>): string {
   const headline = finding.headline;
   if (headline === undefined) return `loses ${dbAmount(finding.severityDb)} in mono`;
-  if (headline.of === 'mix') return `costs the mix ${dbAmount(headline.lossDb)} of mono level`;
+  if (headline.of === 'mix') return `costs the mix ${dbAmount(headline.monoVsStereoDb)} of mono level`;
   const where = headline.band === undefined ? '' : ` at ${frequency(headline.band.nominalHz)}`;
-  const phrase = headline.lossDb < 0 ? `loses ${dbAmount(headline.lossDb)}${where} in mono` : `keeps its level in mono${where}`;
+  const phrase = headline.monoVsStereoDb < 0 ? `loses ${dbAmount(headline.monoVsStereoDb)}${where} in mono` : `keeps its level in mono${where}`;
   return headline.audible || headline.levelToMixDb === undefined ? phrase : `${phrase}, where it is ${toMixPhrase(headline.levelToMixDb)} (masked)`;
 }
 

@@ -17,6 +17,17 @@ export function dbChange(db: number): string {
   return `${withSign(db.toFixed(decimals(Math.abs(db))))} dB`;
 }
 
+/** At or below this a mono sum is silence for practice (the findings' own-loss floor, render/analysis/findingFigures.ts). */
+export const CANCELLED_DB = -60;
+
+/** A mono sum vs stereo in words, its sign in the verb: "loses 3.5 dB", "gains 1.2 dB", "keeps its level", "cancels". */
+export function monoChangePhrase(monoVsStereoDb: number): string {
+  if (monoVsStereoDb <= CANCELLED_DB) return 'cancels';
+  const shown = dbAmount(monoVsStereoDb);
+  if (shown === '0.00 dB') return 'keeps its level';
+  return `${monoVsStereoDb < 0 ? 'loses' : 'gains'} ${shown}`;
+}
+
 /** A delay without its sign (the words say which channel lags): "12.0 ms". */
 export function msAmount(ms: number): string {
   return `${Math.abs(ms).toFixed(1)} ms`;

@@ -3,7 +3,7 @@ import type { AnalysedFormat } from '../monoAnalysisTypes';
 import type { MonoFinding } from '../findingTypes';
 import { causeClause } from './findingCauses';
 import { findingSubject, headlinePhrase } from './findingHeadline';
-import { capitalised, dbAmount, dbChange } from './findingNumbers';
+import { capitalised, dbAmount, monoChangePhrase } from './findingNumbers';
 
 /**
  * The sentence of a finding, as the studio and the reports show it: first what the source
@@ -15,14 +15,14 @@ import { capitalised, dbAmount, dbChange } from './findingNumbers';
  */
 export function findingSentence(finding: MonoFinding, format: AnalysedFormat): string {
   if (finding.kind === 'binaural-mono') return binauralSentence(finding);
-  const { headline, ownLossDb, stemLossDb } = finding;
+  const { headline, ownMonoVsStereoDb, stemMonoVsStereoDb } = finding;
   const overall =
-    headline?.of === 'source' && headline.band !== undefined && ownLossDb !== undefined
-      ? ownLossDb < 0
-        ? `, ${dbAmount(ownLossDb)} overall`
+    headline?.of === 'source' && headline.band !== undefined && ownMonoVsStereoDb !== undefined
+      ? ownMonoVsStereoDb < 0
+        ? `, ${dbAmount(ownMonoVsStereoDb)} overall`
         : ', though it keeps its level overall'
       : '';
-  const stem = stemLossDb !== undefined && stemLossDb < 0 ? `; its stem loses ${dbAmount(stemLossDb)} summed to mono` : '';
+  const stem = stemMonoVsStereoDb !== undefined && stemMonoVsStereoDb < 0 ? `; its stem loses ${dbAmount(stemMonoVsStereoDb)} summed to mono` : '';
   const what = causeClause(finding.kind, finding, format);
   return `${capitalised(findingSubject(finding))} ${headlinePhrase(finding)}${overall}${stem}. ${capitalised(what)}${mixCost(finding)}, around ${clock(finding.worstTimeSec)}.`;
 }
@@ -35,8 +35,8 @@ function mixCost({ mixLossDb, mixLossReported, headline, bands }: MonoFinding): 
   return band === undefined ? '; it costs the mix little level overall' : `; it costs the mix little level overall, ${dbAmount(band.lossDb)} at ${frequency(band.nominalHz)}`;
 }
 
-/** "The binaural render loses 1.8 dB when its ears are summed to mono (worst around 0:12.5); the sources that lose most: Pad (-3.5 dB), ...". */
+/** "The binaural render loses 1.8 dB when its ears are summed to mono (worst around 0:12.5); the sources that lose most: Pad (loses 3.5 dB), ...". */
 function binauralSentence(finding: MonoFinding): string {
-  const names = (finding.losingSources ?? []).map((s) => `${s.sourceName} (${dbChange(s.monoLossDb)})`).join(', ');
+  const names = (finding.losingSources ?? []).map((s) => `${s.sourceName} (${monoChangePhrase(s.monoVsStereoDb)})`).join(', ');
   return `The binaural render loses ${dbAmount(finding.severityDb)} when its ears are summed to mono (worst around ${clock(finding.worstTimeSec)})${names === '' ? '' : `; the sources that lose most: ${names}`}.`;
 }

@@ -19,13 +19,13 @@ const guitar: MonoFinding = {
   sourceId: 'guitar',
   sourceName: 'guitar',
   severityDb: 8.4,
-  headline: { of: 'source', lossDb: -8.4, band: band125, audible: true, levelToMixDb: -10 },
-  ownLossDb: 0.3,
+  headline: { of: 'source', monoVsStereoDb: -8.4, band: band125, audible: true, levelToMixDb: -10 },
+  ownMonoVsStereoDb: 0.3,
   mixLossDb: 0.02,
   mixLossReported: false,
   worstTimeSec: 23.5,
   timeRanges: [{ startSec: 16, endSec: 32 }],
-  bands: [{ ...band125, lossDb: 0.2, ownLossDb: -8.4, levelToMixDb: -10.3, audible: true }],
+  bands: [{ ...band125, lossDb: 0.2, ownMonoVsStereoDb: -8.4, levelToMixDb: -10.3, audible: true }],
   delayMs: 1000 * DELAY_SEC,
   delaySamples: 576,
   notchFrequenciesHz: [0, 1, 2, 3, 4].map((k) => (2 * k + 1) / (2 * DELAY_SEC)),
@@ -43,10 +43,10 @@ const pad: MonoFinding = {
   sourceId: 'pad',
   sourceName: 'pad',
   severityDb: 4.7,
-  headline: { of: 'source', lossDb: -4.7, band: { nominalHz: 2000, lowerHz: 1782, upperHz: 2245 }, audible: true, levelToMixDb: -13.9 },
-  ownLossDb: 0.98,
+  headline: { of: 'source', monoVsStereoDb: -4.7, band: { nominalHz: 2000, lowerHz: 1782, upperHz: 2245 }, audible: true, levelToMixDb: -13.9 },
+  ownMonoVsStereoDb: 0.98,
   // 10 log10(1 + r) for r = -0.2: the stem summed to mono loses 0.97 dB.
-  stemLossDb: 10 * Math.log10(0.8),
+  stemMonoVsStereoDb: 10 * Math.log10(0.8),
   mixLossDb: 0.004,
   mixLossReported: false,
   worstTimeSec: 2,
@@ -90,7 +90,7 @@ describe('the sentence of a finding (exact texts)', () => {
     );
   });
 
-  it('names a mix file "the mix", and the binaural render with the sources that lose most, signed', () => {
+  it('names a mix file "the mix", and the binaural render with the sources that lose most, each with its loss or gain in words', () => {
     const { sourceId: _id, sourceName: _name, mixLossDb: _loss, mixLossReported: _reported, ...file } = guitar;
     expect(findingSentence(file, 'stereo')).toMatch(/^The mix loses 8\.4 dB at 125 Hz in mono, though it keeps its level overall\. One channel/);
     const binaural: MonoFinding = {
@@ -100,13 +100,13 @@ describe('the sentence of a finding (exact texts)', () => {
       timeRanges: [],
       bands: [],
       losingSources: [
-        { sourceId: 'inverted', sourceName: 'Inverted', monoLossDb: -150 },
-        { sourceId: 'clean', sourceName: 'Clean', monoLossDb: 3.01 },
+        { sourceId: 'inverted', sourceName: 'Inverted', monoVsStereoDb: -150 },
+        { sourceId: 'clean', sourceName: 'Clean', monoVsStereoDb: 3.01 },
       ],
       fixes: [{ kind: 'move', towards: 'front-or-back', sourceId: 'inverted', sourceName: 'Inverted' }],
     };
     expect(findingSentence(binaural, 'stereo')).toBe(
-      'The binaural render loses 1.7 dB when its ears are summed to mono (worst around 0:02.0); the sources that lose most: Inverted (-150.0 dB), Clean (+3.0 dB).',
+      'The binaural render loses 1.7 dB when its ears are summed to mono (worst around 0:02.0); the sources that lose most: Inverted (cancels), Clean (gains 3.0 dB).',
     );
     expect(findingHeading(binaural)).toBe('The binaural render: binaural in mono, loses 1.7 dB in mono');
     expect(fixSentence(binaural.fixes[0]!, binaural)).toBe('Move Inverted towards the front or back, where the ears hear it alike.');
@@ -116,11 +116,11 @@ describe('the sentence of a finding (exact texts)', () => {
 describe('the headline, times, bands and figures of a finding (exact texts)', () => {
   it('states the headline of a loss, a masked loss, a kept level and the mix\'s loss', () => {
     expect(findingHeading(guitar)).toBe('Guitar: Haas delay, loses 8.4 dB at 125 Hz in mono');
-    expect(headlinePhrase({ severityDb: 0, headline: { of: 'source', lossDb: -7.5, band: band125, audible: false, levelToMixDb: -26 } })).toBe(
+    expect(headlinePhrase({ severityDb: 0, headline: { of: 'source', monoVsStereoDb: -7.5, band: band125, audible: false, levelToMixDb: -26 } })).toBe(
       'loses 7.5 dB at 125 Hz in mono, where it is 26.0 dB below the mix (masked)',
     );
-    expect(headlinePhrase({ severityDb: 0.2, headline: { of: 'source', lossDb: 0.4, audible: true } })).toBe('keeps its level in mono');
-    expect(headlinePhrase({ severityDb: 1.5, headline: { of: 'mix', lossDb: -1.5, audible: true } })).toBe('costs the mix 1.5 dB of mono level');
+    expect(headlinePhrase({ severityDb: 0.2, headline: { of: 'source', monoVsStereoDb: 0.4, audible: true } })).toBe('keeps its level in mono');
+    expect(headlinePhrase({ severityDb: 1.5, headline: { of: 'mix', monoVsStereoDb: -1.5, audible: true } })).toBe('costs the mix 1.5 dB of mono level');
     // The binaural render's finding has no headline: its severity, two decimals below 1 dB.
     expect(headlinePhrase({ severityDb: 0.354 })).toBe('loses 0.35 dB in mono');
   });
@@ -134,8 +134,8 @@ describe('the headline, times, bands and figures of a finding (exact texts)', ()
 
   it('gives a band\'s own loss and its level against the mix, masked beyond it', () => {
     expect(bandLossPhrase(guitar.bands[0]!)).toBe('125 Hz loses 8.4 dB (10.3 dB below the mix)');
-    expect(bandLossPhrase({ ...band125, lossDb: 0.5, ownLossDb: -7.5, levelToMixDb: -26, audible: false })).toBe('125 Hz loses 7.5 dB (masked: 26.0 dB below the mix)');
-    expect(bandLossPhrase({ ...band125, lossDb: 0.1, ownLossDb: 0.4, levelToMixDb: 1.2, audible: true })).toBe('125 Hz keeps its level (+0.40 dB) (1.2 dB above the mix)');
+    expect(bandLossPhrase({ ...band125, lossDb: 0.5, ownMonoVsStereoDb: -7.5, levelToMixDb: -26, audible: false })).toBe('125 Hz loses 7.5 dB (masked: 26.0 dB below the mix)');
+    expect(bandLossPhrase({ ...band125, lossDb: 0.1, ownMonoVsStereoDb: 0.4, levelToMixDb: 1.2, audible: true })).toBe('125 Hz keeps its level (+0.40 dB) (1.2 dB above the mix)');
     // A binaural finding's band: what the render loses there.
     expect(bandLossPhrase({ ...band125, lossDb: 2.5 })).toBe('125 Hz loses 2.5 dB');
   });
@@ -145,7 +145,7 @@ describe('the headline, times, bands and figures of a finding (exact texts)', ()
       'correlation +0.11',
       'delay 12.0 ms (576 samples, the right lags)',
       'mono notches at 41.7 Hz, 125 Hz, 208 Hz, 292 Hz, 375 Hz',
-      'own mono loss overall +0.30 dB',
+      'own mono sum vs stereo +0.30 dB',
       'the mix loses 0.02 dB to it',
     ]);
     expect(findingFacts(pad)).toContain('its stem summed to mono -0.97 dB');
@@ -174,7 +174,7 @@ describe('the fixes of a finding (exact texts)', () => {
       'Remove the 12.0 ms delay between the channels of guitar and widen it with the mid/side width instead. (own +8.4 dB at 125 Hz; mix +0.02 dB)',
     );
     // A broadband headline names no band; a mix file has no "own"; a fix without figures has no brackets.
-    expect(fixGains(removeDelay, { headline: { of: 'source', lossDb: -8.4, audible: true } })).toBe('+8.4 dB; mix +0.02 dB');
+    expect(fixGains(removeDelay, { headline: { of: 'source', monoVsStereoDb: -8.4, audible: true } })).toBe('+8.4 dB; mix +0.02 dB');
     expect(fixPhrase({ kind: 'move', towards: 'front' }, pad)).toBe('Move pad (towards the front) or reduce its spread.');
   });
 });

@@ -12,7 +12,7 @@ describe('mix meter set (stereo field + multiband + loudness + true peak + gonio
     for (let o = 0; o < tone.length; o += 128) processMixMeters(meters, tone.subarray(o, o + 128), tone.subarray(o, o + 128), 128);
     readMixMeters(meters);
     expect(Math.abs(meters.stereoFieldReading.correlation - 1)).toBeLessThan(1e-9);
-    expect(Math.abs(meters.stereoFieldReading.monoLossDb - 10 * Math.log10(2))).toBeLessThan(1e-9);
+    expect(Math.abs(meters.stereoFieldReading.monoVsStereoDb - 10 * Math.log10(2))).toBeLessThan(1e-9);
     expect(Math.abs(meters.loudnessReading.integratedLufs + 23)).toBeLessThan(0.1);
     expect(Math.abs(meters.loudnessReading.truePeakDbtp + 23)).toBeLessThan(0.01);
     const band = meters.multiband!.bands.findIndex((b) => b.nominalHz === 1000);

@@ -151,13 +151,13 @@ describe('multiband correlation', () => {
     const opposite = run(x, x.map((v) => -v), { integration });
     const independent = run(x, y, { integration });
     independent.bands.forEach((band, b) => {
-      expect(Math.abs(same.monoLossDb[b]! - THREE_DB)).toBeLessThan(1e-9);
+      expect(Math.abs(same.monoVsStereoDb[b]! - THREE_DB)).toBeLessThan(1e-9);
       expect(same.sideDb[b]).toBe(METER_FLOOR_DB);
-      expect(opposite.monoLossDb[b]).toBe(METER_FLOOR_DB);
+      expect(opposite.monoVsStereoDb[b]).toBe(METER_FLOOR_DB);
       expect(opposite.midDb[b]).toBe(METER_FLOOR_DB);
       // 10 log10(1 + 2C/(PL+PR)) with 2C/(PL+PR) ~ r, sigma(r) = 1/sqrt(2 B T), B = 0.23 fm.
       const sigma = 1 / Math.sqrt(2 * (band.upperHz - band.lowerHz) * 10);
-      expect(Math.abs(independent.monoLossDb[b]!)).toBeLessThan(-10 * Math.log10(1 - 5 * sigma));
+      expect(Math.abs(independent.monoVsStereoDb[b]!)).toBeLessThan(-10 * Math.log10(1 - 5 * sigma));
     });
   });
 

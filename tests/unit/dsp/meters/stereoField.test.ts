@@ -78,7 +78,7 @@ describe('correlation meter: r = E[LR] / sqrt(E[L^2] E[R^2])', () => {
     expect(reading.correlation).toBe(0);
     expect(reading.signalPresent).toBe(false);
     expect(reading.leftDb).toBe(METER_FLOOR_DB);
-    expect(reading.monoLossDb).toBe(0);
+    expect(reading.monoVsStereoDb).toBe(0);
     const oneSided = measure(noise, new Float32Array(noise.length));
     expect(oneSided.correlation).toBe(0);
     expect(oneSided.signalPresent).toBe(true);
@@ -157,17 +157,17 @@ describe('mid/side levels and mono loss', () => {
   });
 
   it('mono loss with the -3 dB law: identical +3.01 dB (1e-9), independent 0 dB (0.05 dB), inverted at the floor', () => {
-    expect(Math.abs(measure(x, x, slow).monoLossDb - THREE_DB)).toBeLessThan(EXACT);
+    expect(Math.abs(measure(x, x, slow).monoVsStereoDb - THREE_DB)).toBeLessThan(EXACT);
     // 10 log10(1 + r) with |r| < 5 sigma = 0.007: within 0.03 dB.
-    expect(Math.abs(measure(x, y, slow).monoLossDb)).toBeLessThan(0.05);
-    expect(measure(x, minusX, slow).monoLossDb).toBe(METER_FLOOR_DB);
+    expect(Math.abs(measure(x, y, slow).monoVsStereoDb)).toBeLessThan(0.05);
+    expect(measure(x, minusX, slow).monoVsStereoDb).toBe(METER_FLOOR_DB);
     // One channel only: the fold-down g^2 PL = PL/2 equals the mean channel power: 0 dB.
-    expect(Math.abs(measure(x, silent, slow).monoLossDb)).toBeLessThan(EXACT);
+    expect(Math.abs(measure(x, silent, slow).monoVsStereoDb)).toBeLessThan(EXACT);
   });
 
   it('mono loss with the -6 dB law is 3.01 dB lower: identical 0 dB, independent -3.01 dB', () => {
-    expect(Math.abs(measure(x, x, slow, 0.5).monoLossDb)).toBeLessThan(EXACT);
-    expect(Math.abs(measure(x, y, slow, 0.5).monoLossDb + THREE_DB)).toBeLessThan(0.05);
+    expect(Math.abs(measure(x, x, slow, 0.5).monoVsStereoDb)).toBeLessThan(EXACT);
+    expect(Math.abs(measure(x, y, slow, 0.5).monoVsStereoDb + THREE_DB)).toBeLessThan(0.05);
   });
 
   it('mono level is the level of the fold-down (L + R)/sqrt2 (1e-9 dB)', () => {

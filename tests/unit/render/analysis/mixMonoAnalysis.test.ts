@@ -43,12 +43,12 @@ describe('analyzeStereoMix: the mono figures of a finished stereo mix', () => {
     const result = analyzeStereoMix(noise, noise, RATE);
     // Theory: (L + R)/sqrt2 of L = R has twice the power of the per-channel mean: 10 log10 2.
     expect(Math.abs(result.overall.correlation - 1)).toBeLessThan(1e-6);
-    expect(Math.abs(result.overall.monoLossDb - 10 * Math.log10(2))).toBeLessThan(0.01);
+    expect(Math.abs(result.overall.monoVsStereoDb - 10 * Math.log10(2))).toBeLessThan(0.01);
     expect(result.findings).toEqual([]);
     expect(result.subject).toBe('mix');
     expect(result.sources).toEqual([]);
     // -6 dB law: every value 6.02 - 3.01 dB lower, so identical channels keep their level (0 dB).
-    expect(Math.abs(analyzeStereoMix(noise, noise, RATE, { monoLaw: '-6dB' }).overall.monoLossDb)).toBeLessThan(0.01);
+    expect(Math.abs(analyzeStereoMix(noise, noise, RATE, { monoLaw: '-6dB' }).overall.monoVsStereoDb)).toBeLessThan(0.01);
   });
 
   it('reads inverted channels as correlation -1 and reports a polarity finding without a source', () => {
@@ -56,13 +56,13 @@ describe('analyzeStereoMix: the mono figures of a finished stereo mix', () => {
     const result = analyzeStereoMix(noise, inverted, RATE);
     expect(Math.abs(result.overall.correlation + 1)).toBeLessThan(1e-6);
     // The mono fold-down is silent: the floor of the meters (-150 dB).
-    expect(result.overall.monoLossDb).toBeLessThan(-100);
+    expect(result.overall.monoVsStereoDb).toBeLessThan(-100);
     expect(result.findings[0]?.kind).toBe('polarity');
     expect(result.findings[0]?.sourceId).toBeUndefined();
     expect(result.findings[0]?.fixes.map((f) => f.kind)).toContain('flip-polarity');
     // The mix is its own source: it loses everything of itself (the -60 dB floor), heard (0 dB against itself).
-    expect(result.findings[0]?.ownLossDb).toBe(OWN_LOSS_FLOOR_DB);
-    expect(result.findings[0]?.headline).toEqual({ of: 'source', lossDb: OWN_LOSS_FLOOR_DB, audible: true, levelToMixDb: 0 });
+    expect(result.findings[0]?.ownMonoVsStereoDb).toBe(OWN_LOSS_FLOOR_DB);
+    expect(result.findings[0]?.headline).toEqual({ of: 'source', monoVsStereoDb: OWN_LOSS_FLOOR_DB, audible: true, levelToMixDb: 0 });
     expect(result.findings[0]?.severityDb).toBe(-OWN_LOSS_FLOOR_DB);
     expect(findingSentence(result.findings[0]!, result.format)).toMatch(/^The mix loses 60\.0 dB in mono\. Its channels are polarity-inverted/);
   });
@@ -71,7 +71,7 @@ describe('analyzeStereoMix: the mono figures of a finished stereo mix', () => {
     // 1/sqrt(B T) with B = 24 kHz, T = 10 s: 0.002 for the broadband estimate.
     const result = analyzeStereoMix(noise, gaussianNoise(10 * RATE, 2), RATE);
     expect(Math.abs(result.overall.correlation)).toBeLessThan(0.05);
-    expect(Math.abs(result.overall.monoLossDb)).toBeLessThan(0.25);
+    expect(Math.abs(result.overall.monoVsStereoDb)).toBeLessThan(0.25);
     expect(result.findings).toEqual([]);
     // Per band (scatter 1/sqrt(B T): 0.15 at the 20 Hz band over 10 s, 0.03 from 500 Hz up).
     result.overall.bandCorrelation.forEach((r, b) => expect(Math.abs(r)).toBeLessThan(result.bands[b]!.nominalHz >= 500 ? 0.05 : 0.5));
@@ -110,7 +110,7 @@ describe('analyzeStereoMix: the mono figures of a finished stereo mix', () => {
     expect(finding!.bands[0]!.nominalHz).toBe(1000);
     // There the side is at least 20 x 20 x 0.5 (the band-pass at its edges) = 200 times the mid's power, so the
     // mono sum keeps 2 PM / (PM + PS) <= 2/201 of the power sum: at least 20 dB lost.
-    expect(finding!.bands[0]!.ownLossDb!).toBeLessThan(-20);
+    expect(finding!.bands[0]!.ownMonoVsStereoDb!).toBeLessThan(-20);
     expect(finding!.headline).toMatchObject({ of: 'source', band: { nominalHz: 1000 }, audible: true });
   });
 

@@ -7,32 +7,32 @@ import {
   ownBassMono,
   ownFixImprovementDb,
   ownLossFigures,
-  ownMonoLossDb,
+  ownMonoVsStereoDb,
   ownNarrowed,
   ownRightFlipped,
-  stemMonoLossDb,
+  stemMonoVsStereoDb,
 } from '../../../../src/render/analysis/ownMonoLoss';
 import { gaussianNoise } from '../../../support/prng';
 
 describe('own mono loss: the mono sum against channels adding in power', () => {
   it('reads +3.01 dB for identical channels, 0 dB for uncorrelated ones and the floor for inverted ones (1e-12)', () => {
     // (PL + PR + 2C) / (PL + PR): 2 for L = R, 1 for C = 0, 0 for L = -R (floored at -60 dB).
-    expect(Math.abs(ownMonoLossDb(4, 4, 4, 2) - 10 * Math.log10(2))).toBeLessThan(1e-12);
-    expect(Math.abs(ownMonoLossDb(4, 4, 0, 2))).toBeLessThan(1e-12);
-    expect(ownMonoLossDb(4, 4, -4, 2)).toBe(OWN_LOSS_FLOOR_DB);
+    expect(Math.abs(ownMonoVsStereoDb(4, 4, 4, 2) - 10 * Math.log10(2))).toBeLessThan(1e-12);
+    expect(Math.abs(ownMonoVsStereoDb(4, 4, 0, 2))).toBeLessThan(1e-12);
+    expect(ownMonoVsStereoDb(4, 4, -4, 2)).toBe(OWN_LOSS_FLOOR_DB);
     // Unequal channels, partly cancelling: 10 log10((1 + 4 - 2) / 5) = -2.22 dB.
-    expect(Math.abs(ownMonoLossDb(1, 4, -1, 1) - 10 * Math.log10(3 / 5))).toBeLessThan(1e-12);
+    expect(Math.abs(ownMonoVsStereoDb(1, 4, -1, 1) - 10 * Math.log10(3 / 5))).toBeLessThan(1e-12);
   });
 
   it('is the same whatever the frame count (moments are sums) and reads silence as 0 dB', () => {
-    expect(Math.abs(ownMonoLossDb(1, 4, -1, 1000) - 10 * Math.log10(3 / 5))).toBeLessThan(1e-12);
-    expect(ownMonoLossDb(0, 0, 0, 1000)).toBe(0);
+    expect(Math.abs(ownMonoVsStereoDb(1, 4, -1, 1000) - 10 * Math.log10(3 / 5))).toBeLessThan(1e-12);
+    expect(ownMonoVsStereoDb(0, 0, 0, 1000)).toBe(0);
   });
 
   it('gives a stem of equal channels 10 log10(1 + r): -0.97 dB for r = -0.2, the floor for r = -1 (1e-12)', () => {
-    expect(Math.abs(stemMonoLossDb(-0.2) - 10 * Math.log10(0.8))).toBeLessThan(1e-12);
-    expect(Math.abs(stemMonoLossDb(1) - 10 * Math.log10(2))).toBeLessThan(1e-12);
-    expect(stemMonoLossDb(-1)).toBe(OWN_LOSS_FLOOR_DB);
+    expect(Math.abs(stemMonoVsStereoDb(-0.2) - 10 * Math.log10(0.8))).toBeLessThan(1e-12);
+    expect(Math.abs(stemMonoVsStereoDb(1) - 10 * Math.log10(2))).toBeLessThan(1e-12);
+    expect(stemMonoVsStereoDb(-1)).toBe(OWN_LOSS_FLOOR_DB);
   });
 });
 
@@ -50,9 +50,9 @@ describe('own improvement of a fix: what it brings back of the source\'s own los
   const own = broadbandMoments(analyser.inputs[0]!.bands, SOURCE_STRIDE, analyser.bandCount);
   const mix = broadbandMoments(analyser.mixBands, MIX_STRIDE, analyser.bandCount);
   const { headline } = ownLossFigures(analyser, 0, own, mix, 0);
-  const lossDb = -headline.lossDb;
+  const lossDb = -headline.monoVsStereoDb;
   // In the headline band, r = 2c / (pl + pr) follows from its own loss 10 log10(1 + r).
-  const r = Math.pow(10, headline.lossDb / 10) - 1;
+  const r = Math.pow(10, headline.monoVsStereoDb / 10) - 1;
 
   it('has a headline loss of several dB in a notch band above the bass-mono cutoff', () => {
     expect(headline.of).toBe('source');
@@ -83,7 +83,7 @@ describe('own improvement of a fix: what it brings back of the source\'s own los
   });
 
   it('is absent where the headline is the mix\'s loss, or no loss', () => {
-    expect(ownFixImprovementDb(analyser, 0, { of: 'mix', lossDb: -2, audible: true }, ownNarrowed(0))).toBeUndefined();
-    expect(ownFixImprovementDb(analyser, 0, { ...headline, lossDb: 1 }, ownNarrowed(0))).toBeUndefined();
+    expect(ownFixImprovementDb(analyser, 0, { of: 'mix', monoVsStereoDb: -2, audible: true }, ownNarrowed(0))).toBeUndefined();
+    expect(ownFixImprovementDb(analyser, 0, { ...headline, monoVsStereoDb: 1 }, ownNarrowed(0))).toBeUndefined();
   });
 });

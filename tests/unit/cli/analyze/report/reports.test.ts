@@ -21,7 +21,10 @@ describe('text report', () => {
   });
 
   it('lists the stereo field, 31 bands with a bar per dB lost, and the sources', () => {
-    expect(text).toContain('correlation -0.62   mono loss -4.3 dB   mid -24.5 dBFS   side -18.3 dBFS');
+    expect(text).toContain('correlation -0.62   mono sum vs stereo -4.3 dB   mid -24.5 dBFS   side -18.3 dBFS');
+    // The summary agrees with the findings: the first one's headline, bands by positive dB lost (the masked 125 Hz left out).
+    expect(text).toContain('  largest loss: Pad <b>&"wide"</b> loses 12.5 dB at 100 Hz in mono');
+    expect(text).toContain('  worst bands: 100 Hz: Pad <b>&"wide"</b> loses 12.5 dB\n');
     const bandRows = lines.filter((l) => /^\s+\d+(\.\d+)? k?Hz\s+[+-]?\d/.test(l));
     expect(bandRows.length).toBe(31);
     expect(lines.find((l) => /^\s+100 Hz/.test(l))).toMatch(/-9\.5 dB\s+-0\.90\s+#{10}$/);
@@ -37,9 +40,9 @@ describe('text report', () => {
     expect(text).toContain('worst bands: 100 Hz loses 12.5 dB (4.0 dB below the mix)');
     // 26 dB below the mix is past the 20 dB at which a band counts as masked.
     expect(text).toContain('worst bands: 125 Hz loses 7.5 dB (masked: 26.0 dB below the mix)');
-    expect(text).toContain('correlation -0.90; own mono loss overall -8.5 dB; its stem summed to mono -60.0 dB; the mix loses 6.5 dB to it');
+    expect(text).toContain('correlation -0.90; own mono sum vs stereo -8.5 dB; its stem summed to mono -60.0 dB; the mix loses 6.5 dB to it');
     expect(text).toContain('fix: Flip the polarity of the right channel of Pad <b>&"wide"</b>. (mix +5.5 dB)');
-    expect(text).toContain('delay 12.0 ms (576 samples, the right lags); mono notches at 41.7 Hz, 125 Hz, 208 Hz; own mono loss overall +0.25 dB; the mix loses 1.5 dB to it');
+    expect(text).toContain('delay 12.0 ms (576 samples, the right lags); mono notches at 41.7 Hz, 125 Hz, 208 Hz; own mono sum vs stereo +0.25 dB; the mix loses 1.5 dB to it');
     expect(text).toContain('when: throughout (worst at 0:00.8)');
   });
 
@@ -64,7 +67,7 @@ describe('JSON report', () => {
     const report = handMadeReport();
     const parsed = JSON.parse(renderJsonReport(report));
     expect(parsed).toEqual(report);
-    expect(parsed.monoAnalysis.overall.monoLossDb).toBe(-4.25);
+    expect(parsed.monoAnalysis.overall.monoVsStereoDb).toBe(-4.25);
     expect(parsed.loudness[0].integratedLufs).toBe(-16.5);
   });
 });
@@ -80,10 +83,10 @@ describe('HTML report', () => {
     expect(html).toContain('<style>');
   });
 
-  it('has one <svg> per plot: loudness of 3 programmes, correlation, mono loss over time, mono loss per band, binaural per band', () => {
+  it('has one <svg> per plot: loudness of 3 programmes, correlation, mono sum vs stereo over time and per band, binaural per band', () => {
     expect(html.match(/<svg /g)?.length).toBe(7);
     expect(html.match(/<\/svg>/g)?.length).toBe(7);
-    for (const title of ['Loudness over time: binaural', 'Correlation over time', 'Mono loss over time', 'Mono loss per one-third-octave band', 'Binaural render: mono loss per band']) {
+    for (const title of ['Loudness over time: binaural', 'Correlation over time', 'Mono sum vs stereo over time', 'Mono sum vs stereo per one-third-octave band', 'Binaural render: mono sum vs stereo per band']) {
       expect(html).toContain(title);
     }
     // 31 bars in each per-band plot.
@@ -93,6 +96,8 @@ describe('HTML report', () => {
   it('heads each finding with what it loses in mono, as the text report does', () => {
     expect(html).toContain('<h3>1. Pad &lt;b&gt;&amp;&quot;wide&quot;&lt;/b&gt;: polarity, loses 12.5 dB at 100 Hz in mono</h3>');
     expect(html).toContain('Worst bands: 100 Hz loses 12.5 dB (4.0 dB below the mix)');
+    expect(html).toContain('<td>largest loss</td><td>Pad &lt;b&gt;&amp;&quot;wide&quot;&lt;/b&gt; loses 12.5 dB at 100 Hz in mono</td>');
+    expect(html).toContain('<td>mono sum vs stereo</td><td class="num">-4.3 dB (4.3 dB lost in mono); law -3dB');
     expect(html).toContain('When: 0:00.5-0:01.5 (worst at 0:01.3)');
     expect(html).toContain('<p>Pad &lt;b&gt;&amp;&quot;wide&quot;&lt;/b&gt; loses 12.5 dB at 100 Hz in mono, 8.5 dB overall; its stem loses 60.0 dB summed to mono.');
   });
@@ -107,14 +112,21 @@ describe('HTML report', () => {
 
 describe('evaluateGates', () => {
   const target = getLoudnessTarget('streaming');
-  const analysis = handMadeAnalysis(); // overall mono loss -4.25 dB
+  const analysis = handMadeAnalysis(); // overall mono sum vs stereo -4.25 dB: 4.25 dB lost
 
-  it('fails mono-loss>3dB by 1.25 dB and passes mono-loss>5dB', () => {
+  it('fails mono-loss>3dB by 1.25 dB and passes mono-loss>5dB, measuring the loss as a positive number of dB', () => {
     const [strict, lenient] = evaluateGates([{ kind: 'mono-loss', maxLossDb: 3 }, { kind: 'mono-loss', maxLossDb: 5 }], analysis, handMadeLoudness('stereo', -14, -2), target);
-    expect(strict).toMatchObject({ gate: 'mono-loss>3dB', passed: false, measured: -4.25, limit: -3 });
+    expect(strict).toMatchObject({ gate: 'mono-loss>3dB', passed: false, measured: 4.25, limit: 3 });
     expect(strict!.excess).toBeCloseTo(1.25, 12);
-    expect(strict!.message).toBe('mono-loss>3dB: FAILED: mono loss of the stereo render is -4.3 dB, 1.3 dB beyond the limit of -3.0 dB');
+    expect(strict!.message).toBe('mono-loss>3dB: FAILED: the stereo render loses 4.3 dB in mono (mono sum vs stereo -4.3 dB), 1.3 dB beyond the limit of 3.0 dB lost');
     expect(lenient).toMatchObject({ passed: true, excess: 0 });
+  });
+
+  it('measures no loss for a mix that is louder in mono (+3.01 dB, identical channels): it passes any limit', () => {
+    const louder = { ...analysis, overall: { ...analysis.overall, monoVsStereoDb: 10 * Math.log10(2) } };
+    const [gate] = evaluateGates([{ kind: 'mono-loss', maxLossDb: 0 }], louder, handMadeLoudness('stereo', -14, -2), target);
+    expect(gate).toMatchObject({ passed: true, measured: 0, limit: 0, excess: 0 });
+    expect(gate!.message).toBe('mono-loss>0dB: passed (the stereo render loses nothing in mono (mono sum vs stereo +3.0 dB), limit 0.0 dB lost)');
   });
 
   it('fails loudness outside the tolerance or over the true-peak ceiling, by how much', () => {
