@@ -47,6 +47,18 @@ describe('openScene', () => {
     expect(engine.loads).toHaveLength(loads);
   });
 
+  it('names every bad field of a refused scene in the error notice, one per line', () => {
+    const { store } = setup();
+    const text = serializeScene(testScene())
+      .replace('"azimuthDeg": 30', '"azimuthDeg": "left"')
+      .replace('"gainDb": 0', '"gainDb": "loud"')
+      .replace('"sampleRateHz": 48000', '"sampleRateHz": 1');
+    expect(store.getState().openScene(text, 'broken.json')).toBe(false);
+    const lines = store.getState().errorNotice!.split('\n');
+    expect(lines[0]).toMatch(/^broken\.json: 3 problems/);
+    expect(lines.slice(1).map((line) => line.trim().split(':')[0])).toEqual(expect.arrayContaining(['sampleRateHz', 'sources[0].position.azimuthDeg', 'sources[0].gainDb']));
+  });
+
   it('replaces the scene as one undo step (the history before it kept), names the session after the file and reloads the engine', async () => {
     const { engine, store } = setup();
     store.getState().moveSource('a', { azimuthDeg: 50 });
