@@ -7,34 +7,32 @@ import type { AirAbsorptionTable } from './airAbsorptionDesign';
  * follows the loss alpha(f) d of ISO 9613-1 for the distance d beyond the reference
  * distance (designed and tabulated per sample rate in airAbsorptionDesign.ts).
  *
- * Each section runs in the coupled (normal) form
- *
- *   y[n] = D x[n] + C1 s1[n] + C2 s2[n],   [s1; s2][n+1] = [a -b; b a] [s1; s2][n] + [x[n]; 0],
- *
- * a + ib = r e^(i theta) its pole. The state matrix is r times a rotation, so it shrinks
- * every state by r < 1 at every sample whatever the coefficients were before: the filter
- * stays stable while the coefficients move, which a direct-form biquad does not promise.
- * Matching H(z) = g (1 + c1 z^-1 + c2 z^-2) / (1 - 2a z^-1 + r^2 z^-2) gives D = g,
- * C1 = g (c1 + 2a), C2 = (g (c2 - r^2) + C1 a) / b.
+ * Each section H(z) = g (1 + c1 z^-1 + c2 z^-2) / ((1 - p z^-1) (1 - p* z^-1)), p = r e^(i theta),
+ * runs as its numerator (an FIR on the input, zeros inside the unit circle) then two complex
+ * one-poles, v1[n] = p v1[n-1] + w[n] and v2[n] = p* v2[n-1] + v1[n], whose real part is the
+ * output. Each one-pole shrinks its state by |p| = r < MAX_POLE_RADIUS at every sample
+ * whatever p was before, so the filter stays stable (every state within 1 / (1 - r) of its
+ * input's peak) while the coefficients move; and nothing divides by sin(theta), so poles
+ * near the real axis or the origin, which the fit uses, cost no precision (the coupled
+ * form's readout would grow as 1 / (r sin theta), up to 1e5 here, and turn moves into steps).
  *
  * A change of distance glides: the coefficients move linearly, sample by sample, from the
- * last block's to the new ones over one block (a, b stay inside the disc of radius
+ * last block's to the new ones over one block (p stays inside the disc of radius
  * MAX_POLE_RADIUS, which is convex). Within the reference distance the filter is bypassed
  * (the input exactly); crossing it fades over a block between the input and the filter,
  * which starts from rest. Nothing allocates after creation.
  */
 const COEFFICIENTS = 5;
-const MAX_OCTAVES_PER_BLOCK = 0.125;
-const NEAREST_M = 0.05;
+const STATES = 6;
 
 export interface AirAbsorptionFilter {
   readonly table: AirAbsorptionTable;
   /** The table's sections for the current distance (r, theta, c1, c2 each). */
   readonly sections: Float64Array;
-  /** Per section a, b, D, C1, C2: those the last block ended with, and the target of the next. */
+  /** Per section Re p, Im p, g, g c1, g c2: those the last block ended with, and the target of the next. */
   readonly coefficients: Float64Array;
   readonly target: Float64Array;
-  /** Per section s1, s2. */
+  /** Per section x[n-1], x[n-2], Re v1, Im v1, Re v2, Im v2. */
   readonly state: Float64Array;
   /** The excess distance the target is for (NaN: none yet, after a reset; 0: bypassed). */
   excessDistanceM: number;
@@ -53,7 +51,7 @@ export function createAirAbsorptionFilter(sampleRateHz: number): AirAbsorptionFi
     sections: new Float64Array(AIR_PARAMETERS),
     coefficients: new Float64Array(AIR_SECTIONS * COEFFICIENTS),
     target: new Float64Array(AIR_SECTIONS * COEFFICIENTS),
-    state: new Float64Array(AIR_SECTIONS * 2),
+    state: new Float64Array(AIR_SECTIONS * STATES),
     excessDistanceM: NaN,
     gliding: false,
     crossing: 0,
@@ -71,27 +69,13 @@ export function resetAirAbsorptionFilter(filter: AirAbsorptionFilter): void {
 }
 
 /**
- * The distance the filter takes this block on its way to `requestedM`: at most a factor
- * 2^MAX_OCTAVES_PER_BLOCK from the last (1 m to 1 km in about 0.3 s at 48 kHz), so its
- * coefficients move slowly enough that the output does not step, and from and to the
- * bypass through TABLE_FIRST_M, where the filter is within 0.02 dB of the identity.
- */
-function nextDistanceM(previousM: number, requestedM: number): number {
-  if (Number.isNaN(previousM)) return requestedM;
-  if (previousM === 0) return requestedM === 0 ? 0 : Math.min(requestedM, NEAREST_M);
-  if (requestedM < NEAREST_M && previousM <= NEAREST_M) return requestedM;
-  const limit = Math.pow(2, MAX_OCTAVES_PER_BLOCK);
-  return Math.min(previousM * limit, Math.max(previousM / limit, requestedM));
-}
-
-/**
  * Sets the excess distance: the next block glides to it. The first setting after a reset
  * applies at once; crossing the reference distance fades between the input and the filter,
  * which starts from rest, over the next block.
  */
 export function setAirAbsorptionDistance(filter: AirAbsorptionFilter, excessDistanceM: number): void {
   const previous = filter.excessDistanceM;
-  const d = nextDistanceM(previous, excessDistanceM > 0 ? excessDistanceM : 0);
+  const d = excessDistanceM > 0 ? excessDistanceM : 0;
   if (d === previous) return;
   filter.excessDistanceM = d;
   if (d === 0) {
@@ -116,16 +100,14 @@ function writeCoefficients(sections: Float64Array, out: Float64Array): void {
     const theta = sections[k * 4 + 1]!;
     const c1 = sections[k * 4 + 2]!;
     const c2 = sections[k * 4 + 3]!;
-    const a = r * Math.cos(theta);
-    const b = r * Math.sin(theta);
-    const g = (1 - 2 * a + r * r) / (1 + c1 + c2);
+    const re = r * Math.cos(theta);
+    const g = (1 - 2 * re + r * r) / (1 + c1 + c2);
     const at = k * COEFFICIENTS;
-    out[at] = a;
-    out[at + 1] = b;
-    const readout1 = g * (c1 + 2 * a);
+    out[at] = re;
+    out[at + 1] = r * Math.sin(theta);
     out[at + 2] = g;
-    out[at + 3] = readout1;
-    out[at + 4] = (g * (c2 - r * r) + readout1 * a) / b;
+    out[at + 3] = g * c1;
+    out[at + 4] = g * c2;
   }
 }
 
@@ -142,43 +124,49 @@ export function processAirAbsorption(filter: AirAbsorptionFilter, output: Float3
   if (crossing !== 0) dry.set(block);
   for (let k = 0; k < AIR_SECTIONS; k++) {
     const at = k * COEFFICIENTS;
-    let a = coefficients[at]!;
-    let b = coefficients[at + 1]!;
-    let d = coefficients[at + 2]!;
-    let c1 = coefficients[at + 3]!;
-    let c2 = coefficients[at + 4]!;
-    let s1 = state[2 * k]!;
-    let s2 = state[2 * k + 1]!;
-    if (filter.gliding) {
-      const da = (target[at]! - a) / frames;
-      const db = (target[at + 1]! - b) / frames;
-      const dd = (target[at + 2]! - d) / frames;
-      const dc1 = (target[at + 3]! - c1) / frames;
-      const dc2 = (target[at + 4]! - c2) / frames;
-      for (let i = 0; i < frames; i++) {
-        a += da;
-        b += db;
-        d += dd;
-        c1 += dc1;
-        c2 += dc2;
-        const x = block[i]!;
-        block[i] = d * x + c1 * s1 + c2 * s2;
-        const next = a * s1 - b * s2 + x;
-        s2 = b * s1 + a * s2;
-        s1 = next;
-      }
-    } else {
-      for (let i = 0; i < frames; i++) {
-        const x = block[i]!;
-        block[i] = d * x + c1 * s1 + c2 * s2;
-        const next = a * s1 - b * s2 + x;
-        s2 = b * s1 + a * s2;
-        s1 = next;
-      }
+    const st = k * STATES;
+    let pr = coefficients[at]!;
+    let pi = coefficients[at + 1]!;
+    let b0 = coefficients[at + 2]!;
+    let b1 = coefficients[at + 3]!;
+    let b2 = coefficients[at + 4]!;
+    let x1 = state[st]!;
+    let x2 = state[st + 1]!;
+    let v1r = state[st + 2]!;
+    let v1i = state[st + 3]!;
+    let v2r = state[st + 4]!;
+    let v2i = state[st + 5]!;
+    const steps = filter.gliding ? frames : Infinity;
+    const dpr = (target[at]! - pr) / steps;
+    const dpi = (target[at + 1]! - pi) / steps;
+    const db0 = (target[at + 2]! - b0) / steps;
+    const db1 = (target[at + 3]! - b1) / steps;
+    const db2 = (target[at + 4]! - b2) / steps;
+    for (let i = 0; i < frames; i++) {
+      pr += dpr;
+      pi += dpi;
+      b0 += db0;
+      b1 += db1;
+      b2 += db2;
+      const x = block[i]!;
+      const w = b0 * x + b1 * x1 + b2 * x2;
+      x2 = x1;
+      x1 = x;
+      const u1r = pr * v1r - pi * v1i + w;
+      v1i = pr * v1i + pi * v1r;
+      v1r = u1r;
+      const u2r = pr * v2r + pi * v2i + v1r;
+      v2i = pr * v2i - pi * v2r + v1i;
+      v2r = u2r;
+      block[i] = v2r;
     }
+    state[st] = x1;
+    state[st + 1] = x2;
     // Flushed when negligible, so a silent tail never decays into subnormal numbers.
-    state[2 * k] = Math.abs(s1) < 1e-30 ? 0 : s1;
-    state[2 * k + 1] = Math.abs(s2) < 1e-30 ? 0 : s2;
+    state[st + 2] = Math.abs(v1r) < 1e-30 ? 0 : v1r;
+    state[st + 3] = Math.abs(v1i) < 1e-30 ? 0 : v1i;
+    state[st + 4] = Math.abs(v2r) < 1e-30 ? 0 : v2r;
+    state[st + 5] = Math.abs(v2i) < 1e-30 ? 0 : v2i;
   }
   if (filter.gliding) coefficients.set(target);
   filter.gliding = false;
