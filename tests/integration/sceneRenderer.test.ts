@@ -94,20 +94,21 @@ describe('scene renderer', () => {
     expect(levelAt(0.3) - levelAt(1)).toBeCloseTo(0, 6);
   });
 
-  it('a 440 Hz and a 4 kHz tone at 1,000 m against 10 m: the inverse distance law (-40 dB) plus ISO 9613-1 air absorption over the 990 m between (within 0.2 dB)', () => {
+  it('a 440 Hz and a 4 kHz tone at 1,000 m against 10 m: the inverse distance law (-40 dB) plus ISO 9613-1 air absorption over the 990 m between (within 0.3 dB)', () => {
     const frames = 2 * RATE;
     const toneLevelDb = (frequencyHz: number, distanceM: number): number => {
       const tone = Float32Array.from({ length: frames }, (_, n) => 0.5 * Math.sin((2 * Math.PI * frequencyHz * n) / RATE));
       const scene = testScene([{ azimuthDeg: 30, elevationDeg: 0, distanceM }], RATE);
       const left = renderById(createSceneRenderer(scene, [[tone]], { outputs: studioTestOutputs(['stereo']) })).stereo![0];
-      // Steady state: the second half (the filter's 128 taps are long gone).
+      // Steady state: the second half (the filter's poles, radius under 0.98, have long decayed).
       return 20 * Math.log10(rms(left.subarray(frames / 2, frames)));
     };
     for (const frequencyHz of [440, 4000]) {
       // 20 C, 50 % RH, 101.325 kPa: alpha(440 Hz) = 2.45 dB/km, alpha(4 kHz) = 29.7 dB/km.
       const expectedDb = 20 * Math.log10(10 / 1000) - airAttenuationDbPerM(frequencyHz) * 990;
       const measuredDb = toneLevelDb(frequencyHz, 1000) - toneLevelDb(frequencyHz, 10);
-      expect(Math.abs(measuredDb - expectedDb), `${frequencyHz} Hz: ${measuredDb.toFixed(2)} dB, expected ${expectedDb.toFixed(2)} dB`).toBeLessThan(0.2);
+      // 0.3 dB: the IIR follows alpha(f) d within 1 dB up to 30 dB of loss (airAbsorptionDesign.test.ts); at 4 kHz, 999 m (29.6 dB) it is 0.21 dB off at 48 kHz.
+      expect(Math.abs(measuredDb - expectedDb), `${frequencyHz} Hz: ${measuredDb.toFixed(2)} dB, expected ${expectedDb.toFixed(2)} dB`).toBeLessThan(0.3);
     }
     // Not the old one-pole's 75 dB at 440 Hz: about 2.4 dB.
     expect(airAttenuationDbPerM(440) * 990).toBeLessThan(3);

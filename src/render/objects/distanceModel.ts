@@ -6,7 +6,8 @@
  *   g(d) = REFERENCE_DISTANCE_M / max(d, REFERENCE_DISTANCE_M).
  *
  * Air absorption: the loss alpha(f) (d - REFERENCE_DISTANCE_M) dB of ISO 9613-1 on the way
- * beyond the reference distance (airAbsorption.ts; realised by airAbsorptionFilter.ts), so
+ * beyond the reference distance (airAbsorption.ts; realised by airAbsorptionFilter.ts, designed
+ * in airAbsorptionDesign.ts), so
  * that, as for the level, a source at the reference distance sounds as its stem does.
  */
 const REFERENCE_DISTANCE_M = 1;

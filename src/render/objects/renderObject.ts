@@ -1,6 +1,6 @@
 import type { SpreadSide } from '../../core/scene/spreadObjects';
 import { RENDER_BLOCK_FRAMES } from '../renderBlock';
-import { AIR_LINE_BLOCK_START, createAirAbsorptionFilter, processAirAbsorption, setAirAbsorptionDistance } from './airAbsorptionFilter';
+import { createAirAbsorptionFilter, processAirAbsorption, setAirAbsorptionDistance } from './airAbsorptionFilter';
 import type { AirAbsorptionFilter } from './airAbsorptionFilter';
 import { distanceGain, excessDistanceM } from './distanceModel';
 
@@ -31,9 +31,8 @@ export interface RenderObject {
   audible: boolean;
   /** Gain applied at the end of the last block (the ramp's start). */
   appliedGain: number;
-  /** The air absorption filter and the distance it is for (designed again only when the distance changes). */
+  /** The air absorption filter (it glides to a new distance over a block). */
   readonly air: AirAbsorptionFilter;
-  airDistanceM: number;
   /** Blocks since the gain reached zero; the object is skipped after its filter tail. */
   silentBlocks: number;
   /** Whether the object was rendered in the last block (its DSP state is live). */
@@ -57,7 +56,6 @@ export function createRenderObject(channel: Float32Array, spreadSide: SpreadSide
     audible: true,
     appliedGain: 0,
     air: createAirAbsorptionFilter(sampleRateHz),
-    airDistanceM: NaN,
     silentBlocks: 0,
     live: false,
     input: new Float32Array(RENDER_BLOCK_FRAMES),
@@ -103,15 +101,12 @@ export function fillObjectInput(object: RenderObject, samples: Float32Array, sta
   const gain0 = object.appliedGain;
   const gain1 = targetGain(object);
   const step = (gain1 - gain0) / RENDER_BLOCK_FRAMES;
-  if (object.distanceM !== object.airDistanceM) {
-    setAirAbsorptionDistance(object.air, excessDistanceM(object.distanceM));
-    object.airDistanceM = object.distanceM;
-  }
-  const line = object.air.line;
+  setAirAbsorptionDistance(object.air, excessDistanceM(object.distanceM));
+  const block = object.air.block;
   const available = Math.max(0, Math.min(RENDER_BLOCK_FRAMES, samples.length - start));
-  for (let i = 0; i < available; i++) line[AIR_LINE_BLOCK_START + i] = samples[start + i]! * (gain0 + step * (i + 1));
+  for (let i = 0; i < available; i++) block[i] = samples[start + i]! * (gain0 + step * (i + 1));
   // Past the end of the samples: silence through the filter (its tail).
-  for (let i = available; i < RENDER_BLOCK_FRAMES; i++) line[AIR_LINE_BLOCK_START + i] = 0;
+  for (let i = available; i < RENDER_BLOCK_FRAMES; i++) block[i] = 0;
   processAirAbsorption(object.air, object.input);
   object.appliedGain = gain1;
 }
