@@ -14,7 +14,7 @@ import type { ListenerRotation } from './listenerRotation';
 import { createMasterMidSideStage, resetMasterMidSide, setMasterMidSideSettings } from './midside/masterMidSide';
 import type { MasterMidSideStage } from './midside/masterMidSide';
 import { processSourceMidSide, resetSourceMidSide, sourceMidSideActive } from './midside/sourceMidSide';
-import { airAbsorptionTable } from './objects/airAbsorptionDesign';
+import { airAbsorptionTable } from './objects/airAbsorptionTables';
 import { resetAirAbsorptionFilter } from './objects/airAbsorptionFilter';
 import { POSITION_SMOOTHING_SEC, fillObjectInput, moveObject, targetGain, writeUnitDirection } from './objects/renderObject';
 import { planOutputs } from './outputPlan';
@@ -114,7 +114,7 @@ export function createSceneRenderer(
   if (stems.length !== scene.sources.length) {
     throw new Error(`expected stems for ${scene.sources.length} sources, got ${stems.length}`);
   }
-  // Fitted (once per rate) now, not when a source is added while playing.
+  // Shipped for the scene's rates; another rate is fitted now, not when a source is added while playing.
   airAbsorptionTable(scene.sampleRateHz);
   const plan = planOutputs(options.outputs);
   const buses = plan.buses.map((output) => createBus(output, { hrtf: options.hrtf }));

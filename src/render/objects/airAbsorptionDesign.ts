@@ -17,7 +17,7 @@ import { airAttenuationDbPerM } from './airAbsorption';
  * 16 kHz and 1 cm to 999 m, at 44.1, 48, 88.2 and 96 kHz (measured: 0.18 / 0.39 / 0.20 /
  * 0.30 dB and 0.38 / 0.72 / 0.47 / 0.44 dB).
  *
- * Fit (once per sample rate, when a renderer is created, 0.3-0.7 s; see DESIGN.md section 5):
+ * Fit (0.3-1 s per sample rate; shipped for the scene's rates, airAbsorptionTables.ts):
  * Levenberg-Marquardt on the dB error over FIT_POINTS log-spaced frequencies from 20 Hz to
  * 0.45 x the rate, weight 1 where the loss is at most FIT_LOSS_DB; beyond, a small weight
  * and one-sided (taking more than min(loss, HELD_LOSS_DB) is no error), as a cascade this
@@ -60,12 +60,12 @@ export interface AirAbsorptionTable {
   readonly sections: Float64Array;
 }
 
-const tables = new Map<number, AirAbsorptionTable>();
-
-/** The table for `sampleRateHz` (fitted once per rate, then shared). Call it off the audio thread. */
-export function airAbsorptionTable(sampleRateHz: number): AirAbsorptionTable {
-  const known = tables.get(sampleRateHz);
-  if (known !== undefined) return known;
+/**
+ * Fits the table for `sampleRateHz` (0.3-1 s): the studio ships the fits for its rates
+ * (airAbsorptionTables.ts), so the worklet and the command line use the same numbers;
+ * this runs for another rate, and writes the shipped data (npm run air:tables).
+ */
+export function fitAirAbsorptionTable(sampleRateHz: number): AirAbsorptionTable {
   let best: AirAbsorptionTable | undefined;
   let bestError = Infinity;
   for (const seed of SEEDS) {
@@ -77,7 +77,6 @@ export function airAbsorptionTable(sampleRateHz: number): AirAbsorptionTable {
     }
     if (bestError <= GOOD_ENOUGH_DB) break;
   }
-  tables.set(sampleRateHz, best!);
   return best!;
 }
 

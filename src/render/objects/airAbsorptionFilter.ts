@@ -1,5 +1,6 @@
 import { RENDER_BLOCK_FRAMES } from '../renderBlock';
-import { AIR_SECTIONS, AIR_PARAMETERS, airAbsorptionSections, airAbsorptionTable } from './airAbsorptionDesign';
+import { AIR_SECTIONS, AIR_PARAMETERS, airAbsorptionSections } from './airAbsorptionDesign';
+import { airAbsorptionTable } from './airAbsorptionTables';
 import type { AirAbsorptionTable } from './airAbsorptionDesign';
 
 /**

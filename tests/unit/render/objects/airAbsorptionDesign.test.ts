@@ -4,11 +4,11 @@ import {
   AIR_SECTIONS,
   AIR_PARAMETERS,
   MAX_POLE_RADIUS,
-
   airAbsorptionSections,
-  airAbsorptionTable,
+  fitAirAbsorptionTable,
   sectionsResponseDb,
 } from '../../../../src/render/objects/airAbsorptionDesign';
+import { airAbsorptionTable } from '../../../../src/render/objects/airAbsorptionTables';
 
 /** Excess distances from 1 cm to 999 m, 40 per decade: table entries (6 per octave from 5 cm) and the points between. */
 const DISTANCES_M = Array.from({ length: 201 }, (_, j) => 0.01 * Math.pow(99900, j / 200));
@@ -51,7 +51,26 @@ describe('air absorption design (three second-order sections following alpha(f) 
     });
   }
 
-  it('is the same table every time (fixed-seed starts) and shared per rate', () => {
+  it('is one table per rate, shared', () => {
     expect(airAbsorptionTable(48000)).toBe(airAbsorptionTable(48000));
+  });
+
+  // The shipped tables (airAbsorptionTables.json) are what the fit gives: fitted here again,
+  // the two filters agree within 0.01 dB over the distances and frequencies above, so the
+  // data cannot drift from the design it comes from (npm run air:tables writes it).
+  it.each([44100, 48000, 88200, 96000])('ships at %i Hz the table the fit makes (responses within 0.01 dB)', (sampleRateHz) => {
+    const shipped = new Float64Array(AIR_PARAMETERS);
+    const fitted = new Float64Array(AIR_PARAMETERS);
+    const fit = fitAirAbsorptionTable(sampleRateHz);
+    let worstDb = 0;
+    for (const distanceM of DISTANCES_M) {
+      airAbsorptionSections(airAbsorptionTable(sampleRateHz), distanceM, shipped);
+      airAbsorptionSections(fit, distanceM, fitted);
+      for (const frequencyHz of FREQUENCIES_HZ) {
+        if (airAttenuationDbPerM(frequencyHz) * distanceM > 30) continue;
+        worstDb = Math.max(worstDb, Math.abs(sectionsResponseDb(shipped, frequencyHz, sampleRateHz) - sectionsResponseDb(fitted, frequencyHz, sampleRateHz)));
+      }
+    }
+    expect(worstDb).toBeLessThan(0.01);
   });
 });

@@ -1,5 +1,6 @@
 import { describe, expect, it } from 'vitest';
-import { AIR_SECTIONS, AIR_PARAMETERS, airAbsorptionSections, airAbsorptionTable, sectionsResponseDb } from '../../../../src/render/objects/airAbsorptionDesign';
+import { AIR_SECTIONS, AIR_PARAMETERS, airAbsorptionSections, sectionsResponseDb } from '../../../../src/render/objects/airAbsorptionDesign';
+import { airAbsorptionTable } from '../../../../src/render/objects/airAbsorptionTables';
 import {
   createAirAbsorptionFilter,
   processAirAbsorption,
