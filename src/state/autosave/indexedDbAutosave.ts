@@ -16,6 +16,8 @@ const META_STORE = 'meta';
 const CURRENT_KEY = 'current';
 const DELETED_KEY = 'deleted';
 
+/** How long an open may go unanswered (no success, upgrade, error or blocked event) before it is taken as blocked. */
+const OPEN_TIMEOUT_MS = 8000;
 /** The message of an upgrade blocked by a tab still holding the database at an older version. */
 export const BLOCKED_MESSAGE =
   'the session storage needs an upgrade, but another tab of the studio (an older version) still has it open: close that tab, then reload this one';
@@ -34,11 +36,25 @@ interface DeletedSession {
  */
 export function createIndexedDbAutosave(factory: IDBFactory): AutosaveStorage {
   let database: Promise<IDBDatabase> | null = null;
+  // A blocked open request stays queued until the other tab lets go, and a request queued
+  // behind another one (this tab's or another's) gets no blocked event of its own and
+  // would wait forever: while one of ours is pending, every open is refused at once, and
+  // a request with no answer within OPEN_TIMEOUT_MS is taken as blocked.
+  let blockedRequestPending = false;
   const open = (): Promise<IDBDatabase> => {
+    if (blockedRequestPending) return Promise.reject(new Error(BLOCKED_MESSAGE));
     database ??= new Promise<IDBDatabase>((resolve, reject) => {
       let settled = false;
       const request = factory.open(DATABASE_NAME, DATABASE_VERSION);
+      const blocked = (): void => {
+        clearTimeout(timer);
+        blockedRequestPending = true;
+        settled = true;
+        reject(new Error(BLOCKED_MESSAGE));
+      };
+      const timer = setTimeout(blocked, OPEN_TIMEOUT_MS);
       request.onupgradeneeded = (event) => {
+        clearTimeout(timer);
         const db = request.result;
         for (const name of [SESSION_STORE, STEM_STORE, META_STORE]) {
           if (!db.objectStoreNames.contains(name)) db.createObjectStore(name);
@@ -46,9 +62,11 @@ export function createIndexedDbAutosave(factory: IDBFactory): AutosaveStorage {
         if (event.oldVersion > 0 && event.oldVersion < 3) migrateSingleAutosave(db, request.transaction!, { sessions: SESSION_STORE, meta: META_STORE, currentKey: CURRENT_KEY });
       };
       request.onsuccess = () => {
+        clearTimeout(timer);
         const db = request.result;
         // Opened after the block was reported: this page gave up on it, so let others have it.
         if (settled) {
+          blockedRequestPending = false;
           db.close();
           return;
         }
@@ -60,13 +78,12 @@ export function createIndexedDbAutosave(factory: IDBFactory): AutosaveStorage {
         resolve(db);
       };
       request.onerror = () => {
+        clearTimeout(timer);
+        if (settled) blockedRequestPending = false;
         settled = true;
         reject(request.error ?? new Error('IndexedDB could not be opened'));
       };
-      request.onblocked = () => {
-        settled = true;
-        reject(new Error(BLOCKED_MESSAGE));
-      };
+      request.onblocked = blocked;
     });
     database.catch(() => {
       database = null;
