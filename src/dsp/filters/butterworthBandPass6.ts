@@ -1,3 +1,4 @@
+import { setBandPassPolePair, setBandPassSection } from './bandPassPolePair';
 import { biquadMagnitude } from './biquad';
 import type { BiquadCoefficients } from './biquad';
 
@@ -30,17 +31,9 @@ export function setButterworthBandPass6(
   const w0Squared = w1 * w2;
   const bandwidth = w2 - w1;
   // p = -1: s^2 + B s + W0^2 directly.
-  setSection(sections[0], bandwidth, w0Squared);
-  // p = (-1 + j sqrt3)/2: the roots s = (pB +- sqrt(p^2 B^2 - 4 W0^2)) / 2, each with its conjugate.
-  const pr = -0.5 * bandwidth;
-  const pi = (Math.sqrt(3) / 2) * bandwidth;
-  const dr = pr * pr - pi * pi - 4 * w0Squared;
-  const di = 2 * pr * pi;
-  const modulus = Math.hypot(dr, di);
-  const sr = Math.sqrt(Math.max(0, (modulus + dr) / 2));
-  const si = (di < 0 ? -1 : 1) * Math.sqrt(Math.max(0, (modulus - dr) / 2));
-  setPoleSection(sections[1], (pr + sr) / 2, (pi + si) / 2);
-  setPoleSection(sections[2], (pr - sr) / 2, (pi - si) / 2);
+  setBandPassSection(sections[0], bandwidth, w0Squared);
+  // p = (-1 + j sqrt3)/2.
+  setBandPassPolePair(sections[1], sections[2], -0.5 * bandwidth, (Math.sqrt(3) / 2) * bandwidth, w0Squared);
   const centreHz = (sampleRateHz / Math.PI) * Math.atan(Math.sqrt(w0Squared));
   let product = 1;
   for (let k = 0; k < 3; k++) product *= biquadMagnitude(sections[k]!, centreHz, sampleRateHz);
@@ -49,19 +42,4 @@ export function setButterworthBandPass6(
     sections[k]!.b0 *= gain;
     sections[k]!.b2 *= gain;
   }
-}
-
-/** The section of the pole pair sr +- j si: denominator (s - sr)^2 + si^2. */
-function setPoleSection(c: BiquadCoefficients, sr: number, si: number): void {
-  setSection(c, -2 * sr, sr * sr + si * si);
-}
-
-/** The section s / (s^2 + a s + b), bilinear-transformed, numerator 1 - z^-2 (gain set later). */
-function setSection(c: BiquadCoefficients, a: number, b: number): void {
-  const a0 = 1 + a + b;
-  c.b0 = 1 / a0;
-  c.b1 = 0;
-  c.b2 = -1 / a0;
-  c.a1 = (2 * (b - 1)) / a0;
-  c.a2 = (1 - a + b) / a0;
 }

@@ -1,3 +1,5 @@
+import { setBandPassPolePair } from './bandPassPolePair';
+import { biquadMagnitude } from './biquad';
 import type { BiquadCoefficients } from './biquad';
 
 /**
@@ -67,52 +69,13 @@ export function setButterworthBandPass4(
   const w2 = Math.tan((Math.PI * upperHz) / sampleRateHz);
   const w0Squared = w1 * w2;
   const bandwidth = w2 - w1;
-  // Prototype pole p = (-1 + j)/sqrt2; the roots of s^2 - pB s + W0^2: s = (pB +- sqrt(p^2 B^2 - 4 W0^2)) / 2.
-  const pr = -Math.SQRT1_2 * bandwidth;
-  const pi = Math.SQRT1_2 * bandwidth;
-  // d = (pB)^2 - 4 W0^2 = (pr^2 - pi^2 - 4 W0^2) + j 2 pr pi
-  const dr = pr * pr - pi * pi - 4 * w0Squared;
-  const di = 2 * pr * pi;
-  const modulus = Math.hypot(dr, di);
-  // Principal square root of d.
-  const sr = Math.sqrt(Math.max(0, (modulus + dr) / 2));
-  const si = (di < 0 ? -1 : 1) * Math.sqrt(Math.max(0, (modulus - dr) / 2));
-  setPoleSection(first, (pr + sr) / 2, (pi + si) / 2);
-  setPoleSection(second, (pr - sr) / 2, (pi - si) / 2);
+  // Prototype pole p = (-1 + j)/sqrt2.
+  setBandPassPolePair(first, second, -Math.SQRT1_2 * bandwidth, Math.SQRT1_2 * bandwidth, w0Squared);
   // Gain: unity at the warped centre, shared equally by the two sections.
-  const centreRad = 2 * Math.atan(Math.sqrt(w0Squared));
-  const gain = 1 / Math.sqrt(sectionMagnitude(first, centreRad) * sectionMagnitude(second, centreRad));
+  const centreHz = (sampleRateHz / Math.PI) * Math.atan(Math.sqrt(w0Squared));
+  const gain = 1 / Math.sqrt(biquadMagnitude(first, centreHz, sampleRateHz) * biquadMagnitude(second, centreHz, sampleRateHz));
   scaleNumerator(first, gain);
   scaleNumerator(second, gain);
-}
-
-/** Section with the s-plane pole pair sr +- j si (bilinear-mapped) and zeros at z = +-1, numerator 1 - z^-2. */
-function setPoleSection(c: BiquadCoefficients, sr: number, si: number): void {
-  // z = (1 + s) / (1 - s)
-  const nr = 1 + sr;
-  const ni = si;
-  const er = 1 - sr;
-  const ei = -si;
-  const e = er * er + ei * ei;
-  const zr = (nr * er + ni * ei) / e;
-  const zi = (ni * er - nr * ei) / e;
-  c.b0 = 1;
-  c.b1 = 0;
-  c.b2 = -1;
-  c.a1 = -2 * zr;
-  c.a2 = zr * zr + zi * zi;
-}
-
-function sectionMagnitude(c: BiquadCoefficients, w: number): number {
-  const c1 = Math.cos(w);
-  const s1 = Math.sin(w);
-  const c2 = Math.cos(2 * w);
-  const s2 = Math.sin(2 * w);
-  const nr = c.b0 + c.b1 * c1 + c.b2 * c2;
-  const ni = c.b1 * s1 + c.b2 * s2;
-  const dr = 1 + c.a1 * c1 + c.a2 * c2;
-  const di = c.a1 * s1 + c.a2 * s2;
-  return Math.sqrt((nr * nr + ni * ni) / (dr * dr + di * di));
 }
 
 function scaleNumerator(c: BiquadCoefficients, gain: number): void {
