@@ -125,49 +125,8 @@ export function processAirAbsorption(filter: AirAbsorptionFilter, output: Float3
   if (crossing !== 0) dry.set(block);
   for (let k = 0; k < AIR_SECTIONS; k++) {
     const at = k * COEFFICIENTS;
-    const st = k * STATES;
-    let pr = coefficients[at]!;
-    let pi = coefficients[at + 1]!;
-    let b0 = coefficients[at + 2]!;
-    let b1 = coefficients[at + 3]!;
-    let b2 = coefficients[at + 4]!;
-    let x1 = state[st]!;
-    let x2 = state[st + 1]!;
-    let v1r = state[st + 2]!;
-    let v1i = state[st + 3]!;
-    let v2r = state[st + 4]!;
-    let v2i = state[st + 5]!;
-    const steps = filter.gliding ? frames : Infinity;
-    const dpr = (target[at]! - pr) / steps;
-    const dpi = (target[at + 1]! - pi) / steps;
-    const db0 = (target[at + 2]! - b0) / steps;
-    const db1 = (target[at + 3]! - b1) / steps;
-    const db2 = (target[at + 4]! - b2) / steps;
-    for (let i = 0; i < frames; i++) {
-      pr += dpr;
-      pi += dpi;
-      b0 += db0;
-      b1 += db1;
-      b2 += db2;
-      const x = block[i]!;
-      const w = b0 * x + b1 * x1 + b2 * x2;
-      x2 = x1;
-      x1 = x;
-      const u1r = pr * v1r - pi * v1i + w;
-      v1i = pr * v1i + pi * v1r;
-      v1r = u1r;
-      const u2r = pr * v2r + pi * v2i + v1r;
-      v2i = pr * v2i - pi * v2r + v1i;
-      v2r = u2r;
-      block[i] = v2r;
-    }
-    state[st] = x1;
-    state[st + 1] = x2;
-    // Flushed when negligible, so a silent tail never decays into subnormal numbers.
-    state[st + 2] = Math.abs(v1r) < 1e-30 ? 0 : v1r;
-    state[st + 3] = Math.abs(v1i) < 1e-30 ? 0 : v1i;
-    state[st + 4] = Math.abs(v2r) < 1e-30 ? 0 : v2r;
-    state[st + 5] = Math.abs(v2i) < 1e-30 ? 0 : v2i;
+    if (filter.gliding) filterSectionGliding(block, coefficients, target, state, at, k * STATES);
+    else filterSection(block, coefficients, state, at, k * STATES);
   }
   if (filter.gliding) coefficients.set(target);
   filter.gliding = false;
@@ -179,4 +138,83 @@ export function processAirAbsorption(filter: AirAbsorptionFilter, output: Float3
     const toFilter = crossing > 0 ? (i + 1) / frames : 1 - (i + 1) / frames;
     output[i] = dry[i]! + toFilter * (block[i]! - dry[i]!);
   }
+}
+
+/** One section over the block in place, its coefficients gliding linearly to `target` (airAbsorptionFilter's header). */
+function filterSectionGliding(block: Float64Array, coefficients: Float64Array, target: Float64Array, state: Float64Array, at: number, st: number): void {
+  const frames = RENDER_BLOCK_FRAMES;
+  let pr = coefficients[at]!;
+  let pi = coefficients[at + 1]!;
+  let b0 = coefficients[at + 2]!;
+  let b1 = coefficients[at + 3]!;
+  let b2 = coefficients[at + 4]!;
+  let x1 = state[st]!;
+  let x2 = state[st + 1]!;
+  let v1r = state[st + 2]!;
+  let v1i = state[st + 3]!;
+  let v2r = state[st + 4]!;
+  let v2i = state[st + 5]!;
+  const dpr = (target[at]! - pr) / frames;
+  const dpi = (target[at + 1]! - pi) / frames;
+  const db0 = (target[at + 2]! - b0) / frames;
+  const db1 = (target[at + 3]! - b1) / frames;
+  const db2 = (target[at + 4]! - b2) / frames;
+  for (let i = 0; i < frames; i++) {
+    pr += dpr;
+    pi += dpi;
+    b0 += db0;
+    b1 += db1;
+    b2 += db2;
+    const x = block[i]!;
+    const w = b0 * x + b1 * x1 + b2 * x2;
+    x2 = x1;
+    x1 = x;
+    const u1r = pr * v1r - pi * v1i + w;
+    v1i = pr * v1i + pi * v1r;
+    v1r = u1r;
+    const u2r = pr * v2r + pi * v2i + v1r;
+    v2i = pr * v2i - pi * v2r + v1i;
+    v2r = u2r;
+    block[i] = v2r;
+  }
+  storeState(state, st, x1, x2, v1r, v1i, v2r, v2i);
+}
+
+/** One section over the block in place, its coefficients held. */
+function filterSection(block: Float64Array, coefficients: Float64Array, state: Float64Array, at: number, st: number): void {
+  const pr = coefficients[at]!;
+  const pi = coefficients[at + 1]!;
+  const b0 = coefficients[at + 2]!;
+  const b1 = coefficients[at + 3]!;
+  const b2 = coefficients[at + 4]!;
+  let x1 = state[st]!;
+  let x2 = state[st + 1]!;
+  let v1r = state[st + 2]!;
+  let v1i = state[st + 3]!;
+  let v2r = state[st + 4]!;
+  let v2i = state[st + 5]!;
+  for (let i = 0; i < RENDER_BLOCK_FRAMES; i++) {
+    const x = block[i]!;
+    const w = b0 * x + b1 * x1 + b2 * x2;
+    x2 = x1;
+    x1 = x;
+    const u1r = pr * v1r - pi * v1i + w;
+    v1i = pr * v1i + pi * v1r;
+    v1r = u1r;
+    const u2r = pr * v2r + pi * v2i + v1r;
+    v2i = pr * v2i - pi * v2r + v1i;
+    v2r = u2r;
+    block[i] = v2r;
+  }
+  storeState(state, st, x1, x2, v1r, v1i, v2r, v2i);
+}
+
+/** Keeps a section's state; flushed when negligible, so a silent tail never decays into subnormal numbers. */
+function storeState(state: Float64Array, st: number, x1: number, x2: number, v1r: number, v1i: number, v2r: number, v2i: number): void {
+  state[st] = x1;
+  state[st + 1] = x2;
+  state[st + 2] = Math.abs(v1r) < 1e-30 ? 0 : v1r;
+  state[st + 3] = Math.abs(v1i) < 1e-30 ? 0 : v1i;
+  state[st + 4] = Math.abs(v2r) < 1e-30 ? 0 : v2r;
+  state[st + 5] = Math.abs(v2i) < 1e-30 ? 0 : v2i;
 }
