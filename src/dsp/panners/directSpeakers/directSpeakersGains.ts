@@ -14,7 +14,8 @@ const POSITION_TOLERANCE_DEG = 1e-5;
 
 /**
  * The gains in `output` of one channel of a bed (a DirectSpeakers channel of layout
- * `inputLayout`), as ITU-R BS.2127 section 8 renders it (EBU ADM Renderer,
+ * `inputLayout`, undefined for a channel of no BS.2051 layout, such as an ADM file's
+ * own pack), as ITU-R BS.2127 section 8 renders it (EBU ADM Renderer,
  * ear/core/direct_speakers/panner.py), for a channel given by its BS.2051 label and
  * nominal position (no bounds, no screen edge lock), in this order:
  * 1. when the input is a BS.2051 layout (not 2+7+0, which has no BS.2051 pack), the
@@ -29,7 +30,7 @@ const POSITION_TOLERANCE_DEG = 1e-5;
  * Writes `output.channels.length` gains into `out`. Set-up work: allocates.
  */
 export function directSpeakersGains(
-  inputLayout: LayoutName,
+  inputLayout: LayoutName | undefined,
   channel: LayoutChannel,
   output: LoudspeakerLayout,
   panner: DirectionPanner,
@@ -37,7 +38,7 @@ export function directSpeakersGains(
 ): void {
   out.fill(0, 0, output.channels.length);
   const indexOf = (label: string): number => output.channels.findIndex((c) => c.label === label);
-  if (getLayout(inputLayout).system !== undefined) {
+  if (inputLayout !== undefined && getLayout(inputLayout).system !== undefined) {
     for (const rule of MAPPING_RULES.get(channel.label) ?? []) {
       if (rule.fromLayouts !== undefined && !rule.fromLayouts.includes(inputLayout)) continue;
       if (rule.intoLayouts !== undefined && !rule.intoLayouts.includes(output.name)) continue;
@@ -76,4 +77,20 @@ function nominalPositionMatch(azimuthDeg: number, elevationDeg: number, output: 
       (Math.abs(c.elevationDeg) >= 90 - POSITION_TOLERANCE_DEG ||
         azimuthInRange(c.azimuthDeg, [azimuthDeg, azimuthDeg], POSITION_TOLERANCE_DEG)),
   );
+}
+
+/**
+ * The matrix that renders a bed of `inputLayout` to `output`: matrix[o][i] is the gain
+ * from input channel i to output channel o (directSpeakersGains for each input channel).
+ */
+export function directSpeakersMatrix(inputLayout: LoudspeakerLayout, output: LoudspeakerLayout, panner: DirectionPanner): Float64Array[] {
+  const matrix = output.channels.map(() => new Float64Array(inputLayout.channels.length));
+  const gains = new Float64Array(output.channels.length);
+  inputLayout.channels.forEach((channel, i) => {
+    directSpeakersGains(inputLayout.name, channel, output, panner, gains);
+    gains.forEach((gain, o) => {
+      matrix[o]![i] = gain;
+    });
+  });
+  return matrix;
 }

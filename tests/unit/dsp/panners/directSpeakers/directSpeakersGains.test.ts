@@ -3,7 +3,8 @@ import { describe, expect, it } from 'vitest';
 import { getLayout } from '../../../../../src/core/layouts';
 import type { LayoutChannel, LayoutName, LoudspeakerLayout } from '../../../../../src/core/layouts';
 import { readUserLayout } from '../../../../../src/core/userLayout';
-import { directSpeakersGains } from '../../../../../src/dsp/panners/directSpeakers/directSpeakersGains';
+import { directSpeakersGains, directSpeakersMatrix } from '../../../../../src/dsp/panners/directSpeakers/directSpeakersGains';
+import { bs2051Label } from '../../../../../src/dsp/panners/directSpeakers/speakerLabel';
 import { MAPPING_RULES, mirrorLabel } from '../../../../../src/dsp/panners/directSpeakers/mappingRules';
 import { createLayoutPanner } from '../../../../../src/render/buses/layoutPanners';
 
@@ -34,6 +35,16 @@ describe('directSpeakersGains (BS.2127 section 8)', () => {
     expect(gains('0+5+0', 'LFE1', getLayout('0+2+0'))).toEqual({});
   });
 
+  it('applies no mapping rule to a channel of no BS.2051 layout: an ADM pack\'s own M+135 into 5.1 is panned, not sent to M+110', () => {
+    const channel = getLayout('0+7+0').channels[6]!;
+    const output = getLayout('0+5+0');
+    const out = new Float64Array(output.channels.length);
+    directSpeakersGains(undefined, channel, output, createLayoutPanner(output), out);
+    expect(out[4]!).toBeGreaterThan(0);
+    expect(out[4]!).toBeLessThan(1);
+    expect(Math.abs(out.reduce((s, g) => s + g * g, 0) - 1)).toBeLessThan(EXACT);
+  });
+
   it('applies the mapping rules: 7.1\'s back pair to 5.1\'s surrounds, a centre into stereo at sqrt(1/2) each', () => {
     expect(gains('0+7+0', 'M-135', getLayout('0+5+0'))).toEqual({ 'M-110': 1 });
     const centre = gains('0+5+0', 'M+000', getLayout('0+2+0'));
@@ -54,5 +65,27 @@ describe('directSpeakersGains (BS.2127 section 8)', () => {
       expect(mirror?.map((r) => sorted(r.gains.map(([l, g]) => [mirrorLabel(l), g] as const)))).toEqual(rules.map((r) => sorted(r.gains)));
     }
     expect(MAPPING_RULES.get('M-060')?.[1]?.gains).toEqual([['M-030', Math.sqrt(2 / 3)], ['M-110', Math.sqrt(1 / 3)]]);
+  });
+});
+
+describe('directSpeakersMatrix and bs2051Label', () => {
+  it('renders a 7.1.2 bed to 5.1.4 as a matrix of its channels\' gains, each of power 1 (same label, LFE to LFE, or panned)', () => {
+    const input = getLayout('2+7+0');
+    const output = getLayout('4+5+0');
+    const matrix = directSpeakersMatrix(input, output, createLayoutPanner(output));
+    expect(matrix).toHaveLength(output.channels.length);
+    input.channels.forEach((channel, i) => {
+      const power = matrix.reduce((sum, row) => sum + row[i]! ** 2, 0);
+      expect(Math.abs(power - 1), channel.label).toBeLessThan(EXACT);
+    });
+    expect(matrix[3]![3]).toBe(1); // LFE1 to LFE1
+  });
+
+  it('reads ITU URNs and the LFE spellings of BS.2127 as BS.2051 labels', () => {
+    expect(bs2051Label('urn:itu:bs:2051:0:speaker:U-045')).toBe('U-045');
+    expect(bs2051Label('M+030')).toBe('M+030');
+    expect(bs2051Label('LFE')).toBe('LFE1');
+    expect(bs2051Label('LFER')).toBe('LFE2');
+    expect(bs2051Label('urn:itu:bs:2051:1:speaker:LFEL')).toBe('LFE1');
   });
 });
