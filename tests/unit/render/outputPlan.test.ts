@@ -11,7 +11,7 @@ describe('planning a render from its outputs', () => {
   it('runs one bus per bus output, adds the hidden source of a downmix asked for alone, and downmixes after it', () => {
     const plan = planOutputs(studioTestOutputs(['mono', 'binaural']));
     expect(plan.buses.map((b) => b.id)).toEqual(['stereo', 'binaural']);
-    expect(plan.downmixes.map((d) => [d.output.id, d.from])).toEqual([['mono', 0]]);
+    expect(plan.derived.map((d) => [d.output.id, d.from])).toEqual([['mono', 0]]);
     // mono is read from the first downmix (after the two buses), binaural from bus 1.
     expect(plan.stageOf).toEqual([2, 1]);
   });
