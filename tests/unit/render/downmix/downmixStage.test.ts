@@ -1,5 +1,6 @@
 import { describe, expect, it } from 'vitest';
 import { DEFAULT_DOWNMIX_LEVELS, loRoDownmix, ltRtDownmix } from '../../../../src/core/outputs/downmixOutputs';
+import { outputById } from '../../../../src/core/outputs/outputCatalog';
 import { loudspeakerOutput } from '../../../../src/core/outputs/studioOutputs';
 import { applyDownmix } from '../../../../src/render/downmix/downmix';
 import { createDownmixStage } from '../../../../src/render/downmix/downmixStage';
@@ -102,5 +103,28 @@ describe('a plain downmix stage', () => {
     applyDownmix(loRo.matrix, input, expected, 256);
     expect(stage.block).toEqual(expected);
     expect(stage.tailFrames).toBe(0);
+  });
+});
+
+describe('the chain 7.1.4 -> 5.1 -> Lo/Ro -> mono, each stage on the previous one\'s block', () => {
+  it('takes a signal in U+045 alone to L at 0.707 (top fold), Lo at 0.707 and mono at 0.5 (-3 dB law); in M+135 alone to Ls 1, Lo 0.707, mono 0.5', () => {
+    const settings = { monoLaw: '-3dB' as const, hrtfSet: 'test', loRo: DEFAULT_DOWNMIX_LEVELS, ltRt: DEFAULT_DOWNMIX_LEVELS };
+    const mono = outputById('7.1.4-to-mono', settings);
+    if (mono.kind !== 'downmix' || mono.from.kind !== 'downmix' || mono.from.from.kind !== 'downmix') throw new Error('expected a chain of downmixes');
+    const loRo = mono.from;
+    const fold = loRo.from as typeof loRo;
+    const source = fold.from;
+    const stages = [fold, loRo, mono].map((output) => createDownmixStage(output as typeof loRo, RATE, 128));
+    for (const [label, expected] of [['U+045', [Math.SQRT1_2, Math.SQRT1_2, 0.5]], ['M+135', [1, Math.SQRT1_2, 0.5]]] as const) {
+      const input = source.channels.map((channel) => new Float32Array(128).fill(channel.label === label ? 1 : 0));
+      let block: readonly Float32Array[] = input;
+      const reached = stages.map((stage) => {
+        stage.process(block, 128);
+        block = stage.block;
+        // The channel the signal reaches: L (M+030) or Ls (M+110) of 5.1, Lo of Lo/Ro, the mono channel.
+        return Math.max(...block.map((channel) => channel[0]!));
+      });
+      reached.forEach((value, k) => expect(Math.abs(value - expected[k]!)).toBeLessThan(1e-6));
+    }
   });
 });
