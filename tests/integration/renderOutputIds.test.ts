@@ -6,7 +6,9 @@ import { UsageError } from '../../src/cli/commandLine';
 import { parseRenderArgs } from '../../src/cli/render/renderArgs';
 import type { RenderArgs } from '../../src/cli/render/renderArgs';
 import { runRender } from '../../src/cli/render/renderCommand';
+import { measureLoudness } from '../../src/dsp/loudness/measureLoudness';
 import { decodeWav } from '../../src/io/wav';
+import { analyzeStereoMix } from '../../src/render/analysis/mixMonoAnalysis';
 
 let outDir: string;
 
@@ -38,15 +40,30 @@ describe('npm run render --format with layouts, binaural-<layout> and downmixes'
     expect(() => parseRenderArgs(['scenes/demo.json', '--loro-surround', '-2'])).toThrow(/--loro-surround: expected one of -6, -4.5, -3, -1.5, 0, 1.5, 3 \(dB\), got "-2"/);
   });
 
-  it('renders binaural-2.0 (the 0+2+0 layout heard through the HRTF) to <scene>.binaural-stereo.wav, two channels', async () => {
-    const written = await runRender(args(['scenes/demo.json', '--out', outDir, '--format', 'binaural-2.0,2.0-to-mono']), () => {});
+  it('renders binaural-2.0 (the 0+2+0 layout heard through the HRTF) to <scene>.binaural-stereo.wav, and reports every file\'s loudness and the stereo\'s mono check', async () => {
+    const lines: string[] = [];
+    const written = await runRender(args(['scenes/demo.json', '--out', outDir, '--format', 'stereo,binaural-2.0,2.0-to-mono', '--bits', '32f']), (line) => lines.push(line));
     expect(written.map((w) => [path.basename(w.file), w.channels])).toEqual([
+      ['demo.stereo.wav', 2],
       ['demo.binaural-stereo.wav', 2],
       ['demo.mono.wav', 1],
     ]);
-    const audio = decodeWav(new Uint8Array(await readFile(written[0]!.file)), written[0]!.file);
-    expect(audio.channels).toHaveLength(2);
-    expect(written[0]!.peakDbfs).toBeGreaterThan(-30);
+    // The figures reported are those of the files (32-bit float: the same samples), measured again here.
+    for (const file of written) {
+      const audio = decodeWav(new Uint8Array(await readFile(file.file)), file.file);
+      const weights = audio.channels.map(() => 1);
+      expect(Math.abs(measureLoudness(audio.channels, audio.sampleRateHz, weights).integratedLufs - file.measures.integratedLufs)).toBeLessThan(1e-9);
+      expect(file.measures.integratedLufs).toBeGreaterThan(-40);
+      if (file.format === 'stereo') {
+        const check = analyzeStereoMix(audio.channels[0]!, audio.channels[1]!, audio.sampleRateHz, { monoLaw: '-3dB' });
+        expect(file.measures.monoVsStereoDb).toBe(check.overall.monoVsStereoDb);
+      } else {
+        // Mono has no stereo to check; the ears are not loudspeakers.
+        expect(file.measures.monoVsStereoDb).toBeUndefined();
+      }
+    }
+    expect(lines.filter((line) => /^wrote .*: \d+ ch, .* dBFS, -?\d+\.\d LUFS/.test(line))).toHaveLength(3);
+    expect(lines.some((line) => /demo\.stereo\.wav: .* LUFS, mono -?\d+\.\d dB vs stereo$/.test(line))).toBe(true);
   });
 
   it('names a layout whose panner is missing before reading any file, or renders it with its channel mask once it exists', async () => {

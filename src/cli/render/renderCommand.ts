@@ -16,6 +16,8 @@ import { makeFolder } from '../makeFolder';
 import { checkOutputFiles } from '../outputGuard';
 import { createProgressLine } from '../progress';
 import { printableLines } from '../terminalText';
+import { measureOutput, measuresText } from './outputMeasures';
+import type { OutputMeasures } from './outputMeasures';
 import type { RenderArgs } from './renderArgs';
 import { checkRender } from './suspectRender';
 
@@ -28,6 +30,8 @@ export interface WrittenFile {
   readonly frames: number;
   readonly peakDbfs: number;
   readonly clipped: boolean;
+  /** Loudness (channel weights by label) and, for a two-channel loudspeaker or downmix output, the mono check. */
+  readonly measures: OutputMeasures;
 }
 
 /**
@@ -68,11 +72,12 @@ export async function runRender(args: RenderArgs, print: (line: string) => void)
   log(`rendered ${lengthSec.toFixed(2)} s of ${outputs.map((output) => output.id).join(', ')} in ${elapsedSec.toFixed(2)} s (${(lengthSec / elapsedSec).toFixed(1)}x real time)`);
   const written: WrittenFile[] = [];
   const files = encodeOutputFiles({ sampleRateHz: scene.sampleRateHz, outputs: rendered }, { baseName: base, sampleFormat: args.sampleFormat });
-  for (const { outputId, fileName, bytes, channelCount, peakDbfs: peak, clips: clipped } of files) {
+  for (const [k, { outputId, fileName, bytes, channelCount, peakDbfs: peak, clips: clipped }] of files.entries()) {
     const file = path.join(args.outDir, fileName);
     await writeFile(file, bytes);
-    written.push({ format: outputId, file, channels: channelCount, frames: renderer.lengthFrames, peakDbfs: peak, clipped });
-    log(`wrote ${file}: ${channelCount} ch, ${scene.sampleRateHz} Hz, ${bitsLabel(args.sampleFormat)}, peak ${peak.toFixed(2)} dBFS`);
+    const measures = measureOutput(rendered[k]!, scene.sampleRateHz, args.monoLaw);
+    written.push({ format: outputId, file, channels: channelCount, frames: renderer.lengthFrames, peakDbfs: peak, clipped, measures });
+    log(`wrote ${file}: ${channelCount} ch, ${scene.sampleRateHz} Hz, ${bitsLabel(args.sampleFormat)}, peak ${peak.toFixed(2)} dBFS, ${measuresText(measures)}`);
     if (clipped) {
       log(`warning: ${file} peaks at ${peak.toFixed(2)} dBFS and clips in ${bitsLabel(args.sampleFormat)}: lower the source gains, or use --bits 32f to keep the overs`);
     } else if (peak > 0) {
