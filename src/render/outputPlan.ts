@@ -51,7 +51,7 @@ export function planOutputs(outputs: readonly OutputDefinition[]): OutputPlan {
   return { buses, derived, stageOf: outputs.map(stageOf) };
 }
 
-export function isDerived(output: OutputDefinition): output is DerivedOutput {
+function isDerived(output: OutputDefinition): output is DerivedOutput {
   return output.kind === 'downmix' || output.kind === 'layoutBinaural';
 }
 

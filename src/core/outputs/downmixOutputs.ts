@@ -23,7 +23,7 @@ import { speakerFileOrder, speakerMask } from './speakerMask';
  * lorocmixlev/lorosurmixlev): Lo = L + c C + s Ls, Ro = R + c C + s Rs, with c and s
  * from -6 to +3 dB in 1.5 dB steps (E-AC-3's centre levels are +3 to -6 dB in these
  * steps; its surround levels stop at -1.5 dB: the studio allows the centre's range for
- * both, as the task's Atmos-style settings ask); default -3 dB each (BS.775-3 Table 2).
+ * both, as Atmos-style downmix settings offer); default -3 dB each (BS.775-3 Table 2).
  * Lt/Rt (A/52 section 7.8.2, Annex E's ltrtcmixlev/ltrtsurmixlev):
  *   Lt = L + c C - s (Ls + Rs),   Rt = R + c C + s (Ls + Rs),
  * with the surround sum shifted 90 degrees behind the front channels by an all-pass

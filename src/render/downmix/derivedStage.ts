@@ -1,4 +1,3 @@
-import type { DerivedOutput } from '../../core/outputs/outputDefinition';
 import type { HrtfGrid } from '../../dsp/hrtf/hrtfGrid';
 
 /**
@@ -25,5 +24,3 @@ export interface DerivedStageContext {
   /** The HRTF grid at the scene's rate; a layout heard binaurally needs it. */
   readonly hrtf: HrtfGrid | undefined;
 }
-
-export type DerivedStageFactory = (output: DerivedOutput, context: DerivedStageContext) => DerivedStage;

@@ -22,7 +22,8 @@ export function createLayoutBinauralStage(output: LayoutBinauralOutput, grid: Hr
   if (maxFrames % RENDER_BLOCK_FRAMES !== 0) {
     throw new RangeError(`"${output.id}" runs in blocks of ${RENDER_BLOCK_FRAMES} frames, not ${maxFrames}`);
   }
-  const ears: BinauralOutput = { ...output, kind: 'binaural' };
+  const { id, displayName, channels, fileOrder, channelMask, hrtfSet } = output;
+  const ears: BinauralOutput = { kind: 'binaural', id, displayName, channels, fileOrder, channelMask, hrtfSet };
   const bus = createBinauralBus(ears, grid);
   const speakers = output.from.layout.channels.flatMap((channel, index) => {
     if (channel.isLfe) return [];
