@@ -10,7 +10,7 @@ import type { HrtfGrid } from '../../src/dsp/hrtf/hrtfGrid';
 import { binauralPartitions, buildBinauralFilterTaps, createBinauralFilterBuilder } from '../../src/render/buses/binaural/binauralFilterBuilder';
 import { createLayoutBinauralStage } from '../../src/render/downmix/layoutBinauralStage';
 import { RENDER_BLOCK_FRAMES } from '../../src/render/renderBlock';
-import { createSceneRenderer } from '../../src/render/sceneRenderer';
+import { createSceneRenderer, renderFrames, seekRenderer } from '../../src/render/sceneRenderer';
 import { renderWholeScene } from '../../src/render/offlineRender';
 import { gaussianNoise } from '../support/prng';
 import { testScene } from '../support/renderHelpers';
@@ -110,6 +110,18 @@ describe('a layout heard binaurally (binaural-<layout>)', () => {
     });
     const ears = runStage(beside!.output as LayoutBinauralOutput, padded).map((ear) => ear.subarray(0, length));
     expect(ears).toEqual([...beside!.channels]);
+  });
+
+  it('starts afresh on a seek: rendering half, seeking to 0 and rendering all gives the fresh render (bit for bit)', () => {
+    const scene = testScene([{ azimuthDeg: 40, elevationDeg: 0, distanceM: 1 }], RATE);
+    const stems = [[gaussianNoise(4800, 5)]];
+    const outputs = [outputById('binaural-2.0', SETTINGS)];
+    const fresh = renderWholeScene(createSceneRenderer(scene, stems, { outputs, hrtf }));
+    const renderer = createSceneRenderer(scene, stems, { outputs, hrtf });
+    const half = [new Float32Array(2400), new Float32Array(2400)];
+    renderFrames(renderer, { outputs: [half] }, 2400);
+    seekRenderer(renderer, 0);
+    expect(renderWholeScene(renderer)[0]!.channels).toEqual(fresh[0]!.channels);
   });
 
   it('names the layout when its panner is missing (binaural-7.1.4 before the 4+7+0 panner is merged, or never for an unknown one)', () => {

@@ -81,6 +81,13 @@ describe('the Lt/Rt stage', () => {
     for (let n = 0; n < frames; n++) expect(lt[n]! + rt[n]!).toBe(0);
   });
 
+  it('keeps a centre in phase in both (Lt - Rt = 0 exactly), so a passive decoder steers it to the front', () => {
+    const centre = Array.from({ length: 6 }, (_, c) => (c === 2 ? gaussianNoise(4096, 30) : new Float32Array(4096)));
+    const [lt, rt] = encode(centre);
+    expect(lt).toEqual(rt);
+    expect(Math.max(...lt.map(Math.abs))).toBeGreaterThan(0.1);
+  });
+
   it('gives the same samples whatever the chunk size (1, 127, 128, 129, 512 frames)', () => {
     const frames = 2048;
     const input = Array.from({ length: 6 }, (_, c) => gaussianNoise(frames, 10 + c));
