@@ -42,7 +42,8 @@ export function createLayoutBinauralStage(output: LayoutBinauralOutput, grid: Hr
       if (frames % RENDER_BLOCK_FRAMES !== 0) throw new RangeError(`"${output.id}" runs in blocks of ${RENDER_BLOCK_FRAMES} frames, not ${frames}`);
       for (let at = 0; at < frames; at += RENDER_BLOCK_FRAMES) {
         bus.beginBlock();
-        for (const speaker of speakers) {
+        for (let s = 0; s < speakers.length; s++) {
+          const speaker = speakers[s]!;
           const channel = input[speaker.index]!;
           for (let i = 0; i < RENDER_BLOCK_FRAMES; i++) speaker.input[i] = channel[at + i]!;
           bus.addObject(speaker.voice, speaker.input, speaker.placement);
