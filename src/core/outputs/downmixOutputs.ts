@@ -19,18 +19,19 @@ import { speakerFileOrder, speakerMask } from './speakerMask';
  *   fold as a matrix (IAMF may drop the tops; Dolby's renderer folds them with its
  *   height trims); -3 dB is BS.775's level for a channel folded into a neighbour.
  * - LFE kept as LFE; L, R, C, Ls, Rs as they are.
- * Lo/Ro (ATSC A/52:2018 section 7.8.2, ETSI TS 102 366 section 6.8.2 and Annex E's
+ * Lo/Ro (ATSC A/52 section 7.8.2, its ETSI twin TS 102 366, and Annex E's
  * lorocmixlev/lorosurmixlev): Lo = L + c C + s Ls, Ro = R + c C + s Rs, with c and s
  * from -6 to +3 dB in 1.5 dB steps (E-AC-3's centre levels are +3 to -6 dB in these
  * steps; its surround levels stop at -1.5 dB: the studio allows the centre's range for
- * both, as Atmos-style downmix settings offer); default -3 dB each (BS.775-3 Table 2).
+ * both, a superset of the encoders'); default -3 dB each (as
+ * ITU-R BS.775's 3/2 -> 2/0 down-mixing equations: 0.71 C, 0.71 Ls).
  * Lt/Rt (A/52 section 7.8.2, Annex E's ltrtcmixlev/ltrtsurmixlev):
  *   Lt = L + c C - s (Ls + Rs),   Rt = R + c C + s (Ls + Rs),
  * with the surround sum shifted 90 degrees behind the front channels by an all-pass
  * network (the Dolby Surround encoder's phase shift, so a Pro Logic decoder steers it
  * to the surround): DownmixOutput.quadrature.
  * LFE: dropped from every stereo and mono downmix (A/52 section 7.8: the LFE is not
- * included in a two-channel downmix; so too Dolby's renderer by default and BS.775).
+ * included in a two-channel downmix; BS.775's equations leave it out too).
  * Mono: (Lo + Ro) g, g by the mono law (core/monoLaw.ts).
  */
 
