@@ -8,7 +8,8 @@ import type { HrtfGrid } from '../dsp/hrtf/hrtfGrid';
 import { processMidSide } from '../dsp/midside/midSideProcessor';
 import { createBus } from './buses/createBus';
 import type { ObjectBus } from './buses/objectBus';
-import { applyDownmix } from './downmix/downmix';
+import { createDerivedStage } from './downmix/createDerivedStage';
+import type { DerivedStage } from './downmix/derivedStage';
 import { createListenerRotation, setHeadRotation, setSceneRotation } from './listenerRotation';
 import type { ListenerRotation } from './listenerRotation';
 import { createMasterMidSideStage, resetMasterMidSide, setMasterMidSideSettings } from './midside/masterMidSide';
@@ -17,8 +18,7 @@ import { processSourceMidSide, resetSourceMidSide, sourceMidSideActive } from '.
 import { airAbsorptionTable } from './objects/airAbsorptionTables';
 import { resetAirAbsorptionFilter } from './objects/airAbsorptionFilter';
 import { POSITION_SMOOTHING_SEC, fillObjectInput, moveObject, targetGain, writeUnitDirection } from './objects/renderObject';
-import { planOutputs } from './outputPlan';
-import type { PlannedDownmix } from './outputPlan';
+import { outputTailFrames, planOutputs } from './outputPlan';
 import { RENDER_BLOCK_FRAMES } from './renderBlock';
 import { addSource, compactSources, createSourceSet, removeSource, updateSourceParams } from './rendererSources';
 import type { RendererObject, RendererSource, SourceSet } from './rendererSources';
@@ -75,8 +75,11 @@ interface RendererState extends SceneRenderer {
   readonly set: SourceSet;
   readonly master: MasterMidSideStage;
   readonly buses: readonly ObjectBus[];
-  readonly downmixes: readonly PlannedDownmix[];
-  /** Per plan stage (the buses, then the downmixes), its block (one array per channel). */
+  /** The derived outputs' stages (downmixes, layouts heard binaurally), in the plan's order. */
+  readonly derived: readonly DerivedStage[];
+  /** Per derived stage, the plan stage it reads. */
+  readonly derivedFrom: readonly number[];
+  /** Per plan stage (the buses, then the derived outputs), its block (one array per channel). */
   readonly stageBlocks: readonly (readonly Float32Array[])[];
   /** Per asked output, its block: a bus's or a downmix's. */
   readonly outputBlocks: readonly (readonly Float32Array[])[];
@@ -118,16 +121,18 @@ export function createSceneRenderer(
   airAbsorptionTable(scene.sampleRateHz);
   const plan = planOutputs(options.outputs);
   const buses = plan.buses.map((output) => createBus(output, { hrtf: options.hrtf }));
-  const downmixBlocks = plan.downmixes.map((d) => d.output.channels.map(() => new Float32Array(RENDER_BLOCK_FRAMES)));
-  const stageBlocks: readonly (readonly Float32Array[])[] = [...buses.map((bus) => bus.block), ...downmixBlocks];
-  const tailFrames = Math.max(RENDER_BLOCK_FRAMES, ...buses.map((bus) => bus.tailFrames));
+  const stageContext = { sampleRateHz: scene.sampleRateHz, maxFrames: RENDER_BLOCK_FRAMES, hrtf: options.hrtf };
+  const derived = plan.derived.map((d) => createDerivedStage(d.output, stageContext));
+  const stageBlocks: readonly (readonly Float32Array[])[] = [...buses.map((bus) => bus.block), ...derived.map((stage) => stage.block)];
+  const tailFrames = Math.max(RENDER_BLOCK_FRAMES, ...options.outputs.map((output) => outputTailFrames(output, options.hrtf)));
   const state: RendererState = {
     sampleRateHz: scene.sampleRateHz,
     outputs: options.outputs,
     set: createSourceSet(),
     master: createMasterMidSideStage(midSideOrDefault(scene.master?.midSide), scene.sampleRateHz, buses.map((bus) => bus.block.length)),
     buses,
-    downmixes: plan.downmixes,
+    derived,
+    derivedFrom: plan.derived.map((d) => d.from),
     stageBlocks,
     outputBlocks: plan.stageOf.map((stage) => stageBlocks[stage]!),
     rotation: createListenerRotation(scene.listener),
@@ -219,6 +224,7 @@ export function seekRenderer(renderer: SceneRenderer, frame: number): void {
     object.silentBlocks = 0;
   }
   resetMasterMidSide(state.master);
+  for (const stage of state.derived) stage.reset();
 }
 
 /**
@@ -311,10 +317,7 @@ function renderBlock(state: RendererState): void {
     resetMasterMidSide(state.master);
     state.nonFiniteBlocks++;
   }
-  for (let d = 0; d < state.downmixes.length; d++) {
-    const downmix = state.downmixes[d]!;
-    applyDownmix(downmix.output.matrix, state.stageBlocks[downmix.from]!, state.stageBlocks[state.buses.length + d]!, RENDER_BLOCK_FRAMES);
-  }
+  for (let d = 0; d < state.derived.length; d++) state.derived[d]!.process(state.stageBlocks[state.derivedFrom[d]!]!, RENDER_BLOCK_FRAMES);
   compactSources(state.set);
   state.blockFrame += RENDER_BLOCK_FRAMES;
 }

@@ -1,5 +1,7 @@
-import { STUDIO_OUTPUT_IDS, isStudioOutputId } from '../../core/outputs/studioOutputs';
-import type { StudioOutputId } from '../../core/outputs/studioOutputs';
+import { DEFAULT_DOWNMIX_LEVELS, DOWNMIX_LEVELS_DB, isDownmixLevel } from '../../core/outputs/downmixOutputs';
+import type { StereoDownmixLevels } from '../../core/outputs/downmixOutputs';
+import { outputById, outputIdHelp } from '../../core/outputs/outputCatalog';
+import { SHIPPED_HRTF_SET, STUDIO_OUTPUT_IDS, isStudioOutputId } from '../../core/outputs/studioOutputs';
 import { DEFAULT_MONO_LAW } from '../../core/monoLaw';
 import type { MonoLaw } from '../../core/monoLaw';
 import type { PcmSampleFormat } from '../../core/pcm';
@@ -7,12 +9,15 @@ import { UsageError, parseMonoLaw, readCommandLine } from '../commandLine';
 
 export interface RenderArgs {
   readonly scenePath: string;
-  /** The outputs to render, by id (core/outputs/studioOutputs.ts). */
-  readonly formats: readonly StudioOutputId[];
+  /** The outputs to render, by id (core/outputs/outputCatalog.ts), each once: the studio's first, in their order, then the others as given. */
+  readonly formats: readonly string[];
   readonly outDir: string;
   readonly sampleFormat: PcmSampleFormat;
   readonly hrtfPath?: string;
   readonly monoLaw: MonoLaw;
+  /** Centre and surround levels of the Lo/Ro and Lt/Rt downmixes. */
+  readonly loRo: StereoDownmixLevels;
+  readonly ltRt: StereoDownmixLevels;
   /** Overwrite output files that exist already (--force); never an input. */
   readonly force?: true;
   /** Exit 0 when the render is silent (--allow-silent), with a warning; else exit status 3. */
@@ -24,12 +29,16 @@ export const RENDER_USAGE = `usage: npm run render -- <scene.json> [options]
 Renders a scene to WAV files, one per output.
 
 options:
-  --format <list>    outputs to render, comma-separated: ${STUDIO_OUTPUT_IDS.join(', ')} (default: all)
+  --format <list>    outputs to render, comma-separated (default: ${STUDIO_OUTPUT_IDS.join(',')}):
+                     ${outputIdHelp()}
   --out <folder>     where to write the files (default: renders)
   --bits <16|24|32f> sample format: 16-bit (TPDF-dithered), 24-bit or 32-bit float PCM (default: 24)
   --hrtf <file>      HRTF set for binaural: an AES69 SOFA file (SimpleFreeFieldHRIR) or a .hrtf
                      file (default: the shipped MIT KEMAR set)
   --mono-law <law>   mono fold-down law: -3dB or -6dB (default: -3dB)
+  --loro-centre <dB>, --loro-surround <dB>, --ltrt-centre <dB>, --ltrt-surround <dB>
+                     centre and surround levels of the Lo/Ro and Lt/Rt downmixes:
+                     ${DOWNMIX_LEVELS_DB.join(', ')} (default: -3)
   --force            overwrite output files that exist already (never the scene, its stems or the HRTF file)
   --allow-silent     accept a render that comes out silent (exit 0 with a warning, not 3)
   --help             show this text
@@ -42,7 +51,8 @@ const BITS: Readonly<Record<string, PcmSampleFormat>> = { '16': 'pcm16', '24': '
 
 /** Parses the command line after the script name; throws a UsageError with a one-line message on bad input. */
 export function parseRenderArgs(argv: readonly string[]): RenderArgs | 'help' {
-  let formats: readonly StudioOutputId[] = STUDIO_OUTPUT_IDS;
+  let formats: readonly string[] = STUDIO_OUTPUT_IDS;
+  const levels = { loroCentre: DEFAULT_DOWNMIX_LEVELS.centreDb, loroSurround: DEFAULT_DOWNMIX_LEVELS.surroundDb, ltrtCentre: DEFAULT_DOWNMIX_LEVELS.centreDb, ltrtSurround: DEFAULT_DOWNMIX_LEVELS.surroundDb };
   let outDir = 'renders';
   let sampleFormat: PcmSampleFormat = 'pcm24';
   let hrtfPath: string | undefined;
@@ -71,6 +81,18 @@ export function parseRenderArgs(argv: readonly string[]): RenderArgs | 'help' {
       case '--mono-law':
         monoLaw = parseMonoLaw(value());
         return true;
+      case '--loro-centre':
+        levels.loroCentre = parseLevel(flag, value());
+        return true;
+      case '--loro-surround':
+        levels.loroSurround = parseLevel(flag, value());
+        return true;
+      case '--ltrt-centre':
+        levels.ltrtCentre = parseLevel(flag, value());
+        return true;
+      case '--ltrt-surround':
+        levels.ltrtSurround = parseLevel(flag, value());
+        return true;
       case '--force':
         force = true;
         return true;
@@ -82,14 +104,27 @@ export function parseRenderArgs(argv: readonly string[]): RenderArgs | 'help' {
     }
   });
   if (line === 'help') return 'help';
-  return { scenePath: line.inputPath, formats, outDir, sampleFormat, monoLaw, ...(hrtfPath === undefined ? {} : { hrtfPath }), ...(force ? { force: true as const } : {}), ...(allowSilent ? { allowSilent: true as const } : {}) };
+  const loRo = { centreDb: levels.loroCentre, surroundDb: levels.loroSurround };
+  const ltRt = { centreDb: levels.ltrtCentre, surroundDb: levels.ltrtSurround };
+  for (const id of formats) {
+    try {
+      outputById(id, { monoLaw, hrtfSet: SHIPPED_HRTF_SET, loRo, ltRt });
+    } catch (error) {
+      throw new UsageError(`--format: ${error instanceof Error ? error.message : String(error)}`);
+    }
+  }
+  return { scenePath: line.inputPath, formats, outDir, sampleFormat, monoLaw, loRo, ltRt, ...(hrtfPath === undefined ? {} : { hrtfPath }), ...(force ? { force: true as const } : {}), ...(allowSilent ? { allowSilent: true as const } : {}) };
 }
 
-function parseFormats(list: string): StudioOutputId[] {
+function parseFormats(list: string): string[] {
   const names = list.split(',').map((s) => s.trim()).filter((s) => s !== '');
-  if (names.length === 0) throw new UsageError(`--format: expected some of ${STUDIO_OUTPUT_IDS.join(', ')}, got "${list}"`);
-  for (const name of names) {
-    if (!isStudioOutputId(name)) throw new UsageError(`--format: unknown format "${name}", expected some of ${STUDIO_OUTPUT_IDS.join(', ')}`);
-  }
-  return STUDIO_OUTPUT_IDS.filter((id) => names.includes(id));
+  if (names.length === 0) throw new UsageError(`--format: expected some of ${outputIdHelp()}, got "${list}"`);
+  const studio = STUDIO_OUTPUT_IDS.filter((id) => names.includes(id));
+  return [...studio, ...new Set(names.filter((name) => !isStudioOutputId(name)))];
+}
+
+function parseLevel(flag: string, text: string): number {
+  const level = Number(text.replace(/dB$/i, ''));
+  if (text.trim() === '' || !isDownmixLevel(level)) throw new UsageError(`${flag}: expected one of ${DOWNMIX_LEVELS_DB.join(', ')} (dB), got "${text}"`);
+  return level;
 }

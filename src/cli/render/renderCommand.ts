@@ -1,9 +1,14 @@
 import { writeFile } from 'node:fs/promises';
 import path from 'node:path';
-import { SHIPPED_HRTF_SET, studioOutputs } from '../../core/outputs/studioOutputs';
+import { needsHrtf, outputById } from '../../core/outputs/outputCatalog';
+import type { OutputDefinition } from '../../core/outputs/outputDefinition';
+import { SHIPPED_HRTF_SET } from '../../core/outputs/studioOutputs';
 import { encodeOutputFiles, outputFileName } from '../../io/outputFiles';
 import type { PcmSampleFormat } from '../../core/pcm';
+import { createLayoutPanner } from '../../render/buses/layoutPanners';
 import { renderWholeScene } from '../../render/offlineRender';
+import { planOutputs } from '../../render/outputPlan';
+import { UsageError } from '../commandLine';
 import { createSceneRenderer } from '../../render/sceneRenderer';
 import { loadHrtfGrid } from '../loadHrtf';
 import { loadSceneFile, loadStems, stemFilePaths } from '../loadScene';
@@ -11,18 +16,22 @@ import { makeFolder } from '../makeFolder';
 import { checkOutputFiles } from '../outputGuard';
 import { createProgressLine } from '../progress';
 import { printableLines } from '../terminalText';
+import { measureOutput, measuresText } from './outputMeasures';
+import type { OutputMeasures } from './outputMeasures';
 import type { RenderArgs } from './renderArgs';
 import { checkRender } from './suspectRender';
 
 /** What one render wrote, for the report and for tests. */
 export interface WrittenFile {
-  /** The output's id (core/outputs/studioOutputs.ts). */
+  /** The output's id (core/outputs/outputCatalog.ts). */
   readonly format: string;
   readonly file: string;
   readonly channels: number;
   readonly frames: number;
   readonly peakDbfs: number;
   readonly clipped: boolean;
+  /** Loudness (channel weights by label) and, for a two-channel loudspeaker or downmix output, the mono check. */
+  readonly measures: OutputMeasures;
 }
 
 /**
@@ -36,9 +45,11 @@ export async function runRender(args: RenderArgs, print: (line: string) => void)
   const { scene, warnings } = await loadSceneFile(args.scenePath);
   for (const warning of warnings) log(`warning: ${warning}`);
   const base = path.basename(args.scenePath).replace(/\.json$/i, '');
+  const outputs = renderOutputs(args);
+  checkPanners(outputs);
   // Before any work: never over an input, never over an existing file without --force.
   await checkOutputFiles(
-    args.formats.map((id) => path.join(args.outDir, outputFileName(base, id))),
+    outputs.map((output) => path.join(args.outDir, outputFileName(base, output.id))),
     [
       { file: args.scenePath, what: 'the scene file' },
       ...stemFilePaths(scene, args.scenePath),
@@ -49,9 +60,8 @@ export async function runRender(args: RenderArgs, print: (line: string) => void)
   await makeFolder(args.outDir);
   const [stems, hrtf] = await Promise.all([
     loadStems(scene, args.scenePath, (warning) => log(`warning: ${warning}`)),
-    args.formats.includes('binaural') ? loadHrtfGrid(args.hrtfPath, scene.sampleRateHz) : Promise.resolve(undefined),
+    outputs.some(needsHrtf) ? loadHrtfGrid(args.hrtfPath, scene.sampleRateHz) : Promise.resolve(undefined),
   ]);
-  const outputs = studioOutputs(args.formats, { monoLaw: args.monoLaw, hrtfSet: args.hrtfPath === undefined ? SHIPPED_HRTF_SET : path.basename(args.hrtfPath) });
   const renderer = createSceneRenderer(scene, stems, { outputs, ...(hrtf === undefined ? {} : { hrtf }) });
   const progress = createProgressLine(`rendering ${renderer.lengthFrames / scene.sampleRateHz} s`);
   const started = performance.now();
@@ -59,14 +69,15 @@ export async function runRender(args: RenderArgs, print: (line: string) => void)
   const elapsedSec = (performance.now() - started) / 1000;
   progress.done();
   const lengthSec = renderer.lengthFrames / scene.sampleRateHz;
-  log(`rendered ${lengthSec.toFixed(2)} s of ${args.formats.join(', ')} in ${elapsedSec.toFixed(2)} s (${(lengthSec / elapsedSec).toFixed(1)}x real time)`);
+  log(`rendered ${lengthSec.toFixed(2)} s of ${outputs.map((output) => output.id).join(', ')} in ${elapsedSec.toFixed(2)} s (${(lengthSec / elapsedSec).toFixed(1)}x real time)`);
   const written: WrittenFile[] = [];
   const files = encodeOutputFiles({ sampleRateHz: scene.sampleRateHz, outputs: rendered }, { baseName: base, sampleFormat: args.sampleFormat });
-  for (const { outputId, fileName, bytes, channelCount, peakDbfs: peak, clips: clipped } of files) {
+  for (const [k, { outputId, fileName, bytes, channelCount, peakDbfs: peak, clips: clipped }] of files.entries()) {
     const file = path.join(args.outDir, fileName);
     await writeFile(file, bytes);
-    written.push({ format: outputId, file, channels: channelCount, frames: renderer.lengthFrames, peakDbfs: peak, clipped });
-    log(`wrote ${file}: ${channelCount} ch, ${scene.sampleRateHz} Hz, ${bitsLabel(args.sampleFormat)}, peak ${peak.toFixed(2)} dBFS`);
+    const measures = measureOutput(rendered[k]!, scene.sampleRateHz, args.monoLaw);
+    written.push({ format: outputId, file, channels: channelCount, frames: renderer.lengthFrames, peakDbfs: peak, clipped, measures });
+    log(`wrote ${file}: ${channelCount} ch, ${scene.sampleRateHz} Hz, ${bitsLabel(args.sampleFormat)}, peak ${peak.toFixed(2)} dBFS, ${measuresText(measures)}`);
     if (clipped) {
       log(`warning: ${file} peaks at ${peak.toFixed(2)} dBFS and clips in ${bitsLabel(args.sampleFormat)}: lower the source gains, or use --bits 32f to keep the overs`);
     } else if (peak > 0) {
@@ -75,6 +86,29 @@ export async function runRender(args: RenderArgs, print: (line: string) => void)
   }
   checkRender({ scene, stems, peaksDbfs: written.map((file) => file.peakDbfs), nonFiniteBlocks: renderer.nonFiniteBlocks }, args.allowSilent === true, log);
   return written;
+}
+
+/** The outputs `args` asks for, each once (two names of one layout, `5.1` and `0+5+0`, are one output). */
+function renderOutputs(args: RenderArgs): OutputDefinition[] {
+  const settings = { monoLaw: args.monoLaw, hrtfSet: args.hrtfPath === undefined ? SHIPPED_HRTF_SET : path.basename(args.hrtfPath), loRo: args.loRo, ltRt: args.ltRt };
+  const outputs: OutputDefinition[] = [];
+  for (const id of args.formats) {
+    const output = outputById(id, settings);
+    if (!outputs.some((o) => o.id === output.id)) outputs.push(output);
+  }
+  return outputs;
+}
+
+/** Before any file is read: every layout asked for (itself or as a downmix's source) has an object panner; a UsageError naming it otherwise. */
+function checkPanners(outputs: readonly OutputDefinition[]): void {
+  for (const bus of planOutputs(outputs).buses) {
+    if (bus.kind !== 'loudspeakers') continue;
+    try {
+      createLayoutPanner(bus.layout);
+    } catch (error) {
+      throw new UsageError(`--format ${bus.id}: ${error instanceof Error ? error.message : String(error)}`);
+    }
+  }
 }
 
 function bitsLabel(sampleFormat: PcmSampleFormat): string {

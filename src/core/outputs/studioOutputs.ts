@@ -1,8 +1,8 @@
 import { getLayout } from '../layouts';
 import type { LayoutName } from '../layouts';
-import { monoLawGain } from '../monoLaw';
 import type { MonoLaw } from '../monoLaw';
-import type { BinauralOutput, DownmixOutput, LoudspeakerOutput, OutputDefinition } from './outputDefinition';
+import { monoDownmix } from './downmixOutputs';
+import type { BinauralOutput, LoudspeakerOutput, OutputDefinition } from './outputDefinition';
 import { speakerFiling, speakerMask } from './speakerMask';
 
 /**
@@ -26,7 +26,7 @@ export function isStudioOutputId(id: string): id is StudioOutputId {
 }
 
 /** The binaural rendering with `hrtfSet`: two ears, no loudspeaker positions. */
-function binauralOutput(hrtfSet: string): BinauralOutput {
+export function binauralOutput(hrtfSet: string): BinauralOutput {
   return {
     kind: 'binaural',
     id: 'binaural',
@@ -56,22 +56,6 @@ export function loudspeakerOutput(id: string, displayName: string, name: LayoutN
   };
 }
 
-/** Mono: the 0+2+0 output's left and right summed with the mono law's gain, as one centre channel. */
-function monoDownmix(stereo: OutputDefinition, law: MonoLaw): DownmixOutput {
-  if (stereo.channels.length !== 2) throw new RangeError(`the mono downmix takes a two-channel output, "${stereo.id}" has ${stereo.channels.length}`);
-  const gain = monoLawGain(law);
-  return {
-    kind: 'downmix',
-    id: 'mono',
-    displayName: `Mono (${law})`,
-    channels: [{ label: 'M+000', isLfe: false }],
-    fileOrder: [0],
-    channelMask: speakerMask(['M+000']),
-    from: stereo,
-    matrix: [[gain, gain]],
-  };
-}
-
 /** The stereo output: the 0+2+0 layout. */
 export function stereoOutput(): LoudspeakerOutput {
   return loudspeakerOutput('stereo', 'Stereo', '0+2+0');
@@ -85,7 +69,7 @@ export function studioOutput(id: StudioOutputId, settings: StudioOutputSettings)
     case 'stereo':
       return stereoOutput();
     case 'mono':
-      return monoDownmix(stereoOutput(), settings.monoLaw);
+      return monoDownmix(stereoOutput(), 'mono', settings.monoLaw);
   }
 }
 

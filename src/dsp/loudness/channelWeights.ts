@@ -38,7 +38,7 @@ export const SURROUND_5_0_WEIGHTS: readonly number[] = [1, 1, 1, SURROUND_WEIGHT
  * elevation 0, U at +30, B at -30, T at +90; LFE 0).
  */
 export function loudnessWeightsForOutput(output: OutputDefinition): number[] {
-  if (output.kind === 'binaural') return output.channels.map(() => 1);
+  if (output.kind === 'binaural' || output.kind === 'layoutBinaural') return output.channels.map(() => 1);
   return output.channels.map((channel) => (channel.isLfe ? 0 : weightForLabel(channel.label)));
 }
 

@@ -15,7 +15,8 @@ import { primeLoudnessMeter } from '../../dsp/loudness/loudnessSpans';
 import { createSubBlockPowerLog, subBlockPowers } from '../../dsp/loudness/subBlockPowerLog';
 import type { SubBlockPowerLog } from '../../dsp/loudness/subBlockPowerLog';
 import { flushTruePeak } from '../../dsp/loudness/truePeak';
-import { applyDownmix } from '../downmix/downmix';
+import { createDerivedStage } from '../downmix/createDerivedStage';
+import type { DerivedStage } from '../downmix/derivedStage';
 import { planOutputs } from '../outputPlan';
 import type { OutputPlan } from '../outputPlan';
 import type { SourceContributions } from './sourceContributions';
@@ -55,8 +56,10 @@ export interface SpanLoudness {
   readonly meters: readonly ProgrammeMeter[];
   /** How the programmes are made from the buses that the contributions render (in the plan's bus order). */
   readonly plan: OutputPlan;
-  /** Per plan stage (buses, then downmixes), this chunk's channels. */
+  /** Per plan stage (buses, then derived outputs), this chunk's channels. */
   readonly stages: readonly (readonly Float32Array[])[];
+  /** The derived outputs' stages, in the plan's order. */
+  readonly derived: readonly DerivedStage[];
 }
 
 /**
@@ -79,7 +82,8 @@ export function createSpanLoudness(
 ): SpanLoudness {
   const capacity = Math.ceil((range.end - range.start) / subBlockLength(sampleRateHz)) + 1;
   const plan = planOutputs(programmes);
-  const stages = [...plan.buses, ...plan.downmixes.map((d) => d.output)].map((output) => output.channels.map(() => new Float32Array(chunkFrames)));
+  const derived = plan.derived.map((d) => createDerivedStage(d.output, { sampleRateHz, maxFrames: chunkFrames, hrtf: undefined }));
+  const stages = [...plan.buses.map((output) => output.channels.map(() => new Float32Array(chunkFrames))), ...derived.map((stage) => stage.block)];
   const meters = LOUDNESS_PROGRAMMES.map((programme, k): ProgrammeMeter => {
     const output = programmes[k];
     if (output?.id !== programme) throw new Error(`loudness: expected the ${programme} output at ${k}, got ${output?.id ?? 'none'}`);
@@ -88,14 +92,14 @@ export function createSpanLoudness(
     const channels = stages[plan.stageOf[k]!]!;
     return { programme, meter: createLoudnessMeter({ channelWeights, subBlockPowers: log }, sampleRateHz), log, channels };
   });
-  return { ...range, endsProgramme: range.end >= lengthFrames, meters, plan, stages };
+  return { ...range, endsProgramme: range.end >= lengthFrames, meters, plan, stages, derived };
 }
 
 /** Adds the chunk of programme samples [position, position + frames) that the contributions hold. */
 export function feedSpanLoudness(span: SpanLoudness, contributions: SourceContributions, position: number, frames: number): void {
   const { plan, stages } = span;
   plan.buses.forEach((_, b) => sumInto(stages[b]!, contributions.rendered.map((outputs) => outputs[b]!), frames));
-  plan.downmixes.forEach((downmix, d) => applyDownmix(downmix.output.matrix, stages[downmix.from]!, stages[plan.buses.length + d]!, frames));
+  plan.derived.forEach((d, k) => span.derived[k]!.process(stages[d.from]!, frames));
   // Before the span's first sub-block: pre-roll; from it to its last: counted; after: nothing.
   const primed = clamp(span.start - position, 0, frames);
   const counted = clamp(span.end - position, 0, frames) - primed;

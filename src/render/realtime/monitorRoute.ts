@@ -33,6 +33,7 @@ export function routeMonitor(output: OutputDefinition, rendered: readonly Output
     const ids = rendered.map((o) => o.id).join(', ');
     throw new RangeError(`monitor: "${output.id}" is not rendered here, nor a downmix of an output that is (${ids})`);
   }
+  if (output.quadrature !== undefined) throw new RangeError(`monitor: "${output.id}" is a matrix encoding, which the monitor does not play`);
   return {
     output,
     source: from,

@@ -1,5 +1,7 @@
 import { describe, expect, it } from 'vitest';
 import type { DownmixOutput } from '../../../src/core/outputs/outputDefinition';
+import { DEFAULT_DOWNMIX_LEVELS } from '../../../src/core/outputs/downmixOutputs';
+import { outputById } from '../../../src/core/outputs/outputCatalog';
 import { stereoOutput } from '../../../src/core/outputs/studioOutputs';
 import { applyDownmix } from '../../../src/render/downmix/downmix';
 import { planOutputs } from '../../../src/render/outputPlan';
@@ -11,9 +13,22 @@ describe('planning a render from its outputs', () => {
   it('runs one bus per bus output, adds the hidden source of a downmix asked for alone, and downmixes after it', () => {
     const plan = planOutputs(studioTestOutputs(['mono', 'binaural']));
     expect(plan.buses.map((b) => b.id)).toEqual(['stereo', 'binaural']);
-    expect(plan.downmixes.map((d) => [d.output.id, d.from])).toEqual([['mono', 0]]);
+    expect(plan.derived.map((d) => [d.output.id, d.from])).toEqual([['mono', 0]]);
     // mono is read from the first downmix (after the two buses), binaural from bus 1.
     expect(plan.stageOf).toEqual([2, 1]);
+  });
+
+  it('plans a chain of downmixes each after its source (7.1.4 -> 5.1 -> Lo/Ro -> mono) and a layout heard binaurally after its bus', () => {
+    const settings = { monoLaw: '-3dB' as const, hrtfSet: 'test', loRo: DEFAULT_DOWNMIX_LEVELS, ltRt: DEFAULT_DOWNMIX_LEVELS };
+    const plan = planOutputs([outputById('7.1.4-to-mono', settings), outputById('binaural-7.1.4', settings), outputById('7.1.4-to-loro', settings)]);
+    expect(plan.buses.map((b) => b.id)).toEqual(['7.1.4']);
+    expect(plan.derived.map((d) => [d.output.id, d.from])).toEqual([
+      ['7.1.4-to-5.1', 0],
+      ['7.1.4-to-loro', 1],
+      ['7.1.4-to-mono', 2],
+      ['binaural-7.1.4', 0],
+    ]);
+    expect(plan.stageOf).toEqual([3, 4, 2]);
   });
 
   it('refuses two outputs of one id and a downmix whose matrix does not fit its source, naming the output', () => {
