@@ -1,5 +1,6 @@
 import { LAYOUT_NAMES, getLayout } from '../../core/layouts';
 import type { LayoutChannel, LayoutName } from '../../core/layouts';
+import { speakerFileOrder } from '../../core/outputs/speakerMask';
 import { UsageError } from '../commandLine';
 
 /**
@@ -88,21 +89,12 @@ export function channelFromLabel(label: string): LayoutChannel {
 }
 
 /**
- * The file's speaker bits in channel order. WAVE_FORMAT_EXTENSIBLE orders channels by
- * increasing bit, which puts BACK (0x10, 0x20) before SIDE (0x200, 0x400); the studio
- * reads and writes 7.1 and 7.1.4 in the SMPTE order of BS.2051 and DESIGN.md (L R C LFE
- * Lss Rss Lrs Rrs ...), as SMPTE and Dolby files do, so when both pairs are present the
- * side pair comes first (see src/core/data/README.md).
+ * The file's speaker bits in channel order: WAVE_FORMAT_EXTENSIBLE orders channels by
+ * increasing bit, so in 7.1 the back pair (0x10, 0x20: M+/-135) comes before the side
+ * pair (0x200, 0x400: M+/-090), as the studio's export writes them (DESIGN.md section 4).
  */
 function speakerBitsInFileOrder(mask: number): number[] {
-  const bits = SPEAKER_BITS.map(([bit]) => bit).filter((bit) => (mask & bit) !== 0);
-  if ((mask & BACK_PAIR) === BACK_PAIR && (mask & SIDE_PAIR) === SIDE_PAIR) {
-    const backs = bits.filter((bit) => (bit & BACK_PAIR) !== 0);
-    const rest = bits.filter((bit) => (bit & BACK_PAIR) === 0);
-    const afterSides = rest.indexOf(0x400) + 1;
-    return [...rest.slice(0, afterSides), ...backs, ...rest.slice(afterSides)];
-  }
-  return bits;
+  return SPEAKER_BITS.map(([bit]) => bit).filter((bit) => (mask & bit) !== 0);
 }
 
 function describeBits(mask: number): string {
@@ -126,8 +118,10 @@ function describe(name: LayoutName | undefined, channels: readonly LayoutChannel
   return `custom: ${channels.map((c) => c.label).join(' ')}`;
 }
 
+/** A studio layout's channels in file order (speakerFileOrder: by increasing speaker bit). */
 function studioLayout(name: LayoutName, from: FileChannelLayout['from']): FileChannelLayout {
-  const { channels } = getLayout(name);
+  const layoutChannels = getLayout(name).channels;
+  const channels = speakerFileOrder(layoutChannels.map((c) => c.label)).map((index) => layoutChannels[index]!);
   return { name, description: describe(name, channels), channels, from };
 }
 
