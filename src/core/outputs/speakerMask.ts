@@ -3,7 +3,8 @@
  * SPEAKER_* values of Microsoft's ksmedia.h), and the file order they give: a file's
  * channels are in the order of increasing bits, so in 7.1 (0+7+0) the back pair M+/-135
  * (BACK_LEFT 0x10, BACK_RIGHT 0x20) comes before the side pair M+/-090 (SIDE_LEFT 0x200,
- * SIDE_RIGHT 0x400). The 5.1 surrounds M+/-110 take the SIDE bits (KSAUDIO_SPEAKER_5POINT1_SURROUND,
+ * SIDE_RIGHT 0x400). Labels WAVE has no bit for are written after the mapped channels,
+ * outside the mask. The 5.1 surrounds M+/-110 take the SIDE bits (KSAUDIO_SPEAKER_5POINT1_SURROUND,
  * mask 0x60F), as src/core/data/README.md explains. The tests check, for every layout,
  * that the bits of its labels OR to the channelMask its data file states.
  */
@@ -18,6 +19,10 @@ const SPEAKER_BIT_BY_LABEL: Readonly<Record<string, number>> = {
   'M-110': 0x400,
   'M+090': 0x200,
   'M-090': 0x400,
+  'M+180': 0x100,
+  'T+000': 0x800,
+  'U+000': 0x2000,
+  'U+180': 0x10000,
   'U+030': 0x1000,
   'U+045': 0x1000,
   'U-030': 0x4000,
@@ -34,21 +39,34 @@ function speakerBit(label: string): number | undefined {
 }
 
 /**
- * The file order of loudspeakers given by their labels: order[k] is the index (into
- * `labels`) of the file's k-th channel, by increasing speaker bit. Throws when a label
- * has no bit or two labels share one (no WAVE file can carry them).
+ * The SPEAKER_* bit each label takes in a file: a label's bit unless an earlier label
+ * took it already (M+110 and M+090 share SIDE_LEFT), else undefined: such a channel is
+ * not in the mask and follows the mapped ones (Microsoft: channels beyond the mask's bits
+ * go to no particular loudspeaker).
  */
-export function speakerFileOrder(labels: readonly string[]): number[] {
-  const bits = labels.map((label) => {
+function claimedBits(labels: readonly string[]): (number | undefined)[] {
+  const taken = new Set<number>();
+  return labels.map((label) => {
     const bit = speakerBit(label);
-    if (bit === undefined) throw new RangeError(`loudspeaker "${label}" has no WAVE_FORMAT_EXTENSIBLE speaker bit`);
+    if (bit === undefined || taken.has(bit)) return undefined;
+    taken.add(bit);
     return bit;
   });
-  if (new Set(bits).size !== bits.length) throw new RangeError(`loudspeakers ${labels.join(' ')} share a WAVE speaker bit`);
-  return labels.map((_, i) => i).sort((a, b) => bits[a]! - bits[b]!);
 }
 
-/** The OR of the labels' speaker bits. */
+/**
+ * The file order of loudspeakers given by their labels: order[k] is the index (into
+ * `labels`) of the file's k-th channel: first the labels with a speaker bit by increasing
+ * bit, then those without one (e.g. 9+10+3's M+/-060, LFE2, B+000) in their given order.
+ */
+export function speakerFileOrder(labels: readonly string[]): number[] {
+  const bits = claimedBits(labels);
+  const indices = labels.map((_, i) => i);
+  const mapped = indices.filter((i) => bits[i] !== undefined).sort((a, b) => bits[a]! - bits[b]!);
+  return [...mapped, ...indices.filter((i) => bits[i] === undefined)];
+}
+
+/** The OR of the bits the labels take in a file (claimedBits). */
 export function speakerMask(labels: readonly string[]): number {
-  return labels.reduce((mask, label) => mask | (speakerBit(label) ?? 0), 0);
+  return claimedBits(labels).reduce<number>((mask, bit) => mask | (bit ?? 0), 0);
 }

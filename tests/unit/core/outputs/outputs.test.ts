@@ -26,9 +26,18 @@ describe('the output model', () => {
     expect(output.channelMask).toBe(0x63f);
   });
 
-  it('refuses labels no WAVE file can carry, naming them', () => {
-    expect(() => speakerFileOrder(['M+030', 'T+000'])).toThrow(/"T\+000" has no WAVE_FORMAT_EXTENSIBLE speaker bit/);
-    expect(() => speakerFileOrder(['M+110', 'M+090'])).toThrow(/share a WAVE speaker bit/);
+  it('puts labels without a WAVE speaker bit (or whose bit an earlier label took) after the mapped ones, outside the mask', () => {
+    expect(speakerFileOrder(['M+060', 'M+030', 'LFE2', 'M-030', 'T+000'])).toEqual([1, 3, 4, 0, 2]);
+    expect(speakerMask(['M+060', 'M+030', 'LFE2', 'M-030', 'T+000'])).toBe(0x803);
+    expect(speakerFileOrder(['M+110', 'M+090'])).toEqual([0, 1]);
+    expect(speakerMask(['M+110', 'M+090'])).toBe(0x200);
+    // 9+10+3 (22.2): 16 loudspeakers have a bit, 8 (M+/-060, LFE2, U+/-090, B+000, B+/-045) have none.
+    const nineTenThree = ['M+060', 'M-060', 'M+000', 'LFE1', 'M+135', 'M-135', 'M+030', 'M-030', 'M+180', 'LFE2', 'M+090', 'M-090', 'U+045', 'U-045', 'U+000', 'T+000', 'U+135', 'U-135', 'U+090', 'U-090', 'U+180', 'B+000', 'B+045', 'B-045'];
+    expect(speakerMask(nineTenThree)).toBe(0x3ff3f);
+    expect(speakerFileOrder(nineTenThree).map((i) => nineTenThree[i])).toEqual([
+      'M+030', 'M-030', 'M+000', 'LFE1', 'M+135', 'M-135', 'M+180', 'M+090', 'M-090', 'T+000', 'U+045', 'U+000', 'U-045', 'U+135', 'U+180', 'U-135',
+      'M+060', 'M-060', 'LFE2', 'U+090', 'U-090', 'B+000', 'B+045', 'B-045',
+    ]);
   });
 
   it('makes stereo the 0+2+0 layout and mono its downmix by the mono law (1/sqrt 2 or 1/2 per channel)', () => {
