@@ -98,7 +98,7 @@ describe('ADM BWF export and re-import', () => {
     expect(checkAtmosMasterProfile({ ...content, audio: { ...content.audio, sampleRateHz: 96000 } })).toEqual(['sample rate 96000 Hz (expected 48000)']);
     const polar = {
       ...content.document,
-      channelFormats: content.document.channelFormats.map((c) => ({ ...c, blocks: c.blocks.map((b) => ({ ...b, position: { coordinates: 'polar' as const, azimuth: 0, elevation: 0 } })) })),
+      channelFormats: content.document.channelFormats.map((c) => ({ ...c, blocks: c.blocks.map((b) => (b.type === 'Objects' ? { ...b, position: { coordinates: 'polar' as const, azimuth: 0, elevation: 0 } } : b)) })),
     };
     expect(checkAtmosMasterProfile({ ...content, document: polar })).toEqual(['audioBlockFormat AB_00031001_00000001 has a polar position (expected Cartesian X, Y, Z)']);
     expect(() => buildAtmosMasterAdm({ ...masterInput(0), bed: { name: 'b', packFormatId: 'AP_00040001', channels: [] } })).toThrow(/bed pack AP_00040001 \(expected a DirectSpeakers pack/);
