@@ -46,7 +46,7 @@ export function readAdmBwf(bytes: Uint8Array, fileName: string): AdmBwf {
   if (axml.length > ADM_XML_LIMITS.maxChars * 4) throw new FieldError(fileName, 'axml', `chunk of ${axml.length} bytes (expected at most ${ADM_XML_LIMITS.maxChars * 4})`);
   const decoded = decodeUtf8(stripTrailingNuls(axml));
   if ('error' in decoded) throw new FieldError(fileName, 'axml', `${decoded.error} (expected UTF-8 XML)`);
-  const document = readAdmXml(decoded.text, `${fileName} axml`);
+  const document = withPathPrefix('axml', () => readAdmXml(decoded.text, fileName));
   const chna = readChna(chnaBody, fileName);
   const lookup = admLookup(document);
   const tracks = resolveTracks(chna, audio.channels.length, lookup, fileName);
@@ -58,4 +58,14 @@ function stripTrailingNuls(bytes: Uint8Array): Uint8Array {
   let end = bytes.length;
   while (end > 0 && (bytes[end - 1] === 0 || bytes[end - 1] === 0x20 || bytes[end - 1] === 0x0a || bytes[end - 1] === 0x0d || bytes[end - 1] === 0x09)) end--;
   return bytes.subarray(0, end);
+}
+
+/** Runs `read`, putting `prefix` before the path of the FieldError it throws (e.g. `axml 12:5`). */
+function withPathPrefix<T>(prefix: string, read: () => T): T {
+  try {
+    return read();
+  } catch (error) {
+    if (error instanceof FieldError) throw new FieldError(error.fileName, error.path === '' ? prefix : `${prefix} ${error.path}`, error.problem);
+    throw error;
+  }
 }

@@ -38,12 +38,12 @@ export function resolveTracks(chna: readonly ChnaEntry[], channelCount: number, 
   const channelOf = new Map<string, number>();
   for (const entry of chna) {
     const path = `chna track ${entry.trackIndex} ${entry.trackUid}`;
+    if (channelOf.has(entry.trackUid)) problem(path, `audioTrackUID ${entry.trackUid} is listed twice in chna`);
+    channelOf.set(entry.trackUid, entry.trackIndex - 1);
     if (entry.trackIndex > channelCount) {
       problem(path, `track index ${entry.trackIndex} but the file has ${channelCount} channels`);
       continue;
     }
-    if (channelOf.has(entry.trackUid)) problem(path, `audioTrackUID ${entry.trackUid} is listed twice in chna`);
-    channelOf.set(entry.trackUid, entry.trackIndex - 1);
     const uid = lookup.trackUid(entry.trackUid);
     const trackFormatId = uid?.trackFormatId ?? entry.trackFormatId;
     const packFormatId = uid?.packFormatId ?? entry.packFormatId;

@@ -126,3 +126,33 @@ describe('readAdmBwf refuses the invalid files, naming the conflicting reference
     expect((error as FieldError).message).toMatch(/^invalid\/eps__two_object_pack_adm\.wav: 2 problems:/);
   });
 });
+
+describe('readAdmBwf refuses bad metadata, naming the chunk, the line:column and the element', () => {
+  /** The fixture with `from` replaced by `to` (the same length, so no chunk size changes). */
+  function edited(name: string, from: string, to: string): Uint8Array {
+    expect(to.length).toBe(from.length);
+    const bytes = fixture(name);
+    const text = Buffer.from(bytes).toString('latin1');
+    const at = text.indexOf(from);
+    expect(at).toBeGreaterThan(0);
+    bytes.set(Buffer.from(to, 'latin1'), at);
+    return bytes;
+  }
+
+  it('an entity the reader does not define', () => {
+    const bytes = edited('bmx__adm_1.wav', 'audioProgrammeLanguage="eng"', 'audioProgrammeLanguage="&e;"');
+    expect(() => readAdmBwf(bytes, 'b.wav')).toThrow(/^b\.wav: axml 6:\d+: unknown entity reference &e;/);
+  });
+
+  it('an elevation out of range, naming the block', () => {
+    const bytes = edited('ear__test_bwf.wav', '<position coordinate="elevation">30.00000</position>', '<position coordinate="elevation">99.00000</position>');
+    expect(() => readAdmBwf(bytes, 'e.wav')).toThrow(/^e\.wav: axml \d+:\d+: audioBlockFormat AB_00031002_00000001: position elevation is 99 \(expected -90 to 90\)$/);
+  });
+
+  it('a chna track beyond the file\'s channels', () => {
+    const bytes = fixture('eps__two_prog.wav');
+    const chna = Buffer.from(bytes).indexOf('chna');
+    bytes[chna + 12] = 5;
+    expect(() => readAdmBwf(bytes, 't.wav')).toThrow('t.wav: chna track 5 ATU_00000001: track index 5 but the file has 1 channels');
+  });
+});
