@@ -28,6 +28,8 @@ export interface AdmContent {
   readonly name: string;
   readonly language?: string;
   readonly objectIds: readonly string[];
+  /** BS.2076 `dialogue`: 0 no dialogue, 1 dialogue, 2 mixed. */
+  readonly dialogue?: 0 | 1 | 2;
 }
 
 export interface AdmObject {

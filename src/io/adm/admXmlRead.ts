@@ -80,7 +80,15 @@ function readProgramme(element: XmlElement, source: string): AdmProgramme {
 
 function readContent(element: XmlElement, source: string): AdmContent {
   const { r, id } = reader(element, source, 'audioContent', 'audioContentID');
-  return { id, name: r.attribute('audioContentName') ?? '', ...optional('language', r.attribute('audioContentLanguage')), objectIds: r.refs('audioObjectIDRef') };
+  const dialogue = r.childNumber('dialogue', 0, 2);
+  if (dialogue !== undefined && !Number.isInteger(dialogue)) r.fail(`<dialogue> is ${dialogue} (expected 0, 1 or 2)`);
+  return {
+    id,
+    name: r.attribute('audioContentName') ?? '',
+    ...optional('language', r.attribute('audioContentLanguage')),
+    objectIds: r.refs('audioObjectIDRef'),
+    ...optional('dialogue', dialogue as 0 | 1 | 2 | undefined),
+  };
 }
 
 function readObject(element: XmlElement, source: string): AdmObject {

@@ -33,7 +33,7 @@ export function writeAdmXml(document: AdmDocument): string {
       ...document.contents.map((c) => ({
         name: 'audioContent',
         attributes: attrs(['audioContentID', c.id], ['audioContentName', c.name], ['audioContentLanguage', c.language]),
-        children: refs('audioObjectIDRef', c.objectIds),
+        children: [...refs('audioObjectIDRef', c.objectIds), ...valueNode('dialogue', c.dialogue)],
       })),
       ...document.objects.map((o) => ({
         name: 'audioObject',

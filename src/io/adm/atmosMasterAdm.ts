@@ -1,14 +1,15 @@
 /**
  * An ADM BWF model in the shape of the Dolby Atmos Master ADM Profile (v1.0), as far as
  * its public summaries state it: 48 kHz, 24-bit PCM, at most 128 channels of which at
- * most 118 objects; one audioProgramme; the bed as DirectSpeakers on a common-definition
+ * most 118 objects; one audioProgramme; every audioContent with a `dialogue` element; the bed as DirectSpeakers on a common-definition
  * pack (ITU-R BS.2094, e.g. AP_00010016 for 7.1.2); each object one Objects pack with
  * Cartesian positions (cartesian 1, X, Y, Z); every audioTrackUID referencing its track
  * and pack format; IDs numbered from 1001 (APR_1001, ACO_1001, AO_1001) and 0x1001 for
  * the formats (AP_00031001, AC_00031001, AS_00031001, AT_00031001_01, AB_00031001_00000001).
- * Not verified against the profile's full text (not public): the element order, the
- * audioContent `dialogue` element (not in the model), the fmt chunk tag, and anything
- * beyond the constraints above; see checkAtmosMasterProfile.
+ * Each audioContent carries its `dialogue` kind (MediaArea's profile checks list it). Not
+ * verified against the profile's full text (not public): the element order, the fmt
+ * chunk tag (EXTENSIBLE with mask 0 above two channels), the audioContent grouping (one
+ * per object here), the object naming, and anything beyond the constraints above.
  */
 import type { AdmChannelFormat, AdmContent, AdmObject, AdmObjectsBlock, AdmPackFormat, AdmStreamFormat, AdmTrackFormat, AdmTrackUid, ChnaEntry } from '../../core/adm/admModel';
 import type { AdmBwfContent } from './admBwfWrite';
@@ -22,6 +23,8 @@ export const ATMOS_MASTER_MAX_OBJECTS = 118;
 /** A bed: the channels of a common-definition DirectSpeakers pack, in the pack's order. */
 export interface AtmosBedInput {
   readonly name: string;
+  /** The content's BS.2076 dialogue kind: 0 none (default), 1 dialogue, 2 mixed. */
+  readonly dialogue?: 0 | 1 | 2;
   readonly packFormatId: string;
   readonly channels: readonly Float32Array[];
 }
@@ -31,6 +34,8 @@ export type AtmosObjectBlock = Omit<AdmObjectsBlock, 'type' | 'id' | 'position'>
 
 export interface AtmosObjectInput {
   readonly name: string;
+  /** As for the bed; default 0. */
+  readonly dialogue?: 0 | 1 | 2;
   readonly samples: Float32Array;
   readonly blocks: readonly AtmosObjectBlock[];
 }
@@ -63,10 +68,10 @@ export function buildAtmosMasterAdm(input: AtmosMasterInput): AdmBwfContent {
     chna.push({ trackIndex: channels.length, trackUid: id, trackFormatId, packFormatId });
     return id;
   };
-  const addObject = (name: string, packFormatId: string, uids: string[]): void => {
+  const addObject = (name: string, packFormatId: string, uids: string[], dialogue: 0 | 1 | 2): void => {
     const number = 1001 + objects.length;
     objects.push({ id: `AO_${number}`, name, packFormatIds: [packFormatId], objectIds: [], trackUidIds: uids });
-    contents.push({ id: `ACO_${number}`, name, objectIds: [`AO_${number}`] });
+    contents.push({ id: `ACO_${number}`, name, objectIds: [`AO_${number}`], dialogue });
   };
 
   if (input.bed !== undefined) {
@@ -78,7 +83,7 @@ export function buildAtmosMasterAdm(input: AtmosMasterInput): AdmBwfContent {
     if (bed.channels.length !== pack.channelFormatIds.length) throw new RangeError(`Atmos master: bed of ${bed.channels.length} channels for pack ${pack.id} of ${pack.channelFormatIds.length}`);
     const trackOfChannel = new Map(bs2094CommonDefinitions().streamFormats.filter((s) => s.channelFormatId !== undefined).map((s) => [s.channelFormatId!, s.trackFormatIds[0]!]));
     const uids = pack.channelFormatIds.map((channelId, k) => addTrack(trackOfChannel.get(channelId)!, pack.id, bed.channels[k]!));
-    addObject(bed.name, pack.id, uids);
+    addObject(bed.name, pack.id, uids, bed.dialogue ?? 0);
   }
   input.objects.forEach((object, k) => {
     const n = 0x1001 + k;
@@ -95,7 +100,7 @@ export function buildAtmosMasterAdm(input: AtmosMasterInput): AdmBwfContent {
     });
     streamFormats.push({ id: streamId, name: object.name, formatDefinition: 'PCM', channelFormatId: channelId, packFormatId: packId, trackFormatIds: [trackId] });
     trackFormats.push({ id: trackId, name: object.name, formatDefinition: 'PCM', streamFormatId: streamId });
-    addObject(object.name, packId, [addTrack(trackId, packId, object.samples)]);
+    addObject(object.name, packId, [addTrack(trackId, packId, object.samples)], object.dialogue ?? 0);
   });
 
   const content: AdmBwfContent = {
@@ -127,6 +132,7 @@ export function checkAtmosMasterProfile(content: AdmBwfContent): string[] {
   const objectCount = document.objects.filter((o) => o.packFormatIds.some((id) => lookup.packFormat(id)?.type === 'Objects')).length;
   if (objectCount > ATMOS_MASTER_MAX_OBJECTS) problems.push(`${objectCount} objects (expected at most ${ATMOS_MASTER_MAX_OBJECTS})`);
   if (document.programmes.length !== 1) problems.push(`${document.programmes.length} audioProgrammes (expected one)`);
+  for (const content of document.contents) if (content.dialogue === undefined) problems.push(`audioContent ${content.id} has no dialogue element (expected 0, 1 or 2)`);
   for (const object of document.objects) {
     if (object.packFormatIds.length !== 1) problems.push(`audioObject ${object.id} has ${object.packFormatIds.length} audioPackFormatIDRefs (expected one)`);
     const pack = lookup.packFormat(object.packFormatIds[0] ?? '');

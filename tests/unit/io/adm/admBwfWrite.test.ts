@@ -96,6 +96,8 @@ describe('ADM BWF export and re-import', () => {
     );
     const content = buildAtmosMasterAdm(masterInput(1));
     expect(checkAtmosMasterProfile({ ...content, audio: { ...content.audio, sampleRateHz: 96000 } })).toEqual(['sample rate 96000 Hz (expected 48000)']);
+    const noDialogue = { ...content.document, contents: content.document.contents.map(({ dialogue: _, ...rest }) => rest) };
+    expect(checkAtmosMasterProfile({ ...content, document: noDialogue })).toContain('audioContent ACO_1001 has no dialogue element (expected 0, 1 or 2)');
     const polar = {
       ...content.document,
       channelFormats: content.document.channelFormats.map((c) => ({ ...c, blocks: c.blocks.map((b) => (b.type === 'Objects' ? { ...b, position: { coordinates: 'polar' as const, azimuth: 0, elevation: 0 } } : b)) })),

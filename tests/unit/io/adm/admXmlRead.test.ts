@@ -5,6 +5,7 @@ import { readAdmXml } from '../../../../src/io/adm/admXmlRead';
 const DOCUMENT = `<?xml version="1.0" encoding="UTF-8"?>
 <ituADM xmlns="urn:metadata-schema:adm">
  <coreMetadata><format><audioFormatExtended version="ITU-R_BS.2076-2">
+  <audioContent audioContentID="ACO_1001" audioContentName="c"><audioObjectIDRef>AO_1001</audioObjectIDRef><dialogue nonDialogueContentKind="1">2</dialogue></audioContent>
   <audioObject audioObjectID="AO_1001" audioObjectName="A &amp; B" start="00:00:01.5" importance="7" interact="1">
    <audioPackFormatIDRef>AP_00031001</audioPackFormatIDRef>
    <gain gainUnit="dB">-6</gain>
@@ -67,6 +68,7 @@ describe('readAdmXml', () => {
     expect(object).toMatchObject({ id: 'AO_1001', name: 'A & B', start: 1.5, importance: 7, interact: true, packFormatIds: ['AP_00031001'], trackUidIds: ['ATU_00000001'] });
     expect(Math.abs(object!.gain! - 0.50119)).toBeLessThan(1e-5);
     expect(document.packFormats[0]).toMatchObject({ type: 'Objects', absoluteDistance: 4.5 });
+    expect(document.contents).toEqual([{ id: 'ACO_1001', name: 'c', objectIds: ['AO_1001'], dialogue: 2 }]);
   });
 
   it('reads every Objects block field as written (gain -20 dB = 0.1)', () => {
@@ -107,11 +109,11 @@ describe('readAdmXml', () => {
   });
 
   it.each([
-    ['<position coordinate="X">-0.25</position>', '<position coordinate="X">-1.25</position>', /^bad\.xml: 16:5: audioBlockFormat AB_00031001_00000001: position X is -1.25 \(expected -1 to 1\)$/],
-    ['duration="00:00:00.24000S48000"', 'duration="00:00:00.48000S48000"', /^bad\.xml: 14:4: audioBlockFormat AB_00031001_00000001: attribute duration is "00:00:00.48000S48000" \(expected a time/],
+    ['<position coordinate="X">-0.25</position>', '<position coordinate="X">-1.25</position>', /^bad\.xml: 17:5: audioBlockFormat AB_00031001_00000001: position X is -1.25 \(expected -1 to 1\)$/],
+    ['duration="00:00:00.24000S48000"', 'duration="00:00:00.48000S48000"', /^bad\.xml: 15:4: audioBlockFormat AB_00031001_00000001: attribute duration is "00:00:00.48000S48000" \(expected a time/],
     ['<order>2</order><degree>-2</degree>', '<order>1</order><degree>-2</degree>', /audioBlockFormat AB_00041001_00000001: HOA order 1, degree -2 \(expected integers with \|degree\| <= order\)/],
     ['typeLabel="0001" typeDefinition="DirectSpeakers"', 'typeLabel="0003" typeDefinition="DirectSpeakers"', /audioChannelFormat AC_00011001: typeDefinition DirectSpeakers and typeLabel 0003 disagree \(0003 is Objects\)/],
-    ['<diffuse>0.4</diffuse>', '<diffuse>lots</diffuse>', /^bad\.xml: 21:5: audioBlockFormat AB_00031001_00000001: <diffuse> is "lots" \(expected a number\)$/],
+    ['<diffuse>0.4</diffuse>', '<diffuse>lots</diffuse>', /^bad\.xml: 22:5: audioBlockFormat AB_00031001_00000001: <diffuse> is "lots" \(expected a number\)$/],
     ['audioChannelFormatID="AC_00041001"', 'audioChannelFormatID="AC_00011001"', /audioChannelFormat AC_00011001 is defined twice \(expected unique IDs\)/],
     ['<jumpPosition interpolationLength="0.05">1</jumpPosition>', '<jumpPosition interpolationLength="0.05">yes</jumpPosition>', /<jumpPosition> is "yes" \(expected 0 or 1\)/],
   ])('refuses %s changed to %s, naming line:column and the element', (from, to, message) => {
