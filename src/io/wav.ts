@@ -1,4 +1,6 @@
-/** WAV (RIFF/RF64/BW64 WAVE) codec: the public entry point of wavDecode.ts and wavEncode.ts. */
+/** WAV (RIFF/RF64/BW64 WAVE) codec: the public entry point of wavDecode.ts, wavEncode.ts and wavHeader.ts. */
 export { decodeWav } from './wavDecode';
-export { encodeWav } from './wavEncode';
-export type { WavEncodeOptions } from './wavEncode';
+export { encodeWav, encodeWavPieces } from './wavEncode';
+export type { WavEncodeOptions, WavSampleSource } from './wavEncode';
+export { encodeWavHeader } from './wavHeader';
+export type { WavChunk, WavHeader, WavHeaderFields } from './wavHeader';

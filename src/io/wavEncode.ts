@@ -1,32 +1,17 @@
 /**
- * WAV encoding: 16- or 24-bit integer PCM or 32-bit IEEE float, interleaved.
- *
- * Layout: `RIFF` header, `fmt `, a `fact` chunk (frame count) for float data (the 1991
- * RIFF specification requires it for every non-PCM format), then `data`, padded to an
- * even size. The fmt chunk is WAVE_FORMAT_EXTENSIBLE (40 bytes, SubFormat PCM or float,
- * wValidBitsPerSample = wBitsPerSample) when there are more than 2 channels or a channel
- * mask is known, as Microsoft requires for multichannel files; otherwise plain PCM
- * (16 bytes) or IEEE float (WAVEFORMATEX, 18 bytes with cbSize 0). Format facts: see
- * wavFormat.ts.
+ * WAV encoding: 16- or 24-bit integer PCM or 32-bit IEEE float, interleaved, after the
+ * header of wavHeader.ts (RIFF, or RF64/BW64 beyond 4 GiB). `encodeWav` returns one
+ * buffer; `encodeWavPieces` yields the header then the samples a block at a time, so a
+ * file larger than memory can be written by a caller that streams the pieces out.
  *
  * Integer conversion: q = round(x * 2^(bits-1) [+ TPDF dither]), clamped to
  * [-2^(bits-1), 2^(bits-1) - 1]. Clipping is not reported here; that is the caller's job.
  * Decoding divides by 2^(bits-1), so samples on that grid round-trip exactly.
  */
 import type { PcmAudio, PcmSampleFormat } from '../core/pcm';
-import { writeFourCC } from './riff';
 import { createTpdfDither } from './tpdfDither';
-import {
-  EXTENSIBLE_CB_SIZE,
-  FMT_EX_BYTES,
-  FMT_EXTENSIBLE_BYTES,
-  FMT_PCM_BYTES,
-  KSDATAFORMAT_GUID_TAIL,
-  WAVE_FORMAT_EXTENSIBLE,
-  WAVE_FORMAT_IEEE_FLOAT,
-  WAVE_FORMAT_PCM,
-} from './wavFormat';
-
+import { BITS_PER_SAMPLE, encodeWavHeader } from './wavHeader';
+import type { WavChunk } from './wavHeader';
 
 export interface WavEncodeOptions {
   readonly sampleFormat: PcmSampleFormat;
@@ -36,110 +21,105 @@ export interface WavEncodeOptions {
   readonly ditherSeed?: number;
   /** dwChannelMask to write; default `audio.channelMask`. Forces WAVE_FORMAT_EXTENSIBLE. */
   readonly channelMask?: number;
+  /** Chunks written before `data` (an ADM BWF's `chna` and `axml`). */
+  readonly chunks?: readonly WavChunk[];
+  /** The 64-bit form for files beyond 4 GiB; default RF64 (EBU Tech 3306), BW64 for ADM (ITU-R BS.2088). */
+  readonly largeForm?: 'RF64' | 'BW64';
+  /** Write the 64-bit form even for a small file. */
+  readonly forceLargeForm?: boolean;
 }
 
-const RIFF_HEADER_BYTES = 12;
-const CHUNK_HEADER_BYTES = 8;
-const FACT_BYTES = 4;
-const MAX_RIFF_SIZE = 0xffffffff;
-const DEFAULT_DITHER_SEED = 1;
+/** Audio handed over a block at a time: `read(start, count)` returns `count` frames of every channel from frame `start`. */
+export interface WavSampleSource {
+  readonly sampleRateHz: number;
+  readonly channelCount: number;
+  readonly frameCount: number;
+  read(startFrame: number, frameCount: number): readonly Float32Array[];
+}
 
-const BITS_PER_SAMPLE: Readonly<Record<PcmSampleFormat, number>> = { pcm16: 16, pcm24: 24, float32: 32 };
+const DEFAULT_DITHER_SEED = 1;
+const DEFAULT_BLOCK_FRAMES = 65536;
 
 /** Encodes `audio` as a WAV file. Throws a RangeError for audio or options it cannot write. */
 export function encodeWav(audio: PcmAudio, options: WavEncodeOptions): Uint8Array {
-  const { sampleFormat, dither = 'none', ditherSeed = DEFAULT_DITHER_SEED } = options;
-  const channelMask = options.channelMask ?? audio.channelMask;
-  const channelCount = audio.channels.length;
   const frameCount = audio.channels[0]?.length ?? 0;
-  validate(audio, channelCount, frameCount, channelMask);
-  const isFloat = sampleFormat === 'float32';
-  if (isFloat && dither !== 'none') throw new RangeError(`encodeWav: dither '${dither}' with float32 samples (expected dither 'none' for float output)`);
-
-  const bits = BITS_PER_SAMPLE[sampleFormat];
-  const blockAlignBytes = channelCount * (bits / 8);
-  const dataBytes = frameCount * blockAlignBytes;
-  const extensible = channelCount > 2 || channelMask !== undefined;
-  const fmtBytes = extensible ? FMT_EXTENSIBLE_BYTES : isFloat ? FMT_EX_BYTES : FMT_PCM_BYTES;
-  const factChunkBytes = isFloat ? CHUNK_HEADER_BYTES + FACT_BYTES : 0;
-  const dataOffset = RIFF_HEADER_BYTES + CHUNK_HEADER_BYTES + fmtBytes + factChunkBytes + CHUNK_HEADER_BYTES;
-  const totalBytes = dataOffset + dataBytes + (dataBytes % 2);
-  if (totalBytes - CHUNK_HEADER_BYTES > MAX_RIFF_SIZE) {
-    throw new RangeError(`encodeWav: ${totalBytes} bytes exceed the 4 GiB size limit of a RIFF file`);
+  audio.channels.forEach((channel, c) => {
+    if (channel.length !== frameCount) throw new RangeError(`encodeWav: channel ${c} has ${channel.length} frames (expected ${frameCount}, as channel 0)`);
+  });
+  const source: WavSampleSource = {
+    sampleRateHz: audio.sampleRateHz,
+    channelCount: audio.channels.length,
+    frameCount,
+    read: (start, count) => audio.channels.map((channel) => channel.subarray(start, start + count)),
+  };
+  const channelMask = options.channelMask ?? audio.channelMask;
+  const pieces = [...encodeWavPieces(source, channelMask === undefined ? options : { ...options, channelMask }, Math.max(1, frameCount))];
+  const bytes = new Uint8Array(pieces.reduce((sum, piece) => sum + piece.length, 0));
+  let offset = 0;
+  for (const piece of pieces) {
+    bytes.set(piece, offset);
+    offset += piece.length;
   }
-
-  const bytes = new Uint8Array(totalBytes);
-  const view = new DataView(bytes.buffer);
-  writeFourCC(bytes, 0, 'RIFF');
-  view.setUint32(4, totalBytes - CHUNK_HEADER_BYTES, true);
-  writeFourCC(bytes, 8, 'WAVE');
-
-  let offset = RIFF_HEADER_BYTES;
-  writeFourCC(bytes, offset, 'fmt ');
-  view.setUint32(offset + 4, fmtBytes, true);
-  const fmt = offset + CHUNK_HEADER_BYTES;
-  const sampleTag = isFloat ? WAVE_FORMAT_IEEE_FLOAT : WAVE_FORMAT_PCM;
-  view.setUint16(fmt, extensible ? WAVE_FORMAT_EXTENSIBLE : sampleTag, true);
-  view.setUint16(fmt + 2, channelCount, true);
-  view.setUint32(fmt + 4, audio.sampleRateHz, true);
-  view.setUint32(fmt + 8, audio.sampleRateHz * blockAlignBytes, true);
-  view.setUint16(fmt + 12, blockAlignBytes, true);
-  view.setUint16(fmt + 14, bits, true);
-  if (fmtBytes >= FMT_EX_BYTES) view.setUint16(fmt + 16, extensible ? EXTENSIBLE_CB_SIZE : 0, true);
-  if (extensible) {
-    view.setUint16(fmt + 18, bits, true);
-    view.setUint32(fmt + 20, channelMask ?? 0, true);
-    view.setUint16(fmt + 24, sampleTag, true);
-    bytes.set(KSDATAFORMAT_GUID_TAIL, fmt + 26);
-  }
-  offset = fmt + fmtBytes;
-
-  if (isFloat) {
-    writeFourCC(bytes, offset, 'fact');
-    view.setUint32(offset + 4, FACT_BYTES, true);
-    view.setUint32(offset + 8, frameCount, true);
-    offset += factChunkBytes;
-  }
-
-  writeFourCC(bytes, offset, 'data');
-  view.setUint32(offset + 4, dataBytes, true);
-  if (isFloat) writeFloat32(view, dataOffset, audio.channels);
-  else writeIntegers(view, dataOffset, audio.channels, bits, dither === 'tpdf' ? createTpdfDither(ditherSeed) : undefined);
   return bytes;
 }
 
-function validate(audio: PcmAudio, channelCount: number, frameCount: number, channelMask: number | undefined): void {
-  const rateHz = audio.sampleRateHz;
-  if (!Number.isInteger(rateHz) || rateHz < 1 || rateHz > 0xffffffff) {
-    throw new RangeError(`encodeWav: sample rate ${rateHz} Hz (expected a positive integer below 2^32, as WAV stores it)`);
-  }
-  if (channelCount < 1 || channelCount > 0xffff) throw new RangeError(`encodeWav: ${channelCount} channels (expected 1 to 65535)`);
-  audio.channels.forEach((channel, c) => {
-    if (channel.length !== frameCount) throw new RangeError(`encodeWav: channel ${c} has ${channel.length} frames (expected ${frameCount}, as channel 0)`);
-    for (let f = 0; f < frameCount; f++) {
-      if (!Number.isFinite(channel[f])) throw new RangeError(`encodeWav: sample ${channel[f]} at frame ${f}, channel ${c} (expected finite samples)`);
-    }
+/**
+ * The bytes of a WAV file in order: the header, the samples in blocks of `blockFrames`
+ * frames, then the pad byte of an odd data size. Their concatenation is the file.
+ */
+export function* encodeWavPieces(source: WavSampleSource, options: WavEncodeOptions, blockFrames = DEFAULT_BLOCK_FRAMES): Generator<Uint8Array> {
+  const { sampleFormat, dither = 'none', ditherSeed = DEFAULT_DITHER_SEED } = options;
+  if (sampleFormat === 'float32' && dither !== 'none') throw new RangeError(`encodeWav: dither '${dither}' with float32 samples (expected dither 'none' for float output)`);
+  const header = encodeWavHeader({
+    sampleRateHz: source.sampleRateHz,
+    channelCount: source.channelCount,
+    frameCount: source.frameCount,
+    sampleFormat,
+    ...(options.channelMask === undefined ? {} : { channelMask: options.channelMask }),
+    ...(options.chunks === undefined ? {} : { chunks: options.chunks }),
+    ...(options.largeForm === undefined ? {} : { largeForm: options.largeForm }),
+    ...(options.forceLargeForm === undefined ? {} : { forceLargeForm: options.forceLargeForm }),
   });
-  if (channelMask !== undefined && (!Number.isInteger(channelMask) || channelMask < 0 || channelMask > 0xffffffff)) {
-    throw new RangeError(`encodeWav: channel mask ${channelMask} (expected an unsigned 32-bit integer)`);
+  yield header.bytes;
+  const bits = BITS_PER_SAMPLE[sampleFormat];
+  const ditherValue = dither === 'tpdf' ? createTpdfDither(ditherSeed) : undefined;
+  for (let start = 0; start < source.frameCount; start += blockFrames) {
+    const count = Math.min(blockFrames, source.frameCount - start);
+    const channels = source.read(start, count);
+    checkBlock(channels, source.channelCount, start, count);
+    const block = new Uint8Array(count * source.channelCount * (bits / 8));
+    const view = new DataView(block.buffer);
+    if (sampleFormat === 'float32') writeFloat32(view, channels, count);
+    else writeIntegers(view, channels, count, bits, ditherValue);
+    yield block;
   }
+  if (header.padBytes > 0) yield new Uint8Array(header.padBytes);
 }
 
-function writeFloat32(view: DataView, dataOffset: number, channels: readonly Float32Array[]): void {
+function checkBlock(channels: readonly Float32Array[], channelCount: number, start: number, count: number): void {
+  if (channels.length !== channelCount) throw new RangeError(`encodeWav: a block of ${channels.length} channels (expected ${channelCount})`);
+  channels.forEach((channel, c) => {
+    if (channel.length !== count) throw new RangeError(`encodeWav: channel ${c} gave ${channel.length} frames from frame ${start} (expected ${count})`);
+    for (let f = 0; f < count; f++) {
+      if (!Number.isFinite(channel[f])) throw new RangeError(`encodeWav: sample ${channel[f]} at frame ${start + f}, channel ${c} (expected finite samples)`);
+    }
+  });
+}
+
+function writeFloat32(view: DataView, channels: readonly Float32Array[], frameCount: number): void {
   const channelCount = channels.length;
   channels.forEach((channel, c) => {
-    let p = dataOffset + c * 4;
-    for (let f = 0; f < channel.length; f++, p += channelCount * 4) view.setFloat32(p, channel[f] ?? 0, true);
+    let p = c * 4;
+    for (let f = 0; f < frameCount; f++, p += channelCount * 4) view.setFloat32(p, channel[f] ?? 0, true);
   });
 }
 
 /** Writes frame by frame, so the dither sequence runs in file order and is independent per sample. */
-function writeIntegers(view: DataView, dataOffset: number, channels: readonly Float32Array[], bits: number, dither: (() => number) | undefined): void {
+function writeIntegers(view: DataView, channels: readonly Float32Array[], frameCount: number, bits: number, dither: (() => number) | undefined): void {
   const scale = 2 ** (bits - 1);
   const min = -scale;
   const max = scale - 1;
-  const frameCount = channels[0]?.length ?? 0;
-  let p = dataOffset;
+  let p = 0;
   for (let f = 0; f < frameCount; f++) {
     for (const channel of channels) {
       const scaled = (channel[f] ?? 0) * scale + (dither === undefined ? 0 : dither());

@@ -195,14 +195,14 @@ describe('multichannel files', () => {
     expect(reportOf(surround).channelPairs.map((p) => `${p.left}/${p.right}`)).toEqual(['M+030/M-030', 'M+110/M-110']);
   });
 
-  it('maps 7.1 channels by speaker in SMPTE order: channel 5 is the side M+090 (weight 1.41), channel 7 the back M+135 (weight 1)', async () => {
+  it('maps 7.1 channels by speaker in mask-bit order: channel 5 is the back M+135 (weight 1), channel 7 the side M+090 (weight 1.41)', async () => {
     const SURROUND_7_1 = 0x63f;
     const channel = async (index: number): Promise<number> => {
       const channels = Array.from({ length: 8 }, (_, c) => (c === index ? tone : silent));
       return reportOf(await analyze([await wav(`seven-${index}.wav`, channels, SURROUND_7_1)])).loudness[0]!.integratedLufs;
     };
-    // Were the channels taken in bit order (BACK 0x10 before SIDE 0x200), the sign would flip.
-    expect(Math.abs((await channel(4)) - (await channel(6)) - 10 * Math.log10(1.41))).toBeLessThan(0.05);
+    // Were the side pair read before the back pair (the reader before this fix), the sign would flip.
+    expect(Math.abs((await channel(6)) - (await channel(4)) - 10 * Math.log10(1.41))).toBeLessThan(0.05);
   });
 
   it('folds a 5.1 file to stereo for the mono analysis: a centre-only tone is identical in L and R (correlation +1)', async () => {

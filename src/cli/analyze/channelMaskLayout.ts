@@ -1,5 +1,6 @@
 import { LAYOUT_NAMES, getLayout } from '../../core/layouts';
 import type { LayoutChannel, LayoutName } from '../../core/layouts';
+import { speakerFiling } from '../../core/outputs/speakerMask';
 import { UsageError } from '../commandLine';
 
 /**
@@ -89,21 +90,12 @@ export function channelFromLabel(label: string): LayoutChannel {
 }
 
 /**
- * The file's speaker bits in channel order. WAVE_FORMAT_EXTENSIBLE orders channels by
- * increasing bit, which puts BACK (0x10, 0x20) before SIDE (0x200, 0x400); the studio
- * reads and writes 7.1 and 7.1.4 in the SMPTE order of BS.2051 and DESIGN.md (L R C LFE
- * Lss Rss Lrs Rrs ...), as SMPTE and Dolby files do, so when both pairs are present the
- * side pair comes first (see src/core/data/README.md).
+ * The file's speaker bits in channel order: WAVE_FORMAT_EXTENSIBLE orders channels by
+ * increasing bit, so in 7.1 the back pair (0x10, 0x20: M+/-135) comes before the side
+ * pair (0x200, 0x400: M+/-090), as the studio's export writes them (DESIGN.md section 4).
  */
 function speakerBitsInFileOrder(mask: number): number[] {
-  const bits = SPEAKER_BITS.map(([bit]) => bit).filter((bit) => (mask & bit) !== 0);
-  if ((mask & BACK_PAIR) === BACK_PAIR && (mask & SIDE_PAIR) === SIDE_PAIR) {
-    const backs = bits.filter((bit) => (bit & BACK_PAIR) !== 0);
-    const rest = bits.filter((bit) => (bit & BACK_PAIR) === 0);
-    const afterSides = rest.indexOf(0x400) + 1;
-    return [...rest.slice(0, afterSides), ...backs, ...rest.slice(afterSides)];
-  }
-  return bits;
+  return SPEAKER_BITS.map(([bit]) => bit).filter((bit) => (mask & bit) !== 0);
 }
 
 function describeBits(mask: number): string {
@@ -127,8 +119,10 @@ function describe(name: LayoutName | undefined, channels: readonly LayoutChannel
   return `custom: ${channels.map((c) => c.label).join(' ')}`;
 }
 
+/** A studio layout's channels in file order (speakerFiling: by increasing speaker bit, or BS.2051's for a layout filed with mask 0). */
 function studioLayout(name: LayoutName, from: FileChannelLayout['from']): FileChannelLayout {
-  const { channels } = getLayout(name);
+  const layoutChannels = getLayout(name).channels;
+  const channels = speakerFiling(layoutChannels.map((c) => c.label)).fileOrder.map((index) => layoutChannels[index]!);
   return { name, description: describe(name, channels), channels, from };
 }
 

@@ -2,6 +2,7 @@ import { describe, expect, it } from 'vitest';
 import { UsageError } from '../../../../src/cli/commandLine';
 import { channelFromLabel, layoutFromFile, layoutFromOption } from '../../../../src/cli/analyze/channelMaskLayout';
 import { LAYOUT_NAMES, getLayout } from '../../../../src/core/layouts';
+import { speakerFileOrder } from '../../../../src/core/outputs/speakerMask';
 import { SURROUND_WEIGHT, loudnessWeightsForLayout } from '../../../../src/dsp/loudness/channelWeights';
 
 const labels = (mask: number | undefined, channels: number): string[] => layoutFromFile(channels, mask, 'x.wav').channels.map((c) => c.label);
@@ -19,12 +20,12 @@ function usageError(run: () => unknown): string {
 describe('layoutFromFile (WAVE_FORMAT_EXTENSIBLE dwChannelMask to BS.2051 loudspeakers)', () => {
   // Layouts filed with mask 0 (src/core/data/README.md) are read with --layout instead.
   const masked = LAYOUT_NAMES.filter((name) => getLayout(name).channelMask !== 0);
-  it.each(masked.map((name) => [name]))('reads the mask of %s as that layout, channel for channel in its order', (name) => {
+  it.each(masked.map((name) => [name]))('reads the mask of %s as that layout, channel for channel in file (mask-bit) order', (name) => {
     const layout = getLayout(name);
     const found = layoutFromFile(layout.channels.length, layout.channelMask, 'x.wav');
     expect(found.name).toBe(name);
     expect(found.from).toBe('channel mask');
-    expect(found.channels).toEqual(layout.channels);
+    expect(found.channels).toEqual(speakerFileOrder(layout.channels.map((c) => c.label)).map((i) => layout.channels[i]));
   });
 
   it('reads 5.1 in its "back" form 0x3F as 0+5+0 too (L R C LFE Ls Rs, surrounds at +-110)', () => {
@@ -33,10 +34,16 @@ describe('layoutFromFile (WAVE_FORMAT_EXTENSIBLE dwChannelMask to BS.2051 loudsp
     expect(found.channels.map((c) => c.label)).toEqual(['M+030', 'M-030', 'M+000', 'LFE1', 'M+110', 'M-110']);
   });
 
-  it('puts the 7.1 side pair (M+/-090) before the back pair (M+/-135), the SMPTE order of DESIGN.md', () => {
-    expect(labels(0x63f, 8)).toEqual(['M+030', 'M-030', 'M+000', 'LFE1', 'M+090', 'M-090', 'M+135', 'M-135']);
+  it('reads 7.1 in mask-bit order: the back pair (M+/-135, bits 0x10 0x20) before the side pair (M+/-090, bits 0x200 0x400)', () => {
+    expect(labels(0x63f, 8)).toEqual(['M+030', 'M-030', 'M+000', 'LFE1', 'M+135', 'M-135', 'M+090', 'M-090']);
+    // 7.1.4 (0x2D63F): then the heights in bit order, front pair before back pair.
+    expect(labels(0x2d63f, 12)).toEqual(['M+030', 'M-030', 'M+000', 'LFE1', 'M+135', 'M-135', 'M+090', 'M-090', 'U+045', 'U-045', 'U+135', 'U-135']);
     // A mask that is no studio layout (7.0: 7.1 without its LFE) keeps that order too.
-    expect(labels(0x637, 7)).toEqual(['M+030', 'M-030', 'M+000', 'M+090', 'M-090', 'M+135', 'M-135']);
+    expect(labels(0x637, 7)).toEqual(['M+030', 'M-030', 'M+000', 'M+135', 'M-135', 'M+090', 'M-090']);
+  });
+
+  it('reads a 0+7+0 file with --layout in the same file order as its export writes', () => {
+    expect(layoutFromOption('0+7+0', 8, 'x.wav').channels.map((c) => c.label)).toEqual(['M+030', 'M-030', 'M+000', 'LFE1', 'M+135', 'M-135', 'M+090', 'M-090']);
   });
 
   it('names a mask that is no studio layout by its labels (5.0 without LFE: 0x607)', () => {
