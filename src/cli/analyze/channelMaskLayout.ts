@@ -84,7 +84,8 @@ export function channelFromLabel(label: string): LayoutChannel {
   const magnitude = Number(match[3]);
   // BS.2076 azimuths run over (-180, 180]: M+180 and U+180 are +180.
   const azimuthDeg = magnitude === 180 || magnitude === 0 ? magnitude : match[2] === '-' ? -magnitude : magnitude;
-  return { label, isLfe: false, azimuthDeg, elevationDeg: LAYER_ELEVATION_DEG[match[1]!]! };
+  const elevationDeg = LAYER_ELEVATION_DEG[match[1]!]!;
+  return { label, isLfe: false, azimuthDeg, elevationDeg, azimuthRangeDeg: [azimuthDeg, azimuthDeg], elevationRangeDeg: [elevationDeg, elevationDeg] };
 }
 
 /**

@@ -3,7 +3,7 @@ import type { LayoutName } from '../layouts';
 import { monoLawGain } from '../monoLaw';
 import type { MonoLaw } from '../monoLaw';
 import type { BinauralOutput, DownmixOutput, LoudspeakerOutput, OutputDefinition } from './outputDefinition';
-import { speakerFileOrder, speakerMask } from './speakerMask';
+import { speakerFiling, speakerMask } from './speakerMask';
 
 /**
  * The outputs the studio and the command line offer, by id: what the monitor selects,
@@ -44,14 +44,14 @@ function binauralOutput(hrtfSet: string): BinauralOutput {
 /** The loudspeaker output of a BS.2051 layout, its channels in the layout's order. */
 export function loudspeakerOutput(id: string, displayName: string, name: LayoutName): LoudspeakerOutput {
   const layout = getLayout(name);
-  const labels = layout.channels.map((channel) => channel.label);
+  const { fileOrder, channelMask } = speakerFiling(layout.channels.map((channel) => channel.label));
   return {
     kind: 'loudspeakers',
     id,
     displayName,
     channels: layout.channels.map((channel) => ({ label: channel.label, isLfe: channel.isLfe })),
-    fileOrder: speakerFileOrder(labels),
-    channelMask: speakerMask(labels),
+    fileOrder,
+    channelMask,
     layout,
   };
 }

@@ -1,13 +1,14 @@
 import { getLayout } from '../../core/layouts';
+import { RADIANS_PER_DEGREE } from '../../core/units';
 import type { Degrees } from '../../core/units';
-import { createHorizontalLayoutPanner, horizontalLayoutGains } from './horizontalLayoutPanner';
-import type { HorizontalLayoutPanner } from './horizontalLayoutPanner';
+import { createPointSourcePanner, pointSourceGains } from './pointSourcePanner';
+import type { PointSourcePanner } from './pointSourcePanner';
 
 /**
  * Stereo fold-down of an object, as ITU-R BS.2127 pans to the 0+2+0 layout (EBU ADM
  * Renderer, ear/core/point_source.py: `configure` picks `StereoPanDownmix` for 0+2+0).
  *
- * 1. Pan on 0+5+0 with the BS.2127 point-source panner (horizontalLayoutPanner), giving
+ * 1. Pan on 0+5+0 with the BS.2127 point-source panner (pointSourcePanner.ts), giving
  *    G_L, G_R, G_C, G_Ls, G_Rs for M+030, M-030, M+000, M+110, M-110, |G| = 1.
  * 2. Downmix as ITU-R BS.775, but with the centre at sqrt(3)/3 instead of sqrt(1/2):
  *      L' = G_L + G_C / sqrt(3) + G_Ls / sqrt(2),   R' = G_R + G_C / sqrt(3) + G_Rs / sqrt(2).
@@ -24,7 +25,7 @@ import type { HorizontalLayoutPanner } from './horizontalLayoutPanner';
  * pair's velocity vector at +/-30 degrees points at the source.
  */
 export interface StereoFoldDown {
-  readonly panner: HorizontalLayoutPanner;
+  readonly panner: PointSourcePanner;
   /** Scratch: the 0+5+0 gains, in that layout's channel order. */
   readonly surroundGains: Float64Array;
   readonly left: number;
@@ -45,7 +46,7 @@ export function createStereoFoldDown(): StereoFoldDown {
     if (index < 0) throw new Error(`stereo fold-down: layout 0+5+0 has no ${label}`);
     return index;
   };
-  const panner = createHorizontalLayoutPanner(layout);
+  const panner = createPointSourcePanner(layout);
   return {
     panner,
     surroundGains: new Float64Array(panner.channelCount),
@@ -67,8 +68,16 @@ export function stereoFoldDownGains(
   elevationDeg: Degrees,
   out: Float64Array,
 ): void {
+  const azimuthRad = azimuthDeg * RADIANS_PER_DEGREE;
+  const elevationRad = elevationDeg * RADIANS_PER_DEGREE;
+  const horizontal = Math.cos(elevationRad);
+  stereoFoldDownGainsAt(state, -Math.sin(azimuthRad) * horizontal, Math.cos(azimuthRad) * horizontal, Math.sin(elevationRad), out);
+}
+
+/** As `stereoFoldDownGains`, for a source in unit direction (x, y, z). Allocates nothing. */
+export function stereoFoldDownGainsAt(state: StereoFoldDown, x: number, y: number, z: number, out: Float64Array): void {
   const g = state.surroundGains;
-  horizontalLayoutGains(state.panner, azimuthDeg, elevationDeg, g);
+  pointSourceGains(state.panner, x, y, z, g);
   const gL = g[state.left] ?? 0;
   const gR = g[state.right] ?? 0;
   const gC = g[state.centre] ?? 0;

@@ -49,7 +49,7 @@ describe('parseAnalyzeArgs', () => {
 
   it.each([
     [['mix.wav', '--target', 'loud'], '--target: expected one of ebu-r128, streaming, apple-music, atmos-binaural, podcast, got "loud"'],
-    [['mix.wav', '--layout', '5.1'], '--layout: expected one of 0+2+0, 0+5+0, 2+5+0, 4+5+0, 0+7+0, 4+7+0, got "5.1"'],
+    [['mix.wav', '--layout', '5.1'], '--layout: expected one of 0+2+0, 0+5+0, 2+5+0, 4+5+0, 4+5+1, 3+7+0, 4+9+0, 9+10+3, 0+7+0, 4+7+0, 2+7+0, got "5.1"'],
     [['mix.wav', '--format', 'mono'], '--format: expected one of stereo, binaural, got "mono"'],
     [['mix.wav', '--mono-law', '-4'], '--mono-law: expected one of -3dB, -6dB, got "-4"'],
     [['mix.wav', '--fail-on', 'mono-loss<3dB'], '--fail-on: expected mono-loss>NdB (e.g. mono-loss>3dB) or loudness, got "mono-loss<3dB"'],

@@ -17,7 +17,9 @@ function usageError(run: () => unknown): string {
 }
 
 describe('layoutFromFile (WAVE_FORMAT_EXTENSIBLE dwChannelMask to BS.2051 loudspeakers)', () => {
-  it.each(LAYOUT_NAMES.map((name) => [name]))('reads the mask of %s as that layout, channel for channel in its order', (name) => {
+  // Layouts filed with mask 0 (src/core/data/README.md) are read with --layout instead.
+  const masked = LAYOUT_NAMES.filter((name) => getLayout(name).channelMask !== 0);
+  it.each(masked.map((name) => [name]))('reads the mask of %s as that layout, channel for channel in its order', (name) => {
     const layout = getLayout(name);
     const found = layoutFromFile(layout.channels.length, layout.channelMask, 'x.wav');
     expect(found.name).toBe(name);
@@ -73,9 +75,9 @@ describe('layoutFromOption', () => {
 
 describe('channelFromLabel', () => {
   it('places BS.2051 labels at their nominal positions (layer M 0, U 30, T 90 degrees)', () => {
-    expect(channelFromLabel('U-045')).toEqual({ label: 'U-045', isLfe: false, azimuthDeg: -45, elevationDeg: 30 });
-    expect(channelFromLabel('M+180')).toEqual({ label: 'M+180', isLfe: false, azimuthDeg: 180, elevationDeg: 0 });
-    expect(channelFromLabel('T+000')).toEqual({ label: 'T+000', isLfe: false, azimuthDeg: 0, elevationDeg: 90 });
+    expect(channelFromLabel('U-045')).toMatchObject({ label: 'U-045', isLfe: false, azimuthDeg: -45, elevationDeg: 30 });
+    expect(channelFromLabel('M+180')).toMatchObject({ label: 'M+180', isLfe: false, azimuthDeg: 180, elevationDeg: 0 });
+    expect(channelFromLabel('T+000')).toMatchObject({ label: 'T+000', isLfe: false, azimuthDeg: 0, elevationDeg: 90 });
     expect(channelFromLabel('LFE1')).toEqual({ label: 'LFE1', isLfe: true });
   });
 });
