@@ -1,4 +1,5 @@
 import { ALLOCENTRIC_POSITIONS_FILE, allocentricPosition } from '../../../core/allocentricPositions';
+import type { LayoutChannel, LoudspeakerChannel } from '../../../core/layouts';
 import type { Degrees } from '../../../core/units';
 import { allocentricExtentGains, createAllocentricExtent } from './allocentricExtent';
 import type { AllocentricExtentState } from './allocentricExtent';
@@ -45,18 +46,10 @@ import type { ZoneExclusion } from './zoneExclusion';
  * up-down there, although a Cartesian block's height is its Z size.
  */
 
-export interface ObjectGainLayoutChannel {
-  /** BS.2051 label, e.g. "M+030". */
-  readonly label: string;
-  readonly azimuthDeg: Degrees;
-  readonly elevationDeg: Degrees;
-  readonly isLfe: boolean;
-}
-
 /** A layout as the calculator needs it: BS.2051 name (for the allocentric positions) and channels in order. */
 export interface ObjectGainLayout {
   readonly name: string;
-  readonly channels: readonly ObjectGainLayoutChannel[];
+  readonly channels: readonly LayoutChannel[];
 }
 
 /** Gains per layout channel (LFE included, 0). */
@@ -100,7 +93,7 @@ export interface ObjectGainCalculator {
  * non-LFE loudspeakers in order) is needed for polar blocks; without it they throw.
  */
 export function createObjectGainCalculator(layout: ObjectGainLayout, pointSourcePanner: PointSourcePanner | null): ObjectGainCalculator {
-  const speakers = layout.channels.filter((channel) => !channel.isLfe);
+  const speakers = layout.channels.filter((channel): channel is LoudspeakerChannel => !channel.isLfe);
   if (speakers.length > 30) throw new Error(`object gains: layout "${layout.name}" has ${speakers.length} loudspeakers, at most 30 supported`);
   if (pointSourcePanner !== null && pointSourcePanner.channelCount !== speakers.length) {
     throw new Error(`object gains: the point-source panner has ${pointSourcePanner.channelCount} channels, layout "${layout.name}" ${speakers.length} loudspeakers`);
@@ -133,7 +126,7 @@ export function createObjectGainCalculator(layout: ObjectGainLayout, pointSource
   return calculator;
 }
 
-function allocentricPositionsOf(layoutName: string, speakers: readonly ObjectGainLayoutChannel[]): Float64Array {
+function allocentricPositionsOf(layoutName: string, speakers: readonly LoudspeakerChannel[]): Float64Array {
   const out = new Float64Array(3 * speakers.length);
   for (const [i, speaker] of speakers.entries()) {
     if (speaker.label === 'M+SC' || speaker.label === 'M-SC') {
