@@ -92,8 +92,11 @@ export function createAllocentricExtent(speakers: AllocentricSpeakers): Allocent
   };
 }
 
+const SIZE_IN = [0, 0.2, 0.5, 0.75, 1];
+const SIZE_SCALED = [0, 0.3, 1, 1.8, SIZE_MAX];
+
 function scaledSize(size: number): number {
-  return interpolate(Math.min(size, 1), [0, 0.2, 0.5, 0.75, 1], [0, 0.3, 1, 1.8, SIZE_MAX]);
+  return interpolate(Math.min(size, 1), SIZE_IN, SIZE_SCALED);
 }
 
 /**

@@ -1,5 +1,5 @@
 import type { ObjectDivergence } from './objectBlock';
-import { azimuthOf, clamp, elevationOf, writeDirection, writeFacingBasis } from './vector3';
+import { azimuthOf, clamp, copy3, elevationOf, writeDirection, writeFacingBasis } from './vector3';
 
 /**
  * Object divergence (ITU-R BS.2127): the object becomes three, left, centre and right,
@@ -26,13 +26,13 @@ export function writeDivergedSources(
   const v = divergence.value;
   if (v === 0) {
     shares[0] = 1;
-    positions.set(position.subarray(0, 3), 0);
+    copy3(position, 0, positions, 0);
     return 1;
   }
   shares[0] = v / (v + 1);
   shares[1] = (1 - v) / (v + 1);
   shares[2] = v / (v + 1);
-  positions.set(position.subarray(0, 3), 3);
+  copy3(position, 0, positions, 3);
   if (cartesian) {
     const range = divergence.positionRange;
     for (let k = 0; k < 3; k++) {

@@ -1,3 +1,4 @@
+import { getLayout } from '../../../core/layouts';
 import type { LoudspeakerLayout } from '../../../core/layouts';
 import { createPointSourcePanner, pointSourceGains } from '../pointSourcePanner';
 import { createStereoFoldDown, stereoFoldDownGainsAt } from '../stereoFoldDown';
@@ -9,10 +10,12 @@ import type { PointSourcePanner } from './pointSourcePanner';
  * The object gain calculator of a project layout (BS.2051 or a user layout), with
  * BS.2127's point-source panner for it: 0+2+0 pans by the stereo fold-down (0+5+0 then
  * downmixed, as the reference does), every other layout by the point-source panner over
- * its loudspeakers. Set-up; allocates.
+ * its loudspeakers. A user layout's zone exclusion goes by its base layout's nominal
+ * positions. Set-up; allocates.
  */
 export function createLayoutObjectGains(layout: LoudspeakerLayout): ObjectGainCalculator {
-  return createObjectGainCalculator(layout, layoutPointSourcePanner(layout));
+  const nominal = layout.roomName === undefined ? layout : getLayout(layout.name);
+  return createObjectGainCalculator(layout, layoutPointSourcePanner(layout), nominal);
 }
 
 /** BS.2127's point-source panner of `layout`, over its loudspeakers without the LFE. */

@@ -89,11 +89,21 @@ export interface ObjectGainCalculator {
 }
 
 /**
- * Set-up (allocates): the calculator for `layout`. `pointSourcePanner` (over the
- * non-LFE loudspeakers in order) is needed for polar blocks; without it they throw.
+ * Set-up (allocates): the calculator for `layout` (its loudspeakers where they really
+ * are). `pointSourcePanner` (over the non-LFE loudspeakers in order) is needed for polar
+ * blocks; without it they throw. Zone exclusion goes by the nominal positions,
+ * `nominalLayout`'s (the same labels in the same order), as BS.2127 does.
  */
-export function createObjectGainCalculator(layout: ObjectGainLayout, pointSourcePanner: PointSourcePanner | null): ObjectGainCalculator {
+export function createObjectGainCalculator(
+  layout: ObjectGainLayout,
+  pointSourcePanner: PointSourcePanner | null,
+  nominalLayout: ObjectGainLayout = layout,
+): ObjectGainCalculator {
   const speakers = layout.channels.filter((channel): channel is LoudspeakerChannel => !channel.isLfe);
+  const nominal = nominalLayout.channels.filter((channel): channel is LoudspeakerChannel => !channel.isLfe);
+  if (nominal.map((s) => s.label).join() !== speakers.map((s) => s.label).join()) {
+    throw new Error(`object gains: the nominal layout "${nominalLayout.name}" has other loudspeakers than "${layout.name}"`);
+  }
   if (speakers.length > 30) throw new Error(`object gains: layout "${layout.name}" has ${speakers.length} loudspeakers, at most 30 supported`);
   if (pointSourcePanner !== null && pointSourcePanner.channelCount !== speakers.length) {
     throw new Error(`object gains: the point-source panner has ${pointSourcePanner.channelCount} channels, layout "${layout.name}" ${speakers.length} loudspeakers`);
@@ -109,7 +119,7 @@ export function createObjectGainCalculator(layout: ObjectGainLayout, pointSource
     allocentricPositions: allocentric,
     polarLock: createChannelLock(directions, azimuths, elevations, POLAR_LOCK_WEIGHTS),
     cartesianLock: createChannelLock(allocentric, azimuths, elevations, CARTESIAN_LOCK_WEIGHTS),
-    zones: createZoneExclusion(azimuths, elevations),
+    zones: createZoneExclusion(nominal.map((s) => s.azimuthDeg), nominal.map((s) => s.elevationDeg)),
     polarExtent: pointSourcePanner === null ? null : createPolarExtent(pointSourcePanner),
     allocentricSubsets: new Map(),
     position: new Float64Array(3),

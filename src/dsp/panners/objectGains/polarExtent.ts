@@ -1,5 +1,5 @@
 import type { PointSourcePanner } from './pointSourcePanner';
-import { azimuthOf, clamp, elevationOf, interpolate, normalise, writeDirection, writeFacingBasis } from './vector3';
+import { azimuthOf, clamp, copy3, elevationOf, lerp, normalise, writeDirection, writeFacingBasis } from './vector3';
 
 /**
  * Width, height and depth of a polar object (ITU-R BS.2127's polar extent panner).
@@ -78,9 +78,13 @@ function roundHalfEven(x: number): number {
 
 /** An extent seen from `distance` instead of 1 (360 at distance 0). */
 export function extentAtDistance(extentDeg: number, distance: number): number {
-  const size = interpolate(extentDeg, [0, 360], [0.2, 1]);
+  const size = 0.2 + 0.8 * clamp(extentDeg / 360, 0, 1);
   const atUnitDistance = (4 * Math.atan2(size, 1) * 180) / Math.PI;
-  return interpolate((4 * Math.atan2(size, distance) * 180) / Math.PI, [0, atUnitDistance, 360], [0, extentDeg, 360]);
+  const seen = (4 * Math.atan2(size, distance) * 180) / Math.PI;
+  if (seen <= 0) return 0;
+  if (seen <= atUnitDistance) return lerp(seen, 0, atUnitDistance, 0, extentDeg);
+  if (seen <= 360) return lerp(seen, atUnitDistance, 360, extentDeg, 360);
+  return 360;
 }
 
 /**
@@ -106,7 +110,7 @@ export function polarExtentGains(state: PolarExtentState, position: Float64Array
 
 function spreadGains(state: PolarExtentState, position: Float64Array, width: number, height: number, out: Float64Array): void {
   const channels = state.panner.channelCount;
-  const spreadShare = interpolate(Math.max(width, height), [0, FADE_DEG], [0, 1]);
+  const spreadShare = clamp(Math.max(width, height) / FADE_DEG, 0, 1);
   const pointShare = 1 - spreadShare;
   out.fill(0, 0, channels);
   if (pointShare > 1e-10) {
@@ -151,14 +155,18 @@ function weightedVirtualSources(state: PolarExtentState, position: Float64Array,
     halfHeight = halfWidth;
     halfWidth = wider;
     // the region's "across" axis becomes the source's up axis
-    regionBasis.set(sourceBasis.subarray(6, 9), 0);
-    regionBasis.set(sourceBasis.subarray(3, 6), 3);
-    regionBasis.set(sourceBasis.subarray(0, 3), 6);
+    copy3(sourceBasis, 6, regionBasis, 0);
+    copy3(sourceBasis, 3, regionBasis, 3);
+    copy3(sourceBasis, 0, regionBasis, 6);
   } else {
     regionBasis.set(sourceBasis);
   }
-  const closedWidth = interpolate(halfWidth, [0, Math.PI / 2, Math.PI], [0, Math.PI / 2, Math.PI + halfHeight]);
-  halfWidth = interpolate(halfHeight, [0, Math.PI / 4, Math.PI / 2, Math.PI], [closedWidth, closedWidth, halfWidth, halfWidth]);
+  // from 90 degrees on, stretch the width so that a 180-degree region closes behind ...
+  const closedWidth =
+    halfWidth <= Math.PI / 2 ? halfWidth : halfWidth >= Math.PI ? Math.PI + halfHeight : lerp(halfWidth, Math.PI / 2, Math.PI, Math.PI / 2, Math.PI + halfHeight);
+  // ... fully for regions up to 90 degrees high, not at all from 180 degrees high
+  if (halfHeight <= Math.PI / 4) halfWidth = closedWidth;
+  else if (halfHeight < Math.PI / 2) halfWidth = lerp(halfHeight, Math.PI / 4, Math.PI / 2, closedWidth, halfWidth);
   const circleAzimuth = halfWidth - circleRadius;
   for (let side = 0; side < 2; side++) {
     const a = side === 0 ? -circleAzimuth : circleAzimuth;

@@ -35,8 +35,20 @@ export function writeFacingBasis(azimuthDeg: Degrees, elevationDeg: Degrees, out
   writeDirection(azimuthDeg, elevationDeg + 90, 1, out, 6);
 }
 
+/** to[toOffset..+2] = from[fromOffset..+2]. */
+export function copy3(from: Float64Array, fromOffset: number, to: Float64Array, toOffset: number): void {
+  to[toOffset] = from[fromOffset]!;
+  to[toOffset + 1] = from[fromOffset + 1]!;
+  to[toOffset + 2] = from[fromOffset + 2]!;
+}
+
 export function clamp(value: number, low: number, high: number): number {
   return value < low ? low : value > high ? high : value;
+}
+
+/** The line through (x0, y0) and (x1, y1) at x, x0 < x1 (not clamped). */
+export function lerp(x: number, x0: number, x1: number, y0: number, y1: number): number {
+  return y0 + ((x - x0) / (x1 - x0)) * (y1 - y0);
 }
 
 /**

@@ -107,7 +107,8 @@ function compareKeys(a: readonly number[], b: readonly number[]): number {
 /** excluded[i] = 1 when loudspeaker i lies in any zone, else 0. Allocation-free. */
 export function writeExcluded(state: ZoneExclusion, zones: readonly ExclusionZone[], excluded: Uint8Array): void {
   excluded.fill(0, 0, state.count);
-  for (const zone of zones) {
+  for (let z = 0; z < zones.length; z++) {
+    const zone = zones[z]!;
     for (let i = 0; i < state.count; i++) {
       if (isCartesianZone(zone)) {
         const x = state.directions[3 * i]!;
@@ -134,7 +135,7 @@ export function applyZoneExclusion(state: ZoneExclusion, excluded: Uint8Array, g
   let excludedCount = 0;
   for (let i = 0; i < n; i++) excludedCount += excluded[i]!;
   if (excludedCount === 0 || excludedCount === n) {
-    if (out !== gains) out.set(gains.subarray(0, n));
+    for (let i = 0; i < n; i++) out[i] = gains[i]!;
     return;
   }
   const { power, groupsOf, groupStart, groupMembers } = state;

@@ -1,8 +1,12 @@
 import { describe, expect, it } from 'vitest';
+import { readFileSync } from 'node:fs';
 import { getLayout } from '../../../../../src/core/layouts';
+import type { LoudspeakerLayout } from '../../../../../src/core/layouts';
+import { readUserLayout } from '../../../../../src/core/userLayout';
 import { createLayoutObjectGains } from '../../../../../src/dsp/panners/objectGains/layoutObjectGains';
 import { computeObjectGains, createObjectGains } from '../../../../../src/dsp/panners/objectGains/objectGainCalculator';
 import { EAR_LAYOUT_NAMES, readEarLayoutFixture } from './earGainFixtures';
+import type { EarLayoutFixture } from './earGainFixtures';
 
 /**
  * Bound on |gain - EAR's gain| for every direct and diffuse gain: the fixtures' rounding
@@ -11,25 +15,37 @@ import { EAR_LAYOUT_NAMES, readEarLayoutFixture } from './earGainFixtures';
  */
 const GAIN_TOLERANCE = 1e-6;
 
+/** The largest |difference| from EAR's direct and diffuse gains, per feature. */
+function worstDifferences(layout: LoudspeakerLayout, fixture: EarLayoutFixture): Map<string, number> {
+  expect(layout.channels.map((c) => c.label)).toEqual(fixture.channels.map((c) => c.label));
+  const calculator = createLayoutObjectGains(layout);
+  const gains = createObjectGains(calculator);
+  const worst = new Map<string, number>();
+  for (const c of fixture.cases) {
+    computeObjectGains(calculator, c.block, gains);
+    let difference = 0;
+    for (let i = 0; i < c.direct.length; i++) {
+      difference = Math.max(difference, Math.abs(gains.direct[i]! - c.direct[i]!), Math.abs(gains.diffuse[i]! - c.diffuse[i]!));
+    }
+    worst.set(c.feature, Math.max(worst.get(c.feature) ?? 0, difference));
+  }
+  return worst;
+}
+
 describe('object gains against EAR (BS.2127 GainCalc)', () => {
   for (const layoutName of EAR_LAYOUT_NAMES) {
     it(`${layoutName}: every feature, polar and Cartesian, within ${GAIN_TOLERANCE}`, () => {
-      const fixture = readEarLayoutFixture(layoutName);
-      const layout = getLayout(layoutName);
-      expect(layout.channels.map((c) => c.label)).toEqual(fixture.channels.map((c) => c.label));
-      const calculator = createLayoutObjectGains(layout);
-      const gains = createObjectGains(calculator);
-      const worst = new Map<string, number>();
-      for (const c of fixture.cases) {
-        computeObjectGains(calculator, c.block, gains);
-        let difference = 0;
-        for (let i = 0; i < c.direct.length; i++) {
-          difference = Math.max(difference, Math.abs(gains.direct[i]! - c.direct[i]!), Math.abs(gains.diffuse[i]! - c.diffuse[i]!));
-        }
-        worst.set(c.feature, Math.max(worst.get(c.feature) ?? 0, difference));
-      }
+      const worst = worstDifferences(getLayout(layoutName), readEarLayoutFixture(layoutName));
       expect(worst.size).toBe(16);
       expect([...worst].filter(([, difference]) => difference > GAIN_TOLERANCE)).toEqual([]);
     });
   }
+
+  it(`a user layout (studio-b-7.1.4: real angles over 4+7+0, zone exclusion by the nominal ones): every feature within ${GAIN_TOLERANCE}`, () => {
+    const file = new URL('../../../../fixtures/layouts/studio-b-7.1.4.json', import.meta.url);
+    const layout = readUserLayout(JSON.parse(readFileSync(file, 'utf8')), 'studio-b-7.1.4.json');
+    const worst = worstDifferences(layout, readEarLayoutFixture('user-studio-b-7.1.4'));
+    expect(worst.size).toBe(16);
+    expect([...worst].filter(([, difference]) => difference > GAIN_TOLERANCE)).toEqual([]);
+  });
 });
