@@ -173,12 +173,20 @@ function weightedVirtualSources(state: PolarExtentState, position: Float64Array,
     for (let k = 0; k < 3; k++) circleCentres[3 * side + k] = Math.sin(a) * regionBasis[k]! + Math.cos(a) * regionBasis[3 + k]!;
   }
 
+  // every point of weight > 0 is within halfWidth + fade of the source (triangle
+  // inequality on the sphere), so a dot product rejects the rest cheaply
+  const reach = halfWidth + FADE_RAD;
+  const cosReach = reach < Math.PI ? Math.cos(reach) - 1e-9 : -2;
+  const sx = regionBasis[3]!;
+  const sy = regionBasis[4]!;
+  const sz = regionBasis[5]!;
   out.fill(0, 0, channels);
   const { points, pointGains } = state;
   for (let p = 0; p < state.pointCount; p++) {
     const px = points[3 * p]!;
     const py = points[3 * p + 1]!;
     const pz = points[3 * p + 2]!;
+    if (px * sx + py * sy + pz * sz < cosReach) continue;
     const across = clamp(px * regionBasis[0]! + py * regionBasis[1]! + pz * regionBasis[2]!, -1, 1);
     const front = clamp(px * regionBasis[3]! + py * regionBasis[4]! + pz * regionBasis[5]!, -1, 1);
     const up = clamp(px * regionBasis[6]! + py * regionBasis[7]! + pz * regionBasis[8]!, -1, 1);
