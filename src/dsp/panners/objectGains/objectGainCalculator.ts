@@ -39,7 +39,8 @@ import type { ZoneExclusion } from './zoneExclusion';
  * 3. The sources' gains combine by power: g = sqrt(sum_k share_k g_k^2).
  * 4. Polar: excluded loudspeakers' power moves to their neighbours (zoneExclusion.ts).
  * 5. Times the block's gain; the LFE gets 0; direct = g sqrt(1 - diffuse),
- *    diffuse = g sqrt(diffuse).
+ *    diffuse = g sqrt(diffuse) (diffuse clamped to [0, 1]; a gain that is not finite
+ *    becomes 0).
  *
  * Known difference kept for agreement with the reference: the allocentric extent takes
  * (width, height, depth) as its (X, Y, Z) sizes, so `height` acts front-back and `depth`
@@ -178,19 +179,19 @@ export function computeObjectGains(calculator: ObjectGainCalculator, block: Obje
   if (block.cartesian) cartesianPower(calculator, block);
   else polarPower(calculator, block);
 
+  for (let i = 0; i < power.length; i++) power[i] = Math.sqrt(power[i]!);
   if (!block.cartesian) {
-    for (let i = 0; i < power.length; i++) power[i] = Math.sqrt(power[i]!);
     writeExcluded(calculator.zones, block.zoneExclusion, excluded);
     applyZoneExclusion(calculator.zones, excluded, power, power);
-  } else {
-    for (let i = 0; i < power.length; i++) power[i] = Math.sqrt(power[i]!);
   }
-  const direct = Math.sqrt(1 - block.diffuse);
-  const diffuse = Math.sqrt(block.diffuse);
+  // out-of-range metadata must not make NaN gains on the audio thread
+  const diffuseShare = clamp(block.diffuse, 0, 1);
+  const direct = Math.sqrt(1 - diffuseShare);
+  const diffuse = Math.sqrt(diffuseShare);
   out.direct.fill(0);
   out.diffuse.fill(0);
   for (let i = 0; i < power.length; i++) {
-    const g = Number.isNaN(power[i]!) ? 0 : power[i]! * block.gain;
+    const g = Number.isFinite(power[i]! * block.gain) ? power[i]! * block.gain : 0;
     out.direct[speakerChannels[i]!] = g * direct;
     out.diffuse[speakerChannels[i]!] = g * diffuse;
   }

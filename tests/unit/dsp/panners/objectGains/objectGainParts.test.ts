@@ -1,4 +1,8 @@
 import { describe, expect, it } from 'vitest';
+import { getLayout } from '../../../../../src/core/layouts';
+import { createLayoutObjectGains } from '../../../../../src/dsp/panners/objectGains/layoutObjectGains';
+import { DEFAULT_OBJECT_BLOCK } from '../../../../../src/dsp/panners/objectGains/objectBlock';
+import { computeObjectGains, createObjectGains } from '../../../../../src/dsp/panners/objectGains/objectGainCalculator';
 import { allocentricPointGains, createAllocentricSpeakers } from '../../../../../src/dsp/panners/objectGains/allocentricSpeakers';
 import { applyChannelLock, createChannelLock, POLAR_LOCK_WEIGHTS } from '../../../../../src/dsp/panners/objectGains/channelLock';
 import { writeDivergedSources } from '../../../../../src/dsp/panners/objectGains/divergence';
@@ -108,5 +112,19 @@ describe('divergence', () => {
     expect(Array.from(sources.subarray(0, 6))).toEqual([1, 0.2, 0, 0.8, 0.2, 0]);
     expect(sources[6]).toBeCloseTo(0.3, 12);
     expect(writeDivergedSources(position, { value: 0, azimuthRange: 0, positionRange: 0.5 }, true, shares, sources)).toBe(1);
+  });
+});
+
+describe('out-of-range metadata', () => {
+  it('gives finite gains: diffuse 1.5 is taken as 1, a NaN azimuth or an infinite gain as silence', () => {
+    const calculator = createLayoutObjectGains(getLayout('4+5+0'));
+    const gains = createObjectGains(calculator);
+    computeObjectGains(calculator, { ...DEFAULT_OBJECT_BLOCK, diffuse: 1.5 }, gains);
+    expect(Array.from(gains.direct).every((g) => g === 0)).toBe(true);
+    expect(gains.diffuse[2]).toBeCloseTo(1, 12);
+    computeObjectGains(calculator, { ...DEFAULT_OBJECT_BLOCK, position: { azimuth: Number.NaN, elevation: 0, distance: 1 } }, gains);
+    expect(Array.from(gains.direct).every(Number.isFinite)).toBe(true);
+    computeObjectGains(calculator, { ...DEFAULT_OBJECT_BLOCK, gain: Number.POSITIVE_INFINITY }, gains);
+    expect(Array.from(gains.direct).every((g) => g === 0)).toBe(true);
   });
 });
