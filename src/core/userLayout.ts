@@ -16,7 +16,8 @@ import { wrapAzimuthDeg } from './units';
  * for its label; LFE channels may be listed (by label alone) or left out, and the layout
  * keeps them either way. The result is the base layout, in its channel order, with the
  * room's angles; the panners use the base's nominal angles to build their triangulation
- * and the room's to compute gains (ITU-R BS.2127 section 6.1.3).
+ * and the room's to compute gains (ITU-R BS.2127 section 6.1). A 0+2+0 room is panned
+ * as BS.2127 pans 0+2+0, whatever its angles (the stereo fold-down has no positions).
  */
 
 /** BS.2051 screen loudspeakers may be 5 to 25 or 35 to 60 degrees off centre, not in between. */
@@ -24,6 +25,20 @@ const SCREEN_LABELS = new Set(['M+SC', 'M-SC']);
 const SCREEN_RANGES_DEG = [[5, 25], [35, 60]] as const;
 
 const formatRange = (range: AngleRangeDeg): string => (range[0] === range[1] ? `exactly ${range[0]}` : `${range[0]} to ${range[1]}`);
+
+/** More entries than any layout has loudspeakers (9+10+3 has 24 channels) are refused unread. */
+const MAX_SPEAKERS = 64;
+
+/** Reads a user layout file's text; throws a FieldError naming `fileName` when it is not JSON (see readUserLayout). */
+export function parseUserLayoutJson(text: string, fileName: string): LoudspeakerLayout {
+  let json: unknown;
+  try {
+    json = JSON.parse(text);
+  } catch (error) {
+    throw new FieldError(fileName, '', `not valid JSON (${(error as Error).message})`);
+  }
+  return readUserLayout(json, fileName);
+}
 
 /**
  * Reads a user layout from parsed JSON. Throws a FieldError naming `fileName` and the
@@ -39,6 +54,7 @@ export function readUserLayout(json: unknown, fileName: string): LoudspeakerLayo
   });
   const base = getLayout(baseName as (typeof LAYOUT_NAMES)[number]);
   const speakers = record.array('speakers');
+  if (speakers.length > MAX_SPEAKERS) record.fail('speakers', `expected at most ${MAX_SPEAKERS} loudspeakers (${base.name} has ${base.channels.length} channels), got ${speakers.length}`);
   const problems: FieldError[] = [];
   const placed = new Map<string, LoudspeakerChannel>();
   const listedAt = new Map<string, string>();

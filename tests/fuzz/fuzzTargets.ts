@@ -2,6 +2,7 @@ import type { FuzzTarget } from './fuzzCampaign';
 import { compressedAudioTarget, wavTarget } from './targets/audioFiles';
 import { hrtfFileTarget, sofaTarget } from './targets/hrtfFiles';
 import { sceneJsonTarget } from './targets/sceneJson';
+import { userLayoutJsonTarget } from './targets/userLayoutJson';
 
 /** Every reader of untrusted files under fuzzing, with the inputs a test run gives each. */
 export interface RegisteredTarget {
@@ -17,4 +18,5 @@ export const FUZZ_TARGETS: readonly RegisteredTarget[] = [
   // A fresh worker thread per SOFA input, as the command line reads them: about 2 s each (loading h5wasm is most of it).
   { target: sofaTarget, testInputs: 16 },
   { target: hrtfFileTarget, testInputs: 2000 },
+  { target: userLayoutJsonTarget, testInputs: 500 },
 ];

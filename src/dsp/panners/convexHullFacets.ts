@@ -1,7 +1,7 @@
 /**
  * The facets of the convex hull of a few points round the origin (a loudspeaker layout's
  * unit vectors), coplanar triangles merged into one facet with all their corners, as
- * ITU-R BS.2127 section 6.1.3.1 triangulates a layout.
+ * ITU-R BS.2127 section 6.1 triangulates a layout.
  *
  * Found by brute force, which is exact enough and fast enough for the 40 or so points
  * of a layout and runs once at set-up: a triple (a, b, c) bounds the hull when every

@@ -111,6 +111,8 @@ const LAYERS = [
 ] as const;
 const MIDDLE_LAYER_DEG = 10;
 const LAYER_MARGIN_DEG = 40;
+/** Rounding allowance when comparing a middle loudspeaker's azimuth with a layer's width. */
+const LAYER_WIDTH_TOLERANCE_DEG = 1e-5;
 
 /** The layout's loudspeakers, then the virtual copies of middle loudspeakers that fill its upper and lower layers. */
 function vertices(layout: LoudspeakerLayout): Vertex[] {
@@ -132,7 +134,7 @@ function vertices(layout: LoudspeakerLayout): Vertex[] {
     const fromDeg = inLayer.length === 0 ? 0 : widestDeg + LAYER_MARGIN_DEG;
     const realElevationDeg = inLayer.length === 0 ? layer.nominalElevationDeg : inLayer.reduce((sum, p) => sum + p.elevationDeg, 0) / inLayer.length;
     for (const p of middle) {
-      if (Math.abs(p.nominalAzimuthDeg) < fromDeg - 1e-5) continue;
+      if (Math.abs(p.nominalAzimuthDeg) < fromDeg - LAYER_WIDTH_TOLERANCE_DEG) continue;
       result.push({
         channel: p.channel,
         nominal: unitVector(p.nominalAzimuthDeg, layer.nominalElevationDeg),

@@ -2,7 +2,7 @@ import { readFileSync } from 'node:fs';
 import { describe, expect, it } from 'vitest';
 import { FieldError, FieldErrors } from '../../../src/core/fieldError';
 import { getLayout } from '../../../src/core/layouts';
-import { readUserLayout } from '../../../src/core/userLayout';
+import { parseUserLayoutJson, readUserLayout } from '../../../src/core/userLayout';
 
 const FILE = 'room.json';
 
@@ -87,5 +87,12 @@ describe('readUserLayout', () => {
     expect(refusal(room(FIVE_ONE, '5.1')).message).toMatch(/^room\.json: baseLayout: expected a BS\.2051 layout name \(0\+2\+0, .*2\+7\+0\), got "5\.1"$/);
     expect(refusal({ baseLayout: '0+5+0', speakers: [] }).message).toBe('room.json: name: expected a string, got nothing');
     expect(refusal(room([{ label: 'M+030', azimuthDeg: 'left', elevationDeg: 0 }])).message).toMatch(/speakers\[0\]\.azimuthDeg: expected a number in \[-180, 180\], got "left"/);
+  });
+
+  it('refuses text that is not JSON, and more speakers than any layout has, naming the file', () => {
+    expect(() => parseUserLayoutJson('{"name": ', FILE)).toThrow(/^room\.json: not valid JSON \(/);
+    const many = Array.from({ length: 65 }, () => FIVE_ONE[0]);
+    expect(refusal(room(many)).message).toBe('room.json: speakers: expected at most 64 loudspeakers (0+5+0 has 6 channels), got 65');
+    expect(parseUserLayoutJson(JSON.stringify(room(FIVE_ONE)), FILE).roomName).toBe('Room');
   });
 });

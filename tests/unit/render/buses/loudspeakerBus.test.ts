@@ -1,0 +1,47 @@
+import { readFileSync } from 'node:fs';
+import { describe, expect, it } from 'vitest';
+import { LAYOUT_NAMES } from '../../../../src/core/layouts';
+import type { LoudspeakerOutput } from '../../../../src/core/outputs/outputDefinition';
+import { loudspeakerOutput } from '../../../../src/core/outputs/studioOutputs';
+import { readUserLayout } from '../../../../src/core/userLayout';
+import { createLayoutPanner } from '../../../../src/render/buses/layoutPanners';
+import { createLoudspeakerBus } from '../../../../src/render/buses/loudspeakerBus';
+import { RENDER_BLOCK_FRAMES } from '../../../../src/render/renderBlock';
+
+const room = readUserLayout(
+  JSON.parse(readFileSync(new URL('../../../fixtures/layouts/studio-b-7.1.4.json', import.meta.url), 'utf8')),
+  'studio-b-7.1.4.json',
+);
+
+const OUTPUTS: [string, LoudspeakerOutput][] = [
+  ...LAYOUT_NAMES.map((name) => [name, loudspeakerOutput(name, name, name)] as [string, LoudspeakerOutput]),
+  ['user layout (Studio B, 4+7+0)', { ...loudspeakerOutput('room', 'Room', '4+7+0'), layout: room }],
+];
+
+/** A direction off every loudspeaker and every layer: up and to the back left. */
+const DIRECTION = Float64Array.from([-Math.sin(1.9) * Math.cos(0.3), Math.cos(1.9) * Math.cos(0.3), Math.sin(0.3)]);
+
+describe('the loudspeaker bus', () => {
+  it.each(OUTPUTS)('renders an object to %s with its panner\'s gains (float32 rounding, 1e-7)', (_, output) => {
+    const bus = createLoudspeakerBus(output);
+    const panner = createLayoutPanner(output.layout);
+    const expected = new Float64Array(panner.channelCount);
+    panner.gains(DIRECTION[0]!, DIRECTION[1]!, DIRECTION[2]!, expected);
+    const placement = { direction: DIRECTION, distanceM: 1 };
+    const voice = bus.createVoice();
+    bus.beginBlock();
+    bus.startVoice(voice, placement);
+    bus.addObject(voice, new Float32Array(RENDER_BLOCK_FRAMES).fill(1), placement);
+    bus.endBlock();
+    expect(bus.block).toHaveLength(output.channels.length);
+    let power = 0;
+    bus.block.forEach((channel, c) => {
+      expect(Math.abs(channel[0]! - expected[c]!)).toBeLessThan(1e-7);
+      expect(Math.abs(channel[RENDER_BLOCK_FRAMES - 1]! - expected[c]!)).toBeLessThan(1e-7);
+      power += expected[c]! ** 2;
+    });
+    // 0+2+0 is the stereo fold-down: -3 dB behind, so its power is 1/2 to 1 (stereoFoldDown.ts)
+    if (output.layout.name === '0+2+0') expect(power).toBeGreaterThanOrEqual(0.5 - 1e-12);
+    else expect(Math.abs(power - 1)).toBeLessThan(1e-12);
+  });
+});
