@@ -3,7 +3,8 @@ import type { ObjectBlock } from '../../../../../src/dsp/panners/objectGains/obj
 
 /** Reads the EAR reference data of tests/fixtures/ear/gainCalc (README.md there). */
 
-export const EAR_LAYOUT_NAMES = ['0+2+0', '0+5+0', '2+5+0', '4+5+0', '4+5+1', '3+7+0', '4+9+0', '9+10+3', '0+7+0', '4+7+0'] as const;
+/** EAR's BS.2051 layouts, and 2+7+0 built for EAR by the generator (its README). */
+export const EAR_LAYOUT_NAMES = ['0+2+0', '0+5+0', '2+5+0', '4+5+0', '4+5+1', '3+7+0', '4+9+0', '9+10+3', '0+7+0', '4+7+0', '2+7+0'] as const;
 
 export interface EarChannel {
   readonly label: string;
