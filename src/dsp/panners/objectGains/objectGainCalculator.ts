@@ -170,8 +170,20 @@ export function createObjectGains(calculator: ObjectGainCalculator): ObjectGains
 }
 
 /**
- * The block's direct and diffuse gains into `out`. Allocation-free, except the first time
- * a Cartesian block excludes a new set of loudspeakers (its panner is prepared then).
+ * Prepares, off the audio thread, what `block` will need: the allocentric panner for the
+ * loudspeakers its zone exclusion leaves (Cartesian blocks). Call it when a block arrives
+ * so that `computeObjectGains` allocates nothing on the audio thread.
+ */
+export function prepareObjectBlock(calculator: ObjectGainCalculator, block: ObjectBlock): void {
+  if (!block.cartesian || block.zoneExclusion.length === 0) return;
+  writeExcluded(calculator.zones, block.zoneExclusion, calculator.excluded);
+  allocentricSubset(calculator, excludeRowsOfSideSpeakers(calculator.allocentricPositions, calculator.excluded));
+}
+
+/**
+ * The block's direct and diffuse gains into `out`. Allocation-free once the block has been
+ * prepared (`prepareObjectBlock`); an unprepared Cartesian block that excludes a new set of
+ * loudspeakers prepares its panner here.
  */
 export function computeObjectGains(calculator: ObjectGainCalculator, block: ObjectBlock, out: ObjectGains): void {
   const { power, speakerChannels, excluded } = calculator;

@@ -2,7 +2,7 @@ import { describe, expect, it } from 'vitest';
 import { getLayout } from '../../../../../src/core/layouts';
 import { createLayoutObjectGains } from '../../../../../src/dsp/panners/objectGains/layoutObjectGains';
 import { DEFAULT_OBJECT_BLOCK } from '../../../../../src/dsp/panners/objectGains/objectBlock';
-import { computeObjectGains, createObjectGains } from '../../../../../src/dsp/panners/objectGains/objectGainCalculator';
+import { computeObjectGains, createObjectGains, prepareObjectBlock } from '../../../../../src/dsp/panners/objectGains/objectGainCalculator';
 import { allocentricPointGains, createAllocentricSpeakers } from '../../../../../src/dsp/panners/objectGains/allocentricSpeakers';
 import { applyChannelLock, createChannelLock, POLAR_LOCK_WEIGHTS } from '../../../../../src/dsp/panners/objectGains/channelLock';
 import { writeDivergedSources } from '../../../../../src/dsp/panners/objectGains/divergence';
@@ -126,5 +126,21 @@ describe('out-of-range metadata', () => {
     expect(Array.from(gains.direct).every(Number.isFinite)).toBe(true);
     computeObjectGains(calculator, { ...DEFAULT_OBJECT_BLOCK, gain: Number.POSITIVE_INFINITY }, gains);
     expect(Array.from(gains.direct).every((g) => g === 0)).toBe(true);
+  });
+});
+
+describe('preparing a block', () => {
+  it('builds the allocentric panner for the loudspeakers its zone exclusion leaves, once; computing it then finds it ready', () => {
+    const calculator = createLayoutObjectGains(getLayout('4+5+0'));
+    const block = { ...DEFAULT_OBJECT_BLOCK, cartesian: true, position: { X: 0, Y: 1, Z: 0 }, zoneExclusion: [{ minX: -1, maxX: 1, minY: 0.5, maxY: 1, minZ: 0.5, maxZ: 1 }] };
+    expect(calculator.allocentricSubsets.size).toBe(1);
+    prepareObjectBlock(calculator, block);
+    expect(calculator.allocentricSubsets.size).toBe(2);
+    const prepared = [...calculator.allocentricSubsets.values()][1];
+    computeObjectGains(calculator, block, createObjectGains(calculator));
+    expect(calculator.allocentricSubsets.size).toBe(2);
+    expect([...calculator.allocentricSubsets.values()][1]).toBe(prepared);
+    // the upper front pair (nominal U+/-030: z = sin 30 = 0.5, y = cos 30 cos 30 = 0.75) is excluded
+    expect(Array.from(prepared!.members)).toEqual([0, 1, 2, 3, 4, 7, 8]);
   });
 });
