@@ -56,7 +56,11 @@ export interface ChannelLock {
 export interface ObjectDivergence {
   /** 0: one source; 0.5: three equal sources; 1: the two outer sources only. */
   readonly value: number;
-  /** Polar blocks: the outer sources' azimuth either side of the position, degrees. */
+  /**
+   * Polar blocks: the outer sources' azimuth either side of the position, degrees. When a
+   * file omits it, the reference renderer takes 0 for BS.2076-2 documents and 45 for
+   * earlier ones: the reader supplies the document's default.
+   */
   readonly azimuthRange: Degrees;
   /** Cartesian blocks: the outer sources' X offset either side. */
   readonly positionRange: number;
@@ -89,7 +93,7 @@ export function isCartesianZone(zone: ExclusionZone): zone is CartesianZone {
   return 'minX' in zone;
 }
 
-/** A block at the front on the loudspeakers, with every other field at its BS.2076-2 default. */
+/** A block at the front on the loudspeakers, with every other field at its BS.2076-2 default (as the reference renderer reads them). */
 export const DEFAULT_OBJECT_BLOCK: ObjectBlock = {
   position: { azimuth: 0, elevation: 0, distance: 1 },
   cartesian: false,
@@ -99,6 +103,6 @@ export const DEFAULT_OBJECT_BLOCK: ObjectBlock = {
   gain: 1,
   diffuse: 0,
   channelLock: { flag: false, maxDistance: null },
-  objectDivergence: { value: 0, azimuthRange: 45, positionRange: 0 },
+  objectDivergence: { value: 0, azimuthRange: 0, positionRange: 0 },
   zoneExclusion: [],
 };
