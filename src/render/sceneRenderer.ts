@@ -20,7 +20,7 @@ import { POSITION_SMOOTHING_SEC, fillObjectInput, moveObject, targetGain, writeU
 import { planOutputs } from './outputPlan';
 import type { PlannedDownmix } from './outputPlan';
 import { RENDER_BLOCK_FRAMES } from './renderBlock';
-import { addSource, compactSources, createSourceSet, removeSource, updateSourceParams } from './rendererSources';
+import { addBed, addSource, compactSources, createSourceSet, placeMovingSource, removeSource, updateSourceParams } from './rendererSources';
 import type { RendererObject, RendererSource, SourceSet } from './rendererSources';
 import type { SourceParams } from '../core/scene/sourceParams';
 
@@ -99,7 +99,8 @@ interface RendererState extends SceneRenderer {
 
 /**
  * Creates a renderer for `scene`; stems[i] holds the channels (1 or 2) of scene.sources[i]
- * at scene.sampleRateHz.
+ * at scene.sampleRateHz, then stems[sources.length + j] those of scene.beds[j] (as many as
+ * the bed routes). A host that has no bed stems passes a scene without its beds.
  */
 export function createSceneRenderer(
   scene: Scene,
@@ -111,8 +112,9 @@ export function createSceneRenderer(
       `the HRTF set is at ${options.hrtf.set.sampleRateHz} Hz but the scene at ${scene.sampleRateHz} Hz: resample it first`,
     );
   }
-  if (stems.length !== scene.sources.length) {
-    throw new Error(`expected stems for ${scene.sources.length} sources, got ${stems.length}`);
+  const beds = scene.beds ?? [];
+  if (stems.length !== scene.sources.length + beds.length) {
+    throw new Error(`expected stems for ${scene.sources.length} sources and ${beds.length} beds, got ${stems.length}`);
   }
   // Shipped for the scene's rates; another rate is fitted now, not when a source is added while playing.
   airAbsorptionTable(scene.sampleRateHz);
@@ -143,6 +145,7 @@ export function createSceneRenderer(
     nonFiniteBlocks: 0,
   };
   scene.sources.forEach((source, i) => addSource(state.set, source, stems[i]!, buses, scene.sampleRateHz));
+  beds.forEach((bed, j) => addBed(state.set, bed, stems[scene.sources.length + j]!, buses, scene.sampleRateHz));
   updateLength(state);
   return state;
 }
@@ -279,6 +282,7 @@ function renderBlock(state: RendererState): void {
   const rotation = state.rotation.composed;
   const objects = state.set.objects;
   for (let b = 0; b < buses.length; b++) buses[b]!.beginBlock();
+  placeMovingSources(state);
   for (let o = 0; o < objects.length; o++) {
     const entry = objects[o]!;
     const object = entry.object;
@@ -286,7 +290,8 @@ function renderBlock(state: RendererState): void {
     const t = object.worldTarget;
     worldToHead(rotation, t[0]!, t[1]!, t[2]!, headTarget);
     const restarting = !object.live;
-    moveObject(object, headTarget, restarting ? 1 : state.smoothing);
+    // A timeline's positions are placed per block as they are: its interpolation is the smoothing.
+    moveObject(object, headTarget, restarting || entry.source.moving ? 1 : state.smoothing);
     if (restarting) startObject(state, entry);
     fillFromSource(state, entry);
     if (state.meterSources) trackPeak(entry.source, object.input);
@@ -317,6 +322,22 @@ function renderBlock(state: RendererState): void {
   }
   compactSources(state.set);
   state.blockFrame += RENDER_BLOCK_FRAMES;
+}
+
+/**
+ * Places the moving sources' objects (their timelines: core/scene/objectValues.ts) at
+ * the time of the block's last frame: the buses ramp to a block's placement across it,
+ * so frame n is heard from the position of time n / rate at every block's end and from
+ * the line between two blocks' ends within one (the transport time is the block's stem
+ * frame: seeks and loops move it).
+ */
+function placeMovingSources(state: RendererState): void {
+  const timeSec = (state.blockFrame + RENDER_BLOCK_FRAMES - 1) / state.sampleRateHz;
+  const sources = state.set.sources;
+  for (let s = 0; s < sources.length; s++) {
+    const source = sources[s]!;
+    if (source.moving && !source.removed) placeMovingSource(state.set, source, timeSec);
+  }
 }
 
 /**
