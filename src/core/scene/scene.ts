@@ -163,3 +163,10 @@ export function audibleSources(scene: Scene): SceneSource[] {
   const anySolo = scene.sources.some((s) => s.solo);
   return scene.sources.filter((s) => !s.mute && (!anySolo || s.solo));
 }
+
+/** The scene without its beds: for a host that renders the objects only (it has no bed stems). */
+export function sceneWithoutBeds(scene: Scene): Scene {
+  if (scene.beds === undefined) return scene;
+  const { beds: _beds, ...objects } = scene;
+  return objects;
+}
