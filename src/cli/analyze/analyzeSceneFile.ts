@@ -25,11 +25,11 @@ export interface SceneMeasurement {
  * contributions, rendered by the studio's renderer.
  */
 export async function analyzeSceneFile(args: AnalyzeArgs, target: LoudnessTarget): Promise<SceneMeasurement> {
-  const { scene, warnings } = await loadSceneFile(args.inputPath);
+  const { scene, warnings, objectsKey } = await loadSceneFile(args.inputPath);
   // Shared (not copied) with the analysis's worker threads.
   const stemWarnings: string[] = [];
   const [stems, hrtf] = await Promise.all([
-    loadStems(scene, args.inputPath, (warning) => stemWarnings.push(warning)).then(sharedStems),
+    loadStems(scene, args.inputPath, (warning) => stemWarnings.push(warning), objectsKey).then(sharedStems),
     loadHrtfGrid(args.hrtfPath, scene.sampleRateHz),
   ]);
 

@@ -33,7 +33,7 @@ export interface WrittenFile {
  */
 export async function runRender(args: RenderArgs, print: (line: string) => void): Promise<WrittenFile[]> {
   const log = (line: string): void => print(printableLines(line));
-  const { scene, warnings } = await loadSceneFile(args.scenePath);
+  const { scene, warnings, objectsKey } = await loadSceneFile(args.scenePath);
   for (const warning of warnings) log(`warning: ${warning}`);
   const base = path.basename(args.scenePath).replace(/\.json$/i, '');
   // Before any work: never over an input, never over an existing file without --force.
@@ -41,14 +41,14 @@ export async function runRender(args: RenderArgs, print: (line: string) => void)
     args.formats.map((id) => path.join(args.outDir, outputFileName(base, id))),
     [
       { file: args.scenePath, what: 'the scene file' },
-      ...stemFilePaths(scene, args.scenePath),
+      ...stemFilePaths(scene, args.scenePath, objectsKey),
       ...(args.hrtfPath === undefined ? [] : [{ file: args.hrtfPath, what: 'the HRTF file' }]),
     ],
     args.force === true,
   );
   await makeFolder(args.outDir);
   const [stems, hrtf] = await Promise.all([
-    loadStems(scene, args.scenePath, (warning) => log(`warning: ${warning}`)),
+    loadStems(scene, args.scenePath, (warning) => log(`warning: ${warning}`), objectsKey),
     args.formats.includes('binaural') ? loadHrtfGrid(args.hrtfPath, scene.sampleRateHz) : Promise.resolve(undefined),
   ]);
   const outputs = studioOutputs(args.formats, { monoLaw: args.monoLaw, hrtfSet: args.hrtfPath === undefined ? SHIPPED_HRTF_SET : path.basename(args.hrtfPath) });

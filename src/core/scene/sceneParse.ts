@@ -38,7 +38,11 @@ export interface ParsedScene {
   readonly warnings: readonly string[];
   /** The listed warnings as data, in the same order: each field's JSON path and what was done with it. */
   readonly fieldWarnings: readonly FieldWarning[];
+  /** Where the file holds its objects (`sources` in version 1), for messages that name their fields later. */
+  readonly objectsKey: ObjectsKey;
 }
+
+export type ObjectsKey = 'sources' | 'objects';
 
 export interface FieldWarning {
   /** JSON path of the field, e.g. `sources[1].reverb`. */
@@ -106,15 +110,16 @@ export function parseSceneValue(json: unknown, fileName: string): ParsedScene {
     },
   };
 
-  const scene = readScene(json, reading);
+  const read = readScene(json, reading);
+  const scene = read?.scene;
   if (problems.length === 1) throw problems[0]!;
   if (problems.length > 1) throw new FieldErrors(fileName, problems);
   const warnings = fieldWarnings.map((w) => `${fileName}: ${w.path}: ${w.problem}`);
   if (unlistedWarnings > 0) warnings.push(`${fileName}: and ${unlistedWarnings} more fields not known or not kept`);
-  return { scene: scene!, warnings, fieldWarnings };
+  return { scene: scene!, warnings, fieldWarnings, objectsKey: read!.objectsKey };
 }
 
-function readScene(json: unknown, reading: SceneReading): Scene | undefined {
+function readScene(json: unknown, reading: SceneReading): { scene: Scene; objectsKey: ObjectsKey } | undefined {
   const { fileName, field } = reading;
   const root = field(() => readJsonObject(json, fileName, ''));
   if (root === undefined) return undefined;
@@ -129,7 +134,7 @@ function readScene(json: unknown, reading: SceneReading): Scene | undefined {
     }),
   );
   if (version === undefined) return undefined;
-  const objectsKey = version === 1 ? 'sources' : 'objects';
+  const objectsKey: ObjectsKey = version === 1 ? 'sources' : 'objects';
   const sampleRateHz = field(() =>
     root.number('sampleRateHz', { expected: `one of ${SUPPORTED_SAMPLE_RATES_HZ.join(', ')}`, accept: (v) => SUPPORTED_SAMPLE_RATES_HZ.includes(v) }),
   );
@@ -138,7 +143,7 @@ function readScene(json: unknown, reading: SceneReading): Scene | undefined {
   const beds = version === 1 ? undefined : field(() => parseBeds(root, reading, (r) => parseStem(r, reading)));
   if (beds !== undefined) checkUniqueIds(sources, objectsKey, beds, reading);
   const master = field(() => parseMaster(root.optionalObject('master'), reading));
-  return {
+  const scene: Scene = {
     version: SCENE_FORMAT_VERSION,
     sampleRateHz: sampleRateHz!,
     listener: listener!,
@@ -147,6 +152,7 @@ function readScene(json: unknown, reading: SceneReading): Scene | undefined {
     ...(master === undefined ? {} : { master }),
     ...reading.extras(root),
   };
+  return { scene, objectsKey };
 }
 
 /** The objects (`sources` in version 1), at most SCENE_FILE_LIMITS.sources of them, with unique ids. */
