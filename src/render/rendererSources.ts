@@ -39,8 +39,9 @@ export interface RendererSource {
   ringing: boolean;
   /** Its timeline moves it: its objects are placed per block from `values` (placeMovingSource). */
   moving: boolean;
-  /** The parameters at the current block (a moving source's), and the scratch that evaluates them. */
+  /** The parameters at valuesTimeSec (a moving source's), and the scratch that evaluates them. */
   readonly values: ObjectValues;
+  valuesTimeSec: number;
   readonly valuesScratch: ObjectValuesScratch;
   readonly spread: SpreadSource & { azimuthDeg: number; elevationDeg: number; distanceM: number; spreadDeg: number };
 }
@@ -124,30 +125,52 @@ function rendererSource(id: string, params: SourceParams, stem: readonly Float32
     ringing: false,
     moving: timelineMoves(params.timeline),
     values: createObjectValues(),
+    valuesTimeSec: Number.NaN,
     valuesScratch: createObjectValuesScratch(),
     spread: { azimuthDeg: 0, elevationDeg: 0, distanceM: 1, spreadDeg: params.spreadDeg },
   };
 }
 
 /**
- * Places a moving source's objects at its timeline's values at `timeSec`: gain and
- * position, for the block that ends then. Allocation-free.
+ * Places `source`'s objects at its parameters' values at `timeSec` (its timeline's, or its
+ * static ones): gain and position. Allocation-free.
  */
 export function placeMovingSource(set: SourceSet, source: RendererSource, timeSec: number): void {
+  evaluateSource(source, timeSec);
+  for (let o = 0; o < set.objects.length; o++) {
+    const entry = set.objects[o]!;
+    if (entry.source === source) placeObject(entry);
+  }
+}
+
+/**
+ * Places every moving source's objects at their timelines' values at `timeSec`, in one
+ * pass over the objects (a source is evaluated at its first object). Allocation-free.
+ */
+export function placeMovingSources(set: SourceSet, timeSec: number): void {
+  for (let o = 0; o < set.objects.length; o++) {
+    const entry = set.objects[o]!;
+    const source = entry.source;
+    if (!source.moving || source.removed) continue;
+    if (source.valuesTimeSec !== timeSec) evaluateSource(source, timeSec);
+    placeObject(entry);
+  }
+}
+
+function evaluateSource(source: RendererSource, timeSec: number): void {
   const values = source.values;
   writeObjectValuesAt(source.params, timeSec, source.valuesScratch, values);
+  source.valuesTimeSec = timeSec;
   const spread = source.spread;
   spread.azimuthDeg = values.azimuthDeg;
   spread.elevationDeg = values.elevationDeg;
   spread.distanceM = values.distanceM;
   spread.spreadDeg = source.params.spreadDeg;
-  const gain = dbToGain(values.gainDb);
-  for (let o = 0; o < set.objects.length; o++) {
-    const entry = set.objects[o]!;
-    if (entry.source !== source) continue;
-    entry.object.userGain = gain;
-    writeSpreadObjectPosition(spread, entry.object.spreadSide, entry.object.worldTarget);
-  }
+}
+
+function placeObject({ object, source }: RendererObject): void {
+  object.userGain = dbToGain(source.values.gainDb);
+  writeSpreadObjectPosition(source.spread, object.spreadSide, object.worldTarget);
 }
 
 /** Marks a source removed (silent from the next block); throws for an unknown id. */
@@ -166,6 +189,7 @@ export function updateSourceParams(set: SourceSet, sourceId: string, params: Sou
   if (params.timeline === undefined) delete source.params.timeline;
   if (params.cartesianPosition === undefined) delete source.params.cartesianPosition;
   source.moving = timelineMoves(params.timeline);
+  source.valuesTimeSec = Number.NaN;
   // Absent settings are the defaults (a source reset to neutral).
   const midSide = params.midSide ?? DEFAULT_MID_SIDE_SETTINGS;
   source.params.midSide = midSide;

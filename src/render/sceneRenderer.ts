@@ -20,7 +20,7 @@ import { POSITION_SMOOTHING_SEC, fillObjectInput, moveObject, targetGain, writeU
 import { planOutputs } from './outputPlan';
 import type { PlannedDownmix } from './outputPlan';
 import { RENDER_BLOCK_FRAMES } from './renderBlock';
-import { addBed, addSource, compactSources, createSourceSet, placeMovingSource, removeSource, updateSourceParams } from './rendererSources';
+import { addBed, addSource, compactSources, createSourceSet, placeMovingSources, removeSource, updateSourceParams } from './rendererSources';
 import type { RendererObject, RendererSource, SourceSet } from './rendererSources';
 import type { SourceParams } from '../core/scene/sourceParams';
 
@@ -282,7 +282,10 @@ function renderBlock(state: RendererState): void {
   const rotation = state.rotation.composed;
   const objects = state.set.objects;
   for (let b = 0; b < buses.length; b++) buses[b]!.beginBlock();
-  placeMovingSources(state);
+  // At the time of the block's last frame: the buses ramp to a placement across the block, so
+  // frame n is heard from its own time's position at block ends, and between two within one.
+  // The time is the block's stem frame, which seeks and loops move.
+  placeMovingSources(state.set, (state.blockFrame + RENDER_BLOCK_FRAMES - 1) / state.sampleRateHz);
   for (let o = 0; o < objects.length; o++) {
     const entry = objects[o]!;
     const object = entry.object;
@@ -322,22 +325,6 @@ function renderBlock(state: RendererState): void {
   }
   compactSources(state.set);
   state.blockFrame += RENDER_BLOCK_FRAMES;
-}
-
-/**
- * Places the moving sources' objects (their timelines: core/scene/objectValues.ts) at
- * the time of the block's last frame: the buses ramp to a block's placement across it,
- * so frame n is heard from the position of time n / rate at every block's end and from
- * the line between two blocks' ends within one (the transport time is the block's stem
- * frame: seeks and loops move it).
- */
-function placeMovingSources(state: RendererState): void {
-  const timeSec = (state.blockFrame + RENDER_BLOCK_FRAMES - 1) / state.sampleRateHz;
-  const sources = state.set.sources;
-  for (let s = 0; s < sources.length; s++) {
-    const source = sources[s]!;
-    if (source.moving && !source.removed) placeMovingSource(state.set, source, timeSec);
-  }
 }
 
 /**

@@ -5,7 +5,8 @@ import { createRealtimeHost, handleHostMessage, processHost } from '../../src/re
 import { RENDER_BLOCK_FRAMES } from '../../src/render/renderBlock';
 import { loadHrtfGrid } from '../../src/cli/loadHrtf';
 import type { Scene } from '../../src/core/scene/scene';
-import { createSceneRenderer } from '../../src/render/sceneRenderer';
+import { sourceParamsOf } from '../../src/core/scene/sourceParams';
+import { createSceneRenderer, renderFrames, updateSource } from '../../src/render/sceneRenderer';
 import { renderById, studioTestOutputs, testScene } from '../support/renderHelpers';
 
 /** EAR's 0+2+0 gains at the positions expected below (tests/fixtures/ear/README.md). */
@@ -110,5 +111,26 @@ describe('object timelines in the renderer (stereo, against the EBU ADM Renderer
     // Output frame i is transport frame 72,000 + i.
     expectGains([left, right], 2 * RATE - seekFrame, earGains(5, 15), TOLERANCE);
     expectGains([left, right], 2.5 * RATE - seekFrame, earGains(-37.5, 22.5), TOLERANCE);
+  });
+
+  it('takes a timeline given, and then taken away, by a source update (the studio\'s source message)', () => {
+    const { scene, stem } = movingScene([], 2);
+    const object = { ...scene.sources[0]!, position: polar(30) };
+    delete (object as { timeline?: unknown }).timeline;
+    const renderer = createSceneRenderer({ ...scene, sources: [object] }, [[stem]], { outputs: studioTestOutputs(['stereo']) });
+    const timeline: ObjectBlock[] = [
+      { rtimeSec: 0, durationSec: 0.5 },
+      { rtimeSec: 0.5, durationSec: 1, jumpPosition: { flag: true, interpolationLengthSec: 0 }, position: polar(-60, 20) },
+    ];
+    updateSource(renderer, object.id, sourceParamsOf({ ...object, timeline }));
+    const frames = RATE;
+    const left = new Float32Array(frames);
+    const right = new Float32Array(frames);
+    renderFrames(renderer, { outputs: [[left, right]] }, frames);
+    expectGains([left, right], 0.25 * RATE, earGains(30, 0), 1e-6);
+    expectGains([left, right], 0.75 * RATE, earGains(-60, 20), 1e-6);
+    updateSource(renderer, object.id, sourceParamsOf(object));
+    renderFrames(renderer, { outputs: [[left, right]] }, frames);
+    expectGains([left, right], 0.5 * RATE, earGains(30, 0), 1e-6);
   });
 });

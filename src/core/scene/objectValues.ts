@@ -119,25 +119,28 @@ function writeBlockValues(object: ObjectDescription, block: ObjectBlock | undefi
 }
 
 function interpolate(from: ObjectValues, to: ObjectValues, fraction: number, out: ObjectValues): void {
-  const mix = (a: number, b: number): number => a + (b - a) * fraction;
   out.cartesian = to.cartesian;
   if (to.cartesian) {
-    out.X = mix(from.X, to.X);
-    out.Y = mix(from.Y, to.Y);
-    out.Z = mix(from.Z, to.Z);
+    out.X = lerp(from.X, to.X, fraction);
+    out.Y = lerp(from.Y, to.Y, fraction);
+    out.Z = lerp(from.Z, to.Z, fraction);
     writeCartesianAsPolar(out.X, out.Y, out.Z, out);
   } else {
     out.azimuthDeg = wrapAzimuthDeg(from.azimuthDeg + wrapAzimuthDeg(to.azimuthDeg - from.azimuthDeg) * fraction);
-    out.elevationDeg = mix(from.elevationDeg, to.elevationDeg);
-    out.distanceM = mix(from.distanceM, to.distanceM);
+    out.elevationDeg = lerp(from.elevationDeg, to.elevationDeg, fraction);
+    out.distanceM = lerp(from.distanceM, to.distanceM, fraction);
   }
   // ADM's gain is linear, and so is its interpolation.
-  out.gainDb = 20 * Math.log10(mix(dbToGain(from.gainDb), dbToGain(to.gainDb)));
-  out.width = mix(from.width, to.width);
-  out.height = mix(from.height, to.height);
-  out.depth = mix(from.depth, to.depth);
-  out.diffuse = mix(from.diffuse, to.diffuse);
+  out.gainDb = 20 * Math.log10(lerp(dbToGain(from.gainDb), dbToGain(to.gainDb), fraction));
+  out.width = lerp(from.width, to.width, fraction);
+  out.height = lerp(from.height, to.height, fraction);
+  out.depth = lerp(from.depth, to.depth, fraction);
+  out.diffuse = lerp(from.diffuse, to.diffuse, fraction);
   out.channelLock = to.channelLock;
   out.objectDivergence = to.objectDivergence;
   out.zoneExclusion = to.zoneExclusion;
+}
+
+function lerp(a: number, b: number, fraction: number): number {
+  return a + (b - a) * fraction;
 }
