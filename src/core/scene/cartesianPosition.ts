@@ -1,5 +1,5 @@
 import { RADIANS_PER_DEGREE } from '../units';
-import type { SourcePosition } from './scene';
+import type { SceneSource, SourcePosition } from './scene';
 import { SCENE_LIMITS } from './scene';
 
 /** A polar position being written (objectValues.ts fills its own). */
@@ -31,4 +31,14 @@ export function cartesianToScenePosition(position: { readonly X: number; readonl
   const out: WritablePolar = { azimuthDeg: 0, elevationDeg: 0, distanceM: 1 };
   writeCartesianAsPolar(position.X, position.Y, position.Z, out);
   return out;
+}
+
+/**
+ * `source` moved to the polar `position`: the studio edits polar positions, so a Cartesian
+ * object moved in it becomes a polar one (its ADM Cartesian position would be stale).
+ */
+export function withPolarPosition(source: SceneSource, position: SourcePosition): SceneSource {
+  if (source.cartesianPosition === undefined) return { ...source, position };
+  const { cartesianPosition: _cartesian, ...polar } = source;
+  return { ...polar, position };
 }
