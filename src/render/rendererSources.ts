@@ -84,7 +84,7 @@ export function addSource(set: SourceSet, source: SceneSource, stem: readonly Fl
   const added = rendererSource(source.id, sourceParamsOf(source), stem, midSideOrDefault(source.midSide), sampleRateHz);
   const sides: readonly SpreadSide[] = stem.length === 1 ? [0] : [1, -1];
   sides.forEach((side, c) => {
-    const object = createRenderObject(stem[c]!, side, sampleRateHz);
+    const object = createRenderObject(stem[c]!, side, sampleRateHz, added.values);
     set.objects.push({ object, source: added, voices: buses.map((bus) => bus.createVoice()) });
   });
   set.sources.push(added);
@@ -105,7 +105,7 @@ export function addBed(set: SourceSet, bed: SceneBed, stem: readonly Float32Arra
   const params: SourceParams = { gainDb: bed.gainDb, mute: bed.mute, solo: bed.solo, azimuthDeg: 0, elevationDeg: 0, distanceM: 1, spreadDeg: 0 };
   const added = rendererSource(bed.id, params, stem, DEFAULT_MID_SIDE_SETTINGS, sampleRateHz);
   bedChannelsOf(bed).forEach((bedChannel, c) => {
-    const object = createRenderObject(stem[c]!, 0, sampleRateHz);
+    const object = createRenderObject(stem[c]!, 0, sampleRateHz, added.values);
     set.objects.push({ object, source: added, voices: buses.map((bus) => bus.createVoice()), bedChannel });
   });
   set.sources.push(added);
@@ -258,6 +258,8 @@ function applyParams(set: SourceSet, changed: RendererSource): void {
       writeSpreadObjectPosition(p, object.spreadSide, object.worldTarget);
     }
   }
-  // A one-block timeline's values may differ from the static ones; a moving one is placed per block.
+  // Its values (what a gain calculator reads, ObjectPlacement.values) are valid from now on;
+  // a one-block timeline's may differ from the static ones; a moving one is placed per block.
+  evaluateSource(changed, 0);
   if (changed.params.timeline !== undefined && !changed.moving) placeMovingSource(set, changed, 0);
 }
