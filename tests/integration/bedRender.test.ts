@@ -1,4 +1,10 @@
+import { mkdtemp, rm, writeFile } from 'node:fs/promises';
+import { tmpdir } from 'node:os';
+import path from 'node:path';
 import { beforeAll, describe, expect, it } from 'vitest';
+import { parseAnalyzeArgs } from '../../src/cli/analyze/analyzeArgs';
+import { analyzeSceneFile } from '../../src/cli/analyze/analyzeSceneFile';
+import { getLoudnessTarget } from '../../src/core/loudnessTargets';
 import { loadHrtfGrid } from '../../src/cli/loadHrtf';
 import { loadStems } from '../../src/cli/loadScene';
 import { parseSceneValue } from '../../src/core/scene/sceneParse';
@@ -75,4 +81,29 @@ describe('beds in the renderer (interim: channels as objects at their nominal po
     const stems = await loadStems({ ...scene, beds: [scene.beds![0]!] }, 'beds.json');
     expect(stems.map((channels) => channels.length)).toEqual([2]);
   });
+});
+
+describe('npm run analyze of a scene with a bed', () => {
+  it('analyses the objects and says the bed is not analysed, instead of refusing the stems', async () => {
+    const folder = await mkdtemp(path.join(tmpdir(), 'studio-bed-analyze-'));
+    try {
+      const file = path.join(folder, 'bed.json');
+      const scene = {
+        format: 'spatial-mix-studio/scene',
+        version: 2,
+        sampleRateHz: RATE,
+        listener: { yawDeg: 0, pitchDeg: 0, rollDeg: 0 },
+        objects: [{ id: 'lead', name: 'Lead', stem: { generator: 'lead' }, gainDb: 0, mute: false, solo: false, position: { azimuthDeg: 20, elevationDeg: 0, distanceM: 2 } }],
+        beds: [{ id: 'pair', name: 'Pair bed', stem: { generator: 'pad' }, layout: '0+2+0', channels: ['M+030', 'M-030'], gainDb: 0, mute: false, solo: false }],
+      };
+      await writeFile(file, JSON.stringify(scene));
+      const args = parseAnalyzeArgs([file]);
+      if (args === 'help') throw new Error('unexpected --help');
+      const measured = await analyzeSceneFile(args, getLoudnessTarget('streaming'));
+      expect(measured.input.sourceCount).toBe(1);
+      expect(measured.input.warnings).toContain(`${file}: 1 bed(s) not analysed: the analysis renders the objects only for now`);
+    } finally {
+      await rm(folder, { recursive: true, force: true });
+    }
+  }, 120_000);
 });
