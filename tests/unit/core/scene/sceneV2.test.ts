@@ -2,6 +2,7 @@ import { readFileSync, readdirSync } from 'node:fs';
 import { fileURLToPath } from 'node:url';
 import { describe, expect, it } from 'vitest';
 import { FieldErrors } from '../../../../src/core/fieldError';
+import { SCENE_FILE_LIMITS } from '../../../../src/core/scene/scene';
 import { parseSceneJson, parseSceneValue } from '../../../../src/core/scene/sceneParse';
 import { serializeScene } from '../../../../src/core/scene/sceneWrite';
 import { validScene } from './validScene';
@@ -112,6 +113,23 @@ describe('version 2 refusals name the field and what was expected', () => {
       'objects[0].timeline[0].position.azimuthDeg: expected a number in (-180, 180], got nothing',
       'objects[0].timeline[0].position.elevationDeg: expected a number in [-90, 90], got nothing',
       'objects[0].timeline[0].position.distanceM: expected a number in [0.1, 1000], got nothing',
+    ]);
+  });
+
+  it('counts before reading: timeline blocks, zones and beds beyond SCENE_FILE_LIMITS', () => {
+    const { timelineBlocks, exclusionZones, beds } = SCENE_FILE_LIMITS;
+    const block = { rtimeSec: 0, durationSec: 0 };
+    const zone = { minX: 0, maxX: 0, minY: 0, maxY: 0, minZ: 0, maxZ: 0 };
+    expect(
+      problems((s) => {
+        s.objects[0].timeline = new Array(timelineBlocks + 1).fill(block);
+        s.objects[1].zoneExclusion = new Array(exclusionZones + 1).fill(zone);
+        s.beds = new Array(beds + 1).fill({});
+      }),
+    ).toEqual([
+      `objects[0].timeline: expected at most ${timelineBlocks} blocks, got ${timelineBlocks + 1}`,
+      `objects[1].zoneExclusion: expected at most ${exclusionZones} zones, got ${exclusionZones + 1}`,
+      `beds: expected at most ${beds} beds, got ${beds + 1}`,
     ]);
   });
 
