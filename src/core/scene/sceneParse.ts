@@ -56,8 +56,9 @@ const PROTOTYPE_KEY = '__proto__';
 
 /**
  * Parses scene JSON text, format version 1 or 2; a version 1 scene is converted (its
- * sources become objects without timelines), so the result is always version 2. Throws a FieldError naming the file, the JSON path, what was
- * expected and what was found; with several problems, one FieldErrors listing them all.
+ * sources become objects without timelines), so the result is always version 2. Throws a
+ * FieldError naming the file, the JSON path, what was expected and what was found; with
+ * several problems, one FieldErrors listing them all.
  * Unknown fields are kept and listed in `warnings`.
  */
 export function parseSceneJson(text: string, fileName: string): ParsedScene {
@@ -141,7 +142,7 @@ function readScene(json: unknown, reading: SceneReading): { scene: Scene; object
   const listener = field(() => parseListener(root.object('listener'), reading));
   const sources = field(() => parseSources(root, objectsKey, version, reading)) ?? [];
   const beds = version === 1 ? undefined : field(() => parseBeds(root, reading, (r) => parseStem(r, reading)));
-  if (beds !== undefined) checkUniqueIds(sources, objectsKey, beds, reading);
+  checkUniqueIds(sources, objectsKey, beds ?? [], reading);
   const master = field(() => parseMaster(root.optionalObject('master'), reading));
   const scene: Scene = {
     version: SCENE_FORMAT_VERSION,
@@ -155,38 +156,31 @@ function readScene(json: unknown, reading: SceneReading): { scene: Scene; object
   return { scene, objectsKey };
 }
 
-/** The objects (`sources` in version 1), at most SCENE_FILE_LIMITS.sources of them, with unique ids. */
+/** The objects (`sources` in version 1), at most SCENE_FILE_LIMITS.sources of them. */
 function parseSources(root: JsonObjectReader, key: string, version: number, reading: SceneReading): SceneSource[] {
   const values = root.array(key);
   const maxSources = SCENE_FILE_LIMITS.sources;
   if (values.length > maxSources) {
     root.fail(key, `expected at most ${maxSources} ${key} (more than the renderer can play in real time), got ${values.length}`);
   }
-  const sources = values.map((value, index) => reading.field(() => parseSource(readJsonObject(value, reading.fileName, `${key}[${index}]`), version, reading)));
-  checkUniqueIds(sources, key, [], reading);
-  return sources as SceneSource[];
+  return values.map((value, index) => reading.field(() => parseSource(readJsonObject(value, reading.fileName, `${key}[${index}]`), version, reading))) as SceneSource[];
 }
 
-/** Ids unique among the objects, then among objects and beds together. */
-function checkUniqueIds(
-  sources: readonly (SceneSource | undefined)[],
-  key: string,
-  beds: readonly (SceneBed | undefined)[],
-  reading: SceneReading,
-): void {
+/** Ids unique among the objects and beds together: each repeat named with the first use. */
+function checkUniqueIds(sources: readonly (SceneSource | undefined)[], key: string, beds: readonly (SceneBed | undefined)[], reading: SceneReading): void {
   const seen = new Map<string, string>();
-  const check = (id: string | undefined, path: string, reportHere: boolean): void => {
-    if (id === undefined) return;
+  const owners = [...sources.map((source, index) => ({ id: source?.id, path: `${key}[${index}].id` })), ...beds.map((bed, index) => ({ id: bed?.id, path: `beds[${index}].id` }))];
+  for (const { id, path } of owners) {
+    if (id === undefined) continue;
     const first = seen.get(id);
-    if (first !== undefined && reportHere) {
-      reading.field(() => {
-        throw new FieldError(reading.fileName, path, `expected a unique id, got "${id}" (also ${first})`);
-      });
+    if (first === undefined) {
+      seen.set(id, path);
+      continue;
     }
-    if (first === undefined) seen.set(id, path);
-  };
-  sources.forEach((source, index) => check(source?.id, `${key}[${index}].id`, beds.length === 0));
-  beds.forEach((bed, index) => check(bed?.id, `beds[${index}].id`, true));
+    reading.field(() => {
+      throw new FieldError(reading.fileName, path, `expected a unique id, got "${id}" (also ${first})`);
+    });
+  }
 }
 
 function parseListener(r: JsonObjectReader, { field, extras }: SceneReading): ListenerOrientation {

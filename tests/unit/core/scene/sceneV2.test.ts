@@ -164,6 +164,15 @@ describe('version 2 refusals name the field and what was expected', () => {
     ]);
   });
 
+  it('names a repeated object id once, with or without beds', () => {
+    const repeated = (s: any): void => {
+      s.objects[1].id = s.objects[0].id;
+    };
+    const expected = ['objects[1].id: expected a unique id, got "kick" (also objects[0].id)'];
+    expect(problems(repeated)).toEqual(expected);
+    expect(problems((s) => ((s.beds = []), repeated(s)))).toEqual(expected);
+  });
+
   it('a version 1 scene keeps version 2 fields as unknown ones', () => {
     const scene = validScene() as any;
     scene.sources[0].timeline = [{ rtimeSec: 0, durationSec: 1 }];
