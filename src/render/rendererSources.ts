@@ -5,7 +5,7 @@ import { timelineMoves } from '../core/scene/objectTimeline';
 import type { SceneBed, SceneSource } from '../core/scene/scene';
 import { writePolarToCartesian } from '../core/coordinates';
 import type { SourceParams } from '../core/scene/sourceParams';
-import { sourceParamsOf } from '../core/scene/sourceParams';
+import { OPTIONAL_OBJECT_PARAMS, sourceParamsOf } from '../core/scene/sourceParams';
 import { writeSpreadObjectPosition } from '../core/scene/spreadObjects';
 import type { SpreadSide, SpreadSource } from '../core/scene/spreadObjects';
 import { INTERIM_BED_CHANNEL_DISTANCE_M, bedChannelsOf } from './beds/bedChannels';
@@ -185,9 +185,8 @@ export function removeSource(set: SourceSet, sourceId: string): void {
 export function updateSourceParams(set: SourceSet, sourceId: string, params: SourceParams): void {
   const source = sourceById(set, sourceId);
   Object.assign(source.params, params);
-  // Absent means none (a timeline or a Cartesian position taken away).
-  if (params.timeline === undefined) delete source.params.timeline;
-  if (params.cartesianPosition === undefined) delete source.params.cartesianPosition;
+  // Absent means none (a timeline, a Cartesian position or an ADM parameter taken away).
+  for (const key of OPTIONAL_OBJECT_PARAMS) if (params[key] === undefined) delete source.params[key];
   source.moving = timelineMoves(params.timeline);
   source.valuesTimeSec = Number.NaN;
   // Absent settings are the defaults (a source reset to neutral).

@@ -22,7 +22,8 @@ export interface SourceParams extends ObjectAdmParameters {
   timeline?: readonly ObjectBlock[];
 }
 
-const ADM_FIELDS = ['width', 'height', 'depth', 'diffuse', 'channelLock', 'objectDivergence', 'zoneExclusion', 'cartesianPosition', 'timeline'] as const;
+/** The parameters a source may leave out (absent: ADM's default, polar, static). */
+export const OPTIONAL_OBJECT_PARAMS = ['width', 'height', 'depth', 'diffuse', 'channelLock', 'objectDivergence', 'zoneExclusion', 'cartesianPosition', 'timeline'] as const;
 
 export function sourceParamsOf(source: SceneSource): SourceParams {
   return {
@@ -34,6 +35,6 @@ export function sourceParamsOf(source: SceneSource): SourceParams {
     distanceM: source.position.distanceM,
     spreadDeg: source.spreadDeg,
     ...(source.midSide === undefined ? {} : { midSide: source.midSide }),
-    ...Object.fromEntries(ADM_FIELDS.filter((key) => source[key] !== undefined).map((key) => [key, source[key]])),
+    ...Object.fromEntries(OPTIONAL_OBJECT_PARAMS.filter((key) => source[key] !== undefined).map((key) => [key, source[key]])),
   };
 }

@@ -34,5 +34,10 @@ describe('the ADM parameters a bus sees (ObjectPlacement.values, the gain calcul
     placeMovingSources(set, 0.5);
     expect(values.width).toBe(30);
     expect(values.zoneExclusion).toBeUndefined();
+    // A parameter taken away is ADM's default again.
+    const { width: _width, ...withoutWidth } = moving;
+    updateSourceParams(set, moving.id, sourceParamsOf(withoutWidth));
+    placeMovingSources(set, 0.5);
+    expect(values.width).toBe(0);
   });
 });
