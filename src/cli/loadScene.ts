@@ -2,8 +2,8 @@ import { generateDemoStem, isDemoStemName, DEMO_STEM_NAMES } from '../../scenes/
 import type { DemoStemName } from '../../scenes/generators/index';
 import { FieldError } from '../core/fieldError';
 import { parseSceneJson } from '../core/scene/sceneParse';
-import type { ParsedScene } from '../core/scene/sceneParse';
-import type { Scene } from '../core/scene/scene';
+import type { ObjectsKey, ParsedScene } from '../core/scene/sceneParse';
+import type { Scene, StemReference } from '../core/scene/scene';
 import { decodeAudioFile } from '../io/decodeAudioFile';
 import { prepareStem } from '../render/prepareStem';
 import { MAX_STEM_FILE_BYTES, readRegularFile, resolveStemPath } from './stemFiles';
@@ -23,39 +23,57 @@ export async function loadSceneFile(scenePath: string): Promise<ParsedScene> {
  * scene file, inside its folder: stemFiles.ts), each with what it is. Throws a FieldError
  * naming the scene and the field for a path that breaks the rule.
  */
-export function stemFilePaths(scene: Scene, scenePath: string): { file: string; what: string }[] {
-  return scene.sources.flatMap((source, index) =>
-    source.stem.kind === 'file'
-      ? [{ file: resolveStemPath(scenePath, source.stem.file, `sources[${index}].stem.file`), what: `the stem of source "${shownText(source.name)}"` }]
-      : [],
+export function stemFilePaths(scene: Scene, scenePath: string, objectsKey: ObjectsKey = 'objects'): { file: string; what: string }[] {
+  return stemOwners(scene, objectsKey).flatMap(({ stem, path, what }) =>
+    stem.kind === 'file' ? [{ file: resolveStemPath(scenePath, stem.file, `${path}.stem.file`), what: `the stem of ${what}` }] : [],
   );
 }
 
+/** Who owns each stem, in the renderer's order (the objects, then the beds), with its JSON path and a name for messages. */
+interface StemOwner {
+  readonly stem: StemReference;
+  readonly path: string;
+  readonly what: string;
+  /** A bed's channel count; undefined for an object (mono or stereo). */
+  readonly bedChannels?: number;
+}
+
+function stemOwners(scene: Scene, objectsKey: ObjectsKey): StemOwner[] {
+  return [
+    ...scene.sources.map((source, index) => ({ stem: source.stem, path: `${objectsKey}[${index}]`, what: `source "${shownText(source.name)}"` })),
+    ...(scene.beds ?? []).map((bed, index) => ({ stem: bed.stem, path: `beds[${index}]`, what: `bed "${shownText(bed.name)}"`, bedChannels: bed.channels.length })),
+  ];
+}
+
 /**
- * Loads every source's stem at the scene's rate: audio files relative to the scene file
+ * Loads every object's stem, then every bed's, at the scene's rate (the renderer's order): audio files relative to the scene file
  * (stemFiles.ts), generators from scenes/generators, each generator made once and shared
- * by the sources that name it. Errors name the source and the file; what a decoder warns
+ * by the sources that name it. Errors name the source (under `objectsKey`, where the
+ * file holds its objects: ParsedScene.objectsKey) and the file; what a decoder warns
  * about (a WAV cut short...) goes to `warn`, one line each.
  */
-export async function loadStems(scene: Scene, scenePath: string, warn: (line: string) => void = () => {}): Promise<Float32Array[][]> {
+export async function loadStems(
+  scene: Scene,
+  scenePath: string,
+  warn: (line: string) => void = () => {},
+  objectsKey: ObjectsKey = 'objects',
+): Promise<Float32Array[][]> {
   const generated = new Map<DemoStemName, Float32Array[]>();
   return Promise.all(
-    scene.sources.map(async (source, index) => {
-      const stem = source.stem;
+    stemOwners(scene, objectsKey).map(async ({ stem, path, what, bedChannels }) => {
       if (stem.kind === 'generator') {
         if (!isDemoStemName(stem.generator)) {
-          throw new FieldError(
-            scenePath,
-            `sources[${index}].stem.generator`,
-            `expected one of ${DEMO_STEM_NAMES.join(', ')}, got "${stem.generator}"`,
-          );
+          throw new FieldError(scenePath, `${path}.stem.generator`, `expected one of ${DEMO_STEM_NAMES.join(', ')}, got "${stem.generator}"`);
         }
         const stemChannels = generated.get(stem.generator) ?? generateDemoStem(stem.generator, scene.sampleRateHz);
         generated.set(stem.generator, stemChannels);
+        if (bedChannels !== undefined && stemChannels.length !== bedChannels) {
+          throw new FieldError(scenePath, `${path}.stem.generator`, `expected a stem of ${bedChannels} channels (one per bed channel label), got "${stem.generator}" of ${stemChannels.length}`);
+        }
         return stemChannels;
       }
-      const file = resolveStemPath(scenePath, stem.file, `sources[${index}].stem.file`);
-      const describe = `source "${shownText(source.name)}" (sources[${index}]), stem ${file}`;
+      const file = resolveStemPath(scenePath, stem.file, `${path}.stem.file`);
+      const describe = `${what} (${path}), stem ${file}`;
       const bytes = await readRegularFile(file, describe, 'file', MAX_STEM_FILE_BYTES);
       let audio;
       try {
@@ -64,7 +82,7 @@ export async function loadStems(scene: Scene, scenePath: string, warn: (line: st
         throw new Error(`${describe}: ${(error as Error).message}`);
       }
       for (const warning of audio.warnings ?? []) warn(`${describe}: ${warning}`);
-      return prepareStem(audio, scene.sampleRateHz, describe);
+      return prepareStem(audio, scene.sampleRateHz, describe, bedChannels);
     }),
   );
 }

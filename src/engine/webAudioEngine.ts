@@ -1,6 +1,7 @@
 /// <reference types="vite/client" />
 import { DEFAULT_MONO_LAW } from '../core/monoLaw';
 import type { HeadOrientation } from '../core/orientation';
+import { sceneWithoutBeds } from '../core/scene/scene';
 import type { Scene, SceneSource } from '../core/scene/scene';
 import { sceneWithoutSolos } from '../core/scene/sceneSolos';
 import type { MidSideSettings } from '../core/scene/midSideSettings';
@@ -118,7 +119,8 @@ export function createWebAudioEngine(): AudioEngine {
     const wasPlaying = meters?.[METER_LAYOUT.playing] === 1;
     const stems = stemsInSceneOrder(scene, sources.stems);
     const meterSlotsOf = scene.sources.map((source) => sources.slots.get(source.id)!);
-    post({ type: 'load', scene, stems, meterSlots: meterSlotsOf, grid, meters: meterBuffer, outputs: liveOutputs(), wire: 'monitor', startPlaying: false });
+    // The studio does not load bed stems yet: the worklet renders the objects.
+    post({ type: 'load', scene: sceneWithoutBeds(scene), stems, meterSlots: meterSlotsOf, grid, meters: meterBuffer, outputs: liveOutputs(), wire: 'monitor', startPlaying: false });
     workletLoaded = true;
     postMonitor();
     post({ type: 'monitorSolo', midSide: monitorSolo.midSide, band: monitorSolo.band });
@@ -250,7 +252,7 @@ export function createWebAudioEngine(): AudioEngine {
       const stems = stemsInSceneOrder(scene, sources.stems);
       const grid = await gridFor(scene.sampleRateHz);
       const outputs = studioOutputs(request.outputIds, outputSettings());
-      const rendered = options?.ignoreSolos === true ? sceneWithoutSolos(scene) : scene;
+      const rendered = sceneWithoutBeds(options?.ignoreSolos === true ? sceneWithoutSolos(scene) : scene);
       const mix = await renderSceneOffline(rendered, stems, grid, outputs, options ?? {});
       return encodeOutputFiles(mix, { baseName: request.baseName, sampleFormat: request.sampleFormat });
     },

@@ -3,12 +3,15 @@ import { resample } from '../dsp/resample';
 
 /**
  * Makes decoded audio ready for the renderer: one or two channels at the session rate
- * (band-limited resampling when the rates differ). `describe` names the source and file
- * for the error a stem with another channel count gets.
+ * (band-limited resampling when the rates differ), or, for a bed, `bedChannels` channels.
+ * `describe` names the source and file for the error a stem with another channel count gets.
  */
-export function prepareStem(audio: PcmAudio, sampleRateHz: number, describe: string): Float32Array[] {
+export function prepareStem(audio: PcmAudio, sampleRateHz: number, describe: string, bedChannels?: number): Float32Array[] {
   const count = audio.channels.length;
-  if (count !== 1 && count !== 2) {
+  if (bedChannels !== undefined && count !== bedChannels) {
+    throw new Error(`${describe}: expected a stem of ${bedChannels} channels (one per bed channel label), got ${count}`);
+  }
+  if (bedChannels === undefined && count !== 1 && count !== 2) {
     throw new Error(`${describe}: expected a mono or stereo stem, got ${count} channels`);
   }
   if (audio.channels[0]!.length === 0) throw new Error(`${describe}: the stem has no samples`);

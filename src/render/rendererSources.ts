@@ -1,13 +1,20 @@
 import { DEFAULT_MID_SIDE_SETTINGS, midSideOrDefault } from '../core/scene/midSideSettings';
-import type { SceneSource } from '../core/scene/scene';
+import { createObjectValues, createObjectValuesScratch, writeObjectValuesAt } from '../core/scene/objectValues';
+import type { ObjectValues, ObjectValuesScratch } from '../core/scene/objectValues';
+import { timelineMoves } from '../core/scene/objectTimeline';
+import type { SceneBed, SceneSource } from '../core/scene/scene';
+import { writePolarToCartesian } from '../core/coordinates';
 import type { SourceParams } from '../core/scene/sourceParams';
-import { sourceParamsOf } from '../core/scene/sourceParams';
+import { OPTIONAL_OBJECT_PARAMS, sourceParamsOf } from '../core/scene/sourceParams';
 import { writeSpreadObjectPosition } from '../core/scene/spreadObjects';
-import type { SpreadSide } from '../core/scene/spreadObjects';
+import type { SpreadSide, SpreadSource } from '../core/scene/spreadObjects';
+import { INTERIM_BED_CHANNEL_DISTANCE_M, bedChannelsOf } from './beds/bedChannels';
+import type { BedChannel } from './beds/bedChannels';
 import { dbToGain } from '../core/units';
 import type { ObjectBus } from './buses/objectBus';
 import { createSourceMidSideStage, setSourceMidSide } from './midside/sourceMidSide';
 import type { SourceMidSideStage } from './midside/sourceMidSide';
+import type { MidSideSettings } from '../core/scene/midSideSettings';
 import { createRenderObject } from './objects/renderObject';
 import type { RenderObject } from './objects/renderObject';
 
@@ -30,6 +37,13 @@ export interface RendererSource {
   removed: boolean;
   /** A removed source with an object still live (ringing out its tail); set by compactSources. */
   ringing: boolean;
+  /** Its timeline moves it: its objects are placed per block from `values` (placeMovingSource). */
+  moving: boolean;
+  /** The parameters at valuesTimeSec (a moving source's), and the scratch that evaluates them. */
+  readonly values: ObjectValues;
+  valuesTimeSec: number;
+  readonly valuesScratch: ObjectValuesScratch;
+  readonly spread: SpreadSource & { azimuthDeg: number; elevationDeg: number; distanceM: number; spreadDeg: number };
 }
 
 /** One object in the renderer's object order, with its source and its voice on each bus. */
@@ -37,6 +51,8 @@ export interface RendererObject {
   readonly object: RenderObject;
   readonly source: RendererSource;
   readonly voices: unknown[];
+  /** A bed's channel: placed by it, not by the source's position. */
+  readonly bedChannel?: BedChannel;
 }
 
 export interface SourceSet {
@@ -65,23 +81,96 @@ export function addSource(set: SourceSet, source: SceneSource, stem: readonly Fl
   if (stem.length !== 1 && stem.length !== 2) {
     throw new Error(`source "${source.name}" (${source.id}): a source takes a mono or stereo stem, got ${stem.length} channels`);
   }
-  const added: RendererSource = {
-    id: source.id,
-    params: sourceParamsOf(source),
-    stage: createSourceMidSideStage(stem, midSideOrDefault(source.midSide), sampleRateHz),
-    stemFrames: stem.reduce((longest, channel) => Math.max(longest, channel.length), 0),
-    peak: 0,
-    removed: false,
-    ringing: false,
-  };
+  const added = rendererSource(source.id, sourceParamsOf(source), stem, midSideOrDefault(source.midSide), sampleRateHz);
   const sides: readonly SpreadSide[] = stem.length === 1 ? [0] : [1, -1];
   sides.forEach((side, c) => {
-    const object = createRenderObject(stem[c]!, side, sampleRateHz);
+    const object = createRenderObject(stem[c]!, side, sampleRateHz, added.values);
     set.objects.push({ object, source: added, voices: buses.map((bus) => bus.createVoice()) });
   });
   set.sources.push(added);
   set.byId.set(source.id, added);
   applyParams(set, added);
+}
+
+/**
+ * Adds a bed: each stem channel an object placed by its bed channel (bedChannels.ts: the
+ * interim route until the DirectSpeakers panner); throws naming the bed for a stem whose
+ * channel count is not the bed's.
+ */
+export function addBed(set: SourceSet, bed: SceneBed, stem: readonly Float32Array[], buses: readonly ObjectBus[], sampleRateHz: number): void {
+  if (set.byId.has(bed.id)) throw new Error(`bed "${bed.name}" (${bed.id}) is in the renderer already`);
+  if (stem.length !== bed.channels.length) {
+    throw new Error(`bed "${bed.name}" (${bed.id}): routes ${bed.channels.length} channels but its stem has ${stem.length}`);
+  }
+  const params: SourceParams = { gainDb: bed.gainDb, mute: bed.mute, solo: bed.solo, azimuthDeg: 0, elevationDeg: 0, distanceM: 1, spreadDeg: 0 };
+  const added = rendererSource(bed.id, params, stem, DEFAULT_MID_SIDE_SETTINGS, sampleRateHz);
+  bedChannelsOf(bed).forEach((bedChannel, c) => {
+    const object = createRenderObject(stem[c]!, 0, sampleRateHz, added.values);
+    set.objects.push({ object, source: added, voices: buses.map((bus) => bus.createVoice()), bedChannel });
+  });
+  set.sources.push(added);
+  set.byId.set(bed.id, added);
+  applyParams(set, added);
+}
+
+function rendererSource(id: string, params: SourceParams, stem: readonly Float32Array[], midSide: MidSideSettings, sampleRateHz: number): RendererSource {
+  return {
+    id,
+    params,
+    // A bed's stem (more than two channels) never runs a mid/side stage: its first two channels stand in.
+    stage: createSourceMidSideStage(stem.slice(0, 2), midSide, sampleRateHz),
+    stemFrames: stem.reduce((longest, channel) => Math.max(longest, channel.length), 0),
+    peak: 0,
+    removed: false,
+    ringing: false,
+    moving: timelineMoves(params.timeline),
+    values: createObjectValues(),
+    valuesTimeSec: Number.NaN,
+    valuesScratch: createObjectValuesScratch(),
+    spread: { azimuthDeg: 0, elevationDeg: 0, distanceM: 1, spreadDeg: params.spreadDeg },
+  };
+}
+
+/**
+ * Places `source`'s objects at its parameters' values at `timeSec` (its timeline's, or its
+ * static ones): gain and position. Allocation-free.
+ */
+export function placeMovingSource(set: SourceSet, source: RendererSource, timeSec: number): void {
+  evaluateSource(source, timeSec);
+  for (let o = 0; o < set.objects.length; o++) {
+    const entry = set.objects[o]!;
+    if (entry.source === source) placeObject(entry);
+  }
+}
+
+/**
+ * Places every moving source's objects at their timelines' values at `timeSec`, in one
+ * pass over the objects (a source is evaluated at its first object). Allocation-free.
+ */
+export function placeMovingSources(set: SourceSet, timeSec: number): void {
+  for (let o = 0; o < set.objects.length; o++) {
+    const entry = set.objects[o]!;
+    const source = entry.source;
+    if (!source.moving || source.removed) continue;
+    if (source.valuesTimeSec !== timeSec) evaluateSource(source, timeSec);
+    placeObject(entry);
+  }
+}
+
+function evaluateSource(source: RendererSource, timeSec: number): void {
+  const values = source.values;
+  writeObjectValuesAt(source.params, timeSec, source.valuesScratch, values);
+  source.valuesTimeSec = timeSec;
+  const spread = source.spread;
+  spread.azimuthDeg = values.azimuthDeg;
+  spread.elevationDeg = values.elevationDeg;
+  spread.distanceM = values.distanceM;
+  spread.spreadDeg = source.params.spreadDeg;
+}
+
+function placeObject({ object, source }: RendererObject): void {
+  object.userGain = dbToGain(source.values.gainDb);
+  writeSpreadObjectPosition(source.spread, object.spreadSide, object.worldTarget);
 }
 
 /** Marks a source removed (silent from the next block); throws for an unknown id. */
@@ -96,6 +185,10 @@ export function removeSource(set: SourceSet, sourceId: string): void {
 export function updateSourceParams(set: SourceSet, sourceId: string, params: SourceParams): void {
   const source = sourceById(set, sourceId);
   Object.assign(source.params, params);
+  // Absent means none (a timeline, a Cartesian position or an ADM parameter taken away).
+  for (const key of OPTIONAL_OBJECT_PARAMS) if (params[key] === undefined) delete source.params[key];
+  source.moving = timelineMoves(params.timeline);
+  source.valuesTimeSec = Number.NaN;
   // Absent settings are the defaults (a source reset to neutral).
   const midSide = params.midSide ?? DEFAULT_MID_SIDE_SETTINGS;
   source.params.midSide = midSide;
@@ -151,11 +244,21 @@ function dropSource(set: SourceSet, source: RendererSource): void {
 function applyParams(set: SourceSet, changed: RendererSource): void {
   let anySolo = false;
   for (const source of set.sources) if (!source.removed && source.params.solo) anySolo = true;
-  for (const { object, source } of set.objects) {
+  for (const entry of set.objects) {
+    const { object, source } = entry;
     const p = source.params;
-    object.audible = !source.removed && !p.mute && (!anySolo || p.solo);
+    object.audible = !source.removed && !p.mute && (!anySolo || p.solo) && entry.bedChannel?.isLfe !== true;
     if (source !== changed) continue;
     object.userGain = dbToGain(p.gainDb);
-    writeSpreadObjectPosition(p, object.spreadSide, object.worldTarget);
+    if (entry.bedChannel !== undefined) {
+      const { azimuthDeg, elevationDeg } = entry.bedChannel;
+      writePolarToCartesian(azimuthDeg, elevationDeg, INTERIM_BED_CHANNEL_DISTANCE_M, object.worldTarget);
+    } else if (p.timeline === undefined) {
+      writeSpreadObjectPosition(p, object.spreadSide, object.worldTarget);
+    }
   }
+  // Its values (what a gain calculator reads, ObjectPlacement.values) are valid from now on;
+  // a one-block timeline's may differ from the static ones; a moving one is placed per block.
+  evaluateSource(changed, 0);
+  if (changed.params.timeline !== undefined && !changed.moving) placeMovingSource(set, changed, 0);
 }

@@ -20,7 +20,7 @@ import { resetAirAbsorptionFilter } from './objects/airAbsorptionFilter';
 import { POSITION_SMOOTHING_SEC, fillObjectInput, moveObject, targetGain, writeUnitDirection } from './objects/renderObject';
 import { outputTailFrames, planOutputs } from './outputPlan';
 import { RENDER_BLOCK_FRAMES } from './renderBlock';
-import { addSource, compactSources, createSourceSet, removeSource, updateSourceParams } from './rendererSources';
+import { addBed, addSource, compactSources, createSourceSet, placeMovingSources, removeSource, updateSourceParams } from './rendererSources';
 import type { RendererObject, RendererSource, SourceSet } from './rendererSources';
 import type { SourceParams } from '../core/scene/sourceParams';
 
@@ -102,7 +102,8 @@ interface RendererState extends SceneRenderer {
 
 /**
  * Creates a renderer for `scene`; stems[i] holds the channels (1 or 2) of scene.sources[i]
- * at scene.sampleRateHz.
+ * at scene.sampleRateHz, then stems[sources.length + j] those of scene.beds[j] (as many as
+ * the bed routes). A host that has no bed stems passes a scene without its beds.
  */
 export function createSceneRenderer(
   scene: Scene,
@@ -114,8 +115,9 @@ export function createSceneRenderer(
       `the HRTF set is at ${options.hrtf.set.sampleRateHz} Hz but the scene at ${scene.sampleRateHz} Hz: resample it first`,
     );
   }
-  if (stems.length !== scene.sources.length) {
-    throw new Error(`expected stems for ${scene.sources.length} sources, got ${stems.length}`);
+  const beds = scene.beds ?? [];
+  if (stems.length !== scene.sources.length + beds.length) {
+    throw new Error(`expected stems for ${scene.sources.length} sources and ${beds.length} beds, got ${stems.length}`);
   }
   // Shipped for the scene's rates; another rate is fitted now, not when a source is added while playing.
   airAbsorptionTable(scene.sampleRateHz);
@@ -148,6 +150,7 @@ export function createSceneRenderer(
     nonFiniteBlocks: 0,
   };
   scene.sources.forEach((source, i) => addSource(state.set, source, stems[i]!, buses, scene.sampleRateHz));
+  beds.forEach((bed, j) => addBed(state.set, bed, stems[scene.sources.length + j]!, buses, scene.sampleRateHz));
   updateLength(state);
   return state;
 }
@@ -285,6 +288,10 @@ function renderBlock(state: RendererState): void {
   const rotation = state.rotation.composed;
   const objects = state.set.objects;
   for (let b = 0; b < buses.length; b++) buses[b]!.beginBlock();
+  // At the time of the block's last frame: the buses ramp to a placement across the block, so
+  // frame n is heard from its own time's position at block ends, and between two within one.
+  // The time is the block's stem frame, which seeks and loops move.
+  placeMovingSources(state.set, (state.blockFrame + RENDER_BLOCK_FRAMES - 1) / state.sampleRateHz);
   for (let o = 0; o < objects.length; o++) {
     const entry = objects[o]!;
     const object = entry.object;
@@ -292,7 +299,8 @@ function renderBlock(state: RendererState): void {
     const t = object.worldTarget;
     worldToHead(rotation, t[0]!, t[1]!, t[2]!, headTarget);
     const restarting = !object.live;
-    moveObject(object, headTarget, restarting ? 1 : state.smoothing);
+    // A timeline's positions are placed per block as they are: its interpolation is the smoothing.
+    moveObject(object, headTarget, restarting || entry.source.moving ? 1 : state.smoothing);
     if (restarting) startObject(state, entry);
     fillFromSource(state, entry);
     if (state.meterSources) trackPeak(entry.source, object.input);

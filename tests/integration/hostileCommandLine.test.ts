@@ -43,10 +43,10 @@ async function sceneFile(folder: string, name: string, sources: readonly SourceS
   await mkdir(folder, { recursive: true });
   const scene = {
     format: 'spatial-mix-studio/scene',
-    version: 1,
+    version: 2,
     sampleRateHz: RATE,
     listener: { yawDeg: 0, pitchDeg: 0, rollDeg: 0 },
-    sources: sources.map((s, i) => ({
+    objects: sources.map((s, i) => ({
       id: `s${i}`,
       name: s.name ?? `Source ${i}`,
       stem: { file: s.file },
@@ -98,13 +98,13 @@ describe('stem paths stay in the scene\'s folder', () => {
     const scene = await sceneFile(path.join(dir, 'climb'), 'climb.json', [{ file: '../secret.txt' }]);
     const { code, stderr } = await renderProcess([scene, '--out', path.join(dir, 'out-climb'), '--format', 'mono']);
     expect(code).toBe(1);
-    expect(stderr).toBe(`render: ${scene}: sources[0].stem.file: expected a path relative to the scene's folder and inside it, got "../secret.txt" (it leaves the folder with "..")\n`);
+    expect(stderr).toBe(`render: ${scene}: objects[0].stem.file: expected a path relative to the scene's folder and inside it, got "../secret.txt" (it leaves the folder with "..")\n`);
   });
 
   it('refuses an absolute stem path instead of re-rooting it under the scene\'s folder', async () => {
     const scene = await sceneFile(path.join(dir, 'absolute'), 'absolute.json', [{ file: '/dev/zero' }]);
     const { error } = await renderLog([scene, '--out', path.join(dir, 'out-absolute'), '--format', 'mono']);
-    expect((error as Error).message).toBe(`${scene}: sources[0].stem.file: expected a path relative to the scene's folder and inside it, got "/dev/zero" (an absolute path)`);
+    expect((error as Error).message).toBe(`${scene}: objects[0].stem.file: expected a path relative to the scene's folder and inside it, got "/dev/zero" (an absolute path)`);
   });
 
   it('refuses a device reached through a link before reading it (/dev/zero read until memory ran out)', async () => {
@@ -113,7 +113,7 @@ describe('stem paths stay in the scene\'s folder', () => {
     await symlink('/dev/zero', path.join(folder, 'zero.wav'));
     const scene = await sceneFile(folder, 'device.json', [{ file: 'zero.wav' }]);
     const { error } = await renderLog([scene, '--out', path.join(dir, 'out-device'), '--format', 'mono']);
-    expect((error as Error).message).toBe(`source "Source 0" (sources[0]), stem ${path.join(folder, 'zero.wav')}: not a regular file but a device, pipe or socket (expected the file)`);
+    expect((error as Error).message).toBe(`source "Source 0" (objects[0]), stem ${path.join(folder, 'zero.wav')}: not a regular file but a device, pipe or socket (expected the file)`);
   });
 
   it('never echoes a file\'s bytes: a text file as a stem is described, not quoted', async () => {
@@ -124,7 +124,7 @@ describe('stem paths stay in the scene\'s folder', () => {
     const { error } = await renderLog([scene, '--out', path.join(dir, 'out-text'), '--format', 'mono']);
     const message = (error as Error).message;
     expect(message).toBe(
-      `source "Source 0" (sources[0]), stem ${path.join(folder, 'notes.wav')}: ${path.join(folder, 'notes.wav')}: unrecognised audio file: 26 bytes of text (expected WAV (RIFF/RF64/BW64 WAVE), FLAC (fLaC) or MP3 (ID3 tag or MPEG audio frame))`,
+      `source "Source 0" (objects[0]), stem ${path.join(folder, 'notes.wav')}: ${path.join(folder, 'notes.wav')}: unrecognised audio file: 26 bytes of text (expected WAV (RIFF/RF64/BW64 WAVE), FLAC (fLaC) or MP3 (ID3 tag or MPEG audio frame))`,
     );
     // Nor in hex: "SECR" is 53 45 43 52.
     expect(message).not.toMatch(/SECR|53 45 43 52/i);
@@ -138,7 +138,7 @@ describe('terminal output', () => {
     const { code, stderr } = await renderProcess([scene, '--out', path.join(dir, 'out-ansi'), '--format', 'mono']);
     expect(code).toBe(1);
     expect(stderr).not.toContain('\u001b');
-    expect(stderr).toBe(`render: source "\\e[31mred\\e[2J" (sources[0]), stem ${path.join(folder, 'missing.wav')}: cannot read the file (ENOENT)\n`);
+    expect(stderr).toBe(`render: source "\\e[31mred\\e[2J" (objects[0]), stem ${path.join(folder, 'missing.wav')}: cannot read the file (ENOENT)\n`);
   });
 });
 
@@ -202,7 +202,7 @@ describe('renders that are written but wrong', () => {
     const { lines, error } = await renderLog([scene, '--out', path.join(dir, 'out-cut'), '--format', 'mono']);
     expect(error).toBeUndefined();
     expect(lines).toContain(
-      `warning: source "Cut" (sources[0]), stem ${path.join(folder, 'cut.wav')}: "data" chunk declares 48000 bytes but the file ends after 24000 of them; read the 12000 whole frames there`,
+      `warning: source "Cut" (objects[0]), stem ${path.join(folder, 'cut.wav')}: "data" chunk declares 48000 bytes but the file ends after 24000 of them; read the 12000 whole frames there`,
     );
   });
 });

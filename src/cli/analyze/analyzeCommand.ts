@@ -98,7 +98,10 @@ async function checkReportFiles(args: AnalyzeArgs, isScene: boolean): Promise<vo
   if (reports.length === 0) return;
   const inputs: CommandInputFile[] = [{ file: args.inputPath, what: isScene ? 'the scene file' : 'the mix file' }];
   if (args.hrtfPath !== undefined) inputs.push({ file: args.hrtfPath, what: 'the HRTF file' });
-  if (isScene) inputs.push(...stemFilePaths((await loadSceneFile(args.inputPath)).scene, args.inputPath));
+  if (isScene) {
+    const { scene, objectsKey } = await loadSceneFile(args.inputPath);
+    inputs.push(...stemFilePaths(scene, args.inputPath, objectsKey));
+  }
   await checkOutputFiles(reports, inputs, args.force === true);
   for (const report of reports) await makeFolder(path.dirname(report));
 }

@@ -1,3 +1,4 @@
+import { sceneWithoutBeds } from '../../core/scene/scene';
 import type { LoudnessTarget } from '../../core/loudnessTargets';
 import type { MonoAnalysis } from '../../core/monoAnalysis/monoAnalysisTypes';
 import type { AnalyzeArgs } from './analyzeArgs';
@@ -25,11 +26,16 @@ export interface SceneMeasurement {
  * contributions, rendered by the studio's renderer.
  */
 export async function analyzeSceneFile(args: AnalyzeArgs, target: LoudnessTarget): Promise<SceneMeasurement> {
-  const { scene, warnings } = await loadSceneFile(args.inputPath);
+  const loaded = await loadSceneFile(args.inputPath);
+  const { objectsKey } = loaded;
+  // The analysis renders the objects: beds are not analysed yet (said in the report).
+  const scene = sceneWithoutBeds(loaded.scene);
+  const bedCount = loaded.scene.beds?.length ?? 0;
+  const warnings = [...loaded.warnings, ...(bedCount > 0 ? [`${args.inputPath}: ${bedCount} bed(s) not analysed: the analysis renders the objects only for now`] : [])];
   // Shared (not copied) with the analysis's worker threads.
   const stemWarnings: string[] = [];
   const [stems, hrtf] = await Promise.all([
-    loadStems(scene, args.inputPath, (warning) => stemWarnings.push(warning)).then(sharedStems),
+    loadStems(scene, args.inputPath, (warning) => stemWarnings.push(warning), objectsKey).then(sharedStems),
     loadHrtfGrid(args.hrtfPath, scene.sampleRateHz),
   ]);
 

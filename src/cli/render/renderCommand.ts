@@ -42,7 +42,7 @@ export interface WrittenFile {
  */
 export async function runRender(args: RenderArgs, print: (line: string) => void): Promise<WrittenFile[]> {
   const log = (line: string): void => print(printableLines(line));
-  const { scene, warnings } = await loadSceneFile(args.scenePath);
+  const { scene, warnings, objectsKey } = await loadSceneFile(args.scenePath);
   for (const warning of warnings) log(`warning: ${warning}`);
   const base = path.basename(args.scenePath).replace(/\.json$/i, '');
   const outputs = renderOutputs(args);
@@ -52,14 +52,14 @@ export async function runRender(args: RenderArgs, print: (line: string) => void)
     outputs.map((output) => path.join(args.outDir, outputFileName(base, output.id))),
     [
       { file: args.scenePath, what: 'the scene file' },
-      ...stemFilePaths(scene, args.scenePath),
+      ...stemFilePaths(scene, args.scenePath, objectsKey),
       ...(args.hrtfPath === undefined ? [] : [{ file: args.hrtfPath, what: 'the HRTF file' }]),
     ],
     args.force === true,
   );
   await makeFolder(args.outDir);
   const [stems, hrtf] = await Promise.all([
-    loadStems(scene, args.scenePath, (warning) => log(`warning: ${warning}`)),
+    loadStems(scene, args.scenePath, (warning) => log(`warning: ${warning}`), objectsKey),
     outputs.some(needsHrtf) ? loadHrtfGrid(args.hrtfPath, scene.sampleRateHz) : Promise.resolve(undefined),
   ]);
   const renderer = createSceneRenderer(scene, stems, { outputs, ...(hrtf === undefined ? {} : { hrtf }) });

@@ -1,8 +1,12 @@
+import type { LayoutName } from '../layouts';
 import type { MidSideSettings } from './midSideSettings';
+import type { AdmCartesianPosition, BinauralRenderMode, ObjectAdmParameters } from './objectMetadata';
+import type { ObjectBlock } from './objectTimeline';
 import type { Decibels, Degrees, Hertz, Metres } from '../units';
 
 /**
- * The scene, format version 1: what the user mixes. Positions follow ITU-R BS.2076 (ADM):
+ * The scene, format version 2: what the user mixes: objects (`sources`, written as
+ * `objects` in the file) and channel beds. Positions follow ITU-R BS.2076 (ADM):
  * azimuth 0 = front, positive towards the listener's LEFT, in (-180, 180]; elevation
  * +90 = overhead; distance in metres from the listener's head centre.
  *
@@ -14,14 +18,19 @@ export interface Scene {
   /** Session sample rate: stems and HRTFs are resampled to it when loaded. */
   readonly sampleRateHz: Hertz;
   readonly listener: ListenerOrientation;
+  /** The objects (the file's `objects`; `sources` in version 1). */
   readonly sources: readonly SceneSource[];
+  /** Multichannel stems routed to a loudspeaker layout's channels; absent when none. */
+  readonly beds?: readonly SceneBed[];
   /** Processing of the whole mix; absent when neutral. */
   readonly master?: MasterSettings;
   readonly extraFields?: ExtraFields;
 }
 
 export const SCENE_FORMAT = 'spatial-mix-studio/scene';
-export const SCENE_FORMAT_VERSION = 1;
+export const SCENE_FORMAT_VERSION = 2;
+/** The versions the loader reads; version 1 is converted (its `sources` are objects without timelines). */
+export const READABLE_SCENE_FORMAT_VERSIONS: readonly number[] = [1, 2];
 export const SUPPORTED_SAMPLE_RATES_HZ: readonly Hertz[] = [44100, 48000, 88200, 96000];
 
 /** Head orientation: yaw turns to the left (counter-clockwise seen from above), pitch up, roll to the right. */
@@ -32,7 +41,14 @@ export interface ListenerOrientation {
   readonly extraFields?: ExtraFields;
 }
 
-export interface SceneSource {
+/**
+ * An object: a mono or stereo stem placed in the scene. Its parameters here are its static
+ * values; `timeline`, when present, gives them over time (objectTimeline.ts: ADM blocks,
+ * each parameter a block leaves out taking the static value). The ADM parameters the
+ * renderer does not use yet (extent, diffuseness, channel lock, divergence, zone
+ * exclusion) are kept for the BS.2127 gain calculator and ADM export.
+ */
+export interface SceneSource extends ObjectAdmParameters {
   /** Unique within the scene; stable across edits (the UI and automation refer to it). */
   readonly id: string;
   readonly name: string;
@@ -40,7 +56,10 @@ export interface SceneSource {
   readonly gainDb: Decibels;
   readonly mute: boolean;
   readonly solo: boolean;
+  /** Polar position; for a Cartesian object, the polar position it is rendered at (cartesianPosition.ts). */
   readonly position: SourcePosition;
+  /** Present: a Cartesian object (ADM's `cartesian` flag), written as its X, Y, Z. */
+  readonly cartesianPosition?: AdmCartesianPosition;
   /**
    * For stereo stems: the two channels become two objects at azimuth +/- spreadDeg/2
    * around the source's azimuth (left channel on the left). Ignored for mono stems.
@@ -53,6 +72,30 @@ export interface SceneSource {
    * the defaults. A mono stem has no side: only its mid gain and mid shelves act.
    */
   readonly midSide?: MidSideSettings;
+  /** Absent: DEFAULT_BINAURAL_RENDER_MODE. */
+  readonly binauralRenderMode?: BinauralRenderMode;
+  /** Blocks in time order; absent or one block: a static object. */
+  readonly timeline?: readonly ObjectBlock[];
+  readonly extraFields?: ExtraFields;
+}
+
+/**
+ * A channel bed: a multichannel stem whose channel c feeds the loudspeaker
+ * `channels[c]` (a BS.2051 label) of `layout`, rendered to whatever is monitored as
+ * BS.2127 renders DirectSpeakers.
+ */
+export interface SceneBed {
+  /** Unique among the scene's objects and beds. */
+  readonly id: string;
+  readonly name: string;
+  readonly stem: StemReference;
+  readonly layout: LayoutName;
+  /** Per stem channel, the layout's channel label it feeds (each at most once). */
+  readonly channels: readonly string[];
+  readonly gainDb: Decibels;
+  readonly mute: boolean;
+  readonly solo: boolean;
+  readonly color?: string;
   readonly extraFields?: ExtraFields;
 }
 
@@ -105,6 +148,12 @@ export const SCENE_LIMITS = {
 export const SCENE_FILE_LIMITS = {
   nestingDepth: 64,
   sources: 512,
+  /** Beds: each is up to a layout's channel count of objects. */
+  beds: 64,
+  /** Blocks of one object's timeline (an hour in 50 ms blocks is 72,000). */
+  timelineBlocks: 100_000,
+  /** Zones of one zoneExclusion. */
+  exclusionZones: 64,
   textChars: 256,
   stemPathChars: 4096,
 } as const;
@@ -113,4 +162,11 @@ export const SCENE_FILE_LIMITS = {
 export function audibleSources(scene: Scene): SceneSource[] {
   const anySolo = scene.sources.some((s) => s.solo);
   return scene.sources.filter((s) => !s.mute && (!anySolo || s.solo));
+}
+
+/** The scene without its beds: for a host that renders the objects only (it has no bed stems). */
+export function sceneWithoutBeds(scene: Scene): Scene {
+  if (scene.beds === undefined) return scene;
+  const { beds: _beds, ...objects } = scene;
+  return objects;
 }

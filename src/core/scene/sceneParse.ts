@@ -1,11 +1,15 @@
 import { FieldError, FieldErrors, MAX_LISTED_PROBLEMS, childPath } from '../fieldError';
 import { pathNestedBeyond } from '../jsonDepth';
 import { numberIn, readJsonObject } from '../jsonFields';
-import type { JsonObjectReader, StringCheck } from '../jsonFields';
+import type { JsonObjectReader } from '../jsonFields';
+import { parseBeds } from './bedParse';
+import { cartesianToScenePosition } from './cartesianPosition';
 import { DEFAULT_MID_SIDE_SETTINGS, MID_SIDE_LIMITS, MID_SIDE_NUMBER_FIELDS, isDefaultMidSide } from './midSideSettings';
 import type { MidSideNumberField, MidSideSettings } from './midSideSettings';
+import { parseAdmParameters, parseBinauralRenderMode, parseCartesianPosition, parsePolarPosition, parseTimeline } from './objectParse';
 import {
   DEFAULT_SPREAD_DEG,
+  READABLE_SCENE_FORMAT_VERSIONS,
   SCENE_FILE_LIMITS,
   SCENE_FORMAT,
   SCENE_FORMAT_VERSION,
@@ -17,10 +21,12 @@ import type {
   ListenerOrientation,
   MasterSettings,
   Scene,
+  SceneBed,
   SceneSource,
-  SourcePosition,
   StemReference,
 } from './scene';
+import { COLOR_CHECK, shortText } from './sceneReading';
+import type { SceneReading } from './sceneReading';
 
 export interface ParsedScene {
   readonly scene: Scene;
@@ -32,7 +38,11 @@ export interface ParsedScene {
   readonly warnings: readonly string[];
   /** The listed warnings as data, in the same order: each field's JSON path and what was done with it. */
   readonly fieldWarnings: readonly FieldWarning[];
+  /** Where the file holds its objects (`sources` in version 1), for messages that name their fields later. */
+  readonly objectsKey: ObjectsKey;
 }
+
+export type ObjectsKey = 'sources' | 'objects';
 
 export interface FieldWarning {
   /** JSON path of the field, e.g. `sources[1].reverb`. */
@@ -41,13 +51,14 @@ export interface FieldWarning {
   readonly problem: string;
 }
 
-const COLOR_PATTERN = /^#[0-9a-fA-F]{6}$/;
 /** The one key that assigning would turn into a prototype: never kept. */
 const PROTOTYPE_KEY = '__proto__';
 
 /**
- * Parses scene JSON text. Throws a FieldError naming the file, the JSON path, what was
- * expected and what was found; with several problems, one FieldErrors listing them all.
+ * Parses scene JSON text, format version 1 or 2; a version 1 scene is converted (its
+ * sources become objects without timelines), so the result is always version 2. Throws a
+ * FieldError naming the file, the JSON path, what was expected and what was found; with
+ * several problems, one FieldErrors listing them all.
  * Unknown fields are kept and listed in `warnings`.
  */
 export function parseSceneJson(text: string, fileName: string): ParsedScene {
@@ -60,19 +71,6 @@ export function parseSceneJson(text: string, fileName: string): ParsedScene {
   return parseSceneValue(json, fileName);
 }
 
-/** What the field readers share: the file, the problems found so far and the warnings. */
-interface SceneReading {
-  readonly fileName: string;
-  /**
-   * Runs one field's read. A FieldError is recorded and gives undefined, so the reading
-   * goes on and every problem is reported at once; the scene is returned only when none
-   * was recorded, so a value read through `field` is defined wherever it ends up.
-   */
-  field<T>(read: () => T): T | undefined;
-  /** The fields of `reader` nobody read: warned about, and kept (except `__proto__`, dropped). */
-  extras(reader: JsonObjectReader): { extraFields?: ExtraFields };
-}
-
 /**
  * Validates an already-parsed JSON value as a scene (see parseSceneJson). Nesting deeper
  * than SCENE_FILE_LIMITS.nestingDepth is refused first, before anything recursive sees it.
@@ -81,7 +79,7 @@ export function parseSceneValue(json: unknown, fileName: string): ParsedScene {
   const { nestingDepth } = SCENE_FILE_LIMITS;
   const tooDeep = pathNestedBeyond(json, nestingDepth);
   if (tooDeep !== undefined) {
-    throw new FieldError(fileName, tooDeep, `nested more than ${nestingDepth} levels deep (expected at most ${nestingDepth}; a scene needs 4)`);
+    throw new FieldError(fileName, tooDeep, `nested more than ${nestingDepth} levels deep (expected at most ${nestingDepth}; a scene needs 7)`);
   }
   const problems: FieldError[] = [];
   const fieldWarnings: FieldWarning[] = [];
@@ -113,64 +111,76 @@ export function parseSceneValue(json: unknown, fileName: string): ParsedScene {
     },
   };
 
-  const scene = readScene(json, reading);
+  const read = readScene(json, reading);
+  const scene = read?.scene;
   if (problems.length === 1) throw problems[0]!;
   if (problems.length > 1) throw new FieldErrors(fileName, problems);
   const warnings = fieldWarnings.map((w) => `${fileName}: ${w.path}: ${w.problem}`);
   if (unlistedWarnings > 0) warnings.push(`${fileName}: and ${unlistedWarnings} more fields not known or not kept`);
-  return { scene: scene!, warnings, fieldWarnings };
+  return { scene: scene!, warnings, fieldWarnings, objectsKey: read!.objectsKey };
 }
 
-function readScene(json: unknown, reading: SceneReading): Scene | undefined {
+function readScene(json: unknown, reading: SceneReading): { scene: Scene; objectsKey: ObjectsKey } | undefined {
   const { fileName, field } = reading;
   const root = field(() => readJsonObject(json, fileName, ''));
   if (root === undefined) return undefined;
   const format = field(() => root.string('format', { expected: `"${SCENE_FORMAT}"`, accept: (v) => v === SCENE_FORMAT }));
   // A file of another format or version is that one problem, not a list of fields it lacks.
   if (format === undefined) return undefined;
+  const readable = READABLE_SCENE_FORMAT_VERSIONS.join(' or ');
   const version = field(() =>
     root.number('version', {
-      expected: `${SCENE_FORMAT_VERSION} (this studio reads scene format version ${SCENE_FORMAT_VERSION})`,
-      accept: (v) => v === SCENE_FORMAT_VERSION,
+      expected: `${readable} (this studio reads scene format versions ${readable})`,
+      accept: (v) => READABLE_SCENE_FORMAT_VERSIONS.includes(v),
     }),
-  ) as typeof SCENE_FORMAT_VERSION | undefined;
+  );
   if (version === undefined) return undefined;
+  const objectsKey: ObjectsKey = version === 1 ? 'sources' : 'objects';
   const sampleRateHz = field(() =>
     root.number('sampleRateHz', { expected: `one of ${SUPPORTED_SAMPLE_RATES_HZ.join(', ')}`, accept: (v) => SUPPORTED_SAMPLE_RATES_HZ.includes(v) }),
   );
   const listener = field(() => parseListener(root.object('listener'), reading));
-  const sources = field(() => parseSources(root, reading)) ?? [];
+  const sources = field(() => parseSources(root, objectsKey, version, reading)) ?? [];
+  const beds = version === 1 ? undefined : field(() => parseBeds(root, reading, (r) => parseStem(r, reading)));
+  checkUniqueIds(sources, objectsKey, beds ?? [], reading);
   const master = field(() => parseMaster(root.optionalObject('master'), reading));
-  return {
-    version,
+  const scene: Scene = {
+    version: SCENE_FORMAT_VERSION,
     sampleRateHz: sampleRateHz!,
     listener: listener!,
     sources,
+    ...(beds === undefined ? {} : { beds }),
     ...(master === undefined ? {} : { master }),
     ...reading.extras(root),
   };
+  return { scene, objectsKey };
 }
 
-/** The sources, at most SCENE_FILE_LIMITS.sources of them, with unique ids. */
-function parseSources(root: JsonObjectReader, reading: SceneReading): SceneSource[] {
-  const values = root.array('sources');
+/** The objects (`sources` in version 1), at most SCENE_FILE_LIMITS.sources of them. */
+function parseSources(root: JsonObjectReader, key: string, version: number, reading: SceneReading): SceneSource[] {
+  const values = root.array(key);
   const maxSources = SCENE_FILE_LIMITS.sources;
   if (values.length > maxSources) {
-    root.fail('sources', `expected at most ${maxSources} sources (more than the renderer can play in real time), got ${values.length}`);
+    root.fail(key, `expected at most ${maxSources} ${key} (more than the renderer can play in real time), got ${values.length}`);
   }
-  const sources = values.map((value, index) => reading.field(() => parseSource(readJsonObject(value, reading.fileName, `sources[${index}]`), reading)));
-  const seen = new Map<string, number>();
-  sources.forEach((source, index) => {
-    if (source?.id === undefined) return;
-    const first = seen.get(source.id);
-    if (first !== undefined) {
-      reading.field(() => {
-        throw new FieldError(reading.fileName, `sources[${index}].id`, `expected a unique id, got "${source.id}" (also sources[${first}].id)`);
-      });
+  return values.map((value, index) => reading.field(() => parseSource(readJsonObject(value, reading.fileName, `${key}[${index}]`), version, reading))) as SceneSource[];
+}
+
+/** Ids unique among the objects and beds together: each repeat named with the first use. */
+function checkUniqueIds(sources: readonly (SceneSource | undefined)[], key: string, beds: readonly (SceneBed | undefined)[], reading: SceneReading): void {
+  const seen = new Map<string, string>();
+  const owners = [...sources.map((source, index) => ({ id: source?.id, path: `${key}[${index}].id` })), ...beds.map((bed, index) => ({ id: bed?.id, path: `beds[${index}].id` }))];
+  for (const { id, path } of owners) {
+    if (id === undefined) continue;
+    const first = seen.get(id);
+    if (first === undefined) {
+      seen.set(id, path);
+      continue;
     }
-    seen.set(source.id, index);
-  });
-  return sources as SceneSource[];
+    reading.field(() => {
+      throw new FieldError(reading.fileName, path, `expected a unique id, got "${id}" (also ${first})`);
+    });
+  }
 }
 
 function parseListener(r: JsonObjectReader, { field, extras }: SceneReading): ListenerOrientation {
@@ -181,12 +191,8 @@ function parseListener(r: JsonObjectReader, { field, extras }: SceneReading): Li
   return { yawDeg: yawDeg!, pitchDeg: pitchDeg!, rollDeg: rollDeg!, ...extras(r) };
 }
 
-/** A non-empty string of at most `maxChars` characters. */
-function shortText(maxChars: number): StringCheck {
-  return { expected: `a non-empty string of at most ${maxChars} characters`, accept: (v) => v.trim() !== '' && v.length <= maxChars };
-}
-
-function parseSource(r: JsonObjectReader, reading: SceneReading): SceneSource {
+/** An object; version 2 adds the Cartesian position, the ADM parameters, the binaural render mode and the timeline. */
+function parseSource(r: JsonObjectReader, version: number, reading: SceneReading): SceneSource {
   const { field, extras } = reading;
   const text = shortText(SCENE_FILE_LIMITS.textChars);
   const id = field(() => r.string('id', text));
@@ -195,11 +201,23 @@ function parseSource(r: JsonObjectReader, reading: SceneReading): SceneSource {
   const gainDb = field(() => r.number('gainDb', numberIn(SCENE_LIMITS.gainDb.min, SCENE_LIMITS.gainDb.max)));
   const mute = field(() => r.boolean('mute'));
   const solo = field(() => r.boolean('solo'));
-  const position = field(() => parsePosition(r.object('position'), reading));
+  const cartesian = version === 2 ? field(() => r.optionalBoolean('cartesian')) === true : false;
+  const cartesianPosition = cartesian ? field(() => parseCartesianPosition(r.object('position'), reading)) : undefined;
+  const position = cartesian
+    ? cartesianPosition && cartesianToScenePosition(cartesianPosition)
+    : field(() => parsePolarPosition(r.object('position'), reading));
   const spread = SCENE_LIMITS.spreadDeg;
   const spreadDeg = field(() => r.optionalNumber('spreadDeg', numberIn(spread.min, spread.max))) ?? DEFAULT_SPREAD_DEG;
-  const color = field(() => r.optionalString('color', { expected: 'a colour "#rrggbb"', accept: (v) => COLOR_PATTERN.test(v) }));
+  const color = field(() => r.optionalString('color', COLOR_CHECK));
   const midSide = field(() => parseMidSide(r.optionalObject('midSide'), reading));
+  const objectFields =
+    version === 2
+      ? {
+          ...parseAdmParameters(r, reading),
+          ...parseBinauralRenderMode(r, reading),
+          ...optionalField('timeline', field(() => (r.has('timeline') ? parseTimeline(r, cartesian, reading) : undefined))),
+        }
+      : {};
   return {
     id: id!,
     name: name!,
@@ -208,14 +226,20 @@ function parseSource(r: JsonObjectReader, reading: SceneReading): SceneSource {
     mute: mute!,
     solo: solo!,
     position: position!,
+    ...(cartesianPosition === undefined ? {} : { cartesianPosition }),
     spreadDeg,
     ...(color === undefined ? {} : { color }),
     ...(midSide === undefined ? {} : { midSide }),
+    ...objectFields,
     ...extras(r),
   };
 }
 
-function parseStem(r: JsonObjectReader, { extras }: SceneReading): StemReference {
+function optionalField<K extends string, T>(key: K, value: T | undefined): Partial<Record<K, T>> {
+  return (value === undefined ? {} : { [key]: value }) as Partial<Record<K, T>>;
+}
+
+function parseStem(r: JsonObjectReader, { extras }: Pick<SceneReading, 'extras'>): StemReference {
   const hasFile = r.has('file');
   const hasGenerator = r.has('generator');
   if (hasFile === hasGenerator) {
@@ -227,13 +251,6 @@ function parseStem(r: JsonObjectReader, { extras }: SceneReading): StemReference
   }
   const generator = r.string('generator', shortText(SCENE_FILE_LIMITS.textChars));
   return { kind: 'generator', generator, ...extras(r) };
-}
-
-function parsePosition(r: JsonObjectReader, { field, extras }: SceneReading): SourcePosition {
-  const azimuthDeg = field(() => r.number('azimuthDeg', numberIn(-180, 180, { min: true })));
-  const elevationDeg = field(() => r.number('elevationDeg', numberIn(SCENE_LIMITS.elevationDeg.min, SCENE_LIMITS.elevationDeg.max)));
-  const distanceM = field(() => r.number('distanceM', numberIn(SCENE_LIMITS.distanceM.min, SCENE_LIMITS.distanceM.max)));
-  return { azimuthDeg: azimuthDeg!, elevationDeg: elevationDeg!, distanceM: distanceM!, ...extras(r) };
 }
 
 /** Mid/side settings: every field optional (default when absent); undefined when all are at their defaults. */

@@ -1,23 +1,26 @@
 import { DEFAULT_MID_SIDE_SETTINGS, MID_SIDE_NUMBER_FIELDS } from './midSideSettings';
 import type { MidSideSettings } from './midSideSettings';
-import { SCENE_FORMAT } from './scene';
-import type { ExtraFields, MasterSettings, Scene, SceneSource, StemReference } from './scene';
+import { admParametersJson, polarJson, timelineJson, withExtras } from './objectWrite';
+import { SCENE_FORMAT, SCENE_FORMAT_VERSION } from './scene';
+import type { ExtraFields, MasterSettings, Scene, SceneBed, SceneSource, StemReference } from './scene';
 
 /**
- * Writes a scene as JSON text (two-space indent, fixed key order, trailing newline).
+ * Writes a scene as JSON text, format version 2 (two-space indent, fixed key order,
+ * trailing newline): the scene's sources as `objects`, then its `beds`.
  * Unknown fields kept by the parser are written back after the known ones, so
  * parseSceneJson(serializeScene(s)) gives back s.
  */
 export function serializeScene(scene: Scene): string {
   const json = {
     format: SCENE_FORMAT,
-    version: scene.version,
+    version: SCENE_FORMAT_VERSION,
     sampleRateHz: scene.sampleRateHz,
     listener: withExtras(
       { yawDeg: scene.listener.yawDeg, pitchDeg: scene.listener.pitchDeg, rollDeg: scene.listener.rollDeg },
       scene.listener.extraFields,
     ),
-    sources: scene.sources.map(sourceJson),
+    objects: scene.sources.map(sourceJson),
+    ...(scene.beds === undefined ? {} : { beds: scene.beds.map(bedJson) }),
     ...(scene.master === undefined ? {} : { master: masterJson(scene.master) }),
     ...scene.extraFields,
   };
@@ -25,7 +28,7 @@ export function serializeScene(scene: Scene): string {
 }
 
 function sourceJson(source: SceneSource): object {
-  const p = source.position;
+  const cartesian = source.cartesianPosition;
   return withExtras(
     {
       id: source.id,
@@ -34,12 +37,34 @@ function sourceJson(source: SceneSource): object {
       gainDb: source.gainDb,
       mute: source.mute,
       solo: source.solo,
-      position: withExtras({ azimuthDeg: p.azimuthDeg, elevationDeg: p.elevationDeg, distanceM: p.distanceM }, p.extraFields),
+      ...(cartesian === undefined
+        ? { position: polarJson(source.position) }
+        : { cartesian: true, position: withExtras({ X: cartesian.X, Y: cartesian.Y, Z: cartesian.Z }, cartesian.extraFields) }),
       spreadDeg: source.spreadDeg,
       ...(source.color === undefined ? {} : { color: source.color }),
       ...(source.midSide === undefined ? {} : { midSide: midSideJson(source.midSide) }),
+      ...admParametersJson(source),
+      ...(source.binauralRenderMode === undefined ? {} : { binauralRenderMode: source.binauralRenderMode }),
+      ...(source.timeline === undefined ? {} : { timeline: timelineJson(source.timeline) }),
     },
     source.extraFields,
+  );
+}
+
+function bedJson(bed: SceneBed): object {
+  return withExtras(
+    {
+      id: bed.id,
+      name: bed.name,
+      stem: stemJson(bed.stem),
+      layout: bed.layout,
+      channels: [...bed.channels],
+      gainDb: bed.gainDb,
+      mute: bed.mute,
+      solo: bed.solo,
+      ...(bed.color === undefined ? {} : { color: bed.color }),
+    },
+    bed.extraFields,
   );
 }
 
@@ -61,8 +86,4 @@ function midSideJson(settings: MidSideSettings): object {
     if (settings[field] !== DEFAULT_MID_SIDE_SETTINGS[field]) json[field] = settings[field];
   }
   return withExtras(json, settings.extraFields);
-}
-
-function withExtras<T extends object>(known: T, extras: ExtraFields | undefined): T {
-  return extras === undefined ? known : { ...known, ...extras };
 }

@@ -1,8 +1,14 @@
 import type { MidSideSettings } from './midSideSettings';
+import type { AdmCartesianPosition, ObjectAdmParameters } from './objectMetadata';
+import type { ObjectBlock } from './objectTimeline';
 import type { SceneSource } from './scene';
 
-/** The parameters of a source that can change while rendering (plain values, no allocation to apply). */
-export interface SourceParams {
+/**
+ * The parameters of a source that can change while rendering (plain values, no allocation
+ * to apply): its static values, and its timeline when it has one (objectValues.ts reads
+ * them as an ObjectDescription).
+ */
+export interface SourceParams extends ObjectAdmParameters {
   gainDb: number;
   mute: boolean;
   solo: boolean;
@@ -12,7 +18,12 @@ export interface SourceParams {
   spreadDeg: number;
   /** The stem's mid/side processing; absent means the defaults (neutral). */
   midSide?: MidSideSettings;
+  cartesianPosition?: AdmCartesianPosition;
+  timeline?: readonly ObjectBlock[];
 }
+
+/** The parameters a source may leave out (absent: ADM's default, polar, static). */
+export const OPTIONAL_OBJECT_PARAMS = ['width', 'height', 'depth', 'diffuse', 'channelLock', 'objectDivergence', 'zoneExclusion', 'cartesianPosition', 'timeline'] as const;
 
 export function sourceParamsOf(source: SceneSource): SourceParams {
   return {
@@ -24,5 +35,6 @@ export function sourceParamsOf(source: SceneSource): SourceParams {
     distanceM: source.position.distanceM,
     spreadDeg: source.spreadDeg,
     ...(source.midSide === undefined ? {} : { midSide: source.midSide }),
+    ...Object.fromEntries(OPTIONAL_OBJECT_PARAMS.filter((key) => source[key] !== undefined).map((key) => [key, source[key]])),
   };
 }

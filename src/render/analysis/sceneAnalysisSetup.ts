@@ -1,5 +1,6 @@
 import type { Scene, SceneSource } from '../../core/scene/scene';
 import { audibleSources } from '../../core/scene/scene';
+import { timelineMoves } from '../../core/scene/objectTimeline';
 import type { HrtfGrid } from '../../dsp/hrtf/hrtfGrid';
 import { DEFAULT_MONO_LAW } from '../../core/monoLaw';
 import type { MonoLaw } from '../../core/monoLaw';
@@ -40,7 +41,16 @@ export interface SceneAnalysisSetup {
   readonly loudness: boolean;
   /** The outputs whose loudness is measured (LOUDNESS_PROGRAMMES), none without `loudness`. */
   readonly loudnessOutputs: readonly OutputDefinition[];
-  /** What each source's renderer makes besides its objects (which every analysis reads): the buses of the loudness outputs. */
+  /**
+   * An audible source's timeline moves it: the buses are not time-invariant, so the
+   * analysis reads each source's rendered outputs instead of taking its objects through
+   * the buses' responses (sceneSpanMoments.ts).
+   */
+  readonly moving: boolean;
+  /**
+   * What each source's renderer makes besides its objects (which every analysis reads):
+   * the buses of the loudness outputs and, in a moving scene, of the analysed renders.
+   */
   readonly outputs: readonly OutputDefinition[];
   readonly hrtf: HrtfGrid | undefined;
   readonly monoLaw: MonoLaw;
@@ -73,6 +83,9 @@ export function sceneAnalysisSetup(scene: Scene, stems: readonly (readonly Float
   const survivalPass = format === 'stereo' && checkBinaural;
   const sources = audibleSources(scene);
   const sourceStems = sources.map((source) => stems[scene.sources.indexOf(source)]!);
+  const moving = sources.some((source) => timelineMoves(source.timeline));
+  const analysedOutputs = moving ? studioOutputs(survivalPass ? [format, 'binaural'] : [format], outputSettings) : [];
+  const rendered = [...loudnessOutputs, ...analysedOutputs.filter((output) => !loudnessOutputs.some((o) => o.id === output.id))];
   return {
     scene,
     format,
@@ -80,7 +93,8 @@ export function sceneAnalysisSetup(scene: Scene, stems: readonly (readonly Float
     survivalPass,
     loudness,
     loudnessOutputs,
-    outputs: planOutputs(loudnessOutputs).buses,
+    moving,
+    outputs: planOutputs(rendered).buses,
     hrtf,
     monoLaw,
     windowSec: checkedWindowSec(options.windowSec),

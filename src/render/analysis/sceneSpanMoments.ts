@@ -1,5 +1,5 @@
 import { analysisFrameSize, createMomentAnalysers, feedMomentAnalyser, finishMomentAnalyser, momentSpanInput, momentSumsOf } from '../../dsp/analysis/monoMomentAnalyser';
-import type { MomentAnalyser, MomentFrameRange, MomentSums, MomentView } from '../../dsp/analysis/monoMomentAnalyser';
+import type { MomentAnalyser, MomentFrameRange, MomentInputConfig, MomentSums, MomentView } from '../../dsp/analysis/monoMomentAnalyser';
 import type { SceneAnalysisSetup } from './sceneAnalysisSetup';
 import { createSourceContributions, renderContributionChunk, seekContributions } from './sourceContributions';
 import type { SourceContributions } from './sourceContributions';
@@ -24,6 +24,11 @@ import { RENDER_BLOCK_FRAMES } from '../renderBlock';
  * bus, and their sum. The spectral moments of each contribution against the sum
  * (monoMomentAnalyser.ts) are what the conclusions are drawn from. The analysed format
  * and, beside a stereo analysis, the binaural survival share the objects' transforms.
+ *
+ * A scene that moves (an audible source's timeline moves it) is not time-invariant: its
+ * sources' rendered outputs are analysed instead, as they are (SceneAnalysisSetup.moving):
+ * each source's renderer runs the analysed format's bus (and the binaural one beside a
+ * stereo analysis), and the analysers take those channels without a filter.
  *
  * A span after the first starts its renderers SPAN_PREROLL_SEC before its first
  * frame's audio and discards that pre-roll, so that what it analyses is what a render
@@ -62,7 +67,7 @@ export function measureSceneSpan(setup: SceneAnalysisSetup, frames?: MomentFrame
   const { scene, sources, stems, lengthFrames } = setup;
   const sampleRateHz = scene.sampleRateHz;
   const contributions = createSourceContributions(setup);
-  const { analyser, survival } = createSpanAnalysers(setup, contributions, frames);
+  const { analyser, survival, feed } = createSpanAnalysers(setup, contributions, frames);
   const stemSums = new Float64Array(PAIR_MOMENTS * sources.length);
   const chunkFrames = contributions.chunkFrames;
 
@@ -83,11 +88,12 @@ export function measureSceneSpan(setup: SceneAnalysisSetup, frames?: MomentFrame
     renderContributionChunk(contributions, count);
     if (loudness !== null) feedSpanLoudness(loudness, contributions, position, count);
     // One feed serves both analysers (they share the objects' transforms).
-    if (position >= input.start) feedMomentAnalyser(analyser, contributions.objects, count);
+    if (position >= input.start) feed(count);
     position += count;
     onProgress?.(Math.max(0, position - input.start) / Math.max(1, owned.end - input.start));
   }
   finishMomentAnalyser(analyser);
+  if (survival !== null && setup.moving) finishMomentAnalyser(survival);
   return {
     analysed: momentSumsOf(analyser),
     survival: survival === null ? null : momentSumsOf(survival),
@@ -97,18 +103,24 @@ export function measureSceneSpan(setup: SceneAnalysisSetup, frames?: MomentFrame
   };
 }
 
+interface SpanAnalysers {
+  readonly analyser: MomentAnalyser;
+  readonly survival: MomentAnalyser | null;
+  /** Feeds both the chunk's next `count` frames. */
+  readonly feed: (count: number) => void;
+}
+
 /**
  * The span's analysers, made together on the sources' objects (input i: source i's
  * objects): the analysed format's render, and the binaural survival beside a stereo
- * analysis, each through its response matrices (objectResponses.ts).
+ * analysis, each through its response matrices (objectResponses.ts). In a moving scene,
+ * each on the sources' rendered outputs of its format instead.
  */
-function createSpanAnalysers(
-  setup: SceneAnalysisSetup,
-  contributions: SourceContributions,
-  frames: MomentFrameRange | undefined,
-): { analyser: MomentAnalyser; survival: MomentAnalyser | null } {
+function createSpanAnalysers(setup: SceneAnalysisSetup, contributions: SourceContributions, frames: MomentFrameRange | undefined): SpanAnalysers {
   const { scene, sources, stems, lengthFrames, windowSec, hrtf } = setup;
   const sampleRateHz = scene.sampleRateHz;
+  const config = { sampleRateHz, inputCount: sources.length, totalFrames: lengthFrames, windowSec, ...(frames === undefined ? {} : { frames }) };
+  if (setup.moving) return renderedOutputAnalysers(setup, contributions, config);
   const objectCounts = stems.map((channels) => channels.length);
   const view = (format: 'stereo' | 'binaural', ownOnly: boolean): MomentView => ({
     perInput: true,
@@ -117,6 +129,29 @@ function createSpanAnalysers(
   });
   // The survival reports each source's own loss in the binaural render, not its share of the mix's.
   const views = [view(setup.format, false), ...(setup.survivalPass ? [view('binaural', true)] : [])];
-  const analysers = createMomentAnalysers({ sampleRateHz, inputCount: sources.length, totalFrames: lengthFrames, windowSec, ...(frames === undefined ? {} : { frames }) }, views);
-  return { analyser: analysers[0]!, survival: analysers[1] ?? null };
+  const analysers = createMomentAnalysers(config, views);
+  const analyser = analysers[0]!;
+  return { analyser, survival: analysers[1] ?? null, feed: (count) => feedMomentAnalyser(analyser, contributions.objects, count) };
+}
+
+/** Analysers of each source's rendered outputs (its contribution to the analysed render and, beside a stereo analysis, to the binaural one). */
+function renderedOutputAnalysers(setup: SceneAnalysisSetup, contributions: SourceContributions, config: MomentInputConfig): SpanAnalysers {
+  const renderedOf = (id: string): readonly (readonly Float32Array[])[] => {
+    const k = contributions.outputs.findIndex((output) => output.id === id);
+    if (k < 0) throw new Error(`mono analysis: the ${id} render is not rendered for a moving scene`);
+    return contributions.rendered.map((outputs) => outputs[k]!);
+  };
+  const analysed = renderedOf(setup.format);
+  const analyser = createMomentAnalysers(config, [{ perInput: true, ownOnly: false }])[0]!;
+  // The survival reports each source's own loss in the binaural render, not its share of the mix's.
+  const survival = setup.survivalPass ? createMomentAnalysers(config, [{ perInput: true, ownOnly: true }])[0]! : null;
+  const binaural = survival === null ? null : renderedOf('binaural');
+  return {
+    analyser,
+    survival,
+    feed(count) {
+      feedMomentAnalyser(analyser, analysed, count);
+      if (survival !== null) feedMomentAnalyser(survival, binaural!, count);
+    },
+  };
 }

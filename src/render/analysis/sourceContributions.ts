@@ -1,4 +1,5 @@
 import type { OutputDefinition } from '../../core/outputs/outputDefinition';
+import { sceneWithoutBeds } from '../../core/scene/scene';
 import type { Scene, SceneSource } from '../../core/scene/scene';
 import type { HrtfGrid } from '../../dsp/hrtf/hrtfGrid';
 import { createSceneRenderer, renderFrames, seekRenderer } from '../sceneRenderer';
@@ -42,7 +43,7 @@ export interface ContributionRequest {
 export function createSourceContributions(request: ContributionRequest): SourceContributions {
   const { scene, sources, stems, outputs, hrtf } = request;
   const renderers = sources.map((source, i) => {
-    const alone: Scene = { ...scene, sources: [{ ...source, mute: false, solo: false }] };
+    const alone: Scene = { ...sceneWithoutBeds(scene), sources: [{ ...source, mute: false, solo: false }] };
     return createSceneRenderer(alone, [stems[i]!], { outputs, ...(hrtf === undefined ? {} : { hrtf }) });
   });
   const chunk = (): Float32Array => new Float32Array(CONTRIBUTION_CHUNK_FRAMES);

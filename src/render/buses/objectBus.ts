@@ -1,4 +1,5 @@
 import type { BinauralOutput, LoudspeakerOutput } from '../../core/outputs/outputDefinition';
+import type { ObjectValues } from '../../core/scene/objectValues';
 
 /** Where an object is heard from, as the renderer hands it to every bus. */
 export interface ObjectPlacement {
@@ -6,6 +7,13 @@ export interface ObjectPlacement {
   readonly direction: Float64Array;
   /** Distance from the listener, metres. The renderer applies its level and air absorption before the buses. */
   readonly distanceM: number;
+  /**
+   * The object's ADM parameters at this block (extent, diffuseness, channel lock,
+   * divergence, zone exclusion; position in scene coordinates, before the listener's
+   * rotation), for a BS.2127 gain calculator: core/scene/objectValues.ts. Absent where a
+   * placement is made outside the renderer.
+   */
+  readonly values?: ObjectValues;
 }
 
 /** The outputs a bus renders (a downmix is a matrix on a bus's block, render/downmix/). */

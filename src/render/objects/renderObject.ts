@@ -1,3 +1,4 @@
+import type { ObjectValues } from '../../core/scene/objectValues';
 import type { SpreadSide } from '../../core/scene/spreadObjects';
 import { RENDER_BLOCK_FRAMES } from '../renderBlock';
 import { createAirAbsorptionFilter, processAirAbsorption, setAirAbsorptionDistance } from './airAbsorptionFilter';
@@ -38,13 +39,15 @@ export interface RenderObject {
   /** Whether the object was rendered in the last block (its DSP state is live). */
   live: boolean;
   readonly input: Float32Array;
+  /** Its source's parameters at this block (shared by a stereo stem's two objects): ObjectPlacement.values. */
+  readonly values: ObjectValues;
 }
 
 export const POSITION_SMOOTHING_SEC = 0.02;
 /** Closer than this the head-relative direction is taken as straight ahead. */
 const MIN_POSITION_M = 1e-6;
 
-export function createRenderObject(channel: Float32Array, spreadSide: SpreadSide, sampleRateHz: number): RenderObject {
+export function createRenderObject(channel: Float32Array, spreadSide: SpreadSide, sampleRateHz: number, values: ObjectValues): RenderObject {
   return {
     channel,
     spreadSide,
@@ -59,6 +62,7 @@ export function createRenderObject(channel: Float32Array, spreadSide: SpreadSide
     silentBlocks: 0,
     live: false,
     input: new Float32Array(RENDER_BLOCK_FRAMES),
+    values,
   };
 }
 

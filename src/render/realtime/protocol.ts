@@ -17,7 +17,7 @@ export type HostMessage =
   | {
       readonly type: 'load';
       readonly scene: Scene;
-      /** stems[i]: the channels of scene.sources[i] at the scene's rate. */
+      /** stems[i]: the channels of scene.sources[i] at the scene's rate, then those of scene.beds (the studio sends no beds yet). */
       readonly stems: readonly (readonly Float32Array[])[];
       /** meterSlots[i]: where scene.sources[i]'s peak goes in the meter area (METER_LAYOUT.sourcePeak + slot); default i. */
       readonly meterSlots?: readonly number[];

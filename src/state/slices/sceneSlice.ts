@@ -1,3 +1,4 @@
+import { withPolarPosition } from '../../core/scene/cartesianPosition';
 import type { MidSideSettingsPatch } from '../../core/scene/midSideSettings';
 import { SCENE_FORMAT_VERSION } from '../../core/scene/scene';
 import type { Scene, SceneSource } from '../../core/scene/scene';
@@ -97,13 +98,13 @@ export function createSceneSlice(
     moveSource(id, position) {
       editSource(id, (s) => {
         const next = positionWith(s.position, position);
-        return next === s.position ? s : { ...s, position: next };
+        return next === s.position ? s : withPolarPosition(s, next);
       });
     },
     nudgeSource(id, delta) {
       editSource(id, (s) => {
         const next = positionNudged(s.position, delta);
-        return next === s.position ? s : { ...s, position: next };
+        return next === s.position ? s : withPolarPosition(s, next);
       });
     },
     setGain(id, gainDb) {

@@ -52,11 +52,13 @@ async function readScene(bytes: Uint8Array, fileName: string): Promise<void> {
   }
 }
 
-/** Scene JSON: the demo and hand-made scenes, mutated as JSON values (most inputs) or as bytes. */
+/** Scene JSON: the demo, a version 2 scene and hand-made scenes, mutated as JSON values (most inputs) or as bytes. */
 export const sceneJsonTarget: FuzzTarget = {
   parser: 'scene JSON',
   seeds: async () => [
     { fileName: 'scenes/demo.json', bytes: new Uint8Array(await readFile(new URL('../../../scenes/demo.json', import.meta.url))) },
+    // Version 2: timelines, ADM parameters, a Cartesian object, a bed.
+    { fileName: 'songs/moving.json', bytes: new Uint8Array(await readFile(new URL('../../fixtures/scenes/v2-moving.json', import.meta.url))) },
     ...handMadeScenes(),
   ],
   mutate: (bytes, random) => {

@@ -13,7 +13,7 @@ function sceneOf(stems: object[]) {
     solo: false,
     position: { azimuthDeg: 0, elevationDeg: 0, distanceM: 1 },
   }));
-  return parseSceneValue({ format: 'spatial-mix-studio/scene', version: 1, sampleRateHz: 48000, listener: { yawDeg: 0, pitchDeg: 0, rollDeg: 0 }, sources }, 'x.json').scene;
+  return parseSceneValue({ format: 'spatial-mix-studio/scene', version: 2, sampleRateHz: 48000, listener: { yawDeg: 0, pitchDeg: 0, rollDeg: 0 }, objects: sources }, 'x.json').scene;
 }
 
 describe('loading a scene\'s stems', () => {
@@ -44,7 +44,7 @@ describe('the stem path rule', () => {
   });
 
   it('refuses absolute paths, ".." out of the folder, the folder itself and NUL, naming the field', () => {
-    expect(refusal('/etc/passwd')).toBe('songs/mix.json: sources[0].stem.file: expected a path relative to the scene\'s folder and inside it, got "/etc/passwd" (an absolute path)');
+    expect(refusal('/etc/passwd')).toBe('songs/mix.json: objects[0].stem.file: expected a path relative to the scene\'s folder and inside it, got "/etc/passwd" (an absolute path)');
     expect(refusal('C:\\Windows\\win.ini')).toMatch(/\(an absolute path\)$/);
     expect(refusal('\\\\server\\share\\a.wav')).toMatch(/\(an absolute path\)$/);
     expect(refusal('../../etc/passwd')).toMatch(/\(it leaves the folder with "\.\."\)$/);

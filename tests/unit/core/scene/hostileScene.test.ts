@@ -34,7 +34,7 @@ describe('scenes nested too deep', () => {
     const error = refusal(json);
     // mixer is level 2, so the first object beyond level 64 is mixer followed by 63 "a"s.
     expect(error.path).toBe(`mixer${'.a'.repeat(63)}`);
-    expect(error.message).toBe(`scenes/x.json: ${error.path}: nested more than 64 levels deep (expected at most 64; a scene needs 4)`);
+    expect(error.message).toBe(`scenes/x.json: ${error.path}: nested more than 64 levels deep (expected at most 64; a scene needs 7)`);
   });
 
   it('accepts exactly 64 levels, keeps them and saves them', () => {
@@ -166,8 +166,8 @@ describe('sizes', () => {
 describe('a file of another format or version', () => {
   it('is refused for that alone, not for every field it lacks', () => {
     expect(refusal({ format: 'other/thing', sources: 3 }).message).toBe('scenes/x.json: format: expected "spatial-mix-studio/scene", got "other/thing"');
-    expect(refusal({ format: 'spatial-mix-studio/scene', version: 2 }).message).toBe(
-      'scenes/x.json: version: expected 1 (this studio reads scene format version 1), got 2',
+    expect(refusal({ format: 'spatial-mix-studio/scene', version: 3 }).message).toBe(
+      'scenes/x.json: version: expected 1 or 2 (this studio reads scene format versions 1 or 2), got 3',
     );
   });
 });

@@ -132,7 +132,7 @@ describe('mid/side settings in the scene format', () => {
       'x.json: master.dither: unknown field, kept as is',
     ]);
     const written = JSON.parse(serializeScene(parsed));
-    expect(written.sources[0].midSide).toEqual({ widthPercent: 80, saturation: 0.3 });
+    expect(written.objects[0].midSide).toEqual({ widthPercent: 80, saturation: 0.3 });
     expect(written.master).toEqual({ midSide: { limiter: true }, dither: 'tpdf' });
   });
 
@@ -158,9 +158,9 @@ describe('mid/side settings in the scene format', () => {
     const first = parseSceneValue(scene, 'x.json').scene;
     const text = serializeScene(first);
     const json = JSON.parse(text);
-    expect(json.sources[0].midSide).toBeUndefined();
-    expect(json.sources[1].midSide).toEqual(scene.sources[1].midSide);
-    expect(json.sources[2].midSide).toEqual({ widthPercent: 0 });
+    expect(json.objects[0].midSide).toBeUndefined();
+    expect(json.objects[1].midSide).toEqual(scene.sources[1].midSide);
+    expect(json.objects[2].midSide).toEqual({ widthPercent: 0 });
     expect(json.master).toEqual({ midSide: { widthPercent: 90 } });
     expect(parseSceneJson(text, 'x.json').scene).toEqual(first);
   });

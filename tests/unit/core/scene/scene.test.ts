@@ -40,7 +40,7 @@ describe('scene format version 1', () => {
     expect(errorFor((s) => (s.sources[0].gainDb = null))).toMatch(/sources\[0\]\.gainDb: expected a number in \[-120, 24\], got null/);
     expect(errorFor((s) => (s.sources[0].mute = 'no'))).toMatch(/sources\[0\]\.mute: expected true or false, got "no"/);
     expect(errorFor((s) => (s.sampleRateHz = 22050))).toMatch(/^scenes\/x\.json: sampleRateHz: expected one of 44100, 48000, 88200, 96000, got 22050$/);
-    expect(errorFor((s) => (s.version = 2))).toMatch(/version: expected 1/);
+    expect(errorFor((s) => (s.version = 3))).toMatch(/version: expected 1 or 2/);
     expect(errorFor((s) => (s.format = 'other'))).toMatch(/format: expected "spatial-mix-studio\/scene", got "other"/);
     expect(errorFor((s) => delete s.listener)).toMatch(/listener: expected an object, got nothing/);
     expect(errorFor((s) => (s.sources = {}))).toMatch(/sources: expected an array, got an object/);
@@ -68,8 +68,8 @@ describe('scene format version 1', () => {
     ]);
     const saved = JSON.parse(serializeScene(scene));
     expect(saved.mixer).toEqual({ busCount: 2 });
-    expect(saved.sources[0].reverbSend).toBe(-12);
-    expect(saved.sources[0].position.spreadMode).toBe('x');
+    expect(saved.objects[0].reverbSend).toBe(-12);
+    expect(saved.objects[0].position.spreadMode).toBe('x');
   });
 
   it('round-trips losslessly: parse(save(scene)) equals scene and save is stable', () => {

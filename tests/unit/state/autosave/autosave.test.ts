@@ -126,7 +126,7 @@ describe('sessionFromAutosave', () => {
     ['no name', { ...record(), sceneName: '' }, /sceneName: expected a non-empty string/],
     ['no scene', { ...record(), sceneJson: 42 }, /sceneJson: expected scene JSON text, got 42/],
     ['cut-off scene JSON', { ...record(), sceneJson: '{"format":' }, /^autosaved session \(scene\): not valid JSON/],
-    ['an invalid scene', { ...record(), sceneJson: serializeScene(scene).replace('"distanceM": 2', '"distanceM": -1') }, /^autosaved session \(scene\): sources\[0\]\.position\.distanceM/],
+    ['an invalid scene', { ...record(), sceneJson: serializeScene(scene).replace('"distanceM": 2', '"distanceM": -1') }, /^autosaved session \(scene\): objects\[0\]\.position\.distanceM/],
     ['stems not a list', { ...record(), stems: {} }, /stems: expected an array/],
     ['a stem reference without a key', { ...record(), stems: [{ fileName: 'vox.wav' }] }, /stems\[0\]\.stemKey: expected a non-empty string, got nothing/],
     ['a stem reference without a name', { ...record(), stems: [{ stemKey: 'stem-1' }] }, /stems\[0\]\.fileName: expected a non-empty string, got nothing/],

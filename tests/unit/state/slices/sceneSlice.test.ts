@@ -29,6 +29,18 @@ describe('moveSource', () => {
     ]);
   });
 
+  it('makes a Cartesian object polar when it is moved (its ADM X, Y, Z would be stale), keeping its timeline', () => {
+    const engine = createFakeEngine();
+    const timeline = [{ rtimeSec: 0, durationSec: 1 }];
+    const cartesian = testSource('a', { cartesianPosition: { X: 0, Y: 1, Z: 0 }, position: { azimuthDeg: 0, elevationDeg: 0, distanceM: 1 }, timeline });
+    const store = createStudioStore({ engine, scene: { ...testScene(), sources: [cartesian] } });
+    store.getState().moveSource('a', { azimuthDeg: 40 });
+    const moved = store.getState().scene.sources[0]!;
+    expect(moved.cartesianPosition).toBeUndefined();
+    expect(moved.position).toEqual({ azimuthDeg: 40, elevationDeg: 0, distanceM: 1 });
+    expect(moved.timeline).toBe(timeline);
+  });
+
   it('changes only the given fields and leaves the other sources as they were (same objects)', () => {
     const { store } = setup();
     const before = store.getState().scene;

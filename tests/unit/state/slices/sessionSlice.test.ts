@@ -27,7 +27,7 @@ const song = {
 describe('openScene', () => {
   it.each([
     ['not JSON', '{"format": "spatial-mix-studio/scene", "version": 1,', /^broken\.json: not valid JSON/],
-    ['a bad field', serializeScene(testScene()).replace('"azimuthDeg": 30', '"azimuthDeg": "left"'), /^broken\.json: sources\[0\]\.position\.azimuthDeg: expected a number in \(-180, 180\], got "left"$/],
+    ['a bad field', serializeScene(testScene()).replace('"azimuthDeg": 30', '"azimuthDeg": "left"'), /^broken\.json: objects\[0\]\.position\.azimuthDeg: expected a number in \(-180, 180\], got "left"$/],
     ['another format', '{"format": "something/else"}', /^broken\.json: format: expected "spatial-mix-studio\/scene"/],
   ])('refuses %s: the store is unchanged but for the error notice naming the file and field', async (_, text, message) => {
     const { engine, store } = setup();
@@ -56,7 +56,7 @@ describe('openScene', () => {
     expect(store.getState().openScene(text, 'broken.json')).toBe(false);
     const lines = store.getState().errorNotice!.split('\n');
     expect(lines[0]).toMatch(/^broken\.json: 3 problems/);
-    expect(lines.slice(1).map((line) => line.trim().split(':')[0])).toEqual(expect.arrayContaining(['sampleRateHz', 'sources[0].position.azimuthDeg', 'sources[0].gainDb']));
+    expect(lines.slice(1).map((line) => line.trim().split(':')[0])).toEqual(expect.arrayContaining(['sampleRateHz', 'objects[0].position.azimuthDeg', 'objects[0].gainDb']));
   });
 
   it('replaces the scene as one undo step (the history before it kept), names the session after the file and reloads the engine', async () => {
@@ -86,9 +86,9 @@ describe('openScene', () => {
 
   it('lists every unknown field in one warning notice (not the console), and opens the scene', () => {
     const { store } = setup();
-    const json = JSON.parse(serializeScene(song)) as { sources: Record<string, unknown>[] } & Record<string, unknown>;
+    const json = JSON.parse(serializeScene(song)) as { objects: Record<string, unknown>[] } & Record<string, unknown>;
     json['mixEngineer'] = 'Ada';
-    json.sources[1]!['reverbSend'] = -12;
+    json.objects[1]!['reverbSend'] = -12;
     const warn = vi.spyOn(console, 'warn').mockImplementation(() => {});
     expect(store.getState().openScene(JSON.stringify(json), 'extra.json')).toBe(true);
     expect(warn).not.toHaveBeenCalled();
@@ -96,7 +96,7 @@ describe('openScene', () => {
     const [notice, ...others] = store.getState().notices;
     expect(others).toEqual([]);
     expect(notice!.tone).toBe('warning');
-    expect([...notice!.lines].sort()).toEqual(['extra.json: mixEngineer: unknown field, kept as is', 'extra.json: sources[1].reverbSend: unknown field, kept as is']);
+    expect([...notice!.lines].sort()).toEqual(['extra.json: mixEngineer: unknown field, kept as is', 'extra.json: objects[1].reverbSend: unknown field, kept as is']);
     store.getState().dismissNotice(notice!.id);
     expect(store.getState().notices).toEqual([]);
   });

@@ -1,0 +1,44 @@
+import { RADIANS_PER_DEGREE } from '../units';
+import type { SceneSource, SourcePosition } from './scene';
+import { SCENE_LIMITS } from './scene';
+
+/** A polar position being written (objectValues.ts fills its own). */
+export interface WritablePolar {
+  azimuthDeg: number;
+  elevationDeg: number;
+  distanceM: number;
+}
+
+/**
+ * Metres per ADM Cartesian unit: the cube's face is where the loudspeakers are, taken as
+ * 1 m away. Interim: the renderer places a Cartesian object at the plain direction of
+ * (X, Y, Z) and |(X, Y, Z)| x this (no closer than the scene's minimum) until the
+ * allocentric panner of BS.2127 renders Cartesian objects (DESIGN.md section 4).
+ */
+export const CARTESIAN_UNIT_M = 1;
+
+/** Writes the polar position a Cartesian object is rendered at into `out`. Allocation-free. */
+export function writeCartesianAsPolar(X: number, Y: number, Z: number, out: WritablePolar): void {
+  const horizontal = Math.hypot(X, Y);
+  out.azimuthDeg = horizontal === 0 ? 0 : Math.atan2(-X, Y) / RADIANS_PER_DEGREE;
+  if (out.azimuthDeg === -180) out.azimuthDeg = 180;
+  out.elevationDeg = horizontal === 0 && Z === 0 ? 0 : Math.atan2(Z, horizontal) / RADIANS_PER_DEGREE;
+  out.distanceM = Math.max(SCENE_LIMITS.distanceM.min, Math.hypot(horizontal, Z) * CARTESIAN_UNIT_M);
+}
+
+/** The polar position a Cartesian object is rendered at (see writeCartesianAsPolar). */
+export function cartesianToScenePosition(position: { readonly X: number; readonly Y: number; readonly Z: number }): SourcePosition {
+  const out: WritablePolar = { azimuthDeg: 0, elevationDeg: 0, distanceM: 1 };
+  writeCartesianAsPolar(position.X, position.Y, position.Z, out);
+  return out;
+}
+
+/**
+ * `source` moved to the polar `position`: the studio edits polar positions, so a Cartesian
+ * object moved in it becomes a polar one (its ADM Cartesian position would be stale).
+ */
+export function withPolarPosition(source: SceneSource, position: SourcePosition): SceneSource {
+  if (source.cartesianPosition === undefined) return { ...source, position };
+  const { cartesianPosition: _cartesian, ...polar } = source;
+  return { ...polar, position };
+}
