@@ -8,7 +8,7 @@ import type { SourceParams } from '../core/scene/sourceParams';
 import { OPTIONAL_OBJECT_PARAMS, sourceParamsOf } from '../core/scene/sourceParams';
 import { writeSpreadObjectPosition } from '../core/scene/spreadObjects';
 import type { SpreadSide, SpreadSource } from '../core/scene/spreadObjects';
-import { INTERIM_BED_CHANNEL_DISTANCE_M, bedChannelsOf } from './beds/bedChannels';
+import { BED_CHANNEL_DISTANCE_M, bedChannelsOf } from './beds/bedChannels';
 import type { BedChannel } from './beds/bedChannels';
 import { dbToGain } from '../core/units';
 import type { ObjectBus } from './buses/objectBus';
@@ -93,9 +93,9 @@ export function addSource(set: SourceSet, source: SceneSource, stem: readonly Fl
 }
 
 /**
- * Adds a bed: each stem channel an object placed by its bed channel (bedChannels.ts: the
- * interim route until the DirectSpeakers panner); throws naming the bed for a stem whose
- * channel count is not the bed's.
+ * Adds a bed: each stem channel an object whose voices carry its bed channel (bedChannels.ts:
+ * loudspeaker buses route it as BS.2127 DirectSpeakers, the binaural bus hears it from its
+ * loudspeaker); throws naming the bed for a stem whose channel count is not the bed's.
  */
 export function addBed(set: SourceSet, bed: SceneBed, stem: readonly Float32Array[], buses: readonly ObjectBus[], sampleRateHz: number): void {
   if (set.byId.has(bed.id)) throw new Error(`bed "${bed.name}" (${bed.id}) is in the renderer already`);
@@ -106,7 +106,7 @@ export function addBed(set: SourceSet, bed: SceneBed, stem: readonly Float32Arra
   const added = rendererSource(bed.id, params, stem, DEFAULT_MID_SIDE_SETTINGS, sampleRateHz);
   bedChannelsOf(bed).forEach((bedChannel, c) => {
     const object = createRenderObject(stem[c]!, 0, sampleRateHz, added.values);
-    set.objects.push({ object, source: added, voices: buses.map((bus) => bus.createVoice()), bedChannel });
+    set.objects.push({ object, source: added, voices: buses.map((bus) => bus.createVoice(bedChannel)), bedChannel });
   });
   set.sources.push(added);
   set.byId.set(bed.id, added);
@@ -247,12 +247,14 @@ function applyParams(set: SourceSet, changed: RendererSource): void {
   for (const entry of set.objects) {
     const { object, source } = entry;
     const p = source.params;
-    object.audible = !source.removed && !p.mute && (!anySolo || p.solo) && entry.bedChannel?.isLfe !== true;
+    object.audible = !source.removed && !p.mute && (!anySolo || p.solo);
     if (source !== changed) continue;
     object.userGain = dbToGain(p.gainDb);
     if (entry.bedChannel !== undefined) {
-      const { azimuthDeg, elevationDeg } = entry.bedChannel;
-      writePolarToCartesian(azimuthDeg, elevationDeg, INTERIM_BED_CHANNEL_DISTANCE_M, object.worldTarget);
+      const channel = entry.bedChannel.channel;
+      // An LFE has no position: the binaural bus drops it, the loudspeaker buses route it by label.
+      if (channel.isLfe) writePolarToCartesian(0, 0, BED_CHANNEL_DISTANCE_M, object.worldTarget);
+      else writePolarToCartesian(channel.azimuthDeg, channel.elevationDeg, BED_CHANNEL_DISTANCE_M, object.worldTarget);
     } else if (p.timeline === undefined) {
       writeSpreadObjectPosition(p, object.spreadSide, object.worldTarget);
     }

@@ -11,14 +11,21 @@ import { parseSceneValue } from '../../src/core/scene/sceneParse';
 import type { Scene, SceneBed } from '../../src/core/scene/scene';
 import type { HrtfGrid } from '../../src/dsp/hrtf/hrtfGrid';
 import { createSceneRenderer } from '../../src/render/sceneRenderer';
+import { getLayout } from '../../src/core/layouts';
+import type { LayoutName } from '../../src/core/layouts';
+import { loudspeakerOutput } from '../../src/core/outputs/studioOutputs';
+import { directSpeakersMatrix } from '../../src/dsp/panners/directSpeakers/directSpeakersGains';
+import { createLayoutPanner } from '../../src/render/buses/layoutPanners';
+import { renderWholeScene } from '../../src/render/offlineRender';
 import { renderById, studioTestOutputs, testScene } from '../support/renderHelpers';
 
 /**
- * Beds, as rendered until the DirectSpeakers panner is merged (render/beds/bedChannels.ts):
- * each channel an object at its loudspeaker's nominal position, 1 m away (no distance
- * gain, no air absorption), the LFE not rendered. With a stem of ones in one channel the
- * stereo output is that position's 0+2+0 gains: (1, 0) at M+030, and behind the -3 dB of
- * BS.2127's fold-down, (0, sqrt 1/2) at M-110 (EAR's gains; rounding tolerance 1e-6).
+ * Beds in the renderer (render/beds/bedChannels.ts): a loudspeaker output takes each
+ * channel as BS.2127 renders DirectSpeakers (dsp/panners/directSpeakers, held to the EBU
+ * ADM Renderer's gains within 1e-9 in its own tests), the binaural output hears it from
+ * its loudspeaker's nominal position, 1 m away, and drops the LFE. With a stem of ones in
+ * one channel the stereo output is BS.2127's 0+5+0-to-0+2+0 gains: (1, 0) for M+030,
+ * (0, sqrt 1/2) for M-110, nothing for the LFE (rounding tolerance 1e-6).
  */
 const RATE = 48000;
 const FRAMES = RATE / 2;
@@ -37,7 +44,7 @@ function stemWithOnesIn(label: string): Float32Array[] {
   return LABELS.map((l) => new Float32Array(FRAMES).fill(l === label ? 1 : 0));
 }
 
-describe('beds in the renderer (interim: channels as objects at their nominal positions)', () => {
+describe('beds in the renderer (DirectSpeakers on loudspeakers, their loudspeakers\' positions on headphones)', () => {
   it.each([
     ['M+030', 1, 0],
     ['M-110', 0, Math.SQRT1_2],
@@ -106,4 +113,53 @@ describe('npm run analyze of a scene with a bed', () => {
       await rm(folder, { recursive: true, force: true });
     }
   }, 120_000);
+});
+
+describe('a bed on loudspeaker layouts (BS.2127 DirectSpeakers)', () => {
+  /** The output layout's channels at mid-render for a bed of `layout` with ones in `label`'s channel only. */
+  function bedGainsOn(layout: LayoutName, label: string, output: LayoutName, yawDeg = 0): number[] {
+    const labels = getLayout(layout).channels.map((c) => c.label);
+    const scene: Scene = {
+      ...testScene([]),
+      listener: { yawDeg, pitchDeg: 0, rollDeg: 0 },
+      beds: [{ id: 'bed', name: 'Bed', stem: { kind: 'generator', generator: 'test' }, layout, channels: labels, gainDb: 0, mute: false, solo: false }],
+    };
+    const stem = labels.map((l) => new Float32Array(FRAMES).fill(l === label ? 1 : 0));
+    const outputs = [loudspeakerOutput('layout', output, output)];
+    const [rendered] = renderWholeScene(createSceneRenderer(scene, [stem], { outputs }));
+    return rendered!.channels.map((channel) => channel[FRAMES / 2]!);
+  }
+
+  it('feeds a 5.1 bed on 5.1 channel for channel, the LFE to LFE1 (gain 1, the others 0, within 1e-6)', () => {
+    const labels = getLayout('0+5+0').channels.map((c) => c.label);
+    for (const [i, label] of labels.entries()) {
+      const gains = bedGainsOn('0+5+0', label, '0+5+0');
+      gains.forEach((gain, o) => expect(Math.abs(gain - (o === i ? 1 : 0))).toBeLessThan(1e-6));
+    }
+  });
+
+  it.each<[LayoutName, LayoutName]>([
+    ['2+7+0', '4+7+0'],
+    ['2+7+0', '0+5+0'],
+    ['4+7+0', '0+5+0'],
+    ['0+5+0', '4+5+0'],
+  ])('renders every channel of a %s bed on %s with DirectSpeakers gains (directSpeakersMatrix, within 1e-6)', (bedLayout, outputLayout) => {
+    const output = getLayout(outputLayout);
+    const matrix = directSpeakersMatrix(getLayout(bedLayout), output, createLayoutPanner(output));
+    getLayout(bedLayout).channels.forEach((channel, i) => {
+      const gains = bedGainsOn(bedLayout, channel.label, outputLayout);
+      gains.forEach((gain, o) => expect(Math.abs(gain - matrix[o]![i]!)).toBeLessThan(1e-6));
+    });
+  });
+
+  it('keeps a bed on its loudspeakers when the scene is rotated (a bed is the room: M+110 of a 5.1 bed stays in M+110 with the scene turned 90 degrees, within 1e-6)', () => {
+    const gains = bedGainsOn('0+5+0', 'M+110', '0+5+0', 90);
+    const index = getLayout('0+5+0').channels.findIndex((c) => c.label === 'M+110');
+    gains.forEach((gain, o) => expect(Math.abs(gain - (o === index ? 1 : 0))).toBeLessThan(1e-6));
+  });
+
+  it('drops a bed\'s LFE on headphones: LFE1 alone renders binaural silence', () => {
+    const [l, r] = renderById(createSceneRenderer(bedScene(), [stemWithOnesIn('LFE1')], { outputs: studioTestOutputs(['binaural']), hrtf })).binaural!;
+    expect(Math.max(...l.map(Math.abs), ...r.map(Math.abs))).toBe(0);
+  });
 });

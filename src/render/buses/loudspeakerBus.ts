@@ -1,11 +1,16 @@
 import type { LoudspeakerOutput } from '../../core/outputs/outputDefinition';
+import { directSpeakersGains } from '../../dsp/panners/directSpeakers/directSpeakersGains';
+import type { BedChannel } from '../beds/bedChannels';
 import { RENDER_BLOCK_FRAMES } from '../renderBlock';
 import { createLayoutPanner } from './layoutPanners';
+import type { LayoutPanner } from './layoutPanners';
 import type { ObjectBus, ObjectPlacement } from './objectBus';
 
 /** One object's pan on the bus: the gains in use (one per channel) and the direction they are for. */
 interface LoudspeakerVoice {
   readonly gains: Float64Array;
+  /** A bed channel's DirectSpeakers gains, which the voice keeps whatever its direction. */
+  readonly bedGains: Float64Array | undefined;
   x: number;
   y: number;
   z: number;
@@ -17,7 +22,8 @@ interface LoudspeakerVoice {
  * across the block from the last block's, so movement never steps:
  *   out_c[i] += s[i] (g_c + (g'_c - g_c)(i + 1) / B),   B = RENDER_BLOCK_FRAMES.
  * A channel whose gain is 0 at both ends of the block costs nothing. The bus rings for
- * no longer than the block it is in.
+ * no longer than the block it is in. A bed channel's voice feeds the layout's
+ * loudspeakers with fixed gains, BS.2127's DirectSpeakers rendering (beds/bedChannels.ts).
  */
 export function createLoudspeakerBus(output: LoudspeakerOutput): ObjectBus {
   const panner = createLayoutPanner(output.layout);
@@ -29,11 +35,21 @@ export function createLoudspeakerBus(output: LoudspeakerOutput): ObjectBus {
     output,
     block,
     tailFrames: RENDER_BLOCK_FRAMES,
-    createVoice: () => ({ gains: new Float64Array(channelCount), x: 0, y: 0, z: 0 }),
+    createVoice: (bedChannel?: BedChannel) => ({
+      gains: new Float64Array(channelCount),
+      bedGains: bedChannel === undefined ? undefined : bedChannelGains(bedChannel, output, panner),
+      x: 0,
+      y: 0,
+      z: 0,
+    }),
     beginBlock() {
       for (const channel of block) channel.fill(0);
     },
     startVoice(voice: LoudspeakerVoice, placement: ObjectPlacement) {
+      if (voice.bedGains !== undefined) {
+        voice.gains.set(voice.bedGains);
+        return;
+      }
       const d = placement.direction;
       voice.x = d[0]!;
       voice.y = d[1]!;
@@ -46,7 +62,7 @@ export function createLoudspeakerBus(output: LoudspeakerOutput): ObjectBus {
       const y = d[1]!;
       const z = d[2]!;
       const gains = voice.gains;
-      const moved = x !== voice.x || y !== voice.y || z !== voice.z;
+      const moved = voice.bedGains === undefined && (x !== voice.x || y !== voice.y || z !== voice.z);
       if (moved) {
         panner.gains(x, y, z, target);
         voice.x = x;
@@ -69,6 +85,13 @@ export function createLoudspeakerBus(output: LoudspeakerOutput): ObjectBus {
     endBlock() {},
   };
   return bus as ObjectBus;
+}
+
+/** The gains of `output`'s loudspeakers for a bed channel, as BS.2127 renders DirectSpeakers (set-up: allocates). */
+function bedChannelGains(bedChannel: BedChannel, output: LoudspeakerOutput, panner: LayoutPanner): Float64Array {
+  const gains = new Float64Array(panner.channelCount);
+  directSpeakersGains(bedChannel.layout, bedChannel.channel, output.layout, panner, gains);
+  return gains;
 }
 
 /** left[i] += input[i] (l0 + (l1 - l0)(i + 1)/B), right likewise. */

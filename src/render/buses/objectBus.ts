@@ -1,5 +1,6 @@
 import type { BinauralOutput, LoudspeakerOutput } from '../../core/outputs/outputDefinition';
 import type { ObjectValues } from '../../core/scene/objectValues';
+import type { BedChannel } from '../beds/bedChannels';
 
 /** Where an object is heard from, as the renderer hands it to every bus. */
 export interface ObjectPlacement {
@@ -39,7 +40,8 @@ export interface ObjectBus<Voice = unknown> {
   readonly block: readonly Float32Array[];
   /** How long the bus rings after an object's input stops, frames (at least one block). */
   readonly tailFrames: number;
-  createVoice(): Voice;
+  /** A voice for an object, or for a bed channel (beds/bedChannels.ts says how each bus renders one). */
+  createVoice(bedChannel?: BedChannel): Voice;
   /** Clears the block's sums. */
   beginBlock(): void;
   /** Forgets the voice's history and sets it for `placement` at once (no ramp, no crossfade). */

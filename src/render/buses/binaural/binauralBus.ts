@@ -8,6 +8,7 @@ import type { RealFft } from '../../../dsp/fft';
 import type { HrtfGrid } from '../../../dsp/hrtf/hrtfGrid';
 import type { BinauralOutput } from '../../../core/outputs/outputDefinition';
 import { RENDER_BLOCK_FRAMES } from '../../renderBlock';
+import type { BedChannel } from '../../beds/bedChannels';
 import type { ObjectBus, ObjectPlacement } from '../objectBus';
 import { binauralPartitions, buildBinauralFilters, createBinauralFilterBuilder } from './binauralFilterBuilder';
 import type { BinauralFilterBuilder } from './binauralFilterBuilder';
@@ -51,6 +52,8 @@ interface BinauralVoice {
   y: number;
   z: number;
   triangle: number;
+  /** A bed's LFE channel: binaural has no place for it, so the voice adds nothing (beds/bedChannels.ts). */
+  readonly dropped: boolean;
 }
 
 /** A direction change smaller than this (about 0.01 degree) keeps the current filter. */
@@ -64,13 +67,14 @@ export function createBinauralBus(output: BinauralOutput, grid: HrtfGrid): Objec
     output,
     block,
     tailFrames: state.partitions * RENDER_BLOCK_FRAMES,
-    createVoice: () => createBinauralVoice(state),
+    createVoice: (bedChannel?: BedChannel) => createBinauralVoice(state, bedChannel?.channel.isLfe === true),
     beginBlock: () => beginBinauralBlock(state),
     startVoice: (voice: BinauralVoice, placement: ObjectPlacement) => {
       const d = placement.direction;
       resetBinauralVoice(state, voice, d[0]!, d[1]!, d[2]!);
     },
     addObject: (voice: BinauralVoice, input: Float32Array, placement: ObjectPlacement) => {
+      if (voice.dropped) return;
       const d = placement.direction;
       addBinauralVoice(state, voice, input, d[0]!, d[1]!, d[2]!);
     },
@@ -97,8 +101,9 @@ function createBinauralBusState(grid: HrtfGrid): BinauralBusState {
   };
 }
 
-function createBinauralVoice(bus: BinauralBusState): BinauralVoice {
+function createBinauralVoice(bus: BinauralBusState, dropped: boolean): BinauralVoice {
   return {
+    dropped,
     fdl: createFrequencyDelayLine(bus.fft, bus.partitions),
     filter: new Float64Array(bus.partitions * bus.fft.bins * 4),
     x: 0,
