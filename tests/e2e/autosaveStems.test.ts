@@ -65,7 +65,9 @@ function storedAutosave(): Promise<StoredView> {
         const blobs = (await done(transaction.objectStore('stems').getAll())) as Blob[];
         const stems: Record<string, number[]> = {};
         for (const [index, key] of keys.entries()) stems[String(key)] = [...new Uint8Array(await blobs[index]!.arrayBuffer())];
-        const sources = (JSON.parse(record['sceneJson'] as string) as { sources: { id: string; gainDb: number }[] }).sources;
+        // Scene files of version 2 list the sources as "objects" (version 1: "sources").
+        const written = JSON.parse(record['sceneJson'] as string) as { objects?: { id: string; gainDb: number }[]; sources?: { id: string; gainDb: number }[] };
+        const sources = written.objects ?? written.sources ?? [];
         return { version: record['version'], stemRefs: record['stems'], gainDb: sources.find((s) => s.id === sourceId)?.gainDb, stems };
       } finally {
         db.close();
