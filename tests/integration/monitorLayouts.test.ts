@@ -38,9 +38,9 @@ function liveOutputs(id: string): OutputDefinition[] {
 function playingHost(id: string, azimuthDeg: number, deviceChannels: number, meters: SharedArrayBuffer | null = null): RealtimeHost {
   const host = createRealtimeHost(RATE);
   const scene = testScene([{ azimuthDeg, elevationDeg: 0, distanceM: 1 }], RATE);
-  handleHostMessage(host, { type: 'monitor', output: monitorOutput(id, '-3dB'), monoLaw: '-3dB' });
   const load: HostMessage = { type: 'load', scene, stems: [[sine]], grid, meters, outputs: liveOutputs(id), wire: 'monitor', startPlaying: false, deviceChannels };
   handleHostMessage(host, load);
+  handleHostMessage(host, { type: 'monitor', output: monitorOutput(id, '-3dB'), monoLaw: '-3dB' });
   handleHostMessage(host, { type: 'play' });
   return host;
 }
@@ -60,7 +60,7 @@ function renderOf(renderer: SceneRenderer, id: string): readonly Float32Array[] 
   return renderWholeScene(renderer).find((rendered) => rendered.output.id === id)!.channels;
 }
 
-/** RMS from the second block on (the first fades in). */
+/** RMS from the second block on (the first fades in, and crossfades from the monitor the load started with). */
 function rms(signal: Float32Array): number {
   let sum = 0;
   for (let n = RENDER_BLOCK_FRAMES; n < signal.length; n++) sum += signal[n]! * signal[n]!;
@@ -116,6 +116,19 @@ describe('the real-time host monitoring a loudspeaker layout', () => {
     // Lt = -s j(Ls + Rs), Rt = +s j(Ls + Rs): equal level, opposite sign.
     expect(rms(out[0]!)).toBeGreaterThan(0.1 * SINE_RMS);
     expect(Math.abs(rms(out[0]!) - rms(out[1]!))).toBeLessThan(1e-6);
+  });
+});
+
+describe('reloading with other outputs', () => {
+  it('keeps the monitored output when the new outputs make it, and falls back to the first output when they do not (the engine then sends the new monitor)', () => {
+    const host = playingHost('binaural-7.1.4', 40, 2);
+    const scene = testScene([{ azimuthDeg: 40, elevationDeg: 0, distanceM: 1 }], RATE);
+    const reload = (outputs: OutputDefinition[]): void =>
+      handleHostMessage(host, { type: 'load', scene, stems: [[sine]], grid, meters: null, outputs, wire: 'monitor', startPlaying: true, deviceChannels: 2 });
+    reload(liveOutputs('binaural-7.1.4'));
+    expect(host.route?.output.id).toBe('binaural-7.1.4');
+    reload(liveOutputs('5.1'));
+    expect(host.route?.output.id).toBe('binaural');
   });
 });
 

@@ -175,8 +175,8 @@ export function handleHostMessage(host: RealtimeHost, message: HostMessage): voi
       host.deviceChannels = checkDeviceChannels(message.deviceChannels ?? 2);
       if (message.wire === 'monitor') {
         setMonitorHead(host.renderer, host.monitorHead);
-        const monitored = host.monitorOutput ?? message.outputs[0];
-        if (monitored !== undefined) setRoute(host, routeMonitor(monitored, message.outputs, host.deviceChannels));
+        const first = message.outputs[0];
+        if (first !== undefined) setRoute(host, keptRoute(host, message.outputs) ?? routeMonitor(first, message.outputs, host.deviceChannels));
         host.previousRoute = null;
       }
       clearSpeakerMeters(host);
@@ -383,6 +383,16 @@ function setRoute(host: RealtimeHost, next: MonitorRoute): void {
   if (label === null || next.speakerSource < 0) return;
   const speakers = host.renderer?.outputs[next.speakerSource];
   host.soloIndex = speakers?.channels.findIndex((channel) => channel.label === label) ?? -1;
+}
+
+/** The route of the output monitored before a load, or null when the new outputs do not make it (the engine then sends the new one). */
+function keptRoute(host: RealtimeHost, outputs: readonly OutputDefinition[]): MonitorRoute | null {
+  if (host.monitorOutput === null) return null;
+  try {
+    return routeMonitor(host.monitorOutput, outputs, host.deviceChannels);
+  } catch {
+    return null;
+  }
 }
 
 function checkDeviceChannels(channels: number): number {
