@@ -1,6 +1,7 @@
 import { DEFAULT_MONO_LAW } from '../../core/monoLaw';
 import type { MonoLaw } from '../../core/monoLaw';
 import { deviceRefusal, isMonitorOutputId, monitorOutput } from '../../core/outputs/monitorOutputs';
+import { monitoredSpeakers } from '../../core/outputs/monitoredSpeakers';
 import type { DeviceRefusal } from '../../core/outputs/monitorOutputs';
 import type { MonitorSettings } from '../../engine/audioEngine';
 import type { StageSpeakerGains } from '../stageSpeakerGains';
@@ -35,6 +36,10 @@ export function createMonitorSlice(set: SetStudioState, get: GetStudioState, con
     if (current.outputId === monitor.outputId && current.monoLaw === monitor.monoLaw) return;
     set({ monitor, monitorRefusal: null });
     if (context.engine?.setMonitor(monitor) === true) context.reloadEngine();
+    // A solo of a loudspeaker the new monitor does not have would hide its own off switch.
+    const solo = get().speakerSolo;
+    const speakers = monitoredSpeakers(monitorOutput(monitor.outputId, monitor.monoLaw))?.speakers ?? [];
+    if (solo !== null && !speakers.some((speaker) => speaker.label === solo)) get().setSpeakerSolo(null);
   };
   return {
     monitor: DEFAULT_MONITOR,

@@ -50,6 +50,20 @@ describe('monitoring loudspeaker layouts (store)', () => {
     expect(engine.calls).toEqual([{ method: 'setSpeakerSolo', label: 'M+110' }]);
   });
 
+  it('ends a loudspeaker solo when the new monitor has no such loudspeaker, keeps it when it has', () => {
+    const { engine, store } = setup(2);
+    store.getState().setMonitorOutput('binaural-7.1.4');
+    store.getState().setSpeakerSolo('M+135');
+    store.getState().setMonitorOutput('binaural-7.1');
+    expect(store.getState().speakerSolo).toBe('M+135');
+    store.getState().setMonitorOutput('binaural-5.1');
+    expect(store.getState().speakerSolo).toBeNull();
+    expect(engine.calls.filter((c) => c.method === 'setSpeakerSolo')).toEqual([
+      { method: 'setSpeakerSolo', label: 'M+135' },
+      { method: 'setSpeakerSolo', label: null },
+    ]);
+  });
+
   it('asks the engine for the selected source\'s loudspeaker gains at its heard direction (scene rotation, then monitor head)', () => {
     const { engine, store } = setup(2);
     engine.speakerGainsResult = [0, 0, 0, 0, 1, 0];
