@@ -12,51 +12,35 @@ const GROUPS: readonly { readonly group: MonitorChoice['group']; readonly label:
 /**
  * The monitor's loudspeaker choices (core/outputs/monitorOutputs.ts): every layout, each on
  * headphones, each layout's downmixes. A layout the device has too few outputs for is
- * refused with the reason and an offer of the same layout on headphones.
+ * refused (MonitorRefusalNotice says why and offers it on headphones).
  */
 export function LayoutMonitorSelect() {
   const store = useStudioStoreApi();
   const outputId = useStudioStore((s) => s.monitor.outputId);
-  const refusal = useStudioStore((s) => s.monitorRefusal);
   const choices = monitorChoices();
   return (
-    <>
-      <select
-        className="monitor-layout"
-        data-testid="monitor-layout"
-        aria-label="Monitor a loudspeaker layout"
-        title="Monitor a loudspeaker layout, a layout on headphones, or a layout's downmix"
-        value={isStudioOutputId(outputId) ? '' : outputId}
-        onChange={(event) => {
-          if (event.target.value !== '') store.getState().setMonitorOutput(event.target.value);
-        }}
-      >
-        <option value="">Layout…</option>
-        {GROUPS.map(({ group, label }) => (
-          <optgroup key={group} label={label}>
-            {choices
-              .filter((choice) => choice.group === group)
-              .map((choice) => (
-                <option key={choice.id} value={choice.id}>
-                  {choice.label}
-                </option>
-              ))}
-          </optgroup>
-        ))}
-      </select>
-      {refusal !== null && (
-        <div className="monitor-refusal" role="alert" data-testid="monitor-refusal">
-          <span>{refusal.message}</span>
-          {refusal.headphonesId !== null && (
-            <button type="button" className="toggle small" data-testid="monitor-refusal-headphones" onClick={() => store.getState().setMonitorOutput(refusal.headphonesId!)}>
-              On headphones
-            </button>
-          )}
-          <button type="button" className="toggle small" aria-label="Dismiss" onClick={() => store.getState().dismissMonitorRefusal()}>
-            ×
-          </button>
-        </div>
-      )}
-    </>
+    <select
+      className="monitor-layout"
+      data-testid="monitor-layout"
+      aria-label="Monitor a loudspeaker layout"
+      title="Monitor a loudspeaker layout, a layout on headphones, or a layout's downmix"
+      value={isStudioOutputId(outputId) ? '' : outputId}
+      onChange={(event) => {
+        if (event.target.value !== '') store.getState().setMonitorOutput(event.target.value);
+      }}
+    >
+      <option value="">Layout…</option>
+      {GROUPS.map(({ group, label }) => (
+        <optgroup key={group} label={label}>
+          {choices
+            .filter((choice) => choice.group === group)
+            .map((choice) => (
+              <option key={choice.id} value={choice.id}>
+                {choice.label}
+              </option>
+            ))}
+        </optgroup>
+      ))}
+    </select>
   );
 }
