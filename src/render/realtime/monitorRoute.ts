@@ -49,7 +49,7 @@ export function routeMonitor(output: OutputDefinition, rendered: readonly Output
     output,
     speakerSource,
     channelOnWire: channels > 2 ? output.fileOrder : channels === 2 ? [0, 1] : [0, 0],
-    wire: [] as Float32Array[],
+    wire: new Array<Float32Array>(channels > 2 ? channels : 2),
     silence: new Float32Array(RENDER_BLOCK_FRAMES),
   };
   const direct = rendered.findIndex((o) => o.id === output.id);

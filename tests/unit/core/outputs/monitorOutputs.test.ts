@@ -1,6 +1,9 @@
 import { describe, expect, it } from 'vitest';
 import { deviceRefusal, isMonitorOutputId, monitorChoices, monitorOutput } from '../../../../src/core/outputs/monitorOutputs';
 import { monitoredSpeakers } from '../../../../src/core/outputs/monitoredSpeakers';
+import { loudspeakerOutput } from '../../../../src/core/outputs/studioOutputs';
+import { parseUserLayoutJson } from '../../../../src/core/userLayout';
+import { readFileSync } from 'node:fs';
 
 describe('monitor choices', () => {
   it('lists 7.1.4 by trade and BS.2051 name, on headphones, and its 5.1, Lo/Ro, Lt/Rt and mono downmixes', () => {
@@ -53,5 +56,15 @@ describe('monitoredSpeakers', () => {
     ]);
     expect(monitoredSpeakers(monitorOutput('binaural', '-3dB'))).toBeNull();
     expect(monitoredSpeakers(monitorOutput('7.1.4-to-loro', '-3dB'))!.speakers.map((s) => s.label)).toEqual(['M+030', 'M-030']);
+  });
+
+  it('places a user layout\'s loudspeakers at the room\'s measured angles (tests/fixtures/layouts/studio-b-7.1.4.json)', () => {
+    const file = 'tests/fixtures/layouts/studio-b-7.1.4.json';
+    const room = parseUserLayoutJson(readFileSync(file, 'utf8'), file);
+    const output = { ...loudspeakerOutput('studio-b', 'Studio B', '4+7+0'), layout: room };
+    const placed = new Map(monitoredSpeakers(output)!.speakers.map((s) => [s.label, [s.azimuthDeg, s.elevationDeg]]));
+    expect(placed.get('M+090')).toEqual([95, 0]);
+    expect(placed.get('U-045')).toEqual([-42, 38]);
+    expect(placed.get('LFE1')).toEqual([null, null]);
   });
 });

@@ -2,6 +2,9 @@ import { describe, expect, it } from 'vitest';
 import { monitorOutput } from '../../../../src/core/outputs/monitorOutputs';
 import { unitVector } from '../../../../src/dsp/panners/pointSourcePanner';
 import { speakerGainsOf } from '../../../../src/render/buses/outputGains';
+import { loudspeakerOutput } from '../../../../src/core/outputs/studioOutputs';
+import { parseUserLayoutJson } from '../../../../src/core/userLayout';
+import { readFileSync } from 'node:fs';
 
 /** Gains of a source at (azimuth, elevation) in the loudspeakers of monitor choice `id`. */
 function gainsAt(id: string, azimuthDeg: number, elevationDeg = 0): number[] {
@@ -41,6 +44,14 @@ describe('speakerGainsOf (the stage\'s numbers)', () => {
     const ltRt = gainsAt('5.1-to-ltrt', 110);
     expect(Math.abs(ltRt[0]! - Math.SQRT1_2)).toBeLessThan(EXACT);
     expect(Math.abs(ltRt[1]! - Math.SQRT1_2)).toBeLessThan(EXACT);
+  });
+
+  it('pans on a user layout\'s real angles: a source at 95 degrees (Studio B\'s M+090) is in M+090 alone', () => {
+    const file = 'tests/fixtures/layouts/studio-b-7.1.4.json';
+    const output = { ...loudspeakerOutput('studio-b', 'Studio B', '4+7+0'), layout: parseUserLayoutJson(readFileSync(file, 'utf8'), file) };
+    const [x, y, z] = unitVector(95, 0);
+    const gains = Array.from(speakerGainsOf(output, x, y, z)!);
+    gains.forEach((g, c) => expect(Math.abs(g - (c === 4 ? 1 : 0)), `channel ${c}`).toBeLessThan(EXACT));
   });
 
   it('has no loudspeakers for binaural', () => {
