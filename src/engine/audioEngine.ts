@@ -12,9 +12,13 @@ import type { AnalysedFormat, MonoAnalysis } from '../core/monoAnalysis/monoAnal
 
 export type { LiveGoniometer, LiveMeters };
 
-/** What the studio monitors: one of its outputs (core/outputs/studioOutputs.ts), and the mono law of the mono downmix and of the meters' mono readings. */
+/**
+ * What the studio monitors: one of the monitor's choices (core/outputs/monitorOutputs.ts:
+ * binaural, stereo, mono, a layout, a layout on headphones, a layout's downmix), and the
+ * mono law of the mono downmixes and of the meters' mono readings.
+ */
 export interface MonitorSettings {
-  readonly outputId: StudioOutputId;
+  readonly outputId: string;
   readonly monoLaw: MonoLaw;
 }
 
@@ -170,7 +174,22 @@ export interface AudioEngine {
   setMonitorHead(orientation: HeadOrientation): void;
   /** The master's mid/side (stereo fold-down and binaural), heard at once (gliding) and part of exports. */
   setMasterMidSide(settings: MidSideSettings): void;
-  setMonitor(settings: MonitorSettings): void;
+  /**
+   * Returns true when the monitored output needs buses the worklet does not run yet (a
+   * layout, its headphone rendering or its downmixes): the caller then reloads the scene
+   * (loadScene), after which it is heard; false when it is heard at once (crossfaded).
+   */
+  setMonitor(settings: MonitorSettings): boolean;
+  /** Channels the audio device plays (its destination's maxChannelCount, at most 24); 2 before audio has started. */
+  outputChannelCount(): number;
+  /** Live monitoring only: one monitored loudspeaker (by label) heard alone, or null for all. */
+  setSpeakerSolo(label: string | null): void;
+  /**
+   * The gain of an object heard from head-relative unit direction (x right, y front, z up)
+   * in each loudspeaker of the monitor choice `outputId` (core/outputs/monitoredSpeakers.ts
+   * order; render/buses/outputGains.ts), or null for binaural.
+   */
+  speakerGains(outputId: string, direction: { readonly x: number; readonly y: number; readonly z: number }): readonly number[] | null;
   /** Throws a RangeError naming the field when the band's edges are not 0 < lowerHz < upperHz. */
   setMonitorSolo(solo: MonitorSolo): void;
   /** Throws a RangeError when integrationSec is not a positive number of seconds (at most 60). */

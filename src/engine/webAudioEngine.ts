@@ -7,7 +7,10 @@ import { sceneWithoutSolos } from '../core/scene/sceneSolos';
 import type { MidSideSettings } from '../core/scene/midSideSettings';
 import type { OutputDefinition } from '../core/outputs/outputDefinition';
 import type { OutputFile } from '../core/outputs/renderedOutput';
-import { SHIPPED_HRTF_SET, studioOutput, studioOutputs } from '../core/outputs/studioOutputs';
+import { SHIPPED_HRTF_SET, isStudioOutputId, studioOutputs } from '../core/outputs/studioOutputs';
+import { monitorOutput } from '../core/outputs/monitorOutputs';
+import { speakerGainsOf } from '../render/buses/outputGains';
+import { MAX_SPEAKER_METERS } from '../render/realtime/meterLayout';
 import type { StudioOutputSettings } from '../core/outputs/studioOutputs';
 import type { MonoAnalysis } from '../core/monoAnalysis/monoAnalysisTypes';
 import type { HrtfGrid } from '../dsp/hrtf/hrtfGrid';
@@ -93,9 +96,22 @@ export function createWebAudioEngine(): AudioEngine {
   };
   const sampleRate = (): number => sampleRateHz;
   const outputSettings = (): StudioOutputSettings => ({ monoLaw: monitor.monoLaw, hrtfSet: SHIPPED_HRTF_SET });
-  // Binaural and stereo both run live, so the monitor switches between them (and mono, a downmix of stereo) without a restart.
-  const liveOutputs = (): OutputDefinition[] => studioOutputs(['binaural', 'stereo'], outputSettings());
-  const postMonitor = (): void => post({ type: 'monitor', output: studioOutput(monitor.outputId, outputSettings()), monoLaw: monitor.monoLaw });
+  const monitored = (): OutputDefinition => monitorOutput(monitor.outputId, monitor.monoLaw);
+  /**
+   * Binaural and stereo always run live, so the monitor switches between them (and mono, a
+   * downmix of stereo) without a restart; a layout, its headphone rendering (with the
+   * layout, whose channels the loudspeaker meters read) or its downmix is added while monitored.
+   */
+  const liveOutputs = (): OutputDefinition[] => {
+    const outputs = studioOutputs(['binaural', 'stereo'], outputSettings());
+    if (isStudioOutputId(monitor.outputId)) return outputs;
+    const output = monitored();
+    return [...outputs, ...(output.kind === 'layoutBinaural' ? [output.from, output] : [output])];
+  };
+  const postMonitor = (): void => post({ type: 'monitor', output: monitored(), monoLaw: monitor.monoLaw });
+  /** The device's channels the node writes: a layout plays one loudspeaker per channel in WAVE order. */
+  const deviceChannels = (): number => (context === null ? 2 : Math.max(2, Math.min(MAX_SPEAKER_METERS, context.destination.maxChannelCount)));
+  let speakerSolo: string | null = null;
 
   const gridFor = (rateHz: number): Promise<HrtfGrid> => {
     let grid = grids.get(rateHz);
@@ -120,9 +136,10 @@ export function createWebAudioEngine(): AudioEngine {
     const stems = stemsInSceneOrder(scene, sources.stems);
     const meterSlotsOf = scene.sources.map((source) => sources.slots.get(source.id)!);
     // The studio does not load bed stems yet: the worklet renders the objects.
-    post({ type: 'load', scene: sceneWithoutBeds(scene), stems, meterSlots: meterSlotsOf, grid, meters: meterBuffer, outputs: liveOutputs(), wire: 'monitor', startPlaying: false });
+    post({ type: 'load', scene: sceneWithoutBeds(scene), stems, meterSlots: meterSlotsOf, grid, meters: meterBuffer, outputs: liveOutputs(), wire: 'monitor', startPlaying: false, deviceChannels: deviceChannels() });
     workletLoaded = true;
     postMonitor();
+    post({ type: 'speakerSolo', label: speakerSolo });
     post({ type: 'monitorSolo', midSide: monitorSolo.midSide, band: monitorSolo.band });
     post({ type: 'monitorHead', orientation: monitorHead });
     post({ type: 'meterSettings', integrationSec: meterSettings.integrationSec });
@@ -196,7 +213,7 @@ export function createWebAudioEngine(): AudioEngine {
       setStatus('starting');
       try {
         context = new AudioContext({ sampleRate: sampleRate(), latencyHint: 'interactive' });
-        node = await createRendererNode(context, 2);
+        node = await createRendererNode(context, deviceChannels());
         node.port.onmessage = (event: MessageEvent<{ type: string; message?: string }>) => {
           if (event.data.type === 'error') setStatus('failed', event.data.message);
         };
@@ -298,8 +315,22 @@ export function createWebAudioEngine(): AudioEngine {
       post({ type: 'monitorHead', orientation: monitorHead });
     },
     setMonitor(settings: MonitorSettings) {
-      monitor = settings;
+      const running = liveOutputs().map((output) => output.id).join(' ');
+      monitor = { outputId: settings.outputId, monoLaw: settings.monoLaw };
+      if (workletLoaded && liveOutputs().map((output) => output.id).join(' ') !== running) return true;
       postMonitor();
+      return false;
+    },
+    outputChannelCount() {
+      return deviceChannels();
+    },
+    setSpeakerSolo(label: string | null) {
+      speakerSolo = label;
+      post({ type: 'speakerSolo', label });
+    },
+    speakerGains(outputId, direction) {
+      const gains = speakerGainsOf(monitorOutput(outputId, monitor.monoLaw), direction.x, direction.y, direction.z);
+      return gains === null ? null : Array.from(gains);
     },
     setMonitorSolo(solo: MonitorSolo) {
       if (!['stereo', 'mid', 'side'].includes(solo.midSide)) throw new RangeError(`monitor solo: midSide must be 'stereo', 'mid' or 'side', got ${String(solo.midSide)}`);

@@ -19,6 +19,7 @@ import { createStemsSlice } from './slices/stemsSlice';
 import type { EngineReloader } from './engineReloader';
 import type { StudioContext } from './studioContext';
 import type { StudioState } from './studioState';
+import { stageGainsInputsChanged, stageSpeakerGains } from './stageSpeakerGains';
 import { createTransportSlice, receiveMeters, receivePlayhead } from './slices/transportSlice';
 
 export type StudioStore = StoreApi<StudioState>;
@@ -105,6 +106,11 @@ export function createStudioStore(deps: StudioStoreDeps): StudioStore {
       engine.onMeters((frame) => receiveMeters(get, frame)),
     );
     engine.setMonitor(get().monitor);
+    subscriptions.push(
+      store.subscribe((state, previous) => {
+        if (stageGainsInputsChanged(state, previous)) set({ stageGains: stageSpeakerGains(state, engine) });
+      }),
+    );
   }
   return store;
 }

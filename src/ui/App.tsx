@@ -8,6 +8,7 @@ import { openDroppedFiles } from './files/openFiles';
 import { useFileDrop } from './files/useFileDrop';
 import { Mixer } from './mixer/Mixer';
 import { Notices } from './Notices';
+import { MonitorRefusalNotice } from './transport/MonitorRefusalNotice';
 import type { StageProbe } from './stage/stageProbe';
 import { ConfirmDialog } from './session/ConfirmDialog';
 import { SaveProblemNotice } from './session/SaveProblemNotice';
@@ -56,6 +57,7 @@ export function App({ onStageProbe }: AppProps) {
             <SaveProblemNotice />
             <ErrorBanner />
             <Notices />
+            <MonitorRefusalNotice />
             <StemIssues />
           </div>
           <div className="stage-frame">

@@ -1,4 +1,4 @@
-import { GONIOMETER_RING_POINTS, LOUDNESS_SLOT_NAMES, METER_BAND_SLOTS, METER_LAYOUT, STEREO_FIELD_SLOT_NAMES, goniometerRing } from './meterLayout';
+import { GONIOMETER_RING_POINTS, LOUDNESS_SLOT_NAMES, MAX_SPEAKER_METERS, METER_BAND_SLOTS, METER_LAYOUT, STEREO_FIELD_SLOT_NAMES, goniometerRing } from './meterLayout';
 
 /**
  * The studio meters as the page reads them from the shared meter area (meterLayout.ts),
@@ -44,6 +44,11 @@ export interface LiveMeters {
   readonly bandMonoVsStereoDb: Float64Array;
   readonly bandMidDb: Float64Array;
   readonly bandSideDb: Float64Array;
+  /** Channels of the monitored loudspeakers metered (0 for binaural): the first speakerCount entries of the speaker arrays. */
+  readonly speakerCount: number;
+  /** Per monitored loudspeaker channel, linear peak and RMS over the last meter period (live views). */
+  readonly speakerPeak: Float64Array;
+  readonly speakerRms: Float64Array;
 }
 
 /**
@@ -67,7 +72,7 @@ type Mutable<T> = { -readonly [K in keyof T]: T[K] };
 export function createLiveMeterReader(area: SharedArrayBuffer, sampleRateHz: number): LiveMeterReader {
   const slots = new Float64Array(area);
   const L = METER_LAYOUT;
-  const band = (offset: number): Float64Array => new Float64Array(area, offset * Float64Array.BYTES_PER_ELEMENT, METER_BAND_SLOTS);
+  const band = (offset: number, length = METER_BAND_SLOTS): Float64Array => new Float64Array(area, offset * Float64Array.BYTES_PER_ELEMENT, length);
   const readings: Mutable<LiveMeters> = {
     sequence: 0,
     playing: false,
@@ -97,6 +102,9 @@ export function createLiveMeterReader(area: SharedArrayBuffer, sampleRateHz: num
     bandMonoVsStereoDb: band(L.bandMonoVsStereoDb),
     bandMidDb: band(L.bandMidDb),
     bandSideDb: band(L.bandSideDb),
+    speakerCount: 0,
+    speakerPeak: band(L.speakerPeak, MAX_SPEAKER_METERS),
+    speakerRms: band(L.speakerRms, MAX_SPEAKER_METERS),
   };
   const ring = goniometerRing(area);
   return {
@@ -112,6 +120,7 @@ export function createLiveMeterReader(area: SharedArrayBuffer, sampleRateHz: num
       readSlots(r, LOUDNESS_SLOT_NAMES, slots);
       r.integrationSec = slots[L.integrationSec]!;
       r.bandCount = Math.min(METER_BAND_SLOTS, Math.max(0, slots[L.bandCount]!));
+      r.speakerCount = Math.min(MAX_SPEAKER_METERS, Math.max(0, slots[L.speakerCount]!));
       return r;
     },
   };

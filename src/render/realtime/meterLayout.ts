@@ -15,11 +15,15 @@
 /** The most one-third-octave bands the multiband meter has (20 Hz - 20 kHz). */
 export const METER_BAND_SLOTS = 31;
 
+/** The most loudspeaker channels a monitored layout has (9+10+3: 22 loudspeakers and 2 LFE). */
+export const MAX_SPEAKER_METERS = 24;
+
 /** Points the goniometer ring holds: about 0.34 s at 48 kHz with the default decimation of 4. */
 export const GONIOMETER_RING_POINTS = 4096;
 
 const READINGS = 6;
 const BANDS = READINGS + 19;
+const SPEAKERS = BANDS + 5 * METER_BAND_SLOTS + 1 + GONIOMETER_RING_POINTS;
 
 export const METER_LAYOUT = {
   /** Frames played (the sample-accurate playhead). */
@@ -72,8 +76,15 @@ export const METER_LAYOUT = {
   /** The goniometer ring's points: GONIOMETER_RING_POINTS (x, y) Float32 pairs, one pair per slot. */
   goniometerPoints: BANDS + 5 * METER_BAND_SLOTS + 1,
 
+  /** Channels of the monitored loudspeakers (core/outputs/monitoredSpeakers.ts) metered below; 0 for binaural. */
+  speakerCount: SPEAKERS,
+  /** Per monitored loudspeaker channel (in its output's order), peak over the last meter period, linear (MAX_SPEAKER_METERS slots). */
+  speakerPeak: SPEAKERS + 1,
+  /** Per monitored loudspeaker channel, RMS over the last meter period, linear (MAX_SPEAKER_METERS slots). */
+  speakerRms: SPEAKERS + 1 + MAX_SPEAKER_METERS,
+
   /** Per source index, the peak of its objects' signals over the last meter period. */
-  sourcePeak: BANDS + 5 * METER_BAND_SLOTS + 1 + GONIOMETER_RING_POINTS,
+  sourcePeak: SPEAKERS + 1 + 2 * MAX_SPEAKER_METERS,
 } as const;
 
 type MeterSlotName = keyof typeof METER_LAYOUT;

@@ -34,6 +34,8 @@ export type HostMessage =
       readonly wire: 'monitor' | 'export';
       /** Start playing from frame 0 at once (an offline export); otherwise wait for 'play'. */
       readonly startPlaying: boolean;
+      /** Channels of the node's output on the 'monitor' wire (the device's, at most MAX_SPEAKER_METERS); default 2. */
+      readonly deviceChannels?: number;
     }
   /** A source added to the loaded scene (its stem prepared, at the scene's rate); it fades in, nothing else restarts. */
   | { readonly type: 'addSource'; readonly source: SceneSource; readonly stem: readonly Float32Array[]; readonly meterSlot: number }
@@ -55,6 +57,8 @@ export type HostMessage =
    * or two channels; monoLaw is the mono law the meters' mono readings use.
    */
   | { readonly type: 'monitor'; readonly output: OutputDefinition; readonly monoLaw: MonoLaw }
+  /** Live monitoring only: one monitored loudspeaker (by label) heard alone, or null for all (monitorRoute.ts). */
+  | { readonly type: 'speakerSolo'; readonly label: string | null }
   | { readonly type: 'play' }
   | { readonly type: 'pause' }
   | { readonly type: 'seek'; readonly frame: number }

@@ -28,10 +28,10 @@ import {
   setMonitorMeterBallistics,
 } from './monitorMeters';
 import type { MonitorMeters } from './monitorMeters';
-import { METER_LAYOUT, meterSlots } from './meterLayout';
+import { MAX_SPEAKER_METERS, METER_LAYOUT, meterSlots } from './meterLayout';
 import { createMonitorSoloStage, processMonitorSolo, setMonitorSolo } from './monitorSolo';
 import type { MonitorSoloStage } from './monitorSolo';
-import { monitorBlock, routeMonitor } from './monitorRoute';
+import { monitorBlock, routeMonitor, wireChannels } from './monitorRoute';
 import type { MonitorRoute } from './monitorRoute';
 import type { HostMessage } from './protocol';
 
@@ -76,8 +76,19 @@ export interface RealtimeHost {
   /** The output asked to be monitored (kept across loads), and its route from the rendered outputs. */
   monitorOutput: OutputDefinition | null;
   route: MonitorRoute | null;
-  /** The route being faded out, for one block after a switch. */
+  /** The route being faded out, for one block after a switch (or the same route after a speaker solo change). */
   previousRoute: MonitorRoute | null;
+  /** Channels of the node's output on the 'monitor' wire. */
+  deviceChannels: number;
+  /** The monitored loudspeaker heard alone (kept across loads and monitor switches), by label, or null. */
+  speakerSoloLabel: string | null;
+  /** Its channel in the route's loudspeaker output, or -1; and the previous route's, for the crossfade. */
+  soloIndex: number;
+  previousSoloIndex: number;
+  /** Per monitored loudspeaker channel: peak and sum of squares since the last meter update, and the frames summed. */
+  readonly speakerPeak: Float64Array;
+  readonly speakerSquares: Float64Array;
+  speakerFrames: number;
   /** The mono law's gain for the meters' mono readings. */
   monoGain: number;
   loopStartFrame: number;
@@ -90,8 +101,8 @@ export interface RealtimeHost {
   /** Integration time asked for before the meters existed, applied when they are created. */
   integrationSec: number;
   readonly solo: MonitorSoloStage;
-  /** The monitored signal before the play/pause fade (the monitor solo works on it). */
-  readonly monitored: [Float32Array, Float32Array];
+  /** The monitored signal on the device's channels before the play/pause fade (the monitor solo works on the first two). */
+  readonly monitored: readonly Float32Array[];
   readonly meterPeriodBlocks: number;
   blocksSinceMeter: number;
   readonly peakOut: Float64Array;
@@ -121,6 +132,13 @@ export function createRealtimeHost(sampleRateHz: number): RealtimeHost {
     monitorOutput: null,
     route: null,
     previousRoute: null,
+    deviceChannels: 2,
+    speakerSoloLabel: null,
+    soloIndex: -1,
+    previousSoloIndex: -1,
+    speakerPeak: new Float64Array(MAX_SPEAKER_METERS),
+    speakerSquares: new Float64Array(MAX_SPEAKER_METERS),
+    speakerFrames: 0,
     monoGain: monoLawGain(DEFAULT_MONO_LAW),
     loopStartFrame: 0,
     loopEndFrame: 0,
@@ -129,7 +147,7 @@ export function createRealtimeHost(sampleRateHz: number): RealtimeHost {
     monitorMeters: null,
     integrationSec: DEFAULT_INTEGRATION.timeSec,
     solo: createMonitorSoloStage(sampleRateHz, RENDER_BLOCK_FRAMES),
-    monitored: [block(), block()],
+    monitored: Array.from({ length: MAX_SPEAKER_METERS }, block),
     meterPeriodBlocks: Math.max(1, Math.floor(sampleRateHz / RENDER_BLOCK_FRAMES / METER_RATE_HZ)),
     blocksSinceMeter: 0,
     peakOut: new Float64Array(2),
@@ -154,11 +172,14 @@ export function handleHostMessage(host: RealtimeHost, message: HostMessage): voi
       host.targets = { outputs: host.outputBlocks };
       host.route = null;
       host.previousRoute = null;
+      host.deviceChannels = checkDeviceChannels(message.deviceChannels ?? 2);
       if (message.wire === 'monitor') {
         setMonitorHead(host.renderer, host.monitorHead);
-        const monitored = host.monitorOutput ?? message.outputs[0];
-        if (monitored !== undefined) host.route = routeMonitor(monitored, message.outputs);
+        const first = message.outputs[0];
+        if (first !== undefined) setRoute(host, keptRoute(host, message.outputs) ?? routeMonitor(first, message.outputs, host.deviceChannels));
+        host.previousRoute = null;
       }
+      clearSpeakerMeters(host);
       host.meterSlots.clear();
       message.scene.sources.forEach((source, i) => host.meterSlots.set(source.id, message.meterSlots?.[i] ?? i));
       host.meters = message.meters === null ? null : new Float64Array(message.meters);
@@ -198,9 +219,8 @@ export function handleHostMessage(host: RealtimeHost, message: HostMessage): voi
     case 'monitor': {
       const monoGain = monoLawGain(message.monoLaw);
       if (host.renderer !== null && host.wire === 'monitor' && !sameOutput(host.route?.output, message.output)) {
-        const next = routeMonitor(message.output, host.renderer.outputs);
-        host.previousRoute = host.route;
-        host.route = next;
+        setRoute(host, routeMonitor(message.output, host.renderer.outputs, host.deviceChannels));
+        clearSpeakerMeters(host);
       }
       host.monitorOutput = message.output;
       if (monoGain !== host.monoGain) {
@@ -209,6 +229,10 @@ export function handleHostMessage(host: RealtimeHost, message: HostMessage): voi
       }
       break;
     }
+    case 'speakerSolo':
+      host.speakerSoloLabel = message.label;
+      if (host.route !== null) setRoute(host, host.route);
+      break;
     case 'play':
       if (!host.playing && host.renderer !== null) {
         if (host.renderer.playheadFrame >= host.renderer.lengthFrames) seekRenderer(host.renderer, 0);
@@ -269,8 +293,12 @@ export function processHost(host: RealtimeHost, outputs: readonly Float32Array[]
     return;
   }
   renderBlockFrames(host, renderer);
-  if (host.wire === 'export') writeWire(host, outputs);
-  else writeMonitor(host, outputs);
+  if (host.wire === 'export') {
+    writeWire(host, outputs);
+  } else {
+    feedSpeakerMeters(host);
+    writeMonitor(host, outputs);
+  }
   if (renderer.playheadFrame >= renderer.lengthFrames && host.loopEndFrame === 0) host.playing = false;
   updateMeters(host, outputs);
 }
@@ -299,35 +327,124 @@ function renderBlockFrames(host: RealtimeHost, renderer: SceneRenderer): void {
   }
 }
 
-/** Monitor selection (crossfaded after a switch), then the monitor solo, then the play/pause fade. */
+/**
+ * Monitor selection (crossfaded over one block after a switch or a speaker solo change),
+ * then the monitor solo (mid/side and band, on a two-channel monitor), then the play/pause
+ * fade, onto the device's channels.
+ */
 function writeMonitor(host: RealtimeHost, outputs: readonly Float32Array[]): void {
-  const left = outputs[0];
-  const right = outputs[1] ?? outputs[0];
-  if (left === undefined || right === undefined || host.route === null) return;
+  const route = host.route;
+  if (route === null || outputs.length === 0) return;
   const ramp = host.ramp;
-  const [currentLeft, currentRight] = monitorBlock(host.route, host.outputBlocks) as [Float32Array, Float32Array];
-  const monitoredLeft = host.monitored[0];
-  const monitoredRight = host.monitored[1];
-  if (host.previousRoute === null) {
-    monitoredLeft.set(currentLeft);
-    monitoredRight.set(currentRight);
-  } else {
-    const [previousLeft, previousRight] = monitorBlock(host.previousRoute, host.outputBlocks) as [Float32Array, Float32Array];
-    for (let i = 0; i < RENDER_BLOCK_FRAMES; i++) {
-      const w = ramp[i]!;
-      monitoredLeft[i] = w * currentLeft[i]! + (1 - w) * previousLeft[i]!;
-      monitoredRight[i] = w * currentRight[i]! + (1 - w) * previousRight[i]!;
+  const monitored = host.monitored;
+  const current = monitorBlock(route, host.outputBlocks, host.soloIndex);
+  const currentCount = wireChannels(route);
+  for (let k = 0; k < currentCount; k++) monitored[k]!.set(current[k]!);
+  let used = currentCount;
+  if (host.previousRoute !== null) {
+    const previousCount = wireChannels(host.previousRoute);
+    for (let k = currentCount; k < previousCount; k++) monitored[k]!.fill(0);
+    used = Math.max(used, previousCount);
+    const previous = monitorBlock(host.previousRoute, host.outputBlocks, host.previousSoloIndex);
+    for (let k = 0; k < used; k++) {
+      const out = monitored[k]!;
+      const before = k < previousCount ? previous[k]! : null;
+      for (let i = 0; i < RENDER_BLOCK_FRAMES; i++) {
+        const w = ramp[i]!;
+        out[i] = w * out[i]! + (before === null ? 0 : (1 - w) * before[i]!);
+      }
     }
   }
-  processMonitorSolo(host.solo, monitoredLeft, monitoredRight, RENDER_BLOCK_FRAMES);
-  for (let i = 0; i < RENDER_BLOCK_FRAMES; i++) {
-    const gain = host.fade === 'in' ? ramp[i]! : host.fade === 'out' ? 1 - ramp[i]! : 1;
-    left[i] = monitoredLeft[i]! * gain;
-    right[i] = monitoredRight[i]! * gain;
+  if (used === 2) processMonitorSolo(host.solo, monitored[0]!, monitored[1]!, RENDER_BLOCK_FRAMES);
+  for (let k = 0; k < outputs.length; k++) {
+    const out = outputs[k]!;
+    if (k >= used) {
+      out.fill(0);
+      continue;
+    }
+    const signal = monitored[k]!;
+    for (let i = 0; i < RENDER_BLOCK_FRAMES; i++) {
+      const gain = host.fade === 'in' ? ramp[i]! : host.fade === 'out' ? 1 - ramp[i]! : 1;
+      out[i] = signal[i]! * gain;
+    }
   }
   host.previousRoute = null;
   if (host.fade === 'out') host.playing = false;
   host.fade = 'none';
+}
+
+/** Makes `next` the route (the current one fades out over the next block) and finds the speaker solo's channel in it. */
+function setRoute(host: RealtimeHost, next: MonitorRoute): void {
+  host.previousRoute = host.route;
+  host.previousSoloIndex = host.soloIndex;
+  host.route = next;
+  host.soloIndex = -1;
+  const label = host.speakerSoloLabel;
+  if (label === null || next.speakerSource < 0) return;
+  const speakers = host.renderer?.outputs[next.speakerSource];
+  host.soloIndex = speakers?.channels.findIndex((channel) => channel.label === label) ?? -1;
+}
+
+/** The route of the output monitored before a load, or null when the new outputs do not make it (the engine then sends the new one). */
+function keptRoute(host: RealtimeHost, outputs: readonly OutputDefinition[]): MonitorRoute | null {
+  if (host.monitorOutput === null) return null;
+  try {
+    return routeMonitor(host.monitorOutput, outputs, host.deviceChannels);
+  } catch {
+    return null;
+  }
+}
+
+function checkDeviceChannels(channels: number): number {
+  if (!(Number.isInteger(channels) && channels >= 1 && channels <= MAX_SPEAKER_METERS)) {
+    throw new RangeError(`load: deviceChannels must be an integer from 1 to ${MAX_SPEAKER_METERS}, got ${channels}`);
+  }
+  return channels;
+}
+
+/** Adds this block of the monitored loudspeakers to their meters. Allocation-free. */
+function feedSpeakerMeters(host: RealtimeHost): void {
+  const source = host.route?.speakerSource ?? -1;
+  if (source < 0) return;
+  const channels = host.outputBlocks[source]!;
+  const count = Math.min(channels.length, MAX_SPEAKER_METERS);
+  for (let c = 0; c < count; c++) {
+    const channel = channels[c]!;
+    let peak = host.speakerPeak[c]!;
+    let squares = 0;
+    for (let i = 0; i < RENDER_BLOCK_FRAMES; i++) {
+      const v = channel[i]!;
+      squares += v * v;
+      const a = Math.abs(v);
+      if (a > peak) peak = a;
+    }
+    host.speakerPeak[c] = peak;
+    host.speakerSquares[c] = host.speakerSquares[c]! + squares;
+  }
+  host.speakerFrames += RENDER_BLOCK_FRAMES;
+}
+
+/** Publishes the loudspeaker meters' period (peak and RMS per channel) and starts the next. */
+function publishSpeakerMeters(host: RealtimeHost, meters: Float64Array): void {
+  const source = host.route?.speakerSource ?? -1;
+  const count = source < 0 ? 0 : Math.min(host.outputBlocks[source]!.length, MAX_SPEAKER_METERS);
+  meters[METER_LAYOUT.speakerCount] = count;
+  for (let c = 0; c < count; c++) {
+    meters[METER_LAYOUT.speakerPeak + c] = host.speakerPeak[c]!;
+    meters[METER_LAYOUT.speakerRms + c] = host.speakerFrames > 0 ? Math.sqrt(host.speakerSquares[c]! / host.speakerFrames) : 0;
+  }
+  host.speakerPeak.fill(0);
+  host.speakerSquares.fill(0);
+  host.speakerFrames = 0;
+}
+
+function clearSpeakerMeters(host: RealtimeHost): void {
+  host.speakerPeak.fill(0);
+  host.speakerSquares.fill(0);
+  host.speakerFrames = 0;
+  if (host.meters !== null) {
+    host.meters.fill(0, METER_LAYOUT.speakerPeak, METER_LAYOUT.speakerRms + MAX_SPEAKER_METERS);
+  }
 }
 
 /** Whether two outputs are the same signal: the same id and, for downmixes, the same matrix. */
@@ -357,6 +474,7 @@ function updateMeters(host: RealtimeHost, outputs: readonly Float32Array[]): voi
   meters[METER_LAYOUT.outputPeak] = host.peakOut[0]!;
   meters[METER_LAYOUT.outputPeak + 1] = host.peakOut[1]!;
   host.peakOut.fill(0);
+  if (host.wire === 'monitor') publishSpeakerMeters(host, meters);
   if (host.renderer !== null) {
     const sources = sourcePeaks(host.renderer);
     for (let s = 0; s < sources.length; s++) {

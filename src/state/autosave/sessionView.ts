@@ -1,7 +1,6 @@
 import { MONO_LAWS } from '../../core/monoLaw';
 import type { MonoLaw } from '../../core/monoLaw';
-import { STUDIO_OUTPUT_IDS } from '../../core/outputs/studioOutputs';
-import type { StudioOutputId } from '../../core/outputs/studioOutputs';
+import { isMonitorOutputId } from '../../core/outputs/monitorOutputs';
 import type { SessionView } from './autosaveRecord';
 
 /** A stored view, checked field by field; undefined when anything is not as written. */
@@ -10,8 +9,8 @@ export function sessionViewOf(value: unknown): SessionView | undefined {
   const { monitor, selectedSourceId, sidePanel } = value as Record<string, unknown>;
   if (typeof monitor !== 'object' || monitor === null) return undefined;
   const { outputId, monoLaw } = monitor as Record<string, unknown>;
-  if (!STUDIO_OUTPUT_IDS.includes(outputId as StudioOutputId) || !MONO_LAWS.includes(monoLaw as MonoLaw)) return undefined;
+  if (typeof outputId !== 'string' || !isMonitorOutputId(outputId) || !MONO_LAWS.includes(monoLaw as MonoLaw)) return undefined;
   if (selectedSourceId !== null && typeof selectedSourceId !== 'string') return undefined;
   if (typeof sidePanel !== 'string') return undefined;
-  return { monitor: { outputId: outputId as StudioOutputId, monoLaw: monoLaw as MonoLaw }, selectedSourceId, sidePanel };
+  return { monitor: { outputId, monoLaw: monoLaw as MonoLaw }, selectedSourceId, sidePanel };
 }

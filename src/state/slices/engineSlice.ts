@@ -60,6 +60,7 @@ export function createEngineSlice(set: SetStudioState, get: GetStudioState, cont
       engine.setMasterMidSide(midSideOrDefault(state.scene.master?.midSide));
       engine.setMonitor(state.monitor);
       engine.setMonitorSolo(state.monitorSolo);
+      engine.setSpeakerSolo(state.speakerSolo);
       engine.setMonitorHead(state.monitorHead);
       engine.setMeterSettings({ integrationSec: state.meterSettings.integrationSec });
       const { loop } = state.transport;

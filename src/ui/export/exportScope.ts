@@ -17,7 +17,7 @@ export function soloedSourceNames(scene: Scene): string[] {
 }
 
 /** Each monitor-only setting now active, as a phrase ("the M solo (mid only)"); none when what is heard is the mix. */
-export function monitorOnlySettings(state: Pick<StudioState, 'monitor' | 'monitorSolo' | 'monitorHead'>): string[] {
+export function monitorOnlySettings(state: Pick<StudioState, 'monitor' | 'monitorSolo' | 'monitorHead' | 'speakerSolo'>): string[] {
   const settings: string[] = [];
   const head = headTurn(state.monitorHead);
   if (head !== null) settings.push(`the monitor head ${head}`);
@@ -25,6 +25,7 @@ export function monitorOnlySettings(state: Pick<StudioState, 'monitor' | 'monito
   const band = state.monitorSolo.band;
   if (band !== null) settings.push(`the band solo (${frequency(band.lowerHz)} to ${frequency(band.upperHz)})`);
   if (state.monitor.outputId === 'mono') settings.push('the mono monitor');
+  if (state.speakerSolo !== null) settings.push(`the loudspeaker solo (${state.speakerSolo} alone)`);
   return settings;
 }
 

@@ -5,6 +5,7 @@ import type { LoudnessTargetId } from '../../core/loudnessTargets';
 import { useStudioStore, useStudioStoreApi } from '../../state/StudioStoreProvider';
 import { SegmentedControl } from '../controls/SegmentedControl';
 import { useMetersLoop } from './useMetersLoop';
+import { SpeakerMeters } from './SpeakerMeters';
 import './meters.css';
 
 const INTEGRATION_SEGMENTS = INTEGRATION_TIME_PRESETS_SEC.map((sec) => ({
@@ -65,6 +66,8 @@ export function MetersPanel() {
           />
         </div>
       </div>
+
+      <SpeakerMeters />
 
       <div className="meters-section">
         <h2 className="panel-title">Bands: correlation and mono loss</h2>

@@ -5,6 +5,7 @@ import { DistanceRings } from './DistanceRings';
 import { FloorGrid } from './FloorGrid';
 import { LabelProjector } from './LabelProjector';
 import { ListenerHead } from './ListenerHead';
+import { Loudspeakers } from './Loudspeakers';
 import { MeterInvalidator } from './MeterInvalidator';
 import { SourceObjects } from './SourceObjects';
 import type { ViewRequest } from './Stage';
@@ -31,6 +32,7 @@ export function StageScene({ view, labels, onProbe }: StageSceneProps) {
       <DistanceRings />
       <AzimuthMarks />
       <ListenerHead />
+      <Loudspeakers />
       <SourceObjects />
       <OrbitControls makeDefault enableDamping={false} minDistance={1.2} maxDistance={80} />
       <CameraRig view={view} />

@@ -1,5 +1,7 @@
 import type { MonoLaw } from '../../core/monoLaw';
+import { isStudioOutputId } from '../../core/outputs/studioOutputs';
 import type { StudioOutputId } from '../../core/outputs/studioOutputs';
+import { LayoutMonitorSelect } from './LayoutMonitorSelect';
 import type { MidSideSolo } from '../../state/slices/metersSlice';
 import { useStudioStore, useStudioStoreApi } from '../../state/StudioStoreProvider';
 import { SegmentedControl } from '../controls/SegmentedControl';
@@ -25,7 +27,7 @@ const LAWS: readonly Segment<MonoLaw>[] = [
   { value: '-6dB', label: '-6 dB', testId: 'monitor-law-6', title: 'Mono fold-down law: (L + R) at -6 dB' },
 ];
 
-/** What the engineer hears: binaural, stereo or mono (with the mono law), and the mid or side alone. */
+/** What the engineer hears: binaural, stereo or mono (with the mono law), a loudspeaker layout, and the mid or side alone. */
 export function MonitorSelector({ className = '' }: MonitorSelectorProps) {
   const store = useStudioStoreApi();
   const outputId = useStudioStore((s) => s.monitor.outputId);
@@ -37,7 +39,13 @@ export function MonitorSelector({ className = '' }: MonitorSelectorProps) {
       <span className="visually-hidden" id="monitor-label">
         Monitor
       </span>
-      <SegmentedControl segments={OUTPUTS} selected={outputId} labelledBy="monitor-label" onSelect={(id) => store.getState().setMonitorOutput(id)} />
+      <SegmentedControl
+        segments={OUTPUTS}
+        selected={isStudioOutputId(outputId) ? outputId : null}
+        labelledBy="monitor-label"
+        onSelect={(id) => store.getState().setMonitorOutput(id)}
+      />
+      <LayoutMonitorSelect />
       <SegmentedControl
         segments={LAWS}
         selected={monoLaw}

@@ -30,6 +30,8 @@ export type EngineCall =
   | { readonly method: 'setMasterMidSide'; readonly settings: MidSideSettings }
   | { readonly method: 'setMonitor'; readonly settings: MonitorSettings }
   | { readonly method: 'setMonitorSolo'; readonly solo: MonitorSolo }
+  | { readonly method: 'setSpeakerSolo'; readonly label: string | null }
+
   | { readonly method: 'setMeterSettings'; readonly settings: MeterSettings }
   | { readonly method: 'resetLoudness' }
   | { readonly method: 'setLoop'; readonly region: { readonly startSec: number; readonly endSec: number } | null }
@@ -73,6 +75,14 @@ export interface FakeEngine extends AudioEngine {
   /** What readMeters and readGoniometer return (default null: no audio yet). */
   liveMeters: LiveMeters | null;
   liveGoniometer: LiveGoniometer | null;
+  /** What setMonitor answers (default false: heard at once, no reload). */
+  monitorNeedsReload: boolean;
+  /** What outputChannelCount answers (default 2). */
+  deviceChannels: number;
+  /** Every speakerGains question (a query, so not among `calls`). */
+  readonly speakerGainsAsked: { readonly outputId: string; readonly direction: { readonly x: number; readonly y: number; readonly z: number } }[];
+  /** What speakerGains answers (default null). */
+  speakerGainsResult: readonly number[] | null;
   emitPlayhead(frame: PlayheadFrame): void;
   emitMeters(frame: MeterFrame): void;
   emitStatus(status: EngineStatus, message?: string): void;
@@ -138,7 +148,20 @@ export function createFakeEngine(initialStatus: EngineStatus = 'needs-gesture'):
     setListener: (orientation) => calls.push({ method: 'setListener', orientation }),
     setMonitorHead: (orientation) => calls.push({ method: 'setMonitorHead', orientation }),
     setMasterMidSide: (settings) => calls.push({ method: 'setMasterMidSide', settings }),
-    setMonitor: (settings) => calls.push({ method: 'setMonitor', settings }),
+    setMonitor(settings) {
+      calls.push({ method: 'setMonitor', settings });
+      return engine.monitorNeedsReload;
+    },
+    monitorNeedsReload: false,
+    deviceChannels: 2,
+    outputChannelCount: () => engine.deviceChannels,
+    setSpeakerSolo: (label) => calls.push({ method: 'setSpeakerSolo', label }),
+    speakerGainsAsked: [],
+    speakerGains(outputId, direction) {
+      engine.speakerGainsAsked.push({ outputId, direction: { x: direction.x, y: direction.y, z: direction.z } });
+      return engine.speakerGainsResult;
+    },
+    speakerGainsResult: null,
     setMonitorSolo: (solo) => calls.push({ method: 'setMonitorSolo', solo }),
     setMeterSettings: (settings) => calls.push({ method: 'setMeterSettings', settings }),
     resetLoudness: () => calls.push({ method: 'resetLoudness' }),

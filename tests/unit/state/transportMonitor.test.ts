@@ -154,6 +154,7 @@ describe('engine becoming ready', () => {
       { method: 'setMasterMidSide', settings: { ...DEFAULT_MID_SIDE_SETTINGS, widthPercent: 150 } },
       { method: 'setMonitor', settings: { outputId: 'stereo', monoLaw: '-3dB' } },
       { method: 'setMonitorSolo', solo: { midSide: 'side', band: { lowerHz: 200, upperHz: 2000 } } },
+      { method: 'setSpeakerSolo', label: null },
       { method: 'setMonitorHead', orientation: { yawDeg: 35, pitchDeg: 0, rollDeg: 0 } },
       { method: 'setMeterSettings', settings: { integrationSec: 3 } },
       { method: 'setLoop', region: null },

@@ -33,11 +33,13 @@ describe('export scope', () => {
     store.getState().setMidSideSolo('side');
     store.getState().soloMonitorBand({ lowerHz: 250, upperHz: 2000 });
     store.getState().setMonitorOutput('mono');
+    store.getState().setSpeakerSolo('M+000');
     expect(monitorOnlySettings(store.getState())).toEqual([
       'the monitor head turned 30° right, 10° up',
       'the S solo (side only)',
       'the band solo (250 Hz to 2 kHz)',
       'the mono monitor',
+      'the loudspeaker solo (M+000 alone)',
     ]);
   });
 

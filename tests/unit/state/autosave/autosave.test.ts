@@ -106,7 +106,7 @@ describe('sessionFromAutosave', () => {
   });
 
   it('opens with the default view when the stored view is not as written', () => {
-    const session = sessionFromAutosave({ ...goodSnapshot().record, view: { monitor: { outputId: '7.1.4', monoLaw: '-3dB' }, selectedSourceId: null, sidePanel: 'source' } }, new Map());
+    const session = sessionFromAutosave({ ...goodSnapshot().record, view: { monitor: { outputId: '7.1.5', monoLaw: '-3dB' }, selectedSourceId: null, sidePanel: 'source' } }, new Map());
     expect(session.view).toBeUndefined();
   });
 

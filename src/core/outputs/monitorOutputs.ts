@@ -1,0 +1,112 @@
+import { LAYOUT_NAMES, getLayout } from '../layouts';
+import type { LoudspeakerLayout } from '../layouts';
+import type { MonoLaw } from '../monoLaw';
+import { DEFAULT_DOWNMIX_LEVELS } from './downmixOutputs';
+import { outputById } from './outputCatalog';
+import type { OutputDefinition } from './outputDefinition';
+import { SHIPPED_HRTF_SET } from './studioOutputs';
+
+/**
+ * What the studio's monitor offers: the studio's outputs (binaural, stereo, mono), every
+ * loudspeaker layout (by trade and BS.2051 name), each layout heard on headphones, and
+ * each layout's downmixes (5.1, Lo/Ro, Lt/Rt, mono) where the downmix chain takes its
+ * loudspeakers. Ids are the output catalogue's (outputCatalog.ts).
+ */
+export interface MonitorChoice {
+  readonly id: string;
+  /** What the selector shows, e.g. "7.1.4 (4+7+0)", "7.1.4 on headphones", "7.1.4 to Lo/Ro". */
+  readonly label: string;
+  readonly group: 'studio' | 'loudspeakers' | 'headphones' | 'downmix';
+  /** Channels the device must play (1 and 2 play on any device). */
+  readonly channels: number;
+}
+
+const DOWNMIX_NAMES = [
+  ['5.1', '5.1'],
+  ['loro', 'Lo/Ro'],
+  ['ltrt', 'Lt/Rt'],
+  ['mono', 'mono'],
+] as const;
+
+/** The monitor's output called `id`, built with the default downmix levels (-3 dB) and the shipped HRTF set. */
+export function monitorOutput(id: string, monoLaw: MonoLaw): OutputDefinition {
+  return outputById(id, { monoLaw, hrtfSet: SHIPPED_HRTF_SET, loRo: DEFAULT_DOWNMIX_LEVELS, ltRt: DEFAULT_DOWNMIX_LEVELS });
+}
+
+function buildChoices(): MonitorChoice[] {
+  const choices: MonitorChoice[] = [
+    { id: 'binaural', label: 'Binaural', group: 'studio', channels: 2 },
+    { id: 'stereo', label: 'Stereo', group: 'studio', channels: 2 },
+    { id: 'mono', label: 'Mono', group: 'studio', channels: 1 },
+  ];
+  for (const name of LAYOUT_NAMES) {
+    if (name === '0+2+0') continue;
+    const layout = getLayout(name);
+    const trade = layout.commonName;
+    choices.push({ id: trade, label: `${trade} (${name})`, group: 'loudspeakers', channels: layout.channels.length });
+    choices.push({ id: `binaural-${trade}`, label: `${trade} on headphones`, group: 'headphones', channels: 2 });
+    for (const [target, targetName] of DOWNMIX_NAMES) {
+      const id = `${trade}-to-${target}`;
+      try {
+        const output = monitorOutput(id, '-3dB');
+        choices.push({ id, label: `${trade} to ${targetName}`, group: 'downmix', channels: output.channels.length });
+      } catch {
+        // This layout's loudspeakers are not all in the 5.1 fold (or it is 5.1 already): no such downmix.
+      }
+    }
+  }
+  return choices;
+}
+
+let choices: readonly MonitorChoice[] | null = null;
+
+/** Every monitor choice, in the selector's order. */
+export function monitorChoices(): readonly MonitorChoice[] {
+  choices ??= buildChoices();
+  return choices;
+}
+
+export function isMonitorOutputId(id: string): boolean {
+  return monitorChoices().some((choice) => choice.id === id);
+}
+
+/** Whether `output` needs more than a two-channel device: a layout or a 5.1 fold played on loudspeakers. */
+export function needsLoudspeakerDevice(output: OutputDefinition): boolean {
+  return output.channels.length > 2;
+}
+
+/** Why `output` cannot play on a device of `deviceChannels` outputs, and what to listen to instead; null when it can. */
+export interface DeviceRefusal {
+  readonly outputId: string;
+  readonly message: string;
+  /** The same layout on headphones, offered instead. */
+  readonly headphonesId: string | null;
+}
+
+export function deviceRefusal(output: OutputDefinition, deviceChannels: number): DeviceRefusal | null {
+  const needed = output.channels.length;
+  if (needed <= 2 || needed <= deviceChannels) return null;
+  const layout = rootLayout(output);
+  const headphonesId = layout === null ? null : `binaural-${layout.commonName}`;
+  const name = output.kind === 'loudspeakers' ? output.layout.commonName : output.displayName;
+  const offer = headphonesId === null ? '' : ` Listen to ${layout!.commonName} on headphones instead?`;
+  return {
+    outputId: output.id,
+    message: `This device has ${deviceChannels} outputs; ${name} needs ${needed}.${offer}`,
+    headphonesId,
+  };
+}
+
+/** The loudspeaker layout an output is rendered on (a downmix's and a headphone rendering's source layout). */
+export function rootLayout(output: OutputDefinition): LoudspeakerLayout | null {
+  switch (output.kind) {
+    case 'loudspeakers':
+      return output.layout;
+    case 'layoutBinaural':
+      return output.from.layout;
+    case 'downmix':
+      return rootLayout(output.from);
+    case 'binaural':
+      return null;
+  }
+}
