@@ -43,6 +43,8 @@ export interface AtmosObjectInput {
 export interface AtmosMasterInput {
   readonly programmeName: string;
   readonly bed?: AtmosBedInput;
+  /** More beds, after `bed`, each its own audioObject. */
+  readonly beds?: readonly AtmosBedInput[];
   readonly objects: readonly AtmosObjectInput[];
 }
 
@@ -74,8 +76,7 @@ export function buildAtmosMasterAdm(input: AtmosMasterInput): AdmBwfContent {
     contents.push({ id: `ACO_${number}`, name, objectIds: [`AO_${number}`], dialogue });
   };
 
-  if (input.bed !== undefined) {
-    const { bed } = input;
+  for (const bed of [...(input.bed === undefined ? [] : [input.bed]), ...(input.beds ?? [])]) {
     const pack = common.packFormat(bed.packFormatId);
     if (pack === undefined || pack.type !== 'DirectSpeakers' || !common.isCommonDefinition(pack.id)) {
       throw new RangeError(`Atmos master: bed pack ${bed.packFormatId} (expected a DirectSpeakers pack of the ITU-R BS.2094 common definitions, e.g. AP_00010016 for 7.1.2)`);
@@ -84,6 +85,9 @@ export function buildAtmosMasterAdm(input: AtmosMasterInput): AdmBwfContent {
     const trackOfChannel = new Map(bs2094CommonDefinitions().streamFormats.filter((s) => s.channelFormatId !== undefined).map((s) => [s.channelFormatId!, s.trackFormatIds[0]!]));
     const uids = pack.channelFormatIds.map((channelId, k) => addTrack(trackOfChannel.get(channelId)!, pack.id, bed.channels[k]!));
     addObject(bed.name, pack.id, uids, bed.dialogue ?? 0);
+  }
+  if (input.objects.length > ATMOS_MASTER_MAX_OBJECTS || channels.length + input.objects.length > ATMOS_MASTER_MAX_CHANNELS) {
+    throw new RangeError(`Atmos master: ${input.objects.length} objects and ${channels.length} bed channels, ${channels.length + input.objects.length} channels (expected at most ${ATMOS_MASTER_MAX_OBJECTS} objects and ${ATMOS_MASTER_MAX_CHANNELS} channels)`);
   }
   input.objects.forEach((object, k) => {
     const n = 0x1001 + k;
