@@ -86,9 +86,6 @@ export function buildAtmosMasterAdm(input: AtmosMasterInput): AdmBwfContent {
     const uids = pack.channelFormatIds.map((channelId, k) => addTrack(trackOfChannel.get(channelId)!, pack.id, bed.channels[k]!));
     addObject(bed.name, pack.id, uids, bed.dialogue ?? 0);
   }
-  if (input.objects.length > ATMOS_MASTER_MAX_OBJECTS || channels.length + input.objects.length > ATMOS_MASTER_MAX_CHANNELS) {
-    throw new RangeError(`Atmos master: ${input.objects.length} objects and ${channels.length} bed channels, ${channels.length + input.objects.length} channels (expected at most ${ATMOS_MASTER_MAX_OBJECTS} objects and ${ATMOS_MASTER_MAX_CHANNELS} channels)`);
-  }
   input.objects.forEach((object, k) => {
     const n = 0x1001 + k;
     const packId = `AP_0003${hex4(n)}`;

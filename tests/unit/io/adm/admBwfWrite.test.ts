@@ -63,8 +63,8 @@ describe('ADM BWF export and re-import', () => {
     expect(back.document).toEqual(content.document);
     expect(back.chna).toEqual(content.chna);
     expect(back.audio.channels).toEqual(content.audio.channels);
-    // The 7.1.2 pack's channels in the order AP_00010016 lists them, then the objects.
-    const bedChannels = ['AC_00010001', 'AC_00010002', 'AC_00010003', 'AC_00010004', 'AC_0001000b', 'AC_0001000c', 'AC_0001001c', 'AC_0001001d', 'AC_00010013', 'AC_00010014'];
+    // The 7.1.2 pack's channels in the order AP_00010016 lists them (BS.2094-1: side left and right, commonDefinitions.ts), then the objects.
+    const bedChannels = ['AC_00010001', 'AC_00010002', 'AC_00010003', 'AC_00010004', 'AC_0001000a', 'AC_0001000b', 'AC_0001001c', 'AC_0001001d', 'AC_00010013', 'AC_00010014'];
     expect(back.tracks.map((t) => [t.channel, t.type, t.channelFormatId])).toEqual([
       ...bedChannels.map((id, c) => [c, 'DirectSpeakers', id]),
       [10, 'Objects', 'AC_00031001'],
