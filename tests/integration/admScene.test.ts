@@ -1,4 +1,4 @@
-import { mkdtemp, readFile, readdir, rm } from 'node:fs/promises';
+import { mkdir, mkdtemp, readFile, readdir, rm, writeFile } from 'node:fs/promises';
 import { tmpdir } from 'node:os';
 import path from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
@@ -13,6 +13,7 @@ import { parseSceneJson } from '../../src/core/scene/sceneParse';
 import { readAdmBwf } from '../../src/io/adm/admBwfRead';
 import { checkAtmosMasterProfile } from '../../src/io/adm/atmosMasterAdm';
 import { decodeWav } from '../../src/io/wavDecode';
+import { encodeWav } from '../../src/io/wavEncode';
 import { writePolarPointAsCartesian } from '../../src/dsp/panners/objectGains/coordinateConversion';
 import { createStereoFoldDown, stereoFoldDownGains } from '../../src/dsp/panners/stereoFoldDown';
 
@@ -179,4 +180,61 @@ describe('ADM BWF import (scene:from-adm) of tests/fixtures/adm', () => {
       expect(Math.abs(xr / xx - expected[1]!)).toBeLessThan(1e-4);
     }
   }, 60_000);
+});
+
+describe('ADM round trip of a scene with a timeline, a 7.1.2 bed, a scene rotation, mid/side and a mute', () => {
+  it('writes 3 blocks for the moving object, the bed on AP_00010016, leaves the muted source out, and export -> import -> stereo equals the scene\'s stereo within 2e-6', async () => {
+    const folder = path.join(dir, 'mixed');
+    await mkdir(folder, { recursive: true });
+    const frames = 48000 * 2;
+    const bed = Array.from({ length: 4 }, (_, c) => Float32Array.from({ length: frames }, (_, i) => 0.2 * Math.sin((2 * Math.PI * (220 + 110 * c) * i) / 48000)));
+    await writeFile(path.join(folder, 'bed.wav'), encodeWav({ sampleRateHz: 48000, channels: bed }, { sampleFormat: 'float32' }));
+    const scene = {
+      format: 'spatial-mix-studio/scene',
+      version: 2,
+      sampleRateHz: 48000,
+      listener: { yawDeg: 20, pitchDeg: 0, rollDeg: 0 },
+      objects: [
+        {
+          id: 'moving', name: 'Moving', stem: { generator: 'lead' }, gainDb: -3, mute: false, solo: false, position: { azimuthDeg: 30, elevationDeg: 0, distanceM: 2 }, spreadDeg: 0, binauralRenderMode: 'near',
+          timeline: [
+            { rtimeSec: 0, durationSec: 0.5, position: { azimuthDeg: 30, elevationDeg: 0, distanceM: 2 } },
+            { rtimeSec: 0.5, durationSec: 0.5, position: { azimuthDeg: -60, elevationDeg: 20, distanceM: 4 } },
+            { rtimeSec: 1, durationSec: 1, jumpPosition: { flag: true, interpolationLengthSec: 0.1 }, position: { azimuthDeg: 120, elevationDeg: 10, distanceM: 1 }, gainDb: -6 },
+          ],
+        },
+        { id: 'wide', name: 'Wide', stem: { generator: 'pad' }, gainDb: 0, mute: false, solo: false, position: { azimuthDeg: 0, elevationDeg: 0, distanceM: 3 }, spreadDeg: 90, midSide: { widthPercent: 150, sideGainDb: -2 } },
+        { id: 'muted', name: 'Muted', stem: { generator: 'drums' }, gainDb: 0, mute: true, solo: false, position: { azimuthDeg: 0, elevationDeg: 0, distanceM: 1 }, spreadDeg: 0 },
+      ],
+      beds: [{ id: 'bed', name: 'Bed', stem: { file: 'bed.wav' }, layout: '2+7+0', channels: ['M+030', 'M-030', 'M+090', 'U+090'], gainDb: -2, mute: false, solo: false }],
+    };
+    const scenePath = path.join(folder, 'mixed.json');
+    await writeFile(scenePath, JSON.stringify(scene));
+    await runRender(args([scenePath, '--format', 'adm,stereo', '--bits', '32f', '--out', path.join(folder, 'r')]), quiet);
+    const adm = readAdmBwf(new Uint8Array(await readFile(path.join(folder, 'r', 'mixed.adm.wav'))), 'mixed.adm.wav');
+    expect(adm.document.objects.map((o) => [o.name, o.packFormatIds[0]])).toEqual([['Bed', 'AP_00010016'], ['Moving', 'AP_00031001'], ['Wide L', 'AP_00031002'], ['Wide R', 'AP_00031003']]);
+    expect(adm.audio.channels.length).toBe(13);
+    const moving = adm.lookup.channelFormat('AC_00031001')!.blocks as AdmObjectsBlock[];
+    expect(moving.map((b) => [b.rtime, b.duration, b.jumpPosition?.interpolationLength])).toEqual([[0, 0.5, undefined], [0.5, 0.5, undefined], [1, 1, 0.1]]);
+    expect(moving[0]!.headphoneVirtualise).toEqual({ bypass: false, directToReverberantRatio: 20 });
+    // The listener turned 20 degrees to the left (the scene 20 to the right): the third block's 120 degrees is heard at 100.
+    const xyz = new Float64Array(3);
+    writePolarPointAsCartesian(100, 10, 1, xyz);
+    const third = moving[2]!.position;
+    expect(third.coordinates === 'cartesian' && Math.hypot(third.x - xyz[0]!, third.y - xyz[1]!, (third.z ?? 0) - xyz[2]!)).toBeLessThan(1e-6);
+    // The bed's M+090 (third stem channel) is the pack's fifth track, side left.
+    expect(adm.tracks[4]!.channelFormatId).toBe('AC_0001000a');
+    expect(Math.abs(adm.audio.channels[4]![1000]! - bed[2]![1000]! * 10 ** (-2 / 20))).toBeLessThan(1e-6);
+
+    const imported = await importAdmScene(path.join(folder, 'r', 'mixed.adm.wav'), path.join(folder, 'import'), quiet);
+    const { scene: back } = parseSceneJson(await readFile(imported, 'utf8'), imported);
+    expect(back.beds?.map((b) => [b.layout, b.channels.length])).toEqual([['2+7+0', 10]]);
+    expect(back.sources.map((s) => [s.name, s.timeline?.length ?? 1, s.binauralRenderMode])).toEqual([['Moving', 3, 'near'], ['Wide L', 1, 'mid'], ['Wide R', 1, 'mid']]);
+    await runRender(args([imported, '--format', 'stereo', '--bits', '32f', '--out', path.join(folder, 'import', 'r')]), quiet);
+    const original = await readWav(path.join(folder, 'r', 'mixed.stereo.wav'));
+    const roundTrip = await readWav(path.join(folder, 'import', 'r', 'mixed.adm.scene.stereo.wav'));
+    let worst = 0;
+    for (let c = 0; c < 2; c++) for (let i = 0; i < original[c]!.length; i++) worst = Math.max(worst, Math.abs(original[c]![i]! - roundTrip[c]![i]!));
+    expect(worst).toBeLessThan(2e-6);
+  }, 120_000);
 });
