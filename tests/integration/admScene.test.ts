@@ -139,6 +139,10 @@ describe('ADM BWF import (scene:from-adm) of tests/fixtures/adm', () => {
     await expect(importAdmScene(path.join(FIXTURES, 'eps__hoa_4ch_1stOrderAmbix_commondef.wav'), path.join(dir, 'bad'), quiet)).rejects.toThrow(/HOA pack AP_00040001 "3D_order1_SN3D_ACN": importing HOA into a scene is not supported yet/);
   });
 
+  it('render given an ADM BWF file points to scene:from-adm', async () => {
+    await expect(runRender(args([path.join(FIXTURES, 'eps__two_prog.wav'), '--format', 'stereo', '--out', path.join(dir, 'wav')]), quiet)).rejects.toThrow(/eps__two_prog\.wav: a WAV file, not a scene; an ADM BWF file becomes a scene with npm run scene:from-adm/);
+  });
+
   it('never writes over an existing file', async () => {
     const folder = path.join(dir, 'twice');
     await importAdmScene(path.join(FIXTURES, 'eps__two_prog.wav'), folder, quiet);

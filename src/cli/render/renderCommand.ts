@@ -44,6 +44,9 @@ export interface WrittenFile {
  */
 export async function runRender(args: RenderArgs, print: (line: string) => void): Promise<WrittenFile[]> {
   const log = (line: string): void => print(printableLines(line));
+  if (/\.(wav|bwf|bw64|rf64)$/i.test(args.scenePath)) {
+    throw new UsageError(`${args.scenePath}: a WAV file, not a scene; an ADM BWF file becomes a scene with npm run scene:from-adm -- ${args.scenePath}, which then renders like any scene`);
+  }
   const { scene, warnings, objectsKey } = await loadSceneFile(args.scenePath);
   for (const warning of warnings) log(`warning: ${warning}`);
   const base = path.basename(args.scenePath).replace(/\.json$/i, '');
