@@ -8,6 +8,8 @@ import { SCENE_FORMAT_VERSION, SCENE_LIMITS, SUPPORTED_SAMPLE_RATES_HZ } from '.
 import type { Scene, SceneBed, SceneSource, SourcePosition } from '../../core/scene/scene';
 import { wrapAzimuthDeg } from '../../core/units';
 import { frameCount } from '../../core/pcm';
+import { parseSceneJson } from '../../core/scene/sceneParse';
+import { serializeScene } from '../../core/scene/sceneWrite';
 import type { AdmBwf } from '../../io/adm/admBwfRead';
 import type { AdmTrackAssignment } from '../../io/adm/admTracks';
 import { bs2051Label } from '../../dsp/panners/directSpeakers/speakerLabel';
@@ -103,7 +105,22 @@ export function admToScene(bwf: AdmBwf, fileName: string, stemFolder: string): A
     sources,
     ...(beds.length === 0 ? {} : { beds }),
   };
+  checkImportedScene(scene, fileName);
   return { scene, stems, warnings };
+}
+
+/**
+ * What the scene reader would refuse in the scene made (times beyond a day, counts beyond
+ * its limits...) refuses the ADM file, naming it and the scene field.
+ */
+function checkImportedScene(scene: Scene, fileName: string): void {
+  const label = 'imported scene';
+  try {
+    parseSceneJson(serializeScene(scene), label);
+  } catch (error) {
+    if (!(error instanceof FieldError)) throw error;
+    throw new FieldError(fileName, '', `does not make a scene the studio reads: ${error.message.slice(label.length + 2)}`);
+  }
 }
 
 /** The first programme's objects and the objects nested in them, in document order; every object referenced by a track when there is no programme. */

@@ -24,4 +24,12 @@ describe('admToScene', () => {
     expect(Math.abs(s.gainDb - 20 * Math.log10(0.5))).toBeLessThan(1e-9);
     expect(stems.map((stem) => stem.file)).toEqual(['m-stems/01-off.wav', 'm-stems/02-near.wav', 'm-stems/03-mid.wav', 'm-stems/04-far.wav']);
   });
+
+  it('refuses, naming the file, an ADM timeline the scene reader would refuse (a block beyond a day, found by the fuzz target)', () => {
+    const content = buildAtmosMasterAdm({
+      programmeName: 'p',
+      objects: [{ name: 'late', samples: new Float32Array(48), blocks: [{ rtime: 0, duration: 1, position: { x: 0, y: 1, z: 0 } }, { rtime: 90_000, duration: 1, position: { x: 1, y: 1, z: 0 } }] }],
+    });
+    expect(() => admToScene(readAdmBwf(writeAdmBwf(content), 'm.wav'), 'm.wav', 'm-stems')).toThrow(/^m\.wav: does not make a scene the studio reads: objects\[0\]\.timeline\[1\]\.rtimeSec: expected a number in \[0, 86400\], got 90000/);
+  });
 });
