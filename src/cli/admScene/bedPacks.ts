@@ -32,11 +32,11 @@ export function commonPackLabels(packFormatId: string): string[] {
 }
 
 /**
- * A bed's channels (by label) laid out on its layout's pack: the pack's channel order,
- * silence where the bed routes nothing. Throws naming the bed and the label when a label
- * has no channel in the pack.
+ * Where a bed's channels (by label) go on its layout's pack: per pack channel, the bed's
+ * stem channel that feeds it, or -1 for silence. Throws naming the bed and the label when
+ * a label has no channel in the pack.
  */
-export function bedPackChannels(bedName: string, layout: LayoutName, labels: readonly string[], channels: readonly Float32Array[], lengthFrames: number): { packFormatId: string; channels: Float32Array[] } {
+export function bedPackOrder(bedName: string, layout: LayoutName, labels: readonly string[]): { packFormatId: string; order: number[] } {
   const packFormatId = BED_PACK_OF_LAYOUT[layout];
   const packLabels = commonPackLabels(packFormatId);
   labels.forEach((label) => {
@@ -44,5 +44,5 @@ export function bedPackChannels(bedName: string, layout: LayoutName, labels: rea
       throw new RangeError(`bed "${bedName}": its ${layout} channel ${label} has no channel in the common-definition pack ${packFormatId} (${packLabels.join(' ')})`);
     }
   });
-  return { packFormatId, channels: packLabels.map((label) => channels[labels.indexOf(label)] ?? new Float32Array(lengthFrames)) };
+  return { packFormatId, order: packLabels.map((label) => labels.indexOf(label)) };
 }

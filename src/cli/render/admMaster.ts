@@ -1,44 +1,68 @@
 import { FieldError } from '../../core/fieldError';
 import type { Scene } from '../../core/scene/scene';
+import { admBwfPieces } from '../../io/adm/admBwfWrite';
 import { ATMOS_MASTER_MAX_CHANNELS, ATMOS_MASTER_MAX_OBJECTS, ATMOS_MASTER_SAMPLE_RATE_HZ, buildAtmosMasterAdm } from '../../io/adm/atmosMasterAdm';
-import { writeAdmBwf } from '../../io/adm/admBwfWrite';
-import { renderAdmMix } from '../../render/adm/sceneAdmRender';
-import { bedPackChannels, commonPackLabels, BED_PACK_OF_LAYOUT } from '../admScene/bedPacks';
+import { createAdmExportMix } from '../../render/adm/sceneAdmRender';
+import { BED_PACK_OF_LAYOUT, bedPackOrder, commonPackLabels } from '../admScene/bedPacks';
 
 /** The `--format` id of the ADM BWF master. */
 export const ADM_FORMAT_ID = 'adm';
 
 export interface AdmMasterFile {
-  readonly bytes: Uint8Array;
+  /** The file's bytes in order; the samples are rendered as they are taken. */
+  readonly pieces: Generator<Uint8Array>;
   readonly objects: number;
   readonly bedChannels: number;
   readonly frames: number;
-  readonly peakDbfs: number;
+  /** The largest |sample| of the tracks taken so far, dBFS. */
+  peakDbfs(): number;
 }
 
 /**
  * The scene as an ADM BWF master in the Dolby Atmos Master ADM Profile's shape (48 kHz,
- * 24-bit; render/adm/sceneAdmRender.ts says what each track holds). Throws a FieldError
- * naming the scene file for a scene at another rate (no resampling: a master is made at
- * its rate) and a RangeError naming the counts for more than 118 objects or 128 channels,
- * both before rendering.
+ * 24-bit; render/adm/sceneAdmRender.ts says what each track holds), rendered while its
+ * pieces are taken, so a long master of many tracks needs memory for one block only.
+ * Throws a FieldError naming the scene file for a scene at another rate (no resampling: a
+ * master is made at its rate) and a RangeError naming the counts for more than 118
+ * objects or 128 channels, both before rendering.
  */
 export function admMasterFile(scene: Scene, stems: readonly (readonly Float32Array[])[], scenePath: string, programmeName: string, onProgress?: (fraction: number) => void): AdmMasterFile {
   if (scene.sampleRateHz !== ATMOS_MASTER_SAMPLE_RATE_HZ) {
     throw new FieldError(scenePath, 'sampleRateHz', `${scene.sampleRateHz} Hz: an ADM master (Dolby Atmos Master ADM profile) is ${ATMOS_MASTER_SAMPLE_RATE_HZ} Hz; set the scene's sampleRateHz to ${ATMOS_MASTER_SAMPLE_RATE_HZ} (stems are resampled when loaded)`);
   }
   checkCounts(scene, stems);
-  const mix = renderAdmMix(scene, stems, onProgress);
-  const beds = mix.beds.map((bed) => ({ name: bed.name, ...bedPackChannels(bed.name, bed.layout, bed.labels, bed.channels, mix.lengthFrames) }));
-  const content = buildAtmosMasterAdm({ programmeName, beds, objects: mix.objects });
+  const mix = createAdmExportMix(scene, stems);
+  const beds = mix.beds.map((bed) => ({ name: bed.name, ...bedPackOrder(bed.name, bed.layout, bed.labels) }));
+  const none = new Float32Array(0);
+  // The document and track list; the samples come from the mix as the file is written.
+  const { document, chna } = buildAtmosMasterAdm({
+    programmeName,
+    beds: beds.map((bed) => ({ name: bed.name, packFormatId: bed.packFormatId, channels: bed.order.map(() => none) })),
+    objects: mix.objects.map((object) => ({ name: object.name, blocks: object.blocks, samples: none })),
+  });
+  const bedChannels = beds.reduce((sum, bed) => sum + bed.order.length, 0);
+  const channelCount = bedChannels + mix.objects.length;
   let peak = 0;
-  for (const channel of content.audio.channels) for (let i = 0; i < channel.length; i++) peak = Math.max(peak, Math.abs(channel[i]!));
+  let silence = new Float32Array(0);
+  const source = {
+    sampleRateHz: mix.sampleRateHz,
+    channelCount,
+    frameCount: mix.lengthFrames,
+    read: (start: number, count: number): Float32Array[] => {
+      const block = mix.read(start, count);
+      if (silence.length !== count) silence = new Float32Array(count);
+      const channels = [...beds.flatMap((bed, b) => bed.order.map((c) => (c < 0 ? silence : block.beds[b]![c]!))), ...block.objects];
+      for (const channel of channels) for (let i = 0; i < count; i++) peak = Math.max(peak, Math.abs(channel[i]!));
+      onProgress?.((start + count) / mix.lengthFrames);
+      return channels;
+    },
+  };
   return {
-    bytes: writeAdmBwf(content),
+    pieces: admBwfPieces({ document, chna }, source),
     objects: mix.objects.length,
-    bedChannels: beds.reduce((sum, bed) => sum + bed.channels.length, 0),
+    bedChannels,
     frames: mix.lengthFrames,
-    peakDbfs: 20 * Math.log10(peak),
+    peakDbfs: () => 20 * Math.log10(peak),
   };
 }
 

@@ -1,4 +1,4 @@
-import { writeFile } from 'node:fs/promises';
+import { open, writeFile } from 'node:fs/promises';
 import path from 'node:path';
 import { needsHrtf, outputById } from '../../core/outputs/outputCatalog';
 import type { OutputDefinition } from '../../core/outputs/outputDefinition';
@@ -104,13 +104,23 @@ async function writeAdmMaster(scene: Scene, stems: readonly (readonly Float32Arr
   if (scene.master?.midSide !== undefined) log('warning: the master mid/side acts on the two-channel outputs (stereo, binaural) only; the ADM master does not have it');
   const progress = createProgressLine('rendering the ADM master');
   const master = admMasterFile(scene, stems, scenePath, programmeName, progress.update);
+  const handle = await open(file, 'w');
+  let bytes = 0;
+  try {
+    for (const piece of master.pieces) {
+      await handle.write(piece);
+      bytes += piece.length;
+    }
+  } finally {
+    await handle.close();
+  }
   progress.done();
-  await writeFile(file, master.bytes);
+  const peakDbfs = master.peakDbfs();
   const channels = master.objects + master.bedChannels;
-  log(`wrote ${file}: ADM BWF, ${master.objects} objects and ${master.bedChannels} bed channels (${channels} ch), ${scene.sampleRateHz} Hz, 24-bit, ${(master.frames / scene.sampleRateHz).toFixed(2)} s, ${master.bytes.length} bytes, peak ${master.peakDbfs.toFixed(2)} dBFS`);
-  const clipped = master.peakDbfs > 0;
-  if (clipped) log(`warning: ${file} peaks at ${master.peakDbfs.toFixed(2)} dBFS and clips in 24-bit: lower the source gains`);
-  return { format: ADM_FORMAT_ID, file, channels, frames: master.frames, peakDbfs: master.peakDbfs, clipped };
+  log(`wrote ${file}: ADM BWF, ${master.objects} objects and ${master.bedChannels} bed channels (${channels} ch), ${scene.sampleRateHz} Hz, 24-bit, ${(master.frames / scene.sampleRateHz).toFixed(2)} s, ${bytes} bytes, peak ${peakDbfs.toFixed(2)} dBFS`);
+  const clipped = peakDbfs > 0;
+  if (clipped) log(`warning: ${file} peaks at ${peakDbfs.toFixed(2)} dBFS and clips in 24-bit: lower the source gains`);
+  return { format: ADM_FORMAT_ID, file, channels, frames: master.frames, peakDbfs, clipped };
 }
 
 /** The outputs `args` asks for, each once (two names of one layout, `5.1` and `0+5+0`, are one output). */

@@ -4,19 +4,23 @@ import { createSceneRenderer, renderFrames } from '../sceneRenderer';
 import { admObjectBlocks } from './sceneAdmObjects';
 import type { AdmExportBlock } from './sceneAdmObjects';
 
-/** An object track of an ADM master: what the object feeds the renderer's buses, and its blocks. */
+/** An object track of an ADM master: its name and blocks (its samples come from AdmExportMix.read). */
 export interface AdmExportObject {
   readonly name: string;
-  readonly samples: Float32Array;
   readonly blocks: readonly AdmExportBlock[];
 }
 
-/** A bed of an ADM master: its channels as the renderer feeds them (the bed's gain in), by label. */
+/** A bed of an ADM master: its layout and, per stem channel, the label it feeds. */
 export interface AdmExportBed {
   readonly name: string;
   readonly layout: LayoutName;
   readonly labels: readonly string[];
-  readonly channels: readonly Float32Array[];
+}
+
+/** The tracks' samples of one read: each object's, then each bed's channels in its stem order. */
+export interface AdmExportBlockSamples {
+  readonly objects: readonly Float32Array[];
+  readonly beds: readonly (readonly Float32Array[])[];
 }
 
 export interface AdmExportMix {
@@ -24,17 +28,23 @@ export interface AdmExportMix {
   readonly lengthFrames: number;
   readonly objects: readonly AdmExportObject[];
   readonly beds: readonly AdmExportBed[];
+  /**
+   * Renders the next `count` frames (reads go in order from frame 0; `start` is checked)
+   * into arrays it reuses: valid until the next read.
+   */
+  read(start: number, count: number): AdmExportBlockSamples;
 }
 
 /**
- * The scene as an ADM master's tracks: each audible object's signal as the renderer makes
- * it (the stem through the source's mid/side, the source's gain and timeline gain, the
- * distance model's level and air absorption), a stereo stem's two objects apart ("L",
- * "R"), with its blocks (sceneAdmObjects.ts); each audible bed's channels with its gain.
- * Muted sources and beds, and those a solo silences, are left out (the master is the
- * mix as heard). `stems` as createSceneRenderer takes them (sources, then beds).
+ * The scene as an ADM master's tracks, rendered on demand (a master of many tracks does
+ * not fit in memory): each audible object's signal as the renderer makes it (the stem
+ * through the source's mid/side, the source's gain and timeline gain, the distance
+ * model's level and air absorption), a stereo stem's two objects apart ("L", "R"), with
+ * its blocks (sceneAdmObjects.ts); each audible bed's channels with its gain. Muted
+ * sources and beds, and those a solo silences, are left out (the master is the mix as
+ * heard). `stems` as createSceneRenderer takes them (sources, then beds).
  */
-export function renderAdmMix(scene: Scene, stems: readonly (readonly Float32Array[])[], onProgress?: (fraction: number) => void): AdmExportMix {
+export function createAdmExportMix(scene: Scene, stems: readonly (readonly Float32Array[])[]): AdmExportMix {
   const beds = scene.beds ?? [];
   const anySolo = scene.sources.some((s) => s.solo) || beds.some((b) => b.solo);
   const heard = (item: { readonly mute: boolean; readonly solo: boolean }): boolean => !item.mute && (!anySolo || item.solo);
@@ -46,25 +56,31 @@ export function renderAdmMix(scene: Scene, stems: readonly (readonly Float32Arra
   const heardScene: Scene = { ...rest, sources, ...(heardBeds.length === 0 ? {} : { beds: heardBeds }) };
   const heardStems = [...sourceIndices.map((i) => stems[i]!), ...bedIndices.map((j) => stems[scene.sources.length + j]!)];
   const renderer = createSceneRenderer(heardScene, heardStems, { outputs: [] });
-  const length = renderer.lengthFrames;
-  const signals = heardStems.flatMap((stem) => stem.map(() => new Float32Array(length)));
-  const CHUNK_FRAMES = 16384;
-  for (let start = 0; start < length; start += CHUNK_FRAMES) {
-    const end = Math.min(length, start + CHUNK_FRAMES);
-    renderFrames(renderer, { objects: signals.map((signal) => signal.subarray(start, end)) }, end - start);
-    onProgress?.(end / length);
-  }
-  const lengthSec = length / scene.sampleRateHz;
-  let next = 0;
+  const lengthFrames = renderer.lengthFrames;
+  const lengthSec = lengthFrames / scene.sampleRateHz;
   const objects = sources.flatMap((source, k) => {
     const stereo = heardStems[k]!.length === 2;
-    const sides = stereo ? [1, -1] : [0];
-    return sides.map((side) => ({
+    return (stereo ? [1, -1] : [0]).map((side) => ({
       name: stereo ? `${source.name} ${side > 0 ? 'L' : 'R'}` : source.name,
-      samples: signals[next++]!,
       blocks: admObjectBlocks(heardScene, source, side, lengthSec),
     }));
   });
-  const exportBeds = heardBeds.map((bed) => ({ name: bed.name, layout: bed.layout, labels: bed.channels, channels: bed.channels.map(() => signals[next++]!) }));
-  return { sampleRateHz: scene.sampleRateHz, lengthFrames: length, objects, beds: exportBeds };
+  const objectCount = objects.length;
+  const signalCount = heardStems.reduce((sum, stem) => sum + stem.length, 0);
+  let buffers: Float32Array[] = [];
+  let nextFrame = 0;
+  return {
+    sampleRateHz: scene.sampleRateHz,
+    lengthFrames,
+    objects,
+    beds: heardBeds.map((bed) => ({ name: bed.name, layout: bed.layout, labels: bed.channels })),
+    read(start, count) {
+      if (start !== nextFrame) throw new RangeError(`ADM master: read from frame ${start} (expected ${nextFrame}: reads go in order)`);
+      if (buffers.length !== signalCount || (signalCount > 0 && buffers[0]!.length !== count)) buffers = Array.from({ length: signalCount }, () => new Float32Array(count));
+      renderFrames(renderer, { objects: buffers }, count);
+      nextFrame += count;
+      let next = objectCount;
+      return { objects: buffers.slice(0, objectCount), beds: heardBeds.map((bed) => bed.channels.map(() => buffers[next++]!)) };
+    },
+  };
 }
