@@ -2,7 +2,7 @@ import { readFileSync } from 'node:fs';
 import { describe, expect, it } from 'vitest';
 import { FieldError } from '../../../../src/core/fieldError';
 import { readAdmBwf } from '../../../../src/io/adm/admBwfRead';
-import { writeAdmBwf } from '../../../../src/io/adm/admBwfWrite';
+import { admBwfPieces, writeAdmBwf } from '../../../../src/io/adm/admBwfWrite';
 import { readAdmXml } from '../../../../src/io/adm/admXmlRead';
 import { writeAdmXml } from '../../../../src/io/adm/admXmlWrite';
 import { buildAtmosMasterAdm, checkAtmosMasterProfile } from '../../../../src/io/adm/atmosMasterAdm';
@@ -123,4 +123,30 @@ describe('ADM BWF export and re-import', () => {
       expect(again.audio.channels).toEqual(original.audio.channels);
     },
   );
+});
+
+describe('admBwfPieces', () => {
+  it('gives, read in blocks from a sample source, the bytes writeAdmBwf writes from the whole audio', () => {
+    const content = buildAtmosMasterAdm(masterInput());
+    const { channels } = content.audio;
+    const reads: number[] = [];
+    const source = {
+      sampleRateHz: content.audio.sampleRateHz,
+      channelCount: channels.length,
+      frameCount: channels[0]!.length,
+      read: (start: number, count: number) => {
+        reads.push(start);
+        return channels.map((channel) => channel.subarray(start, start + count));
+      },
+    };
+    const pieces = [...admBwfPieces({ document: content.document, chna: content.chna }, source)];
+    const joined = new Uint8Array(pieces.reduce((sum, piece) => sum + piece.length, 0));
+    let at = 0;
+    for (const piece of pieces) {
+      joined.set(piece, at);
+      at += piece.length;
+    }
+    expect(joined).toEqual(writeAdmBwf(content));
+    expect(reads[0]).toBe(0);
+  });
 });
