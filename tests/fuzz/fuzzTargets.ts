@@ -1,5 +1,5 @@
 import type { FuzzTarget } from './fuzzCampaign';
-import { admBwfTarget } from './targets/admFiles';
+import { admBwfTarget, admSceneTarget } from './targets/admFiles';
 import { compressedAudioTarget, wavTarget } from './targets/audioFiles';
 import { hrtfFileTarget, sofaTarget } from './targets/hrtfFiles';
 import { sceneJsonTarget } from './targets/sceneJson';
@@ -21,4 +21,5 @@ export const FUZZ_TARGETS: readonly RegisteredTarget[] = [
   { target: hrtfFileTarget, testInputs: 2000 },
   { target: userLayoutJsonTarget, testInputs: 500 },
   { target: admBwfTarget, testInputs: 1500 },
+  { target: admSceneTarget, testInputs: 1000 },
 ];

@@ -52,14 +52,14 @@ describe('npm run render --format with layouts, binaural-<layout> and downmixes'
     for (const file of written) {
       const audio = decodeWav(new Uint8Array(await readFile(file.file)), file.file);
       const weights = audio.channels.map(() => 1);
-      expect(Math.abs(measureLoudness(audio.channels, audio.sampleRateHz, weights).integratedLufs - file.measures.integratedLufs)).toBeLessThan(1e-9);
-      expect(file.measures.integratedLufs).toBeGreaterThan(-40);
+      expect(Math.abs(measureLoudness(audio.channels, audio.sampleRateHz, weights).integratedLufs - file.measures!.integratedLufs)).toBeLessThan(1e-9);
+      expect(file.measures!.integratedLufs).toBeGreaterThan(-40);
       if (file.format === 'stereo') {
         const check = analyzeStereoMix(audio.channels[0]!, audio.channels[1]!, audio.sampleRateHz, { monoLaw: '-3dB' });
-        expect(file.measures.monoVsStereoDb).toBe(check.overall.monoVsStereoDb);
+        expect(file.measures!.monoVsStereoDb).toBe(check.overall.monoVsStereoDb);
       } else {
         // Mono has no stereo to check; the ears are not loudspeakers.
-        expect(file.measures.monoVsStereoDb).toBeUndefined();
+        expect(file.measures!.monoVsStereoDb).toBeUndefined();
       }
     }
     expect(lines.filter((line) => /^wrote .*: \d+ ch, .* dBFS, -?\d+\.\d LUFS/.test(line))).toHaveLength(3);

@@ -6,6 +6,7 @@ import { DEFAULT_MONO_LAW } from '../../core/monoLaw';
 import type { MonoLaw } from '../../core/monoLaw';
 import type { PcmSampleFormat } from '../../core/pcm';
 import { UsageError, parseMonoLaw, readCommandLine } from '../commandLine';
+import { ADM_FORMAT_ID } from './admMaster';
 
 export interface RenderArgs {
   readonly scenePath: string;
@@ -30,7 +31,8 @@ Renders a scene to WAV files, one per output.
 
 options:
   --format <list>    outputs to render, comma-separated (default: ${STUDIO_OUTPUT_IDS.join(',')}):
-                     ${outputIdHelp()}
+                     ${outputIdHelp()};
+                     adm: the scene as an ADM BWF master (Dolby Atmos Master ADM profile shape, 48 kHz 24-bit)
   --out <folder>     where to write the files (default: renders)
   --bits <16|24|32f> sample format: 16-bit (TPDF-dithered), 24-bit or 32-bit float PCM (default: 24)
   --hrtf <file>      HRTF set for binaural: an AES69 SOFA file (SimpleFreeFieldHRIR) or a .hrtf
@@ -107,6 +109,7 @@ export function parseRenderArgs(argv: readonly string[]): RenderArgs | 'help' {
   const loRo = { centreDb: levels.loroCentre, surroundDb: levels.loroSurround };
   const ltRt = { centreDb: levels.ltrtCentre, surroundDb: levels.ltrtSurround };
   for (const id of formats) {
+    if (id === ADM_FORMAT_ID) continue;
     try {
       outputById(id, { monoLaw, hrtfSet: SHIPPED_HRTF_SET, loRo, ltRt });
     } catch (error) {

@@ -6,7 +6,8 @@
  */
 import type { AdmDocument, ChnaEntry } from '../../core/adm/admModel';
 import type { PcmAudio, PcmSampleFormat } from '../../core/pcm';
-import { encodeWav } from '../wavEncode';
+import { encodeWav, encodeWavPieces } from '../wavEncode';
+import type { WavSampleSource } from '../wavEncode';
 import { admLookup } from './admLookup';
 import { resolveTracks } from './admTracks';
 import { writeAdmXml } from './admXmlWrite';
@@ -30,6 +31,24 @@ export interface AdmBwfWriteOptions {
 export function writeAdmBwf(content: AdmBwfContent, options: AdmBwfWriteOptions = {}): Uint8Array {
   resolveTracks(content.chna, content.audio.channels.length, admLookup(content.document), 'ADM export');
   return encodeWav(content.audio, {
+    sampleFormat: options.sampleFormat ?? 'pcm24',
+    chunks: [
+      { id: 'chna', body: writeChna(content.chna) },
+      { id: 'axml', body: encodeUtf8(writeAdmXml(content.document)) },
+    ],
+    largeForm: 'BW64',
+    ...(options.forceLargeForm === undefined ? {} : { forceLargeForm: options.forceLargeForm }),
+  });
+}
+
+/**
+ * The file as pieces (header with `chna` and `axml`, then sample blocks read from
+ * `source` in order), for a master too large to hold in memory; checked as writeAdmBwf
+ * checks, against `source`'s channel count.
+ */
+export function admBwfPieces(content: Omit<AdmBwfContent, 'audio'>, source: WavSampleSource, options: AdmBwfWriteOptions = {}): Generator<Uint8Array> {
+  resolveTracks(content.chna, source.channelCount, admLookup(content.document), 'ADM export');
+  return encodeWavPieces(source, {
     sampleFormat: options.sampleFormat ?? 'pcm24',
     chunks: [
       { id: 'chna', body: writeChna(content.chna) },

@@ -43,6 +43,8 @@ export interface AtmosObjectInput {
 export interface AtmosMasterInput {
   readonly programmeName: string;
   readonly bed?: AtmosBedInput;
+  /** More beds, after `bed`, each its own audioObject. */
+  readonly beds?: readonly AtmosBedInput[];
   readonly objects: readonly AtmosObjectInput[];
 }
 
@@ -74,8 +76,7 @@ export function buildAtmosMasterAdm(input: AtmosMasterInput): AdmBwfContent {
     contents.push({ id: `ACO_${number}`, name, objectIds: [`AO_${number}`], dialogue });
   };
 
-  if (input.bed !== undefined) {
-    const { bed } = input;
+  for (const bed of [...(input.bed === undefined ? [] : [input.bed]), ...(input.beds ?? [])]) {
     const pack = common.packFormat(bed.packFormatId);
     if (pack === undefined || pack.type !== 'DirectSpeakers' || !common.isCommonDefinition(pack.id)) {
       throw new RangeError(`Atmos master: bed pack ${bed.packFormatId} (expected a DirectSpeakers pack of the ITU-R BS.2094 common definitions, e.g. AP_00010016 for 7.1.2)`);

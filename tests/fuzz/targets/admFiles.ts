@@ -1,4 +1,7 @@
 import { readFile } from 'node:fs/promises';
+import { admToScene } from '../../../src/cli/admScene/admToScene';
+import { parseSceneJson } from '../../../src/core/scene/sceneParse';
+import { serializeScene } from '../../../src/core/scene/sceneWrite';
 import { readAdmBwf } from '../../../src/io/adm/admBwfRead';
 import { summarizeAdmBwf } from '../../../src/io/adm/admSummary';
 import { mutateBytes } from '../byteMutations';
@@ -96,4 +99,19 @@ export const admBwfTarget: FuzzTarget = {
     Promise.all(SEED_FILES.map(async (fileName) => ({ fileName, bytes: new Uint8Array(await readFile(new URL(`../../fixtures/adm/${fileName}`, import.meta.url))) }))),
   mutate: (bytes, random) => (random() < 0.3 ? mutateBytes(bytes, random) : mutateAxml(bytes, random)),
   read: readAdm,
+};
+
+/**
+ * ADM BWF imported as a scene (scene:from-adm's conversion): what the reader accepts
+ * becomes a scene the scene reader accepts, or is refused naming the file (HOA...).
+ */
+export const admSceneTarget: FuzzTarget = {
+  parser: 'ADM BWF to scene',
+  seeds: admBwfTarget.seeds,
+  mutate: admBwfTarget.mutate,
+  read: async (bytes, fileName) => {
+    const { scene } = admToScene(readAdmBwf(bytes, fileName), fileName, 'stems');
+    // Not named as the input: a scene the conversion returns and the reader refuses is a failure.
+    parseSceneJson(serializeScene(scene), 'the imported scene');
+  },
 };

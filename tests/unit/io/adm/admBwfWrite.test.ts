@@ -2,7 +2,7 @@ import { readFileSync } from 'node:fs';
 import { describe, expect, it } from 'vitest';
 import { FieldError } from '../../../../src/core/fieldError';
 import { readAdmBwf } from '../../../../src/io/adm/admBwfRead';
-import { writeAdmBwf } from '../../../../src/io/adm/admBwfWrite';
+import { admBwfPieces, writeAdmBwf } from '../../../../src/io/adm/admBwfWrite';
 import { readAdmXml } from '../../../../src/io/adm/admXmlRead';
 import { writeAdmXml } from '../../../../src/io/adm/admXmlWrite';
 import { buildAtmosMasterAdm, checkAtmosMasterProfile } from '../../../../src/io/adm/atmosMasterAdm';
@@ -63,8 +63,8 @@ describe('ADM BWF export and re-import', () => {
     expect(back.document).toEqual(content.document);
     expect(back.chna).toEqual(content.chna);
     expect(back.audio.channels).toEqual(content.audio.channels);
-    // The 7.1.2 pack's channels in the order AP_00010016 lists them, then the objects.
-    const bedChannels = ['AC_00010001', 'AC_00010002', 'AC_00010003', 'AC_00010004', 'AC_0001000b', 'AC_0001000c', 'AC_0001001c', 'AC_0001001d', 'AC_00010013', 'AC_00010014'];
+    // The 7.1.2 pack's channels in the order AP_00010016 lists them (BS.2094-1: side left and right, commonDefinitions.ts), then the objects.
+    const bedChannels = ['AC_00010001', 'AC_00010002', 'AC_00010003', 'AC_00010004', 'AC_0001000a', 'AC_0001000b', 'AC_0001001c', 'AC_0001001d', 'AC_00010013', 'AC_00010014'];
     expect(back.tracks.map((t) => [t.channel, t.type, t.channelFormatId])).toEqual([
       ...bedChannels.map((id, c) => [c, 'DirectSpeakers', id]),
       [10, 'Objects', 'AC_00031001'],
@@ -123,4 +123,30 @@ describe('ADM BWF export and re-import', () => {
       expect(again.audio.channels).toEqual(original.audio.channels);
     },
   );
+});
+
+describe('admBwfPieces', () => {
+  it('gives, read in blocks from a sample source, the bytes writeAdmBwf writes from the whole audio', () => {
+    const content = buildAtmosMasterAdm(masterInput());
+    const { channels } = content.audio;
+    const reads: number[] = [];
+    const source = {
+      sampleRateHz: content.audio.sampleRateHz,
+      channelCount: channels.length,
+      frameCount: channels[0]!.length,
+      read: (start: number, count: number) => {
+        reads.push(start);
+        return channels.map((channel) => channel.subarray(start, start + count));
+      },
+    };
+    const pieces = [...admBwfPieces({ document: content.document, chna: content.chna }, source)];
+    const joined = new Uint8Array(pieces.reduce((sum, piece) => sum + piece.length, 0));
+    let at = 0;
+    for (const piece of pieces) {
+      joined.set(piece, at);
+      at += piece.length;
+    }
+    expect(joined).toEqual(writeAdmBwf(content));
+    expect(reads[0]).toBe(0);
+  });
 });
