@@ -7,6 +7,7 @@ import type { StudioOutputId } from '../../core/outputs/studioOutputs';
 import { DEFAULT_MONO_LAW } from '../../core/monoLaw';
 import { createSceneRenderer, renderFrames, updateSource } from '../../render/sceneRenderer';
 import { benchNoise, runAnalysisBench } from './benchAnalysis';
+import { runAtmosBench } from './atmosBench';
 import { loadHrtfGrid } from '../loadHrtf';
 
 /**
@@ -135,6 +136,8 @@ async function main(): Promise<void> {
   const memory = process.memoryUsage();
   console.log(`peak resident memory: ${(process.resourceUsage().maxRSS / 1024).toFixed(0)} MiB (heap now ${(memory.heapUsed / 2 ** 20).toFixed(0)} MiB)`);
 
+  console.log('');
+  runAtmosBench(hrtf, (line) => console.log(line));
   console.log('');
   await runAnalysisBench(hrtf, (line) => console.log(line));
 
