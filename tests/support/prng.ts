@@ -1,17 +1,7 @@
-/**
- * Deterministic uniform [0, 1) generator for tests (mulberry32, a 32-bit mixing PRNG):
- * the same seed gives the same sequence on every machine.
- */
-export function createPrng(seed: number): () => number {
-  let state = seed >>> 0;
-  return () => {
-    state = (state + 0x6d2b79f5) >>> 0;
-    let t = state;
-    t = Math.imul(t ^ (t >>> 15), t | 1);
-    t ^= t + Math.imul(t ^ (t >>> 7), t | 61);
-    return ((t ^ (t >>> 14)) >>> 0) / 4294967296;
-  };
-}
+import { seededRandom } from '../../src/dsp/seededRandom';
+
+/** Deterministic uniform [0, 1) generator for tests: the studio's own (mulberry32), the same sequence on every machine. */
+export const createPrng = seededRandom;
 
 /** Gaussian white noise of unit variance (Box-Muller over createPrng). */
 export function gaussianNoise(length: number, seed: number): Float32Array {

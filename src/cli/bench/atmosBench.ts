@@ -9,6 +9,7 @@ import type { HrtfGrid } from '../../dsp/hrtf/hrtfGrid';
 import { RENDER_BLOCK_FRAMES } from '../../render/renderBlock';
 import { createSceneRenderer, renderFrames } from '../../render/sceneRenderer';
 import { benchNoise } from './benchAnalysis';
+import { benchSource } from './benchSource';
 
 /**
  * The Atmos-sized scene of issue 13: a 7.1.2 bed (2+7+0) and 118 objects, each moving a
@@ -33,17 +34,7 @@ function atmosScene(): Scene {
       durationSec: 2.5,
       position: { azimuthDeg: ((azimuthDeg + 180 + 90 * k) % 360) - 180 + 1e-9, elevationDeg, distanceM },
     }));
-    sources.push({
-      id: `object-${i}`,
-      name: `Object ${i}`,
-      stem: { kind: 'generator', generator: 'bench-noise' },
-      gainDb: -30,
-      mute: false,
-      solo: false,
-      position: { azimuthDeg, elevationDeg, distanceM },
-      spreadDeg: 0,
-      timeline,
-    });
+    sources.push({ ...benchSource(i, { azimuthDeg, elevationDeg, distanceM }), timeline });
   }
   const bed: SceneBed = {
     id: 'bed',

@@ -8,6 +8,7 @@ import { DEFAULT_MONO_LAW } from '../../core/monoLaw';
 import { createSceneRenderer, renderFrames, updateSource } from '../../render/sceneRenderer';
 import { benchNoise, runAnalysisBench } from './benchAnalysis';
 import { runAtmosBench } from './atmosBench';
+import { benchSource } from './benchSource';
 import { loadHrtfGrid } from '../loadHrtf';
 
 /**
@@ -35,16 +36,7 @@ function benchScene(objectCount: number): Scene {
     // Spread over the sphere on a golden-angle spiral so every object uses a different filter.
     const elevationDeg = Math.asin(-0.9 + (1.8 * (i + 0.5)) / objectCount) * (180 / Math.PI);
     const azimuthDeg = ((i * 137.508) % 360) - 180 + 1e-9;
-    sources.push({
-      id: `object-${i}`,
-      name: `Object ${i}`,
-      stem: { kind: 'generator', generator: 'bench-noise' },
-      gainDb: -30,
-      mute: false,
-      solo: false,
-      position: { azimuthDeg, elevationDeg, distanceM: 1 + (i % 5) },
-      spreadDeg: 0,
-    });
+    sources.push(benchSource(i, { azimuthDeg, elevationDeg, distanceM: 1 + (i % 5) }));
   }
   return { version: SCENE_FORMAT_VERSION, sampleRateHz: SAMPLE_RATE_HZ, listener: { yawDeg: 0, pitchDeg: 0, rollDeg: 0 }, sources };
 }

@@ -1,4 +1,5 @@
 import { createRealFft, realFftInverse } from '../fft';
+import { seededRandom } from '../seededRandom';
 
 /**
  * Decorrelation filters for the diffuse path of object rendering (ITU-R BS.2127 section
@@ -43,7 +44,7 @@ export function designDecorrelationFilter(seed: number, length = DECORRELATION_F
   const bins = length / 2 + 1;
   const re = new Float64Array(bins);
   const im = new Float64Array(bins);
-  const random = mulberry32(seed);
+  const random = seededRandom(seed);
   re[0] = 1;
   re[bins - 1] = 1;
   for (let k = 1; k < bins - 1; k++) {
@@ -54,16 +55,4 @@ export function designDecorrelationFilter(seed: number, length = DECORRELATION_F
   const out = new Float32Array(length);
   realFftInverse(fft, re, im, out);
   return out;
-}
-
-/** Uniform [0, 1) from a 32-bit state (mulberry32): deterministic on every engine. */
-function mulberry32(seed: number): () => number {
-  let state = seed >>> 0;
-  return () => {
-    state = (state + 0x6d2b79f5) >>> 0;
-    let t = state;
-    t = Math.imul(t ^ (t >>> 15), t | 1);
-    t ^= t + Math.imul(t ^ (t >>> 7), t | 61);
-    return ((t ^ (t >>> 14)) >>> 0) / 4294967296;
-  };
 }
