@@ -50,6 +50,8 @@ describe('session storage problems', () => {
 
   it('reports an upgrade blocked by another tab that holds the old database, instead of waiting', async () => {
     const { page } = session;
+    // Leave the studio first: once the database is deleted, its next autosave would reopen it at the current version before the old one below.
+    await page.goto(new URL('tests/e2e/pages/blank.html', session.server.url).href);
     // This tab now holds the database at version 2 (as an old studio would, but never letting go).
     await page.evaluate(async () => {
       await new Promise((resolve, reject) => {
