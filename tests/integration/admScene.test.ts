@@ -125,7 +125,7 @@ describe('ADM master refusals', () => {
 });
 
 describe('ADM BWF import (scene:from-adm) of tests/fixtures/adm', () => {
-  const valid = ['bmx__adm_1', 'ear__test_bwf', 'eps__channels_stereo_adm', 'eps__jp_2_jump_position_no_interpolate', 'eps__jp_3_jump_position_interpolate', 'eps__nesting5-1ao_with_1pf_with_2cf', 'eps__one_ao-multiple_uid', 'eps__panned_noise_adm', 'eps__two_prog'];
+  const valid = ['bmx__adm_1', 'ear__test_bwf', 'eps__channels_stereo_adm', 'eps__hoa_4ch_1stOrderAmbix_commondef', 'eps__jp_2_jump_position_no_interpolate', 'eps__jp_3_jump_position_interpolate', 'eps__nesting5-1ao_with_1pf_with_2cf', 'eps__one_ao-multiple_uid', 'eps__panned_noise_adm', 'eps__two_prog'];
 
   it.each(valid)('%s imports and renders to stereo, not silent', async (name) => {
     const scenePath = await importAdmScene(path.join(FIXTURES, `${name}.wav`), path.join(dir, 'fixtures'), quiet);
