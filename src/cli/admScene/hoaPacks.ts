@@ -28,7 +28,8 @@ const ADM_DEFAULT_NORMALIZATION = 'SN3D';
  * (N + 1)^2 of them (BS.2127 renders any set, but the scene's stems are full orders); the
  * stem has them in ACN order (n^2 + n + m). Throws a FieldError naming the file, the pack
  * or channel format and the field otherwise. nfcRefDist and screenRef are not rendered
- * (nor are they by the EBU ADM Renderer's decoder): a warning says so.
+ * (nor are they by the EBU ADM Renderer's decoder), nor blocks after a channel's first:
+ * a warning says so.
  */
 export function admHoaStem(fileName: string, objectId: string, pack: AdmPackFormat, tracks: readonly AdmHoaTrack[]): AdmHoaStem {
   const warnings: string[] = [];
@@ -62,6 +63,8 @@ export function admHoaStem(fileName: string, objectId: string, pack: AdmPackForm
   }
   const nfc = components.find((c) => c.block.nfcRefDist !== undefined && c.block.nfcRefDist > 0);
   if (nfc !== undefined) warnings.push(`${fileName}: ${packPath}: nfcRefDist ${nfc.block.nfcRefDist} m is not rendered (no near-field compensation)`);
+  const timed = components.find((c) => c.channelFormat.blocks.filter((b) => b.type === 'HOA').length > 1);
+  if (timed !== undefined) warnings.push(`${fileName}: audioChannelFormat ${timed.channelFormat.id}: ${timed.channelFormat.blocks.length} HOA blocks; the first one's metadata is used for the whole file`);
   if (components.some((c) => c.block.screenRef === true)) warnings.push(`${fileName}: ${packPath}: screenRef is not rendered (HOA is not screen-scaled)`);
   return { order, normalization: normalization as AmbisonicNormalization, channels: Array.from({ length: expected }, (_, acn) => byAcn.get(acn)!.samples), warnings };
 }

@@ -42,6 +42,17 @@ describe('admHoaStem (an ADM HOA pack as a scene HOA stem)', () => {
     );
   });
 
+  it('warns of what it does not render: nfcRefDist, screenRef, blocks after the first', () => {
+    const w = track(0, 0);
+    const block = { type: 'HOA' as const, id: 'AB_00041000_00000001', order: 0, degree: 0, nfcRefDist: 2, screenRef: true };
+    const stem = admHoaStem('f.wav', 'AO_1', pack, [{ ...w, channelFormat: { ...w.channelFormat, blocks: [block, { ...block, id: 'AB_00041000_00000002' }] } }]);
+    expect(stem.warnings).toEqual([
+      'f.wav: audioPackFormat AP_00041001 (audioObject AO_1): nfcRefDist 2 m is not rendered (no near-field compensation)',
+      'f.wav: audioChannelFormat AC_00041000: 2 HOA blocks; the first one\'s metadata is used for the whole file',
+      'f.wav: audioPackFormat AP_00041001 (audioObject AO_1): screenRef is not rendered (HOA is not screen-scaled)',
+    ]);
+  });
+
   it('refuses FuMa beyond order 3', () => {
     const tracks = Array.from({ length: 25 }, (_, acn) => {
       const n = Math.floor(Math.sqrt(acn));
