@@ -27,7 +27,8 @@ export interface StemSourcesPlan {
  * file's name, made unique if another file already has it.
  */
 export function planStemSources(files: readonly NamedBlob[], scene: Scene, existingFiles: ReadonlyMap<string, Blob>): StemSourcesPlan {
-  const ids = new Set(scene.sources.map((s) => s.id));
+  // Unique among the objects, beds and HOA stems: the scene reader refuses a repeated id.
+  const ids = new Set([...scene.sources, ...(scene.beds ?? []), ...(scene.ambisonics ?? [])].map((s) => s.id));
   const azimuthsDeg = scene.sources.map((s) => s.position.azimuthDeg);
   const colors = new Set(scene.sources.flatMap((s) => (s.color === undefined ? [] : [s.color])));
   const allFiles = new Map(existingFiles);

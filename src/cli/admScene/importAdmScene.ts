@@ -30,7 +30,9 @@ export async function importAdmScene(admPath: string, outDir: string, print: (li
   }
   await writeFile(scenePath, text);
   const beds = imported.scene.beds ?? [];
-  print(`wrote ${scenePath}: ${imported.scene.sources.length} objects, ${beds.length} beds (${beds.map((b) => b.layout).join(', ') || 'none'}), ${imported.stems.length} stems in ${path.join(outDir, `${base}-stems`)}`);
+  const hoa = imported.scene.ambisonics ?? [];
+  const hoaText = hoa.length === 0 ? '' : `, ${hoa.length} HOA stems (${hoa.map((a) => `order ${a.order} ${a.normalization}`).join(', ')})`;
+  print(`wrote ${scenePath}: ${imported.scene.sources.length} objects, ${beds.length} beds (${beds.map((b) => b.layout).join(', ') || 'none'})${hoaText}, ${imported.stems.length} stems in ${path.join(outDir, `${base}-stems`)}`);
   return scenePath;
 }
 
