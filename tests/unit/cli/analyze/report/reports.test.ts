@@ -115,7 +115,7 @@ describe('evaluateGates', () => {
   const analysis = handMadeAnalysis(); // overall mono sum vs stereo -4.25 dB: 4.25 dB lost
 
   it('fails mono-loss>3dB by 1.25 dB and passes mono-loss>5dB, measuring the loss as a positive number of dB', () => {
-    const [strict, lenient] = evaluateGates([{ kind: 'mono-loss', maxLossDb: 3 }, { kind: 'mono-loss', maxLossDb: 5 }], analysis, handMadeLoudness('stereo', -14, -2), target);
+    const [strict, lenient] = evaluateGates([{ kind: 'mono-loss', maxLossDb: 3 }, { kind: 'mono-loss', maxLossDb: 5 }], { analysis, programmes: [handMadeLoudness('stereo', -14, -2)] }, target);
     expect(strict).toMatchObject({ gate: 'mono-loss>3dB', passed: false, measured: 4.25, limit: 3 });
     expect(strict!.excess).toBeCloseTo(1.25, 12);
     expect(strict!.message).toBe('mono-loss>3dB: FAILED: the stereo render loses 4.3 dB in mono (mono sum vs stereo -4.3 dB), 1.3 dB beyond the limit of 3.0 dB lost');
@@ -124,25 +124,25 @@ describe('evaluateGates', () => {
 
   it('measures no loss for a mix that is louder in mono (+3.01 dB, identical channels): it passes any limit', () => {
     const louder = { ...analysis, overall: { ...analysis.overall, monoVsStereoDb: 10 * Math.log10(2) } };
-    const [gate] = evaluateGates([{ kind: 'mono-loss', maxLossDb: 0 }], louder, handMadeLoudness('stereo', -14, -2), target);
+    const [gate] = evaluateGates([{ kind: 'mono-loss', maxLossDb: 0 }], { analysis: louder, programmes: [handMadeLoudness('stereo', -14, -2)] }, target);
     expect(gate).toMatchObject({ passed: true, measured: 0, limit: 0, excess: 0 });
     expect(gate!.message).toBe('mono-loss>0dB: passed (the stereo render loses nothing in mono (mono sum vs stereo +3.0 dB), limit 0.0 dB lost)');
   });
 
   it('fails loudness outside the tolerance or over the true-peak ceiling, by how much', () => {
     // -16.5 LUFS against -14 +-1: 1.5 LU beyond; -0.4 dBTP against -1: 0.6 dB over.
-    const [low] = evaluateGates([{ kind: 'loudness' }], analysis, handMadeLoudness('binaural', -16.5, -0.4), target);
+    const [low] = evaluateGates([{ kind: 'loudness' }], { analysis, programmes: [handMadeLoudness('binaural', -16.5, -0.4)] }, target);
     expect(low!.passed).toBe(false);
     expect(low!.excess).toBeCloseTo(1.5, 12);
     expect(low!.message).toBe(
       'loudness: FAILED (binaural, Streaming (-14 LUFS)): integrated -16.5 LUFS is 2.5 LU below the target -14 LUFS (1.5 LU beyond the +-1 LU tolerance); true peak -0.4 dBTP is 0.6 dB above the -1 dBTP ceiling',
     );
-    const [ok] = evaluateGates([{ kind: 'loudness' }], analysis, handMadeLoudness('stereo', -14.9, -1), target);
+    const [ok] = evaluateGates([{ kind: 'loudness' }], { analysis, programmes: [handMadeLoudness('stereo', -14.9, -1)] }, target);
     expect(ok!.passed).toBe(true);
   });
 
   it('passes a mono-loss gate for a mono file, which has no stereo analysis', () => {
-    const [gate] = evaluateGates([{ kind: 'mono-loss', maxLossDb: 3 }], undefined, handMadeLoudness('mix', -14, -2), target);
+    const [gate] = evaluateGates([{ kind: 'mono-loss', maxLossDb: 3 }], { analysis: undefined, programmes: [handMadeLoudness('mix', -14, -2)] }, target);
     expect(gate!.passed).toBe(true);
   });
 });
