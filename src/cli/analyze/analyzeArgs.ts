@@ -56,7 +56,8 @@ export const ANALYZE_USAGE = `usage: npm run analyze -- <mix.wav | scene.json> [
 
 Measures a mix (stereo or multichannel WAV, FLAC, MP3) or renders a scene and measures
 it: BS.1770 loudness against a target, correlation, mono sum vs stereo overall and per band, and
-the findings (polarity, Haas delays, wide sources) with the sources that cause them.
+the findings (polarity, Haas delays, wide sources) with the sources that cause them. With
+--delivery, checks an ADM BWF master (or a scene as its export) against delivery rules.
 
 options:
   --target <id>        loudness target: ${TARGET_IDS.join(', ')} (default: streaming)
