@@ -66,12 +66,14 @@ export async function analyzeSceneFile(args: AnalyzeArgs, target: LoudnessTarget
   const outputs = outputsToRender(args, bedCount > 0);
   let rendered: ProgrammeLoudness[] = [];
   let renderNonFinite = 0;
+  let renderedSec = 0;
   if (outputs.length > 0) {
     const rendering = createProgressLine(`rendering ${outputs.map((o) => o.id).join(', ')}${bedCount > 0 ? ' with the beds' : ''}`);
     const measured = measureSceneOutputs(fullScene, allStems, outputs, { hrtf: outputs.some(needsHrtf) ? hrtf : undefined, monoLaw: args.monoLaw, target, onProgress: rendering.update });
     rendering.done();
     rendered = [...measured.loudness];
     renderNonFinite = measured.nonFiniteBlocks;
+    renderedSec = measured.durationSec;
   }
 
   const nonFinite = pass.nonFiniteBlocks + renderNonFinite;
@@ -83,7 +85,8 @@ export async function analyzeSceneFile(args: AnalyzeArgs, target: LoudnessTarget
     kind: 'scene',
     file: args.inputPath,
     sampleRateHz: scene.sampleRateHz,
-    durationSec: pass.analysis.durationSec,
+    // A bed may outlast the objects the pass renders.
+    durationSec: bedCount > 0 ? Math.max(pass.analysis.durationSec, renderedSec) : pass.analysis.durationSec,
     sourceCount: scene.sources.length,
     foldedDown: false,
     warnings: [...loaded.warnings, ...stemWarnings],

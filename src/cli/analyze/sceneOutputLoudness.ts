@@ -13,6 +13,8 @@ import type { ProgrammeLoudness } from './report/analysisReport';
 export interface SceneOutputMeasurement {
   readonly loudness: readonly ProgrammeLoudness[];
   readonly nonFiniteBlocks: number;
+  /** The render's length: the longest stem, objects' or beds', plus the buses' tail. */
+  readonly durationSec: number;
 }
 
 /**
@@ -38,5 +40,5 @@ export function measureSceneOutputs(
       ...(monoCheck === undefined ? {} : { monoCheck }),
     };
   });
-  return { loudness, nonFiniteBlocks: renderer.nonFiniteBlocks };
+  return { loudness, nonFiniteBlocks: renderer.nonFiniteBlocks, durationSec: renderer.lengthFrames / scene.sampleRateHz };
 }

@@ -53,7 +53,7 @@ h1 { font-size: 1.5em; } h2 { font-size: 1.2em; margin-top: 2em; border-bottom: 
 table { border-collapse: collapse; margin: 0.5em 0; }
 th, td { padding: 0.2em 0.7em; text-align: left; border-bottom: 1px solid #e6e9ef; }
 td.num { text-align: right; font-variant-numeric: tabular-nums; white-space: nowrap; }
-.pass { color: #1b7f3a; font-weight: 600; } .fail { color: #b3261e; font-weight: 600; }
+.pass { color: #1b7f3a; font-weight: 600; } .fail { color: #b3261e; font-weight: 600; } .flag { color: #a8650c; font-weight: 600; }
 .note { color: #5a6275; }
 .finding { margin: 0.8em 0; padding: 0.5em 0.8em; border-left: 4px solid #d08a1e; background: #fff; }
 .finding h3 { margin: 0; font-size: 1em; }
@@ -110,7 +110,7 @@ ${plots}</section>`;
 }
 
 function deliverySection(delivery: DeliveryReport): string {
-  const rows = delivery.rules.map((rule) => `<tr><td class="${rule.verdict === 'pass' ? 'pass' : 'fail'}">${rule.verdict.toUpperCase()}</td><td>${escapeHtml(rule.id)}</td><td>${escapeHtml(rule.found)}</td><td>${escapeHtml(rule.requirement)}</td><td>${rule.source}</td></tr>`);
+  const rows = delivery.rules.map((rule) => `<tr><td class="${rule.verdict}">${rule.verdict.toUpperCase()}</td><td>${escapeHtml(rule.id)}</td><td>${escapeHtml(rule.found)}</td><td>${escapeHtml(rule.requirement)}</td><td>${rule.source}</td></tr>`);
   return `<section><h2>Delivery check (${escapeHtml(delivery.specification)})</h2>
 <table><thead><tr><th>verdict</th><th>rule</th><th>found</th><th>required</th><th>source</th></tr></thead><tbody>
 ${rows.join('\n')}

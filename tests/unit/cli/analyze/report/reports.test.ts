@@ -146,3 +146,43 @@ describe('evaluateGates', () => {
     expect(gate!.passed).toBe(true);
   });
 });
+
+describe('the delivery check and output mono checks in the reports', () => {
+  const base = handMadeReport();
+  const report = {
+    ...base,
+    input: { ...base.input, kind: 'adm' as const, file: 'm<a>ster.wav', channelCount: 12 },
+    loudness: [{ ...handMadeLoudness('7.1.4', -18.3, -5.4), monoCheck: { monoVsStereoDb: 2.8, of: 'fold-down' as const } }],
+    delivery: {
+      specification: 'atmos-music' as const,
+      facts: {
+        sampleRateHz: 44100, bitsPerSample: 24, channelCount: 12, objectCount: 2, admProfileProblems: [],
+        fullRender: { render: '7.1.4', integratedLkfs: -18.3, truePeakDbtp: -5.4 },
+        downmix51: { render: '5.1 downmix', integratedLkfs: -18.2, truePeakDbtp: -5.4 },
+        lfe: undefined, emptyObjects: ['<empty>'], renderModes: ['near' as const],
+      },
+      rules: [
+        { id: 'sample-rate', requirement: '48 kHz', found: '44.1 kHz', verdict: 'fail' as const, source: 'DOLBY' as const },
+        { id: 'no-empty-objects', requirement: 'no empty object channels', found: 'empty: <empty>', verdict: 'flag' as const, source: 'UMG' as const },
+      ],
+    },
+  };
+
+  it('prints each rule with its verdict, what was found and what is required, and the output\'s mono check', () => {
+    const text = renderTextReport(report);
+    expect(text).toContain('Delivery check (atmos-music): 0 passed, 1 failed, 1 flagged for approval');
+    expect(text).toContain('  FAIL  sample-rate       44.1 kHz  (required: 48 kHz; DOLBY)');
+    expect(text).toContain('  FLAG  no-empty-objects  empty: <empty>  (required: no empty object channels; UMG)');
+    expect(text).toMatch(/7\.1\.4\s+-18\.3 LUFS .* \+2\.8 dB \(fold-down\)/);
+    expect(text).toContain('ADM BWF master, 12 channels');
+  });
+
+  it('writes the delivery section in the HTML report, escaped, and the rules in the JSON', () => {
+    const html = renderHtmlReport(report);
+    expect(html).toContain('<h2>Delivery check (atmos-music)</h2>');
+    expect(html).toContain('<td class="fail">FAIL</td><td>sample-rate</td><td>44.1 kHz</td>');
+    expect(html).toContain('<td class="flag">FLAG</td><td>no-empty-objects</td><td>empty: &lt;empty&gt;</td>');
+    expect(html).not.toContain('<empty>');
+    expect(JSON.parse(renderJsonReport(report)).delivery.rules[0].verdict).toBe('fail');
+  });
+});
