@@ -61,7 +61,9 @@ beforeAll(async () => {
   scene = await writeBedScene(dir, 'short', { seconds: 3, lfeAmplitude: 0.1 });
   const args = parseRenderArgs([scene, '--format', 'adm', '--out', path.join(dir, 'out')]);
   if (args === 'help') throw new Error('help');
-  [{ file: master }] = (await runRender(args, () => {})) as [{ file: string }];
+  const [written] = await runRender(args, () => {});
+  if (written === undefined) throw new Error('render wrote no ADM master');
+  master = written.file;
 });
 
 afterAll(async () => {
