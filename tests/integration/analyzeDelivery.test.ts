@@ -121,4 +121,11 @@ describe('the Atmos music delivery check', () => {
     expect(facts.admProfileProblems!.filter((p) => p.includes('has a polar position'))).toHaveLength(24);
     expect(facts.lfe).toBeUndefined();
   });
+
+  it('counts a real file\'s tracks as the file has them: EAR\'s test file, 4 channels, 2 Objects channels, 3 DirectSpeakers channels with a render mode each (not a bed layout\'s silent rest)', async () => {
+    const file = path.resolve(import.meta.dirname, '../fixtures/adm/ear__test_bwf.wav');
+    const facts = reportOf(await analyze([file, '--delivery', 'atmos-music'])).delivery!.facts;
+    expect([facts.channelCount, facts.objectCount]).toEqual([fmtOf(new Uint8Array(await readFile(file))).channels, 2]);
+    expect(facts.renderModes).toEqual(['mid', 'mid', 'mid', 'mid', 'mid']);
+  });
 });

@@ -1,6 +1,5 @@
 import { checkAtmosMusicDelivery } from '../../core/delivery/atmosMusicDelivery';
 import type { DeliveryFacts, DeliveryRenderMode, DeliveryRuleResult, RenderLoudness } from '../../core/delivery/atmosMusicDelivery';
-import { getLayout } from '../../core/layouts';
 import { DEFAULT_MONO_LAW } from '../../core/monoLaw';
 import { DEFAULT_DOWNMIX_LEVELS } from '../../core/outputs/downmixOutputs';
 import { outputById } from '../../core/outputs/outputCatalog';
@@ -96,9 +95,7 @@ function renderModes(scene: Scene, stems: readonly (readonly Float32Array[])[]):
     if (!heard(source)) return;
     for (let c = 0; c < stems[i]!.length; c++) modes.push(source.binauralRenderMode ?? DEFAULT_BINAURAL_RENDER_MODE);
   });
-  for (const bed of scene.beds ?? []) {
-    if (!heard(bed)) continue;
-    for (let c = 0; c < getLayout(bed.layout).channels.length; c++) modes.push(DEFAULT_BINAURAL_RENDER_MODE);
-  }
+  // The channels a bed routes (an imported file's DirectSpeakers channels), not its layout's silent rest.
+  for (const bed of scene.beds ?? []) if (heard(bed)) modes.push(...bed.channels.map(() => DEFAULT_BINAURAL_RENDER_MODE));
   return modes;
 }
