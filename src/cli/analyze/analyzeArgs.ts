@@ -6,9 +6,10 @@ import { DEFAULT_MONO_LAW } from '../../core/monoLaw';
 import type { MonoLaw } from '../../core/monoLaw';
 import type { AnalysedFormat } from '../../core/monoAnalysis/monoAnalysisTypes';
 import { DEFAULT_DOWNMIX_LEVELS } from '../../core/outputs/downmixOutputs';
+import type { StereoDownmixLevels } from '../../core/outputs/downmixOutputs';
 import { outputById, outputIdHelp } from '../../core/outputs/outputCatalog';
 import { SHIPPED_HRTF_SET } from '../../core/outputs/studioOutputs';
-import { UsageError, oneOf, parseMonoLaw, readCommandLine } from '../commandLine';
+import { UsageError, oneOf, parseDownmixLevel, parseMonoLaw, readCommandLine } from '../commandLine';
 
 
 /** A release gate: the command exits 1 when one fails. */
@@ -38,6 +39,9 @@ export interface AnalyzeArgs {
    * and which the loudness gate checks. Default: the culprit format alone.
    */
   readonly formats: readonly string[];
+  /** Centre and surround levels of the Lo/Ro and Lt/Rt downmixes among `formats`, as render takes them. */
+  readonly loRo: StereoDownmixLevels;
+  readonly ltRt: StereoDownmixLevels;
   /** Run the delivery check of this specification instead of the mix analysis. */
   readonly delivery?: DeliverySpec;
   readonly hrtfPath?: string;
@@ -68,6 +72,8 @@ options:
                        (5.1, 7.1.4, 4+7+0, ...), binaural-<layout>, <layout>-to-5.1|loro|ltrt|mono;
                        the loudness gate checks each; the culprit analysis runs on the first
                        of stereo or binaural listed (default: stereo)
+  --loro-centre <dB>, --loro-surround <dB>, --ltrt-centre <dB>, --ltrt-surround <dB>
+                       levels of the Lo/Ro and Lt/Rt downmixes, as for render (default: -3)
   --delivery <spec>    check a master against a delivery specification instead: atmos-music
                        (an ADM BWF file, or a scene as its ADM export would be)
   --hrtf <file>        HRTF set for binaural: a SOFA or .hrtf file (default: the shipped set)
@@ -90,6 +96,7 @@ export function parseAnalyzeArgs(argv: readonly string[]): AnalyzeArgs | 'help' 
   let layout: LayoutName | undefined;
   let formats: readonly string[] | undefined;
   let delivery: DeliverySpec | undefined;
+  const levels = { loroCentre: DEFAULT_DOWNMIX_LEVELS.centreDb, loroSurround: DEFAULT_DOWNMIX_LEVELS.surroundDb, ltrtCentre: DEFAULT_DOWNMIX_LEVELS.centreDb, ltrtSurround: DEFAULT_DOWNMIX_LEVELS.surroundDb };
   let hrtfPath: string | undefined;
   let monoLaw: MonoLaw = DEFAULT_MONO_LAW;
   let jsonPath: string | undefined;
@@ -110,6 +117,18 @@ export function parseAnalyzeArgs(argv: readonly string[]): AnalyzeArgs | 'help' 
         return true;
       case '--delivery':
         delivery = oneOf(flag, value(), DELIVERY_SPECS);
+        return true;
+      case '--loro-centre':
+        levels.loroCentre = parseDownmixLevel(flag, value());
+        return true;
+      case '--loro-surround':
+        levels.loroSurround = parseDownmixLevel(flag, value());
+        return true;
+      case '--ltrt-centre':
+        levels.ltrtCentre = parseDownmixLevel(flag, value());
+        return true;
+      case '--ltrt-surround':
+        levels.ltrtSurround = parseDownmixLevel(flag, value());
         return true;
       case '--hrtf':
         hrtfPath = value();
@@ -142,6 +161,8 @@ export function parseAnalyzeArgs(argv: readonly string[]): AnalyzeArgs | 'help' 
     target,
     format,
     formats: formats ?? [format],
+    loRo: { centreDb: levels.loroCentre, surroundDb: levels.loroSurround },
+    ltRt: { centreDb: levels.ltrtCentre, surroundDb: levels.ltrtSurround },
     monoLaw,
     ...(delivery === undefined ? {} : { delivery }),
     gates,

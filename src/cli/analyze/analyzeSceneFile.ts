@@ -1,5 +1,4 @@
 import path from 'node:path';
-import { DEFAULT_DOWNMIX_LEVELS } from '../../core/outputs/downmixOutputs';
 import { needsHrtf, outputById } from '../../core/outputs/outputCatalog';
 import type { OutputDefinition } from '../../core/outputs/outputDefinition';
 import { SHIPPED_HRTF_SET, STUDIO_OUTPUT_IDS } from '../../core/outputs/studioOutputs';
@@ -103,8 +102,8 @@ function outputsToRender(args: AnalyzeArgs, withBeds: boolean): OutputDefinition
   const settings = {
     monoLaw: args.monoLaw,
     hrtfSet: args.hrtfPath === undefined ? SHIPPED_HRTF_SET : path.basename(args.hrtfPath),
-    loRo: DEFAULT_DOWNMIX_LEVELS,
-    ltRt: DEFAULT_DOWNMIX_LEVELS,
+    loRo: args.loRo,
+    ltRt: args.ltRt,
   };
   const ids = withBeds ? [...STUDIO_OUTPUT_IDS, ...args.formats] : args.formats.filter((id) => !(STUDIO_OUTPUT_IDS as readonly string[]).includes(id));
   const outputs: OutputDefinition[] = [];

@@ -19,9 +19,11 @@ function usageErrorOf(argv: string[]): string {
   throw new Error(`expected a usage error for ${argv.join(' ')}`);
 }
 
+const minus3 = { centreDb: -3, surroundDb: -3 };
+
 describe('parseAnalyzeArgs', () => {
   it('defaults: streaming target, stereo format, -3 dB law, no layout, no reports, no gates', () => {
-    expect(parsed(['mix.wav'])).toEqual({ inputPath: 'mix.wav', target: 'streaming', format: 'stereo', formats: ['stereo'], monoLaw: '-3dB', gates: [] });
+    expect(parsed(['mix.wav'])).toEqual({ inputPath: 'mix.wav', target: 'streaming', format: 'stereo', formats: ['stereo'], loRo: minus3, ltRt: minus3, monoLaw: '-3dB', gates: [] });
   });
 
   it('reads every option', () => {
@@ -35,6 +37,8 @@ describe('parseAnalyzeArgs', () => {
       layout: '0+5+0',
       format: 'binaural',
       formats: ['binaural'],
+      loRo: minus3,
+      ltRt: minus3,
       hrtfPath: 'my.sofa',
       monoLaw: '-6dB',
       jsonPath: 'out/r.json',
@@ -54,6 +58,14 @@ describe('parseAnalyzeArgs', () => {
     expect(args.formats).toEqual(['7.1.4', 'binaural', '7.1.4-to-5.1', 'stereo']);
     expect(args.format).toBe('binaural');
     expect(parsed(['s.json', '--format', 'binaural-7.1.4,mono']).format).toBe('stereo');
+  });
+
+  it('reads the Lo/Ro and Lt/Rt levels as render does', () => {
+    expect(parsed(['s.json', '--format', '5.1-to-loro', '--loro-centre', '0', '--loro-surround', '-6dB', '--ltrt-centre', '1.5', '--ltrt-surround', '3'])).toMatchObject({
+      loRo: { centreDb: 0, surroundDb: -6 },
+      ltRt: { centreDb: 1.5, surroundDb: 3 },
+    });
+    expect(usageErrorOf(['s.json', '--loro-centre', '-2'])).toBe('--loro-centre: expected one of -6, -4.5, -3, -1.5, 0, 1.5, 3 (dB), got "-2"');
   });
 
   it('reads --delivery atmos-music with the delivery gate', () => {
