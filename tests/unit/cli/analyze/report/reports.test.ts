@@ -141,6 +141,23 @@ describe('evaluateGates', () => {
     expect(ok!.passed).toBe(true);
   });
 
+  it('checks the loudness of every output listed, one result each: 7.1.4 on target, its binaural 2.5 LU low', () => {
+    const results = evaluateGates([{ kind: 'loudness' }], { analysis, programmes: [handMadeLoudness('7.1.4', -14.2, -3), handMadeLoudness('binaural-7.1.4', -16.5, -3)] }, target);
+    expect(results.map((r) => [r.passed, r.message.slice(0, 40)])).toEqual([
+      [true, 'loudness: passed (7.1.4: -14.2 LUFS, -3.0'],
+      [false, 'loudness: FAILED (binaural-7.1.4, Stream'],
+    ]);
+  });
+
+  it('fails the delivery gate on a failed rule, not on a flag, counting the failures', () => {
+    const rule = (id: string, verdict: 'pass' | 'fail' | 'flag') => ({ id, requirement: 'r', found: 'f', verdict, source: 'UMG' as const });
+    const delivery = (rules: ReturnType<typeof rule>[]) => ({ specification: 'atmos-music' as const, facts: {} as never, rules });
+    const [flagged] = evaluateGates([{ kind: 'delivery' }], { analysis: undefined, programmes: [], delivery: delivery([rule('a', 'pass'), rule('b', 'flag')]) }, target);
+    expect(flagged).toMatchObject({ gate: 'delivery', passed: true, measured: 0, message: 'delivery: passed (atmos-music: 2 rules, none failed; 1 flagged for approval)' });
+    const [failed] = evaluateGates([{ kind: 'delivery' }], { analysis: undefined, programmes: [], delivery: delivery([rule('a', 'fail'), rule('b', 'flag'), rule('c', 'fail')]) }, target);
+    expect(failed).toMatchObject({ passed: false, measured: 2, limit: 0, unit: 'rules', message: 'delivery: FAILED (atmos-music): a: f, expected r; c: f, expected r; 1 flagged for approval' });
+  });
+
   it('passes a mono-loss gate for a mono file, which has no stereo analysis', () => {
     const [gate] = evaluateGates([{ kind: 'mono-loss', maxLossDb: 3 }], { analysis: undefined, programmes: [handMadeLoudness('mix', -14, -2)] }, target);
     expect(gate!.passed).toBe(true);
