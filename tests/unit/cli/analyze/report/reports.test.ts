@@ -143,10 +143,9 @@ describe('evaluateGates', () => {
 
   it('checks the loudness of every output listed, one result each: 7.1.4 on target, its binaural 2.5 LU low', () => {
     const results = evaluateGates([{ kind: 'loudness' }], { analysis, programmes: [handMadeLoudness('7.1.4', -14.2, -3), handMadeLoudness('binaural-7.1.4', -16.5, -3)] }, target);
-    expect(results.map((r) => [r.passed, r.message.slice(0, 40)])).toEqual([
-      [true, 'loudness: passed (7.1.4: -14.2 LUFS, -3.0'],
-      [false, 'loudness: FAILED (binaural-7.1.4, Stream'],
-    ]);
+    expect(results.map((r) => r.passed)).toEqual([true, false]);
+    expect(results[0]!.message).toMatch(/^loudness: passed \(7\.1\.4: -14\.2 LUFS/);
+    expect(results[1]!.message).toMatch(/^loudness: FAILED \(binaural-7\.1\.4, .*integrated -16\.5 LUFS is 2\.5 LU below/);
   });
 
   it('fails the delivery gate on a failed rule, not on a flag, counting the failures', () => {
