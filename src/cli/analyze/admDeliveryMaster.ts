@@ -9,7 +9,7 @@ import { admToScene } from '../admScene/admToScene';
 /** An ADM BWF master as the delivery check takes it: its mix as a scene with stems, and its file's facts. */
 export interface AdmDeliveryInput {
   readonly scene: Scene;
-  /** As the renderer takes them: the scene's objects', then its beds'. */
+  /** As the renderer takes them: the scene's objects', then its beds', then its HOA stems'. */
   readonly stems: readonly (readonly Float32Array[])[];
   readonly master: DeliveryMaster;
   readonly warnings: readonly string[];
@@ -18,7 +18,7 @@ export interface AdmDeliveryInput {
 /**
  * Reads an ADM BWF file's bytes for the delivery check: the mix through the importer of
  * `npm run scene:from-adm` (admToScene: Objects channels become objects with timelines,
- * DirectSpeakers beds), and from the file itself its sample rate and bits, its channel
+ * DirectSpeakers beds, HOA packs HOA stems), and from the file itself its sample rate and bits, its channel
  * count, its Objects channels (the tracks the check counts and looks at for silence) and
  * the Atmos Master ADM profile's stated constraints (io/adm/atmosMasterAdm.ts). Throws the
  * reader's and importer's FieldErrors naming the file.
@@ -27,7 +27,7 @@ export function admDeliveryInput(bytes: Uint8Array, file: string): AdmDeliveryIn
   const bwf = readAdmBwf(bytes, file);
   const imported = admToScene(bwf, file, 'stems');
   const stemOfFile = new Map(imported.stems.map((stem) => [stem.file, stem.channels]));
-  const stems = [...imported.scene.sources, ...(imported.scene.beds ?? [])].map((item) => {
+  const stems = [...imported.scene.sources, ...(imported.scene.beds ?? []), ...(imported.scene.ambisonics ?? [])].map((item) => {
     const channels = item.stem.kind === 'file' ? stemOfFile.get(item.stem.file) : undefined;
     if (channels === undefined) throw new Error(`internal: the import of ${file} made no stem for "${item.name}"`);
     return channels;
