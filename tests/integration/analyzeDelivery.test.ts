@@ -128,4 +128,15 @@ describe('the Atmos music delivery check', () => {
     expect([facts.channelCount, facts.objectCount]).toEqual([fmtOf(new Uint8Array(await readFile(file))).channels, 2]);
     expect(facts.renderModes).toEqual(['mid', 'mid', 'mid', 'mid', 'mid']);
   });
+
+  it('checks a real file whose mix is HOA (the EBU production suite\'s first-order AmbiX): rendered through the HOA decoder, its profile failure names the HOA pack', async () => {
+    const file = path.resolve(import.meta.dirname, '../fixtures/adm/eps__hoa_4ch_1stOrderAmbix_commondef.wav');
+    const report = reportOf(await analyze([file, '--delivery', 'atmos-music']));
+    const facts = report.delivery!.facts;
+    expect([facts.channelCount, facts.objectCount]).toEqual([4, 0]);
+    expect(facts.admProfileProblems!.some((p) => p.includes('uses HOA pack AP_00040001'))).toBe(true);
+    // Rendered, not silent: the file's noise is far above the gate (-70 LKFS).
+    expect(facts.fullRender.integratedLkfs).toBeGreaterThan(-40);
+    expect(Number.isFinite(facts.downmix51.integratedLkfs)).toBe(true);
+  });
 });
