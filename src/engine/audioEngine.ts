@@ -52,7 +52,7 @@ export interface SceneLoadReport {
   readonly missing: readonly { readonly sourceId: string; readonly file: string }[];
   /** Sources whose stem could not be read, with the reason. */
   readonly failed: readonly { readonly sourceId: string; readonly message: string }[];
-  /** Channel count of each source's stem (1 or 2). */
+  /** Channel count of each source's stem (1 or 2) and each bed's, by id. */
   readonly stemChannels: Readonly<Record<string, number>>;
   /** Length of a full render of every source the engine has, in seconds (longest stem plus the filter tail). */
   readonly lengthSec: number;
@@ -108,7 +108,10 @@ export type EngineStatus = 'needs-gesture' | 'starting' | 'ready' | 'failed';
  */
 /** A stem file decoded before a source is made of it (AudioEngine.prepareStemFile). */
 export interface PreparedStemFile {
+  /** 1 or 2: a source's stem; more: a bed's. */
   readonly channelCount: number;
+  /** WAVE_FORMAT_EXTENSIBLE dwChannelMask, when the file has one: which loudspeaker each channel feeds. */
+  readonly channelMask?: number;
   /** Each names the file: what was read despite a fault in the file. */
   readonly warnings: readonly string[];
 }
@@ -134,9 +137,9 @@ export interface AudioEngine {
   /**
    * Decodes a stem file (off the audio thread, at the session's rate) before a source is
    * made of it, and keeps the result for the addSources that follows under `fileName`.
-   * Resolves with its channel count (1 or 2) and what its reader found wrong but read
-   * anyway (a WAV cut short); rejects, naming the file and what was wrong, for a file that
-   * cannot be decoded, is empty, or has another channel count.
+   * Resolves with its channel count (1 or 2 for a source, more for a bed), its channel mask
+   * and what its reader found wrong but read anyway (a WAV cut short); rejects, naming the
+   * file and what was wrong, for a file that cannot be decoded or is empty.
    */
   prepareStemFile(file: Blob, fileName: string): Promise<PreparedStemFile>;
   /** Removes a source: it fades out over one block, nothing else restarts. Unknown ids are ignored. */

@@ -4,9 +4,14 @@ import type { PreparationRequest, PreparationResult } from './preparationProtoco
 type Pending = { resolve: (result: PreparationResult) => void; reject: (error: Error) => void };
 type RequestBody = PreparationRequest extends infer R ? (R extends { id: number } ? Omit<R, 'id'> : never) : never;
 
-/** A stem file's channels at the session's rate, with what its reader found wrong but read anyway (a WAV cut short). */
+/**
+ * A stem file's channels at the session's rate (any count: more than two is a bed's stem),
+ * its WAVE_FORMAT_EXTENSIBLE channel mask when it has one, with what its reader found
+ * wrong but read anyway (a WAV cut short).
+ */
 export interface DecodedStem {
   readonly channels: Float32Array[];
+  readonly channelMask?: number;
   readonly warnings: readonly string[];
 }
 
@@ -54,7 +59,9 @@ export function createPreparationClient(): PreparationClient {
     },
     async decode(bytes, fileName, sampleRateHz) {
       const result = await request({ kind: 'decode', bytes, fileName, sampleRateHz }, [bytes]);
-      return { channels: stem(result), warnings: result.kind === 'stem' ? (result.warnings ?? []) : [] };
+      const channels = stem(result);
+      const mask = result.kind === 'stem' ? result.channelMask : undefined;
+      return { channels, ...(mask === undefined ? {} : { channelMask: mask }), warnings: result.kind === 'stem' ? (result.warnings ?? []) : [] };
     },
     dispose() {
       worker.terminate();

@@ -8,5 +8,5 @@ export type PreparationRequest =
 
 export type PreparationResult =
   | { readonly id: number; readonly kind: 'hrtf'; readonly grid: HrtfGrid }
-  | { readonly id: number; readonly kind: 'stem'; readonly channels: Float32Array[]; readonly warnings?: readonly string[] }
+  | { readonly id: number; readonly kind: 'stem'; readonly channels: Float32Array[]; readonly channelMask?: number; readonly warnings?: readonly string[] }
   | { readonly id: number; readonly kind: 'error'; readonly message: string };

@@ -41,8 +41,16 @@ async function prepare(request: PreparationRequest): Promise<PreparationResult> 
     }
     case 'decode': {
       const audio = await decodeAudioFile(new Uint8Array(request.bytes), request.fileName);
-      const channels = shared(prepareStem(audio, request.sampleRateHz, request.fileName));
-      return { id: request.id, kind: 'stem', channels, ...(audio.warnings === undefined ? {} : { warnings: audio.warnings }) };
+      // More than two channels: a bed's stem (the engine checks the count against the bed or source it feeds).
+      const count = audio.channels.length;
+      const channels = shared(prepareStem(audio, request.sampleRateHz, request.fileName, count > 2 ? count : undefined));
+      return {
+        id: request.id,
+        kind: 'stem',
+        channels,
+        ...(audio.channelMask === undefined ? {} : { channelMask: audio.channelMask }),
+        ...(audio.warnings === undefined ? {} : { warnings: audio.warnings }),
+      };
     }
   }
 }

@@ -44,6 +44,7 @@ import { addEngineSource, createEngineSources, meterSlotCount, removeEngineSourc
 import { renderSceneOffline } from './offlineRender';
 import { createPreparationClient } from './preparationClient';
 import { createRendererNode } from './rendererNode';
+import { rendererScene } from './rendererScene';
 import { loadStems, prepareStemFile } from './stemLoader';
 import type { StemCache } from './stemLoader';
 
@@ -133,10 +134,9 @@ export function createWebAudioEngine(): AudioEngine {
     const grid = await gridFor(scene.sampleRateHz);
     const positionFrame = meters?.[METER_LAYOUT.playheadFrame] ?? 0;
     const wasPlaying = meters?.[METER_LAYOUT.playing] === 1;
-    const stems = stemsInSceneOrder(scene, sources.stems);
-    const meterSlotsOf = scene.sources.map((source) => sources.slots.get(source.id)!);
-    // The studio does not load bed stems yet: the worklet renders the objects.
-    post({ type: 'load', scene: sceneWithoutBeds(scene), stems, meterSlots: meterSlotsOf, grid, meters: meterBuffer, outputs: liveOutputs(), wire: 'monitor', startPlaying: false, deviceChannels: deviceChannels() });
+    const rendered = rendererScene(scene, sources.stems);
+    const meterSlotsOf = [...rendered.scene.sources, ...(rendered.scene.beds ?? [])].map((channels) => sources.slots.get(channels.id)!);
+    post({ type: 'load', scene: rendered.scene, stems: rendered.stems, meterSlots: meterSlotsOf, grid, meters: meterBuffer, outputs: liveOutputs(), wire: 'monitor', startPlaying: false, deviceChannels: deviceChannels() });
     workletLoaded = true;
     postMonitor();
     post({ type: 'speakerSolo', label: speakerSolo });
@@ -236,7 +236,11 @@ export function createWebAudioEngine(): AudioEngine {
       const grid = await gridFor(scene.sampleRateHz);
       sampleRateHz = scene.sampleRateHz;
       pendingAdds.clear();
-      resetEngineSources(sources, scene.sources.map((source, i) => [source.id, loaded.stems[i]!] as const));
+      const loadedBeds = (scene.beds ?? []).flatMap((bed, j) => {
+        const stem = loaded.bedStems[j];
+        return stem === null || stem === undefined ? [] : [[bed.id, stem] as const];
+      });
+      resetEngineSources(sources, [...scene.sources.map((source, i) => [source.id, loaded.stems[i]!] as const), ...loadedBeds]);
       ensureMeters();
       await sendLoad(scene);
       return { ...loaded.report, lengthSec: lengthSec(grid) };
@@ -258,23 +262,27 @@ export function createWebAudioEngine(): AudioEngine {
       return { ...loaded.report, lengthSec: lengthSec(grid) };
     },
     async prepareStemFile(file: Blob, fileName: string): Promise<PreparedStemFile> {
-      const { channels, warnings } = await prepareStemFile(file, fileName, sampleRateHz, stemCache, preparation);
-      return { channelCount: channels.length, warnings: warnings.map((warning) => `${fileName}: ${warning}`) };
+      const { channels, channelMask, warnings } = await prepareStemFile(file, fileName, sampleRateHz, stemCache, preparation);
+      return {
+        channelCount: channels.length,
+        ...(channelMask === undefined ? {} : { channelMask }),
+        warnings: warnings.map((warning) => `${fileName}: ${warning}`),
+      };
     },
     removeSource(sourceId: string) {
       pendingAdds.delete(sourceId);
       if (removeEngineSource(sources, sourceId)) postToRenderer({ type: 'removeSource', sourceId });
     },
     async exportMix(scene: Scene, request: ExportRequest, options?: ExportOptions): Promise<OutputFile[]> {
-      const stems = stemsInSceneOrder(scene, sources.stems);
+      const rendered = rendererScene(options?.ignoreSolos === true ? sceneWithoutSolos(scene) : scene, sources.stems);
       const grid = await gridFor(scene.sampleRateHz);
       const outputs = studioOutputs(request.outputIds, outputSettings());
-      const rendered = sceneWithoutBeds(options?.ignoreSolos === true ? sceneWithoutSolos(scene) : scene);
-      const mix = await renderSceneOffline(rendered, stems, grid, outputs, options ?? {});
+      const mix = await renderSceneOffline(rendered.scene, rendered.stems, grid, outputs, options ?? {});
       return encodeOutputFiles(mix, { baseName: request.baseName, sampleFormat: request.sampleFormat });
     },
     async analyzeMono(options: MonoAnalysisOptions): Promise<MonoAnalysis> {
-      const { scene } = options;
+      // The mono analysis renders objects only: beds are not analysed yet.
+      const scene = sceneWithoutBeds(options.scene);
       const stems = stemsInSceneOrder(scene, sources.stems);
       const grid = await gridFor(scene.sampleRateHz);
       const job = { scene, stems, grid, format: options.format, monoLaw: monitor.monoLaw };
