@@ -1,5 +1,5 @@
 import { readFile } from 'node:fs/promises';
-import { admToScene } from '../../../src/cli/admScene/admToScene';
+import { admToScene } from '../../../src/adm/admToScene';
 import { parseSceneJson } from '../../../src/core/scene/sceneParse';
 import { serializeScene } from '../../../src/core/scene/sceneWrite';
 import { readAdmBwf } from '../../../src/io/adm/admBwfRead';
