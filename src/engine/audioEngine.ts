@@ -87,6 +87,18 @@ export interface MonoAnalysisOptions {
   readonly signal?: AbortSignal;
 }
 
+/** An ADM BWF file imported as a scene (AudioEngine.importAdmMaster). */
+export interface ImportedMaster {
+  /** The scene's name: the file's, without its extension. */
+  readonly name: string;
+  /** The scene file's text (format version 2), as `npm run scene:from-adm` writes it. */
+  readonly sceneText: string;
+  /** Its stems: 32-bit float WAV files of the master's tracks, by the file name the scene refers to. */
+  readonly stemFiles: ReadonlyMap<string, Blob>;
+  /** What the importer noted (a second programme not imported, speakers of no layout made objects), each naming the file. */
+  readonly warnings: readonly string[];
+}
+
 /** Levels reported by the renderer at a throttled rate (about 30 per second). */
 export interface MeterFrame {
   /** Output peak per channel of the monitored format, linear (1 = 0 dBFS). */
@@ -151,6 +163,21 @@ export interface AudioEngine {
    * file per output (io/outputFiles.ts). Rejects naming a source whose stem is not loaded.
    */
   exportMix(scene: Scene, request: ExportRequest, options?: ExportOptions): Promise<OutputFile[]>;
+  /**
+   * Renders `scene` (with the loaded stems; beds on their BS.2094 packs) as an ADM BWF
+   * master, `<baseName>.adm.wav`, with the command line's exporter (`--format adm`:
+   * adm/admMasterFile.ts) off the page's thread. Rejects naming the scene for a rate other
+   * than 48 kHz and naming the counts beyond 118 objects or 128 channels.
+   */
+  exportAdmMaster(scene: Scene, baseName: string, options?: ExportOptions): Promise<OutputFile>;
+  /**
+   * Imports an ADM BWF file with the command line's importer (adm/admToScene.ts) off the
+   * page's thread. Rejects with the importer's message (naming the file and what is wrong)
+   * for a file it refuses.
+   */
+  importAdmMaster(file: Blob, fileName: string): Promise<ImportedMaster>;
+  /** Whether a WAV file is an ADM BWF file (it has `axml` and `chna` chunks); reads only its chunk headers. */
+  isAdmMaster(file: Blob): Promise<boolean>;
   /**
    * Analyses the mono compatibility of `options.scene` (with the loaded stems of its
    * sources, the HRTF set at the scene's rate, the monitor's mono law) off the page's

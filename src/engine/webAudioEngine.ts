@@ -15,6 +15,7 @@ import type { StudioOutputSettings } from '../core/outputs/studioOutputs';
 import type { MonoAnalysis } from '../core/monoAnalysis/monoAnalysisTypes';
 import type { HrtfGrid } from '../dsp/hrtf/hrtfGrid';
 import { encodeOutputFiles } from '../io/outputFiles';
+import { isAdmBwfChunks, riffChunkIds } from '../io/riffChunkIds';
 import { renderLengthFrames } from '../render/outputPlan';
 import { METER_LAYOUT, meterSlots } from '../render/realtime/meterLayout';
 import { createLiveMeterReader } from '../render/realtime/liveMeterReader';
@@ -28,6 +29,7 @@ import type {
   EngineStatus,
   ExportOptions,
   ExportRequest,
+  ImportedMaster,
   MeterFrame,
   MeterSettings,
   MonitorSettings,
@@ -44,6 +46,7 @@ import { addEngineSource, createEngineSources, meterSlotCount, removeEngineSourc
 import { renderSceneOffline } from './offlineRender';
 import { createPreparationClient } from './preparationClient';
 import { createRendererNode } from './rendererNode';
+import { masterBaseName } from './admMasterWork';
 import { rendererScene } from './rendererScene';
 import { loadStems, prepareStemFile } from './stemLoader';
 import type { StemCache } from './stemLoader';
@@ -279,6 +282,22 @@ export function createWebAudioEngine(): AudioEngine {
       const outputs = studioOutputs(request.outputIds, outputSettings());
       const mix = await renderSceneOffline(rendered.scene, rendered.stems, grid, outputs, options ?? {});
       return encodeOutputFiles(mix, { baseName: request.baseName, sampleFormat: request.sampleFormat });
+    },
+    async exportAdmMaster(scene: Scene, baseName: string, options?: ExportOptions): Promise<OutputFile> {
+      const rendered = rendererScene(options?.ignoreSolos === true ? sceneWithoutSolos(scene) : scene, sources.stems);
+      if (options?.signal?.aborted === true) throw new DOMException('the export was cancelled', 'AbortError');
+      const master = await preparation.admMaster(rendered.scene, rendered.stems, baseName);
+      options?.onProgress?.(1);
+      return { outputId: 'adm', fileName: `${baseName}.adm.wav`, bytes: master.bytes, channelCount: master.channelCount, peakDbfs: master.peakDbfs, clips: master.peakDbfs > 0 };
+    },
+    async importAdmMaster(file: Blob, fileName: string): Promise<ImportedMaster> {
+      const imported = await preparation.importAdm(await file.arrayBuffer(), fileName);
+      const stemFiles = new Map(imported.stems.map((stem) => [stem.fileName, new File([stem.bytes], stem.fileName, { type: 'audio/wav' })] as const));
+      return { name: masterBaseName(fileName), sceneText: imported.sceneText, stemFiles, warnings: imported.warnings };
+    },
+    async isAdmMaster(file: Blob): Promise<boolean> {
+      const ids = await riffChunkIds(file.size, async (offset, length) => new Uint8Array(await file.slice(offset, offset + length).arrayBuffer()));
+      return isAdmBwfChunks(ids);
     },
     async analyzeMono(options: MonoAnalysisOptions): Promise<MonoAnalysis> {
       // The mono analysis renders objects only: beds are not analysed yet.
