@@ -134,6 +134,9 @@ describe('a multichannel stem becomes a bed', () => {
       console.log(`bed to 7.1.4 ${channel.label}: ${db(measured[o]!).toFixed(3)} dBFS, expected ${db(expected[o]!).toFixed(3)}`);
       expect(Math.abs(db(measured[o]!) - db(expected[o]!)), channel.label).toBeLessThan(METER_TOLERANCE_DB);
     });
+    // The strip's meter shows the bed's peak: its loudest channel's amplitude, 0.23 (-12.8 dBFS), above -30 dBFS, half of the -60..0 dB scale.
+    const level = Number(await page.locator(`[data-testid="mixer-meter-${bedId}"] .meter-cover`).getAttribute('data-level'));
+    expect(level).toBeGreaterThan(0.5);
   });
 
   it('moves every loudspeaker by the fader: -6 dB on the strip is -6 dB in each (0.1 dB)', async () => {
