@@ -213,6 +213,16 @@ describe('a multichannel stem becomes a bed', () => {
     expect(await page.getByTestId(`missing-stem-${bedId}`).count()).toBe(0);
   });
 
+  it('removes the bed with its strip\'s remove button, and Ctrl+Z brings it back', async () => {
+    const { page } = session;
+    await page.getByTestId(`mixer-remove-${bedId}`).click();
+    await page.waitForFunction(() => (globalThis as Window).__studio!.store.getState().scene.beds === undefined, undefined, { timeout: 5000 });
+    expect(await page.getByTestId(`mixer-bed-${bedId}`).count()).toBe(0);
+    await page.locator('body').press('Control+z');
+    await page.waitForFunction(() => (globalThis as Window).__studio!.store.getState().scene.beds?.length === 1, undefined, { timeout: 5000 });
+    expect(await page.getByTestId(`mixer-bed-${bedId}`).textContent()).toBe('7.1.2 bed');
+  });
+
   it('logged no page errors', () => {
     expect(session.browser.pageErrors).toEqual([]);
   });

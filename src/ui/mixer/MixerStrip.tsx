@@ -21,7 +21,8 @@ export interface MixerStripProps {
 /**
  * One source or bed: colour, name (a source's click selects it; a bed's shows its layout:
  * it is not on the stage), level meter with peak hold, clip light and dB scale, gain fader
- * and value, mute and solo.
+ * and value, mute and solo; a bed's also a remove button (a bed is not selected, so the
+ * Delete key does not reach it).
  */
 export function MixerStrip({ sourceId, registerMeter }: MixerStripProps) {
   const store = useStudioStoreApi();
@@ -111,6 +112,18 @@ export function MixerStrip({ sourceId, registerMeter }: MixerStripProps) {
         <ToggleButton testId={`mixer-solo-${sourceId}`} label={`Solo ${info.name}`} tone="solo" pressed={info.solo} onToggle={() => store.getState().toggleSolo(sourceId)} className="small">
           S
         </ToggleButton>
+        {info.bedLayout !== null && (
+          <button
+            type="button"
+            className="bar-button bar-button-quiet small"
+            data-testid={`mixer-remove-${sourceId}`}
+            aria-label={`Remove ${info.name}`}
+            title={`Remove the bed ${info.name} (Ctrl+Z brings it back)`}
+            onClick={() => store.getState().removeSource(sourceId)}
+          >
+            ×
+          </button>
+        )}
       </div>
     </div>
   );
