@@ -7,7 +7,7 @@ import type { SceneAmbisonics } from '../core/scene/ambisonicStem';
 import { ambisonicChannelsOf } from './ambisonics/ambisonicChannels';
 import { writePolarToCartesian } from '../core/coordinates';
 import type { SourceParams } from '../core/scene/sourceParams';
-import { OPTIONAL_OBJECT_PARAMS, sourceParamsOf } from '../core/scene/sourceParams';
+import { OPTIONAL_OBJECT_PARAMS, bedParamsOf, sourceParamsOf } from '../core/scene/sourceParams';
 import { writeSpreadObjectPosition } from '../core/scene/spreadObjects';
 import type { SpreadSide, SpreadSource } from '../core/scene/spreadObjects';
 import { BED_CHANNEL_DISTANCE_M, bedChannelsOf } from './beds/bedChannels';
@@ -104,8 +104,7 @@ export function addBed(set: SourceSet, bed: SceneBed, stem: readonly Float32Arra
   if (stem.length !== bed.channels.length) {
     throw new Error(`bed "${bed.name}" (${bed.id}): routes ${bed.channels.length} channels but its stem has ${stem.length}`);
   }
-  const params: SourceParams = { gainDb: bed.gainDb, mute: bed.mute, solo: bed.solo, azimuthDeg: 0, elevationDeg: 0, distanceM: 1, spreadDeg: 0 };
-  const added = rendererSource(bed.id, params, stem, DEFAULT_MID_SIDE_SETTINGS, sampleRateHz);
+  const added = rendererSource(bed.id, bedParamsOf(bed), stem, DEFAULT_MID_SIDE_SETTINGS, sampleRateHz);
   bedChannelsOf(bed).forEach((bedChannel, c) => {
     const object = createRenderObject(stem[c]!, 0, sampleRateHz, added.values);
     set.objects.push({ object, source: added, voices: buses.map((bus) => bus.createVoice(bedChannel)), bedChannel });

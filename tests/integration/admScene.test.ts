@@ -3,7 +3,7 @@ import { tmpdir } from 'node:os';
 import path from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { importAdmScene } from '../../src/cli/admScene/importAdmScene';
-import { admMasterFile } from '../../src/cli/render/admMaster';
+import { admMasterFile } from '../../src/adm/admMasterFile';
 import { parseRenderArgs } from '../../src/cli/render/renderArgs';
 import type { RenderArgs } from '../../src/cli/render/renderArgs';
 import { runRender } from '../../src/cli/render/renderCommand';

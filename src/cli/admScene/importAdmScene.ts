@@ -7,7 +7,7 @@ import { encodeWav } from '../../io/wavEncode';
 import { makeFolder } from '../makeFolder';
 import { checkOutputFiles } from '../outputGuard';
 import { readRegularFile } from '../stemFiles';
-import { admToScene } from './admToScene';
+import { admToScene } from '../../adm/admToScene';
 
 /** The largest file read: the most Node reads into one buffer. */
 const MAX_ADM_FILE_BYTES = 2 ** 31 - 1;

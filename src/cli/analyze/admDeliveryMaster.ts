@@ -4,7 +4,7 @@ import type { AdmBwf } from '../../io/adm/admBwfRead';
 import { checkAtmosMasterProfile } from '../../io/adm/atmosMasterAdm';
 import { wavSampleEncoding } from '../../io/wavDecode';
 import type { DeliveryMaster, MasterObjectTrack } from '../../render/delivery/deliveryMaster';
-import { admToScene } from '../admScene/admToScene';
+import { admToScene } from '../../adm/admToScene';
 
 /** An ADM BWF master as the delivery check takes it: its mix as a scene with stems, and its file's facts. */
 export interface AdmDeliveryInput {

@@ -6,7 +6,7 @@ import { DEFAULT_MONO_LAW } from '../../core/monoLaw';
 import type { MonoLaw } from '../../core/monoLaw';
 import type { PcmSampleFormat } from '../../core/pcm';
 import { UsageError, parseDownmixLevel, parseMonoLaw, readCommandLine } from '../commandLine';
-import { ADM_FORMAT_ID } from './admMaster';
+import { ADM_FORMAT_ID } from '../../adm/admMasterFile';
 
 export interface RenderArgs {
   readonly scenePath: string;

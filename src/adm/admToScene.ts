@@ -1,21 +1,21 @@
-import type { AdmObject, AdmObjectsBlock } from '../../core/adm/admModel';
-import { FieldError } from '../../core/fieldError';
-import { LAYOUT_NAMES, getLayout } from '../../core/layouts';
-import type { LayoutName } from '../../core/layouts';
-import type { BinauralRenderMode, ObjectAdmParameters } from '../../core/scene/objectMetadata';
-import type { ObjectBlock } from '../../core/scene/objectTimeline';
-import { SCENE_FORMAT_VERSION, SCENE_LIMITS, SUPPORTED_SAMPLE_RATES_HZ } from '../../core/scene/scene';
-import type { Scene, SceneBed, SceneSource, SourcePosition } from '../../core/scene/scene';
-import { wrapAzimuthDeg } from '../../core/units';
-import { frameCount } from '../../core/pcm';
-import { parseSceneJson } from '../../core/scene/sceneParse';
-import { serializeScene } from '../../core/scene/sceneWrite';
-import type { AdmBwf } from '../../io/adm/admBwfRead';
-import type { AdmTrackAssignment } from '../../io/adm/admTracks';
-import { bs2051Label } from '../../dsp/panners/directSpeakers/speakerLabel';
-import type { SceneAmbisonics } from '../../core/scene/ambisonicStem';
+import type { AdmObject, AdmObjectsBlock } from '../core/adm/admModel';
+import { FieldError } from '../core/fieldError';
+import { LAYOUT_NAMES, getLayout } from '../core/layouts';
+import type { LayoutName } from '../core/layouts';
+import type { BinauralRenderMode, ObjectAdmParameters } from '../core/scene/objectMetadata';
+import type { ObjectBlock } from '../core/scene/objectTimeline';
+import { SCENE_FORMAT_VERSION, SCENE_LIMITS, SUPPORTED_SAMPLE_RATES_HZ } from '../core/scene/scene';
+import type { Scene, SceneBed, SceneSource, SourcePosition } from '../core/scene/scene';
+import { wrapAzimuthDeg } from '../core/units';
+import { frameCount } from '../core/pcm';
+import { parseSceneJson } from '../core/scene/sceneParse';
+import { serializeScene } from '../core/scene/sceneWrite';
+import type { AdmBwf } from '../io/adm/admBwfRead';
+import type { AdmTrackAssignment } from '../io/adm/admTracks';
+import { bs2051Label } from '../dsp/panners/directSpeakers/speakerLabel';
+import type { SceneAmbisonics } from '../core/scene/ambisonicStem';
 import { admHoaStem } from './hoaPacks';
-import { writeCartesianExtentAsPolar, writeCartesianPointAsPolar } from '../../dsp/panners/objectGains/coordinateConversion';
+import { writeCartesianExtentAsPolar, writeCartesianPointAsPolar } from '../dsp/panners/objectGains/coordinateConversion';
 
 /** A stem the imported scene refers to: its path relative to the scene file and its channels. */
 export interface ImportedStem {

@@ -1,7 +1,7 @@
 import { describe, expect, it } from 'vitest';
-import { admHoaStem } from '../../../../src/cli/admScene/hoaPacks';
-import type { AdmChannelFormat, AdmPackFormat } from '../../../../src/core/adm/admModel';
-import { readAdmXml } from '../../../../src/io/adm/admXmlRead';
+import { admHoaStem } from '../../../src/adm/hoaPacks';
+import type { AdmChannelFormat, AdmPackFormat } from '../../../src/core/adm/admModel';
+import { readAdmXml } from '../../../src/io/adm/admXmlRead';
 
 const pack: AdmPackFormat = { id: 'AP_00041001', name: 'hoa', type: 'HOA', channelFormatIds: [], packFormatIds: [] };
 

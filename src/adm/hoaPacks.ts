@@ -1,7 +1,7 @@
-import type { AdmChannelFormat, AdmHoaBlock, AdmPackFormat } from '../../core/adm/admModel';
-import { FieldError } from '../../core/fieldError';
-import { AMBISONIC_LIMITS, AMBISONIC_NORMALIZATIONS, ambisonicChannelCount } from '../../core/scene/ambisonicStem';
-import type { AmbisonicNormalization } from '../../core/scene/ambisonicStem';
+import type { AdmChannelFormat, AdmHoaBlock, AdmPackFormat } from '../core/adm/admModel';
+import { FieldError } from '../core/fieldError';
+import { AMBISONIC_LIMITS, AMBISONIC_NORMALIZATIONS, ambisonicChannelCount } from '../core/scene/ambisonicStem';
+import type { AmbisonicNormalization } from '../core/scene/ambisonicStem';
 
 /** One file channel of an HOA pack: its channel format and its samples. */
 export interface AdmHoaTrack {
