@@ -67,6 +67,7 @@ export function createBinauralBus(output: BinauralOutput, grid: HrtfGrid): Objec
     output,
     block,
     tailFrames: state.partitions * RENDER_BLOCK_FRAMES,
+    latencyFrames: 0,
     createVoice: (bedChannel?: BedChannel) => createBinauralVoice(state, bedChannel?.channel.isLfe === true),
     beginBlock: () => beginBinauralBlock(state),
     startVoice: (voice: BinauralVoice, placement: ObjectPlacement) => {
@@ -79,6 +80,8 @@ export function createBinauralBus(output: BinauralOutput, grid: HrtfGrid): Objec
       addBinauralVoice(state, voice, input, d[0]!, d[1]!, d[2]!);
     },
     endBlock: () => endBinauralBlock(state, block[0], block[1]),
+    // Its only history is the voices', which the renderer restarts after a seek.
+    reset: () => {},
   };
   return bus as ObjectBus;
 }
