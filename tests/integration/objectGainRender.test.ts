@@ -40,9 +40,9 @@ const fixture = JSON.parse(readFileSync(new URL('../fixtures/ear/objectRender/ob
 const RATE = 48000;
 const IMPULSE_FRAME = 1000;
 const FRAMES = 2048;
-/** The issue asks 0.02; the fixture is rounded to 1e-7 and the render is float32. */
-const GAIN_TOLERANCE = 1e-5;
-const RESIDUAL_TOLERANCE = 1e-5;
+/** The issue asks 0.02; the fixture is rounded to 1e-7 and the render is float32. Measured: at most 7.2e-8 (residual 1.6e-8). */
+const GAIN_TOLERANCE = 1e-6;
+const RESIDUAL_TOLERANCE = 1e-6;
 
 function sceneWith(object: Partial<SceneSource>, listenerYawDeg = 0): Scene {
   const base = testScene([{ azimuthDeg: 0, elevationDeg: 0, distanceM: 1 }], RATE);
@@ -96,7 +96,7 @@ const CASES = Object.entries(fixture.layouts).flatMap(([layout, { labels, cases 
 );
 
 describe('objects rendered to loudspeakers with BS.2127 gains (EAR oracle)', () => {
-  it.each(CASES.map((c) => [`${c.layout} ${c.name}`, c] as const))('%s: direct and diffuse gains per channel within 1e-5', (_, c) => {
+  it.each(CASES.map((c) => [`${c.layout} ${c.name}`, c] as const))('%s: direct and diffuse gains per channel within 1e-6', (_, c) => {
     const channels = renderLayout(sceneWith(c.object), c.layout, impulse());
     const filters = designDecorrelationFilters(c.labels);
     let energy = 0;
