@@ -113,6 +113,8 @@ interface RendererState extends SceneRenderer {
   skipFrames: number;
   /** The stem frame the block grid started at (the last seek): block k of the grid starts at gridFrame + k B. */
   gridFrame: number;
+  /** A host asked for the objects' signals: with a latency, their history is kept from then on. */
+  objectsWanted: boolean;
   nonFiniteBlocks: number;
 }
 
@@ -169,6 +171,7 @@ export function createSceneRenderer(
     blockRead: RENDER_BLOCK_FRAMES,
     skipFrames: latencyFrames,
     gridFrame: 0,
+    objectsWanted: false,
     nonFiniteBlocks: 0,
     latencyFrames,
   };
@@ -268,6 +271,7 @@ function resetBuses(state: RendererState): void {
  */
 export function renderFrames(renderer: SceneRenderer, outputs: RenderTargets, frames: number, offset = 0): void {
   const state = renderer as RendererState;
+  if (outputs.objects !== undefined) state.objectsWanted = true;
   let written = 0;
   while (written < frames) {
     if (state.blockRead === RENDER_BLOCK_FRAMES) {
@@ -352,8 +356,8 @@ function renderBlock(state: RendererState): void {
   // frame n is heard from its own time's position at block ends, and between two within one.
   // The time is the block's stem frame, which seeks and loops move.
   placeMovingSources(state.set, (state.blockFrame + RENDER_BLOCK_FRAMES - 1) / state.sampleRateHz);
-  // With a latency, each object's input is kept for handing out later (copyObjectsOut).
-  const historySlot = state.latencyFrames > 0 ? (((state.blockFrame - state.gridFrame) / RENDER_BLOCK_FRAMES) % OBJECT_HISTORY_BLOCKS) * RENDER_BLOCK_FRAMES : -1;
+  // With a latency, each object's input is kept for handing out later (copyObjectsOut), once a host asks for it.
+  const historySlot = state.latencyFrames > 0 && state.objectsWanted ? (((state.blockFrame - state.gridFrame) / RENDER_BLOCK_FRAMES) % OBJECT_HISTORY_BLOCKS) * RENDER_BLOCK_FRAMES : -1;
   for (let o = 0; o < objects.length; o++) {
     const entry = objects[o]!;
     const object = entry.object;
