@@ -84,11 +84,11 @@ export function outputTailFrames(output: OutputDefinition, hrtf: HrtfGrid | unde
 
 /**
  * Frames a render of these stems lasts: the longest stem, plus the time the outputs ring
- * after it (the binaural HRIR partitions; one block for a loudspeaker bus).
+ * after it (the binaural HRIR partitions; a loudspeaker bus's decorrelation filters' taps past their delay).
  */
 export function renderLengthFrames(stems: readonly (readonly Float32Array[])[], outputs: readonly OutputDefinition[], hrtf: HrtfGrid | undefined): number {
   const stemFrames = stems.reduce((longest, channels) => channels.reduce((l, channel) => Math.max(l, channel.length), longest), 0);
   const tails = outputs.map((output) => outputTailFrames(output, hrtf));
-  // With no output, one block: what a loudspeaker bus rings.
+  // With no output, one block.
   return stemFrames + Math.max(RENDER_BLOCK_FRAMES, ...tails);
 }

@@ -6,6 +6,8 @@ import type { SceneBed, SceneSource } from '../core/scene/scene';
 import type { SceneAmbisonics } from '../core/scene/ambisonicStem';
 import { ambisonicChannelsOf } from './ambisonics/ambisonicChannels';
 import { writePolarToCartesian } from '../core/coordinates';
+import { SCENE_LIMITS } from '../core/scene/scene';
+import { writeCartesianPointAsPolar } from '../dsp/panners/objectGains/coordinateConversion';
 import type { SourceParams } from '../core/scene/sourceParams';
 import { OPTIONAL_OBJECT_PARAMS, bedParamsOf, sourceParamsOf } from '../core/scene/sourceParams';
 import { writeSpreadObjectPosition } from '../core/scene/spreadObjects';
@@ -18,6 +20,7 @@ import { createSourceMidSideStage, setSourceMidSide } from './midside/sourceMidS
 import type { SourceMidSideStage } from './midside/sourceMidSide';
 import type { MidSideSettings } from '../core/scene/midSideSettings';
 import { createRenderObject } from './objects/renderObject';
+import { RENDER_BLOCK_FRAMES } from './renderBlock';
 import type { RenderObject } from './objects/renderObject';
 
 /**
@@ -45,7 +48,10 @@ export interface RendererSource {
   readonly values: ObjectValues;
   valuesTimeSec: number;
   readonly valuesScratch: ObjectValuesScratch;
+  /** Where its objects are placed (a Cartesian object at its polar equivalent by BS.2127 section 10). */
   readonly spread: SpreadSource & { azimuthDeg: number; elevationDeg: number; distanceM: number; spreadDeg: number };
+  /** Scratch: a Cartesian position's polar equivalent (azimuth, elevation, distance). */
+  readonly polar: Float64Array;
 }
 
 /** One object in the renderer's object order, with its source and its voice on each bus. */
@@ -55,7 +61,16 @@ export interface RendererObject {
   readonly voices: unknown[];
   /** A bed's channel: placed by it, not by the source's position. */
   readonly bedChannel?: BedChannel;
+  /**
+   * Its last OBJECT_HISTORY_BLOCKS blocks of input (silence where it was not rendered),
+   * block k of the renderer's grid in slot k mod OBJECT_HISTORY_BLOCKS: what the renderer
+   * hands out as the object's signal when its outputs have a latency (sceneRenderer.ts).
+   */
+  readonly history: Float32Array;
 }
+
+/** Blocks of input an object keeps: enough for a latency of up to two blocks. */
+export const OBJECT_HISTORY_BLOCKS = 3;
 
 export interface SourceSet {
   /** In the scene's order (sources added later at the end). */
@@ -87,7 +102,7 @@ export function addSource(set: SourceSet, source: SceneSource, stem: readonly Fl
   const sides: readonly SpreadSide[] = stem.length === 1 ? [0] : [1, -1];
   sides.forEach((side, c) => {
     const object = createRenderObject(stem[c]!, side, sampleRateHz, added.values);
-    set.objects.push({ object, source: added, voices: buses.map((bus) => bus.createVoice()) });
+    set.objects.push({ object, source: added, voices: buses.map((bus) => bus.createVoice()), history: createHistory() });
   });
   set.sources.push(added);
   set.byId.set(source.id, added);
@@ -107,7 +122,7 @@ export function addBed(set: SourceSet, bed: SceneBed, stem: readonly Float32Arra
   const added = rendererSource(bed.id, bedParamsOf(bed), stem, DEFAULT_MID_SIDE_SETTINGS, sampleRateHz);
   bedChannelsOf(bed).forEach((bedChannel, c) => {
     const object = createRenderObject(stem[c]!, 0, sampleRateHz, added.values);
-    set.objects.push({ object, source: added, voices: buses.map((bus) => bus.createVoice(bedChannel)), bedChannel });
+    set.objects.push({ object, source: added, voices: buses.map((bus) => bus.createVoice(bedChannel)), bedChannel, history: createHistory() });
   });
   set.sources.push(added);
   set.byId.set(bed.id, added);
@@ -131,11 +146,15 @@ export function addAmbisonics(set: SourceSet, ambisonics: SceneAmbisonics, stem:
   const added = rendererSource(ambisonics.id, params, stem, DEFAULT_MID_SIDE_SETTINGS, sampleRateHz);
   channels.forEach((channel, c) => {
     const object = createRenderObject(stem[c]!, 0, sampleRateHz, added.values);
-    set.objects.push({ object, source: added, voices: buses.map((bus) => bus.createVoice(channel)) });
+    set.objects.push({ object, source: added, voices: buses.map((bus) => bus.createVoice(channel)), history: createHistory() });
   });
   set.sources.push(added);
   set.byId.set(ambisonics.id, added);
   applyParams(set, added);
+}
+
+function createHistory(): Float32Array {
+  return new Float32Array(OBJECT_HISTORY_BLOCKS * RENDER_BLOCK_FRAMES);
 }
 
 function rendererSource(id: string, params: SourceParams, stem: readonly Float32Array[], midSide: MidSideSettings, sampleRateHz: number): RendererSource {
@@ -153,6 +172,7 @@ function rendererSource(id: string, params: SourceParams, stem: readonly Float32
     valuesTimeSec: Number.NaN,
     valuesScratch: createObjectValuesScratch(),
     spread: { azimuthDeg: 0, elevationDeg: 0, distanceM: 1, spreadDeg: params.spreadDeg },
+    polar: new Float64Array(3),
   };
 }
 
@@ -187,10 +207,21 @@ function evaluateSource(source: RendererSource, timeSec: number): void {
   writeObjectValuesAt(source.params, timeSec, source.valuesScratch, values);
   source.valuesTimeSec = timeSec;
   const spread = source.spread;
-  spread.azimuthDeg = values.azimuthDeg;
-  spread.elevationDeg = values.elevationDeg;
-  spread.distanceM = values.distanceM;
   spread.spreadDeg = source.params.spreadDeg;
+  if (!values.cartesian) {
+    spread.azimuthDeg = values.azimuthDeg;
+    spread.elevationDeg = values.elevationDeg;
+    spread.distanceM = values.distanceM;
+    return;
+  }
+  // BS.2127 section 10's polar equivalent, as the loudspeaker buses' allocentric panning
+  // takes it back (buses/objectGainBlock.ts): the binaural bus hears the direction the
+  // loudspeakers give, and inside the cube the distance is at most 1 (no distance gain).
+  const polar = source.polar;
+  writeCartesianPointAsPolar(values.X, values.Y, values.Z, polar);
+  spread.azimuthDeg = polar[0]!;
+  spread.elevationDeg = polar[1]!;
+  spread.distanceM = Math.max(SCENE_LIMITS.distanceM.min, polar[2]!);
 }
 
 function placeObject({ object, source }: RendererObject): void {
@@ -267,6 +298,9 @@ function dropSource(set: SourceSet, source: RendererSource): void {
  * sources are silent) for every object, and gain and position for `changed`'s.
  */
 function applyParams(set: SourceSet, changed: RendererSource): void {
+  // Its values (what a gain calculator reads, ObjectPlacement.values) are valid from now on;
+  // a one-block timeline's may differ from the static ones; a moving one is placed per block.
+  evaluateSource(changed, 0);
   let anySolo = false;
   for (const source of set.sources) if (!source.removed && source.params.solo) anySolo = true;
   for (const entry of set.objects) {
@@ -281,11 +315,8 @@ function applyParams(set: SourceSet, changed: RendererSource): void {
       if (channel.isLfe) writePolarToCartesian(0, 0, BED_CHANNEL_DISTANCE_M, object.worldTarget);
       else writePolarToCartesian(channel.azimuthDeg, channel.elevationDeg, BED_CHANNEL_DISTANCE_M, object.worldTarget);
     } else if (p.timeline === undefined) {
-      writeSpreadObjectPosition(p, object.spreadSide, object.worldTarget);
+      writeSpreadObjectPosition(changed.spread, object.spreadSide, object.worldTarget);
     }
   }
-  // Its values (what a gain calculator reads, ObjectPlacement.values) are valid from now on;
-  // a one-block timeline's may differ from the static ones; a moving one is placed per block.
-  evaluateSource(changed, 0);
   if (changed.params.timeline !== undefined && !changed.moving) placeMovingSource(set, changed, 0);
 }

@@ -5,6 +5,8 @@ import type { MidSideSettings } from '../core/scene/midSideSettings';
 import type { OutputDefinition } from '../core/outputs/outputDefinition';
 import type { Scene, SceneSource } from '../core/scene/scene';
 import type { HrtfGrid } from '../dsp/hrtf/hrtfGrid';
+import { createBlockDelay, processBlockDelay, resetBlockDelay } from '../dsp/blockDelay';
+import type { BlockDelay } from '../dsp/blockDelay';
 import { processMidSide } from '../dsp/midside/midSideProcessor';
 import { createBus } from './buses/createBus';
 import type { ObjectBus } from './buses/objectBus';
@@ -20,7 +22,7 @@ import { resetAirAbsorptionFilter } from './objects/airAbsorptionFilter';
 import { POSITION_SMOOTHING_SEC, fillObjectInput, moveObject, targetGain, writeUnitDirection } from './objects/renderObject';
 import { outputTailFrames, planOutputs } from './outputPlan';
 import { RENDER_BLOCK_FRAMES } from './renderBlock';
-import { addAmbisonics, addBed, addSource, compactSources, createSourceSet, placeMovingSources, removeSource, updateSourceParams } from './rendererSources';
+import { addAmbisonics, addBed, addSource, compactSources, createSourceSet, OBJECT_HISTORY_BLOCKS, placeMovingSources, removeSource, updateSourceParams } from './rendererSources';
 import type { RendererObject, RendererSource, SourceSet } from './rendererSources';
 import type { SourceParams } from '../core/scene/sourceParams';
 
@@ -69,12 +71,22 @@ export interface SceneRenderer {
   readonly playheadFrame: number;
   /** Blocks in which a non-finite sample was caught and replaced by silence. */
   readonly nonFiniteBlocks: number;
+  /**
+   * Frames its buses delay their input: the largest bus latency rounded up to whole blocks
+   * (256 with a loudspeaker bus, whose decorrelation filters delay 255; 0 without), every
+   * bus aligned to it. Compensated: the renderer reads its sources this far ahead of what
+   * it hands out, so output frame n is stem frame n in every output; a change (parameters,
+   * a source added or removed) is heard this much after it is made.
+   */
+  readonly latencyFrames: number;
 }
 
 interface RendererState extends SceneRenderer {
   readonly set: SourceSet;
   readonly master: MasterMidSideStage;
   readonly buses: readonly ObjectBus[];
+  /** Per bus, a delay per channel that aligns it with the bus of the largest latency (null: it is that late already). */
+  readonly alignments: readonly (readonly BlockDelay[] | null)[];
   /** The derived outputs' stages (downmixes, layouts heard binaurally), in the plan's order. */
   readonly derived: readonly DerivedStage[];
   /** Per derived stage, the plan stage it reads. */
@@ -97,6 +109,12 @@ interface RendererState extends SceneRenderer {
   blockFrame: number;
   /** Frames of the current block already handed out (RENDER_BLOCK_FRAMES: none left). */
   blockRead: number;
+  /** Frames still to render and drop before handing out (the latency, after a start or seek). */
+  skipFrames: number;
+  /** The stem frame the block grid started at (the last seek): block k of the grid starts at gridFrame + k B. */
+  gridFrame: number;
+  /** A host asked for the objects' signals: with a latency, their history is kept from then on. */
+  objectsWanted: boolean;
   nonFiniteBlocks: number;
 }
 
@@ -129,12 +147,16 @@ export function createSceneRenderer(
   const derived = plan.derived.map((d) => createDerivedStage(d.output, stageContext));
   const stageBlocks: readonly (readonly Float32Array[])[] = [...buses.map((bus) => bus.block), ...derived.map((stage) => stage.block)];
   const tailFrames = Math.max(RENDER_BLOCK_FRAMES, ...options.outputs.map((output) => outputTailFrames(output, options.hrtf)));
+  // Whole blocks, so that output blocks stay stem blocks: a change between two is heard from a block's start.
+  const latencyFrames = Math.ceil(Math.max(0, ...buses.map((bus) => bus.latencyFrames)) / RENDER_BLOCK_FRAMES) * RENDER_BLOCK_FRAMES;
+  if (latencyFrames > (OBJECT_HISTORY_BLOCKS - 1) * RENDER_BLOCK_FRAMES) throw new Error(`a bus latency of ${latencyFrames} frames is more than the renderer compensates`);
   const state: RendererState = {
     sampleRateHz: scene.sampleRateHz,
     outputs: options.outputs,
     set: createSourceSet(),
     master: createMasterMidSideStage(midSideOrDefault(scene.master?.midSide), scene.sampleRateHz, buses.map((bus) => bus.block.length)),
     buses,
+    alignments: buses.map((bus) => (bus.latencyFrames === latencyFrames ? null : bus.block.map(() => createBlockDelay(latencyFrames - bus.latencyFrames)))),
     derived,
     derivedFrom: plan.derived.map((d) => d.from),
     stageBlocks,
@@ -149,7 +171,11 @@ export function createSceneRenderer(
     playheadFrame: 0,
     blockFrame: 0,
     blockRead: RENDER_BLOCK_FRAMES,
+    skipFrames: latencyFrames,
+    gridFrame: 0,
+    objectsWanted: false,
     nonFiniteBlocks: 0,
+    latencyFrames,
   };
   scene.sources.forEach((source, i) => addSource(state.set, source, stems[i]!, buses, scene.sampleRateHz));
   beds.forEach((bed, j) => addBed(state.set, bed, stems[scene.sources.length + j]!, buses, scene.sampleRateHz));
@@ -225,12 +251,21 @@ export function seekRenderer(renderer: SceneRenderer, frame: number): void {
   state.playheadFrame = frame;
   state.blockFrame = frame;
   state.blockRead = RENDER_BLOCK_FRAMES;
+  state.skipFrames = state.latencyFrames;
+  state.gridFrame = frame;
   for (const { object } of state.set.objects) {
     object.live = false;
     object.silentBlocks = 0;
   }
+  resetBuses(state);
   resetMasterMidSide(state.master);
   for (const stage of state.derived) stage.reset();
+}
+
+/** Silences the buses' own state and their alignment delays. */
+function resetBuses(state: RendererState): void {
+  for (const bus of state.buses) bus.reset();
+  for (const delays of state.alignments) if (delays !== null) for (const delay of delays) resetBlockDelay(delay);
 }
 
 /**
@@ -239,11 +274,18 @@ export function seekRenderer(renderer: SceneRenderer, frame: number): void {
  */
 export function renderFrames(renderer: SceneRenderer, outputs: RenderTargets, frames: number, offset = 0): void {
   const state = renderer as RendererState;
+  if (outputs.objects !== undefined) state.objectsWanted = true;
   let written = 0;
   while (written < frames) {
     if (state.blockRead === RENDER_BLOCK_FRAMES) {
       renderBlock(state);
       state.blockRead = 0;
+    }
+    if (state.skipFrames > 0) {
+      const skipped = Math.min(state.skipFrames, RENDER_BLOCK_FRAMES - state.blockRead);
+      state.blockRead += skipped;
+      state.skipFrames -= skipped;
+      continue;
     }
     const count = Math.min(frames - written, RENDER_BLOCK_FRAMES - state.blockRead);
     copyOut(state, outputs, offset + written, count);
@@ -263,13 +305,35 @@ function copyOut(state: RendererState, targets: RenderTargets, at: number, count
       for (let c = 0; c < block.length; c++) copySamples(block[c]!, from, target[c]!, at, count);
     }
   }
-  if (targets.objects !== undefined) {
+  if (targets.objects !== undefined && state.latencyFrames > 0) {
+    copyObjectsOut(state, targets.objects, at, count);
+  } else if (targets.objects !== undefined) {
     for (let o = 0; o < state.set.objects.length; o++) {
       const object = state.set.objects[o]!.object;
       const target = targets.objects[o]!;
       // An object not rendered in this block (silent past its tail) left its input as it was.
       if (object.live) copySamples(object.input, from, target, at, count);
       else target.fill(0, at, at + count);
+    }
+  }
+}
+
+/**
+ * The objects' signals for the frames being handed out, which are latencyFrames behind
+ * the block rendered: from each object's history (rendererSources.ts).
+ */
+function copyObjectsOut(state: RendererState, targets: readonly Float32Array[], at: number, count: number): void {
+  const B = RENDER_BLOCK_FRAMES;
+  const ring = OBJECT_HISTORY_BLOCKS * B;
+  // Frames since the grid started of the first frame handed out (the block just rendered starts at blockFrame - B).
+  const first = state.blockFrame - B + state.blockRead - state.latencyFrames - state.gridFrame;
+  for (let o = 0; o < state.set.objects.length; o++) {
+    const history = state.set.objects[o]!.history;
+    const target = targets[o]!;
+    let index = first % ring;
+    for (let i = 0; i < count; i++) {
+      target[at + i] = history[index]!;
+      index = index + 1 === ring ? 0 : index + 1;
     }
   }
 }
@@ -295,10 +359,15 @@ function renderBlock(state: RendererState): void {
   // frame n is heard from its own time's position at block ends, and between two within one.
   // The time is the block's stem frame, which seeks and loops move.
   placeMovingSources(state.set, (state.blockFrame + RENDER_BLOCK_FRAMES - 1) / state.sampleRateHz);
+  // With a latency, each object's input is kept for handing out later (copyObjectsOut), once a host asks for it.
+  const historySlot = state.latencyFrames > 0 && state.objectsWanted ? (((state.blockFrame - state.gridFrame) / RENDER_BLOCK_FRAMES) % OBJECT_HISTORY_BLOCKS) * RENDER_BLOCK_FRAMES : -1;
   for (let o = 0; o < objects.length; o++) {
     const entry = objects[o]!;
     const object = entry.object;
-    if (!advanceObject(state, entry)) continue;
+    if (!advanceObject(state, entry)) {
+      if (historySlot >= 0) entry.history.fill(0, historySlot, historySlot + RENDER_BLOCK_FRAMES);
+      continue;
+    }
     const t = object.worldTarget;
     worldToHead(rotation, t[0]!, t[1]!, t[2]!, headTarget);
     const restarting = !object.live;
@@ -308,11 +377,16 @@ function renderBlock(state: RendererState): void {
     fillFromSource(state, entry);
     if (state.meterSources) trackPeak(entry.source, object.input);
     for (let b = 0; b < buses.length; b++) buses[b]!.addObject(entry.voices[b], object.input, object);
+    if (historySlot >= 0) entry.history.set(object.input, historySlot);
   }
   let finite = true;
   for (let b = 0; b < buses.length; b++) {
     const bus = buses[b]!;
     bus.endBlock();
+    const alignment = state.alignments[b];
+    if (alignment !== null && alignment !== undefined) {
+      for (let c = 0; c < alignment.length; c++) processBlockDelay(alignment[c]!, bus.block[c]!, bus.block[c]!, RENDER_BLOCK_FRAMES);
+    }
     const master = state.master.processors[b];
     if (master !== null && master !== undefined) {
       const [left, right] = bus.block as [Float32Array, Float32Array];
@@ -325,6 +399,7 @@ function renderBlock(state: RendererState): void {
     for (const bus of buses) for (const channel of bus.block) channel.fill(0);
     // Restarting objects also restart their sources' mid/side stages.
     for (const entry of objects) entry.object.live = false;
+    resetBuses(state);
     resetMasterMidSide(state.master);
     state.nonFiniteBlocks++;
   }

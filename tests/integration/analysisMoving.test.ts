@@ -77,6 +77,17 @@ describe('the mono analysis of a moving scene', () => {
     expect(Math.max(...timeline) - Math.min(...timeline)).toBeGreaterThan(0.5);
   });
 
+  it('analyses the stereo render of a still object with an extent and diffuseness as the loudspeaker bus makes it', () => {
+    const base = testScene([{ azimuthDeg: 70, elevationDeg: 0, distanceM: 1 }]);
+    const scene: Scene = { ...base, sources: [{ ...base.sources[0]!, width: 90, height: 20, diffuse: 0.4 }] };
+    const stems = [[gaussianNoise(SECONDS * RATE, 9)]];
+    const fromScene = analyzeSceneMono(scene, stems, { format: 'stereo', hrtf, checkBinaural: false });
+    const rendered = renderedAnalysis(scene, stems, 'stereo');
+    const difference = largestDifferenceDb(fromScene, rendered);
+    console.log(`still object with extent and diffuseness, stereo: largest difference ${difference.toExponential(2)} dB`);
+    expect(difference).toBeLessThan(TOLERANCE_DB);
+  });
+
   it('checks the binaural survival of a moving scene beside its stereo analysis, as the binaural render gives it', () => {
     const { scene, stems } = movingScene();
     const survival = analyzeSceneMono(scene, stems, { format: 'stereo', hrtf }).binaural!;

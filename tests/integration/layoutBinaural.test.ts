@@ -9,6 +9,7 @@ import { createRealFft } from '../../src/dsp/fft';
 import type { HrtfGrid } from '../../src/dsp/hrtf/hrtfGrid';
 import { binauralPartitions, buildBinauralFilterTaps, createBinauralFilterBuilder } from '../../src/render/buses/binaural/binauralFilterBuilder';
 import { createLayoutBinauralStage } from '../../src/render/downmix/layoutBinauralStage';
+import { LOUDSPEAKER_BUS_TAIL_FRAMES } from '../../src/render/buses/loudspeakerBus';
 import { RENDER_BLOCK_FRAMES } from '../../src/render/renderBlock';
 import { createSceneRenderer, renderFrames, seekRenderer } from '../../src/render/sceneRenderer';
 import { renderWholeScene } from '../../src/render/offlineRender';
@@ -100,9 +101,9 @@ describe('a layout heard binaurally (binaural-<layout>)', () => {
     const [stereo, beside] = renderWholeScene(createSceneRenderer(scene, stems, { outputs: [outputById('stereo', SETTINGS), outputById('binaural-2.0', SETTINGS)], hrtf }));
     expect(alone[0]!.output.id).toBe('binaural-stereo');
     expect(alone[0]!.channels).toEqual(beside!.channels);
-    // The render lasts the stems, the stereo bus's block and the HRIR's partitions.
+    // The render lasts the stems, the stereo bus's tail (its decorrelation filters') and the HRIR's partitions.
     const length = beside!.channels[0]!.length;
-    expect(length).toBe(4800 + RENDER_BLOCK_FRAMES + binauralPartitions(hrtf, RENDER_BLOCK_FRAMES) * RENDER_BLOCK_FRAMES);
+    expect(length).toBe(4800 + LOUDSPEAKER_BUS_TAIL_FRAMES + binauralPartitions(hrtf, RENDER_BLOCK_FRAMES) * RENDER_BLOCK_FRAMES);
     const padded = stereo!.channels.map((channel) => {
       const longer = new Float32Array(Math.ceil(length / RENDER_BLOCK_FRAMES) * RENDER_BLOCK_FRAMES);
       longer.set(channel);

@@ -48,6 +48,22 @@ describe('the objects a renderer hands out', () => {
     expect(largestError).toBeLessThan(1e-6 * peak);
   });
 
+  it('are the same beside a loudspeaker output (latency compensated) as alone, bit for bit, however the host slices time', () => {
+    const scene = testScene([{ azimuthDeg: 35, elevationDeg: 10, distanceM: 2 }]);
+    const stems = [[gaussianNoise(4000, 5), gaussianNoise(4000, 6)]];
+    const alone = createSceneRenderer(scene, stems, { outputs: studioTestOutputs([]) });
+    const beside = createSceneRenderer(scene, stems, { outputs: studioTestOutputs(['stereo']) });
+    expect(alone.latencyFrames).toBe(0);
+    expect(beside.latencyFrames).toBe(256);
+    const expected = [new Float32Array(4000), new Float32Array(4000)];
+    renderFrames(alone, { objects: expected }, 4000);
+    const objects = [new Float32Array(4000), new Float32Array(4000)];
+    const stereo = [new Float32Array(4000), new Float32Array(4000)];
+    // 100 frames a call: the handed-out frames straddle the renderer's blocks.
+    for (let at = 0; at < 4000; at += 100) renderFrames(beside, { outputs: [stereo], objects }, 100, at);
+    expect(objects).toEqual(expected);
+  });
+
   it('are checked for non-finite samples when no bus runs: the block is silenced and counted', () => {
     const scene = testScene([{ azimuthDeg: 0, elevationDeg: 0, distanceM: 1 }]);
     const stem = gaussianNoise(1024, 4);

@@ -75,21 +75,24 @@ describe('adding and removing sources while rendering', () => {
       if (frame === CHANGE_FRAME) addRendererSource(growing, scene.sources[2]!, stems[2]!);
     });
     const others = renderStereo(createSceneRenderer(firstTwo, stems.slice(0, 2), { outputs }), FRAMES);
+    // The stereo bus is a loudspeaker bus: a change is heard the renderer's latency (two blocks) after it is made.
+    const heard = CHANGE_FRAME + growing.latencyFrames;
+    expect(growing.latencyFrames).toBe(2 * RENDER_BLOCK_FRAMES);
     const aloneRenderer = createSceneRenderer({ ...scene, sources: [scene.sources[2]!] }, [stems[2]!], { outputs });
     // Rendered alone from the change on: a source restarting mid-stem fades in over one block, as an added one does.
-    seekRenderer(aloneRenderer, CHANGE_FRAME);
-    const aloneTail = renderStereo(aloneRenderer, FRAMES - CHANGE_FRAME);
-    expect(largestDifference(mixed, others, 0, CHANGE_FRAME).largest).toBe(0);
+    seekRenderer(aloneRenderer, heard);
+    const aloneTail = renderStereo(aloneRenderer, FRAMES - heard);
+    expect(largestDifference(mixed, others, 0, heard).largest).toBe(0);
     const expected = others.map((channel, c) => {
       const sum = channel.slice();
-      for (let n = CHANGE_FRAME; n < FRAMES; n++) sum[n] = sum[n]! + aloneTail[c]![n - CHANGE_FRAME]!;
+      for (let n = heard; n < FRAMES; n++) sum[n] = sum[n]! + aloneTail[c]![n - heard]!;
       return sum;
     });
-    const { largest, peak } = largestDifference(mixed, expected, CHANGE_FRAME);
+    const { largest, peak } = largestDifference(mixed, expected, heard);
     expect(largest / peak).toBeLessThan(LINEARITY_TOLERANCE);
     // It fades in: its first sample is at most 1/128 of its gain (the ramp's first step).
-    const firstAdded = Math.abs(mixed[0][CHANGE_FRAME]! - others[0][CHANGE_FRAME]!);
-    expect(firstAdded).toBeLessThanOrEqual(Math.abs(stems[2]![0]![CHANGE_FRAME]!) / RENDER_BLOCK_FRAMES + 1e-6);
+    const firstAdded = Math.abs(mixed[0][heard]! - others[0][heard]!);
+    expect(firstAdded).toBeLessThanOrEqual(Math.abs(stems[2]![0]![heard]!) / RENDER_BLOCK_FRAMES + 1e-6);
   });
 
   it('removes a source with a one-block fade, after which (and its air filter\'s ring-out, one block) the rest is the render without it (1e-6 of the peak)', () => {
@@ -101,13 +104,15 @@ describe('adding and removing sources while rendering', () => {
     });
     const all = renderStereo(createSceneRenderer(scene, stems, { outputs }), FRAMES);
     const without = renderStereo(createSceneRenderer({ ...scene, sources: [scene.sources[0]!, scene.sources[2]!] }, [stems[0]!, stems[2]!], { outputs }), FRAMES);
-    expect(largestDifference(mixed, all, 0, CHANGE_FRAME).largest).toBe(0);
+    // Heard the renderer's latency (two blocks) after it is made.
+    const removedAt = CHANGE_FRAME + shrinking.latencyFrames;
+    expect(largestDifference(mixed, all, 0, removedAt).largest).toBe(0);
     // From the block after the fade: the removed objects' air filters (IIR) ring out within it, 2.6e-6 of the peak right after the fade.
-    const after = largestDifference(mixed, without, CHANGE_FRAME + 2 * RENDER_BLOCK_FRAMES);
+    const after = largestDifference(mixed, without, removedAt + 2 * RENDER_BLOCK_FRAMES);
     expect(after.largest / after.peak).toBeLessThan(LINEARITY_TOLERANCE);
     // Within the fade block the removed source's share falls linearly: at sample i it is (1 - (i + 1)/128) of its share in the full mix.
     for (const i of [0, 63, 127]) {
-      const n = CHANGE_FRAME + i;
+      const n = removedAt + i;
       const share = all[0][n]! - without[0][n]!;
       const heard = mixed[0][n]! - without[0][n]!;
       expect(Math.abs(heard - share * (1 - (i + 1) / RENDER_BLOCK_FRAMES))).toBeLessThan(1e-5);

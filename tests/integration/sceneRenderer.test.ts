@@ -127,7 +127,7 @@ describe('scene renderer', () => {
     expect(rms(silent.binaural![0]) + rms(silent.stereo![0])).toBe(0);
   });
 
-  it('fades a source out within one block when it is muted while playing (no step larger than the signal)', () => {
+  it('fades a source out within one block when it is muted while playing, heard the renderer latency later (no step larger than the signal)', () => {
     const frames = 4800;
     const sine = new Float32Array(frames).map((_, n) => 0.5 * Math.sin((2 * Math.PI * 440 * n) / RATE));
     const scene = testScene([{ azimuthDeg: 0, elevationDeg: 0, distanceM: 1 }], RATE);
@@ -143,6 +143,9 @@ describe('scene renderer', () => {
     // The sine's own largest step is A w; a one-block fade adds at most A / 128 per sample.
     const amplitude = 0.5 * Math.SQRT1_2;
     expect(largestStep).toBeLessThan(amplitude * (omega + 1 / 128) * 1.01);
-    expect(rms(left.subarray(2048 + 128))).toBe(0);
+    // Heard the renderer's latency after the change (its stereo bus is a loudspeaker bus), then over one block.
+    expect(renderer.latencyFrames).toBe(256);
+    expect(rms(left.subarray(2048 + renderer.latencyFrames, 2048 + renderer.latencyFrames + 128))).toBeGreaterThan(0);
+    expect(rms(left.subarray(2048 + renderer.latencyFrames + 128))).toBe(0);
   });
 });

@@ -28,9 +28,10 @@ export const ATMOS_BENCH_OBJECTS = 118;
 /**
  * The Atmos-sized scene of issue 13: a 7.1.2 bed (2+7+0, its stem one noise channel per
  * label, at -20 dB) and ATMOS_BENCH_OBJECTS objects on a golden-angle spiral, each moving a
- * quarter turn every 2.5 s through four ADM timeline blocks (10 s).
+ * quarter turn every 2.5 s through four ADM timeline blocks (10 s); `objectParameters`
+ * (ADM parameters such as extent) given to every object.
  */
-export function atmosBenchScene(sampleRateHz: number): Scene {
+export function atmosBenchScene(sampleRateHz: number, objectParameters: Partial<SceneSource> = {}): Scene {
   const sources: SceneSource[] = [];
   for (let i = 0; i < ATMOS_BENCH_OBJECTS; i++) {
     const azimuthDeg = ((i * 137.508) % 360) - 180 + 1e-9;
@@ -41,7 +42,7 @@ export function atmosBenchScene(sampleRateHz: number): Scene {
       durationSec: 2.5,
       position: { azimuthDeg: ((azimuthDeg + 180 + 90 * k) % 360) - 180 + 1e-9, elevationDeg, distanceM },
     }));
-    sources.push({ ...benchSource(i, { azimuthDeg, elevationDeg, distanceM }), timeline });
+    sources.push({ ...benchSource(i, { azimuthDeg, elevationDeg, distanceM }), ...objectParameters, timeline });
   }
   const bed: SceneBed = {
     id: 'bed',

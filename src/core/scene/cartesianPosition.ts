@@ -11,13 +11,15 @@ export interface WritablePolar {
 
 /**
  * Metres per ADM Cartesian unit: the cube's face is where the loudspeakers are, taken as
- * 1 m away. Interim: the renderer places a Cartesian object at the plain direction of
- * (X, Y, Z) and |(X, Y, Z)| x this (no closer than the scene's minimum) until the
- * allocentric panner of BS.2127 renders Cartesian objects (DESIGN.md section 4).
+ * 1 m away. The scene's polar position of a Cartesian object (what the stage and the
+ * inspector show) is the plain direction of (X, Y, Z) at |(X, Y, Z)| x this (no closer
+ * than the scene's minimum). The renderer does not use it: it renders a Cartesian object
+ * by BS.2127's allocentric panner on loudspeakers and places it at section 10's polar
+ * equivalent (render/rendererSources.ts; DESIGN.md section 2).
  */
 export const CARTESIAN_UNIT_M = 1;
 
-/** Writes the polar position a Cartesian object is rendered at into `out`. Allocation-free. */
+/** Writes the scene's polar position of a Cartesian object into `out`. Allocation-free. */
 export function writeCartesianAsPolar(X: number, Y: number, Z: number, out: WritablePolar): void {
   const horizontal = Math.hypot(X, Y);
   out.azimuthDeg = horizontal === 0 ? 0 : Math.atan2(-X, Y) / RADIANS_PER_DEGREE;
@@ -26,7 +28,7 @@ export function writeCartesianAsPolar(X: number, Y: number, Z: number, out: Writ
   out.distanceM = Math.max(SCENE_LIMITS.distanceM.min, Math.hypot(horizontal, Z) * CARTESIAN_UNIT_M);
 }
 
-/** The polar position a Cartesian object is rendered at (see writeCartesianAsPolar). */
+/** The scene's polar position of a Cartesian object (see writeCartesianAsPolar). */
 export function cartesianToScenePosition(position: { readonly X: number; readonly Y: number; readonly Z: number }): SourcePosition {
   const out: WritablePolar = { azimuthDeg: 0, elevationDeg: 0, distanceM: 1 };
   writeCartesianAsPolar(position.X, position.Y, position.Z, out);

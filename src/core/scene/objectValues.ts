@@ -17,9 +17,9 @@ export interface ObjectDescription extends ObjectAdmParameters {
 /**
  * An object's parameters at one moment, as the renderer and a gain calculator read them:
  * plain mutable numbers, filled in place (allocation-free) by writeObjectValuesAt.
- * `azimuthDeg`, `elevationDeg` and `distanceM` are where the object is rendered (a
- * Cartesian object's too, converted: cartesianPosition.ts); X, Y and Z are its ADM
- * Cartesian position when `cartesian`.
+ * `azimuthDeg`, `elevationDeg` and `distanceM` are where a polar object is rendered (a
+ * Cartesian object's are its scene position, cartesianPosition.ts: the renderer places it
+ * by X, Y and Z, its ADM Cartesian position when `cartesian`).
  */
 export interface ObjectValues {
   azimuthDeg: number;

@@ -1,6 +1,6 @@
 import { createRealFft } from '../fft';
 import type { RealFft } from '../fft';
-import { createFrequencyDelayLine, pushBlock } from './frequencyDelayLine';
+import { clearFrequencyDelayLine, createFrequencyDelayLine, pushBlock } from './frequencyDelayLine';
 import type { FrequencyDelayLine } from './frequencyDelayLine';
 import { createOutputScratch, overlapSaveOutput } from './overlapSaveOutput';
 import type { OutputScratch } from './overlapSaveOutput';
@@ -42,4 +42,9 @@ export function processConvolverBlock(conv: PartitionedConvolver, input: ArrayLi
   conv.acc.fill(0);
   accumulateFiltered(conv.fdl, conv.filter, conv.acc);
   overlapSaveOutput(conv.fft, conv.acc, 0, 1, conv.scratch, output, null, false);
+}
+
+/** Silences the convolver's history (a seek). */
+export function resetConvolver(conv: PartitionedConvolver): void {
+  clearFrequencyDelayLine(conv.fdl);
 }

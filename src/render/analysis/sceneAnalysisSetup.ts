@@ -1,6 +1,9 @@
 import type { Scene, SceneSource } from '../../core/scene/scene';
 import { audibleSources } from '../../core/scene/scene';
 import { timelineMoves } from '../../core/scene/objectTimeline';
+import { createObjectValues, createObjectValuesScratch, writeObjectValuesAt } from '../../core/scene/objectValues';
+import { sourceParamsOf } from '../../core/scene/sourceParams';
+import { isPlainPoint } from '../buses/objectGainBlock';
 import type { HrtfGrid } from '../../dsp/hrtf/hrtfGrid';
 import { DEFAULT_MONO_LAW } from '../../core/monoLaw';
 import type { MonoLaw } from '../../core/monoLaw';
@@ -44,7 +47,10 @@ export interface SceneAnalysisSetup {
   /**
    * An audible source's timeline moves it: the buses are not time-invariant, so the
    * analysis reads each source's rendered outputs instead of taking its objects through
-   * the buses' responses (sceneSpanMoments.ts).
+   * the buses' responses (sceneSpanMoments.ts). Also for a stereo analysis of a source
+   * the loudspeaker bus renders with more than its direction's point-source gains (ADM
+   * parameters, a Cartesian position: buses/objectGainBlock.ts), whose response is not
+   * the fold-down's gains for its direction.
    */
   readonly moving: boolean;
   /**
@@ -83,7 +89,7 @@ export function sceneAnalysisSetup(scene: Scene, stems: readonly (readonly Float
   const survivalPass = format === 'stereo' && checkBinaural;
   const sources = audibleSources(scene);
   const sourceStems = sources.map((source) => stems[scene.sources.indexOf(source)]!);
-  const moving = sources.some((source) => timelineMoves(source.timeline));
+  const moving = sources.some((source) => timelineMoves(source.timeline)) || (format === 'stereo' && sources.some(beyondPointSource));
   const analysedOutputs = moving ? studioOutputs(survivalPass ? [format, 'binaural'] : [format], outputSettings) : [];
   const rendered = [...loudnessOutputs, ...analysedOutputs.filter((output) => !loudnessOutputs.some((o) => o.id === output.id))];
   return {
@@ -103,4 +109,11 @@ export function sceneAnalysisSetup(scene: Scene, stems: readonly (readonly Float
     // The binaural render rings longest: with the survival checked, the programme runs to its end.
     lengthFrames: renderLengthFrames(stems, studioOutputs([checkBinaural || loudness ? 'binaural' : format], outputSettings), hrtf),
   };
+}
+
+/** Whether a loudspeaker bus renders `source` (static: its values at 0) with more than the point-source panner. */
+function beyondPointSource(source: SceneSource): boolean {
+  const values = createObjectValues();
+  writeObjectValuesAt(sourceParamsOf(source), 0, createObjectValuesScratch(), values);
+  return !isPlainPoint(values);
 }

@@ -2,7 +2,7 @@ import type { HrtfGrid } from '../../dsp/hrtf/hrtfGrid';
 import { RENDER_BLOCK_FRAMES } from '../renderBlock';
 import { createBinauralBus } from './binaural/binauralBus';
 import { binauralPartitions } from './binaural/binauralFilterBuilder';
-import { createLoudspeakerBus } from './loudspeakerBus';
+import { createLoudspeakerBus, LOUDSPEAKER_BUS_TAIL_FRAMES } from './loudspeakerBus';
 import type { BusOutput, ObjectBus } from './objectBus';
 
 /** What buses are made with besides their output. */
@@ -30,7 +30,7 @@ const BUS_FACTORIES: { readonly [K in BusOutput['kind']]: BusFactory<K> } = {
   },
   loudspeakers: {
     create: (output) => createLoudspeakerBus(output),
-    tailFrames: () => RENDER_BLOCK_FRAMES,
+    tailFrames: () => LOUDSPEAKER_BUS_TAIL_FRAMES,
   },
 };
 

@@ -1,5 +1,15 @@
 import type { LoudspeakerOutput } from '../../core/outputs/outputDefinition';
+import { createObjectValues } from '../../core/scene/objectValues';
+import type { ObjectValues } from '../../core/scene/objectValues';
+import { createBlockDelay, processBlockDelay, resetBlockDelay } from '../../dsp/blockDelay';
+import type { BlockDelay } from '../../dsp/blockDelay';
+import { createPartitionedConvolver, processConvolverBlock, resetConvolver } from '../../dsp/convolution/partitionedConvolver';
+import type { PartitionedConvolver } from '../../dsp/convolution/partitionedConvolver';
+import { DECORRELATION_DELAY_SAMPLES, DECORRELATION_FILTER_LENGTH, designDecorrelationFilters } from '../../dsp/filters/decorrelationFilters';
 import { directSpeakersGains } from '../../dsp/panners/directSpeakers/directSpeakersGains';
+import { computeObjectGains } from '../../dsp/panners/objectGains/objectGainCalculator';
+import type { ObjectGainCalculator, ObjectGains } from '../../dsp/panners/objectGains/objectGainCalculator';
+import { createLayoutObjectGains } from '../../dsp/panners/objectGains/layoutObjectGains';
 import type { BedChannel } from '../beds/bedChannels';
 import { createLayoutDecoders } from '../ambisonics/ambisonicDecoders';
 import { RENDER_BLOCK_FRAMES } from '../renderBlock';
@@ -7,86 +17,180 @@ import { createLayoutPanner } from './layoutPanners';
 import type { LayoutPanner } from './layoutPanners';
 import { isAmbisonicChannel } from './objectBus';
 import type { ObjectBus, ObjectPlacement, VoiceChannel } from './objectBus';
+import { createObjectGainBlock, isPlainPoint, writeObjectGainBlock } from './objectGainBlock';
 
-/** One object's pan on the bus: the gains in use (one per channel) and the direction they are for. */
+/** One object on the bus: the gains in use (one per channel) and what they were computed for. */
 interface LoudspeakerVoice {
-  readonly gains: Float64Array;
+  readonly direct: Float64Array;
+  readonly diffuse: Float64Array;
+  /** Whether `diffuse` has a gain that is not 0. */
+  diffuseInUse: boolean;
   /** A bed channel's DirectSpeakers gains, or an HOA channel's decoder gains, which the voice keeps whatever its direction. */
   readonly bedGains: Float64Array | undefined;
+  /** The direction and values the gains are for (values by field: ObjectValues is rewritten in place). */
   x: number;
   y: number;
   z: number;
+  readonly values: ObjectValues & { set: boolean };
 }
 
+/** Blocks a channel's decorrelation filter runs after its last diffuse input: that block and the filter's tail. */
+const DIFFUSE_RING_BLOCKS = 1 + Math.ceil((DECORRELATION_FILTER_LENGTH - 1) / RENDER_BLOCK_FRAMES);
+
+/** How long the bus rings after its input stops, frames, as heard (its latency compensated): the decorrelation filters' taps past their delay, at least a block. */
+export const LOUDSPEAKER_BUS_TAIL_FRAMES = Math.max(RENDER_BLOCK_FRAMES, DECORRELATION_FILTER_LENGTH - 1 - DECORRELATION_DELAY_SAMPLES);
+
 /**
- * The loudspeaker bus: each object panned to the layout's loudspeakers by the layout's
- * panner (layoutPanners.ts); when the object moves, each channel's gain ramps linearly
- * across the block from the last block's, so movement never steps:
+ * The loudspeaker bus: each object's direct and diffuse gains per loudspeaker from its
+ * ADM values at the block (ObjectPlacement.values) as ITU-R BS.2127 computes them, the
+ * direct part panned at once, the diffuse part through one decorrelation filter per
+ * loudspeaker (BS.2127 section 7.4), summed over objects so its cost is per channel:
+ *
+ *   out_c = D(sum_o s_o g_oc) + h_c * (sum_o s_o d_oc),
+ *
+ * g direct and d diffuse gains, h_c channel c's 512-tap all-pass
+ * (dsp/filters/decorrelationFilters.ts), D a delay of DECORRELATION_DELAY_SAMPLES (255)
+ * that keeps the direct part aligned with the diffuse one: the bus's latency, which the
+ * renderer compensates (every output of a render is aligned to the largest latency and
+ * read that far ahead: sceneRenderer.ts), so output frame n is still stem frame n.
+ *
+ * Gains: a polar point with no ADM parameter pans by the layout's point-source panner
+ * (layoutPanners.ts), as before the gain calculator; any other object through the gain
+ * calculator (dsp/panners/objectGains: extent, diffuseness, divergence, channel lock,
+ * zone exclusion, the allocentric panner for Cartesian objects; objectGainBlock.ts says
+ * what it is given). Gains are recomputed only when the head-relative direction or a value
+ * changed (the calculator costs 1 us for a point, up to 2 ms for a 360-degree extent), and
+ * each channel's gain ramps linearly across the block from the last block's, so nothing steps:
  *   out_c[i] += s[i] (g_c + (g'_c - g_c)(i + 1) / B),   B = RENDER_BLOCK_FRAMES.
- * A channel whose gain is 0 at both ends of the block costs nothing. The bus rings for
- * no longer than the block it is in. A bed channel's voice feeds the layout's
- * loudspeakers with fixed gains, BS.2127's DirectSpeakers rendering (beds/bedChannels.ts);
+ * The calculator is made when the bus first meets an object that needs it (its set-up,
+ * 50-90 ms, precomputes the polar extent's virtual sources), so point-only scenes never
+ * pay for it. A channel whose gain is 0 at both ends of the block costs nothing, and a
+ * decorrelation filter runs only while diffuse input reaches it or its tail rings.
+ * A bed channel's voice feeds the layout's loudspeakers with fixed gains, BS.2127's
+ * DirectSpeakers rendering (beds/bedChannels.ts), through the direct path;
  * an HOA channel's likewise, its column of the layout's decode matrix (ambisonics/).
  */
 export function createLoudspeakerBus(output: LoudspeakerOutput): ObjectBus {
-  const panner = createLayoutPanner(output.layout);
+  const layout = output.layout;
+  const panner = createLayoutPanner(layout);
   const channelCount = panner.channelCount;
-  const block = Array.from({ length: channelCount }, () => new Float32Array(RENDER_BLOCK_FRAMES));
-  const target = new Float64Array(channelCount);
+  const frames = RENDER_BLOCK_FRAMES;
+  const newBlock = (): Float32Array[] => Array.from({ length: channelCount }, () => new Float32Array(frames));
+  const block = newBlock();
+  const directSum = newBlock();
+  const diffuseSum = newBlock();
+  const filtered = new Float32Array(frames);
+  const delays: BlockDelay[] = Array.from({ length: channelCount }, () => createBlockDelay(DECORRELATION_DELAY_SAMPLES));
+  const filters = designDecorrelationFilters(layout.channels.map((channel) => channel.label));
+  const decorrelators: PartitionedConvolver[] = filters.map((filter) => createPartitionedConvolver(filter, frames));
+  const diffuseRinging = new Int32Array(channelCount);
+  const target: ObjectGains = { direct: new Float64Array(channelCount), diffuse: new Float64Array(channelCount) };
+  const gainBlock = createObjectGainBlock();
+  let calculator: ObjectGainCalculator | null = null;
   const hoaGains = createLayoutDecoders(panner);
+
+  /** The gains for the voice's placement into `target`; writes what they are for into the voice. */
+  const computeTarget = (voice: LoudspeakerVoice, placement: ObjectPlacement): void => {
+    const d = placement.direction;
+    const x = d[0]!;
+    const y = d[1]!;
+    const z = d[2]!;
+    voice.x = x;
+    voice.y = y;
+    voice.z = z;
+    const values = placement.values;
+    if (values !== undefined) copyValues(values, voice.values);
+    if (values === undefined || isPlainPoint(values)) {
+      panner.gains(x, y, z, target.direct);
+      target.diffuse.fill(0);
+      return;
+    }
+    calculator ??= createLayoutObjectGains(layout);
+    computeObjectGains(calculator, writeObjectGainBlock(gainBlock, values, x, y, z), target);
+  };
 
   const bus: ObjectBus<LoudspeakerVoice> = {
     output,
     block,
-    tailFrames: RENDER_BLOCK_FRAMES,
+    tailFrames: LOUDSPEAKER_BUS_TAIL_FRAMES,
+    latencyFrames: DECORRELATION_DELAY_SAMPLES,
     createVoice: (channel?: VoiceChannel) => ({
-      gains: new Float64Array(channelCount),
+      direct: new Float64Array(channelCount),
+      diffuse: new Float64Array(channelCount),
+      diffuseInUse: false,
       bedGains: channel === undefined ? undefined : isAmbisonicChannel(channel) ? hoaGains(channel) : bedChannelGains(channel, output, panner),
       x: 0,
       y: 0,
       z: 0,
+      values: Object.assign(createObjectValues(), { set: false }),
     }),
     beginBlock() {
-      for (const channel of block) channel.fill(0);
+      for (let c = 0; c < channelCount; c++) {
+        directSum[c]!.fill(0);
+        diffuseSum[c]!.fill(0);
+      }
     },
     startVoice(voice: LoudspeakerVoice, placement: ObjectPlacement) {
       if (voice.bedGains !== undefined) {
-        voice.gains.set(voice.bedGains);
+        voice.direct.set(voice.bedGains);
         return;
       }
-      const d = placement.direction;
-      voice.x = d[0]!;
-      voice.y = d[1]!;
-      voice.z = d[2]!;
-      panner.gains(voice.x, voice.y, voice.z, voice.gains);
+      computeTarget(voice, placement);
+      voice.direct.set(target.direct);
+      voice.diffuse.set(target.diffuse);
+      voice.diffuseInUse = anyNonZero(voice.diffuse);
     },
     addObject(voice: LoudspeakerVoice, input: Float32Array, placement: ObjectPlacement) {
       const d = placement.direction;
-      const x = d[0]!;
-      const y = d[1]!;
-      const z = d[2]!;
-      const gains = voice.gains;
-      const moved = voice.bedGains === undefined && (x !== voice.x || y !== voice.y || z !== voice.z);
-      if (moved) {
-        panner.gains(x, y, z, target);
-        voice.x = x;
-        voice.y = y;
-        voice.z = z;
-      }
-      const next = moved ? target : gains;
+      const moved = voice.bedGains === undefined && (d[0] !== voice.x || d[1] !== voice.y || d[2] !== voice.z || valuesChanged(placement.values, voice.values));
+      if (moved) computeTarget(voice, placement);
+      const direct = voice.direct;
+      const nextDirect = moved ? target.direct : direct;
       if (channelCount === 2) {
         // The common case (0+2+0) in one pass over the input.
-        addRampedPair(block[0]!, block[1]!, input, gains[0]!, next[0]!, gains[1]!, next[1]!);
+        addRampedPair(directSum[0]!, directSum[1]!, input, direct[0]!, nextDirect[0]!, direct[1]!, nextDirect[1]!);
       } else {
         for (let c = 0; c < channelCount; c++) {
-          const g0 = gains[c]!;
-          const g1 = next[c]!;
-          if (g0 !== 0 || g1 !== 0) addRamped(block[c]!, input, g0, (g1 - g0) / RENDER_BLOCK_FRAMES);
+          const g0 = direct[c]!;
+          const g1 = nextDirect[c]!;
+          if (g0 !== 0 || g1 !== 0) addRamped(directSum[c]!, input, g0, (g1 - g0) / frames);
         }
       }
-      if (moved) gains.set(target);
+      const nextDiffuseInUse = moved ? anyNonZero(target.diffuse) : voice.diffuseInUse;
+      if (voice.diffuseInUse || nextDiffuseInUse) {
+        const diffuse = voice.diffuse;
+        const nextDiffuse = moved ? target.diffuse : diffuse;
+        for (let c = 0; c < channelCount; c++) {
+          const g0 = diffuse[c]!;
+          const g1 = nextDiffuse[c]!;
+          if (g0 === 0 && g1 === 0) continue;
+          diffuseRinging[c] = DIFFUSE_RING_BLOCKS;
+          addRamped(diffuseSum[c]!, input, g0, (g1 - g0) / frames);
+        }
+      }
+      if (moved) {
+        direct.set(target.direct);
+        voice.diffuse.set(target.diffuse);
+        voice.diffuseInUse = nextDiffuseInUse;
+      }
     },
-    endBlock() {},
+    endBlock() {
+      for (let c = 0; c < channelCount; c++) {
+        const out = block[c]!;
+        processBlockDelay(delays[c]!, directSum[c]!, out, frames);
+        if (diffuseRinging[c] === 0) continue;
+        processConvolverBlock(decorrelators[c]!, diffuseSum[c]!, filtered);
+        for (let i = 0; i < frames; i++) out[i] = out[i]! + filtered[i]!;
+        diffuseRinging[c] = diffuseRinging[c]! - 1;
+      }
+    },
+    reset() {
+      for (let c = 0; c < channelCount; c++) {
+        resetBlockDelay(delays[c]!);
+        resetConvolver(decorrelators[c]!);
+        diffuseRinging[c] = 0;
+      }
+    },
   };
   return bus as ObjectBus;
 }
@@ -96,6 +200,45 @@ function bedChannelGains(bedChannel: BedChannel, output: LoudspeakerOutput, pann
   const gains = new Float64Array(panner.channelCount);
   directSpeakersGains(bedChannel.layout, bedChannel.channel, output.layout, panner, gains);
   return gains;
+}
+
+/** The fields the gains depend on (not the gain, applied before the buses, nor the polar position, which the direction carries). */
+function copyValues(from: ObjectValues, to: ObjectValues & { set: boolean }): void {
+  to.set = true;
+  to.cartesian = from.cartesian;
+  to.X = from.X;
+  to.Y = from.Y;
+  to.Z = from.Z;
+  to.width = from.width;
+  to.height = from.height;
+  to.depth = from.depth;
+  to.diffuse = from.diffuse;
+  to.channelLock = from.channelLock;
+  to.objectDivergence = from.objectDivergence;
+  to.zoneExclusion = from.zoneExclusion;
+}
+
+function valuesChanged(values: ObjectValues | undefined, used: ObjectValues & { set: boolean }): boolean {
+  if (values === undefined) return used.set;
+  return (
+    !used.set ||
+    values.cartesian !== used.cartesian ||
+    values.X !== used.X ||
+    values.Y !== used.Y ||
+    values.Z !== used.Z ||
+    values.width !== used.width ||
+    values.height !== used.height ||
+    values.depth !== used.depth ||
+    values.diffuse !== used.diffuse ||
+    values.channelLock !== used.channelLock ||
+    values.objectDivergence !== used.objectDivergence ||
+    values.zoneExclusion !== used.zoneExclusion
+  );
+}
+
+function anyNonZero(gains: Float64Array): boolean {
+  for (let c = 0; c < gains.length; c++) if (gains[c] !== 0) return true;
+  return false;
 }
 
 /** left[i] += input[i] (l0 + (l1 - l0)(i + 1)/B), right likewise. */

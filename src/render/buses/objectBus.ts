@@ -49,6 +49,12 @@ export interface ObjectBus<Voice = unknown> {
   readonly block: readonly Float32Array[];
   /** How long the bus rings after an object's input stops, frames (at least one block). */
   readonly tailFrames: number;
+  /**
+   * Frames by which the bus delays what it is given (the loudspeaker bus's direct path,
+   * aligned with its decorrelation filters). The renderer aligns its buses to the largest
+   * and reads that far ahead, so its outputs are not late (sceneRenderer.ts).
+   */
+  readonly latencyFrames: number;
   /** A voice for an object, or for a bed's or an HOA stem's channel (beds/bedChannels.ts and ambisonics/ambisonicChannels.ts say how each bus renders one). */
   createVoice(channel?: VoiceChannel): Voice;
   /** Clears the block's sums. */
@@ -59,4 +65,6 @@ export interface ObjectBus<Voice = unknown> {
   addObject(voice: Voice, input: Float32Array, placement: ObjectPlacement): void;
   /** Writes the block's output into `block`. */
   endBlock(): void;
+  /** Silences what the bus itself keeps beyond its voices (delay lines, filters): a seek. */
+  reset(): void;
 }

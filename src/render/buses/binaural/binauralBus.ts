@@ -74,6 +74,7 @@ export function createBinauralBus(output: BinauralOutput, grid: HrtfGrid): Objec
     output,
     block,
     tailFrames: state.partitions * RENDER_BLOCK_FRAMES,
+    latencyFrames: 0,
     createVoice: (channel?: VoiceChannel) => {
       if (channel !== undefined && isAmbisonicChannel(channel)) return createBinauralVoice(state, false, state.ambisonicFilters(channel));
       return createBinauralVoice(state, channel?.channel.isLfe === true);
@@ -98,6 +99,8 @@ export function createBinauralBus(output: BinauralOutput, grid: HrtfGrid): Objec
       addBinauralVoice(state, voice, input, d[0]!, d[1]!, d[2]!);
     },
     endBlock: () => endBinauralBlock(state, block[0], block[1]),
+    // Its only history is the voices', which the renderer restarts after a seek.
+    reset: () => {},
   };
   return bus as ObjectBus;
 }

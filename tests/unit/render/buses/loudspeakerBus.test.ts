@@ -4,6 +4,7 @@ import { LAYOUT_NAMES } from '../../../../src/core/layouts';
 import type { LoudspeakerOutput } from '../../../../src/core/outputs/outputDefinition';
 import { loudspeakerOutput } from '../../../../src/core/outputs/studioOutputs';
 import { readUserLayout } from '../../../../src/core/userLayout';
+import { DECORRELATION_DELAY_SAMPLES } from '../../../../src/dsp/filters/decorrelationFilters';
 import { createLayoutPanner } from '../../../../src/render/buses/layoutPanners';
 import { createLoudspeakerBus } from '../../../../src/render/buses/loudspeakerBus';
 import { RENDER_BLOCK_FRAMES } from '../../../../src/render/renderBlock';
@@ -22,22 +23,29 @@ const OUTPUTS: [string, LoudspeakerOutput][] = [
 const DIRECTION = Float64Array.from([-Math.sin(1.9) * Math.cos(0.3), Math.cos(1.9) * Math.cos(0.3), Math.sin(0.3)]);
 
 describe('the loudspeaker bus', () => {
-  it.each(OUTPUTS)('renders an object to %s with its panner\'s gains (float32 rounding, 1e-7)', (_, output) => {
+  it.each(OUTPUTS)('renders an object to %s with its panner\'s gains, 255 frames late (float32 rounding, 1e-7)', (_, output) => {
     const bus = createLoudspeakerBus(output);
+    expect(bus.latencyFrames).toBe(DECORRELATION_DELAY_SAMPLES);
     const panner = createLayoutPanner(output.layout);
     const expected = new Float64Array(panner.channelCount);
     panner.gains(DIRECTION[0]!, DIRECTION[1]!, DIRECTION[2]!, expected);
     const placement = { direction: DIRECTION, distanceM: 1 };
     const voice = bus.createVoice();
-    bus.beginBlock();
-    bus.startVoice(voice, placement);
-    bus.addObject(voice, new Float32Array(RENDER_BLOCK_FRAMES).fill(1), placement);
-    bus.endBlock();
+    // Three blocks of DC: the direct path's delay (255) ends in the second.
+    const rendered = output.channels.map(() => new Float32Array(3 * RENDER_BLOCK_FRAMES));
+    for (let b = 0; b < 3; b++) {
+      bus.beginBlock();
+      if (b === 0) bus.startVoice(voice, placement);
+      bus.addObject(voice, new Float32Array(RENDER_BLOCK_FRAMES).fill(1), placement);
+      bus.endBlock();
+      bus.block.forEach((channel, c) => rendered[c]!.set(channel, b * RENDER_BLOCK_FRAMES));
+    }
     expect(bus.block).toHaveLength(output.channels.length);
     let power = 0;
-    bus.block.forEach((channel, c) => {
-      expect(Math.abs(channel[0]! - expected[c]!)).toBeLessThan(1e-7);
-      expect(Math.abs(channel[RENDER_BLOCK_FRAMES - 1]! - expected[c]!)).toBeLessThan(1e-7);
+    rendered.forEach((channel, c) => {
+      expect(channel[DECORRELATION_DELAY_SAMPLES - 1]).toBe(0);
+      expect(Math.abs(channel[DECORRELATION_DELAY_SAMPLES]! - expected[c]!)).toBeLessThan(1e-7);
+      expect(Math.abs(channel[channel.length - 1]! - expected[c]!)).toBeLessThan(1e-7);
       power += expected[c]! ** 2;
     });
     // 0+2+0 is the stereo fold-down: -3 dB behind, so its power is 1/2 to 1 (stereoFoldDown.ts)
