@@ -7,6 +7,7 @@ import type { MidSideSettings } from '../core/scene/midSideSettings';
 import type { StudioOutputId } from '../core/outputs/studioOutputs';
 import type { OutputFile } from '../core/outputs/renderedOutput';
 import type { PcmSampleFormat } from '../core/pcm';
+import type { SpeakerGainValues } from '../render/buses/outputGains';
 import type { LiveGoniometer, LiveMeters } from '../render/realtime/liveMeterReader';
 import type { AnalysedFormat, MonoAnalysis } from '../core/monoAnalysis/monoAnalysisTypes';
 
@@ -185,11 +186,13 @@ export interface AudioEngine {
   /** Live monitoring only: one monitored loudspeaker (by label) heard alone, or null for all. */
   setSpeakerSolo(label: string | null): void;
   /**
-   * The gain of an object heard from head-relative unit direction (x right, y front, z up)
-   * in each loudspeaker of the monitor choice `outputId` (core/outputs/monitoredSpeakers.ts
-   * order; render/buses/outputGains.ts), or null for binaural.
+   * The gain of an object heard from head-relative unit direction (x right, y front, z up),
+   * with its ADM values (extent, diffuse, channel lock, divergence, zone exclusion; a
+   * Cartesian one's X, Y, Z), in each loudspeaker of the monitor choice `outputId`
+   * (core/outputs/monitoredSpeakers.ts order): BS.2127's object gains, direct and diffuse
+   * by power (render/buses/outputGains.ts), or null for binaural.
    */
-  speakerGains(outputId: string, direction: { readonly x: number; readonly y: number; readonly z: number }): readonly number[] | null;
+  speakerGains(outputId: string, direction: { readonly x: number; readonly y: number; readonly z: number }, values: SpeakerGainValues): readonly number[] | null;
   /** Throws a RangeError naming the field when the band's edges are not 0 < lowerHz < upperHz. */
   setMonitorSolo(solo: MonitorSolo): void;
   /** Throws a RangeError when integrationSec is not a positive number of seconds (at most 60). */

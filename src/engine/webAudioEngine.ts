@@ -328,8 +328,8 @@ export function createWebAudioEngine(): AudioEngine {
       speakerSolo = label;
       post({ type: 'speakerSolo', label });
     },
-    speakerGains(outputId, direction) {
-      const gains = speakerGainsOf(monitorOutput(outputId, monitor.monoLaw), direction.x, direction.y, direction.z);
+    speakerGains(outputId, direction, values) {
+      const gains = speakerGainsOf(monitorOutput(outputId, monitor.monoLaw), direction.x, direction.y, direction.z, values);
       return gains === null ? null : Array.from(gains);
     },
     setMonitorSolo(solo: MonitorSolo) {

@@ -15,10 +15,11 @@ import {
   positionWith,
   sanitizeSource,
   sceneWithMasterMidSide,
+  sourceWithExtent,
   sourceWithMidSide,
   withSource,
 } from '../sceneEdits';
-import type { PositionPatch } from '../sceneEdits';
+import type { ExtentPatch, PositionPatch } from '../sceneEdits';
 import type { GetStudioState, SetStudioState, StudioContext } from '../studioContext';
 
 /**
@@ -41,6 +42,8 @@ export interface SceneSlice {
   toggleMute(id: string): void;
   toggleSolo(id: string): void;
   setSpread(id: string, spreadDeg: Degrees): void;
+  /** Sets the given extent fields (ADM width, height, depth), clamped into the source's extentLimits; non-finite numbers ignored. */
+  setExtent(id: string, patch: ExtentPatch): void;
   /** Sets the given mid/side fields of a source (clamped into MID_SIDE_LIMITS; non-finite numbers ignored). */
   setSourceMidSide(id: string, patch: MidSideSettingsPatch): void;
   /** Puts a source's mid/side back to the defaults (neutral). */
@@ -122,6 +125,9 @@ export function createSceneSlice(
       if (!isFiniteNumber(spreadDeg)) return;
       const value = clampSpreadDeg(spreadDeg);
       editSource(id, (s) => (s.spreadDeg === value ? s : { ...s, spreadDeg: value }));
+    },
+    setExtent(id, patch) {
+      editSource(id, (s) => sourceWithExtent(s, patch));
     },
     setSourceMidSide(id, patch) {
       editSource(id, (s) => sourceWithMidSide(s, midSideWith(s.midSide, patch)));
