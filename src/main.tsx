@@ -37,6 +37,7 @@ import './ui/styles.css';
  *   sourceScreenPosition(id)   viewport CSS pixels of a source's centre on the stage, or null
  *   positionScreenPosition(p)  viewport CSS pixels of an ADM position {azimuthDeg, elevationDeg, distanceM}
  *   sourceDrawnPosition(id)    the three.js position the stage draws a source at now (a moving one where its timeline has it)
+ *   speakerDrawnPosition(l)    the three.js position the stage draws the monitored loudspeaker labelled l at
  *   drawnExtent()              the selected source's extent as drawn (ui/stage/stageExtent.ts), or null
  * A test drags a source with page.mouse from sourceScreenPosition(id) to
  * positionScreenPosition(target) (same elevation: a plain drag keeps the source's elevation angle)
@@ -54,6 +55,7 @@ export interface StudioTestHooks {
   sourceScreenPosition(sourceId: string): ScreenPoint | null;
   positionScreenPosition(position: PolarPosition): ScreenPoint | null;
   sourceDrawnPosition(sourceId: string): Vec3 | null;
+  speakerDrawnPosition(label: string): Vec3 | null;
   drawnExtent(): StageExtent | null;
 }
 
@@ -150,6 +152,7 @@ async function start(): Promise<void> {
     sourceScreenPosition: (sourceId) => probe?.sourceScreenPosition(sourceId) ?? null,
     positionScreenPosition: (position) => probe?.positionScreenPosition(position) ?? null,
     sourceDrawnPosition: (sourceId) => probe?.sourceDrawnPosition(sourceId) ?? null,
+    speakerDrawnPosition: (label) => probe?.speakerDrawnPosition(label) ?? null,
     drawnExtent: () => probe?.drawnExtent() ?? null,
   };
   const onStageProbe = (next: StageProbe | null): void => {

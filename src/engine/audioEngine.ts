@@ -4,6 +4,7 @@ import type { MonitorSoloBand } from '../core/monitorSoloBand';
 import type { MonoLaw } from '../core/monoLaw';
 import type { Scene, SceneSource } from '../core/scene/scene';
 import type { MidSideSettings } from '../core/scene/midSideSettings';
+import type { MonitorRoom } from '../core/outputs/monitorOutputs';
 import type { StudioOutputId } from '../core/outputs/studioOutputs';
 import type { OutputFile } from '../core/outputs/renderedOutput';
 import type { PcmSampleFormat } from '../core/pcm';
@@ -21,6 +22,8 @@ export type { LiveGoniometer, LiveMeters };
 export interface MonitorSettings {
   readonly outputId: string;
   readonly monoLaw: MonoLaw;
+  /** The room layout loaded in the monitor selector (its outputs' ids: ROOM_OUTPUT_ID, ROOM_HEADPHONES_ID); absent: none. */
+  readonly room?: MonitorRoom;
 }
 
 /**

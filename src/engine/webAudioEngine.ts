@@ -8,7 +8,7 @@ import type { MidSideSettings } from '../core/scene/midSideSettings';
 import type { OutputDefinition } from '../core/outputs/outputDefinition';
 import type { OutputFile } from '../core/outputs/renderedOutput';
 import { SHIPPED_HRTF_SET, isStudioOutputId, studioOutputs } from '../core/outputs/studioOutputs';
-import { monitorOutput } from '../core/outputs/monitorOutputs';
+import { monitorOutput, rootLayout } from '../core/outputs/monitorOutputs';
 import { speakerGainsOf } from '../render/buses/outputGains';
 import { MAX_SPEAKER_METERS } from '../render/realtime/meterLayout';
 import type { StudioOutputSettings } from '../core/outputs/studioOutputs';
@@ -96,7 +96,7 @@ export function createWebAudioEngine(): AudioEngine {
   };
   const sampleRate = (): number => sampleRateHz;
   const outputSettings = (): StudioOutputSettings => ({ monoLaw: monitor.monoLaw, hrtfSet: SHIPPED_HRTF_SET });
-  const monitored = (): OutputDefinition => monitorOutput(monitor.outputId, monitor.monoLaw);
+  const monitored = (): OutputDefinition => monitorOutput(monitor.outputId, monitor.monoLaw, monitor.room?.layout ?? null);
   /**
    * Binaural and stereo always run live, so the monitor switches between them (and mono, a
    * downmix of stereo) without a restart; a layout, its headphone rendering (with the
@@ -316,8 +316,10 @@ export function createWebAudioEngine(): AudioEngine {
     },
     setMonitor(settings: MonitorSettings) {
       const running = liveOutputs().map((output) => output.id).join(' ');
-      monitor = { outputId: settings.outputId, monoLaw: settings.monoLaw };
-      if (workletLoaded && liveOutputs().map((output) => output.id).join(' ') !== running) return true;
+      const runningRoom = monitor.room?.layout;
+      monitor = { outputId: settings.outputId, monoLaw: settings.monoLaw, ...(settings.room === undefined ? {} : { room: settings.room }) };
+      const roomChanged = monitor.room?.layout !== runningRoom && rootLayout(monitored())?.roomName !== undefined;
+      if (workletLoaded && (roomChanged || liveOutputs().map((output) => output.id).join(' ') !== running)) return true;
       postMonitor();
       return false;
     },
@@ -329,7 +331,7 @@ export function createWebAudioEngine(): AudioEngine {
       post({ type: 'speakerSolo', label });
     },
     speakerGains(outputId, direction, values) {
-      const gains = speakerGainsOf(monitorOutput(outputId, monitor.monoLaw), direction.x, direction.y, direction.z, values);
+      const gains = speakerGainsOf(monitorOutput(outputId, monitor.monoLaw, monitor.room?.layout ?? null), direction.x, direction.y, direction.z, values);
       return gains === null ? null : Array.from(gains);
     },
     setMonitorSolo(solo: MonitorSolo) {

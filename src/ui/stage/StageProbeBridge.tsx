@@ -40,6 +40,10 @@ export function StageProbeBridge({ onProbe }: StageProbeBridgeProps) {
         const group = getThree().scene.getObjectByName(`source-${sourceId}`);
         return group === undefined ? null : { x: group.position.x, y: group.position.y, z: group.position.z };
       },
+      speakerDrawnPosition(label) {
+        const mesh = getThree().scene.getObjectByName(`stage-speaker-${label}`);
+        return mesh === undefined ? null : { x: mesh.position.x, y: mesh.position.y, z: mesh.position.z };
+      },
       drawnExtent() {
         const { scene } = getThree();
         for (const name of [EXTENT_MESH_NAME, `${EXTENT_MESH_NAME}-box`]) {

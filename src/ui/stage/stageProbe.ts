@@ -19,6 +19,8 @@ export interface StageProbe {
   positionScreenPosition(position: PolarPosition): ScreenPoint | null;
   /** The three.js position a source's sphere is drawn at now. */
   sourceDrawnPosition(sourceId: string): Vec3 | null;
+  /** The three.js position a monitored loudspeaker is drawn at, by label, or null when none is. */
+  speakerDrawnPosition(label: string): Vec3 | null;
   /** The selected source's extent as drawn, or null when none is. */
   drawnExtent(): StageExtent | null;
 }
