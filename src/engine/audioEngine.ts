@@ -184,8 +184,8 @@ export interface AudioEngine {
    * (loadScene), after which it is heard; false when it is heard at once (crossfaded).
    */
   setMonitor(settings: MonitorSettings): boolean;
-  /** Channels the audio device plays (its destination's maxChannelCount, at most 24); 2 before audio has started. */
-  outputChannelCount(): number;
+  /** Channels the audio device plays (its destination's maxChannelCount, at most 24); null before the AudioContext exists (the device is not known yet). */
+  outputChannelCount(): number | null;
   /** Live monitoring only: one monitored loudspeaker (by label) heard alone, or null for all. */
   setSpeakerSolo(label: string | null): void;
   /**

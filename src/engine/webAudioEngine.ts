@@ -324,7 +324,7 @@ export function createWebAudioEngine(): AudioEngine {
       return false;
     },
     outputChannelCount() {
-      return deviceChannels();
+      return context === null ? null : deviceChannels();
     },
     setSpeakerSolo(label: string | null) {
       speakerSolo = label;

@@ -26,6 +26,12 @@ export interface MonitorSlice {
   /** Selects a monitor choice; a layout with more channels than the device is refused (monitorRefusal) and the monitor kept. */
   setMonitorOutput(outputId: string): void;
   /**
+   * Once the engine knows its device (its AudioContext exists): refuses a monitor chosen or
+   * restored before, when the device has too few outputs for it (monitorRefusal, binaural
+   * monitored instead). Nothing to do before.
+   */
+  checkMonitorDevice(): void;
+  /**
    * Reads a room layout file (a user layout, core/userLayout.ts) and monitors it (as
    * setMonitorOutput(ROOM_OUTPUT_ID): a device with too few outputs refuses it and offers
    * it on headphones). A bad file changes nothing and shows the reader's message; returns
@@ -65,8 +71,9 @@ export function createMonitorSlice(set: SetStudioState, get: GetStudioState, con
     setMonitorOutput(outputId) {
       const { monoLaw, room } = get().monitor;
       if (!isMonitorOutputId(outputId, room?.layout ?? null)) throw new RangeError(`monitor: unknown output "${outputId}"`);
-      const deviceChannels = context.engine?.outputChannelCount() ?? 2;
-      const refusal = deviceRefusal(monitorOutput(outputId, monoLaw, room?.layout ?? null), deviceChannels);
+      // With an engine whose device is not known yet (no AudioContext before the first gesture), the choice is taken and checked once it is (checkMonitorDevice).
+      const deviceChannels = context.engine === null ? 2 : context.engine.outputChannelCount();
+      const refusal = deviceChannels === null ? null : deviceRefusal(monitorOutput(outputId, monoLaw, room?.layout ?? null), deviceChannels);
       if (refusal !== null) {
         set({ monitorRefusal: refusal });
         return;
@@ -92,6 +99,15 @@ export function createMonitorSlice(set: SetStudioState, get: GetStudioState, con
       const outputId = ROOM_OUTPUT_IDS.includes(monitor.outputId) ? DEFAULT_MONITOR.outputId : monitor.outputId;
       const { room: _previous, ...rest } = monitor;
       apply({ ...rest, outputId, ...(room === null ? {} : { room }) });
+    },
+    checkMonitorDevice() {
+      const deviceChannels = context.engine?.outputChannelCount() ?? null;
+      if (deviceChannels === null) return;
+      const { outputId, monoLaw, room } = get().monitor;
+      const refusal = deviceRefusal(monitorOutput(outputId, monoLaw, room?.layout ?? null), deviceChannels);
+      if (refusal === null) return;
+      apply({ ...get().monitor, outputId: DEFAULT_MONITOR.outputId });
+      set({ monitorRefusal: refusal });
     },
     setMonoLaw(monoLaw) {
       apply({ ...get().monitor, monoLaw });

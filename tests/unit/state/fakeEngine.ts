@@ -77,8 +77,8 @@ export interface FakeEngine extends AudioEngine {
   liveGoniometer: LiveGoniometer | null;
   /** What setMonitor answers (default false: heard at once, no reload). */
   monitorNeedsReload: boolean;
-  /** What outputChannelCount answers (default 2). */
-  deviceChannels: number;
+  /** What outputChannelCount answers (default 2; null: no AudioContext yet). */
+  deviceChannels: number | null;
   /** Every speakerGains question (a query, so not among `calls`). */
   readonly speakerGainsAsked: {
     readonly outputId: string;

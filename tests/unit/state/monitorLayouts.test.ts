@@ -107,4 +107,27 @@ describe('monitoring loudspeaker layouts (store)', () => {
     expect(direction.x).toBeCloseTo(-Math.SQRT1_2, 12);
     expect(direction.y).toBeCloseTo(Math.SQRT1_2, 12);
   });
+
+  it('keeps a 7.1.4 monitor restored before audio starts (device unknown) and checks it once the AudioContext exists: kept on 12 outputs', async () => {
+    const { engine, store } = setup(2);
+    engine.deviceChannels = null;
+    store.getState().loadView({ monitor: { outputId: '7.1.4', monoLaw: '-3dB' }, selectedSourceId: null, sidePanel: 'source' });
+    expect(store.getState().monitor.outputId).toBe('7.1.4');
+    expect(store.getState().monitorRefusal).toBeNull();
+    engine.deviceChannels = 12;
+    engine.emitStatus('ready');
+    expect(store.getState().monitor.outputId).toBe('7.1.4');
+    expect(store.getState().monitorRefusal).toBeNull();
+    await vi.waitFor(() => expect(engine.loads.length).toBeGreaterThan(0));
+  });
+
+  it('refuses a monitor restored before audio starts once the AudioContext shows 2 outputs: binaural, with the reason and the offer', () => {
+    const { engine, store } = setup(2);
+    engine.deviceChannels = null;
+    store.getState().loadView({ monitor: { outputId: '7.1.4', monoLaw: '-3dB' }, selectedSourceId: null, sidePanel: 'source' });
+    engine.deviceChannels = 2;
+    engine.emitStatus('ready');
+    expect(store.getState().monitor.outputId).toBe('binaural');
+    expect(store.getState().monitorRefusal?.message).toBe('This device has 2 outputs; 7.1.4 needs 12. Listen to 7.1.4 on headphones instead?');
+  });
 });
