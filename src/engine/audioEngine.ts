@@ -179,9 +179,10 @@ export interface AudioEngine {
   /** The master's mid/side (stereo fold-down and binaural), heard at once (gliding) and part of exports. */
   setMasterMidSide(settings: MidSideSettings): void;
   /**
-   * Returns true when the monitored output needs buses the worklet does not run yet (a
-   * layout, its headphone rendering or its downmixes): the caller then reloads the scene
-   * (loadScene), after which it is heard; false when it is heard at once (crossfaded).
+   * Returns true when the caller must reload the scene (loadScene) for the monitored output
+   * to be heard; false when it is heard at once. The Web Audio engine always answers false:
+   * a layout, its headphone rendering or downmix that needs buses the worklet does not run
+   * yet is added to the running renderer between blocks ('outputs' message).
    */
   setMonitor(settings: MonitorSettings): boolean;
   /** Channels the audio device plays (its destination's maxChannelCount, at most 24); null before the AudioContext exists (the device is not known yet). */

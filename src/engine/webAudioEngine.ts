@@ -8,7 +8,7 @@ import type { MidSideSettings } from '../core/scene/midSideSettings';
 import type { OutputDefinition } from '../core/outputs/outputDefinition';
 import type { OutputFile } from '../core/outputs/renderedOutput';
 import { SHIPPED_HRTF_SET, isStudioOutputId, studioOutputs } from '../core/outputs/studioOutputs';
-import { monitorOutput, rootLayout } from '../core/outputs/monitorOutputs';
+import { monitorOutput } from '../core/outputs/monitorOutputs';
 import { speakerGainsOf } from '../render/buses/outputGains';
 import { MAX_SPEAKER_METERS } from '../render/realtime/meterLayout';
 import type { StudioOutputSettings } from '../core/outputs/studioOutputs';
@@ -315,11 +315,11 @@ export function createWebAudioEngine(): AudioEngine {
       post({ type: 'monitorHead', orientation: monitorHead });
     },
     setMonitor(settings: MonitorSettings) {
-      const running = liveOutputs().map((output) => output.id).join(' ');
-      const runningRoom = monitor.room?.layout;
+      const running = liveOutputs();
       monitor = { outputId: settings.outputId, monoLaw: settings.monoLaw, ...(settings.room === undefined ? {} : { room: settings.room }) };
-      const roomChanged = monitor.room?.layout !== runningRoom && rootLayout(monitored())?.roomName !== undefined;
-      if (workletLoaded && (roomChanged || liveOutputs().map((output) => output.id).join(' ') !== running)) return true;
+      const next = liveOutputs();
+      // A layout (or another room) changes what is rendered: the renderer takes the new outputs between blocks, keeping the rest.
+      if (workletLoaded && !sameOutputs(running, next)) post({ type: 'outputs', outputs: next });
       postMonitor();
       return false;
     },
@@ -382,3 +382,7 @@ function loopMessage(region: { startSec: number; endSec: number }, sampleRateHz:
   return { type: 'loop', startFrame: Math.round(region.startSec * sampleRateHz), endFrame: Math.round(region.endSec * sampleRateHz) };
 }
 
+/** Whether two output lists render the same: the same ids, and a room output of the same room. */
+function sameOutputs(a: readonly OutputDefinition[], b: readonly OutputDefinition[]): boolean {
+  return a.length === b.length && a.every((output, i) => output.id === b[i]!.id && (output === b[i] || JSON.stringify(output) === JSON.stringify(b[i])));
+}

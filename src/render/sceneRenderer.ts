@@ -72,23 +72,29 @@ export interface SceneRenderer {
 }
 
 interface RendererState extends SceneRenderer {
+  /** Replaced by setRendererOutputs, like the buses, stages and blocks below. */
+  outputs: readonly OutputDefinition[];
   readonly set: SourceSet;
-  readonly master: MasterMidSideStage;
-  readonly buses: readonly ObjectBus[];
+  master: MasterMidSideStage;
+  /** The master's mid/side settings (a bus added later gets them). */
+  masterSettings: MidSideSettings;
+  /** The outputs the buses render, in bus order. */
+  busOutputs: readonly OutputDefinition[];
+  buses: readonly ObjectBus[];
   /** The derived outputs' stages (downmixes, layouts heard binaurally), in the plan's order. */
-  readonly derived: readonly DerivedStage[];
+  derived: readonly DerivedStage[];
   /** Per derived stage, the plan stage it reads. */
-  readonly derivedFrom: readonly number[];
+  derivedFrom: readonly number[];
   /** Per plan stage (the buses, then the derived outputs), its block (one array per channel). */
-  readonly stageBlocks: readonly (readonly Float32Array[])[];
+  stageBlocks: readonly (readonly Float32Array[])[];
   /** Per asked output, its block: a bus's or a downmix's. */
-  readonly outputBlocks: readonly (readonly Float32Array[])[];
+  outputBlocks: readonly (readonly Float32Array[])[];
   /** The scene rotation and the monitor head, composed (listenerRotation.ts). */
   readonly rotation: ListenerRotation;
   readonly headTarget: Float64Array;
   readonly smoothing: number;
-  readonly tailBlocks: number;
-  readonly tailFrames: number;
+  tailBlocks: number;
+  tailFrames: number;
   /** Whether sources' peaks are kept (takeSourcePeaks). */
   readonly meterSources: boolean;
   lengthFrames: number;
@@ -132,6 +138,8 @@ export function createSceneRenderer(
     outputs: options.outputs,
     set: createSourceSet(),
     master: createMasterMidSideStage(midSideOrDefault(scene.master?.midSide), scene.sampleRateHz, buses.map((bus) => bus.block.length)),
+    masterSettings: midSideOrDefault(scene.master?.midSide),
+    busOutputs: plan.buses,
     buses,
     derived,
     derivedFrom: plan.derived.map((d) => d.from),
@@ -200,7 +208,9 @@ export function updateSource(renderer: SceneRenderer, sourceId: string, params: 
 
 /** Sets the master's mid/side (stereo fold-down and binaural); heard from the next block on, gliding. Allocation-free. */
 export function setMasterMidSide(renderer: SceneRenderer, settings: MidSideSettings): void {
-  setMasterMidSideSettings((renderer as RendererState).master, settings);
+  const state = renderer as RendererState;
+  state.masterSettings = settings;
+  setMasterMidSideSettings(state.master, settings);
 }
 
 /** Sets the scene rotation (the scene's `listener`, a mix parameter): the whole scene turns as heard, smoothed like movement. */
@@ -418,4 +428,43 @@ function channelsFinite(channels: readonly Float32Array[]): boolean {
     for (let i = 0; i < channel.length; i++) sum += channel[i]!;
   }
   return Number.isFinite(sum);
+}
+
+/**
+ * Renders `outputs` from the next block on without restarting anything that goes on: the
+ * sources, their stems, positions and filters stay; a bus whose output is kept (the same
+ * definition) runs on with its voices, its master mid/side and its history; a new bus
+ * starts every live object's voice where the object is (no ramp: nothing was heard from it
+ * before); derived stages (downmixes, layouts heard binaurally) start afresh. The real-time
+ * host switches the monitor to a layout this way, without a reload. Runs between blocks
+ * (it allocates, as adding a source does); `hrtf` is needed for a binaural output.
+ */
+export function setRendererOutputs(renderer: SceneRenderer, outputs: readonly OutputDefinition[], hrtf: HrtfGrid | undefined): void {
+  const state = renderer as RendererState;
+  const plan = planOutputs(outputs);
+  const keptFrom = plan.buses.map((output) => state.busOutputs.findIndex((old) => sameDefinition(old, output)));
+  const buses = plan.buses.map((output, b) => (keptFrom[b]! >= 0 ? state.buses[keptFrom[b]!]! : createBus(output, { hrtf })));
+  for (const entry of state.set.objects) {
+    const voices = buses.map((bus, b) => (keptFrom[b]! >= 0 ? entry.voices[keptFrom[b]!] : bus.createVoice()));
+    for (let b = 0; b < buses.length; b++) if (entry.object.live && keptFrom[b]! < 0) buses[b]!.startVoice(voices[b], entry.object);
+    entry.voices.splice(0, entry.voices.length, ...voices);
+  }
+  const fresh = createMasterMidSideStage(state.masterSettings, state.sampleRateHz, buses.map((bus) => bus.block.length));
+  state.master = { processors: fresh.processors.map((processor, b) => (keptFrom[b]! >= 0 ? (state.master.processors[keptFrom[b]!] ?? null) : processor)) };
+  const stageContext = { sampleRateHz: state.sampleRateHz, maxFrames: RENDER_BLOCK_FRAMES, hrtf };
+  state.derived = plan.derived.map((d) => createDerivedStage(d.output, stageContext));
+  state.derivedFrom = plan.derived.map((d) => d.from);
+  state.stageBlocks = [...buses.map((bus) => bus.block), ...state.derived.map((stage) => stage.block)];
+  state.outputBlocks = plan.stageOf.map((stage) => state.stageBlocks[stage]!);
+  state.outputs = outputs;
+  state.busOutputs = plan.buses;
+  state.buses = buses;
+  state.tailFrames = Math.max(RENDER_BLOCK_FRAMES, ...outputs.map((output) => outputTailFrames(output, hrtf)));
+  state.tailBlocks = Math.ceil(state.tailFrames / RENDER_BLOCK_FRAMES);
+  updateLength(state);
+}
+
+/** Whether two outputs are the same definition (a room's `room` output differs from another room's). */
+function sameDefinition(a: OutputDefinition, b: OutputDefinition): boolean {
+  return a === b || (a.id === b.id && JSON.stringify(a) === JSON.stringify(b));
 }

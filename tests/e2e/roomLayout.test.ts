@@ -1,5 +1,5 @@
 import { readFileSync } from 'node:fs';
-import { describe, expect, it } from 'vitest';
+import { beforeAll, describe, expect, it } from 'vitest';
 import { parseUserLayoutJson } from '../../src/core/userLayout';
 import { wrapAzimuthDeg } from '../../src/core/units';
 import { errorLines } from '../../src/state/errorLines';
@@ -12,7 +12,7 @@ import { useStudioSession } from './support/studioSession';
 
 /**
  * A room layout (a user layout file) loaded from the monitor selector in headless Chromium
- * (2 device outputs): the 12-channel room is refused with the offer of the room on
+ * (2 device outputs), audio running: the 12-channel room is refused with the offer of the room on
  * headphones; taken, the stage draws the room's loudspeakers at its measured angles; a bad
  * file shows the reader's message; the room stays in the session across a reload.
  */
@@ -31,6 +31,14 @@ const FILE = 'tests/fixtures/layouts/studio-b-7.1.4.json';
 const TEXT = readFileSync(FILE, 'utf8');
 /** Drawn positions are float64 three.js vectors 3 m out: 1e-6 m. */
 const POSITION_TOLERANCE = 1e-6;
+
+// The device's outputs are known once audio runs (before, a choice is taken and checked then).
+beforeAll(async () => {
+  const { page } = session;
+  await page.getByTestId('transport-play').click();
+  await page.waitForFunction(() => (globalThis as Window).__studio!.store.getState().engineStatus === 'ready', undefined, { timeout: 30_000 });
+  await page.waitForFunction(() => (globalThis as Window).__studio!.store.getState().engine!.readMeters()?.playing === true, undefined, { timeout: 30_000 });
+});
 
 describe('a room layout in the studio', () => {
   it('offers "Load room layout…" in the monitor selector', async () => {
@@ -91,9 +99,6 @@ describe('a room layout in the studio', () => {
 
   it('plays the room on headphones: its 12 loudspeaker meters and both ears above -60 dBFS', async () => {
     const { page } = session;
-    await page.getByTestId('transport-play').click();
-    await page.waitForFunction(() => (globalThis as Window).__studio!.store.getState().engineStatus === 'ready', undefined, { timeout: 30_000 });
-    await page.waitForFunction(() => (globalThis as Window).__studio!.store.getState().engine!.readMeters()?.playing === true, undefined, { timeout: 30_000 });
     await page.waitForFunction(() => (globalThis as Window).__studio!.store.getState().engine!.readMeters()?.speakerCount === 12, undefined, { timeout: 30_000 });
     await new Promise((resolve) => setTimeout(resolve, 1500));
     const heard = await page.evaluate(() => {
@@ -105,7 +110,6 @@ describe('a room layout in the studio', () => {
     expect(heard.leftDb).toBeGreaterThan(-60);
     expect(heard.rightDb).toBeGreaterThan(-60);
     expect(20 * Math.log10(heard.loudest)).toBeGreaterThan(-60);
-    await page.getByTestId('transport-play').click();
   });
 
   it('keeps the room in the session: after a reload it is monitored again, its loudspeakers drawn', async () => {

@@ -2,6 +2,7 @@ import { DEFAULT_INTEGRATION } from '../../dsp/meters/stereoMoments';
 import { DEFAULT_MONO_LAW, monoLawGain } from '../../core/monoLaw';
 import type { HeadOrientation } from '../../core/orientation';
 import type { OutputDefinition } from '../../core/outputs/outputDefinition';
+import type { HrtfGrid } from '../../dsp/hrtf/hrtfGrid';
 import { RENDER_BLOCK_FRAMES } from '../renderBlock';
 import {
   createSceneRenderer,
@@ -13,6 +14,7 @@ import {
   removeRendererSource,
   sourcePeaks,
   setMonitorHead,
+  setRendererOutputs,
   updateSource,
 } from '../sceneRenderer';
 import type { RenderTargets, SceneRenderer } from '../sceneRenderer';
@@ -64,6 +66,8 @@ import type { HostMessage } from './protocol';
  */
 export interface RealtimeHost {
   renderer: SceneRenderer | null;
+  /** The loaded scene's HRTF grid, for outputs added later ('outputs'). */
+  hrtf: HrtfGrid | null;
   /** What the node's output carries (see the 'load' message). */
   wire: 'monitor' | 'export';
   /** For an export: where each output goes on the wire. */
@@ -124,6 +128,7 @@ export function createRealtimeHost(sampleRateHz: number): RealtimeHost {
   for (let i = 0; i < RENDER_BLOCK_FRAMES; i++) ramp[i] = (i + 1) / RENDER_BLOCK_FRAMES;
   return {
     renderer: null,
+    hrtf: null,
     wire: 'monitor',
     wireSlots: [],
     playing: false,
@@ -166,10 +171,9 @@ export function handleHostMessage(host: RealtimeHost, message: HostMessage): voi
         hrtf: message.grid,
         meterSources: message.meters !== null,
       });
+      host.hrtf = message.grid;
       host.wire = message.wire;
-      host.wireSlots = exportWire(message.outputs);
-      host.outputBlocks = message.outputs.map((output) => output.channels.map(() => new Float32Array(RENDER_BLOCK_FRAMES)));
-      host.targets = { outputs: host.outputBlocks };
+      setOutputBlocks(host, message.outputs);
       host.route = null;
       host.previousRoute = null;
       host.deviceChannels = checkDeviceChannels(message.deviceChannels ?? 2);
@@ -227,6 +231,16 @@ export function handleHostMessage(host: RealtimeHost, message: HostMessage): voi
         host.monoGain = monoGain;
         if (host.monitorMeters !== null) setMonitorMeterBallistics(host.monitorMeters, host.integrationSec, host.monoGain);
       }
+      break;
+    }
+    case 'outputs': {
+      if (host.renderer === null) break;
+      setRendererOutputs(host.renderer, message.outputs, host.hrtf ?? undefined);
+      setOutputBlocks(host, message.outputs);
+      // The routes read outputs by index: find them again, or drop one whose output is gone (the next 'monitor' cuts to its output).
+      host.route = host.route === null ? null : rerouted(host, host.route);
+      host.previousRoute = host.previousRoute === null ? null : rerouted(host, host.previousRoute);
+      clearSpeakerMeters(host);
       break;
     }
     case 'speakerSolo':
@@ -371,6 +385,22 @@ function writeMonitor(host: RealtimeHost, outputs: readonly Float32Array[]): voi
   host.previousRoute = null;
   if (host.fade === 'out') host.playing = false;
   host.fade = 'none';
+}
+
+/** The blocks the renderer renders `outputs` into, and the export wire's layout of them. */
+function setOutputBlocks(host: RealtimeHost, outputs: readonly OutputDefinition[]): void {
+  host.wireSlots = exportWire(outputs);
+  host.outputBlocks = outputs.map((output) => output.channels.map(() => new Float32Array(RENDER_BLOCK_FRAMES)));
+  host.targets = { outputs: host.outputBlocks };
+}
+
+/** `route`'s output routed from the renderer's outputs as they are now, or null when they no longer make it. */
+function rerouted(host: RealtimeHost, route: MonitorRoute): MonitorRoute | null {
+  try {
+    return routeMonitor(route.output, host.renderer?.outputs ?? [], host.deviceChannels);
+  } catch {
+    return null;
+  }
 }
 
 /** Makes `next` the route (the current one fades out over the next block) and finds the speaker solo's channel in it. */
