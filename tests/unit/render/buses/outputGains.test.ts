@@ -77,6 +77,19 @@ describe('speakerGainsOf (the stage\'s numbers)', () => {
     expect(Math.abs(wide.reduce((sum, g) => sum + g * g, 0) - 1)).toBeLessThan(1e-9);
   });
 
+  it('lights the diverged sources\' loudspeakers: divergence 0.5 over +/-30 degrees at the front of 5.1 puts power in M+030 and M-030 besides M+000, as the calculator gives (1e-12)', () => {
+    const values = { ...createObjectValues(), objectDivergence: { value: 0.5, azimuthRange: 30 } };
+    const gains = Array.from(speakerGainsOf(monitorOutput('5.1', '-3dB'), 0, 1, 0, values)!);
+    const calculator = createLayoutObjectGains(getLayout('0+5+0'));
+    const out = createObjectGains(calculator);
+    computeObjectGains(calculator, { ...DEFAULT_OBJECT_BLOCK, objectDivergence: { value: 0.5, azimuthRange: 30, positionRange: 0 } }, out);
+    gains.forEach((g, c) => expect(Math.abs(g - Math.hypot(out.direct[c]!, out.diffuse[c]!)), `channel ${c}`).toBeLessThan(EXACT));
+    expect(gains[0]).toBeGreaterThan(0.1); // M+030
+    expect(gains[1]).toBeGreaterThan(0.1); // M-030
+    expect(gains[2]).toBeGreaterThan(0.1); // M+000
+    expect(gainsAt('5.1', 0).filter((g) => g > 1e-3)).toHaveLength(1);
+  });
+
   it('sums a downmix\'s diffuse parts by power: a fully diffuse source in 5.1 folds to mono with power (L^2 + R^2 + 2 (0.7071 C)^2 + (0.7071 Ls)^2 + (0.7071 Rs)^2) g^2', () => {
     const values = { ...createObjectValues(), diffuse: 1 };
     const [x, y, z] = unitVector(0, 0);
