@@ -3,6 +3,7 @@
  * Benchmark page for `npm run bench` (src/cli/bench/browserBench.ts): renders N binaural
  * objects offline with (a) the studio's AudioWorklet renderer and (b) Chromium's native
  * PannerNode with panningModel 'HRTF', each fed by its own AudioBufferSourceNode, and
+ * (c) the Atmos-sized scene through the worklet to loudspeaker and headphone outputs, and
  * reports the wall-clock time of OfflineAudioContext.startRendering() alone (worklet
  * loading, HRTF preparation and the scene's 'load' are outside the measurement).
  */
@@ -10,6 +11,10 @@ import { polarToCartesian } from '../core/coordinates';
 import type { PolarPosition } from '../core/coordinates';
 import { DEFAULT_MONO_LAW } from '../core/monoLaw';
 import { SHIPPED_HRTF_SET, studioOutputs } from '../core/outputs/studioOutputs';
+import { DEFAULT_DOWNMIX_LEVELS } from '../core/outputs/downmixOutputs';
+import { outputById } from '../core/outputs/outputCatalog';
+import { atmosBenchScene } from '../core/scene/benchScenes';
+import { exportWireChannels } from '../render/realtime/exportWire';
 import type { HrtfGrid } from '../dsp/hrtf/hrtfGrid';
 import { createRendererNode, loadRenderer } from '../engine/rendererNode';
 import { loadShippedHrtfGrid, sceneOf } from './workletHarness';
@@ -28,6 +33,12 @@ export interface BenchPage {
   worklet(objects: number, seconds: number): Promise<BenchRun>;
   /** `panners` native HRTF PannerNodes, each with its own looping noise source. */
   native(panners: number, seconds: number): Promise<BenchRun>;
+  /**
+   * The Atmos-sized scene (core/scene/benchScenes.ts: a 7.1.2 bed and 118 moving objects)
+   * through the studio's worklet to `outputIds` (outputCatalog ids), every output's
+   * channels on the node's output (the export wire).
+   */
+  atmos(outputIds: readonly string[], seconds: number): Promise<BenchRun>;
 }
 
 let sampleRateHz = 48000;
@@ -89,6 +100,30 @@ const bench: BenchPage = {
       // As the studio plays: binaural and stereo rendered, binaural monitored.
       outputs: studioOutputs(['binaural', 'stereo'], { monoLaw: DEFAULT_MONO_LAW, hrtfSet: SHIPPED_HRTF_SET }),
       wire: 'monitor',
+      startPlaying: true,
+    });
+    return timed(context);
+  },
+
+  async atmos(outputIds, seconds) {
+    if (grid === null || noise === null) throw new Error('call prepare() first');
+    const length = Math.round(seconds * sampleRateHz);
+    const settings = { monoLaw: DEFAULT_MONO_LAW, hrtfSet: SHIPPED_HRTF_SET, loRo: DEFAULT_DOWNMIX_LEVELS, ltRt: DEFAULT_DOWNMIX_LEVELS };
+    const outputs = outputIds.map((id) => outputById(id, settings));
+    const channels = exportWireChannels(outputs);
+    const context = new OfflineAudioContext({ numberOfChannels: channels, length, sampleRate: sampleRateHz });
+    const node = await createRendererNode(context, channels);
+    const scene = atmosBenchScene(sampleRateHz);
+    const stem = noise;
+    const bedChannels = scene.beds![0]!.channels.length;
+    await loadRenderer(node, {
+      type: 'load',
+      scene,
+      stems: [...scene.sources.map(() => [stem]), Array.from({ length: bedChannels }, () => stem)],
+      grid,
+      meters: null,
+      outputs,
+      wire: 'export',
       startPlaying: true,
     });
     return timed(context);

@@ -1,4 +1,5 @@
 import { MONO_LAWS } from '../core/monoLaw';
+import { DOWNMIX_LEVELS_DB, isDownmixLevel } from '../core/outputs/downmixOutputs';
 import type { MonoLaw } from '../core/monoLaw';
 
 /** Bad command line or a file named on it that cannot be used: exit status 2, with the usage text. */
@@ -67,4 +68,11 @@ export function oneOf<T extends string>(flag: string, value: string, allowed: re
 /** --mono-law: -3dB or -6dB, the unit optional (-3, -6). */
 export function parseMonoLaw(text: string): MonoLaw {
   return oneOf('--mono-law', text.endsWith('dB') ? text : `${text}dB`, MONO_LAWS, text);
+}
+
+/** A Lo/Ro or Lt/Rt centre or surround level in dB (--loro-centre ...): one of DOWNMIX_LEVELS_DB, the unit optional. */
+export function parseDownmixLevel(flag: string, text: string): number {
+  const level = Number(text.replace(/dB$/i, ''));
+  if (text.trim() === '' || !isDownmixLevel(level)) throw new UsageError(`${flag}: expected one of ${DOWNMIX_LEVELS_DB.join(', ')} (dB), got "${text}"`);
+  return level;
 }

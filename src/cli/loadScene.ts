@@ -4,6 +4,7 @@ import { FieldError } from '../core/fieldError';
 import { parseSceneJson } from '../core/scene/sceneParse';
 import type { ObjectsKey, ParsedScene } from '../core/scene/sceneParse';
 import type { Scene, StemReference } from '../core/scene/scene';
+import { ambisonicChannelCount } from '../core/scene/ambisonicStem';
 import { decodeAudioFile } from '../io/decodeAudioFile';
 import { prepareStem } from '../render/prepareStem';
 import { MAX_STEM_FILE_BYTES, readRegularFile, resolveStemPath } from './stemFiles';
@@ -29,24 +30,33 @@ export function stemFilePaths(scene: Scene, scenePath: string, objectsKey: Objec
   );
 }
 
-/** Who owns each stem, in the renderer's order (the objects, then the beds), with its JSON path and a name for messages. */
+/** Who owns each stem, in the renderer's order (the objects, the beds, then the HOA stems), with its JSON path and a name for messages. */
 interface StemOwner {
   readonly stem: StemReference;
   readonly path: string;
   readonly what: string;
-  /** A bed's channel count; undefined for an object (mono or stereo). */
+  /** A bed's or an HOA stem's channel count; undefined for an object (mono or stereo). */
   readonly bedChannels?: number;
+  /** Why that many channels. */
+  readonly why?: string;
 }
 
 function stemOwners(scene: Scene, objectsKey: ObjectsKey): StemOwner[] {
   return [
     ...scene.sources.map((source, index) => ({ stem: source.stem, path: `${objectsKey}[${index}]`, what: `source "${shownText(source.name)}"` })),
     ...(scene.beds ?? []).map((bed, index) => ({ stem: bed.stem, path: `beds[${index}]`, what: `bed "${shownText(bed.name)}"`, bedChannels: bed.channels.length })),
+    ...(scene.ambisonics ?? []).map((a, index) => ({
+      stem: a.stem,
+      path: `ambisonics[${index}]`,
+      what: `HOA stem "${shownText(a.name)}"`,
+      bedChannels: ambisonicChannelCount(a.order),
+      why: `(order + 1)^2 for HOA order ${a.order}`,
+    })),
   ];
 }
 
 /**
- * Loads every object's stem, then every bed's, at the scene's rate (the renderer's order): audio files relative to the scene file
+ * Loads every object's stem, then every bed's, then every HOA stem's, at the scene's rate (the renderer's order): audio files relative to the scene file
  * (stemFiles.ts), generators from scenes/generators, each generator made once and shared
  * by the sources that name it. Errors name the source (under `objectsKey`, where the
  * file holds its objects: ParsedScene.objectsKey) and the file; what a decoder warns
@@ -60,7 +70,7 @@ export async function loadStems(
 ): Promise<Float32Array[][]> {
   const generated = new Map<DemoStemName, Float32Array[]>();
   return Promise.all(
-    stemOwners(scene, objectsKey).map(async ({ stem, path, what, bedChannels }) => {
+    stemOwners(scene, objectsKey).map(async ({ stem, path, what, bedChannels, why = 'one per bed channel label' }) => {
       if (stem.kind === 'generator') {
         if (!isDemoStemName(stem.generator)) {
           throw new FieldError(scenePath, `${path}.stem.generator`, `expected one of ${DEMO_STEM_NAMES.join(', ')}, got "${stem.generator}"`);
@@ -68,7 +78,7 @@ export async function loadStems(
         const stemChannels = generated.get(stem.generator) ?? generateDemoStem(stem.generator, scene.sampleRateHz);
         generated.set(stem.generator, stemChannels);
         if (bedChannels !== undefined && stemChannels.length !== bedChannels) {
-          throw new FieldError(scenePath, `${path}.stem.generator`, `expected a stem of ${bedChannels} channels (one per bed channel label), got "${stem.generator}" of ${stemChannels.length}`);
+          throw new FieldError(scenePath, `${path}.stem.generator`, `expected a stem of ${bedChannels} channels (${why}), got "${stem.generator}" of ${stemChannels.length}`);
         }
         return stemChannels;
       }
@@ -82,7 +92,7 @@ export async function loadStems(
         throw new Error(`${describe}: ${(error as Error).message}`);
       }
       for (const warning of audio.warnings ?? []) warn(`${describe}: ${warning}`);
-      return prepareStem(audio, scene.sampleRateHz, describe, bedChannels);
+      return prepareStem(audio, scene.sampleRateHz, describe, bedChannels, why);
     }),
   );
 }

@@ -56,7 +56,7 @@ export interface SceneLoadReport {
   readonly missing: readonly { readonly sourceId: string; readonly file: string }[];
   /** Sources whose stem could not be read, with the reason. */
   readonly failed: readonly { readonly sourceId: string; readonly message: string }[];
-  /** Channel count of each source's stem (1 or 2). */
+  /** Channel count of each source's stem (1 or 2) and each bed's, by id. */
   readonly stemChannels: Readonly<Record<string, number>>;
   /** Length of a full render of every source the engine has, in seconds (longest stem plus the filter tail). */
   readonly lengthSec: number;
@@ -91,6 +91,18 @@ export interface MonoAnalysisOptions {
   readonly signal?: AbortSignal;
 }
 
+/** An ADM BWF file imported as a scene (AudioEngine.importAdmMaster). */
+export interface ImportedMaster {
+  /** The scene's name: the file's, without its extension. */
+  readonly name: string;
+  /** The scene file's text (format version 2), as `npm run scene:from-adm` writes it. */
+  readonly sceneText: string;
+  /** Its stems: 32-bit float WAV files of the master's tracks, by the file name the scene refers to. */
+  readonly stemFiles: ReadonlyMap<string, Blob>;
+  /** What the importer noted (a second programme not imported, speakers of no layout made objects), each naming the file. */
+  readonly warnings: readonly string[];
+}
+
 /** Levels reported by the renderer at a throttled rate (about 30 per second). */
 export interface MeterFrame {
   /** Output peak per channel of the monitored format, linear (1 = 0 dBFS). */
@@ -112,7 +124,10 @@ export type EngineStatus = 'needs-gesture' | 'starting' | 'ready' | 'failed';
  */
 /** A stem file decoded before a source is made of it (AudioEngine.prepareStemFile). */
 export interface PreparedStemFile {
+  /** 1 or 2: a source's stem; more: a bed's. */
   readonly channelCount: number;
+  /** WAVE_FORMAT_EXTENSIBLE dwChannelMask, when the file has one: which loudspeaker each channel feeds. */
+  readonly channelMask?: number;
   /** Each names the file: what was read despite a fault in the file. */
   readonly warnings: readonly string[];
 }
@@ -138,9 +153,9 @@ export interface AudioEngine {
   /**
    * Decodes a stem file (off the audio thread, at the session's rate) before a source is
    * made of it, and keeps the result for the addSources that follows under `fileName`.
-   * Resolves with its channel count (1 or 2) and what its reader found wrong but read
-   * anyway (a WAV cut short); rejects, naming the file and what was wrong, for a file that
-   * cannot be decoded, is empty, or has another channel count.
+   * Resolves with its channel count (1 or 2 for a source, more for a bed), its channel mask
+   * and what its reader found wrong but read anyway (a WAV cut short); rejects, naming the
+   * file and what was wrong, for a file that cannot be decoded or is empty.
    */
   prepareStemFile(file: Blob, fileName: string): Promise<PreparedStemFile>;
   /** Removes a source: it fades out over one block, nothing else restarts. Unknown ids are ignored. */
@@ -152,6 +167,21 @@ export interface AudioEngine {
    * file per output (io/outputFiles.ts). Rejects naming a source whose stem is not loaded.
    */
   exportMix(scene: Scene, request: ExportRequest, options?: ExportOptions): Promise<OutputFile[]>;
+  /**
+   * Renders `scene` (with the loaded stems; beds on their BS.2094 packs) as an ADM BWF
+   * master, `<baseName>.adm.wav`, with the command line's exporter (`--format adm`:
+   * adm/admMasterFile.ts) off the page's thread. Rejects naming the scene for a rate other
+   * than 48 kHz and naming the counts beyond 118 objects or 128 channels.
+   */
+  exportAdmMaster(scene: Scene, baseName: string, options?: ExportOptions): Promise<OutputFile>;
+  /**
+   * Imports an ADM BWF file with the command line's importer (adm/admToScene.ts) off the
+   * page's thread. Rejects with the importer's message (naming the file and what is wrong)
+   * for a file it refuses.
+   */
+  importAdmMaster(file: Blob, fileName: string): Promise<ImportedMaster>;
+  /** Whether a WAV file is an ADM BWF file (it has `axml` and `chna` chunks); reads only its chunk headers. */
+  isAdmMaster(file: Blob): Promise<boolean>;
   /**
    * Analyses the mono compatibility of `options.scene` (with the loaded stems of its
    * sources, the HRTF set at the scene's rate, the monitor's mono law) off the page's

@@ -15,6 +15,7 @@ import type { StudioOutputSettings } from '../core/outputs/studioOutputs';
 import type { MonoAnalysis } from '../core/monoAnalysis/monoAnalysisTypes';
 import type { HrtfGrid } from '../dsp/hrtf/hrtfGrid';
 import { encodeOutputFiles } from '../io/outputFiles';
+import { isAdmBwfChunks, riffChunkIds } from '../io/riffChunkIds';
 import { renderLengthFrames } from '../render/outputPlan';
 import { METER_LAYOUT, meterSlots } from '../render/realtime/meterLayout';
 import { createLiveMeterReader } from '../render/realtime/liveMeterReader';
@@ -28,6 +29,7 @@ import type {
   EngineStatus,
   ExportOptions,
   ExportRequest,
+  ImportedMaster,
   MeterFrame,
   MeterSettings,
   MonitorSettings,
@@ -44,6 +46,8 @@ import { addEngineSource, createEngineSources, meterSlotCount, removeEngineSourc
 import { renderSceneOffline } from './offlineRender';
 import { createPreparationClient } from './preparationClient';
 import { createRendererNode } from './rendererNode';
+import { masterBaseName } from './admMasterWork';
+import { rendererScene } from './rendererScene';
 import { loadStems, prepareStemFile } from './stemLoader';
 import type { StemCache } from './stemLoader';
 
@@ -133,10 +137,9 @@ export function createWebAudioEngine(): AudioEngine {
     const grid = await gridFor(scene.sampleRateHz);
     const positionFrame = meters?.[METER_LAYOUT.playheadFrame] ?? 0;
     const wasPlaying = meters?.[METER_LAYOUT.playing] === 1;
-    const stems = stemsInSceneOrder(scene, sources.stems);
-    const meterSlotsOf = scene.sources.map((source) => sources.slots.get(source.id)!);
-    // The studio does not load bed stems yet: the worklet renders the objects.
-    post({ type: 'load', scene: sceneWithoutBeds(scene), stems, meterSlots: meterSlotsOf, grid, meters: meterBuffer, outputs: liveOutputs(), wire: 'monitor', startPlaying: false, deviceChannels: deviceChannels() });
+    const rendered = rendererScene(scene, sources.stems);
+    const meterSlotsOf = [...rendered.scene.sources, ...(rendered.scene.beds ?? [])].map((channels) => sources.slots.get(channels.id)!);
+    post({ type: 'load', scene: rendered.scene, stems: rendered.stems, meterSlots: meterSlotsOf, grid, meters: meterBuffer, outputs: liveOutputs(), wire: 'monitor', startPlaying: false, deviceChannels: deviceChannels() });
     workletLoaded = true;
     postMonitor();
     post({ type: 'speakerSolo', label: speakerSolo });
@@ -236,7 +239,11 @@ export function createWebAudioEngine(): AudioEngine {
       const grid = await gridFor(scene.sampleRateHz);
       sampleRateHz = scene.sampleRateHz;
       pendingAdds.clear();
-      resetEngineSources(sources, scene.sources.map((source, i) => [source.id, loaded.stems[i]!] as const));
+      const loadedBeds = (scene.beds ?? []).flatMap((bed, j) => {
+        const stem = loaded.bedStems[j];
+        return stem === null || stem === undefined ? [] : [[bed.id, stem] as const];
+      });
+      resetEngineSources(sources, [...scene.sources.map((source, i) => [source.id, loaded.stems[i]!] as const), ...loadedBeds]);
       ensureMeters();
       await sendLoad(scene);
       return { ...loaded.report, lengthSec: lengthSec(grid) };
@@ -258,23 +265,43 @@ export function createWebAudioEngine(): AudioEngine {
       return { ...loaded.report, lengthSec: lengthSec(grid) };
     },
     async prepareStemFile(file: Blob, fileName: string): Promise<PreparedStemFile> {
-      const { channels, warnings } = await prepareStemFile(file, fileName, sampleRateHz, stemCache, preparation);
-      return { channelCount: channels.length, warnings: warnings.map((warning) => `${fileName}: ${warning}`) };
+      const { channels, channelMask, warnings } = await prepareStemFile(file, fileName, sampleRateHz, stemCache, preparation);
+      return {
+        channelCount: channels.length,
+        ...(channelMask === undefined ? {} : { channelMask }),
+        warnings: warnings.map((warning) => `${fileName}: ${warning}`),
+      };
     },
     removeSource(sourceId: string) {
       pendingAdds.delete(sourceId);
       if (removeEngineSource(sources, sourceId)) postToRenderer({ type: 'removeSource', sourceId });
     },
     async exportMix(scene: Scene, request: ExportRequest, options?: ExportOptions): Promise<OutputFile[]> {
-      const stems = stemsInSceneOrder(scene, sources.stems);
+      const rendered = rendererScene(options?.ignoreSolos === true ? sceneWithoutSolos(scene) : scene, sources.stems);
       const grid = await gridFor(scene.sampleRateHz);
       const outputs = studioOutputs(request.outputIds, outputSettings());
-      const rendered = sceneWithoutBeds(options?.ignoreSolos === true ? sceneWithoutSolos(scene) : scene);
-      const mix = await renderSceneOffline(rendered, stems, grid, outputs, options ?? {});
+      const mix = await renderSceneOffline(rendered.scene, rendered.stems, grid, outputs, options ?? {});
       return encodeOutputFiles(mix, { baseName: request.baseName, sampleFormat: request.sampleFormat });
     },
+    async exportAdmMaster(scene: Scene, baseName: string, options?: ExportOptions): Promise<OutputFile> {
+      const rendered = rendererScene(options?.ignoreSolos === true ? sceneWithoutSolos(scene) : scene, sources.stems);
+      if (options?.signal?.aborted === true) throw new DOMException('the export was cancelled', 'AbortError');
+      const master = await preparation.admMaster(rendered.scene, rendered.stems, baseName);
+      options?.onProgress?.(1);
+      return { outputId: 'adm', fileName: `${baseName}.adm.wav`, bytes: master.bytes, channelCount: master.channelCount, peakDbfs: master.peakDbfs, clips: master.peakDbfs > 0 };
+    },
+    async importAdmMaster(file: Blob, fileName: string): Promise<ImportedMaster> {
+      const imported = await preparation.importAdm(await file.arrayBuffer(), fileName);
+      const stemFiles = new Map(imported.stems.map((stem) => [stem.fileName, new File([stem.bytes], stem.fileName, { type: 'audio/wav' })] as const));
+      return { name: masterBaseName(fileName), sceneText: imported.sceneText, stemFiles, warnings: imported.warnings };
+    },
+    async isAdmMaster(file: Blob): Promise<boolean> {
+      const ids = await riffChunkIds(file.size, async (offset, length) => new Uint8Array(await file.slice(offset, offset + length).arrayBuffer()));
+      return isAdmBwfChunks(ids);
+    },
     async analyzeMono(options: MonoAnalysisOptions): Promise<MonoAnalysis> {
-      const { scene } = options;
+      // The mono analysis renders objects only: beds are not analysed yet.
+      const scene = sceneWithoutBeds(options.scene);
       const stems = stemsInSceneOrder(scene, sources.stems);
       const grid = await gridFor(scene.sampleRateHz);
       const job = { scene, stems, grid, format: options.format, monoLaw: monitor.monoLaw };

@@ -74,6 +74,20 @@ export function decodeWav(bytes: Uint8Array, fileName: string): PcmAudio {
   };
 }
 
+/**
+ * How a WAV file stores its samples (its "fmt " chunk): integer PCM of 8-32 bits or float,
+ * for a report of the file's format (a delivery check's bit depth). Throws a FieldError as
+ * decodeWav does for a file without a readable "fmt " chunk.
+ */
+export function wavSampleEncoding(bytes: Uint8Array, fileName: string): SampleEncoding {
+  const form = riffForm(bytes, 'WAVE');
+  if (form === undefined) throw new FieldError(fileName, '', 'not a WAV file (expected "RIFF", "RF64" or "BW64" then "WAVE")');
+  for (const chunk of riffChunks(bytes, form, fileName)) {
+    if (chunk.id === 'fmt ' && chunk.availableSize >= chunk.declaredSize) return parseFmt(bytes, chunk, fileName).encoding;
+  }
+  throw new FieldError(fileName, '', 'no complete "fmt " chunk found (expected one before the audio data)');
+}
+
 function parseFmt(bytes: Uint8Array, chunk: RiffChunk, fileName: string): WavFormat {
   if (chunk.declaredSize < FMT_PCM_BYTES) {
     throw new FieldError(fileName, '', `"fmt " chunk of ${chunk.declaredSize} bytes (expected at least ${FMT_PCM_BYTES})`);

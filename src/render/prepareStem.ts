@@ -3,13 +3,14 @@ import { resample } from '../dsp/resample';
 
 /**
  * Makes decoded audio ready for the renderer: one or two channels at the session rate
- * (band-limited resampling when the rates differ), or, for a bed, `bedChannels` channels.
- * `describe` names the source and file for the error a stem with another channel count gets.
+ * (band-limited resampling when the rates differ), or, for a bed or an HOA stem, `bedChannels` channels
+ * (`why` says why that many). `describe` names the source and file for the error a stem
+ * with another channel count gets.
  */
-export function prepareStem(audio: PcmAudio, sampleRateHz: number, describe: string, bedChannels?: number): Float32Array[] {
+export function prepareStem(audio: PcmAudio, sampleRateHz: number, describe: string, bedChannels?: number, why = 'one per bed channel label'): Float32Array[] {
   const count = audio.channels.length;
   if (bedChannels !== undefined && count !== bedChannels) {
-    throw new Error(`${describe}: expected a stem of ${bedChannels} channels (one per bed channel label), got ${count}`);
+    throw new Error(`${describe}: expected a stem of ${bedChannels} channels (${why}), got ${count}`);
   }
   if (bedChannels === undefined && count !== 1 && count !== 2) {
     throw new Error(`${describe}: expected a mono or stereo stem, got ${count} channels`);

@@ -3,9 +3,11 @@ import { createObjectValues, createObjectValuesScratch, writeObjectValuesAt } fr
 import type { ObjectValues, ObjectValuesScratch } from '../core/scene/objectValues';
 import { timelineMoves } from '../core/scene/objectTimeline';
 import type { SceneBed, SceneSource } from '../core/scene/scene';
+import type { SceneAmbisonics } from '../core/scene/ambisonicStem';
+import { ambisonicChannelsOf } from './ambisonics/ambisonicChannels';
 import { writePolarToCartesian } from '../core/coordinates';
 import type { SourceParams } from '../core/scene/sourceParams';
-import { OPTIONAL_OBJECT_PARAMS, sourceParamsOf } from '../core/scene/sourceParams';
+import { OPTIONAL_OBJECT_PARAMS, bedParamsOf, sourceParamsOf } from '../core/scene/sourceParams';
 import { writeSpreadObjectPosition } from '../core/scene/spreadObjects';
 import type { SpreadSide, SpreadSource } from '../core/scene/spreadObjects';
 import { BED_CHANNEL_DISTANCE_M, bedChannelsOf } from './beds/bedChannels';
@@ -102,14 +104,37 @@ export function addBed(set: SourceSet, bed: SceneBed, stem: readonly Float32Arra
   if (stem.length !== bed.channels.length) {
     throw new Error(`bed "${bed.name}" (${bed.id}): routes ${bed.channels.length} channels but its stem has ${stem.length}`);
   }
-  const params: SourceParams = { gainDb: bed.gainDb, mute: bed.mute, solo: bed.solo, azimuthDeg: 0, elevationDeg: 0, distanceM: 1, spreadDeg: 0 };
-  const added = rendererSource(bed.id, params, stem, DEFAULT_MID_SIDE_SETTINGS, sampleRateHz);
+  const added = rendererSource(bed.id, bedParamsOf(bed), stem, DEFAULT_MID_SIDE_SETTINGS, sampleRateHz);
   bedChannelsOf(bed).forEach((bedChannel, c) => {
     const object = createRenderObject(stem[c]!, 0, sampleRateHz, added.values);
     set.objects.push({ object, source: added, voices: buses.map((bus) => bus.createVoice(bedChannel)), bedChannel });
   });
   set.sources.push(added);
   set.byId.set(bed.id, added);
+  applyParams(set, added);
+}
+
+/**
+ * Adds an HOA stem: each stem channel an object whose voices carry its HOA channel
+ * (ambisonics/ambisonicChannels.ts: fixed decoder gains or filters on every bus), placed
+ * ahead at the reference distance, where the distance model changes nothing; throws
+ * naming the stem for a channel count that is not (order + 1)^2.
+ */
+export function addAmbisonics(set: SourceSet, ambisonics: SceneAmbisonics, stem: readonly Float32Array[], buses: readonly ObjectBus[], sampleRateHz: number): void {
+  if (set.byId.has(ambisonics.id)) throw new Error(`HOA stem "${ambisonics.name}" (${ambisonics.id}) is in the renderer already`);
+  const channels = ambisonicChannelsOf(ambisonics);
+  if (stem.length !== channels.length) {
+    throw new Error(`HOA stem "${ambisonics.name}" (${ambisonics.id}): order ${ambisonics.order} needs ${channels.length} channels but its stem has ${stem.length}`);
+  }
+  const { gainDb, mute, solo } = ambisonics;
+  const params: SourceParams = { gainDb, mute, solo, azimuthDeg: 0, elevationDeg: 0, distanceM: BED_CHANNEL_DISTANCE_M, spreadDeg: 0 };
+  const added = rendererSource(ambisonics.id, params, stem, DEFAULT_MID_SIDE_SETTINGS, sampleRateHz);
+  channels.forEach((channel, c) => {
+    const object = createRenderObject(stem[c]!, 0, sampleRateHz, added.values);
+    set.objects.push({ object, source: added, voices: buses.map((bus) => bus.createVoice(channel)) });
+  });
+  set.sources.push(added);
+  set.byId.set(ambisonics.id, added);
   applyParams(set, added);
 }
 

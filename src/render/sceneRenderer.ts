@@ -20,7 +20,7 @@ import { resetAirAbsorptionFilter } from './objects/airAbsorptionFilter';
 import { POSITION_SMOOTHING_SEC, fillObjectInput, moveObject, targetGain, writeUnitDirection } from './objects/renderObject';
 import { outputTailFrames, planOutputs } from './outputPlan';
 import { RENDER_BLOCK_FRAMES } from './renderBlock';
-import { addBed, addSource, compactSources, createSourceSet, placeMovingSources, removeSource, updateSourceParams } from './rendererSources';
+import { addAmbisonics, addBed, addSource, compactSources, createSourceSet, placeMovingSources, removeSource, updateSourceParams } from './rendererSources';
 import type { RendererObject, RendererSource, SourceSet } from './rendererSources';
 import type { SourceParams } from '../core/scene/sourceParams';
 
@@ -109,7 +109,8 @@ interface RendererState extends SceneRenderer {
 /**
  * Creates a renderer for `scene`; stems[i] holds the channels (1 or 2) of scene.sources[i]
  * at scene.sampleRateHz, then stems[sources.length + j] those of scene.beds[j] (as many as
- * the bed routes). A host that has no bed stems passes a scene without its beds.
+ * the bed routes), then those of scene.ambisonics (HOA stems, (order + 1)^2 channels each).
+ * A host that has no bed or HOA stems passes a scene without them (sceneWithoutBeds).
  */
 export function createSceneRenderer(
   scene: Scene,
@@ -122,8 +123,9 @@ export function createSceneRenderer(
     );
   }
   const beds = scene.beds ?? [];
-  if (stems.length !== scene.sources.length + beds.length) {
-    throw new Error(`expected stems for ${scene.sources.length} sources and ${beds.length} beds, got ${stems.length}`);
+  const ambisonics = scene.ambisonics ?? [];
+  if (stems.length !== scene.sources.length + beds.length + ambisonics.length) {
+    throw new Error(`expected stems for ${scene.sources.length} sources, ${beds.length} beds and ${ambisonics.length} HOA stems, got ${stems.length}`);
   }
   // Shipped for the scene's rates; another rate is fitted now, not when a source is added while playing.
   airAbsorptionTable(scene.sampleRateHz);
@@ -159,6 +161,7 @@ export function createSceneRenderer(
   };
   scene.sources.forEach((source, i) => addSource(state.set, source, stems[i]!, buses, scene.sampleRateHz));
   beds.forEach((bed, j) => addBed(state.set, bed, stems[scene.sources.length + j]!, buses, scene.sampleRateHz));
+  ambisonics.forEach((a, k) => addAmbisonics(state.set, a, stems[scene.sources.length + beds.length + k]!, buses, scene.sampleRateHz));
   updateLength(state);
   return state;
 }

@@ -135,6 +135,6 @@ export function createEngineReloader(set: SetStudioState, get: GetStudioState, c
 }
 
 function fileNameOf(scene: Scene, sourceId: string): string | null {
-  const stem = scene.sources.find((s) => s.id === sourceId)?.stem;
+  const stem = [...scene.sources, ...(scene.beds ?? [])].find((s) => s.id === sourceId)?.stem;
   return stem?.kind === 'file' ? stemFileName(stem.file) : null;
 }

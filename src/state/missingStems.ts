@@ -2,8 +2,9 @@ import type { Scene } from '../core/scene/scene';
 import { stemFileName } from '../core/stemFileName';
 import type { StemFiles } from '../engine/audioEngine';
 
-/** A source whose stem file the session does not have. */
+/** A source or bed whose stem file the session does not have. */
 export interface MissingStem {
+  /** The source's or the bed's id. */
   readonly sourceId: string;
   /** The stem path as the scene writes it. */
   readonly file: string;
@@ -11,10 +12,10 @@ export interface MissingStem {
   readonly fileName: string;
 }
 
-/** Sources with a file stem whose file name is not among `files` (generator stems never miss). */
+/** Sources and beds with a file stem whose file name is not among `files` (generator stems never miss). */
 export function findMissingStems(scene: Scene, files: StemFiles): MissingStem[] {
   const missing: MissingStem[] = [];
-  for (const source of scene.sources) {
+  for (const source of [...scene.sources, ...(scene.beds ?? [])]) {
     if (source.stem.kind !== 'file') continue;
     const fileName = stemFileName(source.stem.file);
     if (!files.has(fileName)) missing.push({ sourceId: source.id, file: source.stem.file, fileName });
@@ -22,10 +23,10 @@ export function findMissingStems(scene: Scene, files: StemFiles): MissingStem[] 
   return missing;
 }
 
-/** The stem files `scene` refers to (the ones a saved session needs), in source order. */
+/** The stem files `scene` refers to (the ones a saved session needs), in source order, then the beds'. */
 export function referencedStemFiles(scene: Scene, files: StemFiles): Map<string, Blob> {
   const referenced = new Map<string, Blob>();
-  for (const source of scene.sources) {
+  for (const source of [...scene.sources, ...(scene.beds ?? [])]) {
     if (source.stem.kind !== 'file') continue;
     const fileName = stemFileName(source.stem.file);
     const blob = files.get(fileName);

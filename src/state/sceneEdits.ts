@@ -1,7 +1,7 @@
 import { DEFAULT_MID_SIDE_SETTINGS, MID_SIDE_LIMITS, MID_SIDE_NUMBER_FIELDS, isDefaultMidSide } from '../core/scene/midSideSettings';
 import type { MidSideNumberField, MidSideSettings, MidSideSettingsPatch } from '../core/scene/midSideSettings';
 import { DEFAULT_SPREAD_DEG, SCENE_LIMITS } from '../core/scene/scene';
-import type { MasterSettings, Scene, SceneSource, SourcePosition } from '../core/scene/scene';
+import type { MasterSettings, Scene, SceneBed, SceneSource, SourcePosition } from '../core/scene/scene';
 import { wrapAzimuthDeg } from '../core/units';
 import type { Decibels, Degrees, Metres } from '../core/units';
 
@@ -138,6 +138,28 @@ export function withSource(scene: Scene, id: string, update: (source: SceneSourc
   const sources = scene.sources.slice();
   sources[index] = next;
   return { ...scene, sources };
+}
+
+/** The scene with bed `id` replaced by `update(bed)`; the same scene if `id` is no bed's or nothing changed. */
+export function withBed(scene: Scene, id: string, update: (bed: SceneBed) => SceneBed): Scene {
+  const beds = scene.beds ?? [];
+  const index = beds.findIndex((b) => b.id === id);
+  const bed = beds[index];
+  if (bed === undefined) return scene;
+  const next = update(bed);
+  if (next === bed) return scene;
+  const nextBeds = beds.slice();
+  nextBeds[index] = next;
+  return { ...scene, beds: nextBeds };
+}
+
+export function findBed(scene: Scene, id: string | null): SceneBed | undefined {
+  return id === null ? undefined : scene.beds?.find((b) => b.id === id);
+}
+
+/** Whether anything (an object or a bed) is soloed: then only soloed ones are heard. */
+export function anySoloed(scene: Scene): boolean {
+  return scene.sources.some((s) => s.solo) || scene.beds?.some((b) => b.solo) === true;
 }
 
 export function findSource(scene: Scene, id: string | null): SceneSource | undefined {

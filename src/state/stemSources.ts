@@ -1,5 +1,7 @@
+import { bedRoutingOf } from '../core/scene/bedRouting';
+import type { BedRouting } from '../core/scene/bedRouting';
 import { DEFAULT_SPREAD_DEG } from '../core/scene/scene';
-import type { Scene, SceneSource } from '../core/scene/scene';
+import type { Scene, SceneBed, SceneSource } from '../core/scene/scene';
 import type { Metres } from '../core/units';
 import { freeAzimuthDeg } from './freeAzimuth';
 import { paletteColor } from './sourcePalette';
@@ -10,52 +12,75 @@ export interface NamedBlob extends Blob {
   readonly name: string;
 }
 
+/** What decoding a file found (AudioEngine.prepareStemFile); unknown without an engine (the file is then taken as a source's). */
+export interface StemFileShape {
+  readonly channelCount: number;
+  readonly channelMask?: number;
+}
+
 /** New sources start this far from the listener. */
 export const NEW_SOURCE_DISTANCE_M: Metres = 2;
 
+/** A bed planned from a file, with how its routing was found. */
+export interface PlannedBed {
+  readonly bed: SceneBed;
+  readonly routing: BedRouting;
+}
+
 export interface StemSourcesPlan {
-  /** One source per file, in the files' order. */
+  /** One source per mono or stereo file, in the files' order. */
   readonly sources: readonly SceneSource[];
-  /** The files to add to the session's stem files, by the key each source's stem refers to. */
+  /** One bed per file of more channels, in the files' order. */
+  readonly beds: readonly PlannedBed[];
+  /** The files to add to the session's stem files, by the key each source's or bed's stem refers to. */
   readonly stemFiles: ReadonlyMap<string, Blob>;
+  /** fileKeys[i]: the key files[i] is kept under. */
+  readonly fileKeys: readonly string[];
 }
 
 /**
- * Plans one new source per audio file: named after the file, a unique id, a free azimuth
- * (front first, freeAzimuth.ts) at NEW_SOURCE_DISTANCE_M and ear height (each file also
- * avoids the ones before it), a palette colour, gain 0 dB, and stem `{ file: <key> }` where the key is the
- * file's name, made unique if another file already has it.
+ * Plans one new source per mono or stereo file and one bed per multichannel file, each
+ * named after its file with a unique id and a palette colour, gain 0 dB, and stem
+ * `{ file: <key> }` where the key is the file's name, made unique if another file already
+ * has it. A source stands at a free azimuth (front first, freeAzimuth.ts) at
+ * NEW_SOURCE_DISTANCE_M and ear height (each file also avoids the ones before it); a bed's
+ * channels feed the loudspeakers its channel mask names (bedRouting.ts). `shapes[i]` is
+ * what decoding files[i] found (absent: a source). Throws (bedRoutingOf's error, naming the
+ * file) for a multichannel file that fits no layout; callers check that first.
  */
-export function planStemSources(files: readonly NamedBlob[], scene: Scene, existingFiles: ReadonlyMap<string, Blob>): StemSourcesPlan {
-  const ids = new Set(scene.sources.map((s) => s.id));
+export function planStemSources(files: readonly NamedBlob[], scene: Scene, existingFiles: ReadonlyMap<string, Blob>, shapes: readonly (StemFileShape | undefined)[] = []): StemSourcesPlan {
+  const beds0 = scene.beds ?? [];
+  // Unique among the objects, beds and HOA stems: the scene reader refuses a repeated id.
+  const ids = new Set([...scene.sources, ...beds0, ...(scene.ambisonics ?? [])].map((s) => s.id));
   const azimuthsDeg = scene.sources.map((s) => s.position.azimuthDeg);
-  const colors = new Set(scene.sources.flatMap((s) => (s.color === undefined ? [] : [s.color])));
+  const colors = new Set([...scene.sources, ...beds0].flatMap((s) => (s.color === undefined ? [] : [s.color])));
   const allFiles = new Map(existingFiles);
   const added = new Map<string, Blob>();
-  const sources = files.map((file, index): SceneSource => {
+  const sources: SceneSource[] = [];
+  const beds: PlannedBed[] = [];
+  const fileKeys: string[] = [];
+  files.forEach((file, index) => {
     const key = stemFileKey(file.name, file, allFiles);
+    fileKeys.push(key);
     if (!allFiles.has(key)) {
       allFiles.set(key, file);
       added.set(key, file);
     }
     const name = sourceNameFromFile(file.name);
     const id = uniqueSourceId(name, ids);
-    const azimuthDeg = freeAzimuthDeg(azimuthsDeg);
-    const color = paletteColor(colors, scene.sources.length + index);
+    const color = paletteColor(colors, scene.sources.length + beds0.length + index);
     ids.add(id);
-    azimuthsDeg.push(azimuthDeg);
     colors.add(color);
-    return {
-      id,
-      name,
-      stem: { kind: 'file', file: key },
-      gainDb: 0,
-      mute: false,
-      solo: false,
-      position: { azimuthDeg, elevationDeg: 0, distanceM: NEW_SOURCE_DISTANCE_M },
-      spreadDeg: DEFAULT_SPREAD_DEG,
-      color,
-    };
+    const shape = shapes[index];
+    const common = { id, name, stem: { kind: 'file', file: key } as const, gainDb: 0, mute: false, solo: false, color };
+    if (shape !== undefined && shape.channelCount > 2) {
+      const routing = bedRoutingOf(shape.channelCount, shape.channelMask, file.name);
+      beds.push({ bed: { ...common, layout: routing.layout, channels: routing.channels }, routing });
+      return;
+    }
+    const azimuthDeg = freeAzimuthDeg(azimuthsDeg);
+    azimuthsDeg.push(azimuthDeg);
+    sources.push({ ...common, position: { azimuthDeg, elevationDeg: 0, distanceM: NEW_SOURCE_DISTANCE_M }, spreadDeg: DEFAULT_SPREAD_DEG });
   });
-  return { sources, stemFiles: added };
+  return { sources, beds, stemFiles: added, fileKeys };
 }

@@ -4,7 +4,7 @@ import { useStudioSession } from './support/studioSession';
 import { DEMO_SOURCE_IDS, storeScene } from './support/studioPage';
 
 /**
- * Stem files the studio cannot use (issue 12): a 6-channel WAV, an empty file and a text
+ * Stem files the studio cannot use (issue 12): a 5-channel WAV (no loudspeaker layout has 5 channels), an empty file and a text
  * file renamed .wav, added with one good mono stem through "Add stems". Only the good one
  * becomes a source; the others are named, each with what was wrong, in one notice that
  * is dismissible and sits above the stage, not over it.
@@ -19,7 +19,7 @@ function toneWav(channelCount: number): Buffer {
 }
 
 const FILES = [
-  { name: 'six-channels.wav', mimeType: 'audio/wav', buffer: toneWav(6) },
+  { name: 'five-channels.wav', mimeType: 'audio/wav', buffer: toneWav(5) },
   { name: 'empty.wav', mimeType: 'audio/wav', buffer: Buffer.alloc(0) },
   { name: 'notes.wav', mimeType: 'audio/wav', buffer: Buffer.from('These are my mix notes, not audio.\n', 'utf8') },
   { name: 'good-tone.wav', mimeType: 'audio/wav', buffer: toneWav(1) },
@@ -34,8 +34,8 @@ describe('stem files that cannot be used', () => {
     await expect.poll(async () => (await storeScene(page)).sources.map((s) => s.id), { timeout: 30_000 }).toEqual([...DEMO_SOURCE_IDS, 'good-tone']);
 
     const text = (await notice.textContent()) ?? '';
-    expect(text).toContain('six-channels.wav');
-    expect(text).toMatch(/six-channels\.wav[^\n]*mono or stereo[^\n]*6 channels/);
+    expect(text).toContain('five-channels.wav');
+    expect(text).toMatch(/five-channels\.wav[^\n]*5 channels fits no loudspeaker layout[^\n]*mono or stereo/);
     expect(text).toContain('empty.wav');
     expect(text).toContain('notes.wav');
     expect(text).not.toContain('good-tone.wav');

@@ -1,5 +1,5 @@
 import type { FuzzTarget } from './fuzzCampaign';
-import { admBwfTarget, admSceneTarget } from './targets/admFiles';
+import { admBwfTarget, admSceneTarget, wavChunkIdsTarget } from './targets/admFiles';
 import { compressedAudioTarget, wavTarget } from './targets/audioFiles';
 import { hrtfFileTarget, sofaTarget } from './targets/hrtfFiles';
 import { sceneJsonTarget } from './targets/sceneJson';
@@ -22,4 +22,5 @@ export const FUZZ_TARGETS: readonly RegisteredTarget[] = [
   { target: userLayoutJsonTarget, testInputs: 500 },
   { target: admBwfTarget, testInputs: 1500 },
   { target: admSceneTarget, testInputs: 1000 },
+  { target: wavChunkIdsTarget, testInputs: 500 },
 ];

@@ -239,7 +239,7 @@ describe('usage errors', () => {
     } catch (error) {
       const e = error as { code: number; stderr: string };
       expect(e.code).toBe(2);
-      expect(e.stderr).toMatch(/^analyze: --fail-on: expected mono-loss>NdB \(e\.g\. mono-loss>3dB\) or loudness, got "mono-loss"\n\nusage: npm run analyze/);
+      expect(e.stderr).toMatch(/^analyze: --fail-on: expected mono-loss>NdB \(e\.g\. mono-loss>3dB\), loudness or delivery, got "mono-loss"\n\nusage: npm run analyze/);
     }
   });
 });

@@ -7,7 +7,7 @@ import { encodeWav } from '../../io/wavEncode';
 import { makeFolder } from '../makeFolder';
 import { checkOutputFiles } from '../outputGuard';
 import { readRegularFile } from '../stemFiles';
-import { admToScene } from './admToScene';
+import { admToScene } from '../../adm/admToScene';
 
 /** The largest file read: the most Node reads into one buffer. */
 const MAX_ADM_FILE_BYTES = 2 ** 31 - 1;
@@ -30,7 +30,9 @@ export async function importAdmScene(admPath: string, outDir: string, print: (li
   }
   await writeFile(scenePath, text);
   const beds = imported.scene.beds ?? [];
-  print(`wrote ${scenePath}: ${imported.scene.sources.length} objects, ${beds.length} beds (${beds.map((b) => b.layout).join(', ') || 'none'}), ${imported.stems.length} stems in ${path.join(outDir, `${base}-stems`)}`);
+  const hoa = imported.scene.ambisonics ?? [];
+  const hoaText = hoa.length === 0 ? '' : `, ${hoa.length} HOA stems (${hoa.map((a) => `order ${a.order} ${a.normalization}`).join(', ')})`;
+  print(`wrote ${scenePath}: ${imported.scene.sources.length} objects, ${beds.length} beds (${beds.map((b) => b.layout).join(', ') || 'none'})${hoaText}, ${imported.stems.length} stems in ${path.join(outDir, `${base}-stems`)}`);
   return scenePath;
 }
 

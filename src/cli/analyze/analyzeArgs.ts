@@ -5,7 +5,11 @@ import type { LoudnessTargetId } from '../../core/loudnessTargets';
 import { DEFAULT_MONO_LAW } from '../../core/monoLaw';
 import type { MonoLaw } from '../../core/monoLaw';
 import type { AnalysedFormat } from '../../core/monoAnalysis/monoAnalysisTypes';
-import { UsageError, oneOf, parseMonoLaw, readCommandLine } from '../commandLine';
+import { DEFAULT_DOWNMIX_LEVELS } from '../../core/outputs/downmixOutputs';
+import type { StereoDownmixLevels } from '../../core/outputs/downmixOutputs';
+import { outputById, outputIdHelp } from '../../core/outputs/outputCatalog';
+import { SHIPPED_HRTF_SET } from '../../core/outputs/studioOutputs';
+import { UsageError, oneOf, parseDownmixLevel, parseMonoLaw, readCommandLine } from '../commandLine';
 
 
 /** A release gate: the command exits 1 when one fails. */
@@ -13,7 +17,13 @@ export type AnalyzeGate =
   /** More than maxLossDb (positive) lost in mono overall: the mono sum vs stereo below -maxLossDb. */
   | { readonly kind: 'mono-loss'; readonly maxLossDb: number }
   /** Integrated loudness outside the target's tolerance, or true peak above its ceiling. */
-  | { readonly kind: 'loudness' };
+  | { readonly kind: 'loudness' }
+  /** A rule of the delivery check (--delivery) failed (a flag is not a failure). */
+  | { readonly kind: 'delivery' };
+
+/** The delivery specifications `--delivery` checks against (core/delivery). */
+export const DELIVERY_SPECS = ['atmos-music'] as const;
+export type DeliverySpec = (typeof DELIVERY_SPECS)[number];
 
 export interface AnalyzeArgs {
   /** A scene (.json) or an audio file (WAV, FLAC, MP3). */
@@ -21,8 +31,19 @@ export interface AnalyzeArgs {
   readonly target: LoudnessTargetId;
   /** Overrides the WAV channel mask. */
   readonly layout?: LayoutName;
-  /** The scene format the culprit analysis attributes on (and the loudness gate checks). */
+  /** The scene format the culprit analysis attributes on: the first of `formats` that is stereo or binaural, else stereo. */
   readonly format: AnalysedFormat;
+  /**
+   * Scenes: the outputs (core/outputs/outputCatalog.ts ids, as `render --format` takes
+   * them) whose loudness and mono check the report gives, rendered with the scene's beds,
+   * and which the loudness gate checks. Default: the culprit format alone.
+   */
+  readonly formats: readonly string[];
+  /** Centre and surround levels of the Lo/Ro and Lt/Rt downmixes among `formats`, as render takes them. */
+  readonly loRo: StereoDownmixLevels;
+  readonly ltRt: StereoDownmixLevels;
+  /** Run the delivery check of this specification instead of the mix analysis. */
+  readonly delivery?: DeliverySpec;
   readonly hrtfPath?: string;
   readonly monoLaw: MonoLaw;
   readonly jsonPath?: string;
@@ -39,14 +60,22 @@ export const ANALYZE_USAGE = `usage: npm run analyze -- <mix.wav | scene.json> [
 
 Measures a mix (stereo or multichannel WAV, FLAC, MP3) or renders a scene and measures
 it: BS.1770 loudness against a target, correlation, mono sum vs stereo overall and per band, and
-the findings (polarity, Haas delays, wide sources) with the sources that cause them.
+the findings (polarity, Haas delays, wide sources) with the sources that cause them. With
+--delivery, checks an ADM BWF master (or a scene as its export) against delivery rules.
 
 options:
   --target <id>        loudness target: ${TARGET_IDS.join(', ')} (default: streaming)
   --layout <name>      channel layout of a multichannel file, overriding its channel mask:
                        ${LAYOUT_NAMES.join(', ')}
-  --format <format>    scene format the culprit analysis and the loudness gate use:
-                       stereo or binaural (default: stereo)
+  --format <list>      scenes: outputs to render (with the scene's beds) and measure, comma-
+                       separated, as render takes them: binaural, stereo, mono, a layout
+                       (5.1, 7.1.4, 4+7+0, ...), binaural-<layout>, <layout>-to-5.1|loro|ltrt|mono;
+                       the loudness gate checks each; the culprit analysis runs on the first
+                       of stereo or binaural listed (default: stereo)
+  --loro-centre <dB>, --loro-surround <dB>, --ltrt-centre <dB>, --ltrt-surround <dB>
+                       levels of the Lo/Ro and Lt/Rt downmixes, as for render (default: -3)
+  --delivery <spec>    check a master against a delivery specification instead: atmos-music
+                       (an ADM BWF file, or a scene as its ADM export would be)
   --hrtf <file>        HRTF set for binaural: a SOFA or .hrtf file (default: the shipped set)
   --mono-law <law>     mono fold-down law: -3dB or -6dB (default: -3dB)
   --json <file>        also write the report as JSON
@@ -56,6 +85,7 @@ options:
                          mono-loss>3dB  more than 3 dB lost in mono overall (any threshold)
                          loudness       integrated loudness outside the target's tolerance,
                                         or true peak above its ceiling
+                         delivery       a rule of the --delivery check failed (flags pass)
   --help               show this text
 
 exit status: 0 passed, 1 a gate failed or an input file is bad, 2 bad options or missing file`;
@@ -64,7 +94,9 @@ exit status: 0 passed, 1 a gate failed or an input file is bad, 2 bad options or
 export function parseAnalyzeArgs(argv: readonly string[]): AnalyzeArgs | 'help' {
   let target: LoudnessTargetId = 'streaming';
   let layout: LayoutName | undefined;
-  let format: AnalysedFormat = 'stereo';
+  let formats: readonly string[] | undefined;
+  let delivery: DeliverySpec | undefined;
+  const levels = { loroCentre: DEFAULT_DOWNMIX_LEVELS.centreDb, loroSurround: DEFAULT_DOWNMIX_LEVELS.surroundDb, ltrtCentre: DEFAULT_DOWNMIX_LEVELS.centreDb, ltrtSurround: DEFAULT_DOWNMIX_LEVELS.surroundDb };
   let hrtfPath: string | undefined;
   let monoLaw: MonoLaw = DEFAULT_MONO_LAW;
   let jsonPath: string | undefined;
@@ -81,7 +113,22 @@ export function parseAnalyzeArgs(argv: readonly string[]): AnalyzeArgs | 'help' 
         layout = oneOf(flag, value(), LAYOUT_NAMES);
         return true;
       case '--format':
-        format = oneOf(flag, value(), ANALYSED_FORMATS);
+        formats = parseFormats(value());
+        return true;
+      case '--delivery':
+        delivery = oneOf(flag, value(), DELIVERY_SPECS);
+        return true;
+      case '--loro-centre':
+        levels.loroCentre = parseDownmixLevel(flag, value());
+        return true;
+      case '--loro-surround':
+        levels.loroSurround = parseDownmixLevel(flag, value());
+        return true;
+      case '--ltrt-centre':
+        levels.ltrtCentre = parseDownmixLevel(flag, value());
+        return true;
+      case '--ltrt-surround':
+        levels.ltrtSurround = parseDownmixLevel(flag, value());
         return true;
       case '--hrtf':
         hrtfPath = value();
@@ -106,11 +153,18 @@ export function parseAnalyzeArgs(argv: readonly string[]): AnalyzeArgs | 'help' 
     }
   });
   if (line === 'help') return 'help';
+  if (delivery !== undefined) checkDeliveryOptions(formats, gates);
+  else if (gates.some((gate) => gate.kind === 'delivery')) throw new UsageError('--fail-on delivery: needs --delivery <spec> (e.g. --delivery atmos-music)');
+  const format = formats?.find((id): id is AnalysedFormat => (ANALYSED_FORMATS as readonly string[]).includes(id)) ?? 'stereo';
   return {
     inputPath: line.inputPath,
     target,
     format,
+    formats: formats ?? [format],
+    loRo: { centreDb: levels.loroCentre, surroundDb: levels.loroSurround },
+    ltRt: { centreDb: levels.ltrtCentre, surroundDb: levels.ltrtSurround },
     monoLaw,
+    ...(delivery === undefined ? {} : { delivery }),
     gates,
     ...(layout === undefined ? {} : { layout }),
     ...(hrtfPath === undefined ? {} : { hrtfPath }),
@@ -120,12 +174,35 @@ export function parseAnalyzeArgs(argv: readonly string[]): AnalyzeArgs | 'help' 
   };
 }
 
-/** `mono-loss>3dB` (also `mono-loss>3`, `mono-loss>-3dB`: the loss is a magnitude) or `loudness`. */
+/** `mono-loss>3dB` (also `mono-loss>3`, `mono-loss>-3dB`: the loss is a magnitude), `loudness` or `delivery`. */
 export function parseGate(text: string): AnalyzeGate {
   if (text === 'loudness') return { kind: 'loudness' };
+  if (text === 'delivery') return { kind: 'delivery' };
   const match = /^mono-loss>(-?\d+(?:\.\d+)?)(?:\s*dB)?$/i.exec(text.trim());
   if (match === null) {
-    throw new UsageError(`--fail-on: expected mono-loss>NdB (e.g. mono-loss>3dB) or loudness, got "${text}"`);
+    throw new UsageError(`--fail-on: expected mono-loss>NdB (e.g. mono-loss>3dB), loudness or delivery, got "${text}"`);
   }
   return { kind: 'mono-loss', maxLossDb: Math.abs(Number(match[1])) };
+}
+
+/** The output ids of a `--format` list, each once (a layout by either name), each one the render knows (a UsageError naming the first it does not). */
+function parseFormats(list: string): string[] {
+  const names = list.split(',').map((id) => id.trim()).filter((id) => id !== '');
+  if (names.length === 0) throw new UsageError(`--format: expected some of ${outputIdHelp()}, got "${list}"`);
+  const settings = { monoLaw: DEFAULT_MONO_LAW, hrtfSet: SHIPPED_HRTF_SET, loRo: DEFAULT_DOWNMIX_LEVELS, ltRt: DEFAULT_DOWNMIX_LEVELS };
+  const ids = names.map((name) => {
+    try {
+      // One id per output: 4+7+0 is 7.1.4.
+      return outputById(name, settings).id;
+    } catch (error) {
+      throw new UsageError(`--format: ${error instanceof Error ? error.message : String(error)}`);
+    }
+  });
+  return [...new Set(ids)];
+}
+
+/** The delivery check measures its own renders (7.1.4 and its 5.1 downmix) and no stereo analysis. */
+function checkDeliveryOptions(formats: readonly string[] | undefined, gates: readonly AnalyzeGate[]): void {
+  if (formats !== undefined) throw new UsageError('--format: not with --delivery (the delivery check measures the 7.1.4 render and its 5.1 downmix)');
+  if (gates.some((gate) => gate.kind === 'mono-loss')) throw new UsageError('--fail-on mono-loss: not with --delivery (the delivery check makes no stereo analysis; use --fail-on delivery or loudness)');
 }

@@ -1,6 +1,7 @@
 import { access, writeFile } from 'node:fs/promises';
 import path from 'node:path';
 import { getLoudnessTarget } from '../../core/loudnessTargets';
+import type { LoudnessTarget } from '../../core/loudnessTargets';
 import { ANALYZE_USAGE, parseAnalyzeArgs } from './analyzeArgs';
 import { UsageError } from '../commandLine';
 import { loadSceneFile, stemFilePaths } from '../loadScene';
@@ -9,6 +10,7 @@ import { checkOutputFiles } from '../outputGuard';
 import type { CommandInputFile } from '../outputGuard';
 import type { AnalyzeArgs } from './analyzeArgs';
 import { evaluateGates } from './analyzeGates';
+import { analyzeDelivery } from './analyzeDelivery';
 import { analyzeMixFile } from './analyzeMixFile';
 import { analyzeSceneFile } from './analyzeSceneFile';
 import { REPORT_FORMAT, REPORT_VERSION } from './report/analysisReport';
@@ -69,11 +71,22 @@ async function runAnalyze(args: AnalyzeArgs, streams: AnalyzeStreams): Promise<A
   const target = getLoudnessTarget(args.target);
   const isScene = /\.json$/i.test(args.inputPath);
   await checkReportFiles(args, isScene);
+  const report = args.delivery !== undefined ? await deliveryReport(args, target) : await analysisReport(args, target, isScene);
+  if (args.jsonPath !== undefined) await writeReport(args.jsonPath, renderJsonReport(report), streams);
+  if (args.htmlPath !== undefined) await writeReport(args.htmlPath, renderHtmlReport(report), streams);
+  return report;
+}
+
+async function analysisReport(args: AnalyzeArgs, target: LoudnessTarget, isScene: boolean): Promise<AnalysisReport> {
   const measured = isScene ? await analyzeSceneFile(args, target) : await analyzeMixFile(args, target);
-  // The loudness gate checks the mix itself, or the scene's format the analysis attributes on.
-  const gated = measured.loudness.find((l) => l.programme === (isScene ? args.format : 'mix'));
-  if (gated === undefined) throw new Error(`internal: no loudness measured for ${isScene ? args.format : 'the mix'}`);
-  const report: AnalysisReport = {
+  // The loudness gate checks the mix itself, or the scene's outputs named by --format.
+  const gatedIds = isScene ? args.formats : ['mix'];
+  const programmes = gatedIds.map((id) => {
+    const found = measured.loudness.find((l) => l.programme === id);
+    if (found === undefined) throw new Error(`internal: no loudness measured for ${id}`);
+    return found;
+  });
+  return {
     report: REPORT_FORMAT,
     version: REPORT_VERSION,
     input: measured.input,
@@ -82,11 +95,24 @@ async function runAnalyze(args: AnalyzeArgs, streams: AnalyzeStreams): Promise<A
     channelPairs: 'channelPairs' in measured ? measured.channelPairs : [],
     ...(measured.monoAnalysis === undefined ? {} : { monoAnalysis: measured.monoAnalysis }),
     notes: measured.notes,
-    gates: evaluateGates(args.gates, measured.monoAnalysis, gated, target),
+    gates: evaluateGates(args.gates, { analysis: measured.monoAnalysis, programmes }, target),
   };
-  if (args.jsonPath !== undefined) await writeReport(args.jsonPath, renderJsonReport(report), streams);
-  if (args.htmlPath !== undefined) await writeReport(args.htmlPath, renderHtmlReport(report), streams);
-  return report;
+}
+
+/** --delivery: the delivery check's report; the loudness gate checks its full render (7.1.4). */
+async function deliveryReport(args: AnalyzeArgs, target: LoudnessTarget): Promise<AnalysisReport> {
+  const measured = await analyzeDelivery(args, target);
+  return {
+    report: REPORT_FORMAT,
+    version: REPORT_VERSION,
+    input: measured.input,
+    target,
+    loudness: measured.loudness,
+    channelPairs: [],
+    delivery: measured.delivery,
+    notes: measured.notes,
+    gates: evaluateGates(args.gates, { analysis: undefined, programmes: measured.loudness.slice(0, 1), delivery: measured.delivery }, target),
+  };
 }
 
 /**

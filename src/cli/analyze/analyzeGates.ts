@@ -1,21 +1,47 @@
 import type { LoudnessTarget } from '../../core/loudnessTargets';
 import type { MonoAnalysis } from '../../core/monoAnalysis/monoAnalysisTypes';
 import type { AnalyzeGate } from './analyzeArgs';
-import type { GateResult, ProgrammeLoudness } from './report/analysisReport';
+import type { DeliveryReport, GateResult, ProgrammeLoudness } from './report/analysisReport';
+
+/** What the gates judge: the mono analysis, the programmes the loudness gate checks, the delivery check. */
+export interface GatedMeasures {
+  readonly analysis: MonoAnalysis | undefined;
+  /** Each checked by the loudness gate (one result each). */
+  readonly programmes: readonly ProgrammeLoudness[];
+  readonly delivery?: DeliveryReport;
+}
 
 /**
  * Checks each --fail-on gate. Mono loss: the level the analysed stereo signal loses in
  * mono overall (positive dB, the negated mono sum vs stereo when it is negative) must not
  * exceed maxLossDb; `measured` and `limit` are such losses. Loudness: the integrated loudness
- * of `programme` within the target's tolerance and its true peak at or below the ceiling.
+ * of each programme within the target's tolerance and its true peak at or below the
+ * ceiling, one result per programme. Delivery: no rule of the delivery check failed (a
+ * flag asks for a person's approval and passes); `measured` counts the failed rules.
  */
-export function evaluateGates(
-  gates: readonly AnalyzeGate[],
-  analysis: MonoAnalysis | undefined,
-  programme: ProgrammeLoudness,
-  target: LoudnessTarget,
-): GateResult[] {
-  return gates.map((gate) => (gate.kind === 'loudness' ? loudnessGate(programme, target) : monoLossGate(gate.maxLossDb, analysis)));
+export function evaluateGates(gates: readonly AnalyzeGate[], measures: GatedMeasures, target: LoudnessTarget): GateResult[] {
+  return gates.flatMap((gate) => {
+    switch (gate.kind) {
+      case 'loudness':
+        return measures.programmes.map((programme) => loudnessGate(programme, target));
+      case 'mono-loss':
+        return [monoLossGate(gate.maxLossDb, measures.analysis)];
+      case 'delivery':
+        return [deliveryGate(measures.delivery)];
+    }
+  });
+}
+
+function deliveryGate(delivery: DeliveryReport | undefined): GateResult {
+  if (delivery === undefined) throw new Error('internal: the delivery gate without a delivery check');
+  const failed = delivery.rules.filter((rule) => rule.verdict === 'fail');
+  const flagged = delivery.rules.filter((rule) => rule.verdict === 'flag').length;
+  const passed = failed.length === 0;
+  const flags = flagged > 0 ? `; ${flagged} flagged for approval` : '';
+  const message = passed
+    ? `delivery: passed (${delivery.specification}: ${delivery.rules.length} rules, none failed${flags})`
+    : `delivery: FAILED (${delivery.specification}): ${failed.map((rule) => `${rule.id}: ${rule.found}, expected ${rule.requirement}`).join('; ')}${flags}`;
+  return { gate: 'delivery', passed, measured: failed.length, limit: 0, unit: 'rules', excess: failed.length, message };
 }
 
 function monoLossGate(maxLossDb: number, analysis: MonoAnalysis | undefined): GateResult {

@@ -1,3 +1,7 @@
+import path from 'node:path';
+import { needsHrtf, outputById } from '../../core/outputs/outputCatalog';
+import type { OutputDefinition } from '../../core/outputs/outputDefinition';
+import { SHIPPED_HRTF_SET, STUDIO_OUTPUT_IDS } from '../../core/outputs/studioOutputs';
 import { sceneWithoutBeds } from '../../core/scene/scene';
 import type { LoudnessTarget } from '../../core/loudnessTargets';
 import type { MonoAnalysis } from '../../core/monoAnalysis/monoAnalysisTypes';
@@ -7,6 +11,7 @@ import { measureSceneInParallel, sharedStems } from './parallelSceneAnalysis';
 import { loadHrtfGrid } from '../loadHrtf';
 import { loadSceneFile, loadStems } from '../loadScene';
 import { createProgressLine } from '../progress';
+import { measureSceneOutputs } from './sceneOutputLoudness';
 import type { ProgrammeLoudness, ReportInput } from './report/analysisReport';
 
 /** What a scene gives the report (all but the target and the gates). */
@@ -19,50 +24,92 @@ export interface SceneMeasurement {
 
 /**
  * Loads a scene and its stems as `npm run render` does, and in one pass over the
- * programme (split in time over the cores: parallelSceneAnalysis.ts) measures the
- * loudness of its binaural, stereo and mono renders and runs the mono-compatibility
- * analysis that attributes the losses of `args.format` to sources (checking the binaural
- * render's mono survival as well). The renders are the sums of the sources'
- * contributions, rendered by the studio's renderer.
+ * programme (split in time over the cores: parallelSceneAnalysis.ts) runs the
+ * mono-compatibility analysis that attributes the losses of `args.format` to the objects
+ * (checking the binaural render's mono survival as well), measuring the loudness of the
+ * binaural, stereo and mono renders as the sums of the objects' contributions. The
+ * analysis renders objects only: a scene with beds has its binaural, stereo and mono
+ * renders made again whole, beds included, for their loudness. Every other output of
+ * `args.formats` is rendered (with the beds) and measured, with its mono check.
  */
 export async function analyzeSceneFile(args: AnalyzeArgs, target: LoudnessTarget): Promise<SceneMeasurement> {
   const loaded = await loadSceneFile(args.inputPath);
   const { objectsKey } = loaded;
-  // The analysis renders the objects: beds are not analysed yet (said in the report).
-  const scene = sceneWithoutBeds(loaded.scene);
-  const bedCount = loaded.scene.beds?.length ?? 0;
-  const warnings = [...loaded.warnings, ...(bedCount > 0 ? [`${args.inputPath}: ${bedCount} bed(s) not analysed: the analysis renders the objects only for now`] : [])];
-  // Shared (not copied) with the analysis's worker threads.
+  const fullScene = loaded.scene;
+  // Beds and HOA stems alike: rendered whole for the loudness, never soloed by the culprit analysis (said in the report).
+  const bedCount = (fullScene.beds?.length ?? 0) + (fullScene.ambisonics?.length ?? 0);
+  const scene = sceneWithoutBeds(fullScene);
   const stemWarnings: string[] = [];
-  const [stems, hrtf] = await Promise.all([
-    loadStems(scene, args.inputPath, (warning) => stemWarnings.push(warning), objectsKey).then(sharedStems),
+  const [allStems, hrtf] = await Promise.all([
+    loadStems(fullScene, args.inputPath, (warning) => stemWarnings.push(warning), objectsKey),
     loadHrtfGrid(args.hrtfPath, scene.sampleRateHz),
   ]);
+  // Shared (not copied) with the analysis's worker threads.
+  const stems = sharedStems(allStems.slice(0, scene.sources.length));
 
   const analysing = createProgressLine(`rendering and analysing the ${args.format} render per source`);
   const pass = await measureSceneInParallel(scene, stems, {
     format: args.format,
     hrtf,
     checkBinaural: true,
-    loudness: true,
+    loudness: bedCount === 0,
     monoLaw: args.monoLaw,
     onProgress: analysing.update,
   });
   analysing.done();
-  const loudness: ProgrammeLoudness[] = (pass.loudness ?? []).map((sums) => ({
+  const fromPass: ProgrammeLoudness[] = (pass.loudness ?? []).map((sums) => ({
     programme: sums.programme,
     ...loudnessFiguresFromPowers(sums.powers, sums, scene.sampleRateHz, target),
   }));
 
-  const notes = pass.nonFiniteBlocks > 0 ? [`${pass.nonFiniteBlocks} render blocks had non-finite samples and were silenced`] : [];
+  const outputs = outputsToRender(args, bedCount > 0);
+  let rendered: ProgrammeLoudness[] = [];
+  let renderNonFinite = 0;
+  let renderedSec = 0;
+  if (outputs.length > 0) {
+    const rendering = createProgressLine(`rendering ${outputs.map((o) => o.id).join(', ')}${bedCount > 0 ? ' with the beds and HOA stems' : ''}`);
+    const measured = measureSceneOutputs(fullScene, allStems, outputs, { hrtf: outputs.some(needsHrtf) ? hrtf : undefined, monoLaw: args.monoLaw, target, onProgress: rendering.update });
+    rendering.done();
+    rendered = [...measured.loudness];
+    renderNonFinite = measured.nonFiniteBlocks;
+    renderedSec = measured.durationSec;
+  }
+
+  const nonFinite = pass.nonFiniteBlocks + renderNonFinite;
+  const notes = [
+    ...(nonFinite > 0 ? [`${nonFinite} render blocks had non-finite samples and were silenced`] : []),
+    ...(bedCount > 0 ? [`the loudness of every programme includes the scene's ${bedCount} bed(s) and HOA stem(s); the ${args.format} culprit analysis attributes to the objects only (beds and HOA stems are not soloed)`] : []),
+  ];
   const input: ReportInput = {
     kind: 'scene',
     file: args.inputPath,
     sampleRateHz: scene.sampleRateHz,
-    durationSec: pass.analysis.durationSec,
+    // A bed may outlast the objects the pass renders.
+    durationSec: bedCount > 0 ? Math.max(pass.analysis.durationSec, renderedSec) : pass.analysis.durationSec,
     sourceCount: scene.sources.length,
     foldedDown: false,
-    warnings: [...warnings, ...stemWarnings],
+    warnings: [...loaded.warnings, ...stemWarnings],
   };
-  return { input, loudness, monoAnalysis: pass.analysis, notes };
+  return { input, loudness: [...fromPass, ...rendered], monoAnalysis: pass.analysis, notes };
+}
+
+/**
+ * What the analysis pass does not measure: every output of `args.formats` but the studio's
+ * binaural, stereo and mono, whose loudness the pass gives; with beds, those three too
+ * (the pass renders objects only), first.
+ */
+function outputsToRender(args: AnalyzeArgs, withBeds: boolean): OutputDefinition[] {
+  const settings = {
+    monoLaw: args.monoLaw,
+    hrtfSet: args.hrtfPath === undefined ? SHIPPED_HRTF_SET : path.basename(args.hrtfPath),
+    loRo: args.loRo,
+    ltRt: args.ltRt,
+  };
+  const ids = withBeds ? [...STUDIO_OUTPUT_IDS, ...args.formats] : args.formats.filter((id) => !(STUDIO_OUTPUT_IDS as readonly string[]).includes(id));
+  const outputs: OutputDefinition[] = [];
+  for (const id of ids) {
+    const output = outputById(id, settings);
+    if (!outputs.some((o) => o.id === output.id)) outputs.push(output);
+  }
+  return outputs;
 }

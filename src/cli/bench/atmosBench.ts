@@ -1,62 +1,30 @@
-import { getLayout } from '../../core/layouts';
 import { outputById } from '../../core/outputs/outputCatalog';
 import { DEFAULT_DOWNMIX_LEVELS } from '../../core/outputs/downmixOutputs';
 import { SHIPPED_HRTF_SET } from '../../core/outputs/studioOutputs';
 import { DEFAULT_MONO_LAW } from '../../core/monoLaw';
-import { SCENE_FORMAT_VERSION } from '../../core/scene/scene';
-import type { Scene, SceneBed, SceneSource } from '../../core/scene/scene';
+import { ATMOS_BENCH_OBJECTS, ATMOS_BENCH_OUTPUT_LISTS, atmosBenchScene } from '../../core/scene/benchScenes';
 import type { HrtfGrid } from '../../dsp/hrtf/hrtfGrid';
 import { RENDER_BLOCK_FRAMES } from '../../render/renderBlock';
 import { createSceneRenderer, renderFrames } from '../../render/sceneRenderer';
 import { benchNoise } from './benchAnalysis';
-import { benchSource } from './benchSource';
 
 /**
- * The Atmos-sized scene of issue 13: a 7.1.2 bed (2+7+0) and 118 objects, each moving a
- * quarter turn every 2.5 s through ADM timeline blocks, rendered in Node to 7.1.4, to
- * 7.1.4 on headphones, and to both with 7.1.4's 5.1 and Lo/Ro downmixes; the median of
- * REPEATS real-time factors per output list.
+ * The Atmos-sized scene (core/scene/benchScenes.ts: a 7.1.2 bed and 118 moving objects)
+ * rendered in Node to each of ATMOS_BENCH_OUTPUT_LISTS; the median of REPEATS real-time
+ * factors per output list.
  */
 const SAMPLE_RATE_HZ = 48000;
 const SECONDS = 10;
-const OBJECTS = 118;
 const REPEATS = 3;
-const OUTPUT_LISTS = [['7.1.4'], ['binaural-7.1.4'], ['7.1.4', 'binaural-7.1.4', '7.1.4-to-5.1', '7.1.4-to-loro']];
-
-function atmosScene(): Scene {
-  const sources: SceneSource[] = [];
-  for (let i = 0; i < OBJECTS; i++) {
-    const azimuthDeg = ((i * 137.508) % 360) - 180 + 1e-9;
-    const elevationDeg = (i % 7) * 10 - 20;
-    const distanceM = 1 + (i % 5);
-    const timeline = [0, 1, 2, 3].map((k) => ({
-      rtimeSec: 2.5 * k,
-      durationSec: 2.5,
-      position: { azimuthDeg: ((azimuthDeg + 180 + 90 * k) % 360) - 180 + 1e-9, elevationDeg, distanceM },
-    }));
-    sources.push({ ...benchSource(i, { azimuthDeg, elevationDeg, distanceM }), timeline });
-  }
-  const bed: SceneBed = {
-    id: 'bed',
-    name: '7.1.2 bed',
-    stem: { kind: 'generator', generator: 'bench-noise' },
-    layout: '2+7+0',
-    channels: getLayout('2+7+0').channels.map((channel) => channel.label),
-    gainDb: -20,
-    mute: false,
-    solo: false,
-  };
-  return { version: SCENE_FORMAT_VERSION, sampleRateHz: SAMPLE_RATE_HZ, listener: { yawDeg: 0, pitchDeg: 0, rollDeg: 0 }, sources, beds: [bed] };
-}
 
 export function runAtmosBench(hrtf: HrtfGrid, print: (line: string) => void): void {
-  const scene = atmosScene();
+  const scene = atmosBenchScene(SAMPLE_RATE_HZ);
   const frames = SECONDS * SAMPLE_RATE_HZ;
   const bedChannels = scene.beds![0]!.channels.length;
   const stems = [...scene.sources.map((_, i) => [benchNoise(frames, i + 1)]), Array.from({ length: bedChannels }, (_, c) => benchNoise(frames, 1000 + c))];
   const settings = { monoLaw: DEFAULT_MONO_LAW, hrtfSet: SHIPPED_HRTF_SET, loRo: DEFAULT_DOWNMIX_LEVELS, ltRt: DEFAULT_DOWNMIX_LEVELS };
-  print(`Atmos-sized scene: a 7.1.2 bed and ${OBJECTS} moving objects, ${SECONDS} s at ${SAMPLE_RATE_HZ} Hz, one thread (median of ${REPEATS})`);
-  for (const ids of OUTPUT_LISTS) {
+  print(`Atmos-sized scene: a 7.1.2 bed and ${ATMOS_BENCH_OBJECTS} moving objects, ${SECONDS} s at ${SAMPLE_RATE_HZ} Hz, one thread (median of ${REPEATS})`);
+  for (const ids of ATMOS_BENCH_OUTPUT_LISTS) {
     const factors: number[] = [];
     for (let repeat = 0; repeat < REPEATS; repeat++) {
       const outputs = ids.map((id) => outputById(id, settings));

@@ -8,7 +8,7 @@ import { DEFAULT_MONO_LAW } from '../../core/monoLaw';
 import { createSceneRenderer, renderFrames, updateSource } from '../../render/sceneRenderer';
 import { benchNoise, runAnalysisBench } from './benchAnalysis';
 import { runAtmosBench } from './atmosBench';
-import { benchSource } from './benchSource';
+import { benchSource } from '../../core/scene/benchScenes';
 import { loadHrtfGrid } from '../loadHrtf';
 
 /**

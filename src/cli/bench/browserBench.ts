@@ -2,17 +2,21 @@ import { existsSync } from 'node:fs';
 import { pathToFileURL } from 'node:url';
 import type { Page } from 'playwright-core';
 import type { BenchPage, BenchRun } from '../../benchPage/benchPage';
+import { ATMOS_BENCH_OBJECTS, ATMOS_BENCH_OUTPUT_LISTS } from '../../core/scene/benchScenes';
 import { CHROMIUM_PATH, launchStudioBrowser } from '../browser/chromium';
 import { startStudioServer } from '../browser/studioServer';
 
 /**
- * The browser half of `npm run bench` (also runnable alone: `npx tsx src/cli/bench/browserBench.ts`).
+ * The browser half of `npm run bench` (also runnable alone: `npx tsx src/cli/bench/browserBench.ts`,
+ * or with `--atmos` for the Atmos-sized scene's figures only).
  * In headless Chromium, with an OfflineAudioContext rendering RENDER_SECONDS at 48 kHz:
  *   - how many static binaural objects the studio's AudioWorklet renders in real time
  *     (render time <= RENDER_SECONDS) and within half of real time (<= RENDER_SECONDS / 2);
  *   - how many native PannerNodes (panningModel 'HRTF', each fed by its own
  *     AudioBufferSourceNode of noise) Chromium renders in real time;
- *   - the ratio of the two real-time counts.
+ *   - the ratio of the two real-time counts;
+ *   - the Atmos-sized scene (a 7.1.2 bed and 118 moving objects) through the worklet to
+ *     7.1.4, to 7.1.4 on headphones, and to both with their downmixes, as real-time factors.
  * Each decision "N objects fit" is the median of three full-length renders (stopping after
  * two when they agree, which fixes the median's side). Short renders first estimate the
  * count (render time is proportional to the rendered length); an exponential search then
@@ -154,14 +158,41 @@ async function capacity(page: Page, kind: Kind, limitSec: number, start: number,
   return { objects: low, renderSec: lowSec, tooMany: high };
 }
 
+/**
+ * The Atmos-sized scene (a 7.1.2 bed and 118 moving objects) through the studio's worklet
+ * to each of ATMOS_BENCH_OUTPUT_LISTS: RENDER_SECONDS rendered offline, the median of RUNS
+ * real-time factors (audio seconds per second of startRendering()), and the load of a live
+ * audio thread that would take (1 / factor).
+ */
+async function atmosFigures(page: Page, log: Log): Promise<void> {
+  log(`studio AudioWorklet, Atmos-sized scene (a 7.1.2 bed and ${ATMOS_BENCH_OBJECTS} moving objects), ${RENDER_SECONDS} s, median of ${RUNS}:`);
+  // Warm-up (compiles the code paths), not measured.
+  await runAtmos(page, ['7.1.4'], 1);
+  for (const ids of ATMOS_BENCH_OUTPUT_LISTS) {
+    const times: number[] = [];
+    for (let run = 0; run < RUNS; run++) times.push((await runAtmos(page, ids, RENDER_SECONDS)).renderSec);
+    const factor = RENDER_SECONDS / median(times);
+    log(`  ${ids.join(', ')}: ${factor.toFixed(2)}x real time (audio thread load ${(100 / factor).toFixed(0)} %; runs ${times.map((t) => `${t.toFixed(2)} s`).join(', ')})`);
+  }
+}
+
+async function runAtmos(page: Page, outputIds: readonly string[], seconds: number): Promise<BenchRun> {
+  const run = await page.evaluate((a) => (globalThis as unknown as { __bench: BenchPage }).__bench.atmos(a.outputIds, a.seconds), { outputIds, seconds });
+  if (!(run.peak > 0)) throw new Error(`the Atmos-sized scene rendered silence to ${outputIds.join(', ')}`);
+  return run;
+}
+
 function describe(capacity: Capacity): string {
   const next = capacity.tooMany === null ? 'no larger count tried' : `${capacity.tooMany} did not fit`;
   const time = Number.isNaN(capacity.renderSec) ? '' : `, ${capacity.renderSec.toFixed(2)} s`;
   return `${String(capacity.objects).padStart(5)}  (${next}${time})`;
 }
 
-/** Runs the browser benchmark and prints its figures; prints one line and returns when Chromium is missing. */
-export async function runBrowserBench(log: Log): Promise<void> {
+/**
+ * Runs the browser benchmark and prints its figures (with `only: 'atmos'`, the Atmos-sized
+ * scene's alone); prints one line and returns when Chromium is missing.
+ */
+export async function runBrowserBench(log: Log, only?: 'atmos'): Promise<void> {
   if (!existsSync(CHROMIUM_PATH)) {
     log(`Browser benchmark skipped: no Chromium at ${CHROMIUM_PATH} (apt-get install -y chromium, or set CHROMIUM_PATH).`);
     return;
@@ -182,6 +213,10 @@ export async function runBrowserBench(log: Log): Promise<void> {
       const { product } = (await cdp.send('Browser.getVersion')) as { product: string };
       log(`Browser benchmark: headless ${product.replace(/^(Headless)?Chrome\//, 'Chromium ')}, OfflineAudioContext, ${RENDER_SECONDS} s at ${SAMPLE_RATE_HZ} Hz, static objects, median of ${RUNS} runs per decision`);
 
+      if (only === 'atmos') {
+        await atmosFigures(page, log);
+        return;
+      }
       // Warm-up (compiles the code paths, loads Chromium's HRTF database), not measured.
       await runOnce(page, 'worklet', START_OBJECTS, 1);
       await runOnce(page, 'native', START_OBJECTS, 1);
@@ -195,6 +230,7 @@ export async function runBrowserBench(log: Log): Promise<void> {
       log(`Chromium PannerNode 'HRTF', one AudioBufferSourceNode each:`);
       log(`  in real time (render <= ${RENDER_SECONDS} s):          ${describe(native)}`);
       log(`ratio, studio worklet / native HRTF panners in real time: ${native.objects > 0 ? (realTime.objects / native.objects).toFixed(2) : 'n/a'}x`);
+      await atmosFigures(page, log);
       log(`browser benchmark took ${((performance.now() - started) / 1000).toFixed(0)} s`);
     } finally {
       await browser.close();
@@ -208,5 +244,5 @@ export async function runBrowserBench(log: Log): Promise<void> {
 }
 
 if (process.argv[1] !== undefined && import.meta.url === pathToFileURL(process.argv[1]).href) {
-  void runBrowserBench((line) => console.log(line));
+  void runBrowserBench((line) => console.log(line), process.argv.includes('--atmos') ? 'atmos' : undefined);
 }

@@ -1,12 +1,12 @@
-import { DEFAULT_DOWNMIX_LEVELS, DOWNMIX_LEVELS_DB, isDownmixLevel } from '../../core/outputs/downmixOutputs';
+import { DEFAULT_DOWNMIX_LEVELS, DOWNMIX_LEVELS_DB } from '../../core/outputs/downmixOutputs';
 import type { StereoDownmixLevels } from '../../core/outputs/downmixOutputs';
 import { outputById, outputIdHelp } from '../../core/outputs/outputCatalog';
 import { SHIPPED_HRTF_SET, STUDIO_OUTPUT_IDS, isStudioOutputId } from '../../core/outputs/studioOutputs';
 import { DEFAULT_MONO_LAW } from '../../core/monoLaw';
 import type { MonoLaw } from '../../core/monoLaw';
 import type { PcmSampleFormat } from '../../core/pcm';
-import { UsageError, parseMonoLaw, readCommandLine } from '../commandLine';
-import { ADM_FORMAT_ID } from './admMaster';
+import { UsageError, parseDownmixLevel, parseMonoLaw, readCommandLine } from '../commandLine';
+import { ADM_FORMAT_ID } from '../../adm/admMasterFile';
 
 export interface RenderArgs {
   readonly scenePath: string;
@@ -84,16 +84,16 @@ export function parseRenderArgs(argv: readonly string[]): RenderArgs | 'help' {
         monoLaw = parseMonoLaw(value());
         return true;
       case '--loro-centre':
-        levels.loroCentre = parseLevel(flag, value());
+        levels.loroCentre = parseDownmixLevel(flag, value());
         return true;
       case '--loro-surround':
-        levels.loroSurround = parseLevel(flag, value());
+        levels.loroSurround = parseDownmixLevel(flag, value());
         return true;
       case '--ltrt-centre':
-        levels.ltrtCentre = parseLevel(flag, value());
+        levels.ltrtCentre = parseDownmixLevel(flag, value());
         return true;
       case '--ltrt-surround':
-        levels.ltrtSurround = parseLevel(flag, value());
+        levels.ltrtSurround = parseDownmixLevel(flag, value());
         return true;
       case '--force':
         force = true;
@@ -124,10 +124,4 @@ function parseFormats(list: string): string[] {
   if (names.length === 0) throw new UsageError(`--format: expected some of ${outputIdHelp()}, got "${list}"`);
   const studio = STUDIO_OUTPUT_IDS.filter((id) => names.includes(id));
   return [...studio, ...new Set(names.filter((name) => !isStudioOutputId(name)))];
-}
-
-function parseLevel(flag: string, text: string): number {
-  const level = Number(text.replace(/dB$/i, ''));
-  if (text.trim() === '' || !isDownmixLevel(level)) throw new UsageError(`${flag}: expected one of ${DOWNMIX_LEVELS_DB.join(', ')} (dB), got "${text}"`);
-  return level;
 }

@@ -20,7 +20,7 @@ import { measureOutput, measuresText } from './outputMeasures';
 import type { OutputMeasures } from './outputMeasures';
 import type { RenderArgs } from './renderArgs';
 import { checkRender } from './suspectRender';
-import { ADM_FORMAT_ID, admMasterFile } from './admMaster';
+import { ADM_FORMAT_ID, admMasterFile } from '../../adm/admMasterFile';
 import type { Scene } from '../../core/scene/scene';
 
 /** What one render wrote, for the report and for tests. */

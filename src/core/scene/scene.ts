@@ -1,4 +1,5 @@
 import type { LayoutName } from '../layouts';
+import type { SceneAmbisonics } from './ambisonicStem';
 import type { MidSideSettings } from './midSideSettings';
 import type { AdmCartesianPosition, BinauralRenderMode, ObjectAdmParameters } from './objectMetadata';
 import type { ObjectBlock } from './objectTimeline';
@@ -22,6 +23,8 @@ export interface Scene {
   readonly sources: readonly SceneSource[];
   /** Multichannel stems routed to a loudspeaker layout's channels; absent when none. */
   readonly beds?: readonly SceneBed[];
+  /** HOA (scene-based) stems (ambisonicStem.ts); absent when none. */
+  readonly ambisonics?: readonly SceneAmbisonics[];
   /** Processing of the whole mix; absent when neutral. */
   readonly master?: MasterSettings;
   readonly extraFields?: ExtraFields;
@@ -164,9 +167,9 @@ export function audibleSources(scene: Scene): SceneSource[] {
   return scene.sources.filter((s) => !s.mute && (!anySolo || s.solo));
 }
 
-/** The scene without its beds: for a host that renders the objects only (it has no bed stems). */
+/** The scene without its beds and HOA stems: for a host that renders the objects only (it has no bed or HOA stems). */
 export function sceneWithoutBeds(scene: Scene): Scene {
-  if (scene.beds === undefined) return scene;
-  const { beds: _beds, ...objects } = scene;
+  if (scene.beds === undefined && scene.ambisonics === undefined) return scene;
+  const { beds: _beds, ambisonics: _ambisonics, ...objects } = scene;
   return objects;
 }

@@ -2,6 +2,7 @@ import { FieldError, FieldErrors, MAX_LISTED_PROBLEMS, childPath } from '../fiel
 import { pathNestedBeyond } from '../jsonDepth';
 import { numberIn, readJsonObject } from '../jsonFields';
 import type { JsonObjectReader } from '../jsonFields';
+import { parseAmbisonics } from './ambisonicsParse';
 import { parseBeds } from './bedParse';
 import { cartesianToScenePosition } from './cartesianPosition';
 import { DEFAULT_MID_SIDE_SETTINGS, MID_SIDE_LIMITS, MID_SIDE_NUMBER_FIELDS, isDefaultMidSide } from './midSideSettings';
@@ -21,7 +22,6 @@ import type {
   ListenerOrientation,
   MasterSettings,
   Scene,
-  SceneBed,
   SceneSource,
   StemReference,
 } from './scene';
@@ -142,7 +142,12 @@ function readScene(json: unknown, reading: SceneReading): { scene: Scene; object
   const listener = field(() => parseListener(root.object('listener'), reading));
   const sources = field(() => parseSources(root, objectsKey, version, reading)) ?? [];
   const beds = version === 1 ? undefined : field(() => parseBeds(root, reading, (r) => parseStem(r, reading)));
-  checkUniqueIds(sources, objectsKey, beds ?? [], reading);
+  const ambisonics = version === 1 ? undefined : field(() => parseAmbisonics(root, reading, (r) => parseStem(r, reading)));
+  const others = [
+    ...(beds ?? []).map((bed, index) => ({ id: bed?.id, path: `beds[${index}].id` })),
+    ...(ambisonics ?? []).map((a, index) => ({ id: a?.id, path: `ambisonics[${index}].id` })),
+  ];
+  checkUniqueIds(sources, objectsKey, others, reading);
   const master = field(() => parseMaster(root.optionalObject('master'), reading));
   const scene: Scene = {
     version: SCENE_FORMAT_VERSION,
@@ -150,6 +155,7 @@ function readScene(json: unknown, reading: SceneReading): { scene: Scene; object
     listener: listener!,
     sources,
     ...(beds === undefined ? {} : { beds }),
+    ...(ambisonics === undefined ? {} : { ambisonics }),
     ...(master === undefined ? {} : { master }),
     ...reading.extras(root),
   };
@@ -166,10 +172,10 @@ function parseSources(root: JsonObjectReader, key: string, version: number, read
   return values.map((value, index) => reading.field(() => parseSource(readJsonObject(value, reading.fileName, `${key}[${index}]`), version, reading))) as SceneSource[];
 }
 
-/** Ids unique among the objects and beds together: each repeat named with the first use. */
-function checkUniqueIds(sources: readonly (SceneSource | undefined)[], key: string, beds: readonly (SceneBed | undefined)[], reading: SceneReading): void {
+/** Ids unique among the objects, beds and HOA stems together (`others`: the beds' and HOA stems' ids with their paths): each repeat named with the first use. */
+function checkUniqueIds(sources: readonly (SceneSource | undefined)[], key: string, others: readonly { id: string | undefined; path: string }[], reading: SceneReading): void {
   const seen = new Map<string, string>();
-  const owners = [...sources.map((source, index) => ({ id: source?.id, path: `${key}[${index}].id` })), ...beds.map((bed, index) => ({ id: bed?.id, path: `beds[${index}].id` }))];
+  const owners = [...sources.map((source, index) => ({ id: source?.id, path: `${key}[${index}].id` })), ...others];
   for (const { id, path } of owners) {
     if (id === undefined) continue;
     const first = seen.get(id);

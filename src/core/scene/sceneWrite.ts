@@ -1,3 +1,4 @@
+import { ambisonicsJson } from './ambisonicsWrite';
 import { DEFAULT_MID_SIDE_SETTINGS, MID_SIDE_NUMBER_FIELDS } from './midSideSettings';
 import type { MidSideSettings } from './midSideSettings';
 import { admParametersJson, polarJson, timelineJson, withExtras } from './objectWrite';
@@ -6,7 +7,7 @@ import type { ExtraFields, MasterSettings, Scene, SceneBed, SceneSource, StemRef
 
 /**
  * Writes a scene as JSON text, format version 2 (two-space indent, fixed key order,
- * trailing newline): the scene's sources as `objects`, then its `beds`.
+ * trailing newline): the scene's sources as `objects`, then its `beds` and `ambisonics`.
  * Unknown fields kept by the parser are written back after the known ones, so
  * parseSceneJson(serializeScene(s)) gives back s.
  */
@@ -21,6 +22,7 @@ export function serializeScene(scene: Scene): string {
     ),
     objects: scene.sources.map(sourceJson),
     ...(scene.beds === undefined ? {} : { beds: scene.beds.map(bedJson) }),
+    ...(scene.ambisonics === undefined ? {} : { ambisonics: scene.ambisonics.map((a) => ambisonicsJson(a, stemJson)) }),
     ...(scene.master === undefined ? {} : { master: masterJson(scene.master) }),
     ...scene.extraFields,
   };

@@ -1,7 +1,7 @@
 import type { MidSideSettings } from './midSideSettings';
 import type { AdmCartesianPosition, ObjectAdmParameters } from './objectMetadata';
 import type { ObjectBlock } from './objectTimeline';
-import type { SceneSource } from './scene';
+import type { SceneBed, SceneSource } from './scene';
 
 /**
  * The parameters of a source that can change while rendering (plain values, no allocation
@@ -37,4 +37,9 @@ export function sourceParamsOf(source: SceneSource): SourceParams {
     ...(source.midSide === undefined ? {} : { midSide: source.midSide }),
     ...Object.fromEntries(OPTIONAL_OBJECT_PARAMS.filter((key) => source[key] !== undefined).map((key) => [key, source[key]])),
   };
+}
+
+/** A bed's parameters as the renderer takes them: its gain, mute and solo (its channels are placed by their loudspeakers, not by a position). */
+export function bedParamsOf(bed: SceneBed): SourceParams {
+  return { gainDb: bed.gainDb, mute: bed.mute, solo: bed.solo, azimuthDeg: 0, elevationDeg: 0, distanceM: 1, spreadDeg: 0 };
 }

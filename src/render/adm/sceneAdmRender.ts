@@ -45,6 +45,8 @@ export interface AdmExportMix {
  * heard). `stems` as createSceneRenderer takes them (sources, then beds).
  */
 export function createAdmExportMix(scene: Scene, stems: readonly (readonly Float32Array[])[]): AdmExportMix {
+  const hoa = scene.ambisonics ?? [];
+  if (hoa.length > 0) throw new RangeError(`ADM master: the scene has ${hoa.length} HOA stems ("${hoa[0]!.name}"...); exporting HOA to ADM is not supported yet (render a layout or binaural instead)`);
   const beds = scene.beds ?? [];
   const anySolo = scene.sources.some((s) => s.solo) || beds.some((b) => b.solo);
   const heard = (item: { readonly mute: boolean; readonly solo: boolean }): boolean => !item.mute && (!anySolo || item.solo);

@@ -1,15 +1,17 @@
 import type { LoudspeakerOutput } from '../../core/outputs/outputDefinition';
 import { directSpeakersGains } from '../../dsp/panners/directSpeakers/directSpeakersGains';
 import type { BedChannel } from '../beds/bedChannels';
+import { createLayoutDecoders } from '../ambisonics/ambisonicDecoders';
 import { RENDER_BLOCK_FRAMES } from '../renderBlock';
 import { createLayoutPanner } from './layoutPanners';
 import type { LayoutPanner } from './layoutPanners';
-import type { ObjectBus, ObjectPlacement } from './objectBus';
+import { isAmbisonicChannel } from './objectBus';
+import type { ObjectBus, ObjectPlacement, VoiceChannel } from './objectBus';
 
 /** One object's pan on the bus: the gains in use (one per channel) and the direction they are for. */
 interface LoudspeakerVoice {
   readonly gains: Float64Array;
-  /** A bed channel's DirectSpeakers gains, which the voice keeps whatever its direction. */
+  /** A bed channel's DirectSpeakers gains, or an HOA channel's decoder gains, which the voice keeps whatever its direction. */
   readonly bedGains: Float64Array | undefined;
   x: number;
   y: number;
@@ -23,21 +25,23 @@ interface LoudspeakerVoice {
  *   out_c[i] += s[i] (g_c + (g'_c - g_c)(i + 1) / B),   B = RENDER_BLOCK_FRAMES.
  * A channel whose gain is 0 at both ends of the block costs nothing. The bus rings for
  * no longer than the block it is in. A bed channel's voice feeds the layout's
- * loudspeakers with fixed gains, BS.2127's DirectSpeakers rendering (beds/bedChannels.ts).
+ * loudspeakers with fixed gains, BS.2127's DirectSpeakers rendering (beds/bedChannels.ts);
+ * an HOA channel's likewise, its column of the layout's decode matrix (ambisonics/).
  */
 export function createLoudspeakerBus(output: LoudspeakerOutput): ObjectBus {
   const panner = createLayoutPanner(output.layout);
   const channelCount = panner.channelCount;
   const block = Array.from({ length: channelCount }, () => new Float32Array(RENDER_BLOCK_FRAMES));
   const target = new Float64Array(channelCount);
+  const hoaGains = createLayoutDecoders(panner);
 
   const bus: ObjectBus<LoudspeakerVoice> = {
     output,
     block,
     tailFrames: RENDER_BLOCK_FRAMES,
-    createVoice: (bedChannel?: BedChannel) => ({
+    createVoice: (channel?: VoiceChannel) => ({
       gains: new Float64Array(channelCount),
-      bedGains: bedChannel === undefined ? undefined : bedChannelGains(bedChannel, output, panner),
+      bedGains: channel === undefined ? undefined : isAmbisonicChannel(channel) ? hoaGains(channel) : bedChannelGains(channel, output, panner),
       x: 0,
       y: 0,
       z: 0,

@@ -1,5 +1,6 @@
 import type { BinauralOutput, LoudspeakerOutput } from '../../core/outputs/outputDefinition';
 import type { ObjectValues } from '../../core/scene/objectValues';
+import type { AmbisonicChannel } from '../ambisonics/ambisonicChannels';
 import type { BedChannel } from '../beds/bedChannels';
 
 /** Where an object is heard from, as the renderer hands it to every bus. */
@@ -15,6 +16,14 @@ export interface ObjectPlacement {
    * placement is made outside the renderer.
    */
   readonly values?: ObjectValues;
+}
+
+/** What a voice may stand for besides an object: a bed's channel, or an HOA stem's channel (kind 'ambisonic'). */
+export type VoiceChannel = BedChannel | AmbisonicChannel;
+
+/** Whether the voice's channel is an HOA stem's. */
+export function isAmbisonicChannel(channel: VoiceChannel): channel is AmbisonicChannel {
+  return 'kind' in channel && channel.kind === 'ambisonic';
 }
 
 /** The outputs a bus renders (a downmix is a matrix on a bus's block, render/downmix/). */
@@ -40,8 +49,8 @@ export interface ObjectBus<Voice = unknown> {
   readonly block: readonly Float32Array[];
   /** How long the bus rings after an object's input stops, frames (at least one block). */
   readonly tailFrames: number;
-  /** A voice for an object, or for a bed channel (beds/bedChannels.ts says how each bus renders one). */
-  createVoice(bedChannel?: BedChannel): Voice;
+  /** A voice for an object, or for a bed's or an HOA stem's channel (beds/bedChannels.ts and ambisonics/ambisonicChannels.ts say how each bus renders one). */
+  createVoice(channel?: VoiceChannel): Voice;
   /** Clears the block's sums. */
   beginBlock(): void;
   /** Forgets the voice's history and sets it for `placement` at once (no ramp, no crossfade). */

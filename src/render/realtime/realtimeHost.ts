@@ -185,7 +185,7 @@ export function handleHostMessage(host: RealtimeHost, message: HostMessage): voi
       }
       clearSpeakerMeters(host);
       host.meterSlots.clear();
-      message.scene.sources.forEach((source, i) => host.meterSlots.set(source.id, message.meterSlots?.[i] ?? i));
+      [...message.scene.sources, ...(message.scene.beds ?? [])].forEach((channels, i) => host.meterSlots.set(channels.id, message.meterSlots?.[i] ?? i));
       host.meters = message.meters === null ? null : new Float64Array(message.meters);
       checkMeterSlots(host);
       prepareMonitorMeters(host, message.wire === 'export' ? null : message.meters);

@@ -1,5 +1,6 @@
 import type { OutputFile } from '../../core/outputs/renderedOutput';
-import type { AudioEngine, EngineStatus, ExportOptions, ExportRequest } from '../../engine/audioEngine';
+import type { AudioEngine, EngineStatus, ExportOptions, ExportRequest, ImportedMaster } from '../../engine/audioEngine';
+import { errorLines } from '../errorLines';
 import type { EngineReloader } from '../engineReloader';
 import { midSideOrDefault } from '../../core/scene/midSideSettings';
 import { sourceParamsOf } from '../../core/scene/sourceParams';
@@ -34,6 +35,19 @@ export interface EngineSlice {
    * AbortError when aborted.
    */
   exportMix(request: ExportRequest, options: ExportOptions): Promise<OutputFile[]>;
+  /**
+   * Exports the session as an ADM BWF master, `<sceneName>.adm.wav` (AudioEngine.exportAdmMaster:
+   * the command line's `--format adm`), once stems still loading are in. Rejects without an
+   * engine, for a scene the exporter refuses (another rate than 48 kHz, too many objects).
+   */
+  exportAdmMaster(options: ExportOptions): Promise<OutputFile>;
+  /**
+   * Imports an ADM BWF file (AudioEngine.importAdmMaster) for openMaster; a file the
+   * importer refuses shows its message in the error banner and resolves null.
+   */
+  importMaster(file: Blob, fileName: string): Promise<ImportedMaster | null>;
+  /** Whether `file` is an ADM BWF master (axml and chna chunks); false without an engine. */
+  isAdmMaster(file: Blob): Promise<boolean>;
 }
 
 export function createEngineSlice(set: SetStudioState, get: GetStudioState, context: StudioContext, reloader: EngineReloader): EngineSlice {
@@ -75,6 +89,27 @@ export function createEngineSlice(set: SetStudioState, get: GetStudioState, cont
       if (engine === null) throw new Error('exporting needs the audio engine, which this browser session does not have');
       await reloader.idle();
       return engine.exportMix(get().scene, request, options);
+    },
+    async exportAdmMaster(options) {
+      if (engine === null) throw new Error('exporting needs the audio engine, which this browser session does not have');
+      await reloader.idle();
+      return engine.exportAdmMaster(get().scene, get().sceneName, options);
+    },
+    async importMaster(file, fileName) {
+      if (engine === null) {
+        get().showError(`${fileName}: opening an ADM BWF master needs the audio engine, which this browser session does not have`);
+        return null;
+      }
+      try {
+        return await engine.importAdmMaster(file, fileName);
+      } catch (error) {
+        const lines = errorLines(error);
+        get().showError((lines[0]?.includes(fileName) === true ? lines : [`${fileName}: ${lines.join('\n')}`]).join('\n'));
+        return null;
+      }
+    },
+    async isAdmMaster(file) {
+      return engine === null ? false : engine.isAdmMaster(file).catch(() => false);
     },
   };
 }

@@ -1,13 +1,16 @@
 import { withPolarPosition } from '../../core/scene/cartesianPosition';
 import type { MidSideSettingsPatch } from '../../core/scene/midSideSettings';
 import { SCENE_FORMAT_VERSION } from '../../core/scene/scene';
-import type { Scene, SceneSource } from '../../core/scene/scene';
+import type { Scene, SceneBed, SceneSource } from '../../core/scene/scene';
+import { bedChannelsInFileOrder } from '../../core/scene/bedRouting';
+import type { LayoutName } from '../../core/layouts';
 import { listenerYawForSceneRotation } from '../../core/scene/sceneRotation';
 import type { Decibels, Degrees } from '../../core/units';
 import { EMPTY_HISTORY, commitSceneEdit } from './historySlice';
 import {
   clampGainDb,
   clampSpreadDeg,
+  findBed,
   isFiniteNumber,
   isSceneColor,
   midSideWith,
@@ -17,6 +20,7 @@ import {
   sceneWithMasterMidSide,
   sourceWithExtent,
   sourceWithMidSide,
+  withBed,
   withSource,
 } from '../sceneEdits';
 import type { ExtentPatch, PositionPatch } from '../sceneEdits';
@@ -38,9 +42,12 @@ export interface SceneSlice {
   moveSource(id: string, position: PositionPatch): void;
   /** Adds the given amounts to the position (the keyboard nudges), then wraps and clamps. */
   nudgeSource(id: string, delta: PositionPatch): void;
+  /** Gain, mute and solo of a source or a bed (by id). */
   setGain(id: string, gainDb: Decibels): void;
   toggleMute(id: string): void;
   toggleSolo(id: string): void;
+  /** Routes a bed's channels to another layout of as many channels, in its file order (a file without a channel mask). */
+  setBedLayout(id: string, layout: LayoutName): void;
   setSpread(id: string, spreadDeg: Degrees): void;
   /** Sets the given extent fields (ADM width, height, depth), clamped into the source's extentLimits; non-finite numbers ignored. */
   setExtent(id: string, patch: ExtentPatch): void;
@@ -55,6 +62,7 @@ export interface SceneSlice {
   setColor(id: string, color: string): void;
   /** Renames (trimmed); an empty name is ignored. */
   rename(id: string, name: string): void;
+  /** Removes a source or a bed. */
   removeSource(id: string): void;
   /**
    * Adds a source (brought into the limits); returns false, changing nothing, for a
@@ -94,6 +102,11 @@ export function createSceneSlice(
   const edit = (next: Scene): void => commitSceneEdit(set, get, context, next);
   const editSource = (id: string, update: (source: SceneSource) => SceneSource): void =>
     edit(withSource(get().scene, id, update));
+  /** Gain, mute and solo are the mixer's: they act on a source or a bed, by id. */
+  const editChannels = (id: string, update: <T extends SceneSource | SceneBed>(item: T) => T): void => {
+    const scene = get().scene;
+    edit(findBed(scene, id) === undefined ? withSource(scene, id, update) : withBed(scene, id, update));
+  };
 
   return {
     scene: initial.scene,
@@ -113,13 +126,20 @@ export function createSceneSlice(
     setGain(id, gainDb) {
       if (!isFiniteNumber(gainDb)) return;
       const value = clampGainDb(gainDb);
-      editSource(id, (s) => (s.gainDb === value ? s : { ...s, gainDb: value }));
+      editChannels(id, (s) => (s.gainDb === value ? s : { ...s, gainDb: value }));
     },
     toggleMute(id) {
-      editSource(id, (s) => ({ ...s, mute: !s.mute }));
+      editChannels(id, (s) => ({ ...s, mute: !s.mute }));
     },
     toggleSolo(id) {
-      editSource(id, (s) => ({ ...s, solo: !s.solo }));
+      editChannels(id, (s) => ({ ...s, solo: !s.solo }));
+    },
+    setBedLayout(id, layout) {
+      const bed = findBed(get().scene, id);
+      if (bed === undefined || bed.layout === layout) return;
+      const channels = bedChannelsInFileOrder(layout);
+      if (channels.length !== bed.channels.length) return;
+      edit(withBed(get().scene, id, (b) => ({ ...b, layout, channels })));
     },
     setSpread(id, spreadDeg) {
       if (!isFiniteNumber(spreadDeg)) return;
@@ -154,6 +174,12 @@ export function createSceneSlice(
     },
     removeSource(id) {
       const { scene } = get();
+      if (findBed(scene, id) !== undefined) {
+        const beds = scene.beds!.filter((b) => b.id !== id);
+        const { beds: _removed, ...rest } = scene;
+        edit(beds.length === 0 ? rest : { ...rest, beds });
+        return;
+      }
       if (!scene.sources.some((s) => s.id === id)) return;
       edit({ ...scene, sources: scene.sources.filter((s) => s.id !== id) });
     },

@@ -1,5 +1,6 @@
 import { parseSceneJson } from '../../core/scene/sceneParse';
 import type { ParsedScene } from '../../core/scene/sceneParse';
+import type { ImportedMaster } from '../../engine/audioEngine';
 import type { SessionView, StudioSession } from '../autosave/autosaveRecord';
 import { newSessionId } from '../autosave/sessionIds';
 import { errorLines } from '../errorLines';
@@ -37,6 +38,13 @@ export interface SessionSlice {
   loadView(view: SessionView): void;
   /** Starts a new session from the demo scene, under a new id (loadSession). */
   newSession(): void;
+  /**
+   * Opens an imported ADM BWF master (EngineSlice.importMaster) as a new session, under a new
+   * id, named after the file: its scene (objects with their timelines, beds) and its tracks
+   * as the stem files; the importer's warnings in a notice. Save the session open before
+   * (replaceOpenSession). Returns false, changing nothing, when the scene text does not parse.
+   */
+  openMaster(master: ImportedMaster): boolean;
 }
 
 export const DEMO_SCENE_NAME = 'demo';
@@ -100,6 +108,18 @@ export function createSessionSlice(
       state.setMonoLaw(view.monitor.monoLaw);
       state.selectSource(view.selectedSourceId);
       state.setSidePanel(view.sidePanel);
+    },
+    openMaster(master) {
+      let parsed: ParsedScene;
+      try {
+        parsed = parseSceneJson(master.sceneText, `${master.name}.scene.json`);
+      } catch (error) {
+        get().showError(errorLines(error).join('\n'));
+        return false;
+      }
+      get().loadSession(newSessionId(), { scene: parsed.scene, sceneName: safeSceneName(master.name), stemFiles: master.stemFiles });
+      if (master.warnings.length > 0) get().showNotice({ tone: 'warning', title: `${master.name}: imported with notes`, lines: [...master.warnings] });
+      return true;
     },
     newSession() {
       get().loadSession(newSessionId(), { scene: context.demoScene, sceneName: DEMO_SCENE_NAME, stemFiles: new Map() });

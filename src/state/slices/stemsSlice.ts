@@ -5,8 +5,10 @@ import type { EngineReloader, FailedStem } from '../engineReloader';
 import { commitSceneEdit } from './historySlice';
 import { findMissingStems } from '../missingStems';
 import type { MissingStem } from '../missingStems';
+import { getLayout } from '../../core/layouts';
+import { bedRoutingOf } from '../../core/scene/bedRouting';
 import { planStemSources } from '../stemSources';
-import type { NamedBlob } from '../stemSources';
+import type { NamedBlob, PlannedBed, StemFileShape } from '../stemSources';
 import type { GetStudioState, SetStudioState, StudioContext } from '../studioContext';
 
 /**
@@ -25,11 +27,12 @@ export interface StemsSlice {
   /** Sources whose stem the engine could not read, from the last load. */
   readonly failedStems: readonly FailedStem[];
   /**
-   * Adds one source per usable file (see planStemSources) as one undoable edit, keeps the
-   * files, and adds the sources to the engine. With an engine, each file is decoded first
-   * (engine.prepareStemFile): a file that cannot be decoded or is not mono or stereo makes
-   * no source and is named, with what was wrong, in an error notice. Resolves with the new
-   * sources' ids.
+   * Adds one source per usable mono or stereo file and one bed per multichannel file (see
+   * planStemSources) as one undoable edit, keeps the files, and adds them to the engine.
+   * With an engine, each file is decoded first (engine.prepareStemFile): a file that cannot
+   * be decoded or fits no layout makes nothing and is named, with what was wrong, in an
+   * error notice; a bed without a channel mask is routed by its channel count and a notice
+   * offers the other layout of that size. Resolves with the new sources' and beds' ids.
    */
   addStemFiles(files: readonly NamedBlob[]): Promise<readonly string[]>;
   /**
@@ -59,16 +62,24 @@ export function createStemsSlice(
       const usable = await usableStemFiles(set, get, context, files);
       if (usable.length === 0) return [];
       const { scene } = get();
-      const plan = planStemSources(usable, scene, stemFiles);
+      const plan = planStemSources(usable.map((u) => u.file), scene, stemFiles, usable.map((u) => u.shape));
       for (const [name, blob] of plan.stemFiles) stemFiles.set(name, blob);
       set({ stemFilesVersion: get().stemFilesVersion + 1 });
-      // The new sources reach the engine as additions (engineSync), without reloading the others.
-      commitSceneEdit(set, get, context, { ...scene, sources: [...scene.sources, ...plan.sources] });
+      const beds = plan.beds.map((planned) => planned.bed);
+      if (beds.length > 0) get().setStemChannels(Object.fromEntries(beds.map((bed) => [bed.id, bed.channels.length])));
+      // The new sources reach the engine as additions (engineSync), without reloading the others; a new bed reloads it.
+      commitSceneEdit(set, get, context, {
+        ...scene,
+        sources: [...scene.sources, ...plan.sources],
+        ...(beds.length === 0 ? {} : { beds: [...(scene.beds ?? []), ...beds] }),
+      });
       set({ missingStems: findMissingStems(get().scene, stemFiles) });
-      return plan.sources.map((s) => s.id);
+      for (const planned of plan.beds) askBedLayout(get, planned);
+      return [...plan.sources.map((s) => s.id), ...beds.map((b) => b.id)];
     },
     relinkStem(sourceId, file) {
-      const stem = get().scene.sources.find((s) => s.id === sourceId)?.stem;
+      const { scene } = get();
+      const stem = [...scene.sources, ...(scene.beds ?? [])].find((s) => s.id === sourceId)?.stem;
       if (stem?.kind !== 'file') return;
       const fileName = stemFileName(stem.file);
       stemFiles.set(fileName, file);
@@ -86,25 +97,54 @@ export function createStemsSlice(
 }
 
 /**
- * The files of `files` the engine could decode as mono or stereo stems (all of them
- * without an engine); the others are named in one error notice, each with its reason, and
- * what the readers found wrong in the ones read (a WAV cut short) in one warning notice.
+ * A bed routed by its channel count (its file has no channel mask, or one of no layout):
+ * an info notice says which layout was taken and offers the other layout of that size.
  */
-async function usableStemFiles(set: SetStudioState, get: GetStudioState, context: StudioContext, files: readonly NamedBlob[]): Promise<readonly NamedBlob[]> {
+function askBedLayout(get: GetStudioState, { bed, routing }: PlannedBed): void {
+  if (routing.from !== 'channel count') return;
+  const layout = getLayout(routing.layout);
+  const alternative = routing.alternatives[0];
+  const other = alternative === undefined ? undefined : getLayout(alternative);
+  get().showNotice({
+    tone: 'info',
+    title: `"${bed.name}" is a ${layout.commonName} bed (${layout.name})`,
+    lines: [
+      `Its file does not say which loudspeaker each of its ${bed.channels.length} channels feeds (no channel mask), so they are taken in ${layout.commonName} order: ${bed.channels.join(' ')}.`,
+      ...(other === undefined ? [] : [`If it is ${other.commonName} (${other.name}), choose it here.`]),
+    ],
+    ...(other === undefined ? {} : { action: { label: `Use ${other.commonName} (${other.name})`, run: () => get().setBedLayout(bed.id, other.name) } }),
+  });
+}
+
+/** A file the engine decoded, with what it found (its channel count and mask); no shape without an engine. */
+interface UsableStemFile {
+  readonly file: NamedBlob;
+  readonly shape?: StemFileShape;
+}
+
+/**
+ * The files of `files` the engine could decode as stems: mono or stereo (sources) or of a
+ * loudspeaker layout's channel count (beds); all of them, as sources, without an engine.
+ * The others are named in one error notice, each with its reason, and what the readers
+ * found wrong in the ones read (a WAV cut short) in one warning notice.
+ */
+async function usableStemFiles(set: SetStudioState, get: GetStudioState, context: StudioContext, files: readonly NamedBlob[]): Promise<readonly UsableStemFile[]> {
   const { engine } = context;
-  if (engine === null || files.length === 0) return files;
+  if (engine === null || files.length === 0) return files.map((file) => ({ file }));
   // Decoded under the keys the sources will have, so adding them decodes nothing again.
-  const keys = planStemSources(files, get().scene, context.stemFiles).sources.map((source) => source.stem);
+  const keys = planStemSources(files, get().scene, context.stemFiles).fileKeys;
   const counted = (delta: number): void => set({ decodingStemCount: Math.max(0, get().decodingStemCount + delta) });
   counted(files.length);
   const warnings: string[] = [];
-  const problems = await Promise.all(
-    files.map(async (file, index) => {
-      const stem = keys[index];
+  const results = await Promise.all(
+    files.map(async (file, index): Promise<UsableStemFile | string> => {
       try {
-        const prepared = await engine.prepareStemFile(file, stem?.kind === 'file' ? stemFileName(stem.file) : file.name);
+        const prepared = await engine.prepareStemFile(file, keys[index] ?? file.name);
         warnings.push(...prepared.warnings);
-        return null;
+        const shape: StemFileShape = { channelCount: prepared.channelCount, ...(prepared.channelMask === undefined ? {} : { channelMask: prepared.channelMask }) };
+        // A multichannel file must fit a layout (throws naming the file and the sizes there are).
+        if (shape.channelCount > 2) bedRoutingOf(shape.channelCount, shape.channelMask, file.name);
+        return { file, shape };
       } catch (error) {
         const message = error instanceof Error ? error.message : String(error);
         return message.includes(file.name) ? message : `${file.name}: ${message}`;
@@ -112,12 +152,12 @@ async function usableStemFiles(set: SetStudioState, get: GetStudioState, context
     }),
   );
   counted(-files.length);
-  const refused = problems.filter((problem): problem is string => problem !== null);
+  const refused = results.filter((result): result is string => typeof result === 'string');
   if (refused.length > 0) {
     get().showNotice({
       tone: 'error',
       title: refused.length === 1 ? 'A file was not added as a stem' : `${refused.length} files were not added as stems`,
-      lines: [...refused, 'Stems must be mono or stereo WAV, FLAC or MP3 files with audio in them.'],
+      lines: [...refused, 'Stems must be WAV, FLAC or MP3 files with audio in them: mono or stereo for an object, a loudspeaker layout\'s channels for a bed.'],
     });
   }
   if (warnings.length > 0) {
@@ -127,5 +167,5 @@ async function usableStemFiles(set: SetStudioState, get: GetStudioState, context
       lines: warnings,
     });
   }
-  return files.filter((_, index) => problems[index] === null);
+  return results.filter((result): result is UsableStemFile => typeof result !== 'string');
 }

@@ -27,15 +27,16 @@ const BIT_DEPTHS: readonly { sampleFormat: PcmSampleFormat; testId: string; hint
 ];
 
 /**
- * Export settings and progress: which outputs, which bit depth, what the export will and
- * will not contain (solos to keep or ignore, monitor-only settings named), Start and
- * Cancel. Renders the whole session offline and downloads `<scene>.<output id>.wav` for
- * each output.
+ * Export settings and progress: which outputs (and the ADM BWF master), which bit depth,
+ * what the export will and will not contain (solos to keep or ignore, monitor-only
+ * settings named, what the master bakes), Start and Cancel. Renders the whole session
+ * offline and downloads `<scene>.<output id>.wav` for each output and `<scene>.adm.wav`.
  */
 export function ExportDialog({ onClose }: ExportDialogProps) {
   const store = useStudioStoreApi();
   const exporter = useMixExport(store);
   const [formats, setFormats] = useState<readonly StudioOutputId[]>(STUDIO_OUTPUT_IDS);
+  const [admMaster, setAdmMaster] = useState(false);
   const [sampleFormat, setSampleFormat] = useState<PcmSampleFormat>('pcm24');
   const [reportedFormat, setReportedFormat] = useState<PcmSampleFormat>('pcm24');
   const [solos, setSolos] = useState<SoloChoice>('as-soloed');
@@ -46,7 +47,7 @@ export function ExportDialog({ onClose }: ExportDialogProps) {
     setFormats((current) => (current.includes(format) ? current.filter((f) => f !== format) : [...current, format]));
   const start = (): void => {
     setReportedFormat(sampleFormat);
-    exporter.start({ outputIds: formats, sampleFormat, solos });
+    exporter.start({ outputIds: formats, sampleFormat, solos, admMaster });
   };
 
   return (
@@ -59,6 +60,10 @@ export function ExportDialog({ onClose }: ExportDialogProps) {
             {FORMAT_LABELS[format]}
           </label>
         ))}
+        <label className="export-option">
+          <input type="checkbox" data-testid="export-format-adm" checked={admMaster} onChange={() => setAdmMaster((on) => !on)} />
+          ADM BWF master (objects and beds, 48 kHz, 24-bit)
+        </label>
       </fieldset>
       <fieldset className="export-group" disabled={rendering}>
         <legend>Bit depth</legend>
@@ -74,7 +79,7 @@ export function ExportDialog({ onClose }: ExportDialogProps) {
           />
         ))}
       </fieldset>
-      <ExportScopeNotes solos={solos} onSolos={setSolos} disabled={rendering} />
+      <ExportScopeNotes solos={solos} onSolos={setSolos} disabled={rendering} admMaster={admMaster} />
       <div
         className="export-progress"
         role="progressbar"
@@ -96,7 +101,7 @@ export function ExportDialog({ onClose }: ExportDialogProps) {
             Cancel
           </button>
         ) : (
-          <button type="button" className="bar-button bar-button-primary" data-testid="export-start" disabled={formats.length === 0} onClick={start}>
+          <button type="button" className="bar-button bar-button-primary" data-testid="export-start" disabled={formats.length === 0 && !admMaster} onClick={start}>
             Start
           </button>
         )}

@@ -6,7 +6,7 @@ export interface ExportResultsProps {
   readonly sampleFormat: PcmSampleFormat;
 }
 
-/** The files an export wrote, with each one's sample peak, and a warning for files that clip. */
+/** The files an export wrote, with each one's sample peak, and a warning for files that clip (the ADM master is always 24-bit). */
 export function ExportResults({ files, sampleFormat }: ExportResultsProps) {
   return (
     <ul className="export-results" data-testid="export-results">
@@ -16,7 +16,9 @@ export function ExportResults({ files, sampleFormat }: ExportResultsProps) {
           <span className="export-peak">peak {formatPeakDbfs(file.peakDbfs)}</span>
           {file.clips && (
             <span className="export-clip" role="alert" data-testid={`export-clip-${file.outputId}`}>
-              clips in {SAMPLE_FORMAT_LABELS[sampleFormat]}: lower the gains, or export 32-bit float
+              {file.outputId === 'adm'
+                ? 'clips in the 24-bit ADM master: lower the gains'
+                : `clips in ${SAMPLE_FORMAT_LABELS[sampleFormat]}: lower the gains, or export 32-bit float`}
             </span>
           )}
         </li>

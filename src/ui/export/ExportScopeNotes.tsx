@@ -8,6 +8,8 @@ export interface ExportScopeNotesProps {
   readonly solos: SoloChoice;
   readonly onSolos: (solos: SoloChoice) => void;
   readonly disabled: boolean;
+  /** The ADM BWF master is asked for: say what it bakes and what it leaves out. */
+  readonly admMaster?: boolean;
 }
 
 const SOLO_CHOICES: readonly { value: SoloChoice; label: string; hint: string; testId: string }[] = [
@@ -22,9 +24,11 @@ const SOLO_CHOICES: readonly { value: SoloChoice; label: string; hint: string; t
  * the export is simply the mix that is heard. Follows the store (solos may change while
  * the dialog is open) without re-rendering on edits that change neither list.
  */
-export function ExportScopeNotes({ solos, onSolos, disabled }: ExportScopeNotesProps) {
+export function ExportScopeNotes({ solos, onSolos, disabled, admMaster = false }: ExportScopeNotesProps) {
   const soloed = useStudioStore(useShallow((s) => soloedSourceNames(s.scene)));
   const monitorOnly = useStudioStore(useShallow((s) => monitorOnlySettings(s)));
+  const sampleRateHz = useStudioStore((s) => s.scene.sampleRateHz);
+  const masterMidSide = useStudioStore((s) => s.scene.master?.midSide !== undefined);
 
   return (
     <>
@@ -50,6 +54,15 @@ export function ExportScopeNotes({ solos, onSolos, disabled }: ExportScopeNotesP
       {monitorOnly.length > 0 && (
         <p className="export-note" data-testid="export-monitor-note">
           Heard now but never exported: {inWords(monitorOnly)}. The files hold the mix itself, facing the Scene rotation.
+        </p>
+      )}
+      {admMaster && (
+        <p className="export-note" data-testid="export-adm-note">
+          The ADM BWF master holds each audible object's signal as the renderer feeds it, with its mid/side, gain, distance level and air absorption baked in (ADM has
+          no distance model); a stereo stem is two objects, L and R; positions are the directions heard (Scene rotation applied) as ADM Cartesian positions; timelines
+          become blocks; beds are on their ITU-R BS.2094 loudspeaker packs with their gain baked; muted sources, and those a solo silences, are left out.
+          {masterMidSide ? ' The master mid/side is not in it (it acts on stereo and binaural only).' : ''} Masters are 48 kHz, 24-bit
+          {sampleRateHz === 48000 ? '.' : `: this scene is at ${sampleRateHz} Hz, so the master is refused (it is never resampled).`}
         </p>
       )}
     </>

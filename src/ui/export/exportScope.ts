@@ -11,9 +11,9 @@ import type { StudioState } from '../../state/studioState';
  * names them. Mutes are mix decisions and need no word.
  */
 
-/** The names of the soloed sources, in scene order (none: the export is the whole mix). */
+/** The names of the soloed sources, then beds, in scene order (none: the export is the whole mix). */
 export function soloedSourceNames(scene: Scene): string[] {
-  return scene.sources.filter((source) => source.solo).map((source) => source.name);
+  return [...scene.sources, ...(scene.beds ?? [])].filter((source) => source.solo).map((source) => source.name);
 }
 
 /** Each monitor-only setting now active, as a phrase ("the M solo (mid only)"); none when what is heard is the mix. */

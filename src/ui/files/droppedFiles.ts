@@ -1,8 +1,11 @@
 /** Extensions of the stem formats the studio decodes (WAV incl. RF64/BW64, FLAC, MP3). */
-const STEM_EXTENSIONS: readonly string[] = ['wav', 'wave', 'bwf', 'rf64', 'flac', 'mp3'];
+const STEM_EXTENSIONS: readonly string[] = ['wav', 'wave', 'bwf', 'bw64', 'rf64', 'flac', 'mp3'];
 
 /** `accept` of the stem file pickers. */
 export const STEM_FILE_ACCEPT = '.wav,.wave,.bwf,.rf64,.flac,.mp3,audio/wav,audio/x-wav,audio/flac,audio/mpeg';
+
+/** `accept` of the ADM BWF master picker. */
+export const MASTER_FILE_ACCEPT = '.wav,.wave,.bwf,.bw64,.rf64,audio/wav,audio/x-wav';
 
 /** `accept` of the scene file picker. */
 export const SCENE_FILE_ACCEPT = '.json,application/json';

@@ -11,12 +11,13 @@ export interface MixerProps {
 }
 
 /**
- * Every source as a compact strip, then the master; one animation-frame loop drives all
+ * Every source as a compact strip, then every bed, then the master; one animation-frame loop drives all
  * the level meters. The strips scroll sideways (scroll bar, mouse wheel, or Tab to a
  * strip's control) so every strip is reachable; the master stays in view.
  */
 export function Mixer({ className = '' }: MixerProps) {
-  const ids = useStudioStore(useShallow((s) => s.scene.sources.map((source) => source.id)));
+  const ids = useStudioStore(useShallow((s) => [...s.scene.sources, ...(s.scene.beds ?? [])].map((source) => source.id)));
+  const bedCount = useStudioStore((s) => s.scene.beds?.length ?? 0);
   const meters = useRef(new Map<string, HTMLElement>());
   const registerMeter = useCallback((id: string, element: HTMLElement | null) => {
     if (element === null) meters.current.delete(id);
@@ -29,7 +30,7 @@ export function Mixer({ className = '' }: MixerProps) {
   return (
     <section className={`panel mixer ${className}`} aria-label="Mixer">
       <h2 className="panel-title mixer-title">
-        Mixer <span className="panel-count">{ids.length} sources</span>
+        Mixer <span className="panel-count">{ids.length - bedCount} sources{bedCount > 0 ? `, ${bedCount} ${bedCount === 1 ? 'bed' : 'beds'}` : ''}</span>
       </h2>
       <div className="mixer-row">
         {ids.length === 0 ? (

@@ -1,7 +1,8 @@
 import { useCallback } from 'react';
 import { useShallow } from 'zustand/react/shallow';
 import { SCENE_LIMITS } from '../../core/scene/scene';
-import { findSource } from '../../state/sceneEdits';
+import { getLayout } from '../../core/layouts';
+import { anySoloed, findBed, findSource } from '../../state/sceneEdits';
 import type { StudioState } from '../../state/studioState';
 import { useStudioStore, useStudioStoreApi } from '../../state/StudioStoreProvider';
 import { Fader } from '../controls/Fader';
@@ -17,14 +18,21 @@ export interface MixerStripProps {
   readonly registerMeter: (sourceId: string, element: HTMLElement | null) => void;
 }
 
-/** One source: colour, name (click selects), level meter with peak hold, clip light and dB scale, gain fader and value, mute and solo. */
+/**
+ * One source or bed: colour, name (a source's click selects it; a bed's shows its layout:
+ * it is not on the stage), level meter with peak hold, clip light and dB scale, gain fader
+ * and value, mute and solo; a bed's also a remove button (a bed is not selected, so the
+ * Delete key does not reach it).
+ */
 export function MixerStrip({ sourceId, registerMeter }: MixerStripProps) {
   const store = useStudioStoreApi();
   const info = useStudioStore(
     useShallow((s) => {
-      const source = findSource(s.scene, sourceId);
-      const anySolo = s.scene.sources.some((x) => x.solo);
+      const bed = findBed(s.scene, sourceId);
+      const source = findSource(s.scene, sourceId) ?? bed;
+      const anySolo = anySoloed(s.scene);
       return {
+        bedLayout: bed === undefined ? null : `${getLayout(bed.layout).commonName} bed`,
         name: source?.name ?? '',
         color: source?.color ?? '#8899aa',
         mute: source?.mute ?? false,
@@ -34,14 +42,16 @@ export function MixerStrip({ sourceId, registerMeter }: MixerStripProps) {
       };
     }),
   );
-  const readGain = useCallback((s: StudioState) => findSource(s.scene, sourceId)?.gainDb, [sourceId]);
+  const readGain = useCallback((s: StudioState) => (findSource(s.scene, sourceId) ?? findBed(s.scene, sourceId))?.gainDb, [sourceId]);
   const setGain = useCallback((value: number) => store.getState().setGain(sourceId, value), [store, sourceId]);
   const meterRef = useCallback((element: HTMLDivElement | null) => registerMeter(sourceId, element), [registerMeter, sourceId]);
-  const select = (): void => store.getState().selectSource(sourceId);
+  const select = (): void => {
+    if (info.bedLayout === null) store.getState().selectSource(sourceId);
+  };
 
   return (
     <div
-      className={`strip ${info.selected ? 'is-selected' : ''} ${info.audible ? '' : 'is-silent'}`}
+      className={`strip ${info.selected ? 'is-selected' : ''} ${info.audible ? '' : 'is-silent'} ${info.bedLayout === null ? '' : 'is-bed'}`}
       role="listitem"
       data-testid={`source-list-item-${sourceId}`}
       aria-label={`${info.name}${info.selected ? ' (selected)' : ''}`}
@@ -49,9 +59,20 @@ export function MixerStrip({ sourceId, registerMeter }: MixerStripProps) {
       style={{ ['--source-color' as string]: info.color }}
       onPointerDown={select}
     >
-      <button type="button" className="strip-name" data-testid={`mixer-select-${sourceId}`} onClick={select} title={`Select ${info.name}`}>
+      <button
+        type="button"
+        className="strip-name"
+        data-testid={`mixer-select-${sourceId}`}
+        onClick={select}
+        title={info.bedLayout === null ? `Select ${info.name}` : `${info.name}: a ${info.bedLayout}, heard from its loudspeakers (not on the stage)`}
+      >
         <span className="swatch" style={{ background: info.color }} aria-hidden="true" />
         <span className="strip-name-text">{info.name}</span>
+        {info.bedLayout !== null && (
+          <span className="strip-bed" data-testid={`mixer-bed-${sourceId}`}>
+            {info.bedLayout}
+          </span>
+        )}
       </button>
       <div className="strip-meter" ref={meterRef}>
         <div className="meter" aria-hidden="true" data-testid={`mixer-meter-${sourceId}`}>
@@ -91,6 +112,18 @@ export function MixerStrip({ sourceId, registerMeter }: MixerStripProps) {
         <ToggleButton testId={`mixer-solo-${sourceId}`} label={`Solo ${info.name}`} tone="solo" pressed={info.solo} onToggle={() => store.getState().toggleSolo(sourceId)} className="small">
           S
         </ToggleButton>
+        {info.bedLayout !== null && (
+          <button
+            type="button"
+            className="bar-button bar-button-quiet small"
+            data-testid={`mixer-remove-${sourceId}`}
+            aria-label={`Remove ${info.name}`}
+            title={`Remove the bed ${info.name} (Ctrl+Z brings it back)`}
+            onClick={() => store.getState().removeSource(sourceId)}
+          >
+            ×
+          </button>
+        )}
       </div>
     </div>
   );

@@ -2,8 +2,8 @@ import { useStudioStore, useStudioStoreApi } from '../../state/StudioStoreProvid
 import { serializeScene } from '../../core/scene/sceneWrite';
 import { FilePickerButton } from '../controls/FilePickerButton';
 import { downloadBlob } from '../files/download';
-import { SCENE_FILE_ACCEPT, STEM_FILE_ACCEPT } from '../files/droppedFiles';
-import { openSceneFile } from '../files/openFiles';
+import { MASTER_FILE_ACCEPT, SCENE_FILE_ACCEPT, STEM_FILE_ACCEPT } from '../files/droppedFiles';
+import { openDroppedFiles, openMasterFile, openSceneFile } from '../files/openFiles';
 import { ExportMenu } from '../export/ExportMenu';
 import { SessionsMenu } from './SessionsMenu';
 import { StemProgress } from './StemProgress';
@@ -12,7 +12,7 @@ export interface SessionBarProps {
   readonly className?: string;
 }
 
-/** The session's files: add stems, open and save the scene, export, the stored sessions, start a new session. */
+/** The session's files: add stems, open and save the scene, open an ADM BWF master, export, the stored sessions, start a new session. */
 export function SessionBar({ className = '' }: SessionBarProps) {
   const store = useStudioStoreApi();
   const sceneName = useStudioStore((s) => s.sceneName);
@@ -30,7 +30,7 @@ export function SessionBar({ className = '' }: SessionBarProps) {
         accept={STEM_FILE_ACCEPT}
         multiple
         title="Add audio files (WAV, FLAC, MP3) as new sources; you can also drop them on the page"
-        onFiles={(files) => store.getState().addStemFiles(files)}
+        onFiles={(files) => void openDroppedFiles(store, files)}
       >
         Add stems
       </FilePickerButton>
@@ -43,6 +43,15 @@ export function SessionBar({ className = '' }: SessionBarProps) {
         onFiles={([file]) => file !== undefined && void openSceneFile(store, file)}
       >
         Open scene
+      </FilePickerButton>
+      <FilePickerButton
+        testId="master-open"
+        inputTestId="master-open-input"
+        accept={MASTER_FILE_ACCEPT}
+        title="Open an ADM BWF master (.wav with ADM metadata) as a new session: its objects, beds and timelines, its tracks as stems; you can also drop it on the page"
+        onFiles={([file]) => file !== undefined && void openMasterFile(store, file)}
+      >
+        Open master
       </FilePickerButton>
       <button type="button" className="bar-button" data-testid="scene-save" title={`Download the scene as ${sceneName}.json`} onClick={saveScene}>
         Save scene

@@ -1,9 +1,11 @@
 import { readFile } from 'node:fs/promises';
-import { admToScene } from '../../../src/cli/admScene/admToScene';
+import { admToScene } from '../../../src/adm/admToScene';
 import { parseSceneJson } from '../../../src/core/scene/sceneParse';
 import { serializeScene } from '../../../src/core/scene/sceneWrite';
 import { readAdmBwf } from '../../../src/io/adm/admBwfRead';
 import { summarizeAdmBwf } from '../../../src/io/adm/admSummary';
+import { isAdmBwfChunks, riffChunkIds } from '../../../src/io/riffChunkIds';
+import { FieldError } from '../../../src/core/fieldError';
 import { mutateBytes } from '../byteMutations';
 import type { FuzzSeed, FuzzTarget } from '../fuzzCampaign';
 
@@ -113,5 +115,25 @@ export const admSceneTarget: FuzzTarget = {
     const { scene } = admToScene(readAdmBwf(bytes, fileName), fileName, 'stems');
     // Not named as the input: a scene the conversion returns and the reader refuses is a failure.
     parseSceneJson(serializeScene(scene), 'the imported scene');
+  },
+};
+
+/**
+ * The chunk-header walk the studio runs on a dropped or added WAV to tell an ADM master
+ * (io/riffChunkIds.ts): any bytes give a list of at most 256 ids, read only inside the
+ * file and never before its start; a file whose list lacks axml or chna is refused as a
+ * master (the studio takes it as a stem), naming the file. Any other throw is a failure.
+ */
+export const wavChunkIdsTarget: FuzzTarget = {
+  parser: 'WAV chunk headers (ADM detection)',
+  seeds: admBwfTarget.seeds,
+  mutate: (bytes, random) => mutateBytes(bytes, random),
+  read: async (bytes, fileName) => {
+    const ids = await riffChunkIds(bytes.length, async (offset, length) => {
+      if (!(Number.isSafeInteger(offset) && offset >= 0 && length > 0 && length <= 16)) throw new Error(`read of ${length} bytes at ${offset}`);
+      return bytes.subarray(offset, offset + length);
+    });
+    if (ids.length > 256 || ids.some((id) => id.length !== 4)) throw new Error(`unexpected chunk list of ${ids.length} ids`);
+    if (!isAdmBwfChunks(ids)) throw new FieldError(fileName, '', `not an ADM BWF master (chunks ${ids.join(', ') || 'none'}; expected axml and chna)`);
   },
 };

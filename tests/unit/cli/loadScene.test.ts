@@ -23,6 +23,11 @@ describe('loading a scene\'s stems', () => {
     expect(b![0]).toBe(a![0]);
     expect(c![0]).toBe(a![0]);
   });
+
+  it('loads HOA stems after the objects, refusing one whose channel count is not (order + 1)^2, naming the field', async () => {
+    const scene = { ...sceneOf([{ generator: 'bass' }]), ambisonics: [{ id: 'a', name: 'Room', stem: { kind: 'generator' as const, generator: 'pad' }, order: 1, normalization: 'SN3D' as const, channelOrder: 'ACN' as const, gainDb: 0, mute: false, solo: false }] };
+    await expect(loadStems(scene, 'scenes/x.json')).rejects.toThrow('scenes/x.json: ambisonics[0].stem.generator: expected a stem of 4 channels ((order + 1)^2 for HOA order 1), got "pad" of 2');
+  });
 });
 
 describe('the stem path rule', () => {

@@ -21,7 +21,7 @@ async function exportWith(solos: SoloChoice) {
   const { engine, store } = setup();
   const scene = store.getState().scene;
   const pastSteps = store.getState().history.past.length;
-  const settings = { outputIds: ['stereo', 'mono'] as const, sampleFormat: 'pcm24' as const, solos };
+  const settings = { outputIds: ['stereo', 'mono'] as const, sampleFormat: 'pcm24' as const, solos, admMaster: true };
   await exportWithSettings(store, settings, { onProgress: () => {}, signal: new AbortController().signal });
   return { engine, store, scene, pastSteps };
 }
@@ -38,6 +38,8 @@ describe("the Export dialog's solo choice", () => {
     expect(scene).toBe(store.getState().scene);
     expect(request).toEqual({ outputIds: ['stereo', 'mono'], sampleFormat: 'pcm24', baseName: 'song' });
     expect(options?.ignoreSolos).toBe(ignoreSolos);
+    // The ADM master asked for too: the same scene, named after the session, the same solo choice.
+    expect(engine.admExports.map((e) => [e.scene === store.getState().scene, e.baseName, e.options?.ignoreSolos])).toEqual([[true, 'song', ignoreSolos]]);
   });
 
   it('the full mix leaves the scene alone: the same scene object, b still soloed, no undo step, nothing sent to the engine', async () => {

@@ -66,6 +66,8 @@ export interface FakeEngine extends AudioEngine {
   readonly calls: EngineCall[];
   readonly loads: EngineLoad[];
   readonly exports: EngineExport[];
+  /** Every exportAdmMaster call, as given (it answers an empty file). */
+  readonly admExports: { readonly scene: Scene; readonly baseName: string; readonly options: ExportOptions | undefined }[];
   loadReport: (scene: Scene, stemFiles: StemFiles) => Promise<SceneLoadReport>;
   /** What prepareStemFile answers (default: a mono stem). */
   stemFileCheck: (file: Blob, fileName: string) => Promise<PreparedStemFile>;
@@ -106,6 +108,7 @@ export function createFakeEngine(initialStatus: EngineStatus = 'needs-gesture'):
     calls,
     loads: [],
     exports: [],
+    admExports: [],
     loadReport: async (scene) => ({
       missing: [],
       failed: [],
@@ -134,6 +137,14 @@ export function createFakeEngine(initialStatus: EngineStatus = 'needs-gesture'):
       engine.exports.push({ scene, request, options });
       return [];
     },
+    async exportAdmMaster(scene, baseName, options) {
+      engine.admExports.push({ scene, baseName, options });
+      return { outputId: 'adm', fileName: `${baseName}.adm.wav`, bytes: new Uint8Array(0), channelCount: 0, peakDbfs: Number.NEGATIVE_INFINITY, clips: false };
+    },
+    async importAdmMaster() {
+      throw new Error('the fake engine does not import masters');
+    },
+    isAdmMaster: async () => false,
     monoAnalysis: async () => {
       throw new Error('the fake engine does not analyse');
     },

@@ -84,6 +84,16 @@ describe('stem naming', () => {
 });
 
 describe('planStemSources', () => {
+  it('gives a new source an id no bed or HOA stem has (the scene would not load again otherwise)', () => {
+    const scene = {
+      ...testScene(),
+      beds: [{ id: 'drums', name: 'Drums', stem: { kind: 'file' as const, file: 'd.wav' }, layout: '0+2+0' as const, channels: ['M+030', 'M-030'], gainDb: 0, mute: false, solo: false }],
+      ambisonics: [{ id: 'room', name: 'Room', stem: { kind: 'file' as const, file: 'r.wav' }, order: 1, normalization: 'SN3D' as const, channelOrder: 'ACN' as const, gainDb: 0, mute: false, solo: false }],
+    };
+    const plan = planStemSources([audio('Drums.wav'), audio('Room.wav')], scene, new Map());
+    expect(plan.sources.map((s) => s.id)).toEqual(['drums-2', 'room-2']);
+  });
+
   it('makes one source per file: name, unique id, file stem, front at 2 m, gain 0, palette colour', () => {
     const scene = testScene(); // a at +30, b at -30, c at 180
     const plan = planStemSources([audio('Lead Vox.wav'), audio('a.wav')], scene, new Map());

@@ -27,6 +27,15 @@ describe('export scope', () => {
     expect(soloedSourceNames(store.getState().scene)).toEqual(['A', 'C']);
   });
 
+  it('names a soloed bed after the soloed sources (a bed solo silences the objects in an export too)', () => {
+    const scene = testScene();
+    const bed = { id: 'music', name: 'Music bed', stem: { kind: 'file' as const, file: 'music.wav' }, layout: '0+5+0' as const, channels: ['M+030', 'M-030', 'M+000', 'LFE1', 'M+110', 'M-110'], gainDb: 0, mute: false, solo: false };
+    const store = createStudioStore({ engine: null, scene: { ...scene, beds: [bed] } });
+    store.getState().toggleSolo('music');
+    store.getState().toggleSolo('b');
+    expect(soloedSourceNames(store.getState().scene)).toEqual(['B', 'Music bed']);
+  });
+
   it('names every monitor-only setting with its values', () => {
     const store = setup();
     store.getState().setMonitorHead({ yawDeg: -30, pitchDeg: 10 });

@@ -1,5 +1,8 @@
+import type { DeliveryFacts, DeliveryRuleResult } from '../../../core/delivery/atmosMusicDelivery';
 import type { LoudnessTarget } from '../../../core/loudnessTargets';
 import type { MonoAnalysis } from '../../../core/monoAnalysis/monoAnalysisTypes';
+import type { OutputMonoCheck } from '../../../render/analysis/outputMonoCheck';
+import type { DeliverySpec } from '../analyzeArgs';
 import type { LoudnessFigures } from '../analyzeLoudness';
 
 /**
@@ -8,18 +11,27 @@ import type { LoudnessFigures } from '../analyzeLoudness';
  *
  *   {
  *     "report": "spatial-mix-studio/analysis", "version": 2,
- *     "input":  { kind: "mix" | "scene", file, sampleRateHz, durationSec, channelCount? | sourceCount?,
+ *     "input":  { kind: "mix" | "scene" | "adm", file, sampleRateHz, durationSec, channelCount? | sourceCount?,
  *                 layout?: { name?, description, labels[], from }, foldedDown, warnings[] },
  *     "target": { id, name, integratedLufs, toleranceLu, maxTruePeakDbtp },
- *     "loudness": [ { programme: "mix" | "binaural" | "stereo" | "mono", integratedLufs,
+ *     "loudness": [ { programme: "mix" | an output id ("binaural", "stereo", "mono", "7.1.4",
+ *                     "7.1.4-to-5.1", "binaural-7.1.4", ...), integratedLufs,
  *                     loudnessRangeLu, maxMomentaryLufs, maxShortTermLufs, truePeakDbtp,
  *                     samplePeakDbfs, distance: { loudnessOffsetLu, gainToTargetDb, ... },
- *                     timeline: { stepSec, momentaryLufs[], shortTermLufs[] } } ],
+ *                     timeline: { stepSec, momentaryLufs[], shortTermLufs[] },
+ *                     monoCheck?: { monoVsStereoDb, of: "pair" | "ears" | "fold-down" } } ],
  *     "channelPairs": [ { left, right, correlation } ],     (multichannel files)
  *     "monoAnalysis": MonoAnalysis | undefined,             (core/monoAnalysis/monoAnalysisTypes.ts)
+ *     "delivery": { specification: "atmos-music", facts: DeliveryFacts,
+ *                   rules: [ { id, requirement, found, verdict, source } ] } | undefined,
+ *                                                           (--delivery; core/delivery/atmosMusicDelivery.ts)
  *     "notes": [ string ],
  *     "gates": [ { gate, passed, measured, limit, unit, excess, message } ]
  *   }
+ *
+ * A scene's programmes are rendered with its beds. `monoCheck` is given for outputs
+ * measured from their render (multichannel outputs by their BS.2127 stereo fold-down);
+ * the stereo and binaural of the culprit analysis have theirs in `monoAnalysis`.
  *
  * Version 2 names the mono figure for what it is: `monoVsStereoDb` (the mono fold-down
  * against the stereo level, signed: positive = louder in mono, negative = lost), with
@@ -34,14 +46,25 @@ import type { LoudnessFigures } from '../analyzeLoudness';
 export const REPORT_FORMAT = 'spatial-mix-studio/analysis';
 export const REPORT_VERSION = 2;
 
-export type Programme = 'mix' | 'binaural' | 'stereo' | 'mono';
+/** 'mix' for a mix file, else the id of the output measured (core/outputs/outputCatalog.ts). */
+export type Programme = string;
 
 export interface ProgrammeLoudness extends LoudnessFigures {
   readonly programme: Programme;
+  /** The output's mono sum vs stereo (render/analysis/outputMonoCheck.ts), where measured from its render. */
+  readonly monoCheck?: OutputMonoCheck;
+}
+
+/** The delivery check's facts and verdicts (--delivery). */
+export interface DeliveryReport {
+  readonly specification: DeliverySpec;
+  readonly facts: DeliveryFacts;
+  readonly rules: readonly DeliveryRuleResult[];
 }
 
 export interface ReportInput {
-  readonly kind: 'mix' | 'scene';
+  /** A mix file, a scene, or an ADM BWF master (--delivery). */
+  readonly kind: 'mix' | 'scene' | 'adm';
   /** The path as the user gave it. */
   readonly file: string;
   readonly sampleRateHz: number;
@@ -89,6 +112,7 @@ export interface AnalysisReport {
   readonly loudness: readonly ProgrammeLoudness[];
   readonly channelPairs: readonly ChannelPairCorrelation[];
   readonly monoAnalysis?: MonoAnalysis;
+  readonly delivery?: DeliveryReport;
   readonly notes: readonly string[];
   readonly gates: readonly GateResult[];
 }

@@ -5,7 +5,7 @@ import { findingHeading } from '../../../core/monoAnalysis/phrasing/findingHeadl
 import { findingSentence } from '../../../core/monoAnalysis/phrasing/findingSentence';
 import { fixPhrase } from '../../../core/monoAnalysis/phrasing/fixPhrases';
 import { largestLossPhrase, monoVsStereoPhrase, worstBandsPhrase } from '../../../core/monoAnalysis/phrasing/summaryPhrases';
-import type { AnalysisReport, ProgrammeLoudness } from './analysisReport';
+import type { AnalysisReport, DeliveryReport, ProgrammeLoudness } from './analysisReport';
 import { escapeHtml } from './escapeHtml';
 import { level, signedDb } from './reportFormat';
 import { barPlot, linePlot } from './svgPlots';
@@ -22,6 +22,7 @@ export function renderHtmlReport(report: AnalysisReport): string {
   const sections = [
     summarySection(report),
     loudnessSection(report),
+    ...(report.delivery === undefined ? [] : [deliverySection(report.delivery)]),
     ...(analysis === undefined ? [] : [stereoFieldSection(analysis, report)]),
     ...(report.channelPairs.length === 0 ? [] : [pairsSection(report)]),
     ...(analysis?.binaural === undefined ? [] : [binauralSection(analysis)]),
@@ -52,7 +53,7 @@ h1 { font-size: 1.5em; } h2 { font-size: 1.2em; margin-top: 2em; border-bottom: 
 table { border-collapse: collapse; margin: 0.5em 0; }
 th, td { padding: 0.2em 0.7em; text-align: left; border-bottom: 1px solid #e6e9ef; }
 td.num { text-align: right; font-variant-numeric: tabular-nums; white-space: nowrap; }
-.pass { color: #1b7f3a; font-weight: 600; } .fail { color: #b3261e; font-weight: 600; }
+.pass { color: #1b7f3a; font-weight: 600; } .fail { color: #b3261e; font-weight: 600; } .flag { color: #a8650c; font-weight: 600; }
 .note { color: #5a6275; }
 .finding { margin: 0.8em 0; padding: 0.5em 0.8em; border-left: 4px solid #d08a1e; background: #fff; }
 .finding h3 { margin: 0; font-size: 1em; }
@@ -77,7 +78,7 @@ function table(header: readonly string[], rows: readonly (readonly string[])[]):
 function summarySection(report: AnalysisReport): string {
   const input = report.input;
   const rows: [string, string][] = [
-    ['input', input.kind === 'scene' ? `scene, ${input.sourceCount ?? 0} sources` : `mix file, ${input.channelCount ?? 0} channels`],
+    ['input', input.kind === 'scene' ? `scene, ${input.sourceCount ?? 0} sources` : input.kind === 'adm' ? `ADM BWF master, ${input.channelCount ?? 0} channels` : `mix file, ${input.channelCount ?? 0} channels`],
     ...(input.layout === undefined ? [] : [['layout', `${input.layout.description} (from the ${input.layout.from}): ${input.layout.labels.join(' ')}`] as [string, string]]),
     ['sample rate', `${input.sampleRateHz} Hz`],
     ['duration', `${input.durationSec.toFixed(2)} s`],
@@ -88,6 +89,7 @@ function summarySection(report: AnalysisReport): string {
 }
 
 function loudnessSection(report: AnalysisReport): string {
+  const monoChecks = report.loudness.some((l) => l.monoCheck !== undefined);
   const rows = report.loudness.map((l) => [
     l.programme,
     `${level(l.integratedLufs)} LUFS`,
@@ -97,12 +99,22 @@ function loudnessSection(report: AnalysisReport): string {
     `${level(l.truePeakDbtp)} dBTP`,
     `${level(l.samplePeakDbfs)} dBFS`,
     `${signedDb(l.distance.loudnessOffsetLu)} LU`,
+    ...(monoChecks ? [l.monoCheck === undefined ? '' : `${signedDb(l.monoCheck.monoVsStereoDb)} dB${l.monoCheck.of === 'fold-down' ? ' (fold-down)' : ''}`] : []),
     verdict(l, report),
   ]);
   const plots = report.loudness.map((l) => loudnessPlot(l, report.target.integratedLufs)).join('\n');
-  return `<section><h2>Loudness (ITU-R BS.1770-4, EBU R 128)</h2>
-${table(['programme', 'integrated', 'range', 'max momentary', 'max short-term', 'true peak', 'sample peak', 'off target', 'verdict'], rows)}
+  const header = ['programme', 'integrated', 'range', 'max momentary', 'max short-term', 'true peak', 'sample peak', 'off target', ...(monoChecks ? ['mono vs stereo'] : []), 'verdict'];
+  return `<section><h2>Loudness (ITU-R BS.1770-4, EBU R 128; LFE excluded)</h2>
+${table(header, rows)}
 ${plots}</section>`;
+}
+
+function deliverySection(delivery: DeliveryReport): string {
+  const rows = delivery.rules.map((rule) => `<tr><td class="${rule.verdict}">${rule.verdict.toUpperCase()}</td><td>${escapeHtml(rule.id)}</td><td>${escapeHtml(rule.found)}</td><td>${escapeHtml(rule.requirement)}</td><td>${rule.source}</td></tr>`);
+  return `<section><h2>Delivery check (${escapeHtml(delivery.specification)})</h2>
+<table><thead><tr><th>verdict</th><th>rule</th><th>found</th><th>required</th><th>source</th></tr></thead><tbody>
+${rows.join('\n')}
+</tbody></table></section>`;
 }
 
 function loudnessPlot(l: ProgrammeLoudness, targetLufs: number): string {

@@ -4,7 +4,7 @@ import { bandLossPhrase, findingFacts, whenPhrase } from '../../../core/monoAnal
 import { findingHeading } from '../../../core/monoAnalysis/phrasing/findingHeadline';
 import { findingSentence } from '../../../core/monoAnalysis/phrasing/findingSentence';
 import { fixPhrase } from '../../../core/monoAnalysis/phrasing/fixPhrases';
-import type { AnalysisReport } from './analysisReport';
+import type { AnalysisReport, DeliveryReport, ProgrammeLoudness } from './analysisReport';
 import { level, signedDb, textTable } from './reportFormat';
 import { sourceRow, verdict } from './reportPhrases';
 import { largestLossPhrase, worstBandsPhrase } from '../../../core/monoAnalysis/phrasing/summaryPhrases';
@@ -12,6 +12,7 @@ import { largestLossPhrase, worstBandsPhrase } from '../../../core/monoAnalysis/
 /** The readable report `npm run analyze` prints on standard output. */
 export function renderTextReport(report: AnalysisReport): string {
   const lines: string[] = [...headerLines(report), '', ...loudnessLines(report)];
+  if (report.delivery !== undefined) lines.push('', ...deliveryLines(report.delivery));
   const analysis = report.monoAnalysis;
   if (analysis !== undefined) lines.push('', ...stereoFieldLines(analysis, report));
   if (report.channelPairs.length > 0) {
@@ -32,8 +33,10 @@ function headerLines(report: AnalysisReport): string[] {
   const input = report.input;
   const what =
     input.kind === 'scene'
-      ? `scene of ${input.sourceCount ?? 0} sources, rendered binaural, stereo and mono`
-      : `mix file, ${input.channelCount ?? 0} channel${input.channelCount === 1 ? '' : 's'}${input.layout === undefined ? '' : `, ${input.layout.description} (from the ${input.layout.from})`}`;
+      ? `scene of ${input.sourceCount ?? 0} sources, rendered ${report.loudness.map((l) => l.programme).join(', ')}`
+      : input.kind === 'adm'
+        ? `ADM BWF master, ${input.channelCount ?? 0} channels, rendered ${report.loudness.map((l) => l.programme).join(', ')}`
+        : `mix file, ${input.channelCount ?? 0} channel${input.channelCount === 1 ? '' : 's'}${input.layout === undefined ? '' : `, ${input.layout.description} (from the ${input.layout.from})`}`;
   const lines = [`Analysis of ${input.file}`, `  ${what}, ${input.sampleRateHz} Hz, ${input.durationSec.toFixed(2)} s`];
   for (const warning of input.warnings) lines.push(`  warning: ${warning}`);
   for (const note of report.notes) lines.push(`  note: ${note}`);
@@ -42,6 +45,7 @@ function headerLines(report: AnalysisReport): string[] {
 
 function loudnessLines(report: AnalysisReport): string[] {
   const t = report.target;
+  const monoChecks = report.loudness.some((l) => l.monoCheck !== undefined);
   const rows = report.loudness.map((l) => [
     l.programme,
     `${level(l.integratedLufs)} LUFS`,
@@ -51,11 +55,29 @@ function loudnessLines(report: AnalysisReport): string[] {
     `${level(l.truePeakDbtp)} dBTP`,
     `${level(l.samplePeakDbfs)} dBFS`,
     `${signedDb(l.distance.loudnessOffsetLu)} LU`,
+    ...(monoChecks ? [monoCheckCell(l)] : []),
     verdict(l, report),
   ]);
+  const header = ['programme', 'integrated', 'range', 'max M', 'max S', 'true peak', 'sample peak', 'off target', ...(monoChecks ? ['mono vs stereo'] : []), 'verdict'];
   return [
-    `Loudness (ITU-R BS.1770-4, EBU R 128) against ${t.name}: ${t.integratedLufs} LUFS +-${t.toleranceLu} LU, true peak <= ${t.maxTruePeakDbtp} dBTP`,
-    ...textTable(['programme', 'integrated', 'range', 'max M', 'max S', 'true peak', 'sample peak', 'off target', 'verdict'], rows),
+    `Loudness (ITU-R BS.1770-4, EBU R 128; channels weighted by position, LFE excluded) against ${t.name}: ${t.integratedLufs} LUFS +-${t.toleranceLu} LU, true peak <= ${t.maxTruePeakDbtp} dBTP`,
+    ...textTable(header, rows),
+    ...(monoChecks ? ['  mono vs stereo: the mono fold-down against the stereo level (+3 dB centred, negative = lost); of more than two loudspeakers, of their BS.2127 stereo fold-down'] : []),
+  ];
+}
+
+function monoCheckCell(l: ProgrammeLoudness): string {
+  const check = l.monoCheck;
+  if (check === undefined) return '';
+  return `${signedDb(check.monoVsStereoDb)} dB${check.of === 'fold-down' ? ' (fold-down)' : ''}`;
+}
+
+function deliveryLines(delivery: DeliveryReport): string[] {
+  const count = (verdict: string): number => delivery.rules.filter((rule) => rule.verdict === verdict).length;
+  const width = Math.max(...delivery.rules.map((rule) => rule.id.length));
+  return [
+    `Delivery check (${delivery.specification}): ${count('pass')} passed, ${count('fail')} failed, ${count('flag')} flagged for approval`,
+    ...delivery.rules.map((rule) => `  ${rule.verdict.toUpperCase().padEnd(4)}  ${rule.id.padEnd(width)}  ${rule.found}  (required: ${rule.requirement}; ${rule.source})`),
   ];
 }
 

@@ -8,8 +8,9 @@ import type { RealFft } from '../../../dsp/fft';
 import type { HrtfGrid } from '../../../dsp/hrtf/hrtfGrid';
 import type { BinauralOutput } from '../../../core/outputs/outputDefinition';
 import { RENDER_BLOCK_FRAMES } from '../../renderBlock';
-import type { BedChannel } from '../../beds/bedChannels';
-import type { ObjectBus, ObjectPlacement } from '../objectBus';
+import { createAmbisonicBinauralFilters } from '../../ambisonics/ambisonicBinauralFilters';
+import { isAmbisonicChannel } from '../objectBus';
+import type { ObjectBus, ObjectPlacement, VoiceChannel } from '../objectBus';
 import { binauralPartitions, buildBinauralFilters, createBinauralFilterBuilder } from './binauralFilterBuilder';
 import type { BinauralFilterBuilder } from './binauralFilterBuilder';
 
@@ -26,11 +27,15 @@ import type { BinauralFilterBuilder } from './binauralFilterBuilder';
  * changed, and costs two more inverse FFTs only in blocks where something moved.
  *
  * Spectra are interleaved per bin as (left re, left im, right re, right im).
+ *
+ * An HOA channel's voice has one fixed filter pair (ambisonics/ambisonicBinauralFilters.ts)
+ * and no direction.
  */
 interface BinauralBusState {
   readonly fft: RealFft;
   readonly partitions: number;
   readonly builder: BinauralFilterBuilder;
+  readonly ambisonicFilters: ReturnType<typeof createAmbisonicBinauralFilters>;
   /** Sum through the filters in use, and sum of filter changes (bins x 4 each). */
   readonly accA: Float64Array;
   readonly accD: Float64Array;
@@ -54,6 +59,8 @@ interface BinauralVoice {
   triangle: number;
   /** A bed's LFE channel: binaural has no place for it, so the voice adds nothing (beds/bedChannels.ts). */
   readonly dropped: boolean;
+  /** An HOA channel's: its filter is fixed whatever the placement (ambisonics/ambisonicChannels.ts). */
+  readonly fixed: boolean;
 }
 
 /** A direction change smaller than this (about 0.01 degree) keeps the current filter. */
@@ -67,14 +74,26 @@ export function createBinauralBus(output: BinauralOutput, grid: HrtfGrid): Objec
     output,
     block,
     tailFrames: state.partitions * RENDER_BLOCK_FRAMES,
-    createVoice: (bedChannel?: BedChannel) => createBinauralVoice(state, bedChannel?.channel.isLfe === true),
+    createVoice: (channel?: VoiceChannel) => {
+      if (channel !== undefined && isAmbisonicChannel(channel)) return createBinauralVoice(state, false, state.ambisonicFilters(channel));
+      return createBinauralVoice(state, channel?.channel.isLfe === true);
+    },
     beginBlock: () => beginBinauralBlock(state),
     startVoice: (voice: BinauralVoice, placement: ObjectPlacement) => {
+      if (voice.fixed) {
+        clearFrequencyDelayLine(voice.fdl);
+        return;
+      }
       const d = placement.direction;
       resetBinauralVoice(state, voice, d[0]!, d[1]!, d[2]!);
     },
     addObject: (voice: BinauralVoice, input: Float32Array, placement: ObjectPlacement) => {
       if (voice.dropped) return;
+      if (voice.fixed) {
+        pushBlock(voice.fdl, input);
+        accumulateFilteredPair(voice.fdl, voice.filter, state.accA);
+        return;
+      }
       const d = placement.direction;
       addBinauralVoice(state, voice, input, d[0]!, d[1]!, d[2]!);
     },
@@ -88,10 +107,12 @@ function createBinauralBusState(grid: HrtfGrid): BinauralBusState {
   const partitions = binauralPartitions(grid, RENDER_BLOCK_FRAMES);
   const ramp = new Float64Array(RENDER_BLOCK_FRAMES);
   for (let i = 0; i < RENDER_BLOCK_FRAMES; i++) ramp[i] = (i + 1) / RENDER_BLOCK_FRAMES;
+  const builder = createBinauralFilterBuilder(grid, fft, partitions);
   return {
     fft,
     partitions,
-    builder: createBinauralFilterBuilder(grid, fft, partitions),
+    builder,
+    ambisonicFilters: createAmbisonicBinauralFilters(builder, partitions * fft.bins * 4),
     accA: new Float64Array(fft.bins * 4),
     accD: new Float64Array(fft.bins * 4),
     newFilter: new Float64Array(partitions * fft.bins * 4),
@@ -101,11 +122,13 @@ function createBinauralBusState(grid: HrtfGrid): BinauralBusState {
   };
 }
 
-function createBinauralVoice(bus: BinauralBusState, dropped: boolean): BinauralVoice {
+/** A voice; with `fixedFilter`, an HOA channel's, whose filter never changes. */
+function createBinauralVoice(bus: BinauralBusState, dropped: boolean, fixedFilter?: Float64Array): BinauralVoice {
   return {
     dropped,
+    fixed: fixedFilter !== undefined,
     fdl: createFrequencyDelayLine(bus.fft, bus.partitions),
-    filter: new Float64Array(bus.partitions * bus.fft.bins * 4),
+    filter: fixedFilter ?? new Float64Array(bus.partitions * bus.fft.bins * 4),
     x: 0,
     y: 1,
     z: 0,

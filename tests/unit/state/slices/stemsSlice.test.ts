@@ -225,3 +225,70 @@ describe('engine reloads', () => {
   });
 });
 
+
+describe('multichannel stem files become beds', () => {
+  /** 7.1.2's WAVE mask: L R C LFE, back pair (M+/-135), side pair (M+/-090), top front pair (U+/-090). */
+  const MASK_7_1_2 = 0x563f;
+  const bedIds = (store: StudioStore): string[] => (store.getState().scene.beds ?? []).map((b) => b.id);
+
+  it('routes a 10-channel file with the 7.1.2 mask to 2+7+0 in mask-bit order, reloads the engine for it, as one undo step', async () => {
+    const { engine, store } = setup();
+    engine.stemFileCheck = async () => ({ channelCount: 10, channelMask: MASK_7_1_2, warnings: [] });
+    await expect(store.getState().addStemFiles([audio('Music 7.1.2.wav')])).resolves.toEqual(['music-7-1-2']);
+    const bed = store.getState().scene.beds![0]!;
+    expect(bed).toMatchObject({ id: 'music-7-1-2', name: 'Music 7.1.2', layout: '2+7+0', gainDb: 0, mute: false, solo: false, stem: { kind: 'file', file: 'Music 7.1.2.wav' } });
+    expect(bed.channels).toEqual(['M+030', 'M-030', 'M+000', 'LFE1', 'M+135', 'M-135', 'M+090', 'M-090', 'U+090', 'U-090']);
+    expect(ids(store)).toEqual(['a', 'b', 'c']);
+    expect(store.getState().stemChannels['music-7-1-2']).toBe(10);
+    expect(store.getState().notices).toEqual([]);
+    await vi.waitFor(() => expect(engine.loads).toHaveLength(1));
+    expect(engine.loads[0]!.scene.beds).toEqual([bed]);
+    expect(engine.calls.filter((call) => call.method === 'addSources')).toEqual([]);
+    store.getState().undo();
+    expect(bedIds(store)).toEqual([]);
+    expect(engine.calls.filter((call) => call.method === 'removeSource')).toEqual([{ method: 'removeSource', sourceId: 'music-7-1-2' }]);
+  });
+
+  it('takes a 10-channel file without a mask as 7.1.2 and offers 5.1.4 in a notice, whose action reroutes the bed in 4+5+0 file order', async () => {
+    const { engine, store } = setup();
+    engine.stemFileCheck = async () => ({ channelCount: 10, warnings: [] });
+    await store.getState().addStemFiles([audio('bed.wav')]);
+    expect(store.getState().scene.beds![0]!.layout).toBe('2+7+0');
+    const [notice] = store.getState().notices;
+    expect(notice!.tone).toBe('info');
+    expect(notice!.title).toBe('"bed" is a 7.1.2 bed (2+7+0)');
+    expect(notice!.action!.label).toBe('Use 5.1.4 (4+5+0)');
+    notice!.action!.run();
+    const bed = store.getState().scene.beds![0]!;
+    expect(bed.layout).toBe('4+5+0');
+    // 5.1.4 (mask 0x2D60F): L R C LFE, side pair (M+/-110), then the tops by bit: U+030 (0x1000), U-030 (0x4000), U+110 (0x8000), U-110 (0x20000).
+    expect(bed.channels).toEqual(['M+030', 'M-030', 'M+000', 'LFE1', 'M+110', 'M-110', 'U+030', 'U-030', 'U+110', 'U-110']);
+  });
+
+  it('refuses a file of a channel count no layout has, naming it and the bed sizes', async () => {
+    const { engine, store } = setup();
+    engine.stemFileCheck = async () => ({ channelCount: 5, warnings: [] });
+    await expect(store.getState().addStemFiles([audio('five.wav')])).resolves.toEqual([]);
+    expect(store.getState().notices[0]!.lines[0]).toBe('five.wav: a stem of 5 channels fits no loudspeaker layout; a bed has 6, 8, 10, 11, 12, 14, 24 channels (objects are mono or stereo)');
+    expect(store.getState().scene.beds).toBeUndefined();
+  });
+
+  it('sends a bed\'s gain, mute and solo to the engine by its id, and removes it by id', async () => {
+    const { engine, store } = setup();
+    engine.stemFileCheck = async () => ({ channelCount: 6, channelMask: 0x60f, warnings: [] });
+    await store.getState().addStemFiles([audio('five-one.wav')]);
+    expect(store.getState().scene.beds![0]!.channels).toEqual(['M+030', 'M-030', 'M+000', 'LFE1', 'M+110', 'M-110']);
+    store.getState().setGain('five-one', -6);
+    store.getState().toggleMute('five-one');
+    store.getState().toggleSolo('five-one');
+    const updates = engine.calls.filter((call) => call.method === 'updateSource' && call.sourceId === 'five-one');
+    expect(updates.map((call) => (call.method === 'updateSource' ? [call.params.gainDb, call.params.mute, call.params.solo] : []))).toEqual([
+      [-6, false, false],
+      [-6, true, false],
+      [-6, true, true],
+    ]);
+    store.getState().removeSource('five-one');
+    expect(store.getState().scene.beds).toBeUndefined();
+    expect(engine.calls.at(-1)).toEqual({ method: 'removeSource', sourceId: 'five-one' });
+  });
+});

@@ -115,7 +115,7 @@ describe('evaluateGates', () => {
   const analysis = handMadeAnalysis(); // overall mono sum vs stereo -4.25 dB: 4.25 dB lost
 
   it('fails mono-loss>3dB by 1.25 dB and passes mono-loss>5dB, measuring the loss as a positive number of dB', () => {
-    const [strict, lenient] = evaluateGates([{ kind: 'mono-loss', maxLossDb: 3 }, { kind: 'mono-loss', maxLossDb: 5 }], analysis, handMadeLoudness('stereo', -14, -2), target);
+    const [strict, lenient] = evaluateGates([{ kind: 'mono-loss', maxLossDb: 3 }, { kind: 'mono-loss', maxLossDb: 5 }], { analysis, programmes: [handMadeLoudness('stereo', -14, -2)] }, target);
     expect(strict).toMatchObject({ gate: 'mono-loss>3dB', passed: false, measured: 4.25, limit: 3 });
     expect(strict!.excess).toBeCloseTo(1.25, 12);
     expect(strict!.message).toBe('mono-loss>3dB: FAILED: the stereo render loses 4.3 dB in mono (mono sum vs stereo -4.3 dB), 1.3 dB beyond the limit of 3.0 dB lost');
@@ -124,25 +124,81 @@ describe('evaluateGates', () => {
 
   it('measures no loss for a mix that is louder in mono (+3.01 dB, identical channels): it passes any limit', () => {
     const louder = { ...analysis, overall: { ...analysis.overall, monoVsStereoDb: 10 * Math.log10(2) } };
-    const [gate] = evaluateGates([{ kind: 'mono-loss', maxLossDb: 0 }], louder, handMadeLoudness('stereo', -14, -2), target);
+    const [gate] = evaluateGates([{ kind: 'mono-loss', maxLossDb: 0 }], { analysis: louder, programmes: [handMadeLoudness('stereo', -14, -2)] }, target);
     expect(gate).toMatchObject({ passed: true, measured: 0, limit: 0, excess: 0 });
     expect(gate!.message).toBe('mono-loss>0dB: passed (the stereo render loses nothing in mono (mono sum vs stereo +3.0 dB), limit 0.0 dB lost)');
   });
 
   it('fails loudness outside the tolerance or over the true-peak ceiling, by how much', () => {
     // -16.5 LUFS against -14 +-1: 1.5 LU beyond; -0.4 dBTP against -1: 0.6 dB over.
-    const [low] = evaluateGates([{ kind: 'loudness' }], analysis, handMadeLoudness('binaural', -16.5, -0.4), target);
+    const [low] = evaluateGates([{ kind: 'loudness' }], { analysis, programmes: [handMadeLoudness('binaural', -16.5, -0.4)] }, target);
     expect(low!.passed).toBe(false);
     expect(low!.excess).toBeCloseTo(1.5, 12);
     expect(low!.message).toBe(
       'loudness: FAILED (binaural, Streaming (-14 LUFS)): integrated -16.5 LUFS is 2.5 LU below the target -14 LUFS (1.5 LU beyond the +-1 LU tolerance); true peak -0.4 dBTP is 0.6 dB above the -1 dBTP ceiling',
     );
-    const [ok] = evaluateGates([{ kind: 'loudness' }], analysis, handMadeLoudness('stereo', -14.9, -1), target);
+    const [ok] = evaluateGates([{ kind: 'loudness' }], { analysis, programmes: [handMadeLoudness('stereo', -14.9, -1)] }, target);
     expect(ok!.passed).toBe(true);
   });
 
+  it('checks the loudness of every output listed, one result each: 7.1.4 on target, its binaural 2.5 LU low', () => {
+    const results = evaluateGates([{ kind: 'loudness' }], { analysis, programmes: [handMadeLoudness('7.1.4', -14.2, -3), handMadeLoudness('binaural-7.1.4', -16.5, -3)] }, target);
+    expect(results.map((r) => r.passed)).toEqual([true, false]);
+    expect(results[0]!.message).toMatch(/^loudness: passed \(7\.1\.4: -14\.2 LUFS/);
+    expect(results[1]!.message).toMatch(/^loudness: FAILED \(binaural-7\.1\.4, .*integrated -16\.5 LUFS is 2\.5 LU below/);
+  });
+
+  it('fails the delivery gate on a failed rule, not on a flag, counting the failures', () => {
+    const rule = (id: string, verdict: 'pass' | 'fail' | 'flag') => ({ id, requirement: 'r', found: 'f', verdict, source: 'UMG' as const });
+    const delivery = (rules: ReturnType<typeof rule>[]) => ({ specification: 'atmos-music' as const, facts: {} as never, rules });
+    const [flagged] = evaluateGates([{ kind: 'delivery' }], { analysis: undefined, programmes: [], delivery: delivery([rule('a', 'pass'), rule('b', 'flag')]) }, target);
+    expect(flagged).toMatchObject({ gate: 'delivery', passed: true, measured: 0, message: 'delivery: passed (atmos-music: 2 rules, none failed; 1 flagged for approval)' });
+    const [failed] = evaluateGates([{ kind: 'delivery' }], { analysis: undefined, programmes: [], delivery: delivery([rule('a', 'fail'), rule('b', 'flag'), rule('c', 'fail')]) }, target);
+    expect(failed).toMatchObject({ passed: false, measured: 2, limit: 0, unit: 'rules', message: 'delivery: FAILED (atmos-music): a: f, expected r; c: f, expected r; 1 flagged for approval' });
+  });
+
   it('passes a mono-loss gate for a mono file, which has no stereo analysis', () => {
-    const [gate] = evaluateGates([{ kind: 'mono-loss', maxLossDb: 3 }], undefined, handMadeLoudness('mix', -14, -2), target);
+    const [gate] = evaluateGates([{ kind: 'mono-loss', maxLossDb: 3 }], { analysis: undefined, programmes: [handMadeLoudness('mix', -14, -2)] }, target);
     expect(gate!.passed).toBe(true);
+  });
+});
+
+describe('the delivery check and output mono checks in the reports', () => {
+  const base = handMadeReport();
+  const report = {
+    ...base,
+    input: { ...base.input, kind: 'adm' as const, file: 'm<a>ster.wav', channelCount: 12 },
+    loudness: [{ ...handMadeLoudness('7.1.4', -18.3, -5.4), monoCheck: { monoVsStereoDb: 2.8, of: 'fold-down' as const } }],
+    delivery: {
+      specification: 'atmos-music' as const,
+      facts: {
+        sampleRateHz: 44100, bitsPerSample: 24, channelCount: 12, objectCount: 2, admProfileProblems: [],
+        fullRender: { render: '7.1.4', integratedLkfs: -18.3, truePeakDbtp: -5.4 },
+        downmix51: { render: '5.1 downmix', integratedLkfs: -18.2, truePeakDbtp: -5.4 },
+        lfe: undefined, emptyObjects: ['<empty>'], renderModes: ['near' as const],
+      },
+      rules: [
+        { id: 'sample-rate', requirement: '48 kHz', found: '44.1 kHz', verdict: 'fail' as const, source: 'DOLBY' as const },
+        { id: 'no-empty-objects', requirement: 'no empty object channels', found: 'empty: <empty>', verdict: 'flag' as const, source: 'UMG' as const },
+      ],
+    },
+  };
+
+  it('prints each rule with its verdict, what was found and what is required, and the output\'s mono check', () => {
+    const text = renderTextReport(report);
+    expect(text).toContain('Delivery check (atmos-music): 0 passed, 1 failed, 1 flagged for approval');
+    expect(text).toContain('  FAIL  sample-rate       44.1 kHz  (required: 48 kHz; DOLBY)');
+    expect(text).toContain('  FLAG  no-empty-objects  empty: <empty>  (required: no empty object channels; UMG)');
+    expect(text).toMatch(/7\.1\.4\s+-18\.3 LUFS .* \+2\.8 dB \(fold-down\)/);
+    expect(text).toContain('ADM BWF master, 12 channels');
+  });
+
+  it('writes the delivery section in the HTML report, escaped, and the rules in the JSON', () => {
+    const html = renderHtmlReport(report);
+    expect(html).toContain('<h2>Delivery check (atmos-music)</h2>');
+    expect(html).toContain('<td class="fail">FAIL</td><td>sample-rate</td><td>44.1 kHz</td>');
+    expect(html).toContain('<td class="flag">FLAG</td><td>no-empty-objects</td><td>empty: &lt;empty&gt;</td>');
+    expect(html).not.toContain('<empty>');
+    expect(JSON.parse(renderJsonReport(report)).delivery.rules[0].verdict).toBe('fail');
   });
 });

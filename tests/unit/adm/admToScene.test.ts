@@ -1,11 +1,11 @@
 import { describe, expect, it } from 'vitest';
-import { admToScene } from '../../../../src/cli/admScene/admToScene';
-import { readAdmBwf } from '../../../../src/io/adm/admBwfRead';
-import { writeAdmBwf } from '../../../../src/io/adm/admBwfWrite';
-import { buildAtmosMasterAdm } from '../../../../src/io/adm/atmosMasterAdm';
-import { HEADPHONE_VIRTUALISE_OF_MODE } from '../../../../src/render/adm/sceneAdmObjects';
-import type { BinauralRenderMode } from '../../../../src/core/scene/objectMetadata';
-import { writePolarPointAsCartesian } from '../../../../src/dsp/panners/objectGains/coordinateConversion';
+import { admToScene } from '../../../src/adm/admToScene';
+import { readAdmBwf } from '../../../src/io/adm/admBwfRead';
+import { writeAdmBwf } from '../../../src/io/adm/admBwfWrite';
+import { buildAtmosMasterAdm } from '../../../src/io/adm/atmosMasterAdm';
+import { HEADPHONE_VIRTUALISE_OF_MODE } from '../../../src/render/adm/sceneAdmObjects';
+import type { BinauralRenderMode } from '../../../src/core/scene/objectMetadata';
+import { writePolarPointAsCartesian } from '../../../src/dsp/panners/objectGains/coordinateConversion';
 
 describe('admToScene', () => {
   it('reads each binaural render mode back from the headphoneVirtualise the export writes, and a section 10 position back to its direction (1e-9), at 1 m, with the block gain in dB', () => {

@@ -1,9 +1,9 @@
-import { FieldError } from '../../core/fieldError';
-import type { Scene } from '../../core/scene/scene';
-import { admBwfPieces } from '../../io/adm/admBwfWrite';
-import { ATMOS_MASTER_MAX_CHANNELS, ATMOS_MASTER_MAX_OBJECTS, ATMOS_MASTER_SAMPLE_RATE_HZ, buildAtmosMasterAdm } from '../../io/adm/atmosMasterAdm';
-import { createAdmExportMix } from '../../render/adm/sceneAdmRender';
-import { BED_PACK_OF_LAYOUT, bedPackOrder, commonPackLabels } from '../admScene/bedPacks';
+import { FieldError } from '../core/fieldError';
+import type { Scene } from '../core/scene/scene';
+import { admBwfPieces } from '../io/adm/admBwfWrite';
+import { ATMOS_MASTER_MAX_CHANNELS, ATMOS_MASTER_MAX_OBJECTS, ATMOS_MASTER_SAMPLE_RATE_HZ, buildAtmosMasterAdm } from '../io/adm/atmosMasterAdm';
+import { createAdmExportMix } from '../render/adm/sceneAdmRender';
+import { BED_PACK_OF_LAYOUT, bedPackOrder, commonPackLabels } from './bedPacks';
 
 /** The `--format` id of the ADM BWF master. */
 export const ADM_FORMAT_ID = 'adm';

@@ -1,6 +1,6 @@
-import type { LayoutName } from '../../core/layouts';
-import { bs2094CommonDefinitions } from '../../io/adm/commonDefinitions';
-import { bs2051Label } from '../../dsp/panners/directSpeakers/speakerLabel';
+import type { LayoutName } from '../core/layouts';
+import { bs2094CommonDefinitions } from '../io/adm/commonDefinitions';
+import { bs2051Label } from '../dsp/panners/directSpeakers/speakerLabel';
 
 /**
  * The ITU-R BS.2094 common-definition DirectSpeakers pack of each layout a bed may take

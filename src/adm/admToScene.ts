@@ -1,19 +1,21 @@
-import type { AdmObject, AdmObjectsBlock } from '../../core/adm/admModel';
-import { FieldError } from '../../core/fieldError';
-import { LAYOUT_NAMES, getLayout } from '../../core/layouts';
-import type { LayoutName } from '../../core/layouts';
-import type { BinauralRenderMode, ObjectAdmParameters } from '../../core/scene/objectMetadata';
-import type { ObjectBlock } from '../../core/scene/objectTimeline';
-import { SCENE_FORMAT_VERSION, SCENE_LIMITS, SUPPORTED_SAMPLE_RATES_HZ } from '../../core/scene/scene';
-import type { Scene, SceneBed, SceneSource, SourcePosition } from '../../core/scene/scene';
-import { wrapAzimuthDeg } from '../../core/units';
-import { frameCount } from '../../core/pcm';
-import { parseSceneJson } from '../../core/scene/sceneParse';
-import { serializeScene } from '../../core/scene/sceneWrite';
-import type { AdmBwf } from '../../io/adm/admBwfRead';
-import type { AdmTrackAssignment } from '../../io/adm/admTracks';
-import { bs2051Label } from '../../dsp/panners/directSpeakers/speakerLabel';
-import { writeCartesianExtentAsPolar, writeCartesianPointAsPolar } from '../../dsp/panners/objectGains/coordinateConversion';
+import type { AdmObject, AdmObjectsBlock } from '../core/adm/admModel';
+import { FieldError } from '../core/fieldError';
+import { LAYOUT_NAMES, getLayout } from '../core/layouts';
+import type { LayoutName } from '../core/layouts';
+import type { BinauralRenderMode, ObjectAdmParameters } from '../core/scene/objectMetadata';
+import type { ObjectBlock } from '../core/scene/objectTimeline';
+import { SCENE_FORMAT_VERSION, SCENE_LIMITS, SUPPORTED_SAMPLE_RATES_HZ } from '../core/scene/scene';
+import type { Scene, SceneBed, SceneSource, SourcePosition } from '../core/scene/scene';
+import { wrapAzimuthDeg } from '../core/units';
+import { frameCount } from '../core/pcm';
+import { parseSceneJson } from '../core/scene/sceneParse';
+import { serializeScene } from '../core/scene/sceneWrite';
+import type { AdmBwf } from '../io/adm/admBwfRead';
+import type { AdmTrackAssignment } from '../io/adm/admTracks';
+import { bs2051Label } from '../dsp/panners/directSpeakers/speakerLabel';
+import type { SceneAmbisonics } from '../core/scene/ambisonicStem';
+import { admHoaStem } from './hoaPacks';
+import { writeCartesianExtentAsPolar, writeCartesianPointAsPolar } from '../dsp/panners/objectGains/coordinateConversion';
 
 /** A stem the imported scene refers to: its path relative to the scene file and its channels. */
 export interface ImportedStem {
@@ -39,8 +41,9 @@ const IMPORTED_DISTANCE_M = 1;
  * static values when it has one block; headphoneVirtualise becomes its binaural render
  * mode. A DirectSpeakers pack whose labels all belong to a BS.2051 layout becomes a bed
  * on the smallest such layout; the channels of any other become static objects at their
- * positions. HOA, Matrix and Binaural packs are refused naming the pack. Stems are
- * named `<stemFolder>/<nn>-<name>.wav`.
+ * positions. An HOA pack becomes an HOA stem (hoaPacks.ts: its channels in ACN order).
+ * Matrix and Binaural packs are refused naming the pack. Stems are named
+ * `<stemFolder>/<nn>-<name>.wav`.
  */
 export function admToScene(bwf: AdmBwf, fileName: string, stemFolder: string): AdmSceneImport {
   const { audio, document, lookup } = bwf;
@@ -53,9 +56,10 @@ export function admToScene(bwf: AdmBwf, fileName: string, stemFolder: string): A
   const lengthSec = frameCount(audio) / audio.sampleRateHz;
   const sources: SceneSource[] = [];
   const beds: SceneBed[] = [];
+  const ambisonics: SceneAmbisonics[] = [];
   const stems: ImportedStem[] = [];
   const stemFile = (name: string): string => `${stemFolder}/${String(stems.length + 1).padStart(2, '0')}-${safeName(name)}.wav`;
-  const nextId = (): string => `adm-${sources.length + beds.length + 1}`;
+  const nextId = (): string => `adm-${sources.length + beds.length + ambisonics.length + 1}`;
 
   for (const object of objects) {
     const tracks = bwf.tracks.filter((track) => track.objectIds.includes(object.id));
@@ -66,8 +70,16 @@ export function admToScene(bwf: AdmBwf, fileName: string, stemFolder: string): A
     for (const track of tracks) byPack.set(track.packFormatId, [...(byPack.get(track.packFormatId) ?? []), track]);
     for (const [packId, packTracks] of byPack) {
       const pack = lookup.packFormat(packId)!;
-      if (pack.type === 'HOA' || pack.type === 'Matrix' || pack.type === 'Binaural') {
-        throw new FieldError(fileName, `audioObject ${object.id}`, `${pack.type} pack ${pack.id} "${pack.name}": importing ${pack.type} into a scene is not supported yet (Objects and DirectSpeakers are)`);
+      if (pack.type === 'HOA') {
+        const hoa = admHoaStem(fileName, object.id, pack, packTracks.map((track) => ({ channelFormat: lookup.channelFormat(track.channelFormatId)!, samples: audio.channels[track.channel]! })));
+        warnings.push(...hoa.warnings);
+        const file = stemFile(objectName);
+        stems.push({ file, channels: hoa.channels });
+        ambisonics.push({ id: nextId(), name: objectName, stem: { kind: 'file', file }, order: hoa.order, normalization: hoa.normalization, channelOrder: 'ACN', gainDb: objectGainDb, mute: false, solo: false });
+        continue;
+      }
+      if (pack.type === 'Matrix' || pack.type === 'Binaural') {
+        throw new FieldError(fileName, `audioObject ${object.id}`, `${pack.type} pack ${pack.id} "${pack.name}": importing ${pack.type} into a scene is not supported yet (Objects, DirectSpeakers and HOA are)`);
       }
       if (pack.type === 'Objects') {
         for (const track of packTracks) {
@@ -104,6 +116,7 @@ export function admToScene(bwf: AdmBwf, fileName: string, stemFolder: string): A
     listener: { yawDeg: 0, pitchDeg: 0, rollDeg: 0 },
     sources,
     ...(beds.length === 0 ? {} : { beds }),
+    ...(ambisonics.length === 0 ? {} : { ambisonics }),
   };
   checkImportedScene(scene, fileName);
   return { scene, stems, warnings };
