@@ -448,7 +448,7 @@ export function setRendererOutputs(renderer: SceneRenderer, outputs: readonly Ou
   const keptFrom = plan.buses.map((output) => state.busOutputs.findIndex((old) => sameDefinition(old, output)));
   const buses = plan.buses.map((output, b) => (keptFrom[b]! >= 0 ? state.buses[keptFrom[b]!]! : createBus(output, { hrtf })));
   for (const entry of state.set.objects) {
-    const voices = buses.map((bus, b) => (keptFrom[b]! >= 0 ? entry.voices[keptFrom[b]!] : bus.createVoice()));
+    const voices = buses.map((bus, b) => (keptFrom[b]! >= 0 ? entry.voices[keptFrom[b]!] : bus.createVoice(entry.voiceChannel)));
     for (let b = 0; b < buses.length; b++) if (entry.object.live && keptFrom[b]! < 0) buses[b]!.startVoice(voices[b], entry.object);
     entry.voices.splice(0, entry.voices.length, ...voices);
   }

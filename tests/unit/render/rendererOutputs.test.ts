@@ -2,6 +2,7 @@ import { describe, expect, it } from 'vitest';
 import { DEFAULT_DOWNMIX_LEVELS } from '../../../src/core/outputs/downmixOutputs';
 import { outputById } from '../../../src/core/outputs/outputCatalog';
 import type { OutputDefinition } from '../../../src/core/outputs/outputDefinition';
+import type { Scene, SceneBed } from '../../../src/core/scene/scene';
 import { RENDER_BLOCK_FRAMES } from '../../../src/render/renderBlock';
 import { createSceneRenderer, renderFrames, setRendererOutputs } from '../../../src/render/sceneRenderer';
 import type { SceneRenderer } from '../../../src/render/sceneRenderer';
@@ -60,5 +61,25 @@ describe('setRendererOutputs (monitor switching without a reload)', () => {
     const after = renderBlocks(switched, 6);
     const steadyAfter = renderBlocks(steady, 6);
     after[0]!.forEach((channel, c) => expect(channel).toEqual(steadyAfter[0]![c]));
+  });
+
+  it('gives a bed\'s channels their bed routing on a bus added later: a 5.1 bed on 7.1.4 as a renderer that had 7.1.4 from the start (1e-6)', () => {
+    const bed: SceneBed = { id: 'bed', name: 'Bed', stem: { kind: 'generator', generator: 'pad' }, layout: '0+5+0', channels: ['M+030', 'M-030', 'M+000', 'LFE1', 'M+110', 'M-110'], gainDb: 0, mute: false, solo: false };
+    const bedScene: Scene = { ...scene, beds: [bed] };
+    const bedStems = () => [...stems(), Array.from({ length: 6 }, (_, c) => gaussianNoise(FRAMES, 10 + c))];
+    const switched = createSceneRenderer(bedScene, bedStems(), { outputs: [output('stereo')] });
+    const fromStart = createSceneRenderer(bedScene, bedStems(), { outputs: [output('stereo'), output('7.1.4')] });
+    renderBlocks(switched, 4);
+    renderBlocks(fromStart, 4);
+    setRendererOutputs(switched, [output('stereo'), output('7.1.4')], undefined);
+    const after = renderBlocks(switched, 8);
+    const reference = renderBlocks(fromStart, 8);
+    after[1]!.forEach((channel, c) => {
+      let worst = 0;
+      for (let i = 0; i < channel.length; i++) worst = Math.max(worst, Math.abs(channel[i]! - reference[1]![c]![i]!));
+      expect(worst, `7.1.4 channel ${c}`).toBeLessThan(1e-6);
+    });
+    // The bed's LFE goes to LFE1 (channel 3) alone: the objects are not panned there.
+    expect(Math.max(...after[1]![3]!.map(Math.abs))).toBeGreaterThan(0.01);
   });
 });
