@@ -17,6 +17,8 @@ import { createStudioStore } from './state/studioStore';
 import type { StudioStore } from './state/studioStore';
 import { StudioStoreProvider } from './state/StudioStoreProvider';
 import { App } from './ui/App';
+import type { Vec3 } from './core/threeAxes';
+import type { StageExtent } from './ui/stage/stageExtent';
 import type { ScreenPoint, StageProbe } from './ui/stage/stageProbe';
 import './ui/styles.css';
 
@@ -34,6 +36,9 @@ import './ui/styles.css';
  *   stageReady()               true once the 3D stage is up and can be probed
  *   sourceScreenPosition(id)   viewport CSS pixels of a source's centre on the stage, or null
  *   positionScreenPosition(p)  viewport CSS pixels of an ADM position {azimuthDeg, elevationDeg, distanceM}
+ *   sourceDrawnPosition(id)    the three.js position the stage draws a source at now (a moving one where its timeline has it)
+ *   speakerDrawnPosition(l)    the three.js position the stage draws the monitored loudspeaker labelled l at
+ *   drawnExtent()              the selected source's extent as drawn (ui/stage/stageExtent.ts), or null
  * A test drags a source with page.mouse from sourceScreenPosition(id) to
  * positionScreenPosition(target) (same elevation: a plain drag keeps the source's elevation angle)
  * and reads the result from store.getState(). Open the page with `?engine=none` to run
@@ -49,6 +54,9 @@ export interface StudioTestHooks {
   stageReady(): boolean;
   sourceScreenPosition(sourceId: string): ScreenPoint | null;
   positionScreenPosition(position: PolarPosition): ScreenPoint | null;
+  sourceDrawnPosition(sourceId: string): Vec3 | null;
+  speakerDrawnPosition(label: string): Vec3 | null;
+  drawnExtent(): StageExtent | null;
 }
 
 declare global {
@@ -143,6 +151,9 @@ async function start(): Promise<void> {
     stageReady: () => probe !== null,
     sourceScreenPosition: (sourceId) => probe?.sourceScreenPosition(sourceId) ?? null,
     positionScreenPosition: (position) => probe?.positionScreenPosition(position) ?? null,
+    sourceDrawnPosition: (sourceId) => probe?.sourceDrawnPosition(sourceId) ?? null,
+    speakerDrawnPosition: (label) => probe?.speakerDrawnPosition(label) ?? null,
+    drawnExtent: () => probe?.drawnExtent() ?? null,
   };
   const onStageProbe = (next: StageProbe | null): void => {
     probe = next;

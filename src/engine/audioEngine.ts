@@ -4,9 +4,11 @@ import type { MonitorSoloBand } from '../core/monitorSoloBand';
 import type { MonoLaw } from '../core/monoLaw';
 import type { Scene, SceneSource } from '../core/scene/scene';
 import type { MidSideSettings } from '../core/scene/midSideSettings';
+import type { MonitorRoom } from '../core/outputs/monitorOutputs';
 import type { StudioOutputId } from '../core/outputs/studioOutputs';
 import type { OutputFile } from '../core/outputs/renderedOutput';
 import type { PcmSampleFormat } from '../core/pcm';
+import type { SpeakerGainValues } from '../render/buses/outputGains';
 import type { LiveGoniometer, LiveMeters } from '../render/realtime/liveMeterReader';
 import type { AnalysedFormat, MonoAnalysis } from '../core/monoAnalysis/monoAnalysisTypes';
 
@@ -20,6 +22,8 @@ export type { LiveGoniometer, LiveMeters };
 export interface MonitorSettings {
   readonly outputId: string;
   readonly monoLaw: MonoLaw;
+  /** The room layout loaded in the monitor selector (its outputs' ids: ROOM_OUTPUT_ID, ROOM_HEADPHONES_ID); absent: none. */
+  readonly room?: MonitorRoom;
 }
 
 /**
@@ -205,21 +209,24 @@ export interface AudioEngine {
   /** The master's mid/side (stereo fold-down and binaural), heard at once (gliding) and part of exports. */
   setMasterMidSide(settings: MidSideSettings): void;
   /**
-   * Returns true when the monitored output needs buses the worklet does not run yet (a
-   * layout, its headphone rendering or its downmixes): the caller then reloads the scene
-   * (loadScene), after which it is heard; false when it is heard at once (crossfaded).
+   * Returns true when the caller must reload the scene (loadScene) for the monitored output
+   * to be heard; false when it is heard at once. The Web Audio engine always answers false:
+   * a layout, its headphone rendering or downmix that needs buses the worklet does not run
+   * yet is added to the running renderer between blocks ('outputs' message).
    */
   setMonitor(settings: MonitorSettings): boolean;
-  /** Channels the audio device plays (its destination's maxChannelCount, at most 24); 2 before audio has started. */
-  outputChannelCount(): number;
+  /** Channels the audio device plays (its destination's maxChannelCount, at most 24); null before the AudioContext exists (the device is not known yet). */
+  outputChannelCount(): number | null;
   /** Live monitoring only: one monitored loudspeaker (by label) heard alone, or null for all. */
   setSpeakerSolo(label: string | null): void;
   /**
-   * The gain of an object heard from head-relative unit direction (x right, y front, z up)
-   * in each loudspeaker of the monitor choice `outputId` (core/outputs/monitoredSpeakers.ts
-   * order; render/buses/outputGains.ts), or null for binaural.
+   * The gain of an object heard from head-relative unit direction (x right, y front, z up),
+   * with its ADM values (extent, diffuse, channel lock, divergence, zone exclusion; a
+   * Cartesian one's X, Y, Z), in each loudspeaker of the monitor choice `outputId`
+   * (core/outputs/monitoredSpeakers.ts order): BS.2127's object gains, direct and diffuse
+   * by power (render/buses/outputGains.ts), or null for binaural.
    */
-  speakerGains(outputId: string, direction: { readonly x: number; readonly y: number; readonly z: number }): readonly number[] | null;
+  speakerGains(outputId: string, direction: { readonly x: number; readonly y: number; readonly z: number }, values: SpeakerGainValues): readonly number[] | null;
   /** Throws a RangeError naming the field when the band's edges are not 0 < lowerHz < upperHz. */
   setMonitorSolo(solo: MonitorSolo): void;
   /** Throws a RangeError when integrationSec is not a positive number of seconds (at most 60). */

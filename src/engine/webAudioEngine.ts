@@ -100,7 +100,7 @@ export function createWebAudioEngine(): AudioEngine {
   };
   const sampleRate = (): number => sampleRateHz;
   const outputSettings = (): StudioOutputSettings => ({ monoLaw: monitor.monoLaw, hrtfSet: SHIPPED_HRTF_SET });
-  const monitored = (): OutputDefinition => monitorOutput(monitor.outputId, monitor.monoLaw);
+  const monitored = (): OutputDefinition => monitorOutput(monitor.outputId, monitor.monoLaw, monitor.room?.layout ?? null);
   /**
    * Binaural and stereo always run live, so the monitor switches between them (and mono, a
    * downmix of stereo) without a restart; a layout, its headphone rendering (with the
@@ -342,21 +342,23 @@ export function createWebAudioEngine(): AudioEngine {
       post({ type: 'monitorHead', orientation: monitorHead });
     },
     setMonitor(settings: MonitorSettings) {
-      const running = liveOutputs().map((output) => output.id).join(' ');
-      monitor = { outputId: settings.outputId, monoLaw: settings.monoLaw };
-      if (workletLoaded && liveOutputs().map((output) => output.id).join(' ') !== running) return true;
+      const running = liveOutputs();
+      monitor = { outputId: settings.outputId, monoLaw: settings.monoLaw, ...(settings.room === undefined ? {} : { room: settings.room }) };
+      const next = liveOutputs();
+      // A layout (or another room) changes what is rendered: the renderer takes the new outputs between blocks, keeping the rest.
+      if (workletLoaded && !sameOutputs(running, next)) post({ type: 'outputs', outputs: next });
       postMonitor();
       return false;
     },
     outputChannelCount() {
-      return deviceChannels();
+      return context === null ? null : deviceChannels();
     },
     setSpeakerSolo(label: string | null) {
       speakerSolo = label;
       post({ type: 'speakerSolo', label });
     },
-    speakerGains(outputId, direction) {
-      const gains = speakerGainsOf(monitorOutput(outputId, monitor.monoLaw), direction.x, direction.y, direction.z);
+    speakerGains(outputId, direction, values) {
+      const gains = speakerGainsOf(monitorOutput(outputId, monitor.monoLaw, monitor.room?.layout ?? null), direction.x, direction.y, direction.z, values);
       return gains === null ? null : Array.from(gains);
     },
     setMonitorSolo(solo: MonitorSolo) {
@@ -407,3 +409,7 @@ function loopMessage(region: { startSec: number; endSec: number }, sampleRateHz:
   return { type: 'loop', startFrame: Math.round(region.startSec * sampleRateHz), endFrame: Math.round(region.endSec * sampleRateHz) };
 }
 
+/** Whether two output lists render the same: the same ids, and a room output of the same room. */
+function sameOutputs(a: readonly OutputDefinition[], b: readonly OutputDefinition[]): boolean {
+  return a.length === b.length && a.every((output, i) => output.id === b[i]!.id && (output === b[i] || JSON.stringify(output) === JSON.stringify(b[i])));
+}

@@ -15,7 +15,7 @@ import type { SpreadSide, SpreadSource } from '../core/scene/spreadObjects';
 import { BED_CHANNEL_DISTANCE_M, bedChannelsOf } from './beds/bedChannels';
 import type { BedChannel } from './beds/bedChannels';
 import { dbToGain } from '../core/units';
-import type { ObjectBus } from './buses/objectBus';
+import type { ObjectBus, VoiceChannel } from './buses/objectBus';
 import { createSourceMidSideStage, setSourceMidSide } from './midside/sourceMidSide';
 import type { SourceMidSideStage } from './midside/sourceMidSide';
 import type { MidSideSettings } from '../core/scene/midSideSettings';
@@ -67,6 +67,8 @@ export interface RendererObject {
    * hands out as the object's signal when its outputs have a latency (sceneRenderer.ts).
    */
   readonly history: Float32Array;
+  /** The channel its voices were created with (a bed's or an HOA stem's), for a bus added later. */
+  readonly voiceChannel?: VoiceChannel;
 }
 
 /** Blocks of input an object keeps: enough for a latency of up to two blocks. */
@@ -122,7 +124,7 @@ export function addBed(set: SourceSet, bed: SceneBed, stem: readonly Float32Arra
   const added = rendererSource(bed.id, bedParamsOf(bed), stem, DEFAULT_MID_SIDE_SETTINGS, sampleRateHz);
   bedChannelsOf(bed).forEach((bedChannel, c) => {
     const object = createRenderObject(stem[c]!, 0, sampleRateHz, added.values);
-    set.objects.push({ object, source: added, voices: buses.map((bus) => bus.createVoice(bedChannel)), bedChannel, history: createHistory() });
+    set.objects.push({ object, source: added, voices: buses.map((bus) => bus.createVoice(bedChannel)), bedChannel, voiceChannel: bedChannel, history: createHistory() });
   });
   set.sources.push(added);
   set.byId.set(bed.id, added);
@@ -146,7 +148,7 @@ export function addAmbisonics(set: SourceSet, ambisonics: SceneAmbisonics, stem:
   const added = rendererSource(ambisonics.id, params, stem, DEFAULT_MID_SIDE_SETTINGS, sampleRateHz);
   channels.forEach((channel, c) => {
     const object = createRenderObject(stem[c]!, 0, sampleRateHz, added.values);
-    set.objects.push({ object, source: added, voices: buses.map((bus) => bus.createVoice(channel)), history: createHistory() });
+    set.objects.push({ object, source: added, voices: buses.map((bus) => bus.createVoice(channel)), voiceChannel: channel, history: createHistory() });
   });
   set.sources.push(added);
   set.byId.set(ambisonics.id, added);

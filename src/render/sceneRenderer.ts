@@ -33,7 +33,16 @@ export interface SceneRendererOptions {
   readonly hrtf?: HrtfGrid;
   /** Keep each source's peak level (for meters), read with sourcePeaks(). */
   readonly meterSources?: boolean;
+  /**
+   * The least latency to compensate, frames (default 0: its buses' largest). A host that
+   * adds outputs while playing (setRendererOutputs) gives MAX_BUS_LATENCY_FRAMES, so an
+   * output added later is never later than the others and the read-ahead never changes.
+   */
+  readonly latencyFloorFrames?: number;
 }
+
+/** The largest bus latency the renderer compensates: its objects keep OBJECT_HISTORY_BLOCKS blocks, one of them the block being rendered. */
+export const MAX_BUS_LATENCY_FRAMES = (OBJECT_HISTORY_BLOCKS - 1) * RENDER_BLOCK_FRAMES;
 
 /**
  * Where rendered frames go; each array receives `frames` samples (from the call's offset).
@@ -82,25 +91,31 @@ export interface SceneRenderer {
 }
 
 interface RendererState extends SceneRenderer {
+  /** Replaced by setRendererOutputs, like the buses, stages and blocks below. */
+  outputs: readonly OutputDefinition[];
   readonly set: SourceSet;
-  readonly master: MasterMidSideStage;
-  readonly buses: readonly ObjectBus[];
-  /** Per bus, a delay per channel that aligns it with the bus of the largest latency (null: it is that late already). */
-  readonly alignments: readonly (readonly BlockDelay[] | null)[];
+  master: MasterMidSideStage;
+  /** The master's mid/side settings (a bus added later gets them). */
+  masterSettings: MidSideSettings;
+  /** The outputs the buses render, in bus order. */
+  busOutputs: readonly OutputDefinition[];
+  buses: readonly ObjectBus[];
+  /** Per bus, a delay per channel that aligns it with the renderer's latency (null: it is that late already). */
+  alignments: readonly (readonly BlockDelay[] | null)[];
   /** The derived outputs' stages (downmixes, layouts heard binaurally), in the plan's order. */
-  readonly derived: readonly DerivedStage[];
+  derived: readonly DerivedStage[];
   /** Per derived stage, the plan stage it reads. */
-  readonly derivedFrom: readonly number[];
+  derivedFrom: readonly number[];
   /** Per plan stage (the buses, then the derived outputs), its block (one array per channel). */
-  readonly stageBlocks: readonly (readonly Float32Array[])[];
+  stageBlocks: readonly (readonly Float32Array[])[];
   /** Per asked output, its block: a bus's or a downmix's. */
-  readonly outputBlocks: readonly (readonly Float32Array[])[];
+  outputBlocks: readonly (readonly Float32Array[])[];
   /** The scene rotation and the monitor head, composed (listenerRotation.ts). */
   readonly rotation: ListenerRotation;
   readonly headTarget: Float64Array;
   readonly smoothing: number;
-  readonly tailBlocks: number;
-  readonly tailFrames: number;
+  tailBlocks: number;
+  tailFrames: number;
   /** Whether sources' peaks are kept (takeSourcePeaks). */
   readonly meterSources: boolean;
   lengthFrames: number;
@@ -148,15 +163,17 @@ export function createSceneRenderer(
   const stageBlocks: readonly (readonly Float32Array[])[] = [...buses.map((bus) => bus.block), ...derived.map((stage) => stage.block)];
   const tailFrames = Math.max(RENDER_BLOCK_FRAMES, ...options.outputs.map((output) => outputTailFrames(output, options.hrtf)));
   // Whole blocks, so that output blocks stay stem blocks: a change between two is heard from a block's start.
-  const latencyFrames = Math.ceil(Math.max(0, ...buses.map((bus) => bus.latencyFrames)) / RENDER_BLOCK_FRAMES) * RENDER_BLOCK_FRAMES;
-  if (latencyFrames > (OBJECT_HISTORY_BLOCKS - 1) * RENDER_BLOCK_FRAMES) throw new Error(`a bus latency of ${latencyFrames} frames is more than the renderer compensates`);
+  const latencyFrames = Math.ceil(Math.max(options.latencyFloorFrames ?? 0, ...buses.map((bus) => bus.latencyFrames)) / RENDER_BLOCK_FRAMES) * RENDER_BLOCK_FRAMES;
+  if (latencyFrames > MAX_BUS_LATENCY_FRAMES) throw new Error(`a bus latency of ${latencyFrames} frames is more than the renderer compensates (${MAX_BUS_LATENCY_FRAMES})`);
   const state: RendererState = {
     sampleRateHz: scene.sampleRateHz,
     outputs: options.outputs,
     set: createSourceSet(),
     master: createMasterMidSideStage(midSideOrDefault(scene.master?.midSide), scene.sampleRateHz, buses.map((bus) => bus.block.length)),
+    masterSettings: midSideOrDefault(scene.master?.midSide),
+    busOutputs: plan.buses,
     buses,
-    alignments: buses.map((bus) => (bus.latencyFrames === latencyFrames ? null : bus.block.map(() => createBlockDelay(latencyFrames - bus.latencyFrames)))),
+    alignments: buses.map((bus) => busAlignment(bus, latencyFrames)),
     derived,
     derivedFrom: plan.derived.map((d) => d.from),
     stageBlocks,
@@ -229,7 +246,9 @@ export function updateSource(renderer: SceneRenderer, sourceId: string, params: 
 
 /** Sets the master's mid/side (stereo fold-down and binaural); heard from the next block on, gliding. Allocation-free. */
 export function setMasterMidSide(renderer: SceneRenderer, settings: MidSideSettings): void {
-  setMasterMidSideSettings((renderer as RendererState).master, settings);
+  const state = renderer as RendererState;
+  state.masterSettings = settings;
+  setMasterMidSideSettings(state.master, settings);
 }
 
 /** Sets the scene rotation (the scene's `listener`, a mix parameter): the whole scene turns as heard, smoothed like movement. */
@@ -496,4 +515,51 @@ function channelsFinite(channels: readonly Float32Array[]): boolean {
     for (let i = 0; i < channel.length; i++) sum += channel[i]!;
   }
   return Number.isFinite(sum);
+}
+
+/**
+ * Renders `outputs` from the next block on without restarting anything that goes on: the
+ * sources, their stems, positions and filters stay; a bus whose output is kept (the same
+ * definition) runs on with its voices, its master mid/side and its history; a new bus
+ * starts every live object's voice where the object is (no ramp: nothing was heard from it
+ * before); derived stages (downmixes, layouts heard binaurally) start afresh. The real-time
+ * host switches the monitor to a layout this way, without a reload. Runs between blocks
+ * (it allocates, as adding a source does); `hrtf` is needed for a binaural output.
+ */
+export function setRendererOutputs(renderer: SceneRenderer, outputs: readonly OutputDefinition[], hrtf: HrtfGrid | undefined): void {
+  const state = renderer as RendererState;
+  const plan = planOutputs(outputs);
+  const keptFrom = plan.buses.map((output) => state.busOutputs.findIndex((old) => sameDefinition(old, output)));
+  const buses = plan.buses.map((output, b) => (keptFrom[b]! >= 0 ? state.buses[keptFrom[b]!]! : createBus(output, { hrtf })));
+  const late = buses.find((bus) => bus.latencyFrames > state.latencyFrames);
+  if (late !== undefined) throw new Error(`output ${late.output.id} has a latency of ${late.latencyFrames} frames, more than the renderer's ${state.latencyFrames}: create the renderer with latencyFloorFrames`);
+  for (const entry of state.set.objects) {
+    const voices = buses.map((bus, b) => (keptFrom[b]! >= 0 ? entry.voices[keptFrom[b]!] : bus.createVoice(entry.voiceChannel)));
+    for (let b = 0; b < buses.length; b++) if (entry.object.live && keptFrom[b]! < 0) buses[b]!.startVoice(voices[b], entry.object);
+    entry.voices.splice(0, entry.voices.length, ...voices);
+  }
+  const fresh = createMasterMidSideStage(state.masterSettings, state.sampleRateHz, buses.map((bus) => bus.block.length));
+  state.master = { processors: fresh.processors.map((processor, b) => (keptFrom[b]! >= 0 ? (state.master.processors[keptFrom[b]!] ?? null) : processor)) };
+  const stageContext = { sampleRateHz: state.sampleRateHz, maxFrames: RENDER_BLOCK_FRAMES, hrtf };
+  state.derived = plan.derived.map((d) => createDerivedStage(d.output, stageContext));
+  state.derivedFrom = plan.derived.map((d) => d.from);
+  state.stageBlocks = [...buses.map((bus) => bus.block), ...state.derived.map((stage) => stage.block)];
+  state.outputBlocks = plan.stageOf.map((stage) => state.stageBlocks[stage]!);
+  state.outputs = outputs;
+  state.busOutputs = plan.buses;
+  state.alignments = buses.map((bus, b) => (keptFrom[b]! >= 0 ? state.alignments[keptFrom[b]!]! : busAlignment(bus, state.latencyFrames)));
+  state.buses = buses;
+  state.tailFrames = Math.max(RENDER_BLOCK_FRAMES, ...outputs.map((output) => outputTailFrames(output, hrtf)));
+  state.tailBlocks = Math.ceil(state.tailFrames / RENDER_BLOCK_FRAMES);
+  updateLength(state);
+}
+
+/** The delays that make `bus` as late as the renderer's `latencyFrames` (null: it is that late already). */
+function busAlignment(bus: ObjectBus, latencyFrames: number): BlockDelay[] | null {
+  return bus.latencyFrames === latencyFrames ? null : bus.block.map(() => createBlockDelay(latencyFrames - bus.latencyFrames));
+}
+
+/** Whether two outputs are the same definition (a room's `room` output differs from another room's). */
+function sameDefinition(a: OutputDefinition, b: OutputDefinition): boolean {
+  return a === b || (a.id === b.id && JSON.stringify(a) === JSON.stringify(b));
 }

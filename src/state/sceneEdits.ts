@@ -42,6 +42,30 @@ export function clampSpreadDeg(spreadDeg: Degrees): Degrees {
   return clamp(spreadDeg, SCENE_LIMITS.spreadDeg.min, SCENE_LIMITS.spreadDeg.max);
 }
 
+/** An object's extent fields (ADM width, height, depth) to set. */
+export type ExtentPatch = Partial<Record<'width' | 'height' | 'depth', number>>;
+
+/** The extent's ranges: a polar object's width and height in degrees and depth as a distance fraction; a Cartesian one's in cube units. */
+export function extentLimits(cartesian: boolean): Readonly<Record<'width' | 'height' | 'depth', { min: number; max: number }>> {
+  if (cartesian) return { width: { min: 0, max: 2 }, height: { min: 0, max: 2 }, depth: { min: 0, max: 2 } };
+  return { width: { min: 0, max: 360 }, height: { min: 0, max: 360 }, depth: { min: 0, max: 1 } };
+}
+
+/** `source` with the finite fields of `patch` clamped into its extent limits; a field at 0 is left out (ADM's default). */
+export function sourceWithExtent(source: SceneSource, patch: ExtentPatch): SceneSource {
+  const limits = extentLimits(source.cartesianPosition !== undefined);
+  let next: SceneSource = source;
+  for (const key of ['width', 'height', 'depth'] as const) {
+    const value = patch[key];
+    if (!isFiniteNumber(value)) continue;
+    const clamped = clamp(value, limits[key].min, limits[key].max);
+    if ((next[key] ?? 0) === clamped) continue;
+    const { [key]: _old, ...rest } = next;
+    next = clamped === 0 ? rest : { ...rest, [key]: clamped };
+  }
+  return next;
+}
+
 /** `position` with the finite fields of `patch` set, wrapped and clamped into the scene limits. */
 export function positionWith(position: SourcePosition, patch: PositionPatch): SourcePosition {
   const azimuthDeg = isFiniteNumber(patch.azimuthDeg) ? wrapAzimuthDeg(patch.azimuthDeg) : position.azimuthDeg;

@@ -100,7 +100,11 @@ export function createStudioStore(deps: StudioStoreDeps): StudioStore {
         const wasReady = get().engineStatus === 'ready';
         set({ engineStatus: status, engineMessage: message ?? null });
         // A new audio graph has no renderer yet: load the scene into it (then every parameter is re-sent).
-        if (status === 'ready' && !wasReady) void get().reloadEngine();
+        if (status === 'ready' && !wasReady) {
+          // The device is known now: a layout chosen or restored before audio started is checked against it.
+          get().checkMonitorDevice();
+          void get().reloadEngine();
+        }
       }),
       engine.onPlayhead((frame) => receivePlayhead(set, get, context, frame)),
       engine.onMeters((frame) => receiveMeters(get, frame)),

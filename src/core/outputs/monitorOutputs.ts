@@ -2,9 +2,9 @@ import { LAYOUT_NAMES, getLayout } from '../layouts';
 import type { LoudspeakerLayout } from '../layouts';
 import type { MonoLaw } from '../monoLaw';
 import { DEFAULT_DOWNMIX_LEVELS } from './downmixOutputs';
-import { outputById } from './outputCatalog';
-import type { OutputDefinition } from './outputDefinition';
-import { SHIPPED_HRTF_SET } from './studioOutputs';
+import { layoutBinauralOutput, outputById } from './outputCatalog';
+import type { LoudspeakerOutput, OutputDefinition } from './outputDefinition';
+import { SHIPPED_HRTF_SET, loudspeakerOutput } from './studioOutputs';
 
 /**
  * What the studio's monitor offers: the studio's outputs (binaural, stereo, mono), every
@@ -28,8 +28,32 @@ const DOWNMIX_NAMES = [
   ['mono', 'mono'],
 ] as const;
 
-/** The monitor's output called `id`, built with the default downmix levels (-3 dB) and the shipped HRTF set. */
-export function monitorOutput(id: string, monoLaw: MonoLaw): OutputDefinition {
+/** A room layout the user loaded (a user layout file, core/userLayout.ts): its file's name and text (what a session keeps) and the layout read from it. */
+export interface MonitorRoom {
+  readonly fileName: string;
+  readonly text: string;
+  readonly layout: LoudspeakerLayout;
+}
+
+/** The monitor's id of the loaded room (a user layout, core/userLayout.ts) on its loudspeakers, and on headphones. */
+export const ROOM_OUTPUT_ID = 'room';
+export const ROOM_HEADPHONES_ID = `binaural-${ROOM_OUTPUT_ID}`;
+
+/** A room's loudspeakers as an output: its base layout's channels and WAVE filing, at the room's angles. */
+export function roomOutput(room: LoudspeakerLayout): LoudspeakerOutput {
+  return { ...loudspeakerOutput(ROOM_OUTPUT_ID, `${room.roomName ?? room.name} (${room.name})`, room.name), layout: room };
+}
+
+/**
+ * The monitor's output called `id`, built with the default downmix levels (-3 dB) and the
+ * shipped HRTF set; `room` (a loaded user layout) answers ROOM_OUTPUT_ID and
+ * ROOM_HEADPHONES_ID. Throws for an unknown id, or a room id without a room.
+ */
+export function monitorOutput(id: string, monoLaw: MonoLaw, room: LoudspeakerLayout | null = null): OutputDefinition {
+  if (id === ROOM_OUTPUT_ID || id === ROOM_HEADPHONES_ID) {
+    if (room === null) throw new Error(`unknown output "${id}": no room layout is loaded`);
+    return id === ROOM_OUTPUT_ID ? roomOutput(room) : layoutBinauralOutput(roomOutput(room), SHIPPED_HRTF_SET);
+  }
   return outputById(id, { monoLaw, hrtfSet: SHIPPED_HRTF_SET, loRo: DEFAULT_DOWNMIX_LEVELS, ltRt: DEFAULT_DOWNMIX_LEVELS });
 }
 
@@ -60,14 +84,20 @@ function buildChoices(): MonitorChoice[] {
 
 let choices: readonly MonitorChoice[] | null = null;
 
-/** Every monitor choice, in the selector's order. */
-export function monitorChoices(): readonly MonitorChoice[] {
+/** Every monitor choice, in the selector's order; with a room loaded, it on loudspeakers and on headphones. */
+export function monitorChoices(room: LoudspeakerLayout | null = null): readonly MonitorChoice[] {
   choices ??= buildChoices();
-  return choices;
+  if (room === null) return choices;
+  const name = room.roomName ?? room.name;
+  return [
+    ...choices,
+    { id: ROOM_OUTPUT_ID, label: `${name} (${room.name})`, group: 'loudspeakers', channels: room.channels.length },
+    { id: ROOM_HEADPHONES_ID, label: `${name} on headphones`, group: 'headphones', channels: 2 },
+  ];
 }
 
-export function isMonitorOutputId(id: string): boolean {
-  return monitorChoices().some((choice) => choice.id === id);
+export function isMonitorOutputId(id: string, room: LoudspeakerLayout | null = null): boolean {
+  return monitorChoices(room).some((choice) => choice.id === id);
 }
 
 /** Whether `output` needs more than a two-channel device: a layout or a 5.1 fold played on loudspeakers. */
@@ -87,9 +117,10 @@ export function deviceRefusal(output: OutputDefinition, deviceChannels: number):
   const needed = output.channels.length;
   if (needed <= 2 || needed <= deviceChannels) return null;
   const layout = rootLayout(output);
-  const headphonesId = layout === null ? null : `binaural-${layout.commonName}`;
-  const name = output.kind === 'loudspeakers' ? output.layout.commonName : output.displayName;
-  const offer = headphonesId === null ? '' : ` Listen to ${layout!.commonName} on headphones instead?`;
+  const layoutName = layout === null ? null : (layout.roomName ?? layout.commonName);
+  const headphonesId = layout === null ? null : layout.roomName !== undefined ? ROOM_HEADPHONES_ID : `binaural-${layout.commonName}`;
+  const name = output.kind === 'loudspeakers' ? layoutName : output.displayName;
+  const offer = headphonesId === null ? '' : ` Listen to ${layoutName} on headphones instead?`;
   return {
     outputId: output.id,
     message: `This device has ${deviceChannels} outputs; ${name} needs ${needed}.${offer}`,

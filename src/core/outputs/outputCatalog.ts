@@ -41,7 +41,8 @@ function layoutOutput(name: LayoutName): LoudspeakerOutput {
   return loudspeakerOutput(layout.commonName, `${layout.commonName} (${name})`, name);
 }
 
-function layoutBinauralOutput(from: LoudspeakerOutput, hrtfSet: string): LayoutBinauralOutput {
+/** A loudspeaker output heard on headphones: each loudspeaker through the HRTF set at its position. */
+export function layoutBinauralOutput(from: LoudspeakerOutput, hrtfSet: string): LayoutBinauralOutput {
   return {
     kind: 'layoutBinaural',
     id: `binaural-${from.id}`,

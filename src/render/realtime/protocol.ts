@@ -57,6 +57,12 @@ export type HostMessage =
    * or two channels; monoLaw is the mono law the meters' mono readings use.
    */
   | { readonly type: 'monitor'; readonly output: OutputDefinition; readonly monoLaw: MonoLaw }
+  /**
+   * The loaded renderer renders these outputs from the next block on, keeping its sources
+   * and the buses of outputs kept (sceneRenderer.ts setRendererOutputs): the monitor switches
+   * to a layout without a reload. A 'monitor' message follows with what to play.
+   */
+  | { readonly type: 'outputs'; readonly outputs: readonly OutputDefinition[] }
   /** Live monitoring only: one monitored loudspeaker (by label) heard alone, or null for all (monitorRoute.ts). */
   | { readonly type: 'speakerSolo'; readonly label: string | null }
   | { readonly type: 'play' }

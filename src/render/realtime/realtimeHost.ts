@@ -2,9 +2,11 @@ import { DEFAULT_INTEGRATION } from '../../dsp/meters/stereoMoments';
 import { DEFAULT_MONO_LAW, monoLawGain } from '../../core/monoLaw';
 import type { HeadOrientation } from '../../core/orientation';
 import type { OutputDefinition } from '../../core/outputs/outputDefinition';
+import type { HrtfGrid } from '../../dsp/hrtf/hrtfGrid';
 import { RENDER_BLOCK_FRAMES } from '../renderBlock';
 import {
   createSceneRenderer,
+  MAX_BUS_LATENCY_FRAMES,
   renderFrames,
   seekRenderer,
   setListenerOrientation,
@@ -13,6 +15,7 @@ import {
   removeRendererSource,
   sourcePeaks,
   setMonitorHead,
+  setRendererOutputs,
   updateSource,
 } from '../sceneRenderer';
 import type { RenderTargets, SceneRenderer } from '../sceneRenderer';
@@ -64,6 +67,8 @@ import type { HostMessage } from './protocol';
  */
 export interface RealtimeHost {
   renderer: SceneRenderer | null;
+  /** The loaded scene's HRTF grid, for outputs added later ('outputs'). */
+  hrtf: HrtfGrid | null;
   /** What the node's output carries (see the 'load' message). */
   wire: 'monitor' | 'export';
   /** For an export: where each output goes on the wire. */
@@ -113,6 +118,14 @@ export interface RealtimeHost {
   /** The renderer's targets: outputBlocks. */
   targets: RenderTargets;
   readonly ramp: Float32Array;
+  /**
+   * Frames until the outputs added while playing ('outputs') are heard as they should be:
+   * a new bus's delay line holds nothing from before it was added, so for the renderer's
+   * latency (256 frames) it is silent. A monitor switch waits that long (pendingMonitor).
+   */
+  warmingFrames: number;
+  /** The monitor asked for while the new outputs warm up, switched to once they have. */
+  pendingMonitor: OutputDefinition | null;
 }
 
 /** Meters update about 30 times a second (12 blocks of 128 frames at 48 kHz). */
@@ -124,6 +137,7 @@ export function createRealtimeHost(sampleRateHz: number): RealtimeHost {
   for (let i = 0; i < RENDER_BLOCK_FRAMES; i++) ramp[i] = (i + 1) / RENDER_BLOCK_FRAMES;
   return {
     renderer: null,
+    hrtf: null,
     wire: 'monitor',
     wireSlots: [],
     playing: false,
@@ -155,6 +169,8 @@ export function createRealtimeHost(sampleRateHz: number): RealtimeHost {
     outputBlocks: [],
     targets: {},
     ramp,
+    warmingFrames: 0,
+    pendingMonitor: null,
   };
 }
 
@@ -165,13 +181,16 @@ export function handleHostMessage(host: RealtimeHost, message: HostMessage): voi
         outputs: message.outputs,
         hrtf: message.grid,
         meterSources: message.meters !== null,
+        // Monitor switching adds a loudspeaker bus while playing: its latency is compensated from the start.
+        latencyFloorFrames: MAX_BUS_LATENCY_FRAMES,
       });
+      host.hrtf = message.grid;
       host.wire = message.wire;
-      host.wireSlots = exportWire(message.outputs);
-      host.outputBlocks = message.outputs.map((output) => output.channels.map(() => new Float32Array(RENDER_BLOCK_FRAMES)));
-      host.targets = { outputs: host.outputBlocks };
+      setOutputBlocks(host, message.outputs);
       host.route = null;
       host.previousRoute = null;
+      host.warmingFrames = 0;
+      host.pendingMonitor = null;
       host.deviceChannels = checkDeviceChannels(message.deviceChannels ?? 2);
       if (message.wire === 'monitor') {
         setMonitorHead(host.renderer, host.monitorHead);
@@ -218,15 +237,25 @@ export function handleHostMessage(host: RealtimeHost, message: HostMessage): voi
       break;
     case 'monitor': {
       const monoGain = monoLawGain(message.monoLaw);
-      if (host.renderer !== null && host.wire === 'monitor' && !sameOutput(host.route?.output, message.output)) {
-        setRoute(host, routeMonitor(message.output, host.renderer.outputs, host.deviceChannels));
-        clearSpeakerMeters(host);
-      }
+      if (host.warmingFrames > 0) host.pendingMonitor = message.output;
+      else switchMonitor(host, message.output);
       host.monitorOutput = message.output;
       if (monoGain !== host.monoGain) {
         host.monoGain = monoGain;
         if (host.monitorMeters !== null) setMonitorMeterBallistics(host.monitorMeters, host.integrationSec, host.monoGain);
       }
+      break;
+    }
+    case 'outputs': {
+      if (host.renderer === null) break;
+      const before = host.renderer.outputs;
+      setRendererOutputs(host.renderer, message.outputs, host.hrtf ?? undefined);
+      if (host.playing && message.outputs.some((output) => !before.some((old) => sameOutput(old, output)))) host.warmingFrames = host.renderer.latencyFrames;
+      setOutputBlocks(host, message.outputs);
+      // The routes read outputs by index: find them again, or drop one whose output is gone (the next 'monitor' cuts to its output).
+      host.route = host.route === null ? null : rerouted(host, host.route);
+      host.previousRoute = host.previousRoute === null ? null : rerouted(host, host.previousRoute);
+      clearSpeakerMeters(host);
       break;
     }
     case 'speakerSolo':
@@ -248,6 +277,9 @@ export function handleHostMessage(host: RealtimeHost, message: HostMessage): voi
     case 'seek':
       if (host.renderer !== null) {
         seekRenderer(host.renderer, Math.max(0, Math.floor(message.frame)));
+        // A seek starts every bus afresh: the new outputs are heard at once.
+        host.warmingFrames = 0;
+        switchToPendingMonitor(host);
         if (host.playing) host.fade = 'in';
         publishPlayhead(host);
       }
@@ -292,7 +324,9 @@ export function processHost(host: RealtimeHost, outputs: readonly Float32Array[]
     for (const output of outputs) output.fill(0);
     return;
   }
+  if (host.warmingFrames === 0) switchToPendingMonitor(host);
   renderBlockFrames(host, renderer);
+  host.warmingFrames = Math.max(0, host.warmingFrames - RENDER_BLOCK_FRAMES);
   if (host.wire === 'export') {
     writeWire(host, outputs);
   } else {
@@ -373,7 +407,37 @@ function writeMonitor(host: RealtimeHost, outputs: readonly Float32Array[]): voi
   host.fade = 'none';
 }
 
+/** The blocks the renderer renders `outputs` into, and the export wire's layout of them. */
+function setOutputBlocks(host: RealtimeHost, outputs: readonly OutputDefinition[]): void {
+  host.wireSlots = exportWire(outputs);
+  host.outputBlocks = outputs.map((output) => output.channels.map(() => new Float32Array(RENDER_BLOCK_FRAMES)));
+  host.targets = { outputs: host.outputBlocks };
+}
+
+/** `route`'s output routed from the renderer's outputs as they are now, or null when they no longer make it. */
+function rerouted(host: RealtimeHost, route: MonitorRoute): MonitorRoute | null {
+  try {
+    return routeMonitor(route.output, host.renderer?.outputs ?? [], host.deviceChannels);
+  } catch {
+    return null;
+  }
+}
+
 /** Makes `next` the route (the current one fades out over the next block) and finds the speaker solo's channel in it. */
+/** Monitors `output` (crossfaded by setRoute) unless it is monitored already. */
+function switchMonitor(host: RealtimeHost, output: OutputDefinition): void {
+  if (host.renderer === null || host.wire !== 'monitor' || sameOutput(host.route?.output, output)) return;
+  setRoute(host, routeMonitor(output, host.renderer.outputs, host.deviceChannels));
+  clearSpeakerMeters(host);
+}
+
+function switchToPendingMonitor(host: RealtimeHost): void {
+  if (host.pendingMonitor === null) return;
+  const output = host.pendingMonitor;
+  host.pendingMonitor = null;
+  switchMonitor(host, output);
+}
+
 function setRoute(host: RealtimeHost, next: MonitorRoute): void {
   host.previousRoute = host.route;
   host.previousSoloIndex = host.soloIndex;

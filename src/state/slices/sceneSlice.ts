@@ -18,11 +18,12 @@ import {
   positionWith,
   sanitizeSource,
   sceneWithMasterMidSide,
+  sourceWithExtent,
   sourceWithMidSide,
   withBed,
   withSource,
 } from '../sceneEdits';
-import type { PositionPatch } from '../sceneEdits';
+import type { ExtentPatch, PositionPatch } from '../sceneEdits';
 import type { GetStudioState, SetStudioState, StudioContext } from '../studioContext';
 
 /**
@@ -48,6 +49,8 @@ export interface SceneSlice {
   /** Routes a bed's channels to another layout of as many channels, in its file order (a file without a channel mask). */
   setBedLayout(id: string, layout: LayoutName): void;
   setSpread(id: string, spreadDeg: Degrees): void;
+  /** Sets the given extent fields (ADM width, height, depth), clamped into the source's extentLimits; non-finite numbers ignored. */
+  setExtent(id: string, patch: ExtentPatch): void;
   /** Sets the given mid/side fields of a source (clamped into MID_SIDE_LIMITS; non-finite numbers ignored). */
   setSourceMidSide(id: string, patch: MidSideSettingsPatch): void;
   /** Puts a source's mid/side back to the defaults (neutral). */
@@ -142,6 +145,9 @@ export function createSceneSlice(
       if (!isFiniteNumber(spreadDeg)) return;
       const value = clampSpreadDeg(spreadDeg);
       editSource(id, (s) => (s.spreadDeg === value ? s : { ...s, spreadDeg: value }));
+    },
+    setExtent(id, patch) {
+      editSource(id, (s) => sourceWithExtent(s, patch));
     },
     setSourceMidSide(id, patch) {
       editSource(id, (s) => sourceWithMidSide(s, midSideWith(s.midSide, patch)));

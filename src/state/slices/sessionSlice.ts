@@ -103,6 +103,7 @@ export function createSessionSlice(
     },
     loadView(view) {
       const state = get();
+      state.setMonitorRoom(view.monitor.room ?? null);
       state.setMonitorOutput(view.monitor.outputId);
       state.setMonoLaw(view.monitor.monoLaw);
       state.selectSource(view.selectedSourceId);

@@ -3,6 +3,7 @@ import { findSource } from '../../state/sceneEdits';
 import { useStudioStore, useStudioStoreApi } from '../../state/StudioStoreProvider';
 import { ToggleButton } from '../controls/ToggleButton';
 import { ColorPicker } from './ColorPicker';
+import { ExtentFields } from './ExtentFields';
 import { GainControl } from './GainControl';
 import { MidSideSection } from './MidSideSection';
 import { NameField } from './NameField';
@@ -87,6 +88,13 @@ export function Inspector({ className = '' }: InspectorProps) {
         <section className="inspector-section" aria-label="Width">
           <h3 className="section-title">Width</h3>
           <SpreadField sourceId={id} stereo={info.channels === 2} loaded={info.channels !== undefined} />
+        </section>
+
+        <section className="inspector-section" aria-label="Extent">
+          <h3 className="section-title">
+            Extent <span className="section-hint">ADM width, height, depth</span>
+          </h3>
+          <ExtentFields sourceId={id} />
         </section>
 
         <MidSideSection sourceId={id} sourceName={info.name} channels={info.channels} />

@@ -21,8 +21,9 @@ export function SpeakerMeters() {
   const store = useStudioStoreApi();
   const engine = useStudioStore((s) => s.engine);
   const outputId = useStudioStore((s) => s.monitor.outputId);
+  const room = useStudioStore((s) => s.monitor.room?.layout ?? null);
   const solo = useStudioStore((s) => s.speakerSolo);
-  const speakers = useMemo(() => monitoredSpeakers(monitorOutput(outputId, '-3dB'))?.speakers ?? [], [outputId]);
+  const speakers = useMemo(() => monitoredSpeakers(monitorOutput(outputId, '-3dB', room))?.speakers ?? [], [outputId, room]);
   const root = useRef<HTMLDivElement>(null);
 
   useEffect(() => {

@@ -1,12 +1,13 @@
-import { useThree } from '@react-three/fiber';
 import { useEffect, useMemo, useRef } from 'react';
 import { BufferGeometry, Float32BufferAttribute } from 'three';
 import type { Mesh } from 'three';
-import type { SceneSource } from '../../core/scene/scene';
+import type { SourcePosition } from '../../core/scene/scene';
 import { findSource } from '../../state/sceneEdits';
 import type { StudioState } from '../../state/studioState';
-import { useStudioStore, useStudioStoreApi } from '../../state/StudioStoreProvider';
+import { useStudioStore } from '../../state/StudioStoreProvider';
+import { drawnPosition, samePosition } from './drawnSource';
 import { showsChannelPair, sourceThreePosition, spreadObjectThreePosition } from './stageMath';
+import { useDrawnSource } from './useDrawnSource';
 
 export interface ChannelPairProps {
   readonly sourceId: string;
@@ -35,8 +36,6 @@ export function selectShowsChannelPair(state: StudioState, sourceId: string): bo
  * pointer passes through to what is behind (the source's sphere is what is dragged).
  */
 export function ChannelPair({ sourceId, radiusM, color, opacity }: ChannelPairProps) {
-  const store = useStudioStoreApi();
-  const invalidate = useThree((s) => s.invalidate);
   const shown = useStudioStore((s) => selectShowsChannelPair(s, sourceId));
   const leftRef = useRef<Mesh>(null);
   const rightRef = useRef<Mesh>(null);
@@ -46,35 +45,35 @@ export function ChannelPair({ sourceId, radiusM, color, opacity }: ChannelPairPr
     return geometry;
   }, []);
 
+  const drawn = useRef<{ position: SourcePosition; spreadDeg: number } | null>(null);
+  // The channels' meshes are new when the pair appears: draw them afresh.
   useEffect(() => {
-    if (!shown) return undefined;
-    let drawn: Pick<SceneSource, 'position' | 'spreadDeg'> | null = null;
-    const apply = (state: StudioState): void => {
-      const source = findSource(state.scene, sourceId);
-      if (source === undefined || (drawn !== null && source.position === drawn.position && source.spreadDeg === drawn.spreadDeg)) return;
-      drawn = source;
-      const centre = sourceThreePosition(source.position);
-      const relative = (side: number): [number, number, number] => {
-        const p = spreadObjectThreePosition(source, side);
-        return [p.x - centre.x, p.y - centre.y, p.z - centre.z];
-      };
-      leftRef.current?.position.set(...relative(1));
-      rightRef.current?.position.set(...relative(-1));
-      const attribute = arc.getAttribute('position') as Float32BufferAttribute;
-      let from = relative(-1);
-      for (let i = 1; i <= ARC_SEGMENTS; i++) {
-        const to = relative(-1 + (2 * i) / ARC_SEGMENTS);
-        attribute.setXYZ(2 * i - 2, ...from);
-        attribute.setXYZ(2 * i - 1, ...to);
-        from = to;
-      }
-      attribute.needsUpdate = true;
-      arc.computeBoundingSphere();
-      invalidate();
+    drawn.current = null;
+  }, [shown]);
+  useDrawnSource(shown ? sourceId : null, (source, timeSec) => {
+    if (source === undefined) return false;
+    const view = { position: drawnPosition(source, timeSec), spreadDeg: source.spreadDeg };
+    if (drawn.current !== null && samePosition(drawn.current.position, view.position) && drawn.current.spreadDeg === view.spreadDeg) return false;
+    drawn.current = view;
+    const centre = sourceThreePosition(view.position);
+    const relative = (side: number): [number, number, number] => {
+      const p = spreadObjectThreePosition(view, side);
+      return [p.x - centre.x, p.y - centre.y, p.z - centre.z];
     };
-    apply(store.getState());
-    return store.subscribe(apply);
-  }, [shown, store, sourceId, arc, invalidate]);
+    leftRef.current?.position.set(...relative(1));
+    rightRef.current?.position.set(...relative(-1));
+    const attribute = arc.getAttribute('position') as Float32BufferAttribute;
+    let from = relative(-1);
+    for (let i = 1; i <= ARC_SEGMENTS; i++) {
+      const to = relative(-1 + (2 * i) / ARC_SEGMENTS);
+      attribute.setXYZ(2 * i - 2, ...from);
+      attribute.setXYZ(2 * i - 1, ...to);
+      from = to;
+    }
+    attribute.needsUpdate = true;
+    arc.computeBoundingSphere();
+    return true;
+  });
 
   useEffect(() => () => arc.dispose(), [arc]);
 

@@ -1,6 +1,7 @@
 import { useShallow } from 'zustand/react/shallow';
 import { findSource } from '../../state/sceneEdits';
 import { useStudioStore, useStudioStoreApi } from '../../state/StudioStoreProvider';
+import { drawnPosition } from './drawnSource';
 import { SOURCE_RADIUS_M, sourceThreePosition } from './stageMath';
 import { useStageLabel } from './useStageLabel';
 
@@ -26,9 +27,10 @@ export function SourceLabel({ sourceId }: SourceLabelProps) {
     }),
   );
   const ref = useStageLabel(() => {
-    const source = findSource(store.getState().scene, sourceId);
+    const state = store.getState();
+    const source = findSource(state.scene, sourceId);
     if (source === undefined) return null;
-    const p = sourceThreePosition(source.position);
+    const p = sourceThreePosition(drawnPosition(source, state.live.positionSec));
     return { x: p.x, y: p.y + SOURCE_RADIUS_M * 1.6, z: p.z };
   }, () => (store.getState().selectedSourceId === sourceId ? 1 : 0));
   return (

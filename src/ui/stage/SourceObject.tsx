@@ -3,13 +3,15 @@ import { useEffect, useMemo, useRef } from 'react';
 import { AdditiveBlending, BufferGeometry, Float32BufferAttribute } from 'three';
 import type { Group, Mesh, MeshBasicMaterial } from 'three';
 import { useShallow } from 'zustand/react/shallow';
+import type { SourcePosition } from '../../core/scene/scene';
 import { findSource } from '../../state/sceneEdits';
-import type { StudioState } from '../../state/studioState';
 import { useStudioStore, useStudioStoreApi } from '../../state/StudioStoreProvider';
 import { peakToMeterFraction } from '../format';
 import { ChannelPair } from './ChannelPair';
 import { MonoFindingMarker } from './MonoFindingMarker';
+import { drawnPosition, samePosition } from './drawnSource';
 import { SOURCE_RADIUS_M, sourceThreePosition } from './stageMath';
+import { useDrawnSource } from './useDrawnSource';
 import { useSourceDrag } from './useSourceDrag';
 
 export interface SourceObjectProps {
@@ -54,26 +56,23 @@ export function SourceObject({ sourceId, radiusM = SOURCE_RADIUS_M }: SourceObje
     return geometry;
   }, []);
 
-  // Position: follow the store without re-rendering (drags update it per pointer move).
-  useEffect(() => {
-    let shown: unknown = null;
-    const apply = (state: StudioState): void => {
-      const source = findSource(state.scene, sourceId);
-      const group = groupRef.current;
-      if (source === undefined || group === null || source.position === shown) return;
-      shown = source.position;
-      const p = sourceThreePosition(source.position);
-      group.position.set(p.x, p.y, p.z);
-      const attribute = stem.getAttribute('position') as Float32BufferAttribute;
-      attribute.setY(1, -p.y);
-      attribute.needsUpdate = true;
-      stem.computeBoundingSphere();
-      baseRef.current?.position.set(0, -p.y + 0.006, 0);
-      invalidate();
-    };
-    apply(store.getState());
-    return store.subscribe(apply);
-  }, [store, sourceId, stem, invalidate]);
+  // Position: follow the store (drags update it per pointer move) and, for a moving source, the playhead, without re-rendering.
+  const shown = useRef<SourcePosition | null>(null);
+  useDrawnSource(sourceId, (source, timeSec) => {
+    const group = groupRef.current;
+    if (source === undefined || group === null) return false;
+    const position = drawnPosition(source, timeSec);
+    if (shown.current !== null && samePosition(shown.current, position)) return false;
+    shown.current = position;
+    const p = sourceThreePosition(position);
+    group.position.set(p.x, p.y, p.z);
+    const attribute = stem.getAttribute('position') as Float32BufferAttribute;
+    attribute.setY(1, -p.y);
+    attribute.needsUpdate = true;
+    stem.computeBoundingSphere();
+    baseRef.current?.position.set(0, -p.y + 0.006, 0);
+    return true;
+  });
 
   useEffect(() => () => stem.dispose(), [stem]);
 

@@ -6,7 +6,7 @@ import { useStageLabel } from './useStageLabel';
 /** The monitored loudspeakers' labels on the stage, with the selected source's gain in each. */
 export function SpeakerLabels() {
   const speakers = useStudioStore(
-    useShallow((s) => stageSpeakers(s.monitor.outputId, s.stageGains, s.scene.listener.yawDeg + s.monitorHead.yawDeg).map((speaker) => `${speaker.label}\t${gainText(speaker.gainDb)}`)),
+    useShallow((s) => stageSpeakers(s.monitor.outputId, s.monitor.room?.layout ?? null, s.stageGains, s.scene.listener.yawDeg + s.monitorHead.yawDeg).map((speaker) => `${speaker.label}\t${gainText(speaker.gainDb)}`)),
   );
   return (
     <>
@@ -22,7 +22,7 @@ function SpeakerLabel({ label, gain }: { readonly label: string; readonly gain: 
   const store = useStudioStoreApi();
   const ref = useStageLabel(() => {
     const s = store.getState();
-    const speaker = stageSpeakers(s.monitor.outputId, s.stageGains, s.scene.listener.yawDeg + s.monitorHead.yawDeg).find((x) => x.label === label);
+    const speaker = stageSpeakers(s.monitor.outputId, s.monitor.room?.layout ?? null, s.stageGains, s.scene.listener.yawDeg + s.monitorHead.yawDeg).find((x) => x.label === label);
     return speaker === undefined ? null : { x: speaker.position.x, y: speaker.position.y + 0.3, z: speaker.position.z };
   });
   return (

@@ -4,6 +4,9 @@ import { Vector3 } from 'three';
 import type { PolarPosition } from '../../core/coordinates';
 import { findSource } from '../../state/sceneEdits';
 import { useStudioStoreApi } from '../../state/StudioStoreProvider';
+import { drawnPosition } from './drawnSource';
+import { EXTENT_MESH_NAME } from './SourceExtent';
+import type { StageExtent } from './stageExtent';
 import type { ScreenPoint, StageProbe } from './stageProbe';
 import { sourceThreePosition } from './stageMath';
 
@@ -28,10 +31,27 @@ export function StageProbeBridge({ onProbe }: StageProbeBridgeProps) {
     };
     const probe: StageProbe = {
       sourceScreenPosition(sourceId) {
-        const source = findSource(store.getState().scene, sourceId);
-        return source === undefined ? null : project(source.position);
+        const state = store.getState();
+        const source = findSource(state.scene, sourceId);
+        return source === undefined ? null : project(drawnPosition(source, state.live.positionSec));
       },
       positionScreenPosition: project,
+      sourceDrawnPosition(sourceId) {
+        const group = getThree().scene.getObjectByName(`source-${sourceId}`);
+        return group === undefined ? null : { x: group.position.x, y: group.position.y, z: group.position.z };
+      },
+      speakerDrawnPosition(label) {
+        const mesh = getThree().scene.getObjectByName(`stage-speaker-${label}`);
+        return mesh === undefined ? null : { x: mesh.position.x, y: mesh.position.y, z: mesh.position.z };
+      },
+      drawnExtent() {
+        const { scene } = getThree();
+        for (const name of [EXTENT_MESH_NAME, `${EXTENT_MESH_NAME}-box`]) {
+          const mesh = scene.getObjectByName(name);
+          if (mesh?.visible === true) return (mesh.userData.extent as StageExtent | null | undefined) ?? null;
+        }
+        return null;
+      },
     };
     onProbe(probe);
     return () => onProbe(null);

@@ -1,4 +1,6 @@
 import type { PolarPosition } from '../../core/coordinates';
+import type { Vec3 } from '../../core/threeAxes';
+import type { StageExtent } from './stageExtent';
 
 /** A point in CSS pixels of the page's viewport (what a browser test's mouse uses). */
 export interface ScreenPoint {
@@ -15,4 +17,10 @@ export interface StageProbe {
   sourceScreenPosition(sourceId: string): ScreenPoint | null;
   /** Where an ADM position (azimuth, elevation, distance) is drawn. */
   positionScreenPosition(position: PolarPosition): ScreenPoint | null;
+  /** The three.js position a source's sphere is drawn at now. */
+  sourceDrawnPosition(sourceId: string): Vec3 | null;
+  /** The three.js position a monitored loudspeaker is drawn at, by label, or null when none is. */
+  speakerDrawnPosition(label: string): Vec3 | null;
+  /** The selected source's extent as drawn, or null when none is. */
+  drawnExtent(): StageExtent | null;
 }

@@ -1,4 +1,5 @@
-import { monitorOutput } from '../../core/outputs/monitorOutputs';
+import type { LoudspeakerLayout } from '../../core/layouts';
+import { ROOM_HEADPHONES_ID, ROOM_OUTPUT_ID, monitorOutput } from '../../core/outputs/monitorOutputs';
 import { monitoredSpeakers } from '../../core/outputs/monitoredSpeakers';
 import type { MonitoredSpeakers } from '../../core/outputs/monitoredSpeakers';
 import { wrapAzimuthDeg } from '../../core/units';
@@ -24,23 +25,39 @@ export interface StageSpeaker {
 }
 
 const speakersByOutput = new Map<string, MonitoredSpeakers | null>();
+const speakersByRoom = new WeakMap<LoudspeakerLayout, Map<string, MonitoredSpeakers | null>>();
 
-function speakersOf(outputId: string): MonitoredSpeakers | null {
-  let speakers = speakersByOutput.get(outputId);
+function speakersOf(outputId: string, room: LoudspeakerLayout | null): MonitoredSpeakers | null {
+  const cache = isRoomOutputId(outputId) && room !== null ? roomCache(room) : speakersByOutput;
+  let speakers = cache.get(outputId);
   if (speakers === undefined) {
-    speakers = monitoredSpeakers(monitorOutput(outputId, '-3dB'));
-    speakersByOutput.set(outputId, speakers);
+    speakers = monitoredSpeakers(monitorOutput(outputId, '-3dB', room));
+    cache.set(outputId, speakers);
   }
   return speakers;
 }
 
+function roomCache(room: LoudspeakerLayout): Map<string, MonitoredSpeakers | null> {
+  let cache = speakersByRoom.get(room);
+  if (cache === undefined) {
+    cache = new Map();
+    speakersByRoom.set(room, cache);
+  }
+  return cache;
+}
+
+function isRoomOutputId(outputId: string): boolean {
+  return outputId === ROOM_OUTPUT_ID || outputId === ROOM_HEADPHONES_ID;
+}
+
 /**
  * The monitored loudspeakers placed (LFE left out: it has no position), each with the
- * selected source's gain when `gains` are for this output. `headYawDeg` (scene rotation's
+ * selected source's gain when `gains` are for this output; `room` is the monitor's room
+ * layout (for its outputs' ids). `headYawDeg` (scene rotation's
  * listener yaw plus the monitor head's) turns them with the head the stage draws.
  */
-export function stageSpeakers(outputId: string, gains: StageSpeakerGains | null, headYawDeg: number): StageSpeaker[] {
-  const speakers = speakersOf(outputId);
+export function stageSpeakers(outputId: string, room: LoudspeakerLayout | null, gains: StageSpeakerGains | null, headYawDeg: number): StageSpeaker[] {
+  const speakers = speakersOf(outputId, room);
   if (speakers === null) return [];
   const ownGains = gains?.outputId === outputId ? gains.gains : null;
   const placed: StageSpeaker[] = [];

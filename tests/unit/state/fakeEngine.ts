@@ -79,10 +79,14 @@ export interface FakeEngine extends AudioEngine {
   liveGoniometer: LiveGoniometer | null;
   /** What setMonitor answers (default false: heard at once, no reload). */
   monitorNeedsReload: boolean;
-  /** What outputChannelCount answers (default 2). */
-  deviceChannels: number;
+  /** What outputChannelCount answers (default 2; null: no AudioContext yet). */
+  deviceChannels: number | null;
   /** Every speakerGains question (a query, so not among `calls`). */
-  readonly speakerGainsAsked: { readonly outputId: string; readonly direction: { readonly x: number; readonly y: number; readonly z: number } }[];
+  readonly speakerGainsAsked: {
+    readonly outputId: string;
+    readonly direction: { readonly x: number; readonly y: number; readonly z: number };
+    readonly values: { readonly width: number; readonly height: number; readonly depth: number; readonly diffuse: number };
+  }[];
   /** What speakerGains answers (default null). */
   speakerGainsResult: readonly number[] | null;
   emitPlayhead(frame: PlayheadFrame): void;
@@ -168,8 +172,9 @@ export function createFakeEngine(initialStatus: EngineStatus = 'needs-gesture'):
     outputChannelCount: () => engine.deviceChannels,
     setSpeakerSolo: (label) => calls.push({ method: 'setSpeakerSolo', label }),
     speakerGainsAsked: [],
-    speakerGains(outputId, direction) {
-      engine.speakerGainsAsked.push({ outputId, direction: { x: direction.x, y: direction.y, z: direction.z } });
+    speakerGains(outputId, direction, values) {
+      const { width, height, depth, diffuse } = values;
+      engine.speakerGainsAsked.push({ outputId, direction: { x: direction.x, y: direction.y, z: direction.z }, values: { width, height, depth, diffuse } });
       return engine.speakerGainsResult;
     },
     speakerGainsResult: null,

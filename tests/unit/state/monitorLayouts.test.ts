@@ -79,4 +79,55 @@ describe('monitoring loudspeaker layouts (store)', () => {
     expect(direction.z).toBeCloseTo(0, 12);
     expect(store.getState().stageGains).toEqual({ sourceId: 'b', outputId: 'binaural-5.1', gains: [0, 0, 0, 0, 1, 0] });
   });
+
+  it('asks for the gains with the selected source\'s extent as the inspector sets it (clamped to 360 degrees; 0 leaves the field out)', () => {
+    const { engine, store } = setup(2);
+    store.getState().setMonitorOutput('binaural-5.1');
+    store.getState().selectSource('b');
+    store.getState().setExtent('b', { width: 400, height: 30, depth: 0.5 });
+    expect(engine.speakerGainsAsked.at(-1)?.values).toEqual({ width: 360, height: 30, depth: 0.5, diffuse: 0 });
+    store.getState().setExtent('b', { width: 0 });
+    expect(store.getState().scene.sources.find((s) => s.id === 'b')!.width).toBeUndefined();
+    expect('width' in store.getState().scene.sources.find((s) => s.id === 'b')!).toBe(false);
+  });
+
+  it('asks again as the playhead moves a selected source with a timeline: its direction at the playhead\'s time', () => {
+    const { engine, store } = setup(2);
+    store.getState().setMonitorOutput('binaural-5.1');
+    const scene = store.getState().scene;
+    store.getState().replaceScene({
+      ...scene,
+      sources: scene.sources.map((s) =>
+        s.id !== 'b' ? s : { ...s, timeline: [{ rtimeSec: 0, durationSec: 1, position: { azimuthDeg: 0, elevationDeg: 0, distanceM: 1 } }, { rtimeSec: 1, durationSec: 2, position: { azimuthDeg: 90, elevationDeg: 0, distanceM: 1 } }] },
+      ),
+    });
+    store.getState().selectSource('b');
+    store.getState().seek(2); // half way: azimuth 45, to the left (x < 0)
+    const direction = engine.speakerGainsAsked.at(-1)!.direction;
+    expect(direction.x).toBeCloseTo(-Math.SQRT1_2, 12);
+    expect(direction.y).toBeCloseTo(Math.SQRT1_2, 12);
+  });
+
+  it('keeps a 7.1.4 monitor restored before audio starts (device unknown) and checks it once the AudioContext exists: kept on 12 outputs', async () => {
+    const { engine, store } = setup(2);
+    engine.deviceChannels = null;
+    store.getState().loadView({ monitor: { outputId: '7.1.4', monoLaw: '-3dB' }, selectedSourceId: null, sidePanel: 'source' });
+    expect(store.getState().monitor.outputId).toBe('7.1.4');
+    expect(store.getState().monitorRefusal).toBeNull();
+    engine.deviceChannels = 12;
+    engine.emitStatus('ready');
+    expect(store.getState().monitor.outputId).toBe('7.1.4');
+    expect(store.getState().monitorRefusal).toBeNull();
+    await vi.waitFor(() => expect(engine.loads.length).toBeGreaterThan(0));
+  });
+
+  it('refuses a monitor restored before audio starts once the AudioContext shows 2 outputs: binaural, with the reason and the offer', () => {
+    const { engine, store } = setup(2);
+    engine.deviceChannels = null;
+    store.getState().loadView({ monitor: { outputId: '7.1.4', monoLaw: '-3dB' }, selectedSourceId: null, sidePanel: 'source' });
+    engine.deviceChannels = 2;
+    engine.emitStatus('ready');
+    expect(store.getState().monitor.outputId).toBe('binaural');
+    expect(store.getState().monitorRefusal?.message).toBe('This device has 2 outputs; 7.1.4 needs 12. Listen to 7.1.4 on headphones instead?');
+  });
 });
