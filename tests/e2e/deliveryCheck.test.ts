@@ -12,7 +12,8 @@ import { useStudioSession } from './support/studioSession';
  * The Delivery tab (its delivery check) on the demo: its QC report (rendered in the studio's delivery
  * worker) gives every rule the verdict, and both renders the loudness and true peak, that
  * `npm run analyze -- scenes/demo.json --delivery atmos-music` gives; raising the drums by
- * 12 dB marks the report stale, and the re-run fails the 7.1.4 loudness rule in the panel.
+ * 12 dB marks the report stale, and the re-run fails the 7.1.4 loudness rule in the panel;
+ * Cancel terminates the run's worker.
  */
 
 const session = useStudioSession();
@@ -119,5 +120,16 @@ describe('the delivery check in the browser', () => {
     expect(await page.getByTestId('delivery-summary').textContent()).toMatch(/^Not deliverable: /);
     await page.screenshot({ path: artifactPath('delivery-check-drums-raised.png') });
     console.info(`drums +${RAISE_DB} dB: 7.1.4 ${check.result!.facts.fullRender.integratedLkfs.toFixed(2)} LKFS`);
+  });
+
+  it('Cancel stops a run: the delivery worker is terminated, the panel is idle and the last report is gone', async () => {
+    const { page } = session;
+    await page.getByTestId('delivery-check-run').click();
+    await page.getByTestId('delivery-check-progress').waitFor({ timeout: 10_000 });
+    await page.getByTestId('delivery-check-cancel').click();
+    expect((await deliveryCheck()).status).toBe('idle');
+    await expect.poll(() => page.workers().filter((worker) => worker.url().includes('deliveryWorker')).length, { timeout: 10_000 }).toBe(0);
+    expect(await page.getByTestId('delivery-report').count()).toBe(0);
+    expect(await page.getByTestId('delivery-check-run').textContent()).toBe('Run delivery check');
   });
 });
