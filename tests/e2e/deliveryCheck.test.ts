@@ -1,8 +1,13 @@
-import { describe, expect, it } from 'vitest';
+import { mkdtemp, rm, writeFile } from 'node:fs/promises';
+import { tmpdir } from 'node:os';
+import path from 'node:path';
+import { afterAll, describe, expect, it } from 'vitest';
 import { analyzeDelivery } from '../../src/cli/analyze/analyzeDelivery';
 import type { DeliveryMeasurement } from '../../src/cli/analyze/analyzeDelivery';
 import { parseAnalyzeArgs } from '../../src/cli/analyze/analyzeArgs';
 import { getLoudnessTarget } from '../../src/core/loudnessTargets';
+import { serializeScene } from '../../src/core/scene/sceneWrite';
+import { encodeWav } from '../../src/io/wavEncode';
 import type { DeliveryCheckState } from '../../src/state/slices/deliveryCheckSlice';
 import type { StudioState } from '../../src/state/studioState';
 import { artifactPath } from './support/artifacts';
@@ -13,7 +18,9 @@ import { useStudioSession } from './support/studioSession';
  * worker) gives every rule the verdict, and both renders the loudness and true peak, that
  * `npm run analyze -- scenes/demo.json --delivery atmos-music` gives; raising the drums by
  * 12 dB marks the report stale, and the re-run fails the 7.1.4 loudness rule in the panel;
- * Cancel terminates the run's worker.
+ * Cancel terminates the run's worker. With a 7.1.2 bed added (its LFE a 40 Hz tone with a
+ * 400 Hz overtone), the report again has the command line's verdicts and facts of the
+ * scene as saved: the bed's loudness and LFE band limit included.
  */
 
 const session = useStudioSession();
@@ -52,8 +59,8 @@ const panelVerdicts = (): Promise<{ id: string; verdict: string; shown: string }
     })),
   );
 
-async function commandLineCheck(): Promise<DeliveryMeasurement> {
-  const args = parseAnalyzeArgs(['scenes/demo.json', '--delivery', 'atmos-music']);
+async function commandLineCheck(scenePath = 'scenes/demo.json'): Promise<DeliveryMeasurement> {
+  const args = parseAnalyzeArgs([scenePath, '--delivery', 'atmos-music']);
   if (args === 'help') throw new Error('the analyze arguments asked for help');
   return analyzeDelivery(args, getLoudnessTarget(args.target));
 }
@@ -131,5 +138,68 @@ describe('the delivery check in the browser', () => {
     await expect.poll(() => page.workers().filter((worker) => worker.url().includes('deliveryWorker')).length, { timeout: 10_000 }).toBe(0);
     expect(await page.getByTestId('delivery-report').count()).toBe(0);
     expect(await page.getByTestId('delivery-check-run').textContent()).toBe('Run delivery check');
+  });
+});
+
+const RATE_HZ = 48000;
+const BED_LENGTH_SEC = 8;
+/** 7.1.2's WAVE mask: L R C LFE, back pair, side pair, top front pair. */
+const MASK_7_1_2 = 0x563f;
+const LFE_CHANNEL = 3;
+/** The LFE's band-limit margin agrees within this, dB (the same filter bank on the same render). */
+const LFE_TOLERANCE_DB = 0.01;
+
+/** A 7.1.2 bed: each channel a quiet sine of its own frequency; the LFE 40 Hz with a 400 Hz overtone 30 dB down. */
+function bedWav(): Buffer {
+  const frames = BED_LENGTH_SEC * RATE_HZ;
+  const sine = (hz: number, amplitude: number, n: number): number => amplitude * Math.sin((2 * Math.PI * hz * n) / RATE_HZ);
+  const channels = Array.from({ length: 10 }, (_, k) =>
+    Float32Array.from({ length: frames }, (_, n) => (k === LFE_CHANNEL ? sine(40, 0.2, n) + sine(400, 0.2 * 10 ** (-30 / 20), n) : sine(500 + 250 * k, 0.03, n))),
+  );
+  return Buffer.from(encodeWav({ sampleRateHz: RATE_HZ, channels, channelMask: MASK_7_1_2 }, { sampleFormat: 'float32' }));
+}
+
+describe('the delivery check of a scene with a bed', () => {
+  let outDir = '';
+  afterAll(async () => {
+    if (outDir !== '') await rm(outDir, { recursive: true, force: true });
+  });
+
+  it('renders the bed as the command line does: the same verdicts, loudness within 0.01 LU, the LFE band limit within 0.01 dB', async () => {
+    const { page } = session;
+    outDir = await mkdtemp(path.join(tmpdir(), 'studio-delivery-'));
+    const bedPath = path.join(outDir, 'bed-7.1.2.wav');
+    await writeFile(bedPath, bedWav());
+    await page.getByTestId('stems-add-input').setInputFiles(bedPath);
+    await page.waitForFunction(() => (globalThis as Window).__studio!.store.getState().scene.beds?.length === 1, undefined, { timeout: 30_000 });
+    await page.getByTestId('delivery-check-run').click();
+    await waitForDone();
+    const check = await deliveryCheck();
+    expect(check.error).toBeNull();
+    const result = check.result!;
+
+    const scene = await page.evaluate(() => (globalThis as Window).__studio!.store.getState().scene);
+    const scenePath = path.join(outDir, 'with-bed.json');
+    await writeFile(scenePath, serializeScene(scene));
+    const cli = await commandLineCheck(scenePath);
+    const cliFacts = cli.delivery.facts;
+
+    expect(result.rules.map((rule) => ({ id: rule.id, verdict: rule.verdict }))).toEqual(cli.delivery.rules.map((rule) => ({ id: rule.id, verdict: rule.verdict })));
+    for (const key of ['fullRender', 'downmix51'] as const) {
+      expect(Math.abs(result.facts[key].integratedLkfs - cliFacts[key].integratedLkfs), `${key} integrated`).toBeLessThanOrEqual(LOUDNESS_TOLERANCE_LU);
+      expect(Math.abs(result.facts[key].truePeakDbtp - cliFacts[key].truePeakDbtp), `${key} true peak`).toBeLessThanOrEqual(LOUDNESS_TOLERANCE_LU);
+    }
+    // The bed's LFE reaches the 7.1.4 LFE: measured in both, to the same margin.
+    expect(result.facts.lfe).toBeDefined();
+    expect(cliFacts.lfe).toBeDefined();
+    expect(Math.abs(result.facts.lfe!.marginDb - cliFacts.lfe!.marginDb)).toBeLessThanOrEqual(LFE_TOLERANCE_DB);
+    expect(result.facts.lfe!.loudestStopBandHz).toBe(cliFacts.lfe!.loudestStopBandHz);
+    // Ten bed channels beside the demo's ten object tracks, each counted at Mid.
+    expect(result.facts.channelCount).toBe(cliFacts.channelCount);
+    expect(result.facts.renderModes).toEqual(cliFacts.renderModes);
+    console.info(
+      `delivery check with a 7.1.2 bed: 7.1.4 ${result.facts.fullRender.integratedLkfs.toFixed(4)} / ${cliFacts.fullRender.integratedLkfs.toFixed(4)} LKFS, ` +
+        `LFE margin ${result.facts.lfe!.marginDb.toFixed(3)} / ${cliFacts.lfe!.marginDb.toFixed(3)} dB (studio / command line), ${result.facts.channelCount} channels`,
+    );
   });
 });
