@@ -1,7 +1,7 @@
 import { clock } from '../../core/formatUnits';
-import type { RenderLoudness } from '../../core/delivery/atmosMusicDelivery';
 import { DELIVERY_RULE_SOURCES, summarizeDelivery } from '../../core/delivery/deliverySummary';
 import type { DeliveryCheckResult } from '../../engine/audioEngine';
+import { LoudnessFigures } from './LoudnessFigures';
 
 export interface DeliveryReportProps {
   readonly result: DeliveryCheckResult;
@@ -42,19 +42,4 @@ export function DeliveryReport({ result, stale }: DeliveryReportProps) {
       </ol>
     </div>
   );
-}
-
-function LoudnessFigures({ loudness }: { readonly loudness: RenderLoudness }) {
-  return (
-    <>
-      <dt>{loudness.render}</dt>
-      <dd data-testid={`delivery-loudness-${loudness.render}`}>
-        {figure(loudness.integratedLkfs)} LKFS, true peak {figure(loudness.truePeakDbtp)} dBTP
-      </dd>
-    </>
-  );
-}
-
-function figure(value: number): string {
-  return Number.isFinite(value) ? value.toFixed(2) : value > 0 ? '+inf' : '-inf';
 }
