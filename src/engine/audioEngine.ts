@@ -11,6 +11,9 @@ import type { PcmSampleFormat } from '../core/pcm';
 import type { SpeakerGainValues } from '../render/buses/outputGains';
 import type { LiveGoniometer, LiveMeters } from '../render/realtime/liveMeterReader';
 import type { AnalysedFormat, MonoAnalysis } from '../core/monoAnalysis/monoAnalysisTypes';
+import type { DeliveryCheckResult } from './deliveryProtocol';
+
+export type { DeliveryCheckResult };
 
 export type { LiveGoniometer, LiveMeters };
 
@@ -88,6 +91,15 @@ export interface MonoAnalysisOptions {
   readonly scene: Scene;
   /** Called with the fraction done (0..1) while analysing. */
   readonly onProgress?: (fraction: number) => void;
+  readonly signal?: AbortSignal;
+}
+
+export interface DeliveryCheckOptions {
+  /** The scene to check (the store's, as edited), with the stems the engine has loaded for its sources and beds. */
+  readonly scene: Scene;
+  /** Called with the fraction done (0..1) while rendering. */
+  readonly onProgress?: (fraction: number) => void;
+  /** Aborting rejects with an AbortError and stops the check. */
   readonly signal?: AbortSignal;
 }
 
@@ -189,6 +201,15 @@ export interface AudioEngine {
    * and stops the analysis; progress comes at least every 5 %.
    */
   analyzeMono(options: MonoAnalysisOptions): Promise<MonoAnalysis>;
+  /**
+   * The Atmos music delivery check (core/delivery/atmosMusicDelivery.ts) of `options.scene`
+   * as its ADM export (exportAdmMaster) would write it: the facts `npm run analyze --
+   * scene.json --delivery atmos-music` gathers (render/delivery: 7.1.4 and its 5.1 downmix
+   * with the beds, their loudness and true peak, the LFE's band limit, empty objects,
+   * render modes, counts, the rate), in a worker of its own off the page's thread.
+   * Rejects naming a source whose stem is not loaded.
+   */
+  checkDelivery(options: DeliveryCheckOptions): Promise<DeliveryCheckResult>;
   /** Starts the analysis workers ahead of a check so the first one does not wait for them to load; cheap to call again. */
   prepareMonoAnalysis(): void;
   play(): void;

@@ -26,6 +26,8 @@ import type { HostMessage } from '../render/realtime/protocol';
 import hrtfUrl from '../../hrtf/mit-kemar-normal-pinna.hrtf?url';
 import type {
   AudioEngine,
+  DeliveryCheckOptions,
+  DeliveryCheckResult,
   EngineStatus,
   ExportOptions,
   ExportRequest,
@@ -45,6 +47,7 @@ import { createAnalysisClient, stemsInSceneOrder } from './analysisClient';
 import { addEngineSource, createEngineSources, meterSlotCount, removeEngineSource, resetEngineSources } from './engineSources';
 import { renderSceneOffline } from './offlineRender';
 import { createPreparationClient } from './preparationClient';
+import { createDeliveryClient } from './deliveryClient';
 import { createRendererNode } from './rendererNode';
 import { masterBaseName } from './admMasterWork';
 import { rendererScene } from './rendererScene';
@@ -60,6 +63,7 @@ import type { StemCache } from './stemLoader';
 export function createWebAudioEngine(): AudioEngine {
   const preparation = createPreparationClient();
   const analysis = createAnalysisClient();
+  const delivery = createDeliveryClient();
   const stemCache: StemCache = new Map();
   const grids = new Map<number, Promise<HrtfGrid>>();
   const statusListeners = new Set<(status: EngineStatus, message?: string) => void>();
@@ -307,6 +311,11 @@ export function createWebAudioEngine(): AudioEngine {
       const job = { scene, stems, grid, format: options.format, monoLaw: monitor.monoLaw };
       return analysis.analyze(job, options);
     },
+    async checkDelivery(options: DeliveryCheckOptions): Promise<DeliveryCheckResult> {
+      // What exportAdmMaster renders: every source, the beds whose stems are loaded.
+      const rendered = rendererScene(options.scene, sources.stems);
+      return delivery.check(rendered, options);
+    },
     prepareMonoAnalysis() {
       analysis.prepare();
     },
@@ -397,6 +406,7 @@ export function createWebAudioEngine(): AudioEngine {
       cancelAnimationFrame(animationFrame);
       preparation.dispose();
       analysis.dispose();
+      delivery.dispose();
       node?.disconnect();
       await context?.close();
       context = null;

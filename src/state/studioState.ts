@@ -1,3 +1,4 @@
+import type { DeliveryCheckSlice } from './slices/deliveryCheckSlice';
 import type { EngineSlice } from './slices/engineSlice';
 import type { HistorySlice } from './slices/historySlice';
 import type { MetersSlice } from './slices/metersSlice';
@@ -20,6 +21,7 @@ export type StudioState = SceneSlice &
   MonitorHeadSlice &
   MetersSlice &
   MonoCheckSlice &
+  DeliveryCheckSlice &
   HistorySlice &
   EngineSlice &
   StemsSlice &

@@ -9,6 +9,7 @@ import { createMetersSlice } from './slices/metersSlice';
 import { createMonitorHeadSlice } from './slices/monitorHeadSlice';
 import { createMonitorSlice } from './slices/monitorSlice';
 import { createMonoCheckSlice } from './slices/monoCheckSlice';
+import { createDeliveryCheckSlice } from './slices/deliveryCheckSlice';
 import { createNoticeSlice } from './slices/noticeSlice';
 import { EMPTY_SCENE, createSceneSlice } from './slices/sceneSlice';
 import { createSelectionSlice } from './slices/selectionSlice';
@@ -79,6 +80,7 @@ export function createStudioStore(deps: StudioStoreDeps): StudioStore {
       ...createMonitorHeadSlice(set, get, context),
       ...createMetersSlice(set, get, context),
       ...createMonoCheckSlice(set, get, context, engineReloader),
+      ...createDeliveryCheckSlice(set, get, context, engineReloader),
       ...createHistorySlice(set, get, context),
       ...createEngineSlice(set, get, context, engineReloader),
       ...createStemsSlice(set, get, context, engineReloader, scene),

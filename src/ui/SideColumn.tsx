@@ -1,5 +1,6 @@
 import type { ReactNode } from 'react';
 import { useStudioStore, useStudioStoreApi } from '../state/StudioStoreProvider';
+import { DeliveryCheckPanel } from './delivery/DeliveryCheckPanel';
 import { Inspector } from './inspector/Inspector';
 import { MetersPanel } from './meters/MetersPanel';
 import { MonoCheckPanel } from './monocheck/MonoCheckPanel';
@@ -15,6 +16,7 @@ const SIDE_TABS: readonly SideTab[] = [
   { id: 'source', label: 'Source', render: () => <Inspector /> },
   { id: 'meters', label: 'Meters', render: () => <MetersPanel /> },
   { id: 'mono', label: 'Mono check', render: () => <MonoCheckPanel /> },
+  { id: 'delivery', label: 'Delivery', render: () => <DeliveryCheckPanel /> },
 ];
 
 /**

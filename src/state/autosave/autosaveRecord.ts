@@ -8,7 +8,7 @@ import { stemKeyOf } from './stemKeys';
 export interface SessionView {
   readonly monitor: MonitorSettings;
   readonly selectedSourceId: string | null;
-  /** The side column's tab ('source', 'meters', 'mono'). */
+  /** The side column's tab ('source', 'meters', 'mono', 'delivery'). */
   readonly sidePanel: string;
 }
 

@@ -14,7 +14,7 @@ export interface SessionSlice {
   readonly sessionId: string;
   /** The session's name: saved as `<sceneName>.json`, exported as `<sceneName>.<format>.wav`, listed under Sessions. */
   readonly sceneName: string;
-  /** The side column's tab ('source', 'meters', 'mono'): saved with the session. */
+  /** The side column's tab ('source', 'meters', 'mono', 'delivery'): saved with the session. */
   readonly sidePanel: string;
   setSidePanel(panel: string): void;
   /** Renames the open session (made safe for file names, see safeSceneName); an empty name is ignored. */

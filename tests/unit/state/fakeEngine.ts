@@ -1,5 +1,7 @@
 import type {
   AudioEngine,
+  DeliveryCheckOptions,
+  DeliveryCheckResult,
   EngineStatus,
   ExportOptions,
   ExportRequest,
@@ -74,6 +76,9 @@ export interface FakeEngine extends AudioEngine {
   /** What analyzeMono answers (default: rejects, the fake does not analyse); every call's options are kept in monoAnalyses. */
   monoAnalysis: (options: MonoAnalysisOptions) => Promise<MonoAnalysis>;
   readonly monoAnalyses: MonoAnalysisOptions[];
+  /** What checkDelivery answers (default: rejects, the fake does not render); every call's options are kept in deliveryChecks. */
+  deliveryCheck: (options: DeliveryCheckOptions) => Promise<DeliveryCheckResult>;
+  readonly deliveryChecks: DeliveryCheckOptions[];
   /** What readMeters and readGoniometer return (default null: no audio yet). */
   liveMeters: LiveMeters | null;
   liveGoniometer: LiveGoniometer | null;
@@ -149,6 +154,14 @@ export function createFakeEngine(initialStatus: EngineStatus = 'needs-gesture'):
       throw new Error('the fake engine does not analyse');
     },
     monoAnalyses: [],
+    deliveryCheck: async () => {
+      throw new Error('the fake engine does not check deliveries');
+    },
+    deliveryChecks: [],
+    checkDelivery(options) {
+      engine.deliveryChecks.push(options);
+      return engine.deliveryCheck(options);
+    },
     analyzeMono(options) {
       engine.monoAnalyses.push(options);
       return engine.monoAnalysis(options);
