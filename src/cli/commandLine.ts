@@ -1,5 +1,5 @@
 import { MONO_LAWS } from '../core/monoLaw';
-import { DOWNMIX_LEVELS_DB, isDownmixLevel } from '../core/outputs/downmixOutputs';
+import { DEFAULT_DOWNMIX_LEVELS, DOWNMIX_LEVELS_DB, isDownmixLevel } from '../core/outputs/downmixOutputs';
 import type { MonoLaw } from '../core/monoLaw';
 
 /** Bad command line or a file named on it that cannot be used: exit status 2, with the usage text. */
@@ -68,6 +68,32 @@ export function oneOf<T extends string>(flag: string, value: string, allowed: re
 /** --mono-law: -3dB or -6dB, the unit optional (-3, -6). */
 export function parseMonoLaw(text: string): MonoLaw {
   return oneOf('--mono-law', text.endsWith('dB') ? text : `${text}dB`, MONO_LAWS, text);
+}
+
+/** The Lo/Ro and Lt/Rt downmixes' centre and surround levels in dB, as the command line sets them. */
+export interface DownmixLevelArgs {
+  readonly loRo: { centreDb: number; surroundDb: number };
+  readonly ltRt: { centreDb: number; surroundDb: number };
+}
+
+export function defaultDownmixLevelArgs(): DownmixLevelArgs {
+  return { loRo: { ...DEFAULT_DOWNMIX_LEVELS }, ltRt: { ...DEFAULT_DOWNMIX_LEVELS } };
+}
+
+/** Which downmix and level each of the four level flags render and analyze share sets. */
+const DOWNMIX_LEVEL_FLAGS: Readonly<Record<string, readonly ['loRo' | 'ltRt', 'centreDb' | 'surroundDb']>> = {
+  '--loro-centre': ['loRo', 'centreDb'],
+  '--loro-surround': ['loRo', 'surroundDb'],
+  '--ltrt-centre': ['ltRt', 'centreDb'],
+  '--ltrt-surround': ['ltRt', 'surroundDb'],
+};
+
+/** Reads `flag` into `levels` when it is one of the four level flags (--loro-centre ...); false for any other flag. */
+export function readDownmixLevelFlag(levels: DownmixLevelArgs, flag: string, value: () => string): boolean {
+  const target = DOWNMIX_LEVEL_FLAGS[flag];
+  if (target === undefined) return false;
+  levels[target[0]][target[1]] = parseDownmixLevel(flag, value());
+  return true;
 }
 
 /** A Lo/Ro or Lt/Rt centre or surround level in dB (--loro-centre ...): one of DOWNMIX_LEVELS_DB, the unit optional. */

@@ -9,7 +9,7 @@ import { DEFAULT_DOWNMIX_LEVELS } from '../../core/outputs/downmixOutputs';
 import type { StereoDownmixLevels } from '../../core/outputs/downmixOutputs';
 import { outputById, outputIdHelp } from '../../core/outputs/outputCatalog';
 import { SHIPPED_HRTF_SET } from '../../core/outputs/studioOutputs';
-import { UsageError, oneOf, parseDownmixLevel, parseMonoLaw, readCommandLine } from '../commandLine';
+import { UsageError, defaultDownmixLevelArgs, readDownmixLevelFlag, oneOf, parseMonoLaw, readCommandLine } from '../commandLine';
 
 
 /** A release gate: the command exits 1 when one fails. */
@@ -96,7 +96,7 @@ export function parseAnalyzeArgs(argv: readonly string[]): AnalyzeArgs | 'help' 
   let layout: LayoutName | undefined;
   let formats: readonly string[] | undefined;
   let delivery: DeliverySpec | undefined;
-  const levels = { loroCentre: DEFAULT_DOWNMIX_LEVELS.centreDb, loroSurround: DEFAULT_DOWNMIX_LEVELS.surroundDb, ltrtCentre: DEFAULT_DOWNMIX_LEVELS.centreDb, ltrtSurround: DEFAULT_DOWNMIX_LEVELS.surroundDb };
+  const levels = defaultDownmixLevelArgs();
   let hrtfPath: string | undefined;
   let monoLaw: MonoLaw = DEFAULT_MONO_LAW;
   let jsonPath: string | undefined;
@@ -105,6 +105,7 @@ export function parseAnalyzeArgs(argv: readonly string[]): AnalyzeArgs | 'help' 
   const gates: AnalyzeGate[] = [];
   const input = { noun: 'mix or scene file', example: 'npm run analyze -- mix.wav' };
   const line = readCommandLine(argv, input, (flag, value) => {
+    if (readDownmixLevelFlag(levels, flag, value)) return true;
     switch (flag) {
       case '--target':
         target = oneOf(flag, value(), TARGET_IDS);
@@ -117,18 +118,6 @@ export function parseAnalyzeArgs(argv: readonly string[]): AnalyzeArgs | 'help' 
         return true;
       case '--delivery':
         delivery = oneOf(flag, value(), DELIVERY_SPECS);
-        return true;
-      case '--loro-centre':
-        levels.loroCentre = parseDownmixLevel(flag, value());
-        return true;
-      case '--loro-surround':
-        levels.loroSurround = parseDownmixLevel(flag, value());
-        return true;
-      case '--ltrt-centre':
-        levels.ltrtCentre = parseDownmixLevel(flag, value());
-        return true;
-      case '--ltrt-surround':
-        levels.ltrtSurround = parseDownmixLevel(flag, value());
         return true;
       case '--hrtf':
         hrtfPath = value();
@@ -161,8 +150,8 @@ export function parseAnalyzeArgs(argv: readonly string[]): AnalyzeArgs | 'help' 
     target,
     format,
     formats: formats ?? [format],
-    loRo: { centreDb: levels.loroCentre, surroundDb: levels.loroSurround },
-    ltRt: { centreDb: levels.ltrtCentre, surroundDb: levels.ltrtSurround },
+    loRo: levels.loRo,
+    ltRt: levels.ltRt,
     monoLaw,
     ...(delivery === undefined ? {} : { delivery }),
     gates,

@@ -1,11 +1,11 @@
-import { DEFAULT_DOWNMIX_LEVELS, DOWNMIX_LEVELS_DB } from '../../core/outputs/downmixOutputs';
+import { DOWNMIX_LEVELS_DB } from '../../core/outputs/downmixOutputs';
 import type { StereoDownmixLevels } from '../../core/outputs/downmixOutputs';
 import { outputById, outputIdHelp } from '../../core/outputs/outputCatalog';
 import { SHIPPED_HRTF_SET, STUDIO_OUTPUT_IDS, isStudioOutputId } from '../../core/outputs/studioOutputs';
 import { DEFAULT_MONO_LAW } from '../../core/monoLaw';
 import type { MonoLaw } from '../../core/monoLaw';
 import type { PcmSampleFormat } from '../../core/pcm';
-import { UsageError, parseDownmixLevel, parseMonoLaw, readCommandLine } from '../commandLine';
+import { UsageError, defaultDownmixLevelArgs, readDownmixLevelFlag, parseMonoLaw, readCommandLine } from '../commandLine';
 import { ADM_FORMAT_ID } from '../../adm/admMasterFile';
 
 export interface RenderArgs {
@@ -54,7 +54,7 @@ const BITS: Readonly<Record<string, PcmSampleFormat>> = { '16': 'pcm16', '24': '
 /** Parses the command line after the script name; throws a UsageError with a one-line message on bad input. */
 export function parseRenderArgs(argv: readonly string[]): RenderArgs | 'help' {
   let formats: readonly string[] = STUDIO_OUTPUT_IDS;
-  const levels = { loroCentre: DEFAULT_DOWNMIX_LEVELS.centreDb, loroSurround: DEFAULT_DOWNMIX_LEVELS.surroundDb, ltrtCentre: DEFAULT_DOWNMIX_LEVELS.centreDb, ltrtSurround: DEFAULT_DOWNMIX_LEVELS.surroundDb };
+  const levels = defaultDownmixLevelArgs();
   let outDir = 'renders';
   let sampleFormat: PcmSampleFormat = 'pcm24';
   let hrtfPath: string | undefined;
@@ -63,6 +63,7 @@ export function parseRenderArgs(argv: readonly string[]): RenderArgs | 'help' {
   let allowSilent = false;
   const input = { noun: 'scene file', example: 'npm run render -- scenes/demo.json' };
   const line = readCommandLine(argv, input, (flag, value) => {
+    if (readDownmixLevelFlag(levels, flag, value)) return true;
     switch (flag) {
       case '--format':
         formats = parseFormats(value());
@@ -83,18 +84,6 @@ export function parseRenderArgs(argv: readonly string[]): RenderArgs | 'help' {
       case '--mono-law':
         monoLaw = parseMonoLaw(value());
         return true;
-      case '--loro-centre':
-        levels.loroCentre = parseDownmixLevel(flag, value());
-        return true;
-      case '--loro-surround':
-        levels.loroSurround = parseDownmixLevel(flag, value());
-        return true;
-      case '--ltrt-centre':
-        levels.ltrtCentre = parseDownmixLevel(flag, value());
-        return true;
-      case '--ltrt-surround':
-        levels.ltrtSurround = parseDownmixLevel(flag, value());
-        return true;
       case '--force':
         force = true;
         return true;
@@ -106,8 +95,7 @@ export function parseRenderArgs(argv: readonly string[]): RenderArgs | 'help' {
     }
   });
   if (line === 'help') return 'help';
-  const loRo = { centreDb: levels.loroCentre, surroundDb: levels.loroSurround };
-  const ltRt = { centreDb: levels.ltrtCentre, surroundDb: levels.ltrtSurround };
+  const { loRo, ltRt } = levels;
   for (const id of formats) {
     if (id === ADM_FORMAT_ID) continue;
     try {
