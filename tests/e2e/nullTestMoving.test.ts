@@ -1,19 +1,11 @@
-import { mkdtemp, readFile, rm, writeFile } from 'node:fs/promises';
-import { tmpdir } from 'node:os';
-import path from 'node:path';
-import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { parseRenderArgs } from '../../src/cli/render/renderArgs';
-import { runRender } from '../../src/cli/render/renderCommand';
+import { beforeAll, describe, expect, it } from 'vitest';
 import type { ObjectBlock } from '../../src/core/scene/objectTimeline';
 import type { Scene } from '../../src/core/scene/scene';
-import { serializeScene } from '../../src/core/scene/sceneWrite';
 import type { StudioOutputId } from '../../src/core/outputs/studioOutputs';
-import { decodeWav } from '../../src/io/wav';
-import { readPageBytes, releasePageArrays } from './support/pageArrays';
-import type { PageArrays } from './support/pageArrays';
 import { useStudioSession } from './support/studioSession';
 import { storeScene } from './support/studioPage';
-import type { StudioWindow } from './support/studioPage';
+import { largestDifference, renderSceneNullTest } from './support/sceneNullTest';
+import type { SceneNullRenders } from './support/sceneNullTest';
 
 /**
  * The null test (DESIGN.md section 2) for a scene that moves: the demo with timelines on
@@ -43,68 +35,22 @@ const TIMELINES: Readonly<Record<string, ObjectBlock[]>> = {
 };
 
 const session = useStudioSession();
-let workDir: string;
-const cli = new Map<string, readonly Float32Array[]>();
-const cliStatic = new Map<string, readonly Float32Array[]>();
-const page = new Map<string, readonly Float32Array[]>();
-
-async function renderFile(scene: Scene, name: string, into: Map<string, readonly Float32Array[]>): Promise<void> {
-  const file = path.join(workDir, `${name}.json`);
-  await writeFile(file, serializeScene(scene));
-  const args = parseRenderArgs([file, '--bits', '32f', '--out', path.join(workDir, name)]);
-  if (args === 'help') throw new Error('unexpected --help');
-  for (const written of await runRender(args, () => {})) {
-    into.set(written.format, decodeWav(new Uint8Array(await readFile(written.file)), written.file).channels);
-  }
-}
+let renders: SceneNullRenders;
 
 beforeAll(async () => {
-  workDir = await mkdtemp(path.join(tmpdir(), 'studio-null-moving-'));
   const demo = await storeScene(session.page);
   const moving: Scene = { ...demo, sources: demo.sources.map((source) => (TIMELINES[source.id] === undefined ? source : { ...source, timeline: TIMELINES[source.id]! })) };
   expect(moving.sources.filter((source) => source.timeline !== undefined)).toHaveLength(2);
-  await renderFile(moving, 'moving', cli);
-  await renderFile(demo, 'static', cliStatic);
-
-  const files = await session.page.evaluate(
-    async ({ scene, outputIds }) => {
-      const studio = (globalThis as StudioWindow).__studio!;
-      if (studio.engine === null) throw new Error('the page has no audio engine');
-      const exported = await studio.engine.exportMix(scene, { outputIds, sampleFormat: 'float32', baseName: 'moving' });
-      (globalThis as PageArrays).__e2eArrays = exported.map(({ bytes }) => {
-        const padded = new Uint8Array(Math.ceil(bytes.length / 4) * 4);
-        padded.set(bytes);
-        return new Float32Array(padded.buffer);
-      });
-      return exported.map(({ outputId, bytes }) => ({ outputId, byteLength: bytes.length }));
-    },
-    { scene: moving, outputIds: FORMATS },
-  );
-  for (const [index, { outputId, byteLength }] of files.entries()) {
-    page.set(outputId, decodeWav(await readPageBytes(session.page, index, byteLength), `${outputId}.wav`).channels);
-  }
-  await releasePageArrays(session.page);
+  renders = await renderSceneNullTest(session.page, moving, demo, FORMATS);
 }, 240_000);
-
-afterAll(async () => {
-  if (workDir !== undefined) await rm(workDir, { recursive: true, force: true });
-});
-
-function largestDifference(a: readonly Float32Array[], b: readonly Float32Array[]): number {
-  let largest = 0;
-  for (let c = 0; c < a.length; c++) {
-    for (let n = 0; n < a[c]!.length; n++) largest = Math.max(largest, Math.abs(a[c]![n]! - b[c]![n]!));
-  }
-  return largest;
-}
 
 describe('null test of a moving scene: browser AudioWorklet export = command-line render', () => {
   it.each(FORMATS)('%s nulls to below -100 dBFS and differs from the static demo', (format) => {
-    const reference = cli.get(format)!;
-    const rendered = page.get(format)!;
+    const reference = renders.cli.get(format)!;
+    const rendered = renders.page.get(format)!;
     expect(rendered.map((c) => c.length)).toEqual(reference.map((c) => c.length));
     const difference = largestDifference(reference, rendered);
-    const movement = largestDifference(reference, cliStatic.get(format)!);
+    const movement = largestDifference(reference, renders.cliBaseline.get(format)!);
     console.log(`moving null test ${format}: largest difference ${difference === 0 ? '0 (bit-identical)' : `${(20 * Math.log10(difference)).toFixed(1)} dBFS`}, movement ${(20 * Math.log10(movement)).toFixed(1)} dBFS`);
     expect(difference).toBeLessThan(NULL_TOLERANCE);
     expect(movement).toBeGreaterThan(MOVEMENT_AUDIBLE);

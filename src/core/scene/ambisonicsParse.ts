@@ -1,6 +1,4 @@
-import { numberIn, readJsonObject } from '../jsonFields';
 import type { JsonObjectReader } from '../jsonFields';
-import { SCENE_FILE_LIMITS, SCENE_LIMITS } from './scene';
 import type { StemReference } from './scene';
 import {
   AMBISONIC_CHANNEL_ORDERS,
@@ -10,8 +8,8 @@ import {
   DEFAULT_AMBISONIC_NORMALIZATION,
 } from './ambisonicStem';
 import type { AmbisonicChannelOrder, AmbisonicNormalization, SceneAmbisonics } from './ambisonicStem';
-import { COLOR_CHECK, shortText } from './sceneReading';
 import type { SceneReading } from './sceneReading';
+import { parseStemList, parseStripHead, parseStripLevels } from './stemStripParse';
 
 /**
  * The scene's HOA stems (`ambisonics`, version 2): each a stem with its order, its
@@ -20,19 +18,12 @@ import type { SceneReading } from './sceneReading';
  * (checkAmbisonicStemChannels).
  */
 export function parseAmbisonics(root: JsonObjectReader, reading: SceneReading, parseStem: (r: JsonObjectReader) => StemReference): SceneAmbisonics[] | undefined {
-  if (!root.has('ambisonics')) return undefined;
-  const values = root.array('ambisonics');
-  const max = AMBISONIC_LIMITS.stems;
-  if (values.length > max) root.fail('ambisonics', `expected at most ${max} HOA stems, got ${values.length}`);
-  return values.map((value, i) => reading.field(() => parseOne(readJsonObject(value, reading.fileName, `ambisonics[${i}]`), reading, parseStem))) as SceneAmbisonics[];
+  return parseStemList(root, reading, { key: 'ambisonics', max: AMBISONIC_LIMITS.stems, noun: 'HOA stems' }, (r) => parseOne(r, reading, parseStem));
 }
 
 function parseOne(r: JsonObjectReader, reading: SceneReading, parseStem: (r: JsonObjectReader) => StemReference): SceneAmbisonics {
   const { field, extras } = reading;
-  const text = shortText(SCENE_FILE_LIMITS.textChars);
-  const id = field(() => r.string('id', text));
-  const name = field(() => r.string('name', text));
-  const stem = field(() => parseStem(r.object('stem')));
+  const { id, name, stem } = parseStripHead(r, reading, parseStem);
   const { maxOrder, fuMaMaxOrder } = AMBISONIC_LIMITS;
   const order = field(() =>
     r.number('order', { expected: `an HOA order, an integer in [0, ${maxOrder}] (the stem has (order + 1)^2 channels)`, accept: (v) => Number.isInteger(v) && v >= 0 && v <= maxOrder }),
@@ -43,10 +34,7 @@ function parseOne(r: JsonObjectReader, reading: SceneReading, parseStem: (r: Jso
     if (normalization === 'FuMa') field(() => r.fail('normalization', `expected SN3D or N3D for order ${order} (FuMa is defined up to order ${fuMaMaxOrder}), got "FuMa"`));
     if (channelOrder === 'FuMa') field(() => r.fail('channelOrder', `expected ACN for order ${order} (FuMa's channel letters go up to order ${fuMaMaxOrder}), got "FuMa"`));
   }
-  const gainDb = field(() => r.number('gainDb', numberIn(SCENE_LIMITS.gainDb.min, SCENE_LIMITS.gainDb.max)));
-  const mute = field(() => r.boolean('mute'));
-  const solo = field(() => r.boolean('solo'));
-  const color = field(() => r.optionalString('color', COLOR_CHECK));
+  const { gainDb, mute, solo, color } = parseStripLevels(r, reading);
   return {
     id: id!,
     name: name!,

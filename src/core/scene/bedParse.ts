@@ -1,12 +1,11 @@
 import { FieldError, childPath, describeValue } from '../fieldError';
-import { numberIn, readJsonObject } from '../jsonFields';
 import type { JsonObjectReader } from '../jsonFields';
 import { LAYOUT_NAMES, getLayout } from '../layouts';
 import type { LayoutName } from '../layouts';
-import { SCENE_FILE_LIMITS, SCENE_LIMITS } from './scene';
+import { SCENE_FILE_LIMITS } from './scene';
 import type { SceneBed, StemReference } from './scene';
-import { COLOR_CHECK, shortText } from './sceneReading';
 import type { SceneReading } from './sceneReading';
+import { parseStemList, parseStripHead, parseStripLevels } from './stemStripParse';
 
 /**
  * The scene's beds (version 2): each a stem routed to a BS.2051 layout's channels, one
@@ -14,27 +13,17 @@ import type { SceneReading } from './sceneReading';
  * count is checked against the labels when the stem is loaded (bedStemChannels).
  */
 export function parseBeds(root: JsonObjectReader, reading: SceneReading, parseStem: (r: JsonObjectReader) => StemReference): SceneBed[] | undefined {
-  if (!root.has('beds')) return undefined;
-  const values = root.array('beds');
-  const max = SCENE_FILE_LIMITS.beds;
-  if (values.length > max) root.fail('beds', `expected at most ${max} beds, got ${values.length}`);
-  return values.map((value, i) => reading.field(() => parseBed(readJsonObject(value, reading.fileName, `beds[${i}]`), reading, parseStem))) as SceneBed[];
+  return parseStemList(root, reading, { key: 'beds', max: SCENE_FILE_LIMITS.beds, noun: 'beds' }, (r) => parseBed(r, reading, parseStem));
 }
 
 function parseBed(r: JsonObjectReader, reading: SceneReading, parseStem: (r: JsonObjectReader) => StemReference): SceneBed {
   const { field, extras } = reading;
-  const text = shortText(SCENE_FILE_LIMITS.textChars);
-  const id = field(() => r.string('id', text));
-  const name = field(() => r.string('name', text));
-  const stem = field(() => parseStem(r.object('stem')));
+  const { id, name, stem } = parseStripHead(r, reading, parseStem);
   const layout = field(() =>
     r.string('layout', { expected: `a BS.2051 layout name, one of ${LAYOUT_NAMES.join(', ')}`, accept: (v) => (LAYOUT_NAMES as readonly string[]).includes(v) }),
   ) as LayoutName | undefined;
   const channels = field(() => parseChannelLabels(r, layout, reading));
-  const gainDb = field(() => r.number('gainDb', numberIn(SCENE_LIMITS.gainDb.min, SCENE_LIMITS.gainDb.max)));
-  const mute = field(() => r.boolean('mute'));
-  const solo = field(() => r.boolean('solo'));
-  const color = field(() => r.optionalString('color', COLOR_CHECK));
+  const { gainDb, mute, solo, color } = parseStripLevels(r, reading);
   return {
     id: id!,
     name: name!,
