@@ -29,6 +29,14 @@ function handMadeScenes(): FuzzSeed[] {
     },
     'songs/newer.json': { ...base, mixer: { buses: [1, 2] }, sources: [source('v', { generator: 'pad', gain: 1 }, { reverbSend: -12 })] },
     'songs/empty.json': { ...base, sources: [] },
+    // Version 2 with an HOA stem and a bed beside an object.
+    'songs/hoa.json': {
+      ...base,
+      version: 2,
+      objects: [source('lead', { generator: 'lead' })],
+      beds: [{ id: 'bed', name: 'Bed', stem: { file: 'bed.wav' }, layout: '0+2+0', channels: ['M+030', 'M-030'], gainDb: 0, mute: false, solo: false }],
+      ambisonics: [{ id: 'room', name: 'Room', stem: { file: 'room.wav' }, order: 1, normalization: 'SN3D', channelOrder: 'ACN', gainDb: -3, mute: false, solo: false }],
+    },
   };
   return Object.entries(scenes).map(([fileName, scene]) => ({ fileName, bytes: new TextEncoder().encode(JSON.stringify(scene, null, 2)) }));
 }
@@ -52,7 +60,7 @@ async function readScene(bytes: Uint8Array, fileName: string): Promise<void> {
   }
 }
 
-/** Scene JSON: the demo, a version 2 scene and hand-made scenes, mutated as JSON values (most inputs) or as bytes. */
+/** Scene JSON: the demo, version 2 scenes (timelines, ADM parameters, beds, an HOA stem) and hand-made scenes, mutated as JSON values (most inputs) or as bytes. */
 export const sceneJsonTarget: FuzzTarget = {
   parser: 'scene JSON',
   seeds: async () => [
