@@ -1,3 +1,4 @@
+import type { LoudspeakerLayout } from '../../core/layouts';
 import type { LoudspeakerOutput } from '../../core/outputs/outputDefinition';
 import { createObjectValues } from '../../core/scene/objectValues';
 import type { ObjectValues } from '../../core/scene/objectValues';
@@ -62,15 +63,17 @@ export const LOUDSPEAKER_BUS_TAIL_FRAMES = Math.max(RENDER_BLOCK_FRAMES, DECORRE
  * changed (the calculator costs 1 us for a point, up to 2 ms for a 360-degree extent), and
  * each channel's gain ramps linearly across the block from the last block's, so nothing steps:
  *   out_c[i] += s[i] (g_c + (g'_c - g_c)(i + 1) / B),   B = RENDER_BLOCK_FRAMES.
- * The calculator is made when the bus first meets an object that needs it (its set-up,
- * 50-90 ms, precomputes the polar extent's virtual sources), so point-only scenes never
- * pay for it. A channel whose gain is 0 at both ends of the block costs nothing, and a
+ * The calculator is made with the bus (its set-up pans the polar extent's 1,650 virtual
+ * sources: about 3 ms once the code is compiled, more the first time), so no block pays
+ * for it: in the studio's worklet, still the audio thread, a bus is made when a scene is
+ * loaded or the monitor switched to its output, between two blocks, with the bus's other
+ * set-up (decorrelation filters, HOA decoders). A channel whose gain is 0 at both ends of the block costs nothing, and a
  * decorrelation filter runs only while diffuse input reaches it or its tail rings.
  * A bed channel's voice feeds the layout's loudspeakers with fixed gains, BS.2127's
  * DirectSpeakers rendering (beds/bedChannels.ts), through the direct path;
  * an HOA channel's likewise, its column of the layout's decode matrix (ambisonics/).
  */
-export function createLoudspeakerBus(output: LoudspeakerOutput): ObjectBus {
+export function createLoudspeakerBus(output: LoudspeakerOutput, createCalculator: (layout: LoudspeakerLayout) => ObjectGainCalculator = createLayoutObjectGains): ObjectBus {
   const layout = output.layout;
   const panner = createLayoutPanner(layout);
   const channelCount = panner.channelCount;
@@ -86,7 +89,8 @@ export function createLoudspeakerBus(output: LoudspeakerOutput): ObjectBus {
   const diffuseRinging = new Int32Array(channelCount);
   const target: ObjectGains = { direct: new Float64Array(channelCount), diffuse: new Float64Array(channelCount) };
   const gainBlock = createObjectGainBlock();
-  let calculator: ObjectGainCalculator | null = null;
+  // made with the bus (a load or a monitor switch), never in the block that first needs it
+  const calculator = createCalculator(layout);
   const hoaGains = createLayoutDecoders(panner);
 
   /** The gains for the voice's placement into `target`; writes what they are for into the voice. */
@@ -105,7 +109,6 @@ export function createLoudspeakerBus(output: LoudspeakerOutput): ObjectBus {
       target.diffuse.fill(0);
       return;
     }
-    calculator ??= createLayoutObjectGains(layout);
     computeObjectGains(calculator, writeObjectGainBlock(gainBlock, values, x, y, z), target);
   };
 
