@@ -1,5 +1,6 @@
 import type { LoudspeakerLayout } from '../../core/layouts';
 import type { LoudspeakerOutput } from '../../core/outputs/outputDefinition';
+import { RADIANS_PER_DEGREE } from '../../core/units';
 import { createObjectValues } from '../../core/scene/objectValues';
 import type { ObjectValues } from '../../core/scene/objectValues';
 import { createBlockDelay, processBlockDelay, resetBlockDelay } from '../../dsp/blockDelay';
@@ -20,6 +21,19 @@ import { isAmbisonicChannel } from './objectBus';
 import type { ObjectBus, ObjectPlacement, VoiceChannel } from './objectBus';
 import { createObjectGainBlock, isPlainPoint, writeObjectGainBlock } from './objectGainBlock';
 
+/** What a test may change: the calculator's factory (to count set-ups), the knot angle. */
+export interface LoudspeakerBusOptions {
+  readonly createCalculator?: (layout: LoudspeakerLayout) => ObjectGainCalculator;
+  readonly knotAngleDeg?: number;
+}
+
+/**
+ * How far (degrees) an object using the gain calculator may move from the direction its
+ * gains are for before they are recomputed (a knot): below BS.2127's own 5-degree grid of
+ * virtual sources and the ear's smallest audible angle (about 1 degree ahead).
+ */
+export const KNOT_ANGLE_DEG = 1;
+
 /** One object on the bus: the gains in use (one per channel) and what they were computed for. */
 interface LoudspeakerVoice {
   readonly direct: Float64Array;
@@ -28,6 +42,8 @@ interface LoudspeakerVoice {
   diffuseInUse: boolean;
   /** A bed channel's DirectSpeakers gains, or an HOA channel's decoder gains, which the voice keeps whatever its direction. */
   readonly bedGains: Float64Array | undefined;
+  /** Whether the gains come from the gain calculator (else the point-source panner, or a bed's). */
+  usesCalculator: boolean;
   /** The direction and values the gains are for (values by field: ObjectValues is rewritten in place). */
   x: number;
   y: number;
@@ -59,8 +75,9 @@ export const LOUDSPEAKER_BUS_TAIL_FRAMES = Math.max(RENDER_BLOCK_FRAMES, DECORRE
  * (layoutPanners.ts), as before the gain calculator; any other object through the gain
  * calculator (dsp/panners/objectGains: extent, diffuseness, divergence, channel lock,
  * zone exclusion, the allocentric panner for Cartesian objects; objectGainBlock.ts says
- * what it is given). Gains are recomputed only when the head-relative direction or a value
- * changed (the calculator costs 1 us for a point, up to 2 ms for a 360-degree extent), and
+ * what it is given). Gains are recomputed when a value changed, or the head-relative
+ * direction did: at once for the point-source panner, beyond KNOT_ANGLE_DEG for the
+ * calculator (which costs more: DESIGN.md gives the figures and the error bound), and
  * each channel's gain ramps linearly across the block from the last block's, so nothing steps:
  *   out_c[i] += s[i] (g_c + (g'_c - g_c)(i + 1) / B),   B = RENDER_BLOCK_FRAMES.
  * The calculator is made with the bus (its set-up pans the polar extent's 1,650 virtual
@@ -73,7 +90,9 @@ export const LOUDSPEAKER_BUS_TAIL_FRAMES = Math.max(RENDER_BLOCK_FRAMES, DECORRE
  * DirectSpeakers rendering (beds/bedChannels.ts), through the direct path;
  * an HOA channel's likewise, its column of the layout's decode matrix (ambisonics/).
  */
-export function createLoudspeakerBus(output: LoudspeakerOutput, createCalculator: (layout: LoudspeakerLayout) => ObjectGainCalculator = createLayoutObjectGains): ObjectBus {
+export function createLoudspeakerBus(output: LoudspeakerOutput, options: LoudspeakerBusOptions = {}): ObjectBus {
+  const createCalculator = options.createCalculator ?? createLayoutObjectGains;
+  const cosKnotAngle = Math.cos((options.knotAngleDeg ?? KNOT_ANGLE_DEG) * RADIANS_PER_DEGREE);
   const layout = output.layout;
   const panner = createLayoutPanner(layout);
   const channelCount = panner.channelCount;
@@ -104,7 +123,8 @@ export function createLoudspeakerBus(output: LoudspeakerOutput, createCalculator
     voice.z = z;
     const values = placement.values;
     if (values !== undefined) copyValues(values, voice.values);
-    if (values === undefined || isPlainPoint(values)) {
+    voice.usesCalculator = values !== undefined && !isPlainPoint(values);
+    if (values === undefined || !voice.usesCalculator) {
       panner.gains(x, y, z, target.direct);
       target.diffuse.fill(0);
       return;
@@ -121,6 +141,7 @@ export function createLoudspeakerBus(output: LoudspeakerOutput, createCalculator
       direct: new Float64Array(channelCount),
       diffuse: new Float64Array(channelCount),
       diffuseInUse: false,
+      usesCalculator: false,
       bedGains: channel === undefined ? undefined : isAmbisonicChannel(channel) ? hoaGains(channel) : bedChannelGains(channel, output, panner),
       x: 0,
       y: 0,
@@ -145,7 +166,7 @@ export function createLoudspeakerBus(output: LoudspeakerOutput, createCalculator
     },
     addObject(voice: LoudspeakerVoice, input: Float32Array, placement: ObjectPlacement) {
       const d = placement.direction;
-      const moved = voice.bedGains === undefined && (d[0] !== voice.x || d[1] !== voice.y || d[2] !== voice.z || valuesChanged(placement.values, voice.values));
+      const moved = voice.bedGains === undefined && (turned(voice, d, cosKnotAngle) || valuesChanged(placement.values, voice.values));
       if (moved) computeTarget(voice, placement);
       const direct = voice.direct;
       const nextDirect = moved ? target.direct : direct;
@@ -203,6 +224,15 @@ function bedChannelGains(bedChannel: BedChannel, output: LoudspeakerOutput, pann
   const gains = new Float64Array(panner.channelCount);
   directSpeakersGains(bedChannel.layout, bedChannel.channel, output.layout, panner, gains);
   return gains;
+}
+
+/**
+ * Whether the voice's gains are no longer for direction d: any change for the point-source
+ * panner (1 us a call), a move beyond the knot angle for the gain calculator.
+ */
+function turned(voice: LoudspeakerVoice, d: Float64Array, cosKnotAngle: number): boolean {
+  if (!voice.usesCalculator) return d[0] !== voice.x || d[1] !== voice.y || d[2] !== voice.z;
+  return d[0]! * voice.x + d[1]! * voice.y + d[2]! * voice.z < cosKnotAngle;
 }
 
 /** The fields the gains depend on (not the gain, applied before the buses, nor the polar position, which the direction carries). */

@@ -62,7 +62,7 @@ describe('the loudspeaker bus', () => {
       made.push(layout.name);
       return createLayoutObjectGains(layout);
     };
-    const bus = createLoudspeakerBus(loudspeakerOutput('7.1.4', '7.1.4', '4+7+0'), countingSetUp);
+    const bus = createLoudspeakerBus(loudspeakerOutput('7.1.4', '7.1.4', '4+7+0'), { createCalculator: countingSetUp });
     expect(made).toEqual(['4+7+0']);
     const values = [
       { ...createObjectValues(), width: 30, height: 10, diffuse: 0.2 },
