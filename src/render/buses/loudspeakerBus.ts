@@ -285,7 +285,11 @@ function addRampedPair(left: Float32Array, right: Float32Array, input: Float32Ar
   }
 }
 
-/** out[i] += input[i] (g0 + step (i + 1)). */
+/** out[i] += input[i] (g0 + step (i + 1)); a steady gain (most blocks: objects between knots, still ones) in the shorter loop, with the same result. */
 function addRamped(out: Float32Array, input: Float32Array, g0: number, step: number): void {
+  if (step === 0) {
+    for (let i = 0; i < RENDER_BLOCK_FRAMES; i++) out[i] = out[i]! + input[i]! * g0;
+    return;
+  }
   for (let i = 0; i < RENDER_BLOCK_FRAMES; i++) out[i] = out[i]! + input[i]! * (g0 + step * (i + 1));
 }
