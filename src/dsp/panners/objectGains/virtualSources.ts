@@ -82,7 +82,11 @@ export function writeCapRanges(sources: VirtualSources, cx: number, cy: number, 
   const cosE = Math.cos(elevation);
   const cosReach = Math.cos(reach);
   let written = 0;
-  for (let row = 0; row < ROWS; row++) {
+  // rows 5 degrees apart from -90: only those within the reach of the centre's elevation
+  const rowStep = Math.PI / (ROWS - 1);
+  const firstRow = Math.max(0, Math.floor((elevation - reach + Math.PI / 2) / rowStep));
+  const lastRow = Math.min(ROWS - 1, Math.ceil((elevation + reach + Math.PI / 2) / rowStep));
+  for (let row = firstRow; row <= lastRow; row++) {
     const el = rowElevation[row]!;
     if (Math.abs(el - elevation) > reach) continue;
     const start = rowStart[row]!;
@@ -101,8 +105,8 @@ export function writeCapRanges(sources: VirtualSources, cx: number, cy: number, 
       written = addRange(ranges, written, start, start + n);
       continue;
     }
-    const first = ((lo % n) + n) % n;
-    const last = ((hi % n) + n) % n;
+    const first = wrapIndex(lo, n);
+    const last = wrapIndex(hi, n);
     if (first <= last) written = addRange(ranges, written, start + first, start + last + 1);
     else {
       written = addRange(ranges, written, start, start + last + 1);
@@ -121,4 +125,12 @@ function addRange(ranges: Int32Array, written: number, start: number, end: numbe
   ranges[2 * written] = start;
   ranges[2 * written + 1] = end;
   return written + 1;
+}
+
+/** k moved by whole turns of n into [0, n) (k within a few turns: no floating-point remainder). */
+function wrapIndex(k: number, n: number): number {
+  let wrapped = k;
+  while (wrapped < 0) wrapped += n;
+  while (wrapped >= n) wrapped -= n;
+  return wrapped;
 }
