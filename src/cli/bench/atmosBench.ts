@@ -12,7 +12,7 @@ import { benchNoise } from './benchAnalysis';
  * The Atmos-sized scene (core/scene/benchScenes.ts: a 7.1.2 bed and 118 moving objects)
  * rendered in Node to each of ATMOS_BENCH_OUTPUT_LISTS; then the same objects with an
  * extent and diffuseness (OBJECT_EXTENT) to 7.1.4, which the loudspeaker bus renders with
- * BS.2127's gain calculator (recomputed every block while they move) and its
+ * BS.2127's gain calculator (recomputed at 1-degree knots while they move) and its
  * decorrelation filters; the median of REPEATS real-time factors per case.
  */
 const SAMPLE_RATE_HZ = 48000;

@@ -1,4 +1,6 @@
+import type { LoudspeakerLayout } from '../../core/layouts';
 import type { LoudspeakerOutput } from '../../core/outputs/outputDefinition';
+import { RADIANS_PER_DEGREE } from '../../core/units';
 import { createObjectValues } from '../../core/scene/objectValues';
 import type { ObjectValues } from '../../core/scene/objectValues';
 import { createBlockDelay, processBlockDelay, resetBlockDelay } from '../../dsp/blockDelay';
@@ -19,6 +21,19 @@ import { isAmbisonicChannel } from './objectBus';
 import type { ObjectBus, ObjectPlacement, VoiceChannel } from './objectBus';
 import { createObjectGainBlock, isPlainPoint, writeObjectGainBlock } from './objectGainBlock';
 
+/** What a test may change: the calculator's factory (to count set-ups), the knot angle. */
+export interface LoudspeakerBusOptions {
+  readonly createCalculator?: (layout: LoudspeakerLayout) => ObjectGainCalculator;
+  readonly knotAngleDeg?: number;
+}
+
+/**
+ * How far (degrees) an object using the gain calculator may move from the direction its
+ * gains are for before they are recomputed (a knot): below BS.2127's own 5-degree grid of
+ * virtual sources and the ear's smallest audible angle (about 1 degree ahead).
+ */
+export const KNOT_ANGLE_DEG = 1;
+
 /** One object on the bus: the gains in use (one per channel) and what they were computed for. */
 interface LoudspeakerVoice {
   readonly direct: Float64Array;
@@ -27,6 +42,8 @@ interface LoudspeakerVoice {
   diffuseInUse: boolean;
   /** A bed channel's DirectSpeakers gains, or an HOA channel's decoder gains, which the voice keeps whatever its direction. */
   readonly bedGains: Float64Array | undefined;
+  /** Whether the gains come from the gain calculator (else the point-source panner, or a bed's). */
+  usesCalculator: boolean;
   /** The direction and values the gains are for (values by field: ObjectValues is rewritten in place). */
   x: number;
   y: number;
@@ -58,19 +75,24 @@ export const LOUDSPEAKER_BUS_TAIL_FRAMES = Math.max(RENDER_BLOCK_FRAMES, DECORRE
  * (layoutPanners.ts), as before the gain calculator; any other object through the gain
  * calculator (dsp/panners/objectGains: extent, diffuseness, divergence, channel lock,
  * zone exclusion, the allocentric panner for Cartesian objects; objectGainBlock.ts says
- * what it is given). Gains are recomputed only when the head-relative direction or a value
- * changed (the calculator costs 1 us for a point, up to 2 ms for a 360-degree extent), and
+ * what it is given). Gains are recomputed when a value changed, or the head-relative
+ * direction did: at once for the point-source panner, beyond KNOT_ANGLE_DEG for the
+ * calculator (which costs more: DESIGN.md gives the figures and the error bound), and
  * each channel's gain ramps linearly across the block from the last block's, so nothing steps:
  *   out_c[i] += s[i] (g_c + (g'_c - g_c)(i + 1) / B),   B = RENDER_BLOCK_FRAMES.
- * The calculator is made when the bus first meets an object that needs it (its set-up,
- * 50-90 ms, precomputes the polar extent's virtual sources), so point-only scenes never
- * pay for it. A channel whose gain is 0 at both ends of the block costs nothing, and a
+ * The calculator is made with the bus (its set-up pans the polar extent's 1,650 virtual
+ * sources: about 3 ms once the code is compiled, more the first time), so no block pays
+ * for it: in the studio's worklet, still the audio thread, a bus is made when a scene is
+ * loaded or the monitor switched to its output, between two blocks, with the bus's other
+ * set-up (decorrelation filters, HOA decoders). A channel whose gain is 0 at both ends of the block costs nothing, and a
  * decorrelation filter runs only while diffuse input reaches it or its tail rings.
  * A bed channel's voice feeds the layout's loudspeakers with fixed gains, BS.2127's
  * DirectSpeakers rendering (beds/bedChannels.ts), through the direct path;
  * an HOA channel's likewise, its column of the layout's decode matrix (ambisonics/).
  */
-export function createLoudspeakerBus(output: LoudspeakerOutput): ObjectBus {
+export function createLoudspeakerBus(output: LoudspeakerOutput, options: LoudspeakerBusOptions = {}): ObjectBus {
+  const createCalculator = options.createCalculator ?? createLayoutObjectGains;
+  const cosKnotAngle = Math.cos((options.knotAngleDeg ?? KNOT_ANGLE_DEG) * RADIANS_PER_DEGREE);
   const layout = output.layout;
   const panner = createLayoutPanner(layout);
   const channelCount = panner.channelCount;
@@ -86,7 +108,8 @@ export function createLoudspeakerBus(output: LoudspeakerOutput): ObjectBus {
   const diffuseRinging = new Int32Array(channelCount);
   const target: ObjectGains = { direct: new Float64Array(channelCount), diffuse: new Float64Array(channelCount) };
   const gainBlock = createObjectGainBlock();
-  let calculator: ObjectGainCalculator | null = null;
+  // made with the bus (a load or a monitor switch), never in the block that first needs it
+  const calculator = createCalculator(layout);
   const hoaGains = createLayoutDecoders(panner);
 
   /** The gains for the voice's placement into `target`; writes what they are for into the voice. */
@@ -100,12 +123,12 @@ export function createLoudspeakerBus(output: LoudspeakerOutput): ObjectBus {
     voice.z = z;
     const values = placement.values;
     if (values !== undefined) copyValues(values, voice.values);
-    if (values === undefined || isPlainPoint(values)) {
+    voice.usesCalculator = values !== undefined && !isPlainPoint(values);
+    if (values === undefined || !voice.usesCalculator) {
       panner.gains(x, y, z, target.direct);
       target.diffuse.fill(0);
       return;
     }
-    calculator ??= createLayoutObjectGains(layout);
     computeObjectGains(calculator, writeObjectGainBlock(gainBlock, values, x, y, z), target);
   };
 
@@ -118,6 +141,7 @@ export function createLoudspeakerBus(output: LoudspeakerOutput): ObjectBus {
       direct: new Float64Array(channelCount),
       diffuse: new Float64Array(channelCount),
       diffuseInUse: false,
+      usesCalculator: false,
       bedGains: channel === undefined ? undefined : isAmbisonicChannel(channel) ? hoaGains(channel) : bedChannelGains(channel, output, panner),
       x: 0,
       y: 0,
@@ -142,7 +166,7 @@ export function createLoudspeakerBus(output: LoudspeakerOutput): ObjectBus {
     },
     addObject(voice: LoudspeakerVoice, input: Float32Array, placement: ObjectPlacement) {
       const d = placement.direction;
-      const moved = voice.bedGains === undefined && (d[0] !== voice.x || d[1] !== voice.y || d[2] !== voice.z || valuesChanged(placement.values, voice.values));
+      const moved = voice.bedGains === undefined && (turned(voice, d, cosKnotAngle) || valuesChanged(placement.values, voice.values));
       if (moved) computeTarget(voice, placement);
       const direct = voice.direct;
       const nextDirect = moved ? target.direct : direct;
@@ -202,6 +226,15 @@ function bedChannelGains(bedChannel: BedChannel, output: LoudspeakerOutput, pann
   return gains;
 }
 
+/**
+ * Whether the voice's gains are no longer for direction d: any change for the point-source
+ * panner (1 us a call), a move beyond the knot angle for the gain calculator.
+ */
+function turned(voice: LoudspeakerVoice, d: Float64Array, cosKnotAngle: number): boolean {
+  if (!voice.usesCalculator) return d[0] !== voice.x || d[1] !== voice.y || d[2] !== voice.z;
+  return d[0]! * voice.x + d[1]! * voice.y + d[2]! * voice.z < cosKnotAngle;
+}
+
 /** The fields the gains depend on (not the gain, applied before the buses, nor the polar position, which the direction carries). */
 function copyValues(from: ObjectValues, to: ObjectValues & { set: boolean }): void {
   to.set = true;
@@ -252,7 +285,11 @@ function addRampedPair(left: Float32Array, right: Float32Array, input: Float32Ar
   }
 }
 
-/** out[i] += input[i] (g0 + step (i + 1)). */
+/** out[i] += input[i] (g0 + step (i + 1)); a steady gain (most blocks: objects between knots, still ones) in the shorter loop, with the same result. */
 function addRamped(out: Float32Array, input: Float32Array, g0: number, step: number): void {
+  if (step === 0) {
+    for (let i = 0; i < RENDER_BLOCK_FRAMES; i++) out[i] = out[i]! + input[i]! * g0;
+    return;
+  }
   for (let i = 0; i < RENDER_BLOCK_FRAMES; i++) out[i] = out[i]! + input[i]! * (g0 + step * (i + 1));
 }

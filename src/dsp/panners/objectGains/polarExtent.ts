@@ -1,5 +1,7 @@
 import type { PointSourcePanner } from './pointSourcePanner';
-import { azimuthOf, clamp, copy3, elevationOf, lerp, normalise, writeDirection, writeFacingBasis } from './vector3';
+import { CAP_RANGES_LENGTH, createVirtualSources, writeCapRanges } from './virtualSources';
+import type { VirtualSources } from './virtualSources';
+import { azimuthOf, clamp, copy3, elevationOf, lerp, normalise, writeFacingBasis } from './vector3';
 
 /**
  * Width, height and depth of a polar object (ITU-R BS.2127's polar extent panner).
@@ -17,63 +19,52 @@ import { azimuthOf, clamp, copy3, elevationOf, lerp, normalise, writeDirection, 
  * distance 1, s = 0.2 + 0.8 e/360 (so 360 degrees at d = 0). Depth renders the near and far
  * ends (d -/+ depth/2) and takes the root mean square of their gains.
  *
- * Cache: the point-source gains of every virtual source, computed once (set-up); a call
- * evaluates the weights and one weighted sum per end.
+ * Cache: the point-source gains of every virtual source, computed once (set-up), and their
+ * sum. A call visits only the virtual sources within the region's reach (half its width
+ * plus the fade: virtualSources.ts indexes them by row), decides most weights by
+ * comparing cosines and sines (an inverse trigonometric function only in the fade), and
+ * when the reach is the whole sphere starts from the sum and takes off what the sources
+ * of weight below 1 lack. The same gains as visiting every source, to rounding (1e-14).
  */
 export interface PolarExtentState {
   readonly panner: PointSourcePanner;
-  readonly pointCount: number;
-  /** Unit vectors of the virtual sources, 3 numbers each. */
-  readonly points: Float64Array;
+  readonly sources: VirtualSources;
   /** Point-source gains of each virtual source: pointGains[p * channels + c]. */
   readonly pointGains: Float64Array;
+  /** The sum of every virtual source's gains, per channel. */
+  readonly totalGains: Float64Array;
   readonly spread: Float64Array;
   readonly direct: Float64Array;
   readonly sum: Float64Array;
+  /** The index ranges of the virtual sources a call visits (writeCapRanges). */
+  readonly ranges: Int32Array;
 }
 
-const ROWS = 37;
 const FADE_DEG = 10;
 const FADE_RAD = (FADE_DEG * Math.PI) / 180;
 
 export function createPolarExtent(panner: PointSourcePanner): PolarExtentState {
-  const points = virtualSourceDirections();
-  const pointCount = points.length / 3;
+  const sources = createVirtualSources();
+  const { count, points } = sources;
   const channels = panner.channelCount;
-  const pointGains = new Float64Array(pointCount * channels);
+  const pointGains = new Float64Array(count * channels);
   const gains = new Float64Array(channels);
-  for (let p = 0; p < pointCount; p++) {
+  const totalGains = new Float64Array(channels);
+  for (let p = 0; p < count; p++) {
     panner.writeGains(points[3 * p]!, points[3 * p + 1]!, points[3 * p + 2]!, gains);
     pointGains.set(gains, p * channels);
+    for (let c = 0; c < channels; c++) totalGains[c] = totalGains[c]! + gains[c]!;
   }
   return {
     panner,
-    pointCount,
-    points,
+    sources,
     pointGains,
+    totalGains,
     spread: new Float64Array(channels),
     direct: new Float64Array(channels),
     sum: new Float64Array(channels),
+    ranges: new Int32Array(CAP_RANGES_LENGTH),
   };
-}
-
-function virtualSourceDirections(): Float64Array {
-  const directions: number[] = [];
-  const point = new Float64Array(3);
-  for (let row = 0; row < ROWS; row++) {
-    const elevationDeg = -90 + (180 * row) / (ROWS - 1);
-    const count = Math.max(1, roundHalfEven(Math.cos((elevationDeg * Math.PI) / 180) * 2 * (ROWS - 1)));
-    for (let k = 0; k < count; k++) {
-      writeDirection((360 * k) / count, elevationDeg, 1, point);
-      directions.push(point[0]!, point[1]!, point[2]!);
-    }
-  }
-  return Float64Array.from(directions);
-}
-
-function roundHalfEven(x: number): number {
-  const r = Math.round(x);
-  return Math.abs(x % 1) === 0.5 && r % 2 !== 0 ? r - 1 : r;
 }
 
 /** An extent seen from `distance` instead of 1 (360 at distance 0). */
@@ -180,27 +171,82 @@ function weightedVirtualSources(state: PolarExtentState, position: Float64Array,
   const sx = regionBasis[3]!;
   const sy = regionBasis[4]!;
   const sz = regionBasis[5]!;
-  out.fill(0, 0, channels);
-  const { points, pointGains } = state;
-  for (let p = 0; p < state.pointCount; p++) {
-    const px = points[3 * p]!;
-    const py = points[3 * p + 1]!;
-    const pz = points[3 * p + 2]!;
-    if (px * sx + py * sy + pz * sz < cosReach) continue;
-    const across = clamp(px * regionBasis[0]! + py * regionBasis[1]! + pz * regionBasis[2]!, -1, 1);
-    const front = clamp(px * regionBasis[3]! + py * regionBasis[4]! + pz * regionBasis[5]!, -1, 1);
-    const up = clamp(px * regionBasis[6]! + py * regionBasis[7]! + pz * regionBasis[8]!, -1, 1);
-    let outside: number;
-    if (Math.abs(Math.atan2(across, front)) <= circleAzimuth) {
-      outside = Math.abs(Math.asin(up)) - circleRadius;
-    } else {
-      const toFirst = Math.acos(clamp(px * circleCentres[0]! + py * circleCentres[1]! + pz * circleCentres[2]!, -1, 1));
-      const toSecond = Math.acos(clamp(px * circleCentres[3]! + py * circleCentres[4]! + pz * circleCentres[5]!, -1, 1));
-      outside = Math.min(toFirst, toSecond) - circleRadius;
+  writeRegionThresholds(circleAzimuth, circleRadius);
+  const { pointGains, ranges } = state;
+  const points = state.sources.points;
+  if (cosReach === -2) {
+    // every source is visited and most weigh 1: start from the sum of all and take off
+    // what the others lack
+    out.set(state.totalGains);
+    for (let p = 0; p < state.sources.count; p++) {
+      const lack = 1 - regionWeight(points[3 * p]!, points[3 * p + 1]!, points[3 * p + 2]!, circleRadius);
+      if (lack === 0) continue;
+      for (let c = 0; c < channels; c++) out[c] = out[c]! - lack * pointGains[p * channels + c]!;
     }
-    const weight = outside <= 0 ? 1 : outside >= FADE_RAD ? 0 : 1 - outside / FADE_RAD;
-    if (weight === 0) continue;
-    for (let c = 0; c < channels; c++) out[c] = out[c]! + weight * pointGains[p * channels + c]!;
+    normalise(out, channels);
+    return;
+  }
+  out.fill(0, 0, channels);
+  const rangeCount = writeCapRanges(state.sources, sx, sy, sz, reach, ranges);
+  for (let r = 0; r < rangeCount; r++) {
+    const end = ranges[2 * r + 1]!;
+    for (let p = ranges[2 * r]!; p < end; p++) {
+      const px = points[3 * p]!;
+      const py = points[3 * p + 1]!;
+      const pz = points[3 * p + 2]!;
+      if (px * sx + py * sy + pz * sz < cosReach) continue;
+      const weight = regionWeight(px, py, pz, circleRadius);
+      if (weight === 0) continue;
+      for (let c = 0; c < channels; c++) out[c] = out[c]! + weight * pointGains[p * channels + c]!;
+    }
   }
   normalise(out, channels);
+}
+
+/**
+ * Cosines and sines that decide most virtual sources' weights without an inverse
+ * trigonometric function (the same weights, to rounding): in the straight part
+ * |asin(up)| <= r iff |up| <= sin r (r < 90 degrees); by the end circles
+ * min(acos a, acos b) = acos(max(a, b)), and acos m <= r iff m >= cos r.
+ */
+const thresholds = new Float64Array(5);
+const COS_CIRCLE_AZIMUTH = 0;
+const SIN_INSIDE = 1;
+const SIN_OUTSIDE = 2;
+const COS_INSIDE = 3;
+const COS_OUTSIDE = 4;
+
+function writeRegionThresholds(circleAzimuth: number, circleRadius: number): void {
+  thresholds[COS_CIRCLE_AZIMUTH] = circleAzimuth >= Math.PI ? -2 : Math.cos(circleAzimuth);
+  thresholds[SIN_INSIDE] = circleRadius >= Math.PI / 2 ? 2 : Math.sin(circleRadius);
+  thresholds[SIN_OUTSIDE] = circleRadius + FADE_RAD >= Math.PI / 2 ? 2 : Math.sin(circleRadius + FADE_RAD);
+  thresholds[COS_INSIDE] = Math.cos(circleRadius);
+  thresholds[COS_OUTSIDE] = circleRadius + FADE_RAD >= Math.PI ? -2 : Math.cos(circleRadius + FADE_RAD);
+}
+
+/**
+ * A virtual source's weight: 1 inside the region, falling linearly to 0 over FADE_RAD of
+ * angle outside it. The straight part is where the source's angle about the region's up
+ * axis, atan2(across, front), is within circleAzimuth (cos of it >= cos circleAzimuth);
+ * there the distance is |elevation| - r, elsewhere the distance to the nearer end circle's
+ * centre - r.
+ */
+function regionWeight(px: number, py: number, pz: number, circleRadius: number): number {
+  const across = clamp(px * regionBasis[0]! + py * regionBasis[1]! + pz * regionBasis[2]!, -1, 1);
+  const front = clamp(px * regionBasis[3]! + py * regionBasis[4]! + pz * regionBasis[5]!, -1, 1);
+  let outside: number;
+  if (front >= thresholds[COS_CIRCLE_AZIMUTH]! * Math.sqrt(across * across + front * front)) {
+    const up = Math.abs(clamp(px * regionBasis[6]! + py * regionBasis[7]! + pz * regionBasis[8]!, -1, 1));
+    if (up <= thresholds[SIN_INSIDE]!) return 1;
+    if (up >= thresholds[SIN_OUTSIDE]!) return 0;
+    outside = Math.asin(up) - circleRadius;
+  } else {
+    const toFirst = px * circleCentres[0]! + py * circleCentres[1]! + pz * circleCentres[2]!;
+    const toSecond = px * circleCentres[3]! + py * circleCentres[4]! + pz * circleCentres[5]!;
+    const nearer = clamp(Math.max(toFirst, toSecond), -1, 1);
+    if (nearer >= thresholds[COS_INSIDE]!) return 1;
+    if (nearer <= thresholds[COS_OUTSIDE]!) return 0;
+    outside = Math.acos(nearer) - circleRadius;
+  }
+  return outside <= 0 ? 1 : outside >= FADE_RAD ? 0 : 1 - outside / FADE_RAD;
 }

@@ -1,10 +1,13 @@
 import { readFileSync } from 'node:fs';
 import { describe, expect, it } from 'vitest';
-import { LAYOUT_NAMES } from '../../../../src/core/layouts';
+import { getLayout, LAYOUT_NAMES } from '../../../../src/core/layouts';
+import type { LoudspeakerLayout } from '../../../../src/core/layouts';
+import { createObjectValues } from '../../../../src/core/scene/objectValues';
 import type { LoudspeakerOutput } from '../../../../src/core/outputs/outputDefinition';
 import { loudspeakerOutput } from '../../../../src/core/outputs/studioOutputs';
 import { readUserLayout } from '../../../../src/core/userLayout';
 import { DECORRELATION_DELAY_SAMPLES } from '../../../../src/dsp/filters/decorrelationFilters';
+import { createLayoutObjectGains } from '../../../../src/dsp/panners/objectGains/layoutObjectGains';
 import { createLayoutPanner } from '../../../../src/render/buses/layoutPanners';
 import { createLoudspeakerBus } from '../../../../src/render/buses/loudspeakerBus';
 import { RENDER_BLOCK_FRAMES } from '../../../../src/render/renderBlock';
@@ -51,5 +54,36 @@ describe('the loudspeaker bus', () => {
     // 0+2+0 is the stereo fold-down: -3 dB behind, so its power is 1/2 to 1 (stereoFoldDown.ts)
     if (output.layout.name === '0+2+0') expect(power).toBeGreaterThanOrEqual(0.5 - 1e-12);
     else expect(Math.abs(power - 1)).toBeLessThan(1e-12);
+  });
+
+  it("makes BS.2127's gain calculator (its set-up) with the bus, not in the first blocks of moving objects with extent, diffuseness or divergence", () => {
+    const made: string[] = [];
+    const countingSetUp = (layout: LoudspeakerLayout) => {
+      made.push(layout.name);
+      return createLayoutObjectGains(layout);
+    };
+    const bus = createLoudspeakerBus(loudspeakerOutput('7.1.4', '7.1.4', '4+7+0'), { createCalculator: countingSetUp });
+    expect(made).toEqual(['4+7+0']);
+    const values = [
+      { ...createObjectValues(), width: 30, height: 10, diffuse: 0.2 },
+      { ...createObjectValues(), width: 360, depth: 0.5, objectDivergence: { value: 0.5, azimuthRange: 45 } },
+    ];
+    const voices = values.map(() => bus.createVoice());
+    const input = new Float32Array(RENDER_BLOCK_FRAMES).fill(1);
+    let power = 0;
+    for (let b = 0; b < 4; b++) {
+      bus.beginBlock();
+      values.forEach((v, k) => {
+        const direction = Float64Array.from([-Math.sin(0.1 * b + k), Math.cos(0.1 * b + k), 0]);
+        const placement = { direction, distanceM: 1, values: v };
+        if (b === 0) bus.startVoice(voices[k], placement);
+        bus.addObject(voices[k], input, placement);
+      });
+      bus.endBlock();
+      power = bus.block.reduce((sum, channel) => sum + channel[RENDER_BLOCK_FRAMES - 1]! ** 2, 0);
+    }
+    expect(made).toEqual(['4+7+0']);
+    // and the objects were rendered: past the 255-frame delay the direct parts are heard
+    expect(power).toBeGreaterThan(0.1);
   });
 });
