@@ -48,6 +48,10 @@ interface LoudspeakerVoice {
   x: number;
   y: number;
   z: number;
+  /** The direction of the last block (a calculator voice whose object stopped between knots settles on it). */
+  lastX: number;
+  lastY: number;
+  lastZ: number;
   readonly values: ObjectValues & { set: boolean };
 }
 
@@ -146,6 +150,9 @@ export function createLoudspeakerBus(output: LoudspeakerOutput, options: Loudspe
       x: 0,
       y: 0,
       z: 0,
+      lastX: 0,
+      lastY: 0,
+      lastZ: 0,
       values: Object.assign(createObjectValues(), { set: false }),
     }),
     beginBlock() {
@@ -167,6 +174,9 @@ export function createLoudspeakerBus(output: LoudspeakerOutput, options: Loudspe
     addObject(voice: LoudspeakerVoice, input: Float32Array, placement: ObjectPlacement) {
       const d = placement.direction;
       const moved = voice.bedGains === undefined && (turned(voice, d, cosKnotAngle) || valuesChanged(placement.values, voice.values));
+      voice.lastX = d[0]!;
+      voice.lastY = d[1]!;
+      voice.lastZ = d[2]!;
       if (moved) computeTarget(voice, placement);
       const direct = voice.direct;
       const nextDirect = moved ? target.direct : direct;
@@ -228,11 +238,14 @@ function bedChannelGains(bedChannel: BedChannel, output: LoudspeakerOutput, pann
 
 /**
  * Whether the voice's gains are no longer for direction d: any change for the point-source
- * panner (1 us a call), a move beyond the knot angle for the gain calculator.
+ * panner (1 us a call); for the gain calculator a move beyond the knot angle, or an object
+ * that stopped (d is the last block's) short of its next knot, so it rests at its own gains.
  */
 function turned(voice: LoudspeakerVoice, d: Float64Array, cosKnotAngle: number): boolean {
-  if (!voice.usesCalculator) return d[0] !== voice.x || d[1] !== voice.y || d[2] !== voice.z;
-  return d[0]! * voice.x + d[1]! * voice.y + d[2]! * voice.z < cosKnotAngle;
+  const changed = d[0] !== voice.x || d[1] !== voice.y || d[2] !== voice.z;
+  if (!voice.usesCalculator || !changed) return changed;
+  const stopped = d[0] === voice.lastX && d[1] === voice.lastY && d[2] === voice.lastZ;
+  return stopped || d[0]! * voice.x + d[1]! * voice.y + d[2]! * voice.z < cosKnotAngle;
 }
 
 /** The fields the gains depend on (not the gain, applied before the buses, nor the polar position, which the direction carries). */

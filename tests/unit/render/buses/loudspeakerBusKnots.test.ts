@@ -15,15 +15,20 @@ const JUMP_BLOCK = 200;
 /** Azimuth of the path at block b: a sweep along the horizon (a great circle), with one jump. */
 const azimuthAt = (b: number): number => STEP_DEG * b + (b >= JUMP_BLOCK ? 20 : 0);
 
-/** The 7.1.4 bus's output for a DC object along the path, every channel, BLOCKS blocks. */
+/** The 7.1.4 bus's output for a DC object along the path with a jump, every channel, BLOCKS blocks. */
 function render(values: ObjectValues, knotAngleDeg: number): Float32Array[] {
+  return renderPath(values, knotAngleDeg, azimuthAt);
+}
+
+/** The same along any path of azimuths (degrees) per block. */
+function renderPath(values: ObjectValues, knotAngleDeg: number, path: (b: number) => number): Float32Array[] {
   const output = loudspeakerOutput('7.1.4', '7.1.4', '4+7+0');
   const bus = createLoudspeakerBus(output, { knotAngleDeg });
   const voice = bus.createVoice();
   const input = new Float32Array(B).fill(1);
   const out = output.channels.map(() => new Float32Array(BLOCKS * B));
   for (let b = 0; b < BLOCKS; b++) {
-    const az = (azimuthAt(b) * Math.PI) / 180;
+    const az = (path(b) * Math.PI) / 180;
     const placement = { direction: Float64Array.from([-Math.sin(az), Math.cos(az), 0]), distanceM: 1, values };
     bus.beginBlock();
     if (b === 0) bus.startVoice(voice, placement);
@@ -65,5 +70,22 @@ describe('the loudspeaker bus recomputes calculator gains at knots', () => {
     // the knots are real (fewer recomputations than blocks) and the bound says something
     expect(largest).toBeGreaterThan(1e-4);
     expect(bound).toBeLessThan(0.05);
+  });
+});
+
+describe('an object that stops between two knots', () => {
+  it('rests at the gains of where it stopped, not of its last knot: after the block it stops in, every channel equals the per-block render within 1e-7', () => {
+    const STOP_BLOCK = 101; // 30.3 degrees: 0.3 past the knot at 30 (knots every 1.2 degrees here)
+    const path = (b: number): number => STEP_DEG * Math.min(b, STOP_BLOCK);
+    const values = { ...createObjectValues(), width: 30, height: 10 };
+    const perBlock = renderPath(values, 0, path);
+    const knots = renderPath(values, KNOT_ANGLE_DEG, path);
+    let beforeStop = 0;
+    for (let c = 0; c < perBlock.length; c++) {
+      beforeStop = Math.max(beforeStop, Math.abs(knots[c]![blockEnd(STOP_BLOCK)]! - perBlock[c]![blockEnd(STOP_BLOCK)]!));
+      for (let n = blockEnd(STOP_BLOCK + 1); n < BLOCKS * B; n++) expect(Math.abs(knots[c]![n]! - perBlock[c]![n]!)).toBeLessThan(1e-7);
+    }
+    // the stop is between knots: at the block it stops in, the gains are still the knot's
+    expect(beforeStop).toBeGreaterThan(1e-4);
   });
 });
