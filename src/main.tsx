@@ -39,6 +39,7 @@ import './ui/styles.css';
  *   sourceDrawnPosition(id)    the three.js position the stage draws a source at now (a moving one where its timeline has it)
  *   speakerDrawnPosition(l)    the three.js position the stage draws the monitored loudspeaker labelled l at
  *   drawnExtent()              the selected source's extent as drawn (ui/stage/stageExtent.ts), or null
+ *   drawnRoomBox()             the room box of Cartesian objects as drawn (three.js min and max corners), or null
  * A test drags a source with page.mouse from sourceScreenPosition(id) to
  * positionScreenPosition(target) (same elevation: a plain drag keeps the source's elevation angle)
  * and reads the result from store.getState(). Open the page with `?engine=none` to run
@@ -57,6 +58,7 @@ export interface StudioTestHooks {
   sourceDrawnPosition(sourceId: string): Vec3 | null;
   speakerDrawnPosition(label: string): Vec3 | null;
   drawnExtent(): StageExtent | null;
+  drawnRoomBox(): { readonly min: Vec3; readonly max: Vec3 } | null;
 }
 
 declare global {
@@ -154,6 +156,7 @@ async function start(): Promise<void> {
     sourceDrawnPosition: (sourceId) => probe?.sourceDrawnPosition(sourceId) ?? null,
     speakerDrawnPosition: (label) => probe?.speakerDrawnPosition(label) ?? null,
     drawnExtent: () => probe?.drawnExtent() ?? null,
+    drawnRoomBox: () => probe?.drawnRoomBox() ?? null,
   };
   const onStageProbe = (next: StageProbe | null): void => {
     probe = next;

@@ -2,7 +2,8 @@ import type { AdmObject, AdmObjectsBlock } from '../core/adm/admModel';
 import { FieldError } from '../core/fieldError';
 import { LAYOUT_NAMES, getLayout } from '../core/layouts';
 import type { LayoutName } from '../core/layouts';
-import type { BinauralRenderMode, ObjectAdmParameters } from '../core/scene/objectMetadata';
+import type { AdmCartesianPosition, BinauralRenderMode, ObjectAdmParameters } from '../core/scene/objectMetadata';
+import { ADM_NUMBER_LIMITS } from '../core/scene/objectMetadata';
 import type { ObjectBlock } from '../core/scene/objectTimeline';
 import { SCENE_FORMAT_VERSION, SCENE_LIMITS, SUPPORTED_SAMPLE_RATES_HZ } from '../core/scene/scene';
 import type { Scene, SceneBed, SceneSource, SourcePosition } from '../core/scene/scene';
@@ -15,7 +16,8 @@ import type { AdmTrackAssignment } from '../io/adm/admTracks';
 import { bs2051Label } from '../dsp/panners/directSpeakers/speakerLabel';
 import type { SceneAmbisonics } from '../core/scene/ambisonicStem';
 import { admHoaStem } from './hoaPacks';
-import { writeCartesianExtentAsPolar, writeCartesianPointAsPolar } from '../dsp/panners/objectGains/coordinateConversion';
+import { writeCartesianExtentAsPolar, writeCartesianPointAsPolar, writePolarExtentAsCartesian, writePolarPointAsCartesian } from '../dsp/panners/objectGains/coordinateConversion';
+import { cartesianToScenePosition } from '../core/scene/cartesianPosition';
 
 /** A stem the imported scene refers to: its path relative to the scene file and its channels. */
 export interface ImportedStem {
@@ -36,8 +38,10 @@ const IMPORTED_DISTANCE_M = 1;
  * An ADM BWF file as a scene (format version 2): the first programme's objects (every
  * object when the file has no programme), nested ones included. Each Objects channel
  * becomes an object with a mono stem: its blocks a timeline (times from the programme's
- * start: the audioObject's start plus rtime; jumpPosition kept; gains in dB; a Cartesian
- * position converted to polar by BS.2127 section 10, as are Cartesian extents), or its
+ * start: the audioObject's start plus rtime; jumpPosition kept; gains in dB; an object
+ * whose first block is Cartesian stays Cartesian, X, Y, Z and extent in cube units as
+ * they are, as BS.2127 renders it allocentrically; a block of the other kind than its
+ * object's is converted by BS.2127 section 10), or its
  * static values when it has one block; headphoneVirtualise becomes its binaural render
  * mode. A DirectSpeakers pack whose labels all belong to a BS.2051 layout becomes a bed
  * on the smallest such layout; the channels of any other become static objects at their
@@ -154,9 +158,10 @@ function selectedObjects({ document, lookup, tracks }: AdmBwf): AdmObject[] {
 }
 
 function objectSource(id: string, name: string, file: string, blocks: readonly AdmObjectsBlock[], objectGainDb: number, startSec: number, lengthSec: number): SceneSource {
-  const converted = blocks.map((block) => blockValues(block, objectGainDb));
+  const cartesian = blocks[0]!.position.coordinates === 'cartesian';
+  const converted = blocks.map((block) => blockValues(block, objectGainDb, cartesian));
   const first = converted[0]!;
-  const { position, gainDb: firstGainDb, ...firstParameters } = first.values;
+  const { position, cartesianPosition, gainDb: firstGainDb, ...firstParameters } = first.values;
   const source: SceneSource = {
     id,
     name,
@@ -164,7 +169,8 @@ function objectSource(id: string, name: string, file: string, blocks: readonly A
     gainDb: firstGainDb,
     mute: false,
     solo: false,
-    position,
+    position: cartesianPosition === undefined ? position! : cartesianToScenePosition(cartesianPosition),
+    ...(cartesianPosition === undefined ? {} : { cartesianPosition }),
     spreadDeg: 0,
     ...firstParameters,
     ...(first.mode === undefined ? {} : { binauralRenderMode: first.mode }),
@@ -186,28 +192,24 @@ function objectSource(id: string, name: string, file: string, blocks: readonly A
 }
 
 interface BlockValues {
-  readonly values: ObjectAdmParameters & { readonly position: SourcePosition; readonly gainDb: number };
+  readonly values: ObjectAdmParameters & { readonly position?: SourcePosition; readonly cartesianPosition?: AdmCartesianPosition; readonly gainDb: number };
   readonly mode?: BinauralRenderMode;
 }
 
 const scratch = new Float64Array(3);
 
-/** One block's values as a scene object's: polar position at the reference distance, gain in dB, extent in polar units. */
-function blockValues(block: AdmObjectsBlock, objectGainDb: number): BlockValues {
-  let azimuthDeg: number;
-  let elevationDeg: number;
-  if (block.position.coordinates === 'polar') {
-    azimuthDeg = block.position.azimuth;
-    elevationDeg = block.position.elevation;
-  } else {
-    writeCartesianPointAsPolar(block.position.x, block.position.y, block.position.z ?? 0, scratch);
-    azimuthDeg = scratch[0]!;
-    elevationDeg = scratch[1]!;
-  }
-  const extent = extentOf(block, azimuthDeg, elevationDeg);
+/**
+ * One block's values as a scene object's: a polar object's position at the reference
+ * distance with its extent in polar units, a Cartesian object's X, Y, Z with its extent in
+ * cube units (`cartesian`: the object's kind, its first block's; a block of the other kind
+ * is converted by BS.2127 section 10), gain in dB.
+ */
+function blockValues(block: AdmObjectsBlock, objectGainDb: number, cartesian: boolean): BlockValues {
+  const position = cartesian ? cartesianPositionOf(block) : polarPositionOf(block);
+  const extent = cartesian ? cartesianExtentOf(block) : polarExtentOf(block);
   const divergence = block.objectDivergence;
   const values = {
-    position: { azimuthDeg: wrapAzimuthDeg(azimuthDeg), elevationDeg: Math.min(90, Math.max(-90, elevationDeg)), distanceM: IMPORTED_DISTANCE_M },
+    ...position,
     gainDb: clampGainDb(objectGainDb + gainDb(block.gain ?? 1)),
     ...extent,
     ...(block.diffuse === undefined || block.diffuse === 0 ? {} : { diffuse: block.diffuse }),
@@ -219,14 +221,53 @@ function blockValues(block: AdmObjectsBlock, objectGainDb: number): BlockValues 
   return { values, ...(mode === undefined ? {} : { mode }) };
 }
 
-function extentOf(block: AdmObjectsBlock, azimuthDeg: number, elevationDeg: number): Pick<ObjectAdmParameters, 'width' | 'height' | 'depth'> {
+/** The block's direction in degrees (a Cartesian position's by section 10). */
+function blockDirection(block: AdmObjectsBlock): { azimuthDeg: number; elevationDeg: number } {
+  if (block.position.coordinates === 'polar') return { azimuthDeg: block.position.azimuth, elevationDeg: block.position.elevation };
+  writeCartesianPointAsPolar(block.position.x, block.position.y, block.position.z ?? 0, scratch);
+  return { azimuthDeg: scratch[0]!, elevationDeg: scratch[1]! };
+}
+
+function polarPositionOf(block: AdmObjectsBlock): { position: SourcePosition } {
+  const { azimuthDeg, elevationDeg } = blockDirection(block);
+  return { position: { azimuthDeg: wrapAzimuthDeg(azimuthDeg), elevationDeg: Math.min(90, Math.max(-90, elevationDeg)), distanceM: IMPORTED_DISTANCE_M } };
+}
+
+/** A Cartesian block's X, Y, Z as they are; a polar block's direction by section 10 at its distance (1 when absent: the cube's surface). */
+function cartesianPositionOf(block: AdmObjectsBlock): { cartesianPosition: AdmCartesianPosition } {
+  const p = block.position;
+  if (p.coordinates === 'cartesian') return { cartesianPosition: { X: clampUnit(p.x), Y: clampUnit(p.y), Z: clampUnit(p.z ?? 0) } };
+  writePolarPointAsCartesian(p.azimuth, p.elevation, p.distance ?? 1, scratch);
+  return { cartesianPosition: { X: clampUnit(scratch[0]!), Y: clampUnit(scratch[1]!), Z: clampUnit(scratch[2]!) } };
+}
+
+function clampUnit(value: number): number {
+  return Math.min(1, Math.max(-1, value));
+}
+
+function extentSizes(block: AdmObjectsBlock): { width: number; height: number; depth: number } | undefined {
   const width = block.width ?? 0;
   const height = block.height ?? 0;
   const depth = block.depth ?? 0;
-  if (width === 0 && height === 0 && depth === 0) return {};
-  if (block.position.coordinates === 'polar') return { width, height, depth };
-  writeCartesianExtentAsPolar(azimuthDeg, elevationDeg, width, depth, height, scratch);
+  return width === 0 && height === 0 && depth === 0 ? undefined : { width, height, depth };
+}
+
+function polarExtentOf(block: AdmObjectsBlock): Pick<ObjectAdmParameters, 'width' | 'height' | 'depth'> {
+  const sizes = extentSizes(block);
+  if (sizes === undefined) return {};
+  if (block.position.coordinates === 'polar') return sizes;
+  const { azimuthDeg, elevationDeg } = blockDirection(block);
+  writeCartesianExtentAsPolar(azimuthDeg, elevationDeg, sizes.width, sizes.depth, sizes.height, scratch);
   return { width: Math.min(360, scratch[0]!), height: Math.min(360, scratch[1]!), depth: Math.min(1, scratch[2]!) };
+}
+
+/** Cube units: width along X, depth along Y, height along Z (BS.2076-2's Cartesian extent), at most the scene's limits. */
+function cartesianExtentOf(block: AdmObjectsBlock): Pick<ObjectAdmParameters, 'width' | 'height' | 'depth'> {
+  const sizes = extentSizes(block);
+  if (sizes === undefined) return {};
+  if (block.position.coordinates === 'cartesian') return { width: sizes.width, height: sizes.height, depth: Math.min(ADM_NUMBER_LIMITS.depth.max, sizes.depth) };
+  writePolarExtentAsCartesian(block.position.azimuth, block.position.elevation, sizes.width, sizes.height, sizes.depth, scratch);
+  return { width: scratch[0]!, depth: Math.min(ADM_NUMBER_LIMITS.depth.max, scratch[1]!), height: scratch[2]! };
 }
 
 /** The inverse of the export's mapping (render/adm/sceneAdmObjects.ts): bypass is off; DRR 15 dB and above near, 5 to 15 mid, below far; no DRR mid. */

@@ -2,6 +2,7 @@ import { DEFAULT_MID_SIDE_SETTINGS, MID_SIDE_LIMITS, MID_SIDE_NUMBER_FIELDS, isD
 import type { MidSideNumberField, MidSideSettings, MidSideSettingsPatch } from '../core/scene/midSideSettings';
 import { DEFAULT_SPREAD_DEG, SCENE_LIMITS } from '../core/scene/scene';
 import type { MasterSettings, Scene, SceneBed, SceneSource, SourcePosition } from '../core/scene/scene';
+import type { AdmCartesianPosition } from '../core/scene/objectMetadata';
 import { wrapAzimuthDeg } from '../core/units';
 import type { Decibels, Degrees, Metres } from '../core/units';
 
@@ -11,6 +12,22 @@ import type { Decibels, Degrees, Metres } from '../core/units';
  * Values are brought into SCENE_LIMITS: azimuth wraps into (-180, 180], the others clamp;
  * non-finite numbers are ignored.
  */
+
+/** A partial ADM Cartesian position of a Cartesian object: the fields to set, each clamped into [-1, 1]. */
+export interface CartesianPositionPatch {
+  readonly X?: number;
+  readonly Y?: number;
+  readonly Z?: number;
+}
+
+/** `position` with the finite fields of `patch` set (clamped into [-1, 1]); the same object when nothing changes. */
+export function cartesianPositionWith(position: AdmCartesianPosition, patch: CartesianPositionPatch): AdmCartesianPosition {
+  const field = (value: number | undefined, current: number): number => (isFiniteNumber(value) ? Math.min(1, Math.max(-1, value)) : current);
+  const X = field(patch.X, position.X);
+  const Y = field(patch.Y, position.Y);
+  const Z = field(patch.Z, position.Z);
+  return X === position.X && Y === position.Y && Z === position.Z ? position : { ...position, X, Y, Z };
+}
 
 /** A partial position: the fields to set (absolute) or to add (nudge). */
 export interface PositionPatch {

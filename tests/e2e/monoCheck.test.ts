@@ -21,8 +21,8 @@ interface DemoSource {
   readonly id: string;
   readonly name: string;
 }
-const demo = JSON.parse(readFileSync(new URL('../../scenes/demo.json', import.meta.url), 'utf8')) as { sources: DemoSource[] };
-const demoName = (id: string): string => demo.sources.find((s) => s.id === id)!.name;
+const demo = JSON.parse(readFileSync(new URL('../../scenes/demo.json', import.meta.url), 'utf8')) as { objects: DemoSource[] };
+const demoName = (id: string): string => demo.objects.find((s) => s.id === id)!.name;
 
 /** The store's mono check as the page holds it (src/state/slices/monoCheckSlice.ts). */
 interface MonoCheckView {

@@ -83,10 +83,10 @@ describe('session persistence and bad scene files', () => {
 
   it('refuses a scene file with a bad field, naming the file and the field, and keeps the session', async () => {
     const { page } = session;
-    const bad = JSON.parse(demoText) as { sources: { position: { azimuthDeg: unknown } }[] };
-    bad.sources[2]!.position.azimuthDeg = 400;
+    const bad = JSON.parse(demoText) as { objects: { position: { azimuthDeg: unknown } }[] };
+    bad.objects[2]!.position.azimuthDeg = 400;
     await openSceneFile('bad-field-scene.json', JSON.stringify(bad, null, 2));
-    await expectErrorBanner('bad-field-scene.json', 'sources[2].position.azimuthDeg');
+    await expectErrorBanner('bad-field-scene.json', 'objects[2].position.azimuthDeg');
     await expect(storeScene(page)).resolves.toEqual(edited);
   });
 

@@ -115,8 +115,8 @@ describe('sessions in the browser', () => {
     const { page } = session;
     const before = await storeScene(page);
     const stepsBefore = await undoSteps(page);
-    const opened = JSON.parse(demoText) as { sources: { gainDb: number }[] };
-    opened.sources[0]!.gainDb = -20;
+    const opened = JSON.parse(demoText) as { objects: { gainDb: number }[] };
+    opened.objects[0]!.gainDb = -20;
     await page.getByTestId('scene-open-input').setInputFiles({ name: 'other.json', mimeType: 'application/json', buffer: Buffer.from(JSON.stringify(opened)) });
     await expect.poll(async () => (await storeScene(page)).sources[0]!.gainDb).toBe(-20);
     await expect(undoSteps(page)).resolves.toBe(stepsBefore + 1);

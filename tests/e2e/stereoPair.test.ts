@@ -18,8 +18,8 @@ import type { ScreenPoint, StudioWindow } from './support/studioPage';
  * at spread 0 the source is drawn alone.
  */
 
-const demo = JSON.parse(readFileSync(new URL('../../scenes/demo.json', import.meta.url), 'utf8')) as { sources: { id: string; color: string }[] };
-const GUITAR_COLOUR = hexColour(demo.sources.find((s) => s.id === 'guitar')!.color);
+const demo = JSON.parse(readFileSync(new URL('../../scenes/demo.json', import.meta.url), 'utf8')) as { objects: { id: string; color: string }[] };
+const GUITAR_COLOUR = hexColour(demo.objects.find((s) => s.id === 'guitar')!.color);
 /** The stage's clear colour (StageScene.tsx). */
 const STAGE_BACKGROUND = hexColour('#0f1216');
 /** Mean over a 5x5 pixel square at a channel's centre: the sphere there is about 10 px across. A lit sphere is this far (max over R, G, B) from the background, bare floor much less. */

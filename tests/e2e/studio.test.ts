@@ -23,8 +23,8 @@ interface DemoSource {
   readonly position: PolarPosition;
   readonly color: string;
 }
-const demo = JSON.parse(readFileSync(new URL('../../scenes/demo.json', import.meta.url), 'utf8')) as { sources: DemoSource[] };
-const demoSource = (id: string): DemoSource => demo.sources.find((s) => s.id === id)!;
+const demo = JSON.parse(readFileSync(new URL('../../scenes/demo.json', import.meta.url), 'utf8')) as { objects: DemoSource[] };
+const demoSource = (id: string): DemoSource => demo.objects.find((s) => s.id === id)!;
 
 /** The stage's clear colour (StageScene.tsx). */
 const STAGE_BACKGROUND = hexColour('#0f1216');

@@ -298,7 +298,7 @@ describe('analyze never writes over the user\'s files', () => {
     const scenePath = path.join(dir, 'own-scene.json');
     const scene = JSON.parse(await readFile(path.join(repoRoot, 'scenes/demo.json'), 'utf8'));
     const stem = await wav('own-stem.wav', [sine(0.1, 1)]);
-    scene.sources[0].stem = { file: 'own-stem.wav' };
+    scene.objects[0].stem = { file: 'own-stem.wav' };
     const text = JSON.stringify(scene);
     await writeFile(scenePath, text);
     const onScene = await analyze([scenePath, '--html', scenePath]);
@@ -307,7 +307,7 @@ describe('analyze never writes over the user\'s files', () => {
     expect(await readFile(scenePath, 'utf8')).toBe(text);
     const onStem = await analyze([scenePath, '--json', stem]);
     expect(onStem.exitCode).toBe(2);
-    expect(onStem.stderr).toContain(`${stem}: refusing to write over the stem of source "${scene.sources[0].name}"`);
+    expect(onStem.stderr).toContain(`${stem}: refusing to write over the stem of source "${scene.objects[0].name}"`);
     expect(onStem.report).toBeUndefined();
   });
 

@@ -77,7 +77,7 @@ describe('npm run render on the demo scene', () => {
 
   it('reports output that would clip with its peak in dBFS instead of clipping silently', async () => {
     const scene = JSON.parse(await readFile(path.join(repoRoot, 'scenes/demo.json'), 'utf8'));
-    for (const source of scene.sources) source.gainDb = 18;
+    for (const source of scene.objects) source.gainDb = 18;
     const hot = path.join(outDir, 'hot.json');
     await writeFile(hot, JSON.stringify(scene));
     const lines: string[] = [];
@@ -127,23 +127,23 @@ describe('render command line errors', () => {
   it('exits 1 with a one-line error naming the field of a bad scene', async () => {
     const bad = path.join(outDir, 'bad.json');
     const scene = JSON.parse(await readFile(path.join(repoRoot, 'scenes/demo.json'), 'utf8'));
-    scene.sources[2].position.azimuthDeg = 'left';
+    scene.objects[2].position.azimuthDeg = 'left';
     await writeFile(bad, JSON.stringify(scene));
     const { code, stderr } = await failure([bad, '--out', outDir]);
     expect(code).toBe(1);
     expect(stderr.trim().split('\n')).toEqual([
-      `render: ${bad}: sources[2].position.azimuthDeg: expected a number in (-180, 180], got "left"`,
+      `render: ${bad}: objects[2].position.azimuthDeg: expected a number in (-180, 180], got "left"`,
     ]);
   });
 
   it('exits 1 naming the source and the file when a stem is missing', async () => {
     const scene = JSON.parse(await readFile(path.join(repoRoot, 'scenes/demo.json'), 'utf8'));
-    scene.sources[1].stem = { file: 'missing/bass.wav' };
+    scene.objects[1].stem = { file: 'missing/bass.wav' };
     const bad = path.join(outDir, 'missing-stem.json');
     await writeFile(bad, JSON.stringify(scene));
     const { code, stderr } = await failure([bad, '--out', outDir]);
     expect(code).toBe(1);
-    expect(stderr).toMatch(/^render: source "Bass" \(sources\[1\]\), stem .*missing\/bass\.wav: cannot read the file \(ENOENT\)\n$/);
+    expect(stderr).toMatch(/^render: source "Bass" \(objects\[1\]\), stem .*missing\/bass\.wav: cannot read the file \(ENOENT\)\n$/);
   });
 
   it('never writes over an input: --out in the scene\'s folder, where a stem has an output\'s name, exits 2 and leaves the stem as it was', async () => {
@@ -153,12 +153,12 @@ describe('render command line errors', () => {
     // The first source's stem is a file named as the stereo render of this scene would be.
     const stemBytes = encodeWav({ sampleRateHz: 48000, channels: [new Float32Array(4800).fill(0.25)] }, { sampleFormat: 'pcm16' });
     await writeFile(path.join(folder, 'song.stereo.wav'), stemBytes);
-    scene.sources[0].stem = { file: 'song.stereo.wav' };
+    scene.objects[0].stem = { file: 'song.stereo.wav' };
     const scenePath = path.join(folder, 'song.json');
     await writeFile(scenePath, JSON.stringify(scene));
     const { code, stderr } = await failure([scenePath, '--out', folder, '--force']);
     expect(code).toBe(2);
-    expect(stderr).toBe(`render: ${path.join(folder, 'song.stereo.wav')}: refusing to write over the stem of source "${scene.sources[0].name}"; choose another output path\n`);
+    expect(stderr).toBe(`render: ${path.join(folder, 'song.stereo.wav')}: refusing to write over the stem of source "${scene.objects[0].name}"; choose another output path\n`);
     expect(new Uint8Array(await readFile(path.join(folder, 'song.stereo.wav')))).toEqual(stemBytes);
   });
 

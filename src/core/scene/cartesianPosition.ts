@@ -1,4 +1,5 @@
 import { RADIANS_PER_DEGREE } from '../units';
+import type { AdmCartesianPosition } from './objectMetadata';
 import type { SceneSource, SourcePosition } from './scene';
 import { SCENE_LIMITS } from './scene';
 
@@ -11,11 +12,12 @@ export interface WritablePolar {
 
 /**
  * Metres per ADM Cartesian unit: the cube's face is where the loudspeakers are, taken as
- * 1 m away. The scene's polar position of a Cartesian object (what the stage and the
- * inspector show) is the plain direction of (X, Y, Z) at |(X, Y, Z)| x this (no closer
- * than the scene's minimum). The renderer does not use it: it renders a Cartesian object
- * by BS.2127's allocentric panner on loudspeakers and places it at section 10's polar
- * equivalent (render/rendererSources.ts; DESIGN.md section 2).
+ * 1 m away. The scene's polar position of a Cartesian object is the plain direction of
+ * (X, Y, Z) at |(X, Y, Z)| x this (no closer than the scene's minimum). The renderer does
+ * not use it: it renders a Cartesian object by BS.2127's allocentric panner on
+ * loudspeakers and places it at section 10's polar equivalent (render/rendererSources.ts;
+ * DESIGN.md section 2); the stage draws it in its room box (ui/stage/stageMath.ts) and
+ * the inspector shows its X, Y, Z.
  */
 export const CARTESIAN_UNIT_M = 1;
 
@@ -33,6 +35,14 @@ export function cartesianToScenePosition(position: { readonly X: number; readonl
   const out: WritablePolar = { azimuthDeg: 0, elevationDeg: 0, distanceM: 1 };
   writeCartesianAsPolar(position.X, position.Y, position.Z, out);
   return out;
+}
+
+/**
+ * The Cartesian `source` moved to `position` (X, Y, Z, already within [-1, 1]), its scene
+ * polar position following (writeCartesianAsPolar).
+ */
+export function withCartesianPosition(source: SceneSource, position: AdmCartesianPosition): SceneSource {
+  return { ...source, cartesianPosition: position, position: cartesianToScenePosition(position) };
 }
 
 /**

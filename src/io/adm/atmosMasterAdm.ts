@@ -99,7 +99,7 @@ export function buildAtmosMasterAdm(input: AtmosMasterInput): AdmBwfContent {
       type: 'Objects',
       blocks: object.blocks.map((block, b) => ({ ...block, type: 'Objects', id: `AB_0003${hex4(n)}_${hex8(b + 1)}`, position: { coordinates: 'cartesian', ...block.position } })),
     });
-    streamFormats.push({ id: streamId, name: object.name, formatDefinition: 'PCM', channelFormatId: channelId, packFormatId: packId, trackFormatIds: [trackId] });
+    streamFormats.push({ id: streamId, name: object.name, formatDefinition: 'PCM', channelFormatId: channelId, trackFormatIds: [trackId] });
     trackFormats.push({ id: trackId, name: object.name, formatDefinition: 'PCM', streamFormatId: streamId });
     addObject(object.name, packId, [addTrack(trackId, packId, object.samples)], object.dialogue ?? 0);
   });

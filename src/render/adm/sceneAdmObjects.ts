@@ -7,8 +7,9 @@ import { createObjectValues, createObjectValuesScratch, writeObjectValuesAt } fr
 import type { ObjectValues } from '../../core/scene/objectValues';
 import type { Scene, SceneSource } from '../../core/scene/scene';
 import { sourceParamsOf } from '../../core/scene/sourceParams';
+import type { SourceParams } from '../../core/scene/sourceParams';
 import { writeSpreadObjectPosition } from '../../core/scene/spreadObjects';
-import { writePolarExtentAsCartesian, writePolarPointAsCartesian } from '../../dsp/panners/objectGains/coordinateConversion';
+import { writeCartesianPointAsPolar, writePolarExtentAsCartesian, writePolarPointAsCartesian } from '../../dsp/panners/objectGains/coordinateConversion';
 import { azimuthOf, elevationOf } from '../../dsp/panners/objectGains/vector3';
 import { createListenerRotation } from '../listenerRotation';
 
@@ -32,10 +33,12 @@ export const HEADPHONE_VIRTUALISE_OF_MODE: Readonly<Record<BinauralRenderMode, N
  * The audioBlockFormats of one of `source`'s objects (`side`: 0 a mono stem's, +1 a stereo
  * stem's left, -1 its right), as the renderer places it: the scene rotation applied, the
  * spread of a stereo stem, each timeline block at the values it reaches (its rtime,
- * duration and jumpPosition kept), the direction converted to ADM Cartesian by ITU-R
- * BS.2127 section 10 at distance 1 (on the cube's surface: the distance's level and air
- * absorption are in the object's audio), a polar extent likewise. A static object is one
- * block over `lengthSec`. The gain is in the audio too, so no block carries one.
+ * duration and jumpPosition kept). Every block is Cartesian, as the Atmos master profile
+ * wants: a polar object's direction converted by ITU-R BS.2127 section 10 at distance 1
+ * (on the cube's surface: the distance's level and air absorption are in the object's
+ * audio), its extent likewise; a Cartesian object at its own X, Y, Z (turned by the scene
+ * rotation as the renderer turns it) with its extent in cube units as it is. A static
+ * object is one block over `lengthSec`. The gain is in the audio too, so no block carries one.
  */
 export function admObjectBlocks(scene: Scene, source: SceneSource, side: number, lengthSec: number): AdmExportBlock[] {
   const params = sourceParamsOf(source);
@@ -45,19 +48,26 @@ export function admObjectBlocks(scene: Scene, source: SceneSource, side: number,
   const world = new Float64Array(3);
   const head = new Float64Array(3);
   const cartesian = new Float64Array(3);
+  const equivalent = new Float64Array(3);
   const virtualise = HEADPHONE_VIRTUALISE_OF_MODE[source.binauralRenderMode ?? DEFAULT_BINAURAL_RENDER_MODE];
-  const blockAt = (timeSec: number, timing: Pick<AdmExportBlock, 'rtime' | 'duration' | 'jumpPosition'>): AdmExportBlock => {
-    writeObjectValuesAt(params, timeSec, scratch, values);
-    writeSpreadObjectPosition({ azimuthDeg: values.azimuthDeg, elevationDeg: values.elevationDeg, distanceM: values.distanceM, spreadDeg: source.spreadDeg }, side, world);
+  const blockAt = (described: SourceParams, timeSec: number, timing: Pick<AdmExportBlock, 'rtime' | 'duration' | 'jumpPosition'>): AdmExportBlock => {
+    writeObjectValuesAt(described, timeSec, scratch, values);
+    // A Cartesian object is placed at its section 10 polar equivalent (as the renderer
+    // places it) and goes back into the cube at that distance: with no rotation and no
+    // spread its own X, Y, Z to rounding, as the loudspeaker bus pans it (objectGainBlock.ts).
+    if (values.cartesian) writeCartesianPointAsPolar(values.X, values.Y, values.Z, equivalent);
+    const placed = values.cartesian ? { azimuthDeg: equivalent[0]!, elevationDeg: equivalent[1]!, distanceM: 1 } : values;
+    writeSpreadObjectPosition({ azimuthDeg: placed.azimuthDeg, elevationDeg: placed.elevationDeg, distanceM: placed.distanceM, spreadDeg: source.spreadDeg }, side, world);
     worldToHead(rotation, world[0]!, world[1]!, world[2]!, head);
     const azimuthDeg = azimuthOf(head[0]!, head[1]!);
     const elevationDeg = elevationOf(head[0]!, head[1]!, head[2]!);
-    writePolarPointAsCartesian(azimuthDeg, elevationDeg, 1, cartesian);
+    writePolarPointAsCartesian(azimuthDeg, elevationDeg, values.cartesian ? equivalent[2]! : 1, cartesian);
     return { ...timing, position: { x: cartesian[0]!, y: cartesian[1]!, z: cartesian[2]! }, ...extentFields(values, azimuthDeg, elevationDeg), ...otherFields(values), headphoneVirtualise: virtualise };
   };
   const timeline = source.timeline;
-  if (timeline === undefined || timeline.length <= 1) return [blockAt(0, { rtime: 0, duration: lengthSec })];
-  return timeline.map((block, k) => blockAt(k === 0 ? block.rtimeSec : reachedAtSec(block), timingOf(block)));
+  if (timeline === undefined || timeline.length <= 1) return [blockAt(params, 0, { rtime: 0, duration: lengthSec })];
+  // Each block up to its own end: a next block starting right then would be in force there.
+  return timeline.map((block, k) => blockAt({ ...params, timeline: timeline.slice(0, k + 1) }, reachedAtSec(block), timingOf(block)));
 }
 
 /** When a block's values are reached: after its interpolation length, or its duration. */

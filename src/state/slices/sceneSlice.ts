@@ -1,4 +1,4 @@
-import { withPolarPosition } from '../../core/scene/cartesianPosition';
+import { withCartesianPosition, withPolarPosition } from '../../core/scene/cartesianPosition';
 import type { MidSideSettingsPatch } from '../../core/scene/midSideSettings';
 import { SCENE_FORMAT_VERSION } from '../../core/scene/scene';
 import type { Scene, SceneBed, SceneSource } from '../../core/scene/scene';
@@ -8,6 +8,7 @@ import { listenerYawForSceneRotation } from '../../core/scene/sceneRotation';
 import type { Decibels, Degrees } from '../../core/units';
 import { EMPTY_HISTORY, commitSceneEdit } from './historySlice';
 import {
+  cartesianPositionWith,
   clampGainDb,
   clampSpreadDeg,
   findBed,
@@ -23,7 +24,7 @@ import {
   withBed,
   withSource,
 } from '../sceneEdits';
-import type { ExtentPatch, PositionPatch } from '../sceneEdits';
+import type { CartesianPositionPatch, ExtentPatch, PositionPatch } from '../sceneEdits';
 import type { GetStudioState, SetStudioState, StudioContext } from '../studioContext';
 
 /**
@@ -40,6 +41,8 @@ export interface SceneSlice {
   readonly stemChannels: Readonly<Record<string, number>>;
   /** Sets the given position fields (absolute): azimuth wraps into (-180, 180], elevation and distance clamp. */
   moveSource(id: string, position: PositionPatch): void;
+  /** A Cartesian object's ADM X, Y, Z (the given fields, each clamped into [-1, 1]); it stays Cartesian. A polar source is left as it is. */
+  moveCartesianSource(id: string, position: CartesianPositionPatch): void;
   /** Adds the given amounts to the position (the keyboard nudges), then wraps and clamps. */
   nudgeSource(id: string, delta: PositionPatch): void;
   /** Gain, mute and solo of a source or a bed (by id). */
@@ -115,6 +118,13 @@ export function createSceneSlice(
       editSource(id, (s) => {
         const next = positionWith(s.position, position);
         return next === s.position ? s : withPolarPosition(s, next);
+      });
+    },
+    moveCartesianSource(id, position) {
+      editSource(id, (s) => {
+        if (s.cartesianPosition === undefined) return s;
+        const next = cartesianPositionWith(s.cartesianPosition, position);
+        return next === s.cartesianPosition ? s : withCartesianPosition(s, next);
       });
     },
     nudgeSource(id, delta) {

@@ -2,6 +2,7 @@ import { useShallow } from 'zustand/react/shallow';
 import { findSource } from '../../state/sceneEdits';
 import { useStudioStore, useStudioStoreApi } from '../../state/StudioStoreProvider';
 import { ToggleButton } from '../controls/ToggleButton';
+import { CartesianPositionFields } from './CartesianPositionFields';
 import { ColorPicker } from './ColorPicker';
 import { ExtentFields } from './ExtentFields';
 import { GainControl } from './GainControl';
@@ -32,6 +33,7 @@ export function Inspector({ className = '' }: InspectorProps) {
         solo: source.solo,
         stem: source.stem,
         channels: s.stemChannels[source.id],
+        cartesian: source.cartesianPosition !== undefined,
       };
     }),
   );
@@ -80,9 +82,9 @@ export function Inspector({ className = '' }: InspectorProps) {
 
         <section className="inspector-section" aria-label="Position">
           <h3 className="section-title">
-            Position <span className="section-hint">ADM: azimuth + = left</span>
+            Position <span className="section-hint">{info.cartesian ? 'ADM Cartesian: X + = right, Y + = front, Z + = up' : 'ADM: azimuth + = left'}</span>
           </h3>
-          <PositionFields sourceId={id} />
+          {info.cartesian ? <CartesianPositionFields sourceId={id} /> : <PositionFields sourceId={id} />}
         </section>
 
         <section className="inspector-section" aria-label="Width">

@@ -1,10 +1,11 @@
 import { useThree } from '@react-three/fiber';
 import { useEffect } from 'react';
-import { Vector3 } from 'three';
+import { LineSegments, Vector3 } from 'three';
 import type { PolarPosition } from '../../core/coordinates';
 import { findSource } from '../../state/sceneEdits';
 import { useStudioStoreApi } from '../../state/StudioStoreProvider';
 import { drawnPosition } from './drawnSource';
+import { ROOM_BOX_NAME } from './RoomBox';
 import { EXTENT_MESH_NAME } from './SourceExtent';
 import type { StageExtent } from './stageExtent';
 import type { ScreenPoint, StageProbe } from './stageProbe';
@@ -51,6 +52,13 @@ export function StageProbeBridge({ onProbe }: StageProbeBridgeProps) {
           if (mesh?.visible === true) return (mesh.userData.extent as StageExtent | null | undefined) ?? null;
         }
         return null;
+      },
+      drawnRoomBox() {
+        const box = getThree().scene.getObjectByName(ROOM_BOX_NAME);
+        if (!(box instanceof LineSegments) || !box.visible) return null;
+        box.geometry.computeBoundingBox();
+        const { min, max } = box.geometry.boundingBox!;
+        return { min: { x: min.x, y: min.y, z: min.z }, max: { x: max.x, y: max.y, z: max.z } };
       },
     };
     onProbe(probe);

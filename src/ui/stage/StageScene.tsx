@@ -7,6 +7,7 @@ import { LabelProjector } from './LabelProjector';
 import { ListenerHead } from './ListenerHead';
 import { Loudspeakers } from './Loudspeakers';
 import { MeterInvalidator } from './MeterInvalidator';
+import { RoomBox } from './RoomBox';
 import { SourceExtent } from './SourceExtent';
 import { SourceObjects } from './SourceObjects';
 import type { ViewRequest } from './Stage';
@@ -34,6 +35,7 @@ export function StageScene({ view, labels, onProbe }: StageSceneProps) {
       <AzimuthMarks />
       <ListenerHead />
       <Loudspeakers />
+      <RoomBox />
       <SourceObjects />
       <SourceExtent />
       <OrbitControls makeDefault enableDamping={false} minDistance={1.2} maxDistance={80} />

@@ -1,8 +1,8 @@
-import { CARTESIAN_UNIT_M } from '../../core/scene/cartesianPosition';
 import type { ObjectValues } from '../../core/scene/objectValues';
 import type { Vec3 } from '../../core/threeAxes';
 import { sceneToThree } from '../../core/threeAxes';
 import { RADIANS_PER_DEGREE } from '../../core/units';
+import { ROOM_BOX_HALF_M, roomPoint } from './stageMath';
 
 /** A polar object's extent drawn as a patch of the sphere at its distance, centred on it. */
 export interface ExtentPatch {
@@ -35,14 +35,14 @@ const MAX_CELLS = 48;
  * (as BS.2127's polar extent spreads it: the object turned to the front, the patch, then
  * turned back), on the sphere of its distance; a height beyond 180 degrees stops at the
  * poles of that frame. Depth (a range of distance) is not drawn. Cartesian: the box of
- * width (X), depth (Y) and height (Z) in room units (CARTESIAN_UNIT_M each) around its
- * X, Y, Z, as BS.2076 defines them.
+ * width (X), depth (Y) and height (Z) around its X, Y, Z, as BS.2076 defines them, in the
+ * room box where the object is drawn (ROOM_BOX_HALF_M metres per cube unit).
  */
 export function stageExtent(values: Readonly<ObjectValues>): StageExtent | null {
   if (values.cartesian) {
     if (values.width <= 0 && values.height <= 0 && values.depth <= 0) return null;
-    const centre = sceneToThree({ x: values.X * CARTESIAN_UNIT_M, y: values.Y * CARTESIAN_UNIT_M, z: values.Z * CARTESIAN_UNIT_M });
-    return { kind: 'box', centre, size: { x: values.width * CARTESIAN_UNIT_M, y: values.height * CARTESIAN_UNIT_M, z: values.depth * CARTESIAN_UNIT_M } };
+    const centre = sceneToThree(roomPoint(values.X, values.Y, values.Z));
+    return { kind: 'box', centre, size: { x: values.width * ROOM_BOX_HALF_M, y: values.height * ROOM_BOX_HALF_M, z: values.depth * ROOM_BOX_HALF_M } };
   }
   const widthDeg = Math.min(360, Math.max(0, values.width));
   const heightDeg = Math.min(360, Math.max(0, values.height));

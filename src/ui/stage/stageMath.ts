@@ -1,5 +1,5 @@
 import { cartesianToPolar, polarToCartesian } from '../../core/coordinates';
-import type { PolarPosition } from '../../core/coordinates';
+import type { CartesianPosition, PolarPosition } from '../../core/coordinates';
 import { writeSpreadObjectPosition } from '../../core/scene/spreadObjects';
 import { sceneToThree, threeToScene } from '../../core/threeAxes';
 import type { Vec3 } from '../../core/threeAxes';
@@ -14,6 +14,42 @@ import { wrapAzimuthDeg } from '../../core/units';
 /** Where a source sits in three.js coordinates. */
 export function sourceThreePosition(position: PolarPosition): Vec3 {
   return sceneToThree(polarToCartesian(position));
+}
+
+/** Where the stage draws loudspeakers: on a sphere of this radius around the head. */
+export const SPEAKER_RADIUS_M = 3;
+
+/**
+ * Half the edge of the room box, metres: ADM's Cartesian cube [-1, 1]^3 scaled so that its
+ * faces are at the loudspeakers' distance (a Cartesian position is a place in the room,
+ * the cube's faces its loudspeakers' walls; BS.2127 section 10 maps the cube's surface to
+ * the loudspeakers' sphere).
+ */
+export const ROOM_BOX_HALF_M = SPEAKER_RADIUS_M;
+
+/** Where a Cartesian object at ADM X, Y, Z is drawn: its place in the room box, in scene axes (metres). */
+export function roomPoint(X: number, Y: number, Z: number): CartesianPosition {
+  return { x: X * ROOM_BOX_HALF_M, y: Y * ROOM_BOX_HALF_M, z: Z * ROOM_BOX_HALF_M };
+}
+
+/** Drag rounding of ADM Cartesian coordinates: 0.001 (3 mm in the room box). */
+const ROOM_ROUNDING = 1000;
+
+function roomCoordinate(metres: number): number {
+  return Math.round(Math.min(1, Math.max(-1, metres / ROOM_BOX_HALF_M)) * ROOM_ROUNDING) / ROOM_ROUNDING + 0;
+}
+
+/**
+ * Floor drag of a Cartesian object: it keeps its Z and takes the X and Y of `hit` (scene
+ * axes, on the horizontal plane at its height), clamped to the cube and rounded to 0.001.
+ */
+export function roomFloorDragPosition(hit: Vec3, Z: number): { X: number; Y: number; Z: number } {
+  return { X: roomCoordinate(hit.x), Y: roomCoordinate(hit.y), Z };
+}
+
+/** Height drag of a Cartesian object: it keeps its X and Y and takes the Z of `heightM` (scene z, metres), clamped and rounded. */
+export function roomHeightDragPosition(X: number, Y: number, heightM: number): { X: number; Y: number; Z: number } {
+  return { X, Y, Z: roomCoordinate(heightM) };
 }
 
 /** What the stage needs of a source to draw its stem's objects. */

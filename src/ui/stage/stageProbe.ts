@@ -23,4 +23,6 @@ export interface StageProbe {
   speakerDrawnPosition(label: string): Vec3 | null;
   /** The selected source's extent as drawn, or null when none is. */
   drawnExtent(): StageExtent | null;
+  /** The room box's corners (three.js axes) as drawn, or null when it is not drawn. */
+  drawnRoomBox(): { readonly min: Vec3; readonly max: Vec3 } | null;
 }

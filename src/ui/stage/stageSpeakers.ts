@@ -5,10 +5,9 @@ import type { MonitoredSpeakers } from '../../core/outputs/monitoredSpeakers';
 import { wrapAzimuthDeg } from '../../core/units';
 import type { Vec3 } from '../../core/threeAxes';
 import type { StageSpeakerGains } from '../../state/stageSpeakerGains';
-import { sourceThreePosition } from './stageMath';
+import { SPEAKER_RADIUS_M, sourceThreePosition } from './stageMath';
 
-/** Where the stage draws loudspeakers: on a sphere of this radius around the head. */
-export const SPEAKER_RADIUS_M = 3;
+export { SPEAKER_RADIUS_M };
 
 /** Below this gain a loudspeaker is drawn dark (the selected source does not reach it). */
 const SILENT_DB = -60;

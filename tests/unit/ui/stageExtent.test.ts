@@ -35,9 +35,12 @@ describe('stageExtent (how the stage draws an object\'s ADM extent)', () => {
     expect(Math.abs(cosAngle - Math.cos(45 * RADIANS_PER_DEGREE) * Math.cos(15 * RADIANS_PER_DEGREE))).toBeLessThan(VERTEX);
   });
 
-  it('draws a Cartesian extent as the box of width (X), depth (Y) and height (Z) around X, Y, Z, in three.js axes (x, y up, -z front)', () => {
+  it('draws a Cartesian extent as the box of width (X), depth (Y) and height (Z) around X, Y, Z in the room box (3 m per cube unit), in three.js axes (x, y up, -z front)', () => {
     const extent = stageExtent({ ...createObjectValues(), cartesian: true, X: 0.5, Y: 0.25, Z: -0.5, width: 0.4, depth: 0.2, height: 0.6 });
-    expect(extent).toEqual({ kind: 'box', centre: { x: 0.5, y: -0.5, z: -0.25 }, size: { x: 0.4, y: 0.6, z: 0.2 } });
+    expect(extent?.kind).toBe('box');
+    if (extent?.kind !== 'box') return;
+    const expected = [1.5, -1.5, -0.75, 1.2, 1.8, 0.6];
+    [extent.centre.x, extent.centre.y, extent.centre.z, extent.size.x, extent.size.y, extent.size.z].forEach((v, i) => expect(Math.abs(v - expected[i]!)).toBeLessThan(1e-12));
   });
 });
 

@@ -83,6 +83,14 @@ describe('ADM BWF export and re-import', () => {
     expect(document.channelFormats[1]!.blocks.map((b) => b.id)).toEqual(['AB_00031002_00000001', 'AB_00031002_00000002', 'AB_00031002_00000003']);
   });
 
+  it('refers each object\'s audioStreamFormat to its audioChannelFormat only (BS.2076: one or the other; EAR refuses a file with both)', () => {
+    const { document } = buildAtmosMasterAdm(masterInput());
+    expect(document.streamFormats.map((s) => [s.id, s.channelFormatId, s.packFormatId])).toEqual([
+      ['AS_00031001', 'AC_00031001', undefined],
+      ['AS_00031002', 'AC_00031002', undefined],
+    ]);
+  });
+
   it('writes BW64 with ds64 when forced, and reads it back the same', () => {
     const content = buildAtmosMasterAdm(masterInput(1));
     const bytes = writeAdmBwf(content, { forceLargeForm: true });

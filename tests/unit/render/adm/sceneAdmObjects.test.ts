@@ -1,6 +1,6 @@
 import { describe, expect, it } from 'vitest';
 import type { Scene, SceneSource } from '../../../../src/core/scene/scene';
-import { writePolarExtentAsCartesian, writePolarPointAsCartesian } from '../../../../src/dsp/panners/objectGains/coordinateConversion';
+import { writeCartesianPointAsPolar, writePolarExtentAsCartesian, writePolarPointAsCartesian } from '../../../../src/dsp/panners/objectGains/coordinateConversion';
 import { admObjectBlocks } from '../../../../src/render/adm/sceneAdmObjects';
 
 const source = (fields: Partial<SceneSource>): SceneSource => ({
@@ -57,5 +57,46 @@ describe('admObjectBlocks', () => {
     expect(Math.abs(blocks[1]!.position.x - xyz[0]!) + Math.abs(blocks[1]!.position.y - xyz[1]!) + Math.abs(blocks[1]!.position.z)).toBeLessThan(1e-9);
     expect(blocks[1]!.position.x).toBe(-1);
     expect(Math.abs(blocks[0]!.position.y - 1) + Math.abs(blocks[0]!.position.x)).toBeLessThan(1e-9);
+  });
+
+  it('writes a Cartesian object at its own X, Y, Z (1e-12) with its extent in cube units as it is, and each timeline block at the X, Y, Z it reaches', () => {
+    const s = source({ cartesianPosition: { X: 1, Y: 1, Z: 0 }, width: 0.4, height: 0.2, depth: 0.6 });
+    const [block] = admObjectBlocks(scene(s), s, 0, 2);
+    expect(Math.abs(block!.position.x - 1) + Math.abs(block!.position.y - 1) + Math.abs(block!.position.z)).toBeLessThan(1e-12);
+    expect([block!.width, block!.height, block!.depth]).toEqual([0.4, 0.2, 0.6]);
+    const moving = source({
+      cartesianPosition: { X: 0, Y: 1, Z: 0 },
+      timeline: [
+        { rtimeSec: 0, durationSec: 1, cartesianPosition: { X: -0.5, Y: 0.25, Z: 0.75 } },
+        { rtimeSec: 1, durationSec: 2, cartesianPosition: { X: 0.3, Y: -0.9, Z: 0 } },
+      ],
+    });
+    const blocks = admObjectBlocks(scene(moving), moving, 0, 3);
+    const positions = blocks.map((b) => [b.position.x, b.position.y, b.position.z]);
+    [[-0.5, 0.25, 0.75], [0.3, -0.9, 0]].forEach((expected, k) => expected.forEach((v, i) => expect(Math.abs(positions[k]![i]! - v)).toBeLessThan(1e-12)));
+  });
+
+  it('turns a Cartesian object by the scene rotation as the loudspeaker bus does: its section 10 direction turned, back in the cube at its section 10 distance', () => {
+    const s = source({ cartesianPosition: { X: 0.5, Y: 0.5, Z: 0.2 } });
+    const [block] = admObjectBlocks(scene(s, 20), s, 0, 1);
+    const polar = new Float64Array(3);
+    writeCartesianPointAsPolar(0.5, 0.5, 0.2, polar);
+    const xyz = new Float64Array(3);
+    writePolarPointAsCartesian(polar[0]! - 20, polar[1]!, polar[2]!, xyz);
+    expect(Math.abs(block!.position.x - xyz[0]!) + Math.abs(block!.position.y - xyz[1]!) + Math.abs(block!.position.z - xyz[2]!)).toBeLessThan(1e-9);
+    expect(Math.abs(block!.position.x - 0.5) + Math.abs(block!.position.y - 0.5)).toBeGreaterThan(0.05);
+  });
+
+  it('writes a block followed at its end by a jump at its own values, not the jump\'s (found by the EAR render of the export)', () => {
+    const s = source({
+      timeline: [
+        { rtimeSec: 0, durationSec: 0.1, position: { azimuthDeg: 0, elevationDeg: 0, distanceM: 1 } },
+        { rtimeSec: 0.1, durationSec: 0.2, position: { azimuthDeg: 30, elevationDeg: 0, distanceM: 1 } },
+        { rtimeSec: 0.3, durationSec: 0.05, jumpPosition: { flag: true, interpolationLengthSec: 0 }, position: { azimuthDeg: -110, elevationDeg: 0, distanceM: 1 } },
+      ],
+    });
+    const blocks = admObjectBlocks(scene(s), s, 0, 0.35);
+    // Azimuth 30 is the cube's front-left corner, -110 on its right face at the back corner.
+    expect(blocks.map((b) => [b.position.x, b.position.y].map((v) => Math.round(v * 1e9) / 1e9))).toEqual([[0, 1], [-1, 1], [1, -1]]);
   });
 });

@@ -41,6 +41,21 @@ describe('moveSource', () => {
     expect(moved.timeline).toBe(timeline);
   });
 
+  it('moves a Cartesian object in the room with moveCartesianSource: it stays Cartesian, X, Y, Z clamped to the cube, its scene position following; a polar source is left alone', () => {
+    const engine = createFakeEngine();
+    const cartesian = testSource('a', { cartesianPosition: { X: 0, Y: 1, Z: 0 }, position: { azimuthDeg: 0, elevationDeg: 0, distanceM: 1 } });
+    const store = createStudioStore({ engine, scene: { ...testScene(), sources: [cartesian, testSource('b')] } });
+    store.getState().moveCartesianSource('a', { X: -1.5, Z: 0.25 });
+    const moved = store.getState().scene.sources[0]!;
+    expect(moved.cartesianPosition).toEqual({ X: -1, Y: 1, Z: 0.25 });
+    // The scene's polar position is the plain direction of (X, Y, Z): 45 degrees left, up atan(0.25 / sqrt 2).
+    expect(moved.position.azimuthDeg).toBeCloseTo(45, 12);
+    expect(moved.position.elevationDeg).toBeCloseTo((Math.atan2(0.25, Math.SQRT2) * 180) / Math.PI, 12);
+    const polar = store.getState().scene.sources[1]!;
+    store.getState().moveCartesianSource('b', { X: 0.5 });
+    expect(store.getState().scene.sources[1]).toBe(polar);
+  });
+
   it('changes only the given fields and leaves the other sources as they were (same objects)', () => {
     const { store } = setup();
     const before = store.getState().scene;
