@@ -8,6 +8,7 @@ import type { HrtfGrid } from '../dsp/hrtf/hrtfGrid';
 import { createBlockDelay, processBlockDelay, resetBlockDelay } from '../dsp/blockDelay';
 import type { BlockDelay } from '../dsp/blockDelay';
 import { processMidSide } from '../dsp/midside/midSideProcessor';
+import { restartAmbisonicRotator, turnAmbisonicBlock } from './ambisonics/ambisonicRotation';
 import { createBus } from './buses/createBus';
 import type { ObjectBus } from './buses/objectBus';
 import { createDerivedStage } from './downmix/createDerivedStage';
@@ -450,9 +451,15 @@ function advanceObject(state: RendererState, { object }: RendererObject): boolea
 /**
  * Fills the object's input for this block from its stem channel, or from its source's
  * mid/side stage while that runs (processed once per block for both channels of a stereo
- * stem). A source restarting (start, seek, unmute) restarts its stage.
+ * stem). A source restarting (start, seek, unmute) restarts its stage. An HOA stem's
+ * channels come turned by the renderer's rotation, unless it is the identity.
  */
-function fillFromSource(state: RendererState, { object, source }: RendererObject): void {
+function fillFromSource(state: RendererState, { object, source, turnedBlock }: RendererObject): void {
+  const rotator = source.rotator;
+  if (rotator !== undefined && turnedBlock !== undefined && turnAmbisonicBlock(rotator, state.blockFrame, state.rotation.composed, state.smoothing)) {
+    fillObjectInput(object, turnedBlock, 0);
+    return;
+  }
   const stage = source.stage;
   const processedThisBlock = stage.blockFrame === state.blockFrame;
   if (!processedThisBlock && !sourceMidSideActive(stage)) {
@@ -471,6 +478,7 @@ function startObject(state: RendererState, { object, source, voices }: RendererO
   object.appliedGain = state.blockFrame === 0 ? targetGain(object) : 0;
   // The first of a stereo source's objects to restart in a block restarts the source's stage.
   if (source.stage.blockFrame !== state.blockFrame) resetSourceMidSide(source.stage);
+  if (source.rotator !== undefined) restartAmbisonicRotator(source.rotator, state.blockFrame);
   for (let b = 0; b < state.buses.length; b++) state.buses[b]!.startVoice(voices[b], object);
 }
 

@@ -45,8 +45,8 @@ export function createShRotation(order: number): ShRotation {
 }
 
 /** Project axis (x right 0, y front 1, z up 2) and sign of the direction component each order-1 channel (ACN 1, 2, 3) holds. */
-const ORDER_ONE_AXIS = [0, 2, 1] as const;
-const ORDER_ONE_SIGN = [-1, 1, 1] as const;
+const ORDER_ONE_AXIS: readonly number[] = [0, 2, 1];
+const ORDER_ONE_SIGN: readonly number[] = [-1, 1, 1];
 
 /**
  * Writes R(Q) into `rotation`, Q a rotation of directions (row-major 3 x 3, in the
@@ -59,7 +59,7 @@ export function setShRotation(rotation: ShRotation, q: Float64Array): void {
   // Order 1: Q in the harmonics' frame, entry (a, b) = s_a s_b Q[axis_a][axis_b].
   for (let a = 0; a < 3; a++) {
     for (let b = 0; b < 3; b++) {
-      blocks[1 + 3 * a + b] = ORDER_ONE_SIGN[a] * ORDER_ONE_SIGN[b] * q[3 * ORDER_ONE_AXIS[a] + ORDER_ONE_AXIS[b]]!;
+      blocks[1 + 3 * a + b] = ORDER_ONE_SIGN[a]! * ORDER_ONE_SIGN[b]! * q[3 * ORDER_ONE_AXIS[a]! + ORDER_ONE_AXIS[b]!]!;
     }
   }
   for (let n = 2; n <= rotation.order; n++) writeOrderBlock(blocks, n);
