@@ -236,7 +236,7 @@ export function objectHeadDirection(renderer: SceneRenderer, objectIndex: number
   const entry = state.set.objects[objectIndex];
   if (entry === undefined) throw new RangeError(`no object at index ${objectIndex}`);
   const t = entry.object.worldTarget;
-  worldToHead(state.rotation.composed, t[0]!, t[1]!, t[2]!, state.headTarget);
+  worldToHead(entry.bedChannel === undefined ? state.rotation.composed : state.rotation.head, t[0]!, t[1]!, t[2]!, state.headTarget);
   writeUnitDirection(state.headTarget, out);
 }
 
@@ -389,7 +389,8 @@ function renderBlock(state: RendererState): void {
       continue;
     }
     const t = object.worldTarget;
-    worldToHead(rotation, t[0]!, t[1]!, t[2]!, headTarget);
+    // A bed is the room's loudspeakers: the monitor head turns it, the scene rotation does not (beds/bedChannels.ts).
+    worldToHead(entry.bedChannel === undefined ? rotation : state.rotation.head, t[0]!, t[1]!, t[2]!, headTarget);
     const restarting = !object.live;
     // A timeline's positions are placed per block as they are: its interpolation is the smoothing.
     moveObject(object, headTarget, restarting || entry.source.moving ? 1 : state.smoothing);
