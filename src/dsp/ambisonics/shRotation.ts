@@ -32,6 +32,8 @@ export interface ShRotation {
    * row-major, rows and columns by degree m = -n..n (the order's ACN channels in order).
    */
   readonly blocks: Float64Array;
+  /** The recursion's coefficients u, v, w of every entry (three per entry of `blocks`), computed at set-up. */
+  readonly coefficients: Float64Array;
 }
 
 /** Storage for rotations up to `order` (set-up: allocates); set it with setShRotation. */
@@ -41,7 +43,26 @@ export function createShRotation(order: number): ShRotation {
   }
   const blocks = new Float64Array(rotationBlockOffset(order + 1));
   blocks[0] = 1;
-  return { order, blocks };
+  const coefficients = new Float64Array(3 * blocks.length);
+  for (let n = 2; n <= order; n++) writeOrderCoefficients(coefficients, n);
+  return { order, blocks, coefficients };
+}
+
+/** The paper's u, v, w for every entry (m, m') of order n's block. */
+function writeOrderCoefficients(coefficients: Float64Array, n: number): void {
+  const size = 2 * n + 1;
+  const offset = rotationBlockOffset(n);
+  for (let m = -n; m <= n; m++) {
+    const absM = Math.abs(m);
+    const centre = m === 0 ? 1 : 0;
+    for (let mp = -n; mp <= n; mp++) {
+      const denominator = Math.abs(mp) < n ? (n + mp) * (n - mp) : 2 * n * (2 * n - 1);
+      const at = 3 * (offset + (m + n) * size + (mp + n));
+      coefficients[at] = Math.sqrt(((n + m) * (n - m)) / denominator);
+      coefficients[at + 1] = 0.5 * Math.sqrt(((1 + centre) * (n + absM - 1) * (n + absM)) / denominator) * (1 - 2 * centre);
+      coefficients[at + 2] = -0.5 * Math.sqrt(((n - absM - 1) * (n - absM)) / denominator) * (1 - centre);
+    }
+  }
 }
 
 /** Project axis (x right 0, y front 1, z up 2) and sign of the direction component each order-1 channel (ACN 1, 2, 3) holds. */
@@ -62,26 +83,24 @@ export function setShRotation(rotation: ShRotation, q: Float64Array): void {
       blocks[1 + 3 * a + b] = ORDER_ONE_SIGN[a]! * ORDER_ONE_SIGN[b]! * q[3 * ORDER_ONE_AXIS[a]! + ORDER_ONE_AXIS[b]!]!;
     }
   }
-  for (let n = 2; n <= rotation.order; n++) writeOrderBlock(blocks, n);
+  for (let n = 2; n <= rotation.order; n++) writeOrderBlock(blocks, rotation.coefficients, n);
 }
 
 /** Order n's block from order 1's and order n - 1's (Ivanic and Ruedenberg's recursion, with the 1998 corrections). */
-function writeOrderBlock(blocks: Float64Array, n: number): void {
+function writeOrderBlock(blocks: Float64Array, coefficients: Float64Array, n: number): void {
   const size = 2 * n + 1;
   const offset = rotationBlockOffset(n);
   for (let m = -n; m <= n; m++) {
-    const absM = Math.abs(m);
-    const centre = m === 0 ? 1 : 0;
     for (let mp = -n; mp <= n; mp++) {
-      const denominator = Math.abs(mp) < n ? (n + mp) * (n - mp) : 2 * n * (2 * n - 1);
-      const u = Math.sqrt(((n + m) * (n - m)) / denominator);
-      const v = 0.5 * Math.sqrt(((1 + centre) * (n + absM - 1) * (n + absM)) / denominator) * (1 - 2 * centre);
-      const w = -0.5 * Math.sqrt(((n - absM - 1) * (n - absM)) / denominator) * (1 - centre);
+      const index = offset + (m + n) * size + (mp + n);
+      const u = coefficients[3 * index]!;
+      const v = coefficients[3 * index + 1]!;
+      const w = coefficients[3 * index + 2]!;
       let entry = 0;
       if (u !== 0) entry += u * termP(blocks, 0, n, m, mp);
       if (v !== 0) entry += v * termV(blocks, n, m, mp);
       if (w !== 0) entry += w * termW(blocks, n, m, mp);
-      blocks[offset + (m + n) * size + (mp + n)] = entry;
+      blocks[index] = entry;
     }
   }
 }
