@@ -107,4 +107,21 @@ describe('the HOA rotator (the scene rotation and the monitor head turn an HOA s
     for (; frame < 8 * B; frame += B) turnAmbisonicBlock(rotator, frame, rotation.composed, 0.2);
     expect(rotator.output[3]![B - 1]!).toBeLessThan(endFront);
   });
+
+  it('a half turn at once (yaw 0 to 180, where the glide passes a singular matrix) stays finite and settles on the half turn: a frontal wave ends from behind (order 2, within 1e-6)', () => {
+    const hoa = stemOf(2, 'SN3D', 'ACN');
+    const channels = ambisonicChannelsOf(hoa);
+    const stem = encodeStem(planeWaveGains(2, 0, 0), new Float32Array(200 * B).fill(1));
+    const rotator = createAmbisonicRotator(channels, stem);
+    const rotation = createListenerRotation({ yawDeg: 0, pitchDeg: 0, rollDeg: 0 });
+    restartAmbisonicRotator(rotator, 0);
+    turnAmbisonicBlock(rotator, 0, rotation.composed, 0.125);
+    setHeadRotation(rotation, { yawDeg: 180, pitchDeg: 0, rollDeg: 0 });
+    for (let k = 1; k < 200; k++) {
+      turnAmbisonicBlock(rotator, k * B, rotation.composed, 0.125);
+      for (const channel of rotator.output) expect(channel.every(Number.isFinite)).toBe(true);
+    }
+    const behind = planeWaveGains(2, 180, 0);
+    rotator.output.forEach((channel, c) => expect(Math.abs(channel[B - 1]! - behind[c]!)).toBeLessThan(1e-6));
+  });
 });
