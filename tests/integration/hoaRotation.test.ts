@@ -8,6 +8,7 @@ import type { Scene } from '../../src/core/scene/scene';
 import type { SceneAmbisonics } from '../../src/core/scene/ambisonicStem';
 import type { HrtfGrid } from '../../src/dsp/hrtf/hrtfGrid';
 import { renderWholeScene } from '../../src/render/offlineRender';
+import { createRealtimeHost, handleHostMessage, processHost } from '../../src/render/realtime/realtimeHost';
 import { RENDER_BLOCK_FRAMES } from '../../src/render/renderBlock';
 import { createSceneRenderer, renderFrames, setListenerOrientation, setMonitorHead } from '../../src/render/sceneRenderer';
 import type { SceneRenderer } from '../../src/render/sceneRenderer';
@@ -77,6 +78,25 @@ describe('HOA stems turn with the scene rotation and the monitor head', () => {
     setMonitorHead(monitored, TURNED_60);
     const expected = render(2, 90, FRONT, 'binaural-7.1.4');
     expect(largestDifference(renderWholeScene(monitored)[0]!.channels, expected) / peakOf(expected)).toBeLessThan(1e-6);
+  }, 60_000);
+
+  it.each([
+    ['monitor', 90],
+    ['export', 30],
+  ] as const)('the real-time host on the %s wire, the monitor head at yaw -60: a wave from azimuth 30 plays on binaural as one from azimuth %i (within 1e-6 of the peak)', (wire, heardDeg) => {
+    const host = createRealtimeHost(RATE);
+    handleHostMessage(host, { type: 'monitorHead', orientation: TURNED_60 });
+    const stems = [encodeStem(planeWaveGains(1, 30, 0), sine)];
+    handleHostMessage(host, { type: 'load', scene: hoaScene(1, FRONT), stems, grid, meters: null, outputs: [output('binaural')], wire, startPlaying: true });
+    const blocks = 40;
+    const played = [new Float32Array(blocks * B), new Float32Array(blocks * B)];
+    const block = [new Float32Array(B), new Float32Array(B)];
+    for (let k = 0; k < blocks; k++) {
+      processHost(host, block);
+      played.forEach((channel, c) => channel.set(block[c]!, k * B));
+    }
+    const expected = render(1, heardDeg, FRONT, 'binaural').map((channel) => channel.subarray(0, blocks * B));
+    expect(largestDifference(played, expected) / peakOf(expected)).toBeLessThan(1e-6);
   }, 60_000);
 
   it('a turning head makes no step: on 7.1.4, a still field (order 3, constant) under a head turning 3 degrees per block changes by the same amount at every sample of a block, 1/128 of the block\'s change (within 1e-6)', () => {
