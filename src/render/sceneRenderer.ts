@@ -8,7 +8,7 @@ import type { HrtfGrid } from '../dsp/hrtf/hrtfGrid';
 import { createBlockDelay, processBlockDelay, resetBlockDelay } from '../dsp/blockDelay';
 import type { BlockDelay } from '../dsp/blockDelay';
 import { processMidSide } from '../dsp/midside/midSideProcessor';
-import { restartAmbisonicRotator, turnAmbisonicBlock } from './ambisonics/ambisonicRotation';
+import { restartAmbisonicRotator, seekAmbisonicRotator, turnAmbisonicBlock } from './ambisonics/ambisonicRotation';
 import { createBus } from './buses/createBus';
 import type { ObjectBus } from './buses/objectBus';
 import { createDerivedStage } from './downmix/createDerivedStage';
@@ -277,6 +277,7 @@ export function seekRenderer(renderer: SceneRenderer, frame: number): void {
     object.live = false;
     object.silentBlocks = 0;
   }
+  for (const source of state.set.sources) if (source.rotator !== undefined) seekAmbisonicRotator(source.rotator);
   resetBuses(state);
   resetMasterMidSide(state.master);
   for (const stage of state.derived) stage.reset();

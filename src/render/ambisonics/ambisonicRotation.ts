@@ -86,6 +86,11 @@ export function createAmbisonicRotator(channels: readonly AmbisonicChannel[], st
   return rotator;
 }
 
+/** A seek: the next block is turned afresh, even one at the stem frame of the block last turned. */
+export function seekAmbisonicRotator(rotator: AmbisonicRotator): void {
+  rotator.blockFrame = -1;
+}
+
 /** The stem restarts in the block at `blockFrame` (start, seek, unmute): the rotation is taken at once, without a glide or ramp. */
 export function restartAmbisonicRotator(rotator: AmbisonicRotator, blockFrame: number): void {
   rotator.restartFrame = blockFrame;
