@@ -5,6 +5,8 @@ import { timelineMoves } from '../core/scene/objectTimeline';
 import type { SceneBed, SceneSource } from '../core/scene/scene';
 import type { SceneAmbisonics } from '../core/scene/ambisonicStem';
 import { ambisonicChannelsOf } from './ambisonics/ambisonicChannels';
+import { createAmbisonicRotator } from './ambisonics/ambisonicRotation';
+import type { AmbisonicRotator } from './ambisonics/ambisonicRotation';
 import { writePolarToCartesian } from '../core/coordinates';
 import { SCENE_LIMITS } from '../core/scene/scene';
 import { writeCartesianPointAsPolar } from '../dsp/panners/objectGains/coordinateConversion';
@@ -52,6 +54,8 @@ export interface RendererSource {
   readonly spread: SpreadSource & { azimuthDeg: number; elevationDeg: number; distanceM: number; spreadDeg: number };
   /** Scratch: a Cartesian position's polar equivalent (azimuth, elevation, distance). */
   readonly polar: Float64Array;
+  /** An HOA stem's: turns its channels with the scene rotation and the monitor head before the buses (ambisonics/ambisonicRotation.ts). */
+  readonly rotator?: AmbisonicRotator;
 }
 
 /** One object in the renderer's object order, with its source and its voice on each bus. */
@@ -69,6 +73,8 @@ export interface RendererObject {
   readonly history: Float32Array;
   /** The channel its voices were created with (a bed's or an HOA stem's), for a bus added later. */
   readonly voiceChannel?: VoiceChannel;
+  /** An HOA channel's: its block as its source's rotator turns it (read when the rotator turns the block). */
+  readonly turnedBlock?: Float32Array;
 }
 
 /** Blocks of input an object keeps: enough for a latency of up to two blocks. */
@@ -133,7 +139,8 @@ export function addBed(set: SourceSet, bed: SceneBed, stem: readonly Float32Arra
 
 /**
  * Adds an HOA stem: each stem channel an object whose voices carry its HOA channel
- * (ambisonics/ambisonicChannels.ts: fixed decoder gains or filters on every bus), placed
+ * (ambisonics/ambisonicChannels.ts: fixed decoder gains or filters on every bus), fed
+ * the stem turned by the renderer's rotation (ambisonics/ambisonicRotation.ts), placed
  * ahead at the reference distance, where the distance model changes nothing; throws
  * naming the stem for a channel count that is not (order + 1)^2.
  */
@@ -145,10 +152,12 @@ export function addAmbisonics(set: SourceSet, ambisonics: SceneAmbisonics, stem:
   }
   const { gainDb, mute, solo } = ambisonics;
   const params: SourceParams = { gainDb, mute, solo, azimuthDeg: 0, elevationDeg: 0, distanceM: BED_CHANNEL_DISTANCE_M, spreadDeg: 0 };
-  const added = rendererSource(ambisonics.id, params, stem, DEFAULT_MID_SIDE_SETTINGS, sampleRateHz);
+  const rotator = createAmbisonicRotator(channels, stem);
+  const added: RendererSource = { ...rendererSource(ambisonics.id, params, stem, DEFAULT_MID_SIDE_SETTINGS, sampleRateHz), rotator };
   channels.forEach((channel, c) => {
     const object = createRenderObject(stem[c]!, 0, sampleRateHz, added.values);
-    set.objects.push({ object, source: added, voices: buses.map((bus) => bus.createVoice(channel)), voiceChannel: channel, history: createHistory() });
+    const turnedBlock = rotator.output[c]!;
+    set.objects.push({ object, source: added, voices: buses.map((bus) => bus.createVoice(channel)), voiceChannel: channel, turnedBlock, history: createHistory() });
   });
   set.sources.push(added);
   set.byId.set(ambisonics.id, added);

@@ -8,6 +8,7 @@ import type { HrtfGrid } from '../dsp/hrtf/hrtfGrid';
 import { createBlockDelay, processBlockDelay, resetBlockDelay } from '../dsp/blockDelay';
 import type { BlockDelay } from '../dsp/blockDelay';
 import { processMidSide } from '../dsp/midside/midSideProcessor';
+import { restartAmbisonicRotator, seekAmbisonicRotator, turnAmbisonicBlock } from './ambisonics/ambisonicRotation';
 import { createBus } from './buses/createBus';
 import type { ObjectBus } from './buses/objectBus';
 import { createDerivedStage } from './downmix/createDerivedStage';
@@ -235,7 +236,7 @@ export function objectHeadDirection(renderer: SceneRenderer, objectIndex: number
   const entry = state.set.objects[objectIndex];
   if (entry === undefined) throw new RangeError(`no object at index ${objectIndex}`);
   const t = entry.object.worldTarget;
-  worldToHead(state.rotation.composed, t[0]!, t[1]!, t[2]!, state.headTarget);
+  worldToHead(entry.bedChannel === undefined ? state.rotation.composed : state.rotation.head, t[0]!, t[1]!, t[2]!, state.headTarget);
   writeUnitDirection(state.headTarget, out);
 }
 
@@ -276,6 +277,7 @@ export function seekRenderer(renderer: SceneRenderer, frame: number): void {
     object.live = false;
     object.silentBlocks = 0;
   }
+  for (const source of state.set.sources) if (source.rotator !== undefined) seekAmbisonicRotator(source.rotator);
   resetBuses(state);
   resetMasterMidSide(state.master);
   for (const stage of state.derived) stage.reset();
@@ -388,7 +390,8 @@ function renderBlock(state: RendererState): void {
       continue;
     }
     const t = object.worldTarget;
-    worldToHead(rotation, t[0]!, t[1]!, t[2]!, headTarget);
+    // A bed is the room's loudspeakers: the monitor head turns it, the scene rotation does not (beds/bedChannels.ts).
+    worldToHead(entry.bedChannel === undefined ? rotation : state.rotation.head, t[0]!, t[1]!, t[2]!, headTarget);
     const restarting = !object.live;
     // A timeline's positions are placed per block as they are: its interpolation is the smoothing.
     moveObject(object, headTarget, restarting || entry.source.moving ? 1 : state.smoothing);
@@ -450,9 +453,15 @@ function advanceObject(state: RendererState, { object }: RendererObject): boolea
 /**
  * Fills the object's input for this block from its stem channel, or from its source's
  * mid/side stage while that runs (processed once per block for both channels of a stereo
- * stem). A source restarting (start, seek, unmute) restarts its stage.
+ * stem). A source restarting (start, seek, unmute) restarts its stage. An HOA stem's
+ * channels come turned by the renderer's rotation, unless it is the identity.
  */
-function fillFromSource(state: RendererState, { object, source }: RendererObject): void {
+function fillFromSource(state: RendererState, { object, source, turnedBlock }: RendererObject): void {
+  const rotator = source.rotator;
+  if (rotator !== undefined && turnedBlock !== undefined && turnAmbisonicBlock(rotator, state.blockFrame, state.rotation.composed, state.smoothing)) {
+    fillObjectInput(object, turnedBlock, 0);
+    return;
+  }
   const stage = source.stage;
   const processedThisBlock = stage.blockFrame === state.blockFrame;
   if (!processedThisBlock && !sourceMidSideActive(stage)) {
@@ -471,6 +480,7 @@ function startObject(state: RendererState, { object, source, voices }: RendererO
   object.appliedGain = state.blockFrame === 0 ? targetGain(object) : 0;
   // The first of a stereo source's objects to restart in a block restarts the source's stage.
   if (source.stage.blockFrame !== state.blockFrame) resetSourceMidSide(source.stage);
+  if (source.rotator !== undefined) restartAmbisonicRotator(source.rotator, state.blockFrame);
   for (let b = 0; b < state.buses.length; b++) state.buses[b]!.startVoice(voices[b], object);
 }
 

@@ -10,7 +10,9 @@ import { loadStems } from '../../src/cli/loadScene';
 import { parseSceneValue } from '../../src/core/scene/sceneParse';
 import type { Scene, SceneBed } from '../../src/core/scene/scene';
 import type { HrtfGrid } from '../../src/dsp/hrtf/hrtfGrid';
-import { createSceneRenderer } from '../../src/render/sceneRenderer';
+import { createSceneRenderer, setMonitorHead } from '../../src/render/sceneRenderer';
+import { DEFAULT_DOWNMIX_LEVELS } from '../../src/core/outputs/downmixOutputs';
+import { outputById } from '../../src/core/outputs/outputCatalog';
 import { getLayout } from '../../src/core/layouts';
 import type { LayoutName } from '../../src/core/layouts';
 import { loudspeakerOutput } from '../../src/core/outputs/studioOutputs';
@@ -158,6 +160,34 @@ describe('a bed on loudspeaker layouts (BS.2127 DirectSpeakers)', () => {
     const gains = bedGainsOn('0+5+0', 'M+110', '0+5+0', 90);
     const index = getLayout('0+5+0').channels.findIndex((c) => c.label === 'M+110');
     gains.forEach((gain, o) => expect(Math.abs(gain - (o === index ? 1 : 0))).toBeLessThan(1e-6));
+  });
+
+  it('the scene rotation does not turn a bed on headphones either (a bed is the room\'s loudspeakers on every output): a 5.1 bed\'s binaural render is the same samples with the scene turned 90 degrees', () => {
+    const front = renderById(createSceneRenderer(bedScene(), [stemWithOnesIn('M+110')], { outputs: studioTestOutputs(['binaural']), hrtf })).binaural!;
+    const turned = { ...bedScene(), listener: { yawDeg: -90, pitchDeg: 0, rollDeg: 0 } };
+    const fromTurned = renderById(createSceneRenderer(turned, [stemWithOnesIn('M+110')], { outputs: studioTestOutputs(['binaural']), hrtf })).binaural!;
+    expect(fromTurned[0]).toEqual(front[0]);
+    expect(fromTurned[1]).toEqual(front[1]);
+  });
+
+  it.each(['binaural', 'binaural-7.1.4', '7.1.4'])('the monitor head keeps a bed in the room on %s, as it keeps an object there: M+000 with the head turned 30 degrees to the left renders as an object straight ahead does (within 1e-6 of the peak)', (id) => {
+    const output = outputById(id, { monoLaw: '-3dB', hrtfSet: 'test', loRo: DEFAULT_DOWNMIX_LEVELS, ltRt: DEFAULT_DOWNMIX_LEVELS });
+    const outputs = output.kind === 'layoutBinaural' ? [output.from, output] : [output];
+    const head = { yawDeg: 30, pitchDeg: 0, rollDeg: 0 };
+    const bedRenderer = createSceneRenderer(bedScene(), [stemWithOnesIn('M+000')], { outputs, hrtf });
+    const objectRenderer = createSceneRenderer(testScene([{ azimuthDeg: 0, elevationDeg: 0, distanceM: 1 }]), [[new Float32Array(FRAMES).fill(1)]], { outputs, hrtf });
+    setMonitorHead(bedRenderer, head);
+    setMonitorHead(objectRenderer, head);
+    const fromBed = renderWholeScene(bedRenderer).at(-1)!.channels;
+    const fromObject = renderWholeScene(objectRenderer).at(-1)!.channels;
+    let peak = 0;
+    let worst = 0;
+    fromObject.forEach((channel, c) => channel.forEach((v, i) => {
+      peak = Math.max(peak, Math.abs(v));
+      worst = Math.max(worst, Math.abs(v - fromBed[c]![i]!));
+    }));
+    expect(peak).toBeGreaterThan(0.1);
+    expect(worst / peak).toBeLessThan(1e-6);
   });
 
   it('drops a bed\'s LFE on headphones: LFE1 alone renders binaural silence', () => {

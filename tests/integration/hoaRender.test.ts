@@ -94,13 +94,15 @@ describe('HOA from ADM: import and render (eps__hoa_4ch_1stOrderAmbix_commondef)
     expect(Math.abs(db(energy(ears[0]!) / energy(ears[1]!)))).toBeLessThan(0.5);
   }, 120_000);
 
-  it('7.1.4 is fixed to the room like a bed: the scene rotation does not turn it (the same samples)', async () => {
+  it('7.1.4 turns with the scene rotation (the field is part of the scene): other samples, the loudspeakers\' energy the same within 0.5 dB', async () => {
     const json = JSON.parse(await readFile(scenePath, 'utf8'));
     json.listener.yawDeg = 90;
     const turned = path.join(dir, 'turned.scene.json');
     await writeFile(turned, JSON.stringify(json));
     const [a, b] = [await render(scenePath, '7.1.4'), await render(turned, '7.1.4')];
-    b.forEach((channel, c) => expect(channel).toEqual(a[c]));
+    expect(b.some((channel, c) => channel.some((v, i) => v !== a[c]![i]))).toBe(true);
+    const total = (channels: Float32Array[]): number => channels.reduce((sum, c) => sum + energy(c), 0);
+    expect(Math.abs(db(total(b) / total(a)))).toBeLessThan(0.5);
   }, 60_000);
 
   it('renders to stereo and mono through the 0+2+0 decoder and the mono law: finite, not silent', async () => {

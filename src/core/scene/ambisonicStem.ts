@@ -5,7 +5,8 @@ import type { ExtraFields, StemReference } from './scene';
  * An HOA (scene-based, ITU-R BS.2076 typeDefinition HOA) stem: a multichannel stem holding
  * every spherical-harmonic component of orders 0 to `order`, (order + 1)^2 channels, in
  * `channelOrder` with `normalization`. Rendered as BS.2127 renders HOA: a decode matrix
- * per loudspeaker layout (dsp/ambisonics/allradDecoder.ts), fixed like a bed's gains.
+ * per loudspeaker layout (dsp/ambisonics/allradDecoder.ts); the scene rotation turns the
+ * field as it turns the objects (render/ambisonics/ambisonicRotation.ts).
  */
 export interface SceneAmbisonics {
   /** Unique among the scene's objects, beds and HOA stems. */

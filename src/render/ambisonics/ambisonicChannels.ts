@@ -5,10 +5,12 @@ import type { AmbisonicNormalization, SceneAmbisonics } from '../../core/scene/a
  * One channel of an HOA stem as the renderer takes it: the spherical-harmonic component
  * it holds. Every bus gets it when it creates the channel's voice (ObjectBus.createVoice):
  * - a loudspeaker bus feeds it to its loudspeakers with that component's column of the
- *   layout's decode matrix (ambisonicDecoders.ts, BS.2127's AllRAD design), fixed gains
- *   that neither the scene rotation nor the monitor head turn, as a bed's;
+ *   layout's decode matrix (ambisonicDecoders.ts, BS.2127's AllRAD design), fixed gains;
  * - a binaural bus convolves it with that component's fixed filter pair
- *   (ambisonicBinauralFilters.ts), likewise not turned.
+ *   (ambisonicBinauralFilters.ts).
+ * The scene rotation and the monitor head turn the field before the buses: the renderer
+ * hands every bus the stem's channels turned (ambisonicRotation.ts), so the buses' gains
+ * and filters stay fixed.
  */
 export interface AmbisonicChannel {
   readonly kind: 'ambisonic';

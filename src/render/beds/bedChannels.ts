@@ -7,12 +7,13 @@ import type { SceneBed } from '../../core/scene/scene';
  * Every bus gets it when it creates the channel's voice (ObjectBus.createVoice):
  * - a loudspeaker bus feeds it to its own loudspeakers as ITU-R BS.2127 renders
  *   DirectSpeakers (dsp/panners/directSpeakers: mapping rules, the same label, the same
- *   nominal position, LFE to LFE, else the point-source panner at its position), fixed
- *   gains that neither the scene rotation nor the monitor head turn: a bed is the room's
- *   loudspeakers;
+ *   nominal position, LFE to LFE, else the point-source panner at its position);
  * - a binaural bus hears it as an object at its loudspeaker's nominal position,
- *   BED_CHANNEL_DISTANCE_M away (turned with the scene like any object), and drops an
- *   LFE channel (a loudspeaker's position is all binaural can place; the LFE has none).
+ *   BED_CHANNEL_DISTANCE_M away, and drops an LFE channel (a loudspeaker's position is
+ *   all binaural can place; the LFE has none).
+ * A bed is the room's loudspeakers: the scene rotation does not turn it; the monitor head
+ * does, as it turns the objects (the renderer hears the channel through the head alone;
+ * a loudspeaker bus pans a channel heard away from its loudspeaker where it is heard).
  */
 export interface BedChannel {
   /** The bed's layout. */

@@ -1,5 +1,6 @@
-import type { LoudspeakerLayout } from '../../core/layouts';
+import type { LoudspeakerChannel, LoudspeakerLayout } from '../../core/layouts';
 import type { LoudspeakerOutput } from '../../core/outputs/outputDefinition';
+import { writePolarToCartesian } from '../../core/coordinates';
 import { RADIANS_PER_DEGREE } from '../../core/units';
 import { createObjectValues } from '../../core/scene/objectValues';
 import type { ObjectValues } from '../../core/scene/objectValues';
@@ -40,10 +41,12 @@ interface LoudspeakerVoice {
   readonly diffuse: Float64Array;
   /** Whether `diffuse` has a gain that is not 0. */
   diffuseInUse: boolean;
-  /** A bed channel's DirectSpeakers gains, or an HOA channel's decoder gains, which the voice keeps whatever its direction. */
+  /** A bed channel's DirectSpeakers gains, or an HOA channel's decoder gains (which the voice keeps whatever its direction). */
   readonly bedGains: Float64Array | undefined;
   /** Whether the gains come from the gain calculator (else the point-source panner, or a bed's). */
   usesCalculator: boolean;
+  /** A bed channel's (not an LFE's): its loudspeaker's nominal unit direction; heard from elsewhere (the monitor head turned) it is panned there. */
+  readonly nominal: Float64Array | undefined;
   /** The direction and values the gains are for (values by field: ObjectValues is rewritten in place). */
   x: number;
   y: number;
@@ -91,7 +94,9 @@ export const LOUDSPEAKER_BUS_TAIL_FRAMES = Math.max(RENDER_BLOCK_FRAMES, DECORRE
  * set-up (decorrelation filters, HOA decoders). A channel whose gain is 0 at both ends of the block costs nothing, and a
  * decorrelation filter runs only while diffuse input reaches it or its tail rings.
  * A bed channel's voice feeds the layout's loudspeakers with fixed gains, BS.2127's
- * DirectSpeakers rendering (beds/bedChannels.ts), through the direct path;
+ * DirectSpeakers rendering (beds/bedChannels.ts), through the direct path, while it is
+ * heard from its loudspeaker (with the monitor head turned, the point-source panner's where
+ * it is heard);
  * an HOA channel's likewise, its column of the layout's decode matrix (ambisonics/).
  */
 export function createLoudspeakerBus(output: LoudspeakerOutput, options: LoudspeakerBusOptions = {}): ObjectBus {
@@ -136,6 +141,23 @@ export function createLoudspeakerBus(output: LoudspeakerOutput, options: Loudspe
     computeObjectGains(calculator, writeObjectGainBlock(gainBlock, values, x, y, z), target);
   };
 
+  /**
+   * A bed channel's gains into `target.direct` for head-relative direction `d`: its
+   * DirectSpeakers gains at its loudspeaker's nominal direction (the head facing front),
+   * else, the monitor head turned, the point-source panner's where the head hears the
+   * loudspeaker, as an object there (the room stays put). Writes the direction into the voice.
+   */
+  const writeBedTarget = (voice: LoudspeakerVoice, d: Float64Array): void => {
+    target.diffuse.fill(0);
+    const nominal = voice.nominal;
+    const atNominal = nominal === undefined || d[0]! * nominal[0]! + d[1]! * nominal[1]! + d[2]! * nominal[2]! >= NOMINAL_COSINE;
+    if (atNominal) target.direct.set(voice.bedGains!);
+    else panner.gains(d[0]!, d[1]!, d[2]!, target.direct);
+    voice.x = d[0]!;
+    voice.y = d[1]!;
+    voice.z = d[2]!;
+  };
+
   const bus: ObjectBus<LoudspeakerVoice> = {
     output,
     block,
@@ -147,6 +169,7 @@ export function createLoudspeakerBus(output: LoudspeakerOutput, options: Loudspe
       diffuseInUse: false,
       usesCalculator: false,
       bedGains: channel === undefined ? undefined : isAmbisonicChannel(channel) ? hoaGains(channel) : bedChannelGains(channel, output, panner),
+      nominal: channel === undefined || isAmbisonicChannel(channel) || channel.channel.isLfe ? undefined : nominalDirection(channel.channel),
       x: 0,
       y: 0,
       z: 0,
@@ -163,7 +186,8 @@ export function createLoudspeakerBus(output: LoudspeakerOutput, options: Loudspe
     },
     startVoice(voice: LoudspeakerVoice, placement: ObjectPlacement) {
       if (voice.bedGains !== undefined) {
-        voice.direct.set(voice.bedGains);
+        writeBedTarget(voice, placement.direction);
+        voice.direct.set(target.direct);
         return;
       }
       computeTarget(voice, placement);
@@ -173,11 +197,15 @@ export function createLoudspeakerBus(output: LoudspeakerOutput, options: Loudspe
     },
     addObject(voice: LoudspeakerVoice, input: Float32Array, placement: ObjectPlacement) {
       const d = placement.direction;
-      const moved = voice.bedGains === undefined && (turned(voice, d, cosKnotAngle) || valuesChanged(placement.values, voice.values));
+      const moved =
+        voice.bedGains === undefined
+          ? turned(voice, d, cosKnotAngle) || valuesChanged(placement.values, voice.values)
+          : voice.nominal !== undefined && (d[0] !== voice.x || d[1] !== voice.y || d[2] !== voice.z);
       voice.lastX = d[0]!;
       voice.lastY = d[1]!;
       voice.lastZ = d[2]!;
-      if (moved) computeTarget(voice, placement);
+      if (moved && voice.bedGains === undefined) computeTarget(voice, placement);
+      else if (moved) writeBedTarget(voice, d);
       const direct = voice.direct;
       const nextDirect = moved ? target.direct : direct;
       if (channelCount === 2) {
@@ -227,6 +255,17 @@ export function createLoudspeakerBus(output: LoudspeakerOutput, options: Loudspe
     },
   };
   return bus as ObjectBus;
+}
+
+/** A bed channel heard within this of its loudspeaker's nominal direction (about 1e-4 degree) keeps its DirectSpeakers gains. */
+const NOMINAL_COSINE = 1 - 1e-12;
+
+/** The unit direction of a bed channel's loudspeaker, as the renderer places it (set-up: allocates). */
+function nominalDirection(channel: LoudspeakerChannel): Float64Array {
+  const position = new Float64Array(3);
+  writePolarToCartesian(channel.azimuthDeg, channel.elevationDeg, 1, position);
+  const length = Math.hypot(position[0]!, position[1]!, position[2]!);
+  return position.map((v) => v / length);
 }
 
 /** The gains of `output`'s loudspeakers for a bed channel, as BS.2127 renders DirectSpeakers (set-up: allocates). */
