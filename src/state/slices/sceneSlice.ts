@@ -13,6 +13,7 @@ import {
   findBed,
   isFiniteNumber,
   isSceneColor,
+  isSelectable,
   midSideWith,
   positionNudged,
   positionWith,
@@ -202,7 +203,7 @@ export function createSceneSlice(
     },
     replaceScene(scene, stemChannels) {
       const { selectedSourceId } = get();
-      const keepSelection = selectedSourceId !== null && scene.sources.some((s) => s.id === selectedSourceId);
+      const keepSelection = selectedSourceId !== null && isSelectable(scene, selectedSourceId);
       set({
         scene,
         history: EMPTY_HISTORY,
