@@ -27,7 +27,10 @@ export interface MonoFindingItemProps {
  */
 export function MonoFindingItem({ finding, index, selected, format }: MonoFindingItemProps) {
   const store = useStudioStoreApi();
-  const color = useStudioStore((s) => (finding.sourceId === undefined ? undefined : (findSource(s.scene, finding.sourceId) ?? findBed(s.scene, finding.sourceId))?.color));
+  const color = useStudioStore((s) => {
+    const id = finding.sourceId;
+    return id === undefined ? undefined : (findSource(s.scene, id) ?? findBed(s.scene, id) ?? s.scene.ambisonics?.find((a) => a.id === id))?.color;
+  });
   const bandSoloed = useStudioStore((s) => isFindingBandSoloed(s, index));
   const severity = findingSeverity(finding.severityDb);
   const worstBand = finding.bands[0];

@@ -204,7 +204,7 @@ describe('findings about a bed or an HOA stem (exact texts)', () => {
   it('names a bed and an HOA stem by what they are and their names, in the heading, the sentence and the fix', () => {
     expect(findingHeading(bed)).toBe("Bed 'Music 7.1.2': polarity, loses 60.0 dB in mono");
     expect(findingSentence(bed, 'stereo')).toBe(
-      "Bed 'Music 7.1.2' loses 60.0 dB in mono. Its M+090 and M-090 channels cancel each other (correlation -1.00 in its stem); in the fold-down the bed's channels are polarity-inverted against each other (correlation -1.00); it costs the mix 2.1 dB of mono level, around 0:00.5.",
+      "Bed 'Music 7.1.2' loses 60.0 dB in mono. Its M+090 and M-090 channels cancel each other (correlation -1.00 in its stem); in the fold-down its channels are polarity-inverted against each other (correlation -1.00); it costs the mix 2.1 dB of mono level, around 0:00.5.",
     );
     expect(fixSentence(bed.fixes[0]!, bed)).toBe("Flip the polarity of the M-090 channel of bed 'Music 7.1.2'.");
     expect(stripName('Room', 'hoa')).toBe("HOA 'Room'");
