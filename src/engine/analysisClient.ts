@@ -6,7 +6,7 @@ import { createSpanRun } from '../render/analysis/spans/analysisInSpans';
 import type { SpanRun, SpanWorkers } from '../render/analysis/spans/analysisInSpans';
 import type { SpanJob, SpanReply } from '../render/analysis/spans/spanProtocol';
 
-/** One mono-compatibility analysis, as the engine asks for it. stems[i] belongs to scene.sources[i]. */
+/** One mono-compatibility analysis, as the engine asks for it. stems: of scene.sources, then its beds and HOA stems (rendererScene.ts). */
 export interface AnalysisJob {
   readonly scene: Scene;
   /** The engine's stems: Float32Arrays over SharedArrayBuffers, so posting them shares the audio. */

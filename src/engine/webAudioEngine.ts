@@ -1,7 +1,6 @@
 /// <reference types="vite/client" />
 import { DEFAULT_MONO_LAW } from '../core/monoLaw';
 import type { HeadOrientation } from '../core/orientation';
-import { sceneWithoutBeds } from '../core/scene/scene';
 import type { Scene, SceneSource } from '../core/scene/scene';
 import { sceneWithoutSolos } from '../core/scene/sceneSolos';
 import type { MidSideSettings } from '../core/scene/midSideSettings';
@@ -51,6 +50,7 @@ import { createDeliveryClient } from './deliveryClient';
 import { createRendererNode } from './rendererNode';
 import { masterBaseName } from './admMasterWork';
 import { rendererScene } from './rendererScene';
+import { unanalysedStrips } from './unanalysedStrips';
 import { loadStems, prepareStemFile } from './stemLoader';
 import type { StemCache } from './stemLoader';
 
@@ -304,12 +304,13 @@ export function createWebAudioEngine(): AudioEngine {
       return isAdmBwfChunks(ids);
     },
     async analyzeMono(options: MonoAnalysisOptions): Promise<MonoAnalysis> {
-      // The mono analysis renders objects only: beds are not analysed yet.
-      const scene = sceneWithoutBeds(options.scene);
-      const stems = stemsInSceneOrder(scene, sources.stems);
+      // What the studio plays: every source, and the beds and HOA stems whose stems the engine holds; the others are named.
+      const { scene, stems } = rendererScene(options.scene, sources.stems);
       const grid = await gridFor(scene.sampleRateHz);
       const job = { scene, stems, grid, format: options.format, monoLaw: monitor.monoLaw };
-      return analysis.analyze(job, options);
+      const result = await analysis.analyze(job, options);
+      const unanalysed = unanalysedStrips(options.scene, scene);
+      return unanalysed.length === 0 ? result : { ...result, unanalysed };
     },
     async checkDelivery(options: DeliveryCheckOptions): Promise<DeliveryCheckResult> {
       // What exportAdmMaster renders: every source, the beds whose stems are loaded.

@@ -138,7 +138,7 @@ interface RendererState extends SceneRenderer {
  * Creates a renderer for `scene`; stems[i] holds the channels (1 or 2) of scene.sources[i]
  * at scene.sampleRateHz, then stems[sources.length + j] those of scene.beds[j] (as many as
  * the bed routes), then those of scene.ambisonics (HOA stems, (order + 1)^2 channels each).
- * A host that has no bed or HOA stems passes a scene without them (sceneWithoutBeds).
+ * A host that has no stem for a bed or HOA stem passes a scene without it (engine/rendererScene.ts).
  */
 export function createSceneRenderer(
   scene: Scene,

@@ -179,6 +179,11 @@ export function anySoloed(scene: Scene): boolean {
   return scene.sources.some((s) => s.solo) || scene.beds?.some((b) => b.solo) === true;
 }
 
+/** Whether `id` is an object, a bed or an HOA stem of the scene: what can be selected (a bed or HOA stem by its mixer strip or a mono check finding). */
+export function isSelectable(scene: Scene, id: string): boolean {
+  return scene.sources.some((s) => s.id === id) || scene.beds?.some((b) => b.id === id) === true || scene.ambisonics?.some((a) => a.id === id) === true;
+}
+
 export function findSource(scene: Scene, id: string | null): SceneSource | undefined {
   return id === null ? undefined : scene.sources.find((s) => s.id === id);
 }

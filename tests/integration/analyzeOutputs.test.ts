@@ -67,9 +67,9 @@ describe('analyze a scene as any output, beds included', () => {
     expect(programme(report, '7.1.4').monoCheck?.of).toBe('fold-down');
     expect(programme(report, '7.1.4-to-5.1').monoCheck?.of).toBe('fold-down');
     expect(report.loudness.map((l) => l.programme)).toEqual(['binaural', 'stereo', 'mono', '7.1.4', '7.1.4-to-5.1']);
-    expect(report.notes.join(' ')).toContain('includes the scene\'s 1 bed(s)');
-    // The culprit analysis still runs, on the objects.
+    // The culprit analysis runs on the objects and the bed.
     expect(report.monoAnalysis?.format).toBe('stereo');
+    expect(report.monoAnalysis?.sources.map((s) => s.sourceId)).toEqual(['a', 'b', 'bed']);
   });
 
   it('leaves the LFE out: a scene whose only signal is its bed\'s LFE reads the meter\'s floor in 7.1.4, 5.1 and stereo', async () => {

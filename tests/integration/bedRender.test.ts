@@ -93,7 +93,7 @@ describe('beds in the renderer (DirectSpeakers on loudspeakers, their loudspeake
 });
 
 describe('npm run analyze of a scene with a bed', () => {
-  it('measures the renders with the bed and says the culprit analysis attributes to the objects only, instead of refusing the stems', async () => {
+  it('measures the renders with the bed and analyses the bed as a contributor beside the object, instead of refusing the stems', async () => {
     const folder = await mkdtemp(path.join(tmpdir(), 'studio-bed-analyze-'));
     try {
       const file = path.join(folder, 'bed.json');
@@ -110,9 +110,12 @@ describe('npm run analyze of a scene with a bed', () => {
       if (args === 'help') throw new Error('unexpected --help');
       const measured = await analyzeSceneFile(args, getLoudnessTarget('streaming'));
       expect(measured.input.sourceCount).toBe(1);
-      expect(measured.notes).toContain("the loudness of every programme includes the scene's 1 bed(s) and HOA stem(s); the stereo culprit analysis attributes to the objects only (beds and HOA stems are not soloed)");
+      expect(measured.notes).toEqual([]);
       expect(measured.loudness.map((l) => l.programme)).toEqual(['binaural', 'stereo', 'mono']);
-      expect(measured.monoAnalysis.sources.map((s) => s.sourceName)).toEqual(['Lead']);
+      expect(measured.monoAnalysis.sources.map((s) => [s.sourceName, s.sourceKind])).toEqual([
+        ['Lead', undefined],
+        ['Pair bed', 'bed'],
+      ]);
     } finally {
       await rm(folder, { recursive: true, force: true });
     }

@@ -201,6 +201,6 @@ describe('mono analysis of a scene: the culprit is named', () => {
   it('refuses the binaural format without an HRTF set, and stems that do not match the sources', () => {
     const { scene, stems } = cleanAndInverted();
     expect(() => analyzeSceneMono(scene, stems, { format: 'binaural' })).toThrow(/needs an HRTF set/);
-    expect(() => analyzeSceneMono(scene, [stems[0]!], { format: 'stereo' })).toThrow(/expected stems for 2 sources, got 1/);
+    expect(() => analyzeSceneMono(scene, [stems[0]!], { format: 'stereo' })).toThrow(/expected stems for 2 sources, 0 beds and 0 HOA stems, got 1/);
   });
 });

@@ -2,7 +2,6 @@ import path from 'node:path';
 import { needsHrtf, outputById } from '../../core/outputs/outputCatalog';
 import type { OutputDefinition } from '../../core/outputs/outputDefinition';
 import { SHIPPED_HRTF_SET, STUDIO_OUTPUT_IDS } from '../../core/outputs/studioOutputs';
-import { sceneWithoutBeds } from '../../core/scene/scene';
 import type { LoudnessTarget } from '../../core/loudnessTargets';
 import type { MonoAnalysis } from '../../core/monoAnalysis/monoAnalysisTypes';
 import type { AnalyzeArgs } from './analyzeArgs';
@@ -25,34 +24,30 @@ export interface SceneMeasurement {
 /**
  * Loads a scene and its stems as `npm run render` does, and in one pass over the
  * programme (split in time over the cores: parallelSceneAnalysis.ts) runs the
- * mono-compatibility analysis that attributes the losses of `args.format` to the objects
- * (checking the binaural render's mono survival as well), measuring the loudness of the
- * binaural, stereo and mono renders as the sums of the objects' contributions. The
- * analysis renders objects only: a scene with beds has its binaural, stereo and mono
- * renders made again whole, beds included, for their loudness. Every other output of
- * `args.formats` is rendered (with the beds) and measured, with its mono check.
+ * mono-compatibility analysis that attributes the losses of `args.format` to the objects,
+ * beds and HOA stems (checking the binaural render's mono survival as well), measuring the
+ * loudness of the binaural, stereo and mono renders as the sums of their contributions.
+ * Every other output of `args.formats` is rendered (with the beds and HOA stems) and
+ * measured, with its mono check.
  */
 export async function analyzeSceneFile(args: AnalyzeArgs, target: LoudnessTarget): Promise<SceneMeasurement> {
   const loaded = await loadSceneFile(args.inputPath);
   const { objectsKey } = loaded;
-  const fullScene = loaded.scene;
-  // Beds and HOA stems alike: rendered whole for the loudness, never soloed by the culprit analysis (said in the report).
-  const bedCount = (fullScene.beds?.length ?? 0) + (fullScene.ambisonics?.length ?? 0);
-  const scene = sceneWithoutBeds(fullScene);
+  const scene = loaded.scene;
   const stemWarnings: string[] = [];
-  const [allStems, hrtf] = await Promise.all([
-    loadStems(fullScene, args.inputPath, (warning) => stemWarnings.push(warning), objectsKey),
+  const [loadedStems, hrtf] = await Promise.all([
+    loadStems(scene, args.inputPath, (warning) => stemWarnings.push(warning), objectsKey),
     loadHrtfGrid(args.hrtfPath, scene.sampleRateHz),
   ]);
   // Shared (not copied) with the analysis's worker threads.
-  const stems = sharedStems(allStems.slice(0, scene.sources.length));
+  const stems = sharedStems(loadedStems);
 
-  const analysing = createProgressLine(`rendering and analysing the ${args.format} render per source`);
+  const analysing = createProgressLine(`rendering and analysing the ${args.format} render per object, bed and HOA stem`);
   const pass = await measureSceneInParallel(scene, stems, {
     format: args.format,
     hrtf,
     checkBinaural: true,
-    loudness: bedCount === 0,
+    loudness: true,
     monoLaw: args.monoLaw,
     onProgress: analysing.update,
   });
@@ -62,13 +57,13 @@ export async function analyzeSceneFile(args: AnalyzeArgs, target: LoudnessTarget
     ...loudnessFiguresFromPowers(sums.powers, sums, scene.sampleRateHz, target),
   }));
 
-  const outputs = outputsToRender(args, bedCount > 0);
+  const outputs = outputsToRender(args);
   let rendered: ProgrammeLoudness[] = [];
   let renderNonFinite = 0;
   let renderedSec = 0;
   if (outputs.length > 0) {
-    const rendering = createProgressLine(`rendering ${outputs.map((o) => o.id).join(', ')}${bedCount > 0 ? ' with the beds and HOA stems' : ''}`);
-    const measured = measureSceneOutputs(fullScene, allStems, outputs, { hrtf: outputs.some(needsHrtf) ? hrtf : undefined, monoLaw: args.monoLaw, target, onProgress: rendering.update });
+    const rendering = createProgressLine(`rendering ${outputs.map((o) => o.id).join(', ')}`);
+    const measured = measureSceneOutputs(scene, stems, outputs, { hrtf: outputs.some(needsHrtf) ? hrtf : undefined, monoLaw: args.monoLaw, target, onProgress: rendering.update });
     rendering.done();
     rendered = [...measured.loudness];
     renderNonFinite = measured.nonFiniteBlocks;
@@ -76,16 +71,13 @@ export async function analyzeSceneFile(args: AnalyzeArgs, target: LoudnessTarget
   }
 
   const nonFinite = pass.nonFiniteBlocks + renderNonFinite;
-  const notes = [
-    ...(nonFinite > 0 ? [`${nonFinite} render blocks had non-finite samples and were silenced`] : []),
-    ...(bedCount > 0 ? [`the loudness of every programme includes the scene's ${bedCount} bed(s) and HOA stem(s); the ${args.format} culprit analysis attributes to the objects only (beds and HOA stems are not soloed)`] : []),
-  ];
+  const notes = nonFinite > 0 ? [`${nonFinite} render blocks had non-finite samples and were silenced`] : [];
   const input: ReportInput = {
     kind: 'scene',
     file: args.inputPath,
     sampleRateHz: scene.sampleRateHz,
-    // A bed may outlast the objects the pass renders.
-    durationSec: bedCount > 0 ? Math.max(pass.analysis.durationSec, renderedSec) : pass.analysis.durationSec,
+    // Another output may ring longer than the pass's renders.
+    durationSec: Math.max(pass.analysis.durationSec, renderedSec),
     sourceCount: scene.sources.length,
     foldedDown: false,
     warnings: [...loaded.warnings, ...stemWarnings],
@@ -93,19 +85,15 @@ export async function analyzeSceneFile(args: AnalyzeArgs, target: LoudnessTarget
   return { input, loudness: [...fromPass, ...rendered], monoAnalysis: pass.analysis, notes };
 }
 
-/**
- * What the analysis pass does not measure: every output of `args.formats` but the studio's
- * binaural, stereo and mono, whose loudness the pass gives; with beds, those three too
- * (the pass renders objects only), first.
- */
-function outputsToRender(args: AnalyzeArgs, withBeds: boolean): OutputDefinition[] {
+/** What the analysis pass does not measure: every output of `args.formats` but the studio's binaural, stereo and mono, whose loudness the pass gives. */
+function outputsToRender(args: AnalyzeArgs): OutputDefinition[] {
   const settings = {
     monoLaw: args.monoLaw,
     hrtfSet: args.hrtfPath === undefined ? SHIPPED_HRTF_SET : path.basename(args.hrtfPath),
     loRo: args.loRo,
     ltRt: args.ltRt,
   };
-  const ids = withBeds ? [...STUDIO_OUTPUT_IDS, ...args.formats] : args.formats.filter((id) => !(STUDIO_OUTPUT_IDS as readonly string[]).includes(id));
+  const ids = args.formats.filter((id) => !(STUDIO_OUTPUT_IDS as readonly string[]).includes(id));
   const outputs: OutputDefinition[] = [];
   for (const id of ids) {
     const output = outputById(id, settings);

@@ -1,3 +1,5 @@
+import type { MultichannelStripKind } from './monoAnalysisTypes';
+
 /**
  * The findings of a mono-compatibility analysis (MonoAnalysis.findings): what is wrong,
  * where, how many dB, and what to do, as values. No sentences: phrasing/ writes them, for
@@ -44,8 +46,8 @@ export type FixAction =
   | { readonly kind: 'move'; readonly towards: 'front' }
   /** Move the named source towards the front or back, where both ears hear it alike (the binaural render's finding). */
   | { readonly kind: 'move'; readonly towards: 'front-or-back'; readonly sourceId: string; readonly sourceName: string }
-  /** Flip the polarity of the source's right channel. */
-  | { readonly kind: 'flip-polarity' }
+  /** Flip the polarity of the source's right channel; of a bed, of its loudspeaker channel `channel` (the right of MonoFinding.channelPair). */
+  | { readonly kind: 'flip-polarity'; readonly channel?: string }
   /** Remove the delay between the source's channels (MonoFinding.delayMs) and widen it with the mid/side width instead. */
   | { readonly kind: 'remove-delay' };
 
@@ -89,10 +91,19 @@ export interface HeadlineLoss {
   readonly levelToMixDb?: number;
 }
 
+/** Two loudspeaker channels of a bed (BS.2051 labels, left first) and the correlation of their stem channels. */
+export interface ChannelPairCancellation {
+  readonly left: string;
+  readonly right: string;
+  readonly correlation: number;
+}
+
 /** A source and the mono sum vs stereo of its contribution, dB (negative = lost). */
 export interface SourceMonoVsStereo {
   readonly sourceId: string;
   readonly sourceName: string;
+  /** Present for a bed or HOA stem. */
+  readonly sourceKind?: MultichannelStripKind;
   readonly monoVsStereoDb: number;
 }
 
@@ -101,6 +112,13 @@ export interface MonoFinding {
   /** Scene source id; undefined for findings about a whole mix file or the binaural render. */
   readonly sourceId?: string;
   readonly sourceName?: string;
+  /** Present when the finding is about a bed or an HOA stem rather than an object. */
+  readonly sourceKind?: MultichannelStripKind;
+  /**
+   * A bed's mirrored loudspeaker pair whose stem channels cancel (correlation at or below
+   * CANCELLING_CORRELATION; the lowest of its pairs, whose correlation is stemCorrelation).
+   */
+  readonly channelPair?: ChannelPairCancellation;
   /**
    * How bad, dB (positive): the largest mono loss the engineer hears, the source's own
    * (broadband or in a band) where it is not masked by the mix, or the whole mix's

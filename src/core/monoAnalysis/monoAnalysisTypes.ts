@@ -18,6 +18,18 @@ import type { AnalysisBand, MonoFinding, SourceMonoVsStereo } from './findingTyp
  */
 export type AnalysedFormat = 'stereo' | 'binaural';
 
+/** What a scene analysis attributes to: an object (a source), a bed or an HOA stem. */
+export type AnalysedStripKind = 'object' | MultichannelStripKind;
+/** The strips of a multichannel stem; a figure or finding about one says which (`sourceKind`), one about an object does not. */
+export type MultichannelStripKind = 'bed' | 'hoa';
+
+/** A bed or HOA stem of the scene left out of the analysis (the studio: its stem is not loaded). */
+export interface UnanalysedStrip {
+  readonly id: string;
+  readonly name: string;
+  readonly kind: MultichannelStripKind;
+}
+
 /** Broadband and per-band figures of one stereo signal over the whole programme. */
 export interface StereoFieldSummary {
   /** Mono sum vs stereo of the whole programme (energy-weighted over time), dB, signed. */
@@ -45,6 +57,8 @@ export interface AnalysisTimeline {
 export interface SourceMonoFigures {
   readonly sourceId: string;
   readonly sourceName: string;
+  /** Present for a bed or HOA stem; absent for an object. */
+  readonly sourceKind?: MultichannelStripKind;
   /** Level of the source's contribution to the analysed output, dBFS. */
   readonly levelDb: number;
   /** Mono sum vs stereo of the source's own contribution, dB. */
@@ -74,8 +88,10 @@ export interface MonoAnalysis {
   readonly bands: readonly AnalysisBand[];
   readonly overall: StereoFieldSummary;
   readonly timeline: AnalysisTimeline;
-  /** Scene analyses only: per source, in scene order (audible sources). */
+  /** Scene analyses only: per audible object, then bed, then HOA stem, in scene order. */
   readonly sources: readonly SourceMonoFigures[];
+  /** Beds and HOA stems of the scene that were not analysed (their stems are missing); absent when none. */
+  readonly unanalysed?: readonly UnanalysedStrip[];
   /** Most severe first. */
   readonly findings: readonly MonoFinding[];
   /** Present when the binaural render was checked. */

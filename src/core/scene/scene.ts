@@ -166,10 +166,3 @@ export function audibleSources(scene: Scene): SceneSource[] {
   const anySolo = scene.sources.some((s) => s.solo);
   return scene.sources.filter((s) => !s.mute && (!anySolo || s.solo));
 }
-
-/** The scene without its beds and HOA stems: for a host that renders the objects only (it has no bed or HOA stems). */
-export function sceneWithoutBeds(scene: Scene): Scene {
-  if (scene.beds === undefined && scene.ambisonics === undefined) return scene;
-  const { beds: _beds, ambisonics: _ambisonics, ...objects } = scene;
-  return objects;
-}

@@ -3,7 +3,7 @@ import { MIX_STRIDE } from '../../dsp/analysis/sourceMoments';
 import { broadbandMoments, stereoFieldSummary } from './analysisFigures';
 import { FINDING_BAND_COUNT, monoVsStereoOf, timeRangesOf } from './findingFigures';
 import type { MonoFinding } from '../../core/monoAnalysis/findingTypes';
-import type { BinauralSurvival } from '../../core/monoAnalysis/monoAnalysisTypes';
+import type { BinauralSurvival, MultichannelStripKind } from '../../core/monoAnalysis/monoAnalysisTypes';
 
 /**
  * How much of the binaural render survives mono and loudspeaker playback: the mono sum vs stereo
@@ -15,6 +15,8 @@ import type { BinauralSurvival } from '../../core/monoAnalysis/monoAnalysisTypes
 export interface SourceBinauralMoments {
   readonly sourceId: string;
   readonly sourceName: string;
+  /** Present for a bed or HOA stem. */
+  readonly sourceKind?: MultichannelStripKind;
   /** Sums of L^2, R^2 and L R of the source's binaural contribution (any common scale). */
   readonly pl: number;
   readonly pr: number;
@@ -38,7 +40,12 @@ export function binauralSurvival(analyser: MomentAnalyser, sources: readonly Sou
     monoVsStereoDb: field.monoVsStereoDb,
     correlation: field.correlation,
     bandMonoVsStereoDb: field.bandMonoVsStereoDb,
-    sources: sources.map((s) => ({ sourceId: s.sourceId, sourceName: s.sourceName, monoVsStereoDb: monoVsStereoOf(s.pl, s.pr, s.c, frames, monoGain) })),
+    sources: sources.map((s) => ({
+      sourceId: s.sourceId,
+      sourceName: s.sourceName,
+      ...(s.sourceKind === undefined ? {} : { sourceKind: s.sourceKind }),
+      monoVsStereoDb: monoVsStereoOf(s.pl, s.pr, s.c, frames, monoGain),
+    })),
   };
   // The law-independent cancellation: 0 dB for uncorrelated ears, negative when they cancel.
   const cancellation = (l: number, r: number, x: number): number => (l + r > 0 ? -10 * Math.log10(Math.max(1e-6, 1 + (2 * x) / (l + r))) : 0);
@@ -58,7 +65,8 @@ export function binauralSurvival(analyser: MomentAnalyser, sources: readonly Sou
     .slice(0, FINDING_BAND_COUNT)
     .map(({ nominalHz, lowerHz, upperHz, lossDb }) => ({ nominalHz, lowerHz, upperHz, lossDb }));
   const losingSources = [...survival.sources].sort((a, b) => a.monoVsStereoDb - b.monoVsStereoDb).slice(0, 3);
-  const worst = losingSources[0];
+  // Only an object can be moved: a bed is the room's loudspeakers, an HOA stem the sound field.
+  const worst = losingSources.find((s) => s.sourceKind === undefined);
   return {
     survival,
     finding: {

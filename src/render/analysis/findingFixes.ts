@@ -9,7 +9,7 @@ import {
   momentsWithSourceRightFlipped,
 } from '../../dsp/analysis/sourceMoments';
 import { midPowerFromMoments, sidePowerFromMoments } from '../../dsp/meters/stereoMoments';
-import type { FixGains, HeadlineLoss, SourceFindingKind, SuggestedFix } from '../../core/monoAnalysis/findingTypes';
+import type { ChannelPairCancellation, FixGains, HeadlineLoss, SourceFindingKind, SuggestedFix } from '../../core/monoAnalysis/findingTypes';
 import { BASS_MONO_CUTOFF_HZ, monoVsStereoOf } from './findingFigures';
 import { ownBassMono, ownFixImprovementDb, ownNarrowed, ownRightFlipped } from './ownMonoLoss';
 import type { OwnEdit } from './ownMonoLoss';
@@ -119,4 +119,13 @@ function bassMonoMoments(analyser: MomentAnalyser, mix: readonly number[], sourc
   out[0] = pl;
   out[1] = pr;
   out[2] = c;
+}
+
+/**
+ * A bed's or HOA stem's fixes: an object's (its mid/side width, position, right channel,
+ * bass mono) are not theirs. A bed whose mirrored pair cancels in its stem: flip the
+ * pair's right channel; what that brings is not measured (the bed is rendered as a whole).
+ */
+export function multichannelFixes(input: { readonly channelPair?: ChannelPairCancellation }): SuggestedFix[] {
+  return input.channelPair === undefined ? [] : [{ kind: 'flip-polarity', channel: input.channelPair.right }];
 }

@@ -1,5 +1,6 @@
 import type { Scene, SceneSource } from '../../core/scene/scene';
-import { audibleSources } from '../../core/scene/scene';
+import { audibleContributors } from './analysisContributors';
+import type { AnalysisContributor } from './analysisContributors';
 import { timelineMoves } from '../../core/scene/objectTimeline';
 import { createObjectValues, createObjectValuesScratch, writeObjectValuesAt } from '../../core/scene/objectValues';
 import { sourceParamsOf } from '../../core/scene/sourceParams';
@@ -25,8 +26,8 @@ export interface SceneMonoAnalysisOptions extends MonoAnalysisOptions {
 }
 
 /**
- * What a scene's mono analysis works on, checked and resolved once: the audible sources
- * and their stems, the outputs rendered besides the objects, and the programme's length.
+ * What a scene's mono analysis works on, checked and resolved once: the audible objects,
+ * beds and HOA stems with their stems (analysisContributors.ts), the outputs rendered besides the objects, and the programme's length.
  * Every span of the analysis (sceneSpanMoments.ts) and its conclusion
  * (sceneMonoAnalysis.ts) derive it from the same scene, stems and options.
  */
@@ -45,37 +46,34 @@ export interface SceneAnalysisSetup {
   /** The outputs whose loudness is measured (LOUDNESS_PROGRAMMES), none without `loudness`. */
   readonly loudnessOutputs: readonly OutputDefinition[];
   /**
-   * An audible source's timeline moves it: the buses are not time-invariant, so the
-   * analysis reads each source's rendered outputs instead of taking its objects through
-   * the buses' responses (sceneSpanMoments.ts). Also for a stereo analysis of a source
-   * the loudspeaker bus renders with more than its direction's point-source gains (ADM
+   * The analysis reads each contributor's rendered outputs instead of taking its objects
+   * through the buses' responses (sceneSpanMoments.ts): an audible source's timeline
+   * moves it (the buses are not time-invariant); for a stereo analysis, the loudspeaker
+   * bus renders a source with more than its direction's point-source gains (ADM
    * parameters, a Cartesian position: buses/objectGainBlock.ts), whose response is not
-   * the fold-down's gains for its direction.
+   * the fold-down's gains for its direction; or a bed or HOA stem is heard (its channels
+   * are more than the two objects a response matrix takes, with fixed gains of their own).
    */
-  readonly moving: boolean;
+  readonly rendered: boolean;
   /**
    * What each source's renderer makes besides its objects (which every analysis reads):
-   * the buses of the loudness outputs and, in a moving scene, of the analysed renders.
+   * the buses of the loudness outputs and, when `rendered`, of the analysed renders.
    */
   readonly outputs: readonly OutputDefinition[];
   readonly hrtf: HrtfGrid | undefined;
   readonly monoLaw: MonoLaw;
   readonly windowSec: number;
-  readonly sources: readonly SceneSource[];
-  /** stems[i] belongs to sources[i]. */
-  readonly stems: readonly (readonly Float32Array[])[];
+  /** The audible objects, then beds, then HOA stems, each rendered alone. */
+  readonly contributors: readonly AnalysisContributor[];
   /** The whole render's length: the longest stem plus the tail of the outputs analysed or checked (as `npm run render` renders it). */
   readonly lengthFrames: number;
 }
 
-/** stems[i] are the channels of scene.sources[i] at scene.sampleRateHz. */
+/** stems: the channels of scene.sources, then of scene.beds, then of scene.ambisonics, at scene.sampleRateHz (createSceneRenderer's order). */
 export function sceneAnalysisSetup(scene: Scene, stems: readonly (readonly Float32Array[])[], options: SceneMonoAnalysisOptions): SceneAnalysisSetup {
   const { format, hrtf } = options;
   if (format !== 'stereo' && format !== 'binaural') {
     throw new Error(`mono analysis: format must be 'stereo' or 'binaural', got ${JSON.stringify(format)}`);
-  }
-  if (stems.length !== scene.sources.length) {
-    throw new Error(`mono analysis: expected stems for ${scene.sources.length} sources, got ${stems.length}`);
   }
   const checkBinaural = options.checkBinaural ?? hrtf !== undefined;
   const loudness = options.loudness ?? false;
@@ -87,11 +85,14 @@ export function sceneAnalysisSetup(scene: Scene, stems: readonly (readonly Float
   const outputSettings = { monoLaw, hrtfSet: hrtf?.set.name ?? 'none' };
   const loudnessOutputs = loudness ? studioOutputs(LOUDNESS_PROGRAMMES, outputSettings) : [];
   const survivalPass = format === 'stereo' && checkBinaural;
-  const sources = audibleSources(scene);
-  const sourceStems = sources.map((source) => stems[scene.sources.indexOf(source)]!);
-  const moving = sources.some((source) => timelineMoves(source.timeline)) || (format === 'stereo' && sources.some(beyondPointSource));
-  const analysedOutputs = moving ? studioOutputs(survivalPass ? [format, 'binaural'] : [format], outputSettings) : [];
-  const rendered = [...loudnessOutputs, ...analysedOutputs.filter((output) => !loudnessOutputs.some((o) => o.id === output.id))];
+  const contributors = audibleContributors(scene, stems);
+  const sources = contributors.flatMap((c) => (c.kind === 'object' ? c.alone.sources : []));
+  const rendered =
+    contributors.some((c) => c.kind !== 'object') ||
+    sources.some((source) => timelineMoves(source.timeline)) ||
+    (format === 'stereo' && sources.some(beyondPointSource));
+  const analysedOutputs = rendered ? studioOutputs(survivalPass ? [format, 'binaural'] : [format], outputSettings) : [];
+  const outputs = [...loudnessOutputs, ...analysedOutputs.filter((output) => !loudnessOutputs.some((o) => o.id === output.id))];
   return {
     scene,
     format,
@@ -99,13 +100,12 @@ export function sceneAnalysisSetup(scene: Scene, stems: readonly (readonly Float
     survivalPass,
     loudness,
     loudnessOutputs,
-    moving,
-    outputs: planOutputs(rendered).buses,
+    rendered,
+    outputs: planOutputs(outputs).buses,
     hrtf,
     monoLaw,
     windowSec: checkedWindowSec(options.windowSec),
-    sources,
-    stems: sourceStems,
+    contributors,
     // The binaural render rings longest: with the survival checked, the programme runs to its end.
     lengthFrames: renderLengthFrames(stems, studioOutputs([checkBinaural || loudness ? 'binaural' : format], outputSettings), hrtf),
   };

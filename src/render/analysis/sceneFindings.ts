@@ -12,8 +12,8 @@ import {
   momentsWithoutSource,
 } from '../../dsp/analysis/sourceMoments';
 import { powerToDb } from '../../dsp/meters/stereoMoments';
-import type { MonoFinding } from '../../core/monoAnalysis/findingTypes';
-import type { AnalysedFormat, SourceMonoFigures } from '../../core/monoAnalysis/monoAnalysisTypes';
+import type { ChannelPairCancellation, MonoFinding } from '../../core/monoAnalysis/findingTypes';
+import type { AnalysedFormat, MultichannelStripKind, SourceMonoFigures } from '../../core/monoAnalysis/monoAnalysisTypes';
 import { broadbandMoments } from './analysisFigures';
 import {
   BINAURAL_HAAS_MIN_LAG_SEC,
@@ -28,7 +28,7 @@ import {
   timeRangesOf,
   windowCancellationDb,
 } from './findingFigures';
-import { sourceFixes } from './findingFixes';
+import { multichannelFixes, sourceFixes } from './findingFixes';
 import { bandCancellation, findingKind, kindFigures } from './findingKind';
 import type { FindingEvidence } from './findingKind';
 import { ownLossFigures, stemMonoVsStereoDb } from './ownMonoLoss';
@@ -61,6 +61,10 @@ export interface SceneFindingInput {
 export interface AnalysedInput {
   readonly id?: string;
   readonly name: string;
+  /** A bed or HOA stem; absent for an object or a mix file. */
+  readonly kind?: MultichannelStripKind;
+  /** A bed's pair of loudspeaker channels that cancel in its stem. */
+  readonly channelPair?: ChannelPairCancellation;
 }
 
 /** Mix-level loss that is reported even without evidence in the source's own channels (it cancels against other sources). */
@@ -86,6 +90,7 @@ export function sceneSourceFindings(input: SceneFindingInput): { figures: Source
     const figure: SourceMonoFigures = {
       sourceId: source.id ?? '',
       sourceName: source.name,
+      ...(source.kind === undefined ? {} : { sourceKind: source.kind }),
       levelDb: powerToDb((0.5 * (pl + pr)) / Math.max(1, frames)),
       monoVsStereoDb: monoVsStereoOf(pl, pr, c, frames, monoGain),
       correlation: correlationOf(pl, pr, c, frames),
@@ -137,6 +142,8 @@ function sourceFinding(
       : {
           sourceId: source.id,
           sourceName: source.name,
+          ...(source.kind === undefined ? {} : { sourceKind: source.kind }),
+          ...(source.channelPair === undefined ? {} : { channelPair: source.channelPair }),
           mixLossDb,
           mixLossReported: mixLossDb >= REPORT_SEVERITY_DB,
           removalImprovementDb: figure.removalImprovementDb,
@@ -152,7 +159,7 @@ function sourceFinding(
     correlation,
     ...(input.stemCorrelations === undefined ? {} : { stemCorrelation }),
     ...(cancelsIn === undefined ? {} : { cancelsIn }),
-    fixes: sourceFixes(kind, { analyser, i, own, mix, mixLoss, monoGain, headline, mixLossDb }),
+    fixes: source.kind === undefined ? sourceFixes(kind, { analyser, i, own, mix, mixLoss, monoGain, headline, mixLossDb }) : multichannelFixes(source),
     ...kindFigures(kind, evidence, delay, analyser.sampleRateHz),
   };
 }

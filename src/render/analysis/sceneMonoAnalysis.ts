@@ -16,12 +16,17 @@ import { sceneSourceFindings } from './sceneFindings';
 import { PAIR_MOMENTS, measureSceneSpan } from './sceneSpanMoments';
 import type { SceneSpanMoments } from './sceneSpanMoments';
 import { stemCorrelationOf, stemFrames } from './stemCorrelation';
+import { pairChannels } from './analysisContributors';
+import type { AnalysisContributor } from './analysisContributors';
+import type { AnalysedInput } from './sceneFindings';
+import { CANCELLING_CORRELATION } from './findingFigures';
 
 /**
- * The mono-compatibility analysis of a scene, naming the culprit sources.
+ * The mono-compatibility analysis of a scene, naming the culprits: objects, beds and HOA
+ * stems (analysisContributors.ts).
  *
  * The programme is measured in spans of analysis frames (sceneSpanMoments.ts: each
- * audible source rendered alone through the studio's renderer, the spectral moments of
+ * audible object, bed and HOA stem rendered alone through the studio's renderer, the spectral moments of
  * each contribution against their sum), in one go (analyzeSceneMono) or in parallel
  * (spans/analysisInSpans.ts, one worker per span); the spans' sums add up to the whole
  * programme's, and the conclusions are drawn from the total (concludeSceneMono): the
@@ -29,32 +34,36 @@ import { stemCorrelationOf, stemFrames } from './stemCorrelation';
  * source would do (sourceMoments.ts, sceneFindings.ts), and the binaural render's mono
  * survival.
  *
- * stems[i] are the channels of scene.sources[i] at scene.sampleRateHz.
+ * stems: the channels of scene.sources, then scene.beds, then scene.ambisonics, at
+ * scene.sampleRateHz (createSceneRenderer's order).
  */
 export type { SceneMonoAnalysisOptions } from './sceneAnalysisSetup';
 
 /** The whole analysis on this thread, synchronously; calls options.onProgress(fraction) after every chunk. */
 export function analyzeSceneMono(scene: Scene, stems: readonly (readonly Float32Array[])[], options: SceneMonoAnalysisOptions): MonoAnalysis {
   const setup = sceneAnalysisSetup(scene, stems, options);
-  if (setup.sources.length === 0) return emptyAnalysis(setup);
+  if (setup.contributors.length === 0) return emptyAnalysis(setup);
   return concludeSceneMono(setup, [measureSceneSpan(setup, undefined, options.onProgress)]);
 }
 
 /** The analysis from the sums of spans that tile the programme's frames. */
 export function concludeSceneMono(setup: SceneAnalysisSetup, parts: readonly SceneSpanMoments[]): MonoAnalysis {
-  const { scene, sources, lengthFrames, windowSec, format } = setup;
+  const { scene, contributors, lengthFrames, windowSec, format } = setup;
   const sampleRateHz = scene.sampleRateHz;
   const monoGain = monoLawGain(setup.monoLaw);
-  const analyser = createMomentAnalyser({ sampleRateHz, inputCount: sources.length, perInput: true, totalFrames: lengthFrames, windowSec });
-  const stemSums = new Float64Array(PAIR_MOMENTS * sources.length);
+  const analyser = createMomentAnalyser({ sampleRateHz, inputCount: contributors.length, perInput: true, totalFrames: lengthFrames, windowSec });
+  const pairs = pairChannels(contributors);
+  const stemSums = new Float64Array(PAIR_MOMENTS * pairs.length);
   for (const part of parts) {
     addMomentSums(analyser, part.analysed);
     addArray(stemSums, part.stems);
   }
+  const pairCorrelations = pairs.map((channels, k) => stemCorrelationOf(stemSums, PAIR_MOMENTS * k, stemFrames(channels)));
+  const inputs = analysedInputs(contributors, pairCorrelations);
   const { figures, findings } = sceneSourceFindings({
     analyser,
-    sources,
-    stemCorrelations: setup.stems.map((channels, i) => stemCorrelationOf(stemSums, PAIR_MOMENTS * i, stemFrames(channels))),
+    sources: inputs.map((input) => input.analysed),
+    stemCorrelations: inputs.map((input) => input.stemCorrelation),
     monoGain,
     format,
     windowCorrelation: haasWindowCorrelation(analyser),
@@ -81,14 +90,42 @@ export function concludeSceneMono(setup: SceneAnalysisSetup, parts: readonly Sce
 
 /** The binaural render's survival from the survival sums of spans that tile the programme's frames. */
 function survivalFromParts(setup: SceneAnalysisSetup, parts: readonly SceneSpanMoments[]): BinauralSurvivalResult {
-  const { scene, sources, lengthFrames, windowSec } = setup;
-  const survival = createMomentAnalyser({ sampleRateHz: scene.sampleRateHz, inputCount: sources.length, perInput: true, totalFrames: lengthFrames, windowSec });
+  const { scene, contributors, lengthFrames, windowSec } = setup;
+  const survival = createMomentAnalyser({ sampleRateHz: scene.sampleRateHz, inputCount: contributors.length, perInput: true, totalFrames: lengthFrames, windowSec });
   for (const part of parts) if (part.survival !== null) addMomentSums(survival, part.survival);
   return binauralSurvival(survival, sourceIds(setup).map((id, i) => ({ ...id, ...ownMoments(survival, i) })), monoLawGain(setup.monoLaw));
 }
 
-function sourceIds(setup: SceneAnalysisSetup): { sourceId: string; sourceName: string }[] {
-  return setup.sources.map((s) => ({ sourceId: s.id, sourceName: s.name }));
+function sourceIds(setup: SceneAnalysisSetup): Pick<SourceBinauralMoments, 'sourceId' | 'sourceName' | 'sourceKind'>[] {
+  return setup.contributors.map((c) => ({ sourceId: c.id, sourceName: c.name, ...(c.kind === 'object' ? {} : { sourceKind: c.kind }) }));
+}
+
+/**
+ * Each contributor as the findings take it, with its stem correlation: its lowest pair's
+ * (1 without pairs); a bed names that pair when its channels cancel.
+ * pairCorrelations: per stem pair, in pairChannels' order.
+ */
+function analysedInputs(contributors: readonly AnalysisContributor[], pairCorrelations: readonly number[]): { analysed: AnalysedInput; stemCorrelation: number }[] {
+  let k = 0;
+  return contributors.map((c) => {
+    let lowest = 1;
+    let lowestPair: (typeof c.pairs)[number] | undefined;
+    for (const pair of c.pairs) {
+      const r = pairCorrelations[k++]!;
+      if (lowestPair === undefined || r < lowest) {
+        lowest = r;
+        lowestPair = pair;
+      }
+    }
+    const labels = c.kind === 'bed' && lowest <= CANCELLING_CORRELATION ? lowestPair?.labels : undefined;
+    const analysed: AnalysedInput = {
+      id: c.id,
+      name: c.name,
+      ...(c.kind === 'object' ? {} : { kind: c.kind }),
+      ...(labels === undefined ? {} : { channelPair: { left: labels[0], right: labels[1], correlation: lowest } }),
+    };
+    return { analysed, stemCorrelation: lowest };
+  });
 }
 
 /** The analysis of a scene in which no source is heard. */

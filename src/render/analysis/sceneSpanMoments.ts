@@ -7,6 +7,7 @@ import { sourceResponseMatrices } from './objectResponses';
 import { createSpanLoudness, feedSpanLoudness, finishSpanLoudness, spanLoudnessRange } from './spanLoudness';
 import type { ProgrammeLoudnessSums } from './spanLoudness';
 import { addStemMoments } from './stemCorrelation';
+import { pairChannels } from './analysisContributors';
 import { RENDER_BLOCK_FRAMES } from '../renderBlock';
 
 /**
@@ -25,9 +26,10 @@ import { RENDER_BLOCK_FRAMES } from '../renderBlock';
  * (monoMomentAnalyser.ts) are what the conclusions are drawn from. The analysed format
  * and, beside a stereo analysis, the binaural survival share the objects' transforms.
  *
- * A scene that moves (an audible source's timeline moves it) is not time-invariant: its
- * sources' rendered outputs are analysed instead, as they are (SceneAnalysisSetup.moving):
- * each source's renderer runs the analysed format's bus (and the binaural one beside a
+ * A scene that moves (an audible source's timeline moves it) is not time-invariant, and a
+ * bed's or HOA stem's many channels are not the two objects a response takes: then the
+ * contributors' rendered outputs are analysed instead, as they are (SceneAnalysisSetup.rendered):
+ * each contributor's renderer runs the analysed format's bus (and the binaural one beside a
  * stereo analysis), and the analysers take those channels without a filter.
  *
  * A span after the first starts its renderers SPAN_PREROLL_SEC before its first
@@ -41,7 +43,7 @@ export interface SceneSpanMoments {
   readonly analysed: MomentSums;
   /** The binaural survival's sums: the binaural render's, and each source's own (null without the survival pass). */
   readonly survival: MomentSums | null;
-  /** Per source, the sums of L^2, R^2 and L R of its stem (addStemMoments). */
+  /** Per stem pair (analysisContributors.ts pairChannels), the sums of L^2, R^2 and L R (addStemMoments). */
   readonly stems: Float64Array;
   /** The loudness of the binaural, stereo and mono renders over the span (with setup.loudness). */
   readonly loudness: readonly ProgrammeLoudnessSums[] | null;
@@ -64,11 +66,12 @@ export const PAIR_MOMENTS = 3;
 
 /** Measures analysis frames `frames` (all of them when undefined); calls onProgress(fraction of the span). */
 export function measureSceneSpan(setup: SceneAnalysisSetup, frames?: MomentFrameRange, onProgress?: (fraction: number) => void): SceneSpanMoments {
-  const { scene, sources, stems, lengthFrames } = setup;
+  const { scene, lengthFrames } = setup;
   const sampleRateHz = scene.sampleRateHz;
   const contributions = createSourceContributions(setup);
   const { analyser, survival, feed } = createSpanAnalysers(setup, contributions, frames);
-  const stemSums = new Float64Array(PAIR_MOMENTS * sources.length);
+  const pairs = pairChannels(setup.contributors);
+  const stemSums = new Float64Array(PAIR_MOMENTS * pairs.length);
   const chunkFrames = contributions.chunkFrames;
 
   const input = momentSpanInput(analyser);
@@ -81,7 +84,7 @@ export function measureSceneSpan(setup: SceneAnalysisSetup, frames?: MomentFrame
   // On the block grid of a render from the start, so that blocks, and where a source's tail is cut after its stem, fall as in one.
   let position = Math.max(0, RENDER_BLOCK_FRAMES * Math.floor((start - Math.ceil(SPAN_PREROLL_SEC * sampleRateHz)) / RENDER_BLOCK_FRAMES));
   if (position > 0) seekContributions(contributions, position);
-  stems.forEach((channels, i) => addStemMoments(channels, owned.start, owned.end, stemSums, PAIR_MOMENTS * i));
+  pairs.forEach((channels, k) => addStemMoments(channels, owned.start, owned.end, stemSums, PAIR_MOMENTS * k));
   while (position < owned.end) {
     // Chunks end where the analysed input starts, so that it is fed from there.
     const count = Math.min(chunkFrames, (position < input.start ? input.start : owned.end) - position);
@@ -93,7 +96,7 @@ export function measureSceneSpan(setup: SceneAnalysisSetup, frames?: MomentFrame
     onProgress?.(Math.max(0, position - input.start) / Math.max(1, owned.end - input.start));
   }
   finishMomentAnalyser(analyser);
-  if (survival !== null && setup.moving) finishMomentAnalyser(survival);
+  if (survival !== null && setup.rendered) finishMomentAnalyser(survival);
   return {
     analysed: momentSumsOf(analyser),
     survival: survival === null ? null : momentSumsOf(survival),
@@ -117,11 +120,11 @@ interface SpanAnalysers {
  * each on the sources' rendered outputs of its format instead.
  */
 function createSpanAnalysers(setup: SceneAnalysisSetup, contributions: SourceContributions, frames: MomentFrameRange | undefined): SpanAnalysers {
-  const { scene, sources, stems, lengthFrames, windowSec, hrtf } = setup;
+  const { scene, contributors, lengthFrames, windowSec, hrtf } = setup;
   const sampleRateHz = scene.sampleRateHz;
-  const config = { sampleRateHz, inputCount: sources.length, totalFrames: lengthFrames, windowSec, ...(frames === undefined ? {} : { frames }) };
-  if (setup.moving) return renderedOutputAnalysers(setup, contributions, config);
-  const objectCounts = stems.map((channels) => channels.length);
+  const config = { sampleRateHz, inputCount: contributors.length, totalFrames: lengthFrames, windowSec, ...(frames === undefined ? {} : { frames }) };
+  if (setup.rendered) return renderedOutputAnalysers(setup, contributions, config);
+  const objectCounts = contributors.map((c) => c.stem.length);
   const view = (format: 'stereo' | 'binaural', ownOnly: boolean): MomentView => ({
     perInput: true,
     ownOnly,
@@ -138,7 +141,7 @@ function createSpanAnalysers(setup: SceneAnalysisSetup, contributions: SourceCon
 function renderedOutputAnalysers(setup: SceneAnalysisSetup, contributions: SourceContributions, config: MomentInputConfig): SpanAnalysers {
   const renderedOf = (id: string): readonly (readonly Float32Array[])[] => {
     const k = contributions.outputs.findIndex((output) => output.id === id);
-    if (k < 0) throw new Error(`mono analysis: the ${id} render is not rendered for a moving scene`);
+    if (k < 0) throw new Error(`mono analysis: the ${id} render is not rendered for an analysis of rendered outputs`);
     return contributions.rendered.map((outputs) => outputs[k]!);
   };
   const analysed = renderedOf(setup.format);

@@ -1,12 +1,11 @@
 import type { OutputDefinition } from '../../core/outputs/outputDefinition';
-import { sceneWithoutBeds } from '../../core/scene/scene';
-import type { Scene, SceneSource } from '../../core/scene/scene';
 import type { HrtfGrid } from '../../dsp/hrtf/hrtfGrid';
+import type { AnalysisContributor } from './analysisContributors';
 import { createSceneRenderer, renderFrames, seekRenderer } from '../sceneRenderer';
 import type { RenderTargets, SceneRenderer } from '../sceneRenderer';
 
 /**
- * Each audible source rendered alone: a one-source scene (same listener, same master)
+ * Each audible object, bed and HOA stem rendered alone (analysisContributors.ts: a scene of that one, same listener, same master)
  * through the studio's own renderer, so the analysis hears exactly what the studio plays.
  * The renderer hands out the source's objects (what feeds every bus; the analysis takes
  * them through the buses' responses, objectResponses.ts) and, for the outputs asked, the
@@ -18,9 +17,9 @@ export interface SourceContributions {
   readonly chunkFrames: number;
   /** The outputs rendered besides the objects. */
   readonly outputs: readonly OutputDefinition[];
-  /** rendered[s][k]: source s's contribution to outputs[k] in the last chunk, one array per channel. */
+  /** rendered[s][k]: contributor s's contribution to outputs[k] in the last chunk, one array per channel. */
   readonly rendered: readonly (readonly (readonly Float32Array[])[])[];
-  /** Per source: its objects' signals of the last chunk, one per stem channel. */
+  /** Per contributor: its objects' signals of the last chunk, one per stem channel. */
   readonly objects: readonly (readonly Float32Array[])[];
   readonly renderers: readonly SceneRenderer[];
   /** Per renderer, its chunk buffers as render targets. */
@@ -30,32 +29,27 @@ export interface SourceContributions {
 /** Frames per rendered chunk: 16384 (a third of a second at 48 kHz), so memory stays small. */
 const CONTRIBUTION_CHUNK_FRAMES = 16384;
 
-/** What to render: `sources` (audible ones of `scene`) with their stems, their objects and `outputs`. */
+/** What to render: each of `contributors` alone, its objects and `outputs`. */
 export interface ContributionRequest {
-  readonly scene: Scene;
-  readonly sources: readonly SceneSource[];
-  readonly stems: readonly (readonly Float32Array[])[];
+  readonly contributors: readonly AnalysisContributor[];
   /** The outputs rendered besides the objects (none for an analysis alone). */
   readonly outputs: readonly OutputDefinition[];
   readonly hrtf: HrtfGrid | undefined;
 }
 
 export function createSourceContributions(request: ContributionRequest): SourceContributions {
-  const { scene, sources, stems, outputs, hrtf } = request;
-  const renderers = sources.map((source, i) => {
-    const alone: Scene = { ...sceneWithoutBeds(scene), sources: [{ ...source, mute: false, solo: false }] };
-    return createSceneRenderer(alone, [stems[i]!], { outputs, ...(hrtf === undefined ? {} : { hrtf }) });
-  });
+  const { contributors, outputs, hrtf } = request;
+  const renderers = contributors.map((c) => createSceneRenderer(c.alone, [c.stem], { outputs, ...(hrtf === undefined ? {} : { hrtf }) }));
   const chunk = (): Float32Array => new Float32Array(CONTRIBUTION_CHUNK_FRAMES);
-  const rendered = sources.map(() => outputs.map((output) => output.channels.map(chunk)));
-  const objects = stems.map((channels) => channels.map(chunk));
+  const rendered = contributors.map(() => outputs.map((output) => output.channels.map(chunk)));
+  const objects = contributors.map((c) => c.stem.map(chunk));
   return {
     chunkFrames: CONTRIBUTION_CHUNK_FRAMES,
     outputs,
     rendered,
     objects,
     renderers,
-    targets: sources.map((_, i) => ({ outputs: rendered[i]!, objects: objects[i]! })),
+    targets: contributors.map((_, i) => ({ outputs: rendered[i]!, objects: objects[i]! })),
   };
 }
 

@@ -1,5 +1,6 @@
 import type { Scene } from '../../core/scene/scene';
 import { syncEngine } from '../engineSync';
+import { isSelectable } from '../sceneEdits';
 import type { GetStudioState, SetStudioState, StudioContext } from '../studioContext';
 
 /**
@@ -118,6 +119,6 @@ function pushCapped(past: readonly Scene[], scene: Scene, depth: number): readon
 }
 
 function selectionAfter(selectedSourceId: string | null, scene: Scene): { selectedSourceId?: null } {
-  if (selectedSourceId === null || scene.sources.some((s) => s.id === selectedSourceId)) return {};
+  if (selectedSourceId === null || isSelectable(scene, selectedSourceId)) return {};
   return { selectedSourceId: null };
 }

@@ -14,6 +14,7 @@ import {
   findBed,
   isFiniteNumber,
   isSceneColor,
+  isSelectable,
   midSideWith,
   positionNudged,
   positionWith,
@@ -212,7 +213,7 @@ export function createSceneSlice(
     },
     replaceScene(scene, stemChannels) {
       const { selectedSourceId } = get();
-      const keepSelection = selectedSourceId !== null && scene.sources.some((s) => s.id === selectedSourceId);
+      const keepSelection = selectedSourceId !== null && isSelectable(scene, selectedSourceId);
       set({
         scene,
         history: EMPTY_HISTORY,

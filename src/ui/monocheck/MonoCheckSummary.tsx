@@ -1,5 +1,5 @@
 import type { MonoAnalysis } from '../../core/monoAnalysis/monoAnalysisTypes';
-import { largestLossPhrase, monoVsStereoPhrase, worstBandsPhrase } from '../../core/monoAnalysis/phrasing/summaryPhrases';
+import { largestLossPhrase, monoVsStereoPhrase, unanalysedPhrase, worstBandsPhrase } from '../../core/monoAnalysis/phrasing/summaryPhrases';
 import { formatCorrelation } from '../format';
 import { clock } from '../../core/formatUnits';
 
@@ -10,7 +10,7 @@ export interface MonoCheckSummaryProps {
 /**
  * The whole mix at a glance: its mono sum vs stereo (signed), correlation, the largest loss
  * and the worst bands as the findings state them (core/monoAnalysis/phrasing/summaryPhrases.ts),
- * and how the binaural render sums to mono.
+ * and how the binaural render sums to mono; the beds and HOA stems left out (stems not loaded).
  */
 export function MonoCheckSummary({ analysis }: MonoCheckSummaryProps) {
   const { overall, binaural } = analysis;
@@ -38,6 +38,11 @@ export function MonoCheckSummary({ analysis }: MonoCheckSummaryProps) {
           </>
         )}
       </dl>
+      {analysis.unanalysed !== undefined && analysis.unanalysed.length > 0 && (
+        <p className="mono-check-unanalysed" role="note" data-testid="mono-check-unanalysed">
+          {unanalysedPhrase(analysis.unanalysed)}
+        </p>
+      )}
     </div>
   );
 }

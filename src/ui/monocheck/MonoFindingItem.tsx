@@ -7,7 +7,7 @@ import { capitalised } from '../../core/monoAnalysis/phrasing/findingNumbers';
 import { findingSentence } from '../../core/monoAnalysis/phrasing/findingSentence';
 import { fixGains, fixSentence } from '../../core/monoAnalysis/phrasing/fixPhrases';
 import { isFindingBandSoloed } from '../../state/slices/monoCheckSlice';
-import { findSource } from '../../state/sceneEdits';
+import { findBed, findSource } from '../../state/sceneEdits';
 import { useStudioStore, useStudioStoreApi } from '../../state/StudioStoreProvider';
 import { SEVERITY_COLORS, SHOWN_TIME_RANGES, findingSeverity } from './monoCheckFormat';
 
@@ -22,12 +22,15 @@ export interface MonoFindingItemProps {
 
 /**
  * One finding: who, what it loses in mono (its headline), when and where in frequency,
- * what to do. Clicking it selects the source and plays from the worst moment; "Solo band"
+ * what to do. Clicking it selects the source (a bed's mixer strip) and plays from the worst moment; "Solo band"
  * also solos the worst band on the monitor (pressed again, it ends the solo).
  */
 export function MonoFindingItem({ finding, index, selected, format }: MonoFindingItemProps) {
   const store = useStudioStoreApi();
-  const color = useStudioStore((s) => (finding.sourceId === undefined ? undefined : findSource(s.scene, finding.sourceId)?.color));
+  const color = useStudioStore((s) => {
+    const id = finding.sourceId;
+    return id === undefined ? undefined : (findSource(s.scene, id) ?? findBed(s.scene, id) ?? s.scene.ambisonics?.find((a) => a.id === id))?.color;
+  });
   const bandSoloed = useStudioStore((s) => isFindingBandSoloed(s, index));
   const severity = findingSeverity(finding.severityDb);
   const worstBand = finding.bands[0];

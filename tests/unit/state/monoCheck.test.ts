@@ -156,6 +156,23 @@ describe('mono check slice', () => {
     expect(store.getState().transport.playing).toBe(true);
   });
 
+  it("selecting a bed's finding selects the bed (its mixer strip), and an edit of another source keeps it selected", async () => {
+    const engine = createFakeEngine();
+    const bed = { id: 'music', name: 'Music 7.1.2', stem: { kind: 'file', file: 'music.wav' } as const, layout: '2+7+0' as const, channels: ['M+030', 'M-030'], gainDb: 0, mute: false, solo: false };
+    const store = createStudioStore({ engine, scene: { ...testScene(), beds: [bed] } });
+    store.getState().setDurationSec(180);
+    const runs = deferAnalyses(engine);
+    const done = store.getState().runMonoCheck('stereo');
+    await settle();
+    runs[0]!.resolve({ ...handMadeAnalysis(), findings: [finding({ kind: 'polarity', sourceId: 'music', sourceName: 'Music 7.1.2', sourceKind: 'bed', severityDb: 60, worstTimeSec: 20 })] });
+    await done;
+    store.getState().selectMonoFinding(0);
+    expect(store.getState().selectedSourceId).toBe('music');
+    expect(Math.abs(store.getState().live.positionSec - 20)).toBeLessThanOrEqual(ONE_FRAME_SEC);
+    store.getState().setGain('a', -3);
+    expect(store.getState().selectedSourceId).toBe('music');
+  });
+
   it('a finding about the whole mix seeks without changing the selection; an index outside the findings does nothing', async () => {
     const { engine, store } = await analysed();
     store.getState().selectSource('a');

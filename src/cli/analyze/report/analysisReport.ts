@@ -10,7 +10,7 @@ import type { LoudnessFigures } from '../analyzeLoudness';
  * JSON report (`--json <file>`) is this object as it is; its top-level shape:
  *
  *   {
- *     "report": "spatial-mix-studio/analysis", "version": 2,
+ *     "report": "spatial-mix-studio/analysis", "version": 3,
  *     "input":  { kind: "mix" | "scene" | "adm", file, sampleRateHz, durationSec, channelCount? | sourceCount?,
  *                 layout?: { name?, description, labels[], from }, foldedDown, warnings[] },
  *     "target": { id, name, integratedLufs, toleranceLu, maxTruePeakDbtp },
@@ -29,7 +29,7 @@ import type { LoudnessFigures } from '../analyzeLoudness';
  *     "gates": [ { gate, passed, measured, limit, unit, excess, message } ]
  *   }
  *
- * A scene's programmes are rendered with its beds. `monoCheck` is given for outputs
+ * A scene's programmes are rendered with its beds and HOA stems. `monoCheck` is given for outputs
  * measured from their render (multichannel outputs by their BS.2127 stereo fold-down);
  * the stereo and binaural of the culprit analysis have theirs in `monoAnalysis`.
  *
@@ -40,11 +40,17 @@ import type { LoudnessFigures } from '../analyzeLoudness';
  * although a positive value was a gain. A field named `...LossDb` (mixLossDb, a band's
  * lossDb) and a mono-loss gate's `measured` and `limit` are positive dB lost.
  *
+ * Version 3 analyses a scene's beds and HOA stems as it does its objects: `monoAnalysis`'s
+ * `sources`, its findings and the binaural survival's `sources` list them after the
+ * objects, each with `sourceKind` ("bed" or "hoa"; absent for an object); a bed's finding
+ * may name the pair of loudspeaker channels that cancel in its stem (`channelPair`:
+ * { left, right, correlation }) with a fix `{ kind: "flip-polarity", channel }`.
+ *
  * Levels in dB (LUFS, LU, dBTP, dBFS), times in seconds; the -150 floor of the meters
  * stands for silence.
  */
 export const REPORT_FORMAT = 'spatial-mix-studio/analysis';
-export const REPORT_VERSION = 2;
+export const REPORT_VERSION = 3;
 
 /** 'mix' for a mix file, else the id of the output measured (core/outputs/outputCatalog.ts). */
 export type Programme = string;

@@ -1,3 +1,4 @@
+import { stripName } from '../../../core/monoAnalysis/phrasing/findingHeadline';
 import { correlation, frequency } from '../../../core/formatUnits';
 import type { MonoAnalysis } from '../../../core/monoAnalysis/monoAnalysisTypes';
 import { bandLossPhrase, findingFacts, whenPhrase } from '../../../core/monoAnalysis/phrasing/findingFacts';
@@ -179,7 +180,7 @@ ${table(['pair', 'correlation'], report.channelPairs.map((p) => [`${p.left} / ${
 
 function binauralSection(analysis: MonoAnalysis): string {
   const b = analysis.binaural!;
-  const sources = b.sources.length === 0 ? '' : table(['source', 'mono sum vs stereo'], b.sources.map((s) => [s.sourceName, `${signedDb(s.monoVsStereoDb)} dB`]));
+  const sources = b.sources.length === 0 ? '' : table(['source', 'mono sum vs stereo'], b.sources.map((s) => [stripName(s.sourceName, s.sourceKind), `${signedDb(s.monoVsStereoDb)} dB`]));
   const plot = barPlot({
     title: 'Binaural render: mono sum vs stereo per band',
     yLabel: 'dB',

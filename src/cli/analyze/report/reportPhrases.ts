@@ -1,5 +1,6 @@
 import { correlation } from '../../../core/formatUnits';
 import type { SourceMonoFigures } from '../../../core/monoAnalysis/monoAnalysisTypes';
+import { stripName } from '../../../core/monoAnalysis/phrasing/findingHeadline';
 import type { AnalysisReport, ProgrammeLoudness } from './analysisReport';
 import { level, signedDb } from './reportFormat';
 
@@ -16,10 +17,10 @@ export function verdict(l: ProgrammeLoudness, report: AnalysisReport): string {
   return parts.join('; ');
 }
 
-/** A row of the sources table: name, level, own mono sum vs stereo, correlation, and what removing or collapsing it does to the mix. */
+/** A row of the sources table: name (a bed's or HOA stem's with what it is), level, own mono sum vs stereo, correlation, and what removing or collapsing it does to the mix. */
 export function sourceRow(s: SourceMonoFigures): string[] {
   return [
-    s.sourceName,
+    stripName(s.sourceName, s.sourceKind),
     `${level(s.levelDb)} dBFS`,
     `${signedDb(s.monoVsStereoDb)} dB`,
     correlation(s.correlation),

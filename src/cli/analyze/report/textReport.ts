@@ -1,3 +1,4 @@
+import { stripName } from '../../../core/monoAnalysis/phrasing/findingHeadline';
 import { correlation, frequency } from '../../../core/formatUnits';
 import type { MonoAnalysis } from '../../../core/monoAnalysis/monoAnalysisTypes';
 import { bandLossPhrase, findingFacts, whenPhrase } from '../../../core/monoAnalysis/phrasing/findingFacts';
@@ -115,7 +116,7 @@ function binauralLines(analysis: MonoAnalysis): string[] {
     'Binaural render summed to mono (or played on loudspeakers)',
     `  mono sum vs stereo ${signedDb(b.monoVsStereoDb)} dB   correlation ${correlation(b.correlation)}`,
   ];
-  if (b.sources.length > 0) lines.push(...textTable(['source', 'mono vs stereo'], b.sources.map((s) => [s.sourceName, `${signedDb(s.monoVsStereoDb)} dB`])));
+  if (b.sources.length > 0) lines.push(...textTable(['source', 'mono vs stereo'], b.sources.map((s) => [stripName(s.sourceName, s.sourceKind), `${signedDb(s.monoVsStereoDb)} dB`])));
   return lines;
 }
 

@@ -21,7 +21,10 @@ const CAUSES: Readonly<Record<SourceFindingKind, (finding: MonoFinding, format: 
 };
 
 export function causeClause(kind: SourceFindingKind, finding: MonoFinding, format: AnalysedFormat): string {
-  return CAUSES[kind](finding, format);
+  const pair = finding.channelPair;
+  const cause = CAUSES[kind](finding, format);
+  // A bed's pair first: what to look at in its stem; then what its render does.
+  return pair === undefined ? cause : `its ${pair.left} and ${pair.right} channels cancel each other (correlation ${correlation(pair.correlation)} in its stem); in the ${renderName(format)} ${cause}`;
 }
 
 /** A Haas delay: "12.0 ms (576 samples, the right lags)". */

@@ -1,10 +1,17 @@
 import { frequency } from '../../formatUnits';
 import type { FindingKind, MonoFinding } from '../findingTypes';
+import type { MultichannelStripKind } from '../monoAnalysisTypes';
 import { capitalised, dbAmount } from './findingNumbers';
 
-/** Who or what a finding is about: "Heavy guitar", "the mix" (a mix file), "the binaural render". */
-export function findingSubject(finding: Pick<MonoFinding, 'kind' | 'sourceName'>): string {
-  return finding.sourceName ?? (finding.kind === 'binaural-mono' ? 'the binaural render' : 'the mix');
+/** Who or what a finding is about: "Heavy guitar", "bed 'Music 7.1.2'", "HOA 'Room'", "the mix" (a mix file), "the binaural render". */
+export function findingSubject(finding: Pick<MonoFinding, 'kind' | 'sourceName' | 'sourceKind'>): string {
+  if (finding.sourceName !== undefined) return stripName(finding.sourceName, finding.sourceKind);
+  return finding.kind === 'binaural-mono' ? 'the binaural render' : 'the mix';
+}
+
+/** An object by its name, a bed or HOA stem by what it is and its name: "Pad", "bed 'Music 7.1.2'", "HOA 'Room'". */
+export function stripName(name: string, kind: MultichannelStripKind | undefined): string {
+  return kind === undefined ? name : `${kind === 'bed' ? 'bed' : 'HOA'} '${name}'`;
 }
 
 /** What each kind of finding is called (lower case within a line; capitalised() at its start). */

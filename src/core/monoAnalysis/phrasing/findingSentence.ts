@@ -2,7 +2,7 @@ import { clock, frequency } from '../../formatUnits';
 import type { AnalysedFormat } from '../monoAnalysisTypes';
 import type { MonoFinding } from '../findingTypes';
 import { causeClause } from './findingCauses';
-import { findingSubject, headlinePhrase } from './findingHeadline';
+import { findingSubject, headlinePhrase, stripName } from './findingHeadline';
 import { capitalised, dbAmount, monoChangePhrase } from './findingNumbers';
 
 /**
@@ -37,6 +37,6 @@ function mixCost({ mixLossDb, mixLossReported, headline, bands }: MonoFinding): 
 
 /** "The binaural render loses 1.8 dB when its ears are summed to mono (worst around 0:12.5); the sources that lose most: Pad (loses 3.5 dB), ...". */
 function binauralSentence(finding: MonoFinding): string {
-  const names = (finding.losingSources ?? []).map((s) => `${s.sourceName} (${monoChangePhrase(s.monoVsStereoDb)})`).join(', ');
+  const names = (finding.losingSources ?? []).map((s) => `${stripName(s.sourceName, s.sourceKind)} (${monoChangePhrase(s.monoVsStereoDb)})`).join(', ');
   return `The binaural render loses ${dbAmount(finding.severityDb)} when its ears are summed to mono (worst around ${clock(finding.worstTimeSec)})${names === '' ? '' : `; the sources that lose most: ${names}`}.`;
 }

@@ -16,7 +16,7 @@ export function fixSentence(fix: SuggestedFix, finding: MonoFinding): string {
         ? `Move ${name} (towards the front) or reduce its spread.`
         : `Move ${fix.sourceName} towards the front or back, where the ears hear it alike.`;
     case 'flip-polarity':
-      return `Flip the polarity of the right channel of ${name}.`;
+      return `Flip the polarity of the ${fix.channel === undefined ? 'right' : fix.channel} channel of ${name}.`;
     case 'remove-delay':
       return `Remove the ${msAmount(finding.delayMs ?? 0)} delay between the channels of ${name} and widen it with the mid/side width instead.`;
   }

@@ -1,6 +1,7 @@
 import { frequency } from '../../formatUnits';
 import type { AnalysisBand, MonoFinding } from '../findingTypes';
-import { findingSubject, headlinePhrase } from './findingHeadline';
+import type { UnanalysedStrip } from '../monoAnalysisTypes';
+import { findingSubject, headlinePhrase, stripName } from './findingHeadline';
 import { CANCELLED_DB, capitalised, dbAmount, dbChange } from './findingNumbers';
 
 /**
@@ -62,4 +63,10 @@ export function worstBandsPhrase(findings: readonly MonoFinding[], count = 3): s
   const worst = worstBandLosses(findings, count);
   if (worst.length === 0) return 'no band loses level';
   return worst.map((w) => `${frequency(w.band.nominalHz)}: ${capitalised(w.subject)} loses ${dbAmount(w.lossDb)}`).join(', ');
+}
+
+/** The beds and HOA stems an analysis left out: "Not analysed, its stem is not loaded: bed 'Music 7.1.2'". */
+export function unanalysedPhrase(strips: readonly UnanalysedStrip[]): string {
+  const names = strips.map((strip) => stripName(strip.name, strip.kind)).join(', ');
+  return `Not analysed, ${strips.length === 1 ? 'its stem is' : 'their stems are'} not loaded: ${names}`;
 }

@@ -90,7 +90,7 @@ function silentMeasurement(setup: SceneAnalysisSetup): SceneMeasurementPass {
 /** The whole job on the calling thread, as one span (no workers); calls onProgress(fraction) after every chunk. */
 export function measureSceneHere(job: SpanJob, onProgress?: (fraction: number) => void): SceneMeasurementPass {
   const setup = spanJobSetup(job);
-  if (setup.sources.length === 0) return silentMeasurement(setup);
+  if (setup.contributors.length === 0) return silentMeasurement(setup);
   return concludeSceneMeasurement(setup, [measureSceneSpan(setup, undefined, onProgress)]);
 }
 
@@ -160,7 +160,7 @@ export function createSpanRun(id: number, job: SpanJob, spanCount: number): Span
   };
   const measureSpans = async (hostWorkers: SpanWorkers, onProgress?: (fraction: number) => void): Promise<SceneMeasurementPass> => {
     const setup = spanJobSetup(job);
-    if (setup.sources.length === 0) return silentMeasurement(setup);
+    if (setup.contributors.length === 0) return silentMeasurement(setup);
     let next = 0;
     const measureSpan: SceneSpanMeasurer = (span, onSpanProgress) =>
       new Promise<SceneSpanMoments>((resolve) => {

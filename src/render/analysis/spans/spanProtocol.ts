@@ -15,8 +15,8 @@ import type { SceneSpanMoments } from '../sceneSpanMoments';
  */
 
 /**
- * A scene's analysis, as every span of it is measured and concluded. stems[i] belongs to
- * scene.sources[i]; over SharedArrayBuffers, posting them shares the audio with a worker.
+ * A scene's analysis, as every span of it is measured and concluded. stems: those of
+ * scene.sources, then scene.beds, then scene.ambisonics (createSceneRenderer's order); over SharedArrayBuffers, posting them shares the audio with a worker.
  */
 export interface SpanJob {
   readonly scene: Scene;

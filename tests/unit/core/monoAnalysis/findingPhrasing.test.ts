@@ -1,7 +1,8 @@
 import { describe, expect, it } from 'vitest';
 import type { MonoFinding, SuggestedFix } from '../../../../src/core/monoAnalysis/findingTypes';
 import { bandLossPhrase, findingFacts, whenPhrase } from '../../../../src/core/monoAnalysis/phrasing/findingFacts';
-import { findingHeading, headlinePhrase } from '../../../../src/core/monoAnalysis/phrasing/findingHeadline';
+import { findingHeading, headlinePhrase, stripName } from '../../../../src/core/monoAnalysis/phrasing/findingHeadline';
+import { unanalysedPhrase } from '../../../../src/core/monoAnalysis/phrasing/summaryPhrases';
 import { dbAmount, dbChange } from '../../../../src/core/monoAnalysis/phrasing/findingNumbers';
 import { findingSentence } from '../../../../src/core/monoAnalysis/phrasing/findingSentence';
 import { fixGains, fixPhrase, fixSentence } from '../../../../src/core/monoAnalysis/phrasing/fixPhrases';
@@ -176,5 +177,47 @@ describe('the fixes of a finding (exact texts)', () => {
     // A broadband headline names no band; a mix file has no "own"; a fix without figures has no brackets.
     expect(fixGains(removeDelay, { headline: { of: 'source', monoVsStereoDb: -8.4, audible: true } })).toBe('+8.4 dB; mix +0.02 dB');
     expect(fixPhrase({ kind: 'move', towards: 'front' }, pad)).toBe('Move pad (towards the front) or reduce its spread.');
+  });
+});
+
+describe('findings about a bed or an HOA stem (exact texts)', () => {
+  /** A 7.1.2 bed whose side pair cancels in its stem (hand-made figures). */
+  const bed: MonoFinding = {
+    kind: 'polarity',
+    sourceId: 'music',
+    sourceName: 'Music 7.1.2',
+    sourceKind: 'bed',
+    channelPair: { left: 'M+090', right: 'M-090', correlation: -1 },
+    severityDb: 60,
+    headline: { of: 'source', monoVsStereoDb: -60, audible: true, levelToMixDb: -3 },
+    ownMonoVsStereoDb: -60,
+    mixLossDb: 2.1,
+    mixLossReported: true,
+    worstTimeSec: 0.5,
+    timeRanges: [],
+    bands: [],
+    correlation: -1,
+    stemCorrelation: -1,
+    fixes: [{ kind: 'flip-polarity', channel: 'M-090' }],
+  };
+
+  it('names a bed and an HOA stem by what they are and their names, in the heading, the sentence and the fix', () => {
+    expect(findingHeading(bed)).toBe("Bed 'Music 7.1.2': polarity, loses 60.0 dB in mono");
+    expect(findingSentence(bed, 'stereo')).toBe(
+      "Bed 'Music 7.1.2' loses 60.0 dB in mono. Its M+090 and M-090 channels cancel each other (correlation -1.00 in its stem); in the fold-down its channels are polarity-inverted against each other (correlation -1.00); it costs the mix 2.1 dB of mono level, around 0:00.5.",
+    );
+    expect(fixSentence(bed.fixes[0]!, bed)).toBe("Flip the polarity of the M-090 channel of bed 'Music 7.1.2'.");
+    expect(stripName('Room', 'hoa')).toBe("HOA 'Room'");
+    expect(stripName('Pad', undefined)).toBe('Pad');
+  });
+
+  it('names the beds and HOA stems an analysis left out', () => {
+    expect(unanalysedPhrase([{ id: 'gone', name: 'Gone', kind: 'bed' }])).toBe("Not analysed, its stem is not loaded: bed 'Gone'");
+    expect(
+      unanalysedPhrase([
+        { id: 'gone', name: 'Gone', kind: 'bed' },
+        { id: 'room', name: 'Room', kind: 'hoa' },
+      ]),
+    ).toBe("Not analysed, their stems are not loaded: bed 'Gone', HOA 'Room'");
   });
 });

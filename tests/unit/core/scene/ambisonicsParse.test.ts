@@ -1,7 +1,6 @@
 import { describe, expect, it } from 'vitest';
 import { FieldErrors } from '../../../../src/core/fieldError';
 import { ambisonicChannelAcns, checkAmbisonicStemChannels } from '../../../../src/core/scene/ambisonicStem';
-import { sceneWithoutBeds } from '../../../../src/core/scene/scene';
 import { parseSceneValue } from '../../../../src/core/scene/sceneParse';
 import { serializeScene } from '../../../../src/core/scene/sceneWrite';
 import { validScene } from './validScene';
@@ -73,11 +72,5 @@ describe('HOA stems in the scene (ambisonics)', () => {
     const { scene } = parseSceneValue(v2((s) => (s.ambisonics = [{ ...hoa, order: 2 }])), 'x.json');
     expect(() => checkAmbisonicStemChannels(scene.ambisonics![0]!, 4, 'x.json')).toThrow('x.json: HOA stem "Room" of order 2 needs 9 channels ((order + 1)^2) but its stem has 4');
     expect(() => checkAmbisonicStemChannels(scene.ambisonics![0]!, 9, 'x.json')).not.toThrow();
-  });
-
-  it('a host rendering objects only gets the scene without its HOA stems', () => {
-    const { scene } = parseSceneValue(v2((s) => (s.ambisonics = [hoa])), 'x.json');
-    expect(sceneWithoutBeds(scene).ambisonics).toBeUndefined();
-    expect(sceneWithoutBeds(scene).sources).toHaveLength(2);
   });
 });
