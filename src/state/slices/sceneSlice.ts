@@ -1,7 +1,7 @@
 import { withPolarPosition } from '../../core/scene/cartesianPosition';
 import type { MidSideSettingsPatch } from '../../core/scene/midSideSettings';
 import { SCENE_FORMAT_VERSION } from '../../core/scene/scene';
-import type { Scene, SceneBed, SceneSource } from '../../core/scene/scene';
+import type { Scene, SceneSource, SceneStrip } from '../../core/scene/scene';
 import { bedChannelsInFileOrder } from '../../core/scene/bedRouting';
 import type { LayoutName } from '../../core/layouts';
 import { listenerYawForSceneRotation } from '../../core/scene/sceneRotation';
@@ -10,6 +10,7 @@ import { EMPTY_HISTORY, commitSceneEdit } from './historySlice';
 import {
   clampGainDb,
   clampSpreadDeg,
+  findAmbisonics,
   findBed,
   isFiniteNumber,
   isSceneColor,
@@ -20,6 +21,7 @@ import {
   sceneWithMasterMidSide,
   sourceWithExtent,
   sourceWithMidSide,
+  withAmbisonics,
   withBed,
   withSource,
 } from '../sceneEdits';
@@ -42,7 +44,7 @@ export interface SceneSlice {
   moveSource(id: string, position: PositionPatch): void;
   /** Adds the given amounts to the position (the keyboard nudges), then wraps and clamps. */
   nudgeSource(id: string, delta: PositionPatch): void;
-  /** Gain, mute and solo of a source or a bed (by id). */
+  /** Gain, mute and solo of a source, a bed or an HOA stem (by id). */
   setGain(id: string, gainDb: Decibels): void;
   toggleMute(id: string): void;
   toggleSolo(id: string): void;
@@ -62,7 +64,7 @@ export interface SceneSlice {
   setColor(id: string, color: string): void;
   /** Renames (trimmed); an empty name is ignored. */
   rename(id: string, name: string): void;
-  /** Removes a source or a bed. */
+  /** Removes a source, a bed or an HOA stem. */
   removeSource(id: string): void;
   /**
    * Adds a source (brought into the limits); returns false, changing nothing, for a
@@ -102,10 +104,12 @@ export function createSceneSlice(
   const edit = (next: Scene): void => commitSceneEdit(set, get, context, next);
   const editSource = (id: string, update: (source: SceneSource) => SceneSource): void =>
     edit(withSource(get().scene, id, update));
-  /** Gain, mute and solo are the mixer's: they act on a source or a bed, by id. */
-  const editChannels = (id: string, update: <T extends SceneSource | SceneBed>(item: T) => T): void => {
+  /** Gain, mute and solo are the mixer's: they act on a source, a bed or an HOA stem, by id. */
+  const editChannels = (id: string, update: <T extends SceneStrip>(item: T) => T): void => {
     const scene = get().scene;
-    edit(findBed(scene, id) === undefined ? withSource(scene, id, update) : withBed(scene, id, update));
+    if (findBed(scene, id) !== undefined) edit(withBed(scene, id, update));
+    else if (findAmbisonics(scene, id) !== undefined) edit(withAmbisonics(scene, id, update));
+    else edit(withSource(scene, id, update));
   };
 
   return {
@@ -178,6 +182,12 @@ export function createSceneSlice(
         const beds = scene.beds!.filter((b) => b.id !== id);
         const { beds: _removed, ...rest } = scene;
         edit(beds.length === 0 ? rest : { ...rest, beds });
+        return;
+      }
+      if (findAmbisonics(scene, id) !== undefined) {
+        const ambisonics = scene.ambisonics!.filter((a) => a.id !== id);
+        const { ambisonics: _removed, ...rest } = scene;
+        edit(ambisonics.length === 0 ? rest : { ...rest, ambisonics });
         return;
       }
       if (!scene.sources.some((s) => s.id === id)) return;

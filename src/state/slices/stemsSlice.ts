@@ -1,3 +1,4 @@
+import { sceneStrips } from '../../core/scene/scene';
 import type { Scene } from '../../core/scene/scene';
 import { stemFileName } from '../../core/stemFileName';
 import type { StemFiles } from '../../engine/audioEngine';
@@ -79,7 +80,7 @@ export function createStemsSlice(
     },
     relinkStem(sourceId, file) {
       const { scene } = get();
-      const stem = [...scene.sources, ...(scene.beds ?? [])].find((s) => s.id === sourceId)?.stem;
+      const stem = sceneStrips(scene).find((s) => s.id === sourceId)?.stem;
       if (stem?.kind !== 'file') return;
       const fileName = stemFileName(stem.file);
       stemFiles.set(fileName, file);
