@@ -2,6 +2,8 @@ import { withPolarPosition } from '../../core/scene/cartesianPosition';
 import type { MidSideSettingsPatch } from '../../core/scene/midSideSettings';
 import { SCENE_FORMAT_VERSION } from '../../core/scene/scene';
 import type { Scene, SceneSource, SceneStrip } from '../../core/scene/scene';
+import { AMBISONIC_LIMITS } from '../../core/scene/ambisonicStem';
+import type { AmbisonicChannelOrder, AmbisonicNormalization } from '../../core/scene/ambisonicStem';
 import { bedChannelsInFileOrder } from '../../core/scene/bedRouting';
 import type { LayoutName } from '../../core/layouts';
 import { listenerYawForSceneRotation } from '../../core/scene/sceneRotation';
@@ -50,6 +52,8 @@ export interface SceneSlice {
   toggleSolo(id: string): void;
   /** Routes a bed's channels to another layout of as many channels, in its file order (a file without a channel mask). */
   setBedLayout(id: string, layout: LayoutName): void;
+  /** Reads an HOA stem's channels in another format (a file that does not say: AmbiX or FuMa); refused (nothing changes) where the format does not reach its order. */
+  setAmbisonicFormat(id: string, normalization: AmbisonicNormalization, channelOrder: AmbisonicChannelOrder): void;
   setSpread(id: string, spreadDeg: Degrees): void;
   /** Sets the given extent fields (ADM width, height, depth), clamped into the source's extentLimits; non-finite numbers ignored. */
   setExtent(id: string, patch: ExtentPatch): void;
@@ -144,6 +148,13 @@ export function createSceneSlice(
       const channels = bedChannelsInFileOrder(layout);
       if (channels.length !== bed.channels.length) return;
       edit(withBed(get().scene, id, (b) => ({ ...b, layout, channels })));
+    },
+    setAmbisonicFormat(id, normalization, channelOrder) {
+      const hoa = findAmbisonics(get().scene, id);
+      if (hoa === undefined || (hoa.normalization === normalization && hoa.channelOrder === channelOrder)) return;
+      const fuMa = normalization === 'FuMa' || channelOrder === 'FuMa';
+      if (fuMa && hoa.order > AMBISONIC_LIMITS.fuMaMaxOrder) return;
+      edit(withAmbisonics(get().scene, id, (a) => ({ ...a, normalization, channelOrder })));
     },
     setSpread(id, spreadDeg) {
       if (!isFiniteNumber(spreadDeg)) return;
