@@ -62,5 +62,5 @@ export function encodeAdmMaster(scene: Scene, stems: readonly (readonly Float32A
     bytes.set(piece, at);
     at += piece.length;
   }
-  return { bytes, channelCount: master.objects + master.bedChannels, peakDbfs: master.peakDbfs() };
+  return { bytes, channelCount: master.objects + master.bedChannels + master.hoaChannels, peakDbfs: master.peakDbfs() };
 }
