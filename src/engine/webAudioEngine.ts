@@ -285,7 +285,9 @@ export function createWebAudioEngine(): AudioEngine {
     async exportMix(scene: Scene, request: ExportRequest, options?: ExportOptions): Promise<OutputFile[]> {
       const rendered = rendererScene(options?.ignoreSolos === true ? sceneWithoutSolos(scene) : scene, sources.stems);
       const grid = await gridFor(scene.sampleRateHz);
-      const outputs = studioOutputs(request.outputIds, outputSettings());
+      const studioIds = request.outputIds.filter(isStudioOutputId);
+      const monitorIds = [...new Set(request.outputIds.filter((id) => !isStudioOutputId(id)))];
+      const outputs = [...studioOutputs(studioIds, outputSettings()), ...monitorIds.map((id) => monitorOutput(id, monitor.monoLaw, monitor.room?.layout ?? null))];
       const mix = await renderSceneOffline(rendered.scene, rendered.stems, grid, outputs, options ?? {});
       return encodeOutputFiles(mix, { baseName: request.baseName, sampleFormat: request.sampleFormat });
     },
