@@ -3,7 +3,7 @@ import { parseSceneValue } from '../../../../src/core/scene/sceneParse';
 import { createAdmExportMix } from '../../../../src/render/adm/sceneAdmRender';
 
 describe('the ADM export mix', () => {
-  it('refuses a scene with HOA stems, naming the first (exporting HOA is not supported yet)', () => {
+  it('carries an HOA stem as it is, in ACN order (a FuMa-ordered stem W X Y Z as W Y Z X), its gain apart, and silence after its end', () => {
     const { scene } = parseSceneValue(
       {
         format: 'spatial-mix-studio/scene',
@@ -11,11 +11,23 @@ describe('the ADM export mix', () => {
         sampleRateHz: 48000,
         listener: { yawDeg: 0, pitchDeg: 0, rollDeg: 0 },
         objects: [],
-        ambisonics: [{ id: 'a', name: 'Room', stem: { file: 'room.wav' }, order: 1, gainDb: 0, mute: false, solo: false }],
+        ambisonics: [{ id: 'a', name: 'Room', stem: { file: 'room.wav' }, order: 1, normalization: 'FuMa', channelOrder: 'FuMa', gainDb: -6, mute: false, solo: false }],
       },
       'x.json',
     );
-    const stem = Array.from({ length: 4 }, () => new Float32Array(128));
-    expect(() => createAdmExportMix(scene, [stem])).toThrow('ADM master: the scene has 1 HOA stems ("Room"...); exporting HOA to ADM is not supported yet (render a layout or binaural instead)');
+    // FuMa channel c holds the constant c + 1 for 200 frames.
+    const stem = Array.from({ length: 4 }, (_, c) => new Float32Array(200).fill(c + 1));
+    const mix = createAdmExportMix(scene, [stem]);
+    expect(mix.ambisonics).toEqual([{ name: 'Room', order: 1, normalization: 'FuMa', gain: 10 ** (-6 / 20) }]);
+    expect(mix.lengthFrames).toBeGreaterThanOrEqual(200);
+    const first = mix.read(0, 128).ambisonics[0]!.map((channel) => channel[127]);
+    expect(first).toEqual([1, 3, 4, 2]);
+    const second = mix.read(128, 128).ambisonics[0]!;
+    expect(second.map((channel) => [channel[71], channel[72]])).toEqual([
+      [1, 0],
+      [3, 0],
+      [4, 0],
+      [2, 0],
+    ]);
   });
 });
