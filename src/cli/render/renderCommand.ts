@@ -118,8 +118,8 @@ async function writeAdmMaster(scene: Scene, stems: readonly (readonly Float32Arr
   progress.done();
   const peakDbfs = master.peakDbfs();
   const channels = master.objects + master.bedChannels + master.hoaChannels;
-  const hoa = master.hoaChannels === 0 ? '' : ` and ${master.hoaChannels} HOA channels`;
-  log(`wrote ${file}: ADM BWF, ${master.objects} objects and ${master.bedChannels} bed channels${hoa} (${channels} ch), ${scene.sampleRateHz} Hz, 24-bit, ${(master.frames / scene.sampleRateHz).toFixed(2)} s, ${bytes} bytes, peak ${peakDbfs.toFixed(2)} dBFS`);
+  const tracks = master.hoaChannels === 0 ? `${master.objects} objects and ${master.bedChannels} bed channels` : `${master.objects} objects, ${master.bedChannels} bed channels and ${master.hoaChannels} HOA channels`;
+  log(`wrote ${file}: ADM BWF, ${tracks} (${channels} ch), ${scene.sampleRateHz} Hz, 24-bit, ${(master.frames / scene.sampleRateHz).toFixed(2)} s, ${bytes} bytes, peak ${peakDbfs.toFixed(2)} dBFS`);
   const clipped = peakDbfs > 0;
   if (clipped) log(`warning: ${file} peaks at ${peakDbfs.toFixed(2)} dBFS and clips in 24-bit: lower the source gains`);
   return { format: ADM_FORMAT_ID, file, channels, frames: master.frames, peakDbfs, clipped };
