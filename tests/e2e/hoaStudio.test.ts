@@ -251,4 +251,18 @@ describe('an ADM master with an HOA pack in the studio', () => {
     await page.getByTestId('failed-stem-room').waitFor({ timeout: 15_000 });
     expect(await page.getByTestId('failed-stem-room').textContent()).toContain('room-b-format.wav: HOA stem "Room" of order 2 needs 9 channels ((order + 1)^2) but its stem has 4');
   });
+
+  it('takes an added 4-channel WAV as a first-order AmbiX HOA stem with a strip, and its notice\'s Use FuMa reads it as FuMa', async () => {
+    const { page } = session;
+    const fourChannels = Array.from({ length: 4 }, (_, c) => Float32Array.from({ length: 4800 }, (_, n) => 0.1 * Math.sin((2 * Math.PI * 375 * (c + 1) * n) / 48000)));
+    await page.getByTestId('stems-add-input').setInputFiles({ name: 'Field B.wav', mimeType: 'audio/wav', buffer: Buffer.from(encodeWav({ sampleRateHz: 48000, channels: fourChannels }, { sampleFormat: 'float32' })) });
+    await page.waitForFunction(() => (globalThis as StudioWindow).__studio!.store.getState().scene.ambisonics?.some((a) => a.name === 'Field B') === true, undefined, { timeout: 30_000 });
+    const added = (await storeScene(page)).ambisonics!.find((a) => a.name === 'Field B')!;
+    expect([added.order, added.normalization, added.channelOrder]).toEqual([1, 'SN3D', 'ACN']);
+    expect(await page.getByTestId(`mixer-hoa-${added.id}`).textContent()).toBe('HOA order 1, AmbiX');
+    const notice = page.getByTestId('notice').filter({ hasText: '"Field B" is an HOA stem of order 1 (AmbiX)' });
+    await notice.getByTestId('notice-action').click();
+    await expect.poll(async () => (await storeScene(page)).ambisonics!.find((a) => a.id === added.id)!.normalization).toBe('FuMa');
+    expect(await page.getByTestId(`mixer-hoa-${added.id}`).textContent()).toBe('HOA order 1, FuMa');
+  });
 });
