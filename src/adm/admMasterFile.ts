@@ -1,4 +1,6 @@
 import { FieldError } from '../core/fieldError';
+import { ambisonicChannelCount } from '../core/scene/ambisonicStem';
+import { sceneStrips } from '../core/scene/scene';
 import type { Scene } from '../core/scene/scene';
 import { admBwfPieces } from '../io/adm/admBwfWrite';
 import { ATMOS_MASTER_MAX_CHANNELS, ATMOS_MASTER_MAX_OBJECTS, ATMOS_MASTER_SAMPLE_RATE_HZ, buildAtmosMasterAdm } from '../io/adm/atmosMasterAdm';
@@ -13,6 +15,8 @@ export interface AdmMasterFile {
   readonly pieces: Generator<Uint8Array>;
   readonly objects: number;
   readonly bedChannels: number;
+  /** Channels of the HOA stems' packs (after the objects'). */
+  readonly hoaChannels: number;
   readonly frames: number;
   /** The largest |sample| of the tracks taken so far, dBFS. */
   peakDbfs(): number;
@@ -39,9 +43,11 @@ export function admMasterFile(scene: Scene, stems: readonly (readonly Float32Arr
     programmeName,
     beds: beds.map((bed) => ({ name: bed.name, packFormatId: bed.packFormatId, channels: bed.order.map(() => none) })),
     objects: mix.objects.map((object) => ({ name: object.name, blocks: object.blocks, samples: none })),
+    hoa: mix.ambisonics.map((hoa) => ({ name: hoa.name, order: hoa.order, normalization: hoa.normalization, ...(hoa.gain === 1 ? {} : { gain: hoa.gain }), channels: Array.from({ length: ambisonicChannelCount(hoa.order) }, () => none) })),
   });
   const bedChannels = beds.reduce((sum, bed) => sum + bed.order.length, 0);
-  const channelCount = bedChannels + mix.objects.length;
+  const hoaChannels = mix.ambisonics.reduce((sum, hoa) => sum + ambisonicChannelCount(hoa.order), 0);
+  const channelCount = bedChannels + mix.objects.length + hoaChannels;
   let peak = 0;
   let silence = new Float32Array(0);
   const source = {
@@ -51,7 +57,7 @@ export function admMasterFile(scene: Scene, stems: readonly (readonly Float32Arr
     read: (start: number, count: number): Float32Array[] => {
       const block = mix.read(start, count);
       if (silence.length !== count) silence = new Float32Array(count);
-      const channels = [...beds.flatMap((bed, b) => bed.order.map((c) => (c < 0 ? silence : block.beds[b]![c]!))), ...block.objects];
+      const channels = [...beds.flatMap((bed, b) => bed.order.map((c) => (c < 0 ? silence : block.beds[b]![c]!))), ...block.objects, ...block.ambisonics.flat()];
       for (const channel of channels) for (let i = 0; i < count; i++) peak = Math.max(peak, Math.abs(channel[i]!));
       onProgress?.((start + count) / mix.lengthFrames);
       return channels;
@@ -61,6 +67,7 @@ export function admMasterFile(scene: Scene, stems: readonly (readonly Float32Arr
     pieces: admBwfPieces({ document, chna }, source),
     objects: mix.objects.length,
     bedChannels,
+    hoaChannels,
     frames: mix.lengthFrames,
     peakDbfs: () => 20 * Math.log10(peak),
   };
@@ -68,13 +75,15 @@ export function admMasterFile(scene: Scene, stems: readonly (readonly Float32Arr
 
 function checkCounts(scene: Scene, stems: readonly (readonly Float32Array[])[]): void {
   const beds = scene.beds ?? [];
-  const anySolo = scene.sources.some((s) => s.solo) || beds.some((b) => b.solo);
+  const anySolo = sceneStrips(scene).some((s) => s.solo);
   const heard = (item: { readonly mute: boolean; readonly solo: boolean }): boolean => !item.mute && (!anySolo || item.solo);
   const objects = scene.sources.reduce((sum, source, i) => sum + (heard(source) ? stems[i]!.length : 0), 0);
   const bedChannels = beds.reduce((sum, bed) => sum + (heard(bed) ? commonPackLabels(BED_PACK_OF_LAYOUT[bed.layout]).length : 0), 0);
-  if (objects > ATMOS_MASTER_MAX_OBJECTS || objects + bedChannels > ATMOS_MASTER_MAX_CHANNELS) {
+  const hoaChannels = (scene.ambisonics ?? []).reduce((sum, hoa) => sum + (heard(hoa) ? ambisonicChannelCount(hoa.order) : 0), 0);
+  const channels = objects + bedChannels + hoaChannels;
+  if (objects > ATMOS_MASTER_MAX_OBJECTS || channels > ATMOS_MASTER_MAX_CHANNELS) {
     throw new RangeError(
-      `ADM master: the scene's audible sources make ${objects} objects (a stereo stem makes two) and its beds ${bedChannels} channels, ${objects + bedChannels} in all; the Atmos master profile takes at most ${ATMOS_MASTER_MAX_OBJECTS} objects and ${ATMOS_MASTER_MAX_CHANNELS} channels`,
+      `ADM master: the scene's audible sources make ${objects} objects (a stereo stem makes two), its beds ${bedChannels} channels and its HOA stems ${hoaChannels}, ${channels} in all; the Atmos master profile takes at most ${ATMOS_MASTER_MAX_OBJECTS} objects and ${ATMOS_MASTER_MAX_CHANNELS} channels`,
     );
   }
 }

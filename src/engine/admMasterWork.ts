@@ -37,15 +37,8 @@ export function importAdmMasterFiles(bytes: Uint8Array, fileName: string): Impor
       fileName: stemFileName(stem.file),
       bytes: encodeWav({ sampleRateHz: imported.scene.sampleRateHz, channels: [...stem.channels] }, { sampleFormat: 'float32' }) as Uint8Array<ArrayBuffer>,
     })),
-    warnings: [...imported.warnings, ...hoaWarning(imported.scene, fileName)],
+    warnings: imported.warnings,
   };
-}
-
-/** The studio keeps an imported HOA stem in the scene but does not play it yet (DESIGN.md: HOA stems). */
-function hoaWarning(scene: Scene, fileName: string): string[] {
-  const names = (scene.ambisonics ?? []).map((stem) => `"${stem.name}"`);
-  if (names.length === 0) return [];
-  return [`${fileName}: HOA stem ${names.join(', ')} kept in the scene but not played or exported by the studio yet; npm run render plays it`];
 }
 
 /** An ADM BWF master's bytes and what was in it. */
@@ -69,5 +62,5 @@ export function encodeAdmMaster(scene: Scene, stems: readonly (readonly Float32A
     bytes.set(piece, at);
     at += piece.length;
   }
-  return { bytes, channelCount: master.objects + master.bedChannels, peakDbfs: master.peakDbfs() };
+  return { bytes, channelCount: master.objects + master.bedChannels + master.hoaChannels, peakDbfs: master.peakDbfs() };
 }

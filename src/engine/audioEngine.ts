@@ -67,7 +67,8 @@ export interface SceneLoadReport {
 
 /** What an export writes: which outputs, in which sample format, and the files' base name (`<baseName>.<output id>.wav`). */
 export interface ExportRequest {
-  readonly outputIds: readonly StudioOutputId[];
+  /** The studio's outputs (binaural, stereo, mono), and any other output the monitor offers (a layout, a layout on headphones, a downmix: core/outputs/monitorOutputs.ts). */
+  readonly outputIds: readonly (StudioOutputId | string)[];
   readonly sampleFormat: PcmSampleFormat;
   readonly baseName: string;
 }

@@ -1,3 +1,4 @@
+import { checkAmbisonicStemChannels } from '../core/scene/ambisonicStem';
 import { checkBedStemChannels } from '../core/scene/bedParse';
 import type { Scene, StemReference } from '../core/scene/scene';
 import { stemFileName } from '../core/stemFileName';
@@ -12,6 +13,8 @@ export interface LoadedStems {
   readonly stems: Float32Array[][];
   /** bedStems[j]: channels of scene.beds[j]; null for a missing or unreadable stem or one of another channel count (the bed is left out). */
   readonly bedStems: (Float32Array[] | null)[];
+  /** ambisonicStems[k]: channels of scene.ambisonics[k], null as for a bed (the HOA stem is left out). */
+  readonly ambisonicStems: (Float32Array[] | null)[];
   readonly report: Omit<SceneLoadReport, 'lengthSec'>;
 }
 
@@ -34,7 +37,7 @@ export async function prepareStemFile(file: Blob, fileName: string, sampleRateHz
   return decoded;
 }
 
-/** A source's or a bed's stem, and the check its channel count must pass (throws naming it). */
+/** A source's, a bed's or an HOA stem's stem, and the check its channel count must pass (throws naming it). */
 interface StemRequest {
   readonly id: string;
   readonly stem: StemReference;
@@ -42,13 +45,14 @@ interface StemRequest {
 }
 
 /**
- * Prepares every source's and bed's stem: generators in the worker, files from `files` by
- * name. A missing or unreadable stem, or one of a channel count its source (1 or 2) or bed
- * (its labels) cannot take, leaves its source silent or its bed out and is reported, so one
- * bad file never stops the rest of the session from loading.
+ * Prepares every source's, bed's and HOA stem's stem: generators in the worker, files from
+ * `files` by name. A missing or unreadable stem, or one of a channel count its source (1 or
+ * 2), bed (its labels) or HOA stem ((order + 1)^2) cannot take, leaves its source silent or
+ * its bed or HOA stem out and is reported, so one bad file never stops the rest of the
+ * session from loading.
  */
 export async function loadStems(
-  scene: Pick<Scene, 'sampleRateHz' | 'sources' | 'beds'>,
+  scene: Pick<Scene, 'sampleRateHz' | 'sources' | 'beds' | 'ambisonics'>,
   files: StemFiles,
   cache: StemCache,
   preparation: PreparationClient,
@@ -102,9 +106,10 @@ export async function loadStems(
     if (count !== 1 && count !== 2) throw new Error(`${describe}: expected a mono or stereo stem, got ${count} channels`);
   };
   const beds = scene.beds ?? [];
-  const [stems, bedStems] = await Promise.all([
+  const [stems, bedStems, ambisonicStems] = await Promise.all([
     Promise.all(scene.sources.map(async (source) => (await load({ id: source.id, stem: source.stem, checkChannels: checkObject })) ?? [new Float32Array(0)])),
     Promise.all(beds.map((bed) => load({ id: bed.id, stem: bed.stem, checkChannels: (count, describe) => checkBedStemChannels(bed, count, describe) }))),
+    Promise.all((scene.ambisonics ?? []).map((hoa) => load({ id: hoa.id, stem: hoa.stem, checkChannels: (count, describe) => checkAmbisonicStemChannels(hoa, count, describe) }))),
   ]);
-  return { stems, bedStems, report: { missing, failed, stemChannels } };
+  return { stems, bedStems, ambisonicStems, report: { missing, failed, stemChannels } };
 }

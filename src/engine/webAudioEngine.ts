@@ -1,6 +1,7 @@
 /// <reference types="vite/client" />
 import { DEFAULT_MONO_LAW } from '../core/monoLaw';
 import type { HeadOrientation } from '../core/orientation';
+import { sceneStrips } from '../core/scene/scene';
 import type { Scene, SceneSource } from '../core/scene/scene';
 import { sceneWithoutSolos } from '../core/scene/sceneSolos';
 import type { MidSideSettings } from '../core/scene/midSideSettings';
@@ -142,7 +143,7 @@ export function createWebAudioEngine(): AudioEngine {
     const positionFrame = meters?.[METER_LAYOUT.playheadFrame] ?? 0;
     const wasPlaying = meters?.[METER_LAYOUT.playing] === 1;
     const rendered = rendererScene(scene, sources.stems);
-    const meterSlotsOf = [...rendered.scene.sources, ...(rendered.scene.beds ?? [])].map((channels) => sources.slots.get(channels.id)!);
+    const meterSlotsOf = sceneStrips(rendered.scene).map((strip) => sources.slots.get(strip.id)!);
     post({ type: 'load', scene: rendered.scene, stems: rendered.stems, meterSlots: meterSlotsOf, grid, meters: meterBuffer, outputs: liveOutputs(), wire: 'monitor', startPlaying: false, deviceChannels: deviceChannels() });
     workletLoaded = true;
     postMonitor();
@@ -243,11 +244,13 @@ export function createWebAudioEngine(): AudioEngine {
       const grid = await gridFor(scene.sampleRateHz);
       sampleRateHz = scene.sampleRateHz;
       pendingAdds.clear();
-      const loadedBeds = (scene.beds ?? []).flatMap((bed, j) => {
-        const stem = loaded.bedStems[j];
-        return stem === null || stem === undefined ? [] : [[bed.id, stem] as const];
+      const multichannel = [...(scene.beds ?? []), ...(scene.ambisonics ?? [])];
+      const multichannelStems = [...loaded.bedStems, ...loaded.ambisonicStems];
+      const loadedMultichannel = multichannel.flatMap((strip, j) => {
+        const stem = multichannelStems[j];
+        return stem === null || stem === undefined ? [] : [[strip.id, stem] as const];
       });
-      resetEngineSources(sources, [...scene.sources.map((source, i) => [source.id, loaded.stems[i]!] as const), ...loadedBeds]);
+      resetEngineSources(sources, [...scene.sources.map((source, i) => [source.id, loaded.stems[i]!] as const), ...loadedMultichannel]);
       ensureMeters();
       await sendLoad(scene);
       return { ...loaded.report, lengthSec: lengthSec(grid) };
@@ -283,7 +286,9 @@ export function createWebAudioEngine(): AudioEngine {
     async exportMix(scene: Scene, request: ExportRequest, options?: ExportOptions): Promise<OutputFile[]> {
       const rendered = rendererScene(options?.ignoreSolos === true ? sceneWithoutSolos(scene) : scene, sources.stems);
       const grid = await gridFor(scene.sampleRateHz);
-      const outputs = studioOutputs(request.outputIds, outputSettings());
+      const studioIds = request.outputIds.filter(isStudioOutputId);
+      const monitorIds = [...new Set(request.outputIds.filter((id) => !isStudioOutputId(id)))];
+      const outputs = [...studioOutputs(studioIds, outputSettings()), ...monitorIds.map((id) => monitorOutput(id, monitor.monoLaw, monitor.room?.layout ?? null))];
       const mix = await renderSceneOffline(rendered.scene, rendered.stems, grid, outputs, options ?? {});
       return encodeOutputFiles(mix, { baseName: request.baseName, sampleFormat: request.sampleFormat });
     },
@@ -313,7 +318,7 @@ export function createWebAudioEngine(): AudioEngine {
       return unanalysed.length === 0 ? result : { ...result, unanalysed };
     },
     async checkDelivery(options: DeliveryCheckOptions): Promise<DeliveryCheckResult> {
-      // What exportAdmMaster renders: every source, the beds whose stems are loaded.
+      // What exportAdmMaster renders: every source, the beds and HOA stems whose stems are loaded.
       const rendered = rendererScene(options.scene, sources.stems);
       return delivery.check(rendered, options);
     },

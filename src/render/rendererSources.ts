@@ -11,7 +11,7 @@ import { writePolarToCartesian } from '../core/coordinates';
 import { SCENE_LIMITS } from '../core/scene/scene';
 import { writeCartesianPointAsPolar } from '../dsp/panners/objectGains/coordinateConversion';
 import type { SourceParams } from '../core/scene/sourceParams';
-import { OPTIONAL_OBJECT_PARAMS, bedParamsOf, sourceParamsOf } from '../core/scene/sourceParams';
+import { OPTIONAL_OBJECT_PARAMS, multichannelParamsOf, sourceParamsOf } from '../core/scene/sourceParams';
 import { writeSpreadObjectPosition } from '../core/scene/spreadObjects';
 import type { SpreadSide, SpreadSource } from '../core/scene/spreadObjects';
 import { BED_CHANNEL_DISTANCE_M, bedChannelsOf } from './beds/bedChannels';
@@ -127,7 +127,7 @@ export function addBed(set: SourceSet, bed: SceneBed, stem: readonly Float32Arra
   if (stem.length !== bed.channels.length) {
     throw new Error(`bed "${bed.name}" (${bed.id}): routes ${bed.channels.length} channels but its stem has ${stem.length}`);
   }
-  const added = rendererSource(bed.id, bedParamsOf(bed), stem, DEFAULT_MID_SIDE_SETTINGS, sampleRateHz);
+  const added = rendererSource(bed.id, multichannelParamsOf(bed), stem, DEFAULT_MID_SIDE_SETTINGS, sampleRateHz);
   bedChannelsOf(bed).forEach((bedChannel, c) => {
     const object = createRenderObject(stem[c]!, 0, sampleRateHz, added.values);
     set.objects.push({ object, source: added, voices: buses.map((bus) => bus.createVoice(bedChannel)), bedChannel, voiceChannel: bedChannel, history: createHistory() });
@@ -150,10 +150,8 @@ export function addAmbisonics(set: SourceSet, ambisonics: SceneAmbisonics, stem:
   if (stem.length !== channels.length) {
     throw new Error(`HOA stem "${ambisonics.name}" (${ambisonics.id}): order ${ambisonics.order} needs ${channels.length} channels but its stem has ${stem.length}`);
   }
-  const { gainDb, mute, solo } = ambisonics;
-  const params: SourceParams = { gainDb, mute, solo, azimuthDeg: 0, elevationDeg: 0, distanceM: BED_CHANNEL_DISTANCE_M, spreadDeg: 0 };
   const rotator = createAmbisonicRotator(channels, stem);
-  const added: RendererSource = { ...rendererSource(ambisonics.id, params, stem, DEFAULT_MID_SIDE_SETTINGS, sampleRateHz), rotator };
+  const added: RendererSource = { ...rendererSource(ambisonics.id, multichannelParamsOf(ambisonics), stem, DEFAULT_MID_SIDE_SETTINGS, sampleRateHz), rotator };
   channels.forEach((channel, c) => {
     const object = createRenderObject(stem[c]!, 0, sampleRateHz, added.values);
     const turnedBlock = rotator.output[c]!;

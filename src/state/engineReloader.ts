@@ -1,3 +1,4 @@
+import { sceneStrips } from '../core/scene/scene';
 import type { Scene } from '../core/scene/scene';
 import { sourceParamsOf } from '../core/scene/sourceParams';
 import { stemFileName } from '../core/stemFileName';
@@ -135,6 +136,6 @@ export function createEngineReloader(set: SetStudioState, get: GetStudioState, c
 }
 
 function fileNameOf(scene: Scene, sourceId: string): string | null {
-  const stem = [...scene.sources, ...(scene.beds ?? [])].find((s) => s.id === sourceId)?.stem;
+  const stem = sceneStrips(scene).find((s) => s.id === sourceId)?.stem;
   return stem?.kind === 'file' ? stemFileName(stem.file) : null;
 }

@@ -1,6 +1,7 @@
 import { midSideOrDefault } from '../core/scene/midSideSettings';
-import type { Scene } from '../core/scene/scene';
-import { bedParamsOf, sourceParamsOf } from '../core/scene/sourceParams';
+import type { SceneAmbisonics } from '../core/scene/ambisonicStem';
+import type { Scene, SceneBed } from '../core/scene/scene';
+import { multichannelParamsOf, sourceParamsOf } from '../core/scene/sourceParams';
 import { sameSourceParams } from './sceneEdits';
 import type { StudioContext } from './studioContext';
 
@@ -9,7 +10,7 @@ import type { StudioContext } from './studioContext';
  * removeSource for a removed source, the sources added (through
  * context.addSourcesToEngine, which prepares their stems), updateSource for every source
  * whose parameters changed, setListener when the orientation changed, setMasterMidSide
- * when the master's mid/side changed; the same for beds (syncBeds). Untouched sources share their object between the
+ * when the master's mid/side changed; the same for beds and HOA stems (syncMultichannel). Untouched sources share their object between the
  * scenes (immutable edits), so the comparison is by reference first. Scenes at different
  * sample rates (an opened scene undone) have no changes in common: the engine reloads.
  */
@@ -41,8 +42,10 @@ export function syncEngine(context: StudioContext, previous: Scene, next: Scene)
   }
   const masterMidSide = next.master?.midSide;
   if (previous.master?.midSide !== masterMidSide) engine?.setMasterMidSide(midSideOrDefault(masterMidSide));
-  if (syncBeds(context, previous, next)) {
-    // A bed added (dropped, or its removal undone) or rerouted: the engine loads the scene again (a short gap).
+  const bedReload = syncMultichannel(context, previous.beds, next.beds, (before, bed) => before.layout !== bed.layout || before.channels !== bed.channels);
+  const hoaReload = syncMultichannel(context, previous.ambisonics, next.ambisonics, (before, hoa) => before.order !== hoa.order || before.normalization !== hoa.normalization || before.channelOrder !== hoa.channelOrder);
+  if (bedReload || hoaReload) {
+    // A bed or HOA stem added (dropped, or its removal undone) or rerouted: the engine loads the scene again (a short gap).
     context.reloadEngine();
     return;
   }
@@ -50,22 +53,22 @@ export function syncEngine(context: StudioContext, previous: Scene, next: Scene)
 }
 
 /**
- * Sends the beds' changes: removeSource for a removed bed, updateSource for a new gain,
- * mute or solo. Returns true when a bed was added or its routing changed, which only a
- * load brings into the engine.
+ * Sends the changes of the beds (or of the HOA stems): removeSource for a removed one,
+ * updateSource for a new gain, mute or solo. Returns true when one was added or its stem or
+ * routing changed (`rerouted`), which only a load brings into the engine.
  */
-function syncBeds(context: StudioContext, previous: Scene, next: Scene): boolean {
-  if (previous.beds === next.beds) return false;
+function syncMultichannel<T extends SceneBed | SceneAmbisonics>(context: StudioContext, previous: readonly T[] | undefined, next: readonly T[] | undefined, rerouted: (before: T, after: T) => boolean): boolean {
+  if (previous === next) return false;
   const { engine } = context;
-  const previousById = new Map((previous.beds ?? []).map((b) => [b.id, b]));
+  const previousById = new Map((previous ?? []).map((s) => [s.id, s]));
   let reload = false;
-  for (const bed of next.beds ?? []) {
-    const before = previousById.get(bed.id);
-    previousById.delete(bed.id);
-    if (before === undefined || before.stem !== bed.stem || before.layout !== bed.layout || before.channels !== bed.channels) {
+  for (const strip of next ?? []) {
+    const before = previousById.get(strip.id);
+    previousById.delete(strip.id);
+    if (before === undefined || before.stem !== strip.stem || rerouted(before, strip)) {
       reload = true;
-    } else if (before.gainDb !== bed.gainDb || before.mute !== bed.mute || before.solo !== bed.solo) {
-      engine?.updateSource(bed.id, bedParamsOf(bed));
+    } else if (before.gainDb !== strip.gainDb || before.mute !== strip.mute || before.solo !== strip.solo) {
+      engine?.updateSource(strip.id, multichannelParamsOf(strip));
     }
   }
   for (const id of previousById.keys()) engine?.removeSource(id);

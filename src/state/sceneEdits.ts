@@ -1,8 +1,10 @@
 import { DEFAULT_MID_SIDE_SETTINGS, MID_SIDE_LIMITS, MID_SIDE_NUMBER_FIELDS, isDefaultMidSide } from '../core/scene/midSideSettings';
 import type { MidSideNumberField, MidSideSettings, MidSideSettingsPatch } from '../core/scene/midSideSettings';
 import { DEFAULT_SPREAD_DEG, SCENE_LIMITS } from '../core/scene/scene';
+import { sceneStrips } from '../core/scene/scene';
 import type { MasterSettings, Scene, SceneBed, SceneSource, SourcePosition } from '../core/scene/scene';
 import type { AdmCartesianPosition } from '../core/scene/objectMetadata';
+import type { SceneAmbisonics } from '../core/scene/ambisonicStem';
 import { wrapAzimuthDeg } from '../core/units';
 import type { Decibels, Degrees, Metres } from '../core/units';
 
@@ -159,24 +161,39 @@ export function withSource(scene: Scene, id: string, update: (source: SceneSourc
 
 /** The scene with bed `id` replaced by `update(bed)`; the same scene if `id` is no bed's or nothing changed. */
 export function withBed(scene: Scene, id: string, update: (bed: SceneBed) => SceneBed): Scene {
-  const beds = scene.beds ?? [];
-  const index = beds.findIndex((b) => b.id === id);
-  const bed = beds[index];
-  if (bed === undefined) return scene;
-  const next = update(bed);
-  if (next === bed) return scene;
-  const nextBeds = beds.slice();
-  nextBeds[index] = next;
-  return { ...scene, beds: nextBeds };
+  const beds = listWith(scene.beds ?? [], id, update);
+  return beds === scene.beds || beds === undefined ? scene : { ...scene, beds };
+}
+
+/** The scene with HOA stem `id` replaced by `update(stem)`; the same scene if `id` is no HOA stem's or nothing changed. */
+export function withAmbisonics(scene: Scene, id: string, update: (stem: SceneAmbisonics) => SceneAmbisonics): Scene {
+  const ambisonics = listWith(scene.ambisonics ?? [], id, update);
+  return ambisonics === scene.ambisonics || ambisonics === undefined ? scene : { ...scene, ambisonics };
+}
+
+/** `list` with the item of `id` replaced by `update(item)`; undefined when no item has `id` or nothing changed. */
+function listWith<T extends { readonly id: string }>(list: readonly T[], id: string, update: (item: T) => T): readonly T[] | undefined {
+  const index = list.findIndex((item) => item.id === id);
+  const item = list[index];
+  if (item === undefined) return undefined;
+  const next = update(item);
+  if (next === item) return undefined;
+  const nextList = list.slice();
+  nextList[index] = next;
+  return nextList;
 }
 
 export function findBed(scene: Scene, id: string | null): SceneBed | undefined {
   return id === null ? undefined : scene.beds?.find((b) => b.id === id);
 }
 
-/** Whether anything (an object or a bed) is soloed: then only soloed ones are heard. */
+export function findAmbisonics(scene: Scene, id: string | null): SceneAmbisonics | undefined {
+  return id === null ? undefined : scene.ambisonics?.find((a) => a.id === id);
+}
+
+/** Whether anything (an object, a bed or an HOA stem) is soloed: then only soloed ones are heard. */
 export function anySoloed(scene: Scene): boolean {
-  return scene.sources.some((s) => s.solo) || scene.beds?.some((b) => b.solo) === true;
+  return sceneStrips(scene).some((s) => s.solo);
 }
 
 /** Whether `id` is an object, a bed or an HOA stem of the scene: what can be selected (a bed or HOA stem by its mixer strip or a mono check finding). */

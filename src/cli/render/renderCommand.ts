@@ -102,6 +102,7 @@ export async function runRender(args: RenderArgs, print: (line: string) => void)
 /** Renders and writes the scene's ADM BWF master (admMaster.ts) to `file`. */
 async function writeAdmMaster(scene: Scene, stems: readonly (readonly Float32Array[])[], scenePath: string, programmeName: string, file: string, log: (line: string) => void): Promise<WrittenFile> {
   if (scene.master?.midSide !== undefined) log('warning: the master mid/side acts on the two-channel outputs (stereo, binaural) only; the ADM master does not have it');
+  if ((scene.ambisonics ?? []).length > 0) log('warning: HOA stems are written as BS.2076 HOA packs, which the Dolby Atmos master profile does not have: a BS.2127 renderer plays the file, an Atmos tool may not');
   const progress = createProgressLine('rendering the ADM master');
   const master = admMasterFile(scene, stems, scenePath, programmeName, progress.update);
   const handle = await open(file, 'w');
@@ -116,8 +117,9 @@ async function writeAdmMaster(scene: Scene, stems: readonly (readonly Float32Arr
   }
   progress.done();
   const peakDbfs = master.peakDbfs();
-  const channels = master.objects + master.bedChannels;
-  log(`wrote ${file}: ADM BWF, ${master.objects} objects and ${master.bedChannels} bed channels (${channels} ch), ${scene.sampleRateHz} Hz, 24-bit, ${(master.frames / scene.sampleRateHz).toFixed(2)} s, ${bytes} bytes, peak ${peakDbfs.toFixed(2)} dBFS`);
+  const channels = master.objects + master.bedChannels + master.hoaChannels;
+  const tracks = master.hoaChannels === 0 ? `${master.objects} objects and ${master.bedChannels} bed channels` : `${master.objects} objects, ${master.bedChannels} bed channels and ${master.hoaChannels} HOA channels`;
+  log(`wrote ${file}: ADM BWF, ${tracks} (${channels} ch), ${scene.sampleRateHz} Hz, 24-bit, ${(master.frames / scene.sampleRateHz).toFixed(2)} s, ${bytes} bytes, peak ${peakDbfs.toFixed(2)} dBFS`);
   const clipped = peakDbfs > 0;
   if (clipped) log(`warning: ${file} peaks at ${peakDbfs.toFixed(2)} dBFS and clips in 24-bit: lower the source gains`);
   return { format: ADM_FORMAT_ID, file, channels, frames: master.frames, peakDbfs, clipped };

@@ -41,6 +41,19 @@ export const DEFAULT_AMBISONIC_CHANNEL_ORDER: AmbisonicChannelOrder = 'ACN';
  */
 export const AMBISONIC_LIMITS = { maxOrder: 7, fuMaMaxOrder: 3, stems: 64 } as const;
 
+/** The stem's format as engineers name it: "AmbiX" (SN3D, ACN), "FuMa", else normalisation and channel order ("N3D, ACN"). */
+export function ambisonicFormatName({ normalization, channelOrder }: Pick<SceneAmbisonics, 'normalization' | 'channelOrder'>): string {
+  if (normalization === 'SN3D' && channelOrder === 'ACN') return 'AmbiX';
+  if (normalization === 'FuMa' && channelOrder === 'FuMa') return 'FuMa';
+  return `${normalization}, ${channelOrder}`;
+}
+
+/** The order N of a full HOA stem of `channelCount` = (N + 1)^2 channels with 1 <= N <= maxOrder; undefined for any other count. */
+export function ambisonicOrderOfChannels(channelCount: number): number | undefined {
+  const order = Math.round(Math.sqrt(channelCount)) - 1;
+  return order >= 1 && order <= AMBISONIC_LIMITS.maxOrder && ambisonicChannelCount(order) === channelCount ? order : undefined;
+}
+
 /** Channels of a full HOA stem of `order`: (order + 1)^2. */
 export function ambisonicChannelCount(order: number): number {
   return (order + 1) * (order + 1);

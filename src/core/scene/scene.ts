@@ -166,3 +166,17 @@ export function audibleSources(scene: Scene): SceneSource[] {
   const anySolo = scene.sources.some((s) => s.solo);
   return scene.sources.filter((s) => !s.mute && (!anySolo || s.solo));
 }
+
+/** An object, a bed or an HOA stem: each has a stem, a mixer strip and an id unique among all three. */
+export type SceneStrip = SceneSource | SceneBed | SceneAmbisonics;
+
+/** Every object, then every bed, then every HOA stem: the renderer's order of their stems. */
+export function sceneStrips(scene: Scene): SceneStrip[] {
+  return [...scene.sources, ...(scene.beds ?? []), ...(scene.ambisonics ?? [])];
+}
+
+/** The scene's multichannel stems, beds then HOA stems, found by id. */
+export function findMultichannelStrip(scene: Scene, id: string | null): SceneBed | SceneAmbisonics | undefined {
+  if (id === null) return undefined;
+  return scene.beds?.find((b) => b.id === id) ?? scene.ambisonics?.find((a) => a.id === id);
+}

@@ -39,7 +39,11 @@ export function sourceParamsOf(source: SceneSource): SourceParams {
   };
 }
 
-/** A bed's parameters as the renderer takes them: its gain, mute and solo (its channels are placed by their loudspeakers, not by a position). */
-export function bedParamsOf(bed: SceneBed): SourceParams {
-  return { gainDb: bed.gainDb, mute: bed.mute, solo: bed.solo, azimuthDeg: 0, elevationDeg: 0, distanceM: 1, spreadDeg: 0 };
+/**
+ * A bed's or an HOA stem's parameters as the renderer takes them: its gain, mute and solo
+ * (its channels are placed by their loudspeakers or harmonics, not by a position; ahead at
+ * 1 m, where the distance model changes nothing).
+ */
+export function multichannelParamsOf(strip: Pick<SceneBed, 'gainDb' | 'mute' | 'solo'>): SourceParams {
+  return { gainDb: strip.gainDb, mute: strip.mute, solo: strip.solo, azimuthDeg: 0, elevationDeg: 0, distanceM: 1, spreadDeg: 0 };
 }

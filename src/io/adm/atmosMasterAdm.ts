@@ -10,11 +10,15 @@
  * verified against the profile's full text (not public): the element order, the fmt
  * chunk tag (EXTENSIBLE with mask 0 above two channels), the audioContent grouping (one
  * per object here), the object naming, and anything beyond the constraints above.
+ * HOA stems, which the profile does not have, are written after the objects as BS.2076-2
+ * HOA packs (hoaPackWrite.ts), their gain as the audioObject's; such a file is for a
+ * BS.2127 renderer, and checkAtmosMasterProfile reports them.
  */
 import type { AdmChannelFormat, AdmContent, AdmObject, AdmObjectsBlock, AdmPackFormat, AdmStreamFormat, AdmTrackFormat, AdmTrackUid, ChnaEntry } from '../../core/adm/admModel';
 import type { AdmBwfContent } from './admBwfWrite';
 import { admLookup } from './admLookup';
 import { bs2094CommonDefinitions } from './commonDefinitions';
+import { commonHoaPack, ownHoaPack } from './hoaPackWrite';
 
 export const ATMOS_MASTER_SAMPLE_RATE_HZ = 48000;
 export const ATMOS_MASTER_MAX_CHANNELS = 128;
@@ -40,12 +44,28 @@ export interface AtmosObjectInput {
   readonly blocks: readonly AtmosObjectBlock[];
 }
 
+/**
+ * An HOA (scene-based) stem: its components in ACN order with one normalisation, and its
+ * gain as the audioObject's. Beyond the Atmos profile (it has no HOA): a master with one is
+ * a BS.2076-2 file the profile check reports (checkAtmosMasterProfile).
+ */
+export interface AdmHoaInput {
+  readonly name: string;
+  readonly order: number;
+  readonly normalization: string;
+  /** Linear; absent: 1 (no gain element). */
+  readonly gain?: number;
+  readonly channels: readonly Float32Array[];
+}
+
 export interface AtmosMasterInput {
   readonly programmeName: string;
   readonly bed?: AtmosBedInput;
   /** More beds, after `bed`, each its own audioObject. */
   readonly beds?: readonly AtmosBedInput[];
   readonly objects: readonly AtmosObjectInput[];
+  /** HOA stems, after the objects, each its own audioObject on an HOA pack (hoaPackWrite.ts). */
+  readonly hoa?: readonly AdmHoaInput[];
 }
 
 const hex4 = (n: number): string => n.toString(16).padStart(4, '0');
@@ -70,9 +90,9 @@ export function buildAtmosMasterAdm(input: AtmosMasterInput): AdmBwfContent {
     chna.push({ trackIndex: channels.length, trackUid: id, trackFormatId, packFormatId });
     return id;
   };
-  const addObject = (name: string, packFormatId: string, uids: string[], dialogue: 0 | 1 | 2): void => {
+  const addObject = (name: string, packFormatId: string, uids: string[], dialogue: 0 | 1 | 2, gain?: number): void => {
     const number = 1001 + objects.length;
-    objects.push({ id: `AO_${number}`, name, packFormatIds: [packFormatId], objectIds: [], trackUidIds: uids });
+    objects.push({ id: `AO_${number}`, name, ...(gain === undefined ? {} : { gain }), packFormatIds: [packFormatId], objectIds: [], trackUidIds: uids });
     contents.push({ id: `ACO_${number}`, name, objectIds: [`AO_${number}`], dialogue });
   };
 
@@ -103,6 +123,21 @@ export function buildAtmosMasterAdm(input: AtmosMasterInput): AdmBwfContent {
     trackFormats.push({ id: trackId, name: object.name, formatDefinition: 'PCM', streamFormatId: streamId });
     addObject(object.name, packId, [addTrack(trackId, packId, object.samples)], object.dialogue ?? 0);
   });
+  const ownHoa = { packs: 0, channels: 0 };
+  for (const hoa of input.hoa ?? []) {
+    const count = (hoa.order + 1) * (hoa.order + 1);
+    if (hoa.channels.length !== count) throw new RangeError(`ADM master: HOA stem "${hoa.name}" of order ${hoa.order} has ${hoa.channels.length} channels (expected (order + 1)^2 = ${count})`);
+    const own = { packFormats, channelFormats, streamFormats, trackFormats };
+    let pack = commonHoaPack(hoa.order, hoa.normalization);
+    if (pack === undefined) {
+      pack = ownHoaPack(hoa.name, hoa.order, hoa.normalization, 0x1001 + ownHoa.packs, 0x1001 + ownHoa.channels, own);
+      ownHoa.packs += 1;
+      ownHoa.channels += count;
+    }
+    const { packFormatId } = pack;
+    const uids = pack.trackFormatIds.map((trackFormatId, acn) => addTrack(trackFormatId, packFormatId, hoa.channels[acn]!));
+    addObject(hoa.name, packFormatId, uids, 0, hoa.gain);
+  }
 
   const content: AdmBwfContent = {
     document: {
@@ -118,13 +153,17 @@ export function buildAtmosMasterAdm(input: AtmosMasterInput): AdmBwfContent {
     chna,
     audio: { sampleRateHz: ATMOS_MASTER_SAMPLE_RATE_HZ, channels },
   };
-  const problems = checkAtmosMasterProfile(content);
+  const problems = checkAtmosMasterProfile(content, { allowHoa: true });
   if (problems.length > 0) throw new RangeError(`Atmos master: ${problems.join('; ')}`);
   return content;
 }
 
-/** What in `content` breaks the profile's stated constraints (empty when nothing does). */
-export function checkAtmosMasterProfile(content: AdmBwfContent): string[] {
+/**
+ * What in `content` breaks the profile's stated constraints (empty when nothing does).
+ * `allowHoa`: HOA packs pass (the builder's own check: a scene's HOA stems are written as
+ * BS.2076 HOA packs, which the profile does not have and a delivery check reports).
+ */
+export function checkAtmosMasterProfile(content: AdmBwfContent, { allowHoa = false }: { readonly allowHoa?: boolean } = {}): string[] {
   const { document, audio } = content;
   const problems: string[] = [];
   const lookup = admLookup(document);
@@ -137,7 +176,7 @@ export function checkAtmosMasterProfile(content: AdmBwfContent): string[] {
   for (const object of document.objects) {
     if (object.packFormatIds.length !== 1) problems.push(`audioObject ${object.id} has ${object.packFormatIds.length} audioPackFormatIDRefs (expected one)`);
     const pack = lookup.packFormat(object.packFormatIds[0] ?? '');
-    if (pack !== undefined && pack.type !== 'Objects' && !(pack.type === 'DirectSpeakers' && lookup.isCommonDefinition(pack.id))) {
+    if (pack !== undefined && pack.type !== 'Objects' && !(pack.type === 'DirectSpeakers' && lookup.isCommonDefinition(pack.id)) && !(allowHoa && pack.type === 'HOA')) {
       problems.push(`audioObject ${object.id} uses ${pack.type} pack ${pack.id} (expected Objects, or a DirectSpeakers bed of the common definitions)`);
     }
   }

@@ -1,4 +1,6 @@
 import { getLayout } from '../../core/layouts';
+import { ambisonicChannelCount } from '../../core/scene/ambisonicStem';
+import { sceneStrips } from '../../core/scene/scene';
 import type { Scene } from '../../core/scene/scene';
 
 /**
@@ -15,7 +17,7 @@ export interface DeliveryMaster {
   readonly channelCount: number;
   /** Each object track's name and samples. */
   readonly objects: readonly MasterObjectTrack[];
-  /** Problems against the Dolby Atmos Master ADM profile; undefined for a scene (its export is built to it). */
+  /** Problems against the Dolby Atmos Master ADM profile; undefined for a scene (its export is built to it) unless it has audible HOA stems (the profile has no HOA). */
   readonly admProfileProblems: readonly string[] | undefined;
 }
 
@@ -27,7 +29,8 @@ export interface MasterObjectTrack {
 /**
  * A scene as its ADM export would write it: the audible sources' stem channels as object
  * tracks (a stereo stem's two as "<name> L" and "<name> R"), each audible bed as its
- * layout's channels. The tracks here are the stems themselves: the export bakes the
+ * layout's channels, each audible HOA stem as its (order + 1)^2 channels on an HOA pack,
+ * which the profile does not have (a problem named per stem). The tracks here are the stems themselves: the export bakes the
  * source's gain, distance and mid/side into them, none of which makes a silent stem sound
  * or a sounding one silent (short of -120 dB).
  */
@@ -42,11 +45,14 @@ export function sceneAsMaster(scene: Scene, stems: readonly (readonly Float32Arr
     else objects.push({ name: source.name, samples: stem[0]! });
   });
   const bedChannels = beds.reduce((sum, bed) => sum + (heard(bed) ? getLayout(bed.layout).channels.length : 0), 0);
-  return { sampleRateHz: scene.sampleRateHz, bitsPerSample: undefined, channelCount: bedChannels + objects.length, objects, admProfileProblems: undefined };
+  const hoa = (scene.ambisonics ?? []).filter(heard);
+  const hoaChannels = hoa.reduce((sum, stem) => sum + ambisonicChannelCount(stem.order), 0);
+  const admProfileProblems = hoa.length === 0 ? undefined : hoa.map((stem) => `HOA stem "${stem.name}" is written as an HOA pack (the profile has Objects and DirectSpeakers beds only)`);
+  return { sampleRateHz: scene.sampleRateHz, bitsPerSample: undefined, channelCount: bedChannels + objects.length + hoaChannels, objects, admProfileProblems };
 }
 
-/** Whether a source or bed is in the mix as heard: not muted, and soloed when anything is (as the export decides). */
+/** Whether a source, bed or HOA stem is in the mix as heard: not muted, and soloed when anything is (as the export decides). */
 export function audibility(scene: Scene): (item: { readonly mute: boolean; readonly solo: boolean }) => boolean {
-  const anySolo = scene.sources.some((s) => s.solo) || (scene.beds ?? []).some((b) => b.solo);
+  const anySolo = sceneStrips(scene).some((s) => s.solo);
   return (item) => !item.mute && (!anySolo || item.solo);
 }

@@ -17,9 +17,9 @@ export type HostMessage =
   | {
       readonly type: 'load';
       readonly scene: Scene;
-      /** stems[i]: the channels of scene.sources[i] at the scene's rate, then those of scene.beds. */
+      /** stems[i]: the channels of scene.sources[i] at the scene's rate, then those of scene.beds, then of scene.ambisonics (sceneStrips' order). */
       readonly stems: readonly (readonly Float32Array[])[];
-      /** meterSlots[i]: where the peak of scene.sources[i] (then of scene.beds) goes in the meter area (METER_LAYOUT.sourcePeak + slot); default i. */
+      /** meterSlots[i]: where the peak of scene.sources[i] (then of its beds and HOA stems) goes in the meter area (METER_LAYOUT.sourcePeak + slot); default i. */
       readonly meterSlots?: readonly number[];
       readonly grid: HrtfGrid;
       /** Shared meter and playhead area (METER_LAYOUT), or null when not shared. */

@@ -1,6 +1,7 @@
 import { DEFAULT_INTEGRATION } from '../../dsp/meters/stereoMoments';
 import { DEFAULT_MONO_LAW, monoLawGain } from '../../core/monoLaw';
 import type { HeadOrientation } from '../../core/orientation';
+import { sceneStrips } from '../../core/scene/scene';
 import type { OutputDefinition } from '../../core/outputs/outputDefinition';
 import type { HrtfGrid } from '../../dsp/hrtf/hrtfGrid';
 import { RENDER_BLOCK_FRAMES } from '../renderBlock';
@@ -200,7 +201,7 @@ export function handleHostMessage(host: RealtimeHost, message: HostMessage): voi
       }
       clearSpeakerMeters(host);
       host.meterSlots.clear();
-      [...message.scene.sources, ...(message.scene.beds ?? [])].forEach((channels, i) => host.meterSlots.set(channels.id, message.meterSlots?.[i] ?? i));
+      sceneStrips(message.scene).forEach((strip, i) => host.meterSlots.set(strip.id, message.meterSlots?.[i] ?? i));
       host.meters = message.meters === null ? null : new Float64Array(message.meters);
       checkMeterSlots(host);
       prepareMonitorMeters(host, message.wire === 'export' ? null : message.meters);

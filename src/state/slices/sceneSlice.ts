@@ -1,7 +1,9 @@
 import { withCartesianPosition, withPolarPosition } from '../../core/scene/cartesianPosition';
 import type { MidSideSettingsPatch } from '../../core/scene/midSideSettings';
 import { SCENE_FORMAT_VERSION } from '../../core/scene/scene';
-import type { Scene, SceneBed, SceneSource } from '../../core/scene/scene';
+import type { Scene, SceneSource, SceneStrip } from '../../core/scene/scene';
+import { AMBISONIC_LIMITS } from '../../core/scene/ambisonicStem';
+import type { AmbisonicChannelOrder, AmbisonicNormalization } from '../../core/scene/ambisonicStem';
 import { bedChannelsInFileOrder } from '../../core/scene/bedRouting';
 import type { LayoutName } from '../../core/layouts';
 import { listenerYawForSceneRotation } from '../../core/scene/sceneRotation';
@@ -11,6 +13,7 @@ import {
   cartesianPositionWith,
   clampGainDb,
   clampSpreadDeg,
+  findAmbisonics,
   findBed,
   isFiniteNumber,
   isSceneColor,
@@ -22,6 +25,7 @@ import {
   sceneWithMasterMidSide,
   sourceWithExtent,
   sourceWithMidSide,
+  withAmbisonics,
   withBed,
   withSource,
 } from '../sceneEdits';
@@ -46,12 +50,14 @@ export interface SceneSlice {
   moveCartesianSource(id: string, position: CartesianPositionPatch): void;
   /** Adds the given amounts to the position (the keyboard nudges), then wraps and clamps. */
   nudgeSource(id: string, delta: PositionPatch): void;
-  /** Gain, mute and solo of a source or a bed (by id). */
+  /** Gain, mute and solo of a source, a bed or an HOA stem (by id). */
   setGain(id: string, gainDb: Decibels): void;
   toggleMute(id: string): void;
   toggleSolo(id: string): void;
   /** Routes a bed's channels to another layout of as many channels, in its file order (a file without a channel mask). */
   setBedLayout(id: string, layout: LayoutName): void;
+  /** Reads an HOA stem's channels in another format (a file that does not say: AmbiX or FuMa); refused (nothing changes) where the format does not reach its order. */
+  setAmbisonicFormat(id: string, normalization: AmbisonicNormalization, channelOrder: AmbisonicChannelOrder): void;
   setSpread(id: string, spreadDeg: Degrees): void;
   /** Sets the given extent fields (ADM width, height, depth), clamped into the source's extentLimits; non-finite numbers ignored. */
   setExtent(id: string, patch: ExtentPatch): void;
@@ -66,7 +72,7 @@ export interface SceneSlice {
   setColor(id: string, color: string): void;
   /** Renames (trimmed); an empty name is ignored. */
   rename(id: string, name: string): void;
-  /** Removes a source or a bed. */
+  /** Removes a source, a bed or an HOA stem. */
   removeSource(id: string): void;
   /**
    * Adds a source (brought into the limits); returns false, changing nothing, for a
@@ -106,10 +112,12 @@ export function createSceneSlice(
   const edit = (next: Scene): void => commitSceneEdit(set, get, context, next);
   const editSource = (id: string, update: (source: SceneSource) => SceneSource): void =>
     edit(withSource(get().scene, id, update));
-  /** Gain, mute and solo are the mixer's: they act on a source or a bed, by id. */
-  const editChannels = (id: string, update: <T extends SceneSource | SceneBed>(item: T) => T): void => {
+  /** Gain, mute and solo are the mixer's: they act on a source, a bed or an HOA stem, by id. */
+  const editChannels = (id: string, update: <T extends SceneStrip>(item: T) => T): void => {
     const scene = get().scene;
-    edit(findBed(scene, id) === undefined ? withSource(scene, id, update) : withBed(scene, id, update));
+    if (findBed(scene, id) !== undefined) edit(withBed(scene, id, update));
+    else if (findAmbisonics(scene, id) !== undefined) edit(withAmbisonics(scene, id, update));
+    else edit(withSource(scene, id, update));
   };
 
   return {
@@ -152,6 +160,13 @@ export function createSceneSlice(
       if (channels.length !== bed.channels.length) return;
       edit(withBed(get().scene, id, (b) => ({ ...b, layout, channels })));
     },
+    setAmbisonicFormat(id, normalization, channelOrder) {
+      const hoa = findAmbisonics(get().scene, id);
+      if (hoa === undefined || (hoa.normalization === normalization && hoa.channelOrder === channelOrder)) return;
+      const fuMa = normalization === 'FuMa' || channelOrder === 'FuMa';
+      if (fuMa && hoa.order > AMBISONIC_LIMITS.fuMaMaxOrder) return;
+      edit(withAmbisonics(get().scene, id, (a) => ({ ...a, normalization, channelOrder })));
+    },
     setSpread(id, spreadDeg) {
       if (!isFiniteNumber(spreadDeg)) return;
       const value = clampSpreadDeg(spreadDeg);
@@ -189,6 +204,12 @@ export function createSceneSlice(
         const beds = scene.beds!.filter((b) => b.id !== id);
         const { beds: _removed, ...rest } = scene;
         edit(beds.length === 0 ? rest : { ...rest, beds });
+        return;
+      }
+      if (findAmbisonics(scene, id) !== undefined) {
+        const ambisonics = scene.ambisonics!.filter((a) => a.id !== id);
+        const { ambisonics: _removed, ...rest } = scene;
+        edit(ambisonics.length === 0 ? rest : { ...rest, ambisonics });
         return;
       }
       if (!scene.sources.some((s) => s.id === id)) return;

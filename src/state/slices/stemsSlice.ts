@@ -1,3 +1,4 @@
+import { sceneStrips } from '../../core/scene/scene';
 import type { Scene } from '../../core/scene/scene';
 import { stemFileName } from '../../core/stemFileName';
 import type { StemFiles } from '../../engine/audioEngine';
@@ -6,6 +7,8 @@ import { commitSceneEdit } from './historySlice';
 import { findMissingStems } from '../missingStems';
 import type { MissingStem } from '../missingStems';
 import { getLayout } from '../../core/layouts';
+import { AMBISONIC_LIMITS, ambisonicChannelCount, ambisonicOrderOfChannels } from '../../core/scene/ambisonicStem';
+import type { SceneAmbisonics } from '../../core/scene/ambisonicStem';
 import { bedRoutingOf } from '../../core/scene/bedRouting';
 import { planStemSources } from '../stemSources';
 import type { NamedBlob, PlannedBed, StemFileShape } from '../stemSources';
@@ -27,12 +30,14 @@ export interface StemsSlice {
   /** Sources whose stem the engine could not read, from the last load. */
   readonly failedStems: readonly FailedStem[];
   /**
-   * Adds one source per usable mono or stereo file and one bed per multichannel file (see
+   * Adds one source per usable mono or stereo file, one HOA stem per file of (N + 1)^2
+   * channels and one bed per other multichannel file (see
    * planStemSources) as one undoable edit, keeps the files, and adds them to the engine.
    * With an engine, each file is decoded first (engine.prepareStemFile): a file that cannot
    * be decoded or fits no layout makes nothing and is named, with what was wrong, in an
    * error notice; a bed without a channel mask is routed by its channel count and a notice
-   * offers the other layout of that size. Resolves with the new sources' and beds' ids.
+   * offers the other layout of that size; an HOA stem is taken as AmbiX and a notice offers
+   * FuMa. Resolves with the new sources', beds' and HOA stems' ids.
    */
   addStemFiles(files: readonly NamedBlob[]): Promise<readonly string[]>;
   /**
@@ -66,20 +71,24 @@ export function createStemsSlice(
       for (const [name, blob] of plan.stemFiles) stemFiles.set(name, blob);
       set({ stemFilesVersion: get().stemFilesVersion + 1 });
       const beds = plan.beds.map((planned) => planned.bed);
-      if (beds.length > 0) get().setStemChannels(Object.fromEntries(beds.map((bed) => [bed.id, bed.channels.length])));
-      // The new sources reach the engine as additions (engineSync), without reloading the others; a new bed reloads it.
+      const { ambisonics } = plan;
+      const multichannel = [...beds.map((bed) => [bed.id, bed.channels.length] as const), ...ambisonics.map((hoa) => [hoa.id, ambisonicChannelCount(hoa.order)] as const)];
+      if (multichannel.length > 0) get().setStemChannels(Object.fromEntries(multichannel));
+      // The new sources reach the engine as additions (engineSync), without reloading the others; a new bed or HOA stem reloads it.
       commitSceneEdit(set, get, context, {
         ...scene,
         sources: [...scene.sources, ...plan.sources],
         ...(beds.length === 0 ? {} : { beds: [...(scene.beds ?? []), ...beds] }),
+        ...(ambisonics.length === 0 ? {} : { ambisonics: [...(scene.ambisonics ?? []), ...ambisonics] }),
       });
       set({ missingStems: findMissingStems(get().scene, stemFiles) });
       for (const planned of plan.beds) askBedLayout(get, planned);
-      return [...plan.sources.map((s) => s.id), ...beds.map((b) => b.id)];
+      for (const hoa of ambisonics) askAmbisonicFormat(get, hoa);
+      return [...plan.sources.map((s) => s.id), ...beds.map((b) => b.id), ...ambisonics.map((a) => a.id)];
     },
     relinkStem(sourceId, file) {
       const { scene } = get();
-      const stem = [...scene.sources, ...(scene.beds ?? [])].find((s) => s.id === sourceId)?.stem;
+      const stem = sceneStrips(scene).find((s) => s.id === sourceId)?.stem;
       if (stem?.kind !== 'file') return;
       const fileName = stemFileName(stem.file);
       stemFiles.set(fileName, file);
@@ -116,6 +125,25 @@ function askBedLayout(get: GetStudioState, { bed, routing }: PlannedBed): void {
   });
 }
 
+/**
+ * A file of (N + 1)^2 channels taken as an HOA stem: an info notice says it was taken as
+ * AmbiX (SN3D, ACN: what most tools write today) and, up to order 3, offers FuMa
+ * (Furse-Malham, the older B-format convention: W X Y Z order and weights).
+ */
+function askAmbisonicFormat(get: GetStudioState, hoa: SceneAmbisonics): void {
+  const channels = ambisonicChannelCount(hoa.order);
+  const fuMa = hoa.order <= AMBISONIC_LIMITS.fuMaMaxOrder;
+  get().showNotice({
+    tone: 'info',
+    title: `"${hoa.name}" is an HOA stem of order ${hoa.order} (AmbiX)`,
+    lines: [
+      `No loudspeaker layout has ${channels} channels: a file of (order + 1)^2 channels is taken as scene-based audio (Ambisonics) and decoded to whatever is monitored.`,
+      `Its channels are read as AmbiX: ACN channel order, SN3D normalisation.${fuMa ? ' If it is FuMa B-format (W X Y Z ... order, Furse-Malham weights), choose it here.' : ''}`,
+    ],
+    ...(fuMa ? { action: { label: 'Use FuMa', run: () => get().setAmbisonicFormat(hoa.id, 'FuMa', 'FuMa') } } : {}),
+  });
+}
+
 /** A file the engine decoded, with what it found (its channel count and mask); no shape without an engine. */
 interface UsableStemFile {
   readonly file: NamedBlob;
@@ -142,8 +170,8 @@ async function usableStemFiles(set: SetStudioState, get: GetStudioState, context
         const prepared = await engine.prepareStemFile(file, keys[index] ?? file.name);
         warnings.push(...prepared.warnings);
         const shape: StemFileShape = { channelCount: prepared.channelCount, ...(prepared.channelMask === undefined ? {} : { channelMask: prepared.channelMask }) };
-        // A multichannel file must fit a layout (throws naming the file and the sizes there are).
-        if (shape.channelCount > 2) bedRoutingOf(shape.channelCount, shape.channelMask, file.name);
+        // A multichannel file must be HOA or fit a layout (throws naming the file and the sizes there are).
+        if (shape.channelCount > 2 && ambisonicOrderOfChannels(shape.channelCount) === undefined) bedRoutingOf(shape.channelCount, shape.channelMask, file.name);
         return { file, shape };
       } catch (error) {
         const message = error instanceof Error ? error.message : String(error);
@@ -157,7 +185,7 @@ async function usableStemFiles(set: SetStudioState, get: GetStudioState, context
     get().showNotice({
       tone: 'error',
       title: refused.length === 1 ? 'A file was not added as a stem' : `${refused.length} files were not added as stems`,
-      lines: [...refused, 'Stems must be WAV, FLAC or MP3 files with audio in them: mono or stereo for an object, a loudspeaker layout\'s channels for a bed.'],
+      lines: [...refused, 'Stems must be WAV, FLAC or MP3 files with audio in them: mono or stereo for an object, a loudspeaker layout\'s channels for a bed, (order + 1)^2 channels (4, 9, 16, ... 64) for an HOA stem.'],
     });
   }
   if (warnings.length > 0) {

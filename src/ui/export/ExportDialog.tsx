@@ -62,7 +62,7 @@ export function ExportDialog({ onClose }: ExportDialogProps) {
         ))}
         <label className="export-option">
           <input type="checkbox" data-testid="export-format-adm" checked={admMaster} onChange={() => setAdmMaster((on) => !on)} />
-          ADM BWF master (objects and beds, 48 kHz, 24-bit)
+          ADM BWF master (objects, beds and HOA stems, 48 kHz, 24-bit)
         </label>
       </fieldset>
       <fieldset className="export-group" disabled={rendering}>

@@ -60,7 +60,8 @@ export function ExportScopeNotes({ solos, onSolos, disabled, admMaster = false }
         <p className="export-note" data-testid="export-adm-note">
           The ADM BWF master holds each audible object's signal as the renderer feeds it, with its mid/side, gain, distance level and air absorption baked in (ADM has
           no distance model); a stereo stem is two objects, L and R; positions are the directions heard (Scene rotation applied) as ADM Cartesian positions; timelines
-          become blocks; beds are on their ITU-R BS.2094 loudspeaker packs with their gain baked; muted sources, and those a solo silences, are left out.
+          become blocks; beds are on their ITU-R BS.2094 loudspeaker packs with their gain baked; HOA stems are on HOA packs as they are, their gain as the object's
+          (the Dolby Atmos master profile has no HOA: such a master is for a BS.2127 renderer); muted sources, and those a solo silences, are left out.
           {masterMidSide ? ' The master mid/side is not in it (it acts on stereo and binaural only).' : ''} Masters are 48 kHz, 24-bit
           {sampleRateHz === 48000 ? '.' : `: this scene is at ${sampleRateHz} Hz, so the master is refused (it is never resampled).`}
         </p>

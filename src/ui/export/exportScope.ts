@@ -1,5 +1,6 @@
 import { frequency } from '../../core/formatUnits';
 import type { HeadOrientation } from '../../core/orientation';
+import { sceneStrips } from '../../core/scene/scene';
 import type { Scene } from '../../core/scene/scene';
 import type { StudioState } from '../../state/studioState';
 
@@ -11,9 +12,9 @@ import type { StudioState } from '../../state/studioState';
  * names them. Mutes are mix decisions and need no word.
  */
 
-/** The names of the soloed sources, then beds, in scene order (none: the export is the whole mix). */
+/** The names of the soloed sources, then beds, then HOA stems, in scene order (none: the export is the whole mix). */
 export function soloedSourceNames(scene: Scene): string[] {
-  return [...scene.sources, ...(scene.beds ?? [])].filter((source) => source.solo).map((source) => source.name);
+  return sceneStrips(scene).filter((strip) => strip.solo).map((strip) => strip.name);
 }
 
 /** Each monitor-only setting now active, as a phrase ("the M solo (mid only)"); none when what is heard is the mix. */

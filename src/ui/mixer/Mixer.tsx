@@ -1,5 +1,6 @@
 import { useCallback, useRef } from 'react';
 import { useShallow } from 'zustand/react/shallow';
+import { sceneStrips } from '../../core/scene/scene';
 import { useStudioStore } from '../../state/StudioStoreProvider';
 import { MasterStrip } from './MasterStrip';
 import { MixerStrip } from './MixerStrip';
@@ -11,13 +12,14 @@ export interface MixerProps {
 }
 
 /**
- * Every source as a compact strip, then every bed, then the master; one animation-frame loop drives all
+ * Every source as a compact strip, then every bed and HOA stem, then the master; one animation-frame loop drives all
  * the level meters. The strips scroll sideways (scroll bar, mouse wheel, or Tab to a
  * strip's control) so every strip is reachable; the master stays in view.
  */
 export function Mixer({ className = '' }: MixerProps) {
-  const ids = useStudioStore(useShallow((s) => [...s.scene.sources, ...(s.scene.beds ?? [])].map((source) => source.id)));
+  const ids = useStudioStore(useShallow((s) => sceneStrips(s.scene).map((strip) => strip.id)));
   const bedCount = useStudioStore((s) => s.scene.beds?.length ?? 0);
+  const hoaCount = useStudioStore((s) => s.scene.ambisonics?.length ?? 0);
   const meters = useRef(new Map<string, HTMLElement>());
   const registerMeter = useCallback((id: string, element: HTMLElement | null) => {
     if (element === null) meters.current.delete(id);
@@ -30,7 +32,11 @@ export function Mixer({ className = '' }: MixerProps) {
   return (
     <section className={`panel mixer ${className}`} aria-label="Mixer">
       <h2 className="panel-title mixer-title">
-        Mixer <span className="panel-count">{ids.length - bedCount} sources{bedCount > 0 ? `, ${bedCount} ${bedCount === 1 ? 'bed' : 'beds'}` : ''}</span>
+        Mixer{' '}
+        <span className="panel-count">
+          {ids.length - bedCount - hoaCount} sources{bedCount > 0 ? `, ${bedCount} ${bedCount === 1 ? 'bed' : 'beds'}` : ''}
+          {hoaCount > 0 ? `, ${hoaCount} HOA ${hoaCount === 1 ? 'stem' : 'stems'}` : ''}
+        </span>
       </h2>
       <div className="mixer-row">
         {ids.length === 0 ? (

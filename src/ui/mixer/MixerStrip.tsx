@@ -2,7 +2,9 @@ import { useCallback } from 'react';
 import { useShallow } from 'zustand/react/shallow';
 import { SCENE_LIMITS } from '../../core/scene/scene';
 import { getLayout } from '../../core/layouts';
-import { anySoloed, findBed, findSource } from '../../state/sceneEdits';
+import { ambisonicFormatName } from '../../core/scene/ambisonicStem';
+import { findMultichannelStrip } from '../../core/scene/scene';
+import { anySoloed, findAmbisonics, findBed, findSource } from '../../state/sceneEdits';
 import type { StudioState } from '../../state/studioState';
 import { useStudioStore, useStudioStoreApi } from '../../state/StudioStoreProvider';
 import { Fader } from '../controls/Fader';
@@ -19,20 +21,22 @@ export interface MixerStripProps {
 }
 
 /**
- * One source or bed: colour, name (a source's click selects it; a bed's shows its layout:
- * it is not on the stage), level meter with peak hold, clip light and dB scale, gain fader
- * and value, mute and solo; a bed's also a remove button (a bed is not selected, so the
- * Delete key does not reach it).
+ * One source, bed or HOA stem: colour, name (a source's click selects it; a bed's shows its
+ * layout, an HOA stem's its order and format: they are not on the stage), level meter with
+ * peak hold, clip light and dB scale, gain fader and value, mute and solo; a bed's and an
+ * HOA stem's also a remove button (they are not selected, so the Delete key does not reach them).
  */
 export function MixerStrip({ sourceId, registerMeter }: MixerStripProps) {
   const store = useStudioStoreApi();
   const info = useStudioStore(
     useShallow((s) => {
       const bed = findBed(s.scene, sourceId);
-      const source = findSource(s.scene, sourceId) ?? bed;
+      const hoa = findAmbisonics(s.scene, sourceId);
+      const source = findSource(s.scene, sourceId) ?? bed ?? hoa;
       const anySolo = anySoloed(s.scene);
       return {
         bedLayout: bed === undefined ? null : `${getLayout(bed.layout).commonName} bed`,
+        hoaFormat: hoa === undefined ? null : `HOA order ${hoa.order}, ${ambisonicFormatName(hoa)}`,
         name: source?.name ?? '',
         color: source?.color ?? '#8899aa',
         mute: source?.mute ?? false,
@@ -42,16 +46,18 @@ export function MixerStrip({ sourceId, registerMeter }: MixerStripProps) {
       };
     }),
   );
-  const readGain = useCallback((s: StudioState) => (findSource(s.scene, sourceId) ?? findBed(s.scene, sourceId))?.gainDb, [sourceId]);
+  const readGain = useCallback((s: StudioState) => (findSource(s.scene, sourceId) ?? findMultichannelStrip(s.scene, sourceId))?.gainDb, [sourceId]);
   const setGain = useCallback((value: number) => store.getState().setGain(sourceId, value), [store, sourceId]);
   const meterRef = useCallback((element: HTMLDivElement | null) => registerMeter(sourceId, element), [registerMeter, sourceId]);
+  // A bed or an HOA stem: not on the stage, so not selectable; its kind is shown instead.
+  const kind = info.bedLayout ?? info.hoaFormat;
   const select = (): void => {
-    if (info.bedLayout === null) store.getState().selectSource(sourceId);
+    if (kind === null) store.getState().selectSource(sourceId);
   };
 
   return (
     <div
-      className={`strip ${info.selected ? 'is-selected' : ''} ${info.audible ? '' : 'is-silent'} ${info.bedLayout === null ? '' : 'is-bed'}`}
+      className={`strip ${info.selected ? 'is-selected' : ''} ${info.audible ? '' : 'is-silent'} ${kind === null ? '' : 'is-bed'}`}
       role="listitem"
       data-testid={`source-list-item-${sourceId}`}
       aria-label={`${info.name}${info.selected ? ' (selected)' : ''}`}
@@ -64,13 +70,24 @@ export function MixerStrip({ sourceId, registerMeter }: MixerStripProps) {
         className="strip-name"
         data-testid={`mixer-select-${sourceId}`}
         onClick={select}
-        title={info.bedLayout === null ? `Select ${info.name}` : `${info.name}: a ${info.bedLayout}, heard from its loudspeakers (not on the stage)`}
+        title={
+          info.bedLayout !== null
+            ? `${info.name}: a ${info.bedLayout}, heard from its loudspeakers (not on the stage)`
+            : info.hoaFormat !== null
+              ? `${info.name}: ${info.hoaFormat}, a scene-based stem decoded to what is monitored (not on the stage)`
+              : `Select ${info.name}`
+        }
       >
         <span className="swatch" style={{ background: info.color }} aria-hidden="true" />
         <span className="strip-name-text">{info.name}</span>
         {info.bedLayout !== null && (
           <span className="strip-bed" data-testid={`mixer-bed-${sourceId}`}>
             {info.bedLayout}
+          </span>
+        )}
+        {info.hoaFormat !== null && (
+          <span className="strip-bed" data-testid={`mixer-hoa-${sourceId}`}>
+            {info.hoaFormat}
           </span>
         )}
       </button>
@@ -112,13 +129,13 @@ export function MixerStrip({ sourceId, registerMeter }: MixerStripProps) {
         <ToggleButton testId={`mixer-solo-${sourceId}`} label={`Solo ${info.name}`} tone="solo" pressed={info.solo} onToggle={() => store.getState().toggleSolo(sourceId)} className="small">
           S
         </ToggleButton>
-        {info.bedLayout !== null && (
+        {kind !== null && (
           <button
             type="button"
             className="bar-button bar-button-quiet small"
             data-testid={`mixer-remove-${sourceId}`}
             aria-label={`Remove ${info.name}`}
-            title={`Remove the bed ${info.name} (Ctrl+Z brings it back)`}
+            title={`Remove ${info.bedLayout !== null ? 'the bed' : 'the HOA stem'} ${info.name} (Ctrl+Z brings it back)`}
             onClick={() => store.getState().removeSource(sourceId)}
           >
             ×

@@ -1,19 +1,19 @@
 import { useState } from 'react';
+import { sceneStrips } from '../../core/scene/scene';
 import { useStudioStore } from '../../state/StudioStoreProvider';
 import { RelinkButton } from './RelinkButton';
 
 /**
- * Sources and beds that play silence for want of a stem: "Missing stems" (the session has no file
+ * Sources, beds and HOA stems that play silence for want of a stem: "Missing stems" (the session has no file
  * of that name) and "Unreadable stems" (the decoder refused the file, with its reason),
  * each with a file picker to relink it. Dismissing the panels hides them until the list
  * of issues changes.
  */
 export function StemIssues() {
-  const sources = useStudioStore((s) => s.scene.sources);
-  const beds = useStudioStore((s) => s.scene.beds);
+  const scene = useStudioStore((s) => s.scene);
   const missingStems = useStudioStore((s) => s.missingStems);
   const failedStems = useStudioStore((s) => s.failedStems);
-  const names = new Map([...sources, ...(beds ?? [])].map((source) => [source.id, source.name]));
+  const names = new Map(sceneStrips(scene).map((strip) => [strip.id, strip.name]));
   const missing = missingStems.map((m) => ({ ...m, sourceName: names.get(m.sourceId) ?? m.sourceId }));
   // A failure is from the last load: drop sources removed since.
   const failed = failedStems.flatMap((f) => {

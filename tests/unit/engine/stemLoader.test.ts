@@ -1,4 +1,5 @@
 import { describe, expect, it } from 'vitest';
+import type { SceneAmbisonics } from '../../../src/core/scene/ambisonicStem';
 import type { Scene, SceneBed, SceneSource } from '../../../src/core/scene/scene';
 import type { PreparationClient } from '../../../src/engine/preparationClient';
 import { loadStems } from '../../../src/engine/stemLoader';
@@ -36,6 +37,24 @@ describe('loadStems with beds', () => {
       { sourceId: 'short', message: 'stereo.wav: bed "short" routes 6 channels (M+030, M-030, M+000, LFE1, M+110, M-110) but its stem has 2' },
       { sourceId: 'wide', message: 'music.wav: expected a mono or stereo stem, got 6 channels' },
     ]);
+    expect(loaded.report.missing).toEqual([{ sourceId: 'gone', file: 'gone.wav' }]);
+  });
+});
+
+const hoa = (id: string, file: string, order: number): SceneAmbisonics => ({ id, name: id, stem: { kind: 'file', file }, order, normalization: 'SN3D', channelOrder: 'ACN', gainDb: 0, mute: false, solo: false });
+
+describe('loadStems with HOA stems', () => {
+  it('loads an HOA stem of (order + 1)^2 channels and refuses another count naming the file, the stem, its order and both counts', async () => {
+    const scene: Pick<Scene, 'sampleRateHz' | 'sources' | 'ambisonics'> = {
+      sampleRateHz: 48000,
+      sources: [],
+      ambisonics: [hoa('room', 'room.wav', 1), hoa('quad', 'quad.wav', 2), hoa('gone', 'gone.wav', 1)],
+    };
+    const files = new Map([['room.wav', fileOf(4)], ['quad.wav', fileOf(4)]]);
+    const loaded = await loadStems(scene, files, new Map(), preparation);
+    expect(loaded.ambisonicStems.map((s) => s?.length ?? null)).toEqual([4, null, null]);
+    expect(loaded.report.stemChannels).toEqual({ room: 4 });
+    expect(loaded.report.failed).toEqual([{ sourceId: 'quad', message: 'quad.wav: HOA stem "quad" of order 2 needs 9 channels ((order + 1)^2) but its stem has 4' }]);
     expect(loaded.report.missing).toEqual([{ sourceId: 'gone', file: 'gone.wav' }]);
   });
 });

@@ -1,4 +1,5 @@
 import { describe, expect, it } from 'vitest';
+import type { SceneAmbisonics } from '../../../../src/core/scene/ambisonicStem';
 import type { Scene, SceneBed, SceneSource } from '../../../../src/core/scene/scene';
 import { sceneWithoutSolos } from '../../../../src/core/scene/sceneSolos';
 
@@ -25,5 +26,13 @@ describe('sceneWithoutSolos', () => {
     expect(sceneWithoutSolos(onlyBed).beds![0]!.solo).toBe(false);
     const none = scene([source('a', false)], [bed('music', false)]);
     expect(sceneWithoutSolos(none)).toBe(none);
+  });
+
+  it('clears the solo of an HOA stem, keeping its mute', () => {
+    const room: SceneAmbisonics = { id: 'room', name: 'room', stem: { kind: 'file', file: 'room.wav' }, order: 1, normalization: 'SN3D', channelOrder: 'ACN', gainDb: 0, mute: true, solo: true };
+    const soloed: Scene = { ...scene([source('a', false)]), ambisonics: [room] };
+    const cleared = sceneWithoutSolos(soloed);
+    expect(cleared.ambisonics!.map((a) => [a.solo, a.mute])).toEqual([[false, true]]);
+    expect(cleared.sources[0]).toBe(soloed.sources[0]);
   });
 });

@@ -292,3 +292,60 @@ describe('multichannel stem files become beds', () => {
     expect(engine.calls.at(-1)).toEqual({ method: 'removeSource', sourceId: 'five-one' });
   });
 });
+
+describe('stem files of (N + 1)^2 channels become HOA stems', () => {
+  /** 4.0 quad's WAVE mask (FL FR BL BR): no BS.2051 layout has 4 loudspeakers, so the mask does not make a bed. */
+  const MASK_QUAD = 0x33;
+
+  it('takes a 4-channel file (quad mask or none) as first-order AmbiX, reloads the engine for it, and offers FuMa, whose action is an undoable edit', async () => {
+    const { engine, store } = setup();
+    engine.stemFileCheck = async () => ({ channelCount: 4, channelMask: MASK_QUAD, warnings: [] });
+    await expect(store.getState().addStemFiles([audio('Room B.wav')])).resolves.toEqual(['room-b']);
+    const hoa = store.getState().scene.ambisonics![0]!;
+    expect(hoa).toMatchObject({ id: 'room-b', name: 'Room B', order: 1, normalization: 'SN3D', channelOrder: 'ACN', gainDb: 0, mute: false, solo: false, stem: { kind: 'file', file: 'Room B.wav' } });
+    expect(store.getState().scene.beds).toBeUndefined();
+    expect(store.getState().stemChannels['room-b']).toBe(4);
+    await vi.waitFor(() => expect(engine.loads).toHaveLength(1));
+    expect(engine.loads[0]!.scene.ambisonics).toEqual([hoa]);
+    const [notice] = store.getState().notices;
+    expect(notice!.tone).toBe('info');
+    expect(notice!.title).toBe('"Room B" is an HOA stem of order 1 (AmbiX)');
+    expect(notice!.action!.label).toBe('Use FuMa');
+    notice!.action!.run();
+    expect(store.getState().scene.ambisonics![0]).toMatchObject({ normalization: 'FuMa', channelOrder: 'FuMa' });
+    await vi.waitFor(() => expect(engine.loads).toHaveLength(2));
+    store.getState().undo();
+    expect(store.getState().scene.ambisonics![0]).toMatchObject({ normalization: 'SN3D', channelOrder: 'ACN' });
+  });
+
+  it('takes 9, 16 and 64 channels as orders 2, 3 and 7; FuMa is offered up to order 3 only', async () => {
+    const { engine, store } = setup();
+    const counts = new Map([['two.wav', 9], ['three.wav', 16], ['seven.wav', 64]]);
+    engine.stemFileCheck = async (_file, name) => ({ channelCount: counts.get(name)!, warnings: [] });
+    await store.getState().addStemFiles([audio('two.wav'), audio('three.wav'), audio('seven.wav')]);
+    expect(store.getState().scene.ambisonics!.map((a) => a.order)).toEqual([2, 3, 7]);
+    expect(store.getState().notices.map((n) => n.action?.label ?? null)).toEqual(['Use FuMa', 'Use FuMa', null]);
+    store.getState().setAmbisonicFormat('seven', 'FuMa', 'FuMa');
+    expect(store.getState().scene.ambisonics![2]).toMatchObject({ normalization: 'SN3D', channelOrder: 'ACN' });
+  });
+
+  it('sends an HOA stem\'s gain, mute and solo to the engine by its id, and removes it by id (undo brings it back)', async () => {
+    const { engine, store } = setup();
+    engine.stemFileCheck = async () => ({ channelCount: 4, warnings: [] });
+    await store.getState().addStemFiles([audio('amb.wav')]);
+    store.getState().setGain('amb', -6);
+    store.getState().toggleMute('amb');
+    store.getState().toggleSolo('amb');
+    const updates = engine.calls.filter((call) => call.method === 'updateSource' && call.sourceId === 'amb');
+    expect(updates.map((call) => (call.method === 'updateSource' ? [call.params.gainDb, call.params.mute, call.params.solo] : []))).toEqual([
+      [-6, false, false],
+      [-6, true, false],
+      [-6, true, true],
+    ]);
+    store.getState().removeSource('amb');
+    expect(store.getState().scene.ambisonics).toBeUndefined();
+    expect(engine.calls.at(-1)).toEqual({ method: 'removeSource', sourceId: 'amb' });
+    store.getState().undo();
+    expect(store.getState().scene.ambisonics!.map((a) => a.id)).toEqual(['amb']);
+  });
+});
