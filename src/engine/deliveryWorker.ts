@@ -1,3 +1,4 @@
+import { exportedMix } from '../adm/exportedMix';
 import { checkAtmosDelivery } from '../render/delivery/atmosDeliveryCheck';
 import { sceneAsMaster } from '../render/delivery/deliveryMaster';
 import type { DeliveryReply, DeliveryRequest } from './deliveryProtocol';
@@ -20,7 +21,9 @@ scope.onmessage = (event) => {
   const { scene, stems } = event.data;
   try {
     let posted = 0;
-    const check = checkAtmosDelivery(scene, stems, sceneAsMaster(scene, stems), (fraction) => {
+    // the mix measured is the export's, read back (as the command line measures a scene)
+    const mix = exportedMix(scene, stems, 'the scene');
+    const check = checkAtmosDelivery(mix.scene, mix.stems, sceneAsMaster(scene, stems), (fraction) => {
       if (fraction - posted < PROGRESS_STEP) return;
       posted = fraction;
       scope.postMessage({ kind: 'progress', fraction });

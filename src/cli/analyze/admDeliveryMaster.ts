@@ -4,7 +4,7 @@ import type { AdmBwf } from '../../io/adm/admBwfRead';
 import { checkAtmosMasterProfile } from '../../io/adm/atmosMasterAdm';
 import { wavSampleEncoding } from '../../io/wavDecode';
 import type { DeliveryMaster, MasterObjectTrack } from '../../render/delivery/deliveryMaster';
-import { admToScene } from '../../adm/admToScene';
+import { importedMix } from '../../adm/importedMix';
 
 /** An ADM BWF master as the delivery check takes it: its mix as a scene with stems, and its file's facts. */
 export interface AdmDeliveryInput {
@@ -25,13 +25,7 @@ export interface AdmDeliveryInput {
  */
 export function admDeliveryInput(bytes: Uint8Array, file: string): AdmDeliveryInput {
   const bwf = readAdmBwf(bytes, file);
-  const imported = admToScene(bwf, file, 'stems');
-  const stemOfFile = new Map(imported.stems.map((stem) => [stem.file, stem.channels]));
-  const stems = [...imported.scene.sources, ...(imported.scene.beds ?? []), ...(imported.scene.ambisonics ?? [])].map((item) => {
-    const channels = item.stem.kind === 'file' ? stemOfFile.get(item.stem.file) : undefined;
-    if (channels === undefined) throw new Error(`internal: the import of ${file} made no stem for "${item.name}"`);
-    return channels;
-  });
+  const mix = importedMix(bwf, file);
   const encoding = wavSampleEncoding(bytes, file);
   const master: DeliveryMaster = {
     sampleRateHz: bwf.audio.sampleRateHz,
@@ -40,8 +34,8 @@ export function admDeliveryInput(bytes: Uint8Array, file: string): AdmDeliveryIn
     objects: objectTracks(bwf),
     admProfileProblems: checkAtmosMasterProfile({ document: bwf.document, chna: bwf.chna, audio: bwf.audio }),
   };
-  const warnings = [...imported.warnings, ...(encoding.kind === 'float' ? [`${file}: ${encoding.bits}-bit float samples (a delivery master is 24-bit PCM)`] : [])];
-  return { scene: imported.scene, stems, master, warnings };
+  const warnings = [...mix.warnings, ...(encoding.kind === 'float' ? [`${file}: ${encoding.bits}-bit float samples (a delivery master is 24-bit PCM)`] : [])];
+  return { scene: mix.scene, stems: mix.stems, master, warnings };
 }
 
 /** Each file channel that carries an Objects channel, once, named by its audioObject (and channel format when the object has several). */
