@@ -1,5 +1,6 @@
 import type { Scene } from '../core/scene/scene';
 import { readAdmBwf } from '../io/adm/admBwfRead';
+import { joinPieces } from '../io/joinPieces';
 import { audibility } from '../render/delivery/deliveryMaster';
 import { ATMOS_MASTER_SAMPLE_RATE_HZ } from '../io/adm/atmosMasterAdm';
 import { admMasterFile } from './admMasterFile';
@@ -29,12 +30,5 @@ export function exportedMix(scene: Scene, stems: readonly (readonly Float32Array
     if (error instanceof RangeError) return itself;
     throw error;
   }
-  const pieces = [...master.pieces];
-  const bytes = new Uint8Array(pieces.reduce((sum, piece) => sum + piece.length, 0));
-  let at = 0;
-  for (const piece of pieces) {
-    bytes.set(piece, at);
-    at += piece.length;
-  }
-  return importedMix(readAdmBwf(bytes, MASTER_NAME), MASTER_NAME);
+  return importedMix(readAdmBwf(joinPieces(master.pieces), MASTER_NAME), MASTER_NAME);
 }

@@ -1,4 +1,5 @@
 import { admMasterFile } from '../adm/admMasterFile';
+import { joinPieces } from '../io/joinPieces';
 import { admToScene } from '../adm/admToScene';
 import type { Scene } from '../core/scene/scene';
 import { parseSceneJson } from '../core/scene/sceneParse';
@@ -55,12 +56,6 @@ export interface AdmMasterBytes {
  */
 export function encodeAdmMaster(scene: Scene, stems: readonly (readonly Float32Array[])[], sceneName: string): AdmMasterBytes {
   const master = admMasterFile(scene, stems, sceneName, sceneName);
-  const pieces = [...master.pieces];
-  const bytes = new Uint8Array(pieces.reduce((sum, piece) => sum + piece.length, 0));
-  let at = 0;
-  for (const piece of pieces) {
-    bytes.set(piece, at);
-    at += piece.length;
-  }
+  const bytes = joinPieces(master.pieces);
   return { bytes, channelCount: master.objects + master.bedChannels + master.hoaChannels, peakDbfs: master.peakDbfs() };
 }

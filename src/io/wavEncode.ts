@@ -12,6 +12,7 @@ import type { PcmAudio, PcmSampleFormat } from '../core/pcm';
 import { createTpdfDither } from './tpdfDither';
 import { BITS_PER_SAMPLE, encodeWavHeader } from './wavHeader';
 import type { WavChunk } from './wavHeader';
+import { joinPieces } from './joinPieces';
 
 export interface WavEncodeOptions {
   readonly sampleFormat: PcmSampleFormat;
@@ -53,14 +54,7 @@ export function encodeWav(audio: PcmAudio, options: WavEncodeOptions): Uint8Arra
     read: (start, count) => audio.channels.map((channel) => channel.subarray(start, start + count)),
   };
   const channelMask = options.channelMask ?? audio.channelMask;
-  const pieces = [...encodeWavPieces(source, channelMask === undefined ? options : { ...options, channelMask }, Math.max(1, frameCount))];
-  const bytes = new Uint8Array(pieces.reduce((sum, piece) => sum + piece.length, 0));
-  let offset = 0;
-  for (const piece of pieces) {
-    bytes.set(piece, offset);
-    offset += piece.length;
-  }
-  return bytes;
+  return joinPieces(encodeWavPieces(source, channelMask === undefined ? options : { ...options, channelMask }, Math.max(1, frameCount)));
 }
 
 /**
