@@ -110,6 +110,28 @@ export function positionNudged(position: SourcePosition, delta: PositionPatch): 
   return positionWith(position, patch);
 }
 
+/** How far one keyboard nudge moves a Cartesian object along an axis: 1 % of the room's half-width. */
+export const CARTESIAN_NUDGE = 0.01;
+
+/**
+ * A Cartesian object's position moved by a keyboard nudge given as a polar delta (the
+ * stage's arrow keys): azimuth (left +) along -X, distance (out +) along +Y (front),
+ * elevation along +Z, CARTESIAN_NUDGE per step whatever the step's size; clamped into the
+ * cube, rounded to 0.001 as a drag is. The same object when nothing changes.
+ */
+export function cartesianPositionNudged(position: AdmCartesianPosition, delta: PositionPatch): AdmCartesianPosition {
+  const step = (value: number | undefined): number => (isFiniteNumber(value) ? Math.sign(value) * CARTESIAN_NUDGE : 0);
+  const round = (value: number): number => Math.round(value * 1000) / 1000;
+  const x = step(delta.azimuthDeg);
+  const y = step(delta.distanceM);
+  const z = step(delta.elevationDeg);
+  return cartesianPositionWith(position, {
+    ...(x === 0 ? {} : { X: round(position.X - x) }),
+    ...(y === 0 ? {} : { Y: round(position.Y + y) }),
+    ...(z === 0 ? {} : { Z: round(position.Z + z) }),
+  });
+}
+
 /**
  * `settings` (absent: the defaults) with the finite fields of `patch` set, clamped into
  * MID_SIDE_LIMITS. The same object when nothing changes; undefined when the result is all

@@ -19,6 +19,7 @@ import {
   isSceneColor,
   isSelectable,
   midSideWith,
+  cartesianPositionNudged,
   positionNudged,
   positionWith,
   sanitizeSource,
@@ -48,7 +49,7 @@ export interface SceneSlice {
   moveSource(id: string, position: PositionPatch): void;
   /** A Cartesian object's ADM X, Y, Z (the given fields, each clamped into [-1, 1]); it stays Cartesian. A polar source is left as it is. */
   moveCartesianSource(id: string, position: CartesianPositionPatch): void;
-  /** Adds the given amounts to the position (the keyboard nudges), then wraps and clamps. */
+  /** A keyboard nudge: adds the given amounts to the position, then wraps and clamps; a Cartesian object stays Cartesian and steps along the room's axes instead (cartesianPositionNudged). */
   nudgeSource(id: string, delta: PositionPatch): void;
   /** Gain, mute and solo of a source, a bed or an HOA stem (by id). */
   setGain(id: string, gainDb: Decibels): void;
@@ -138,6 +139,10 @@ export function createSceneSlice(
     },
     nudgeSource(id, delta) {
       editSource(id, (s) => {
+        if (s.cartesianPosition !== undefined) {
+          const moved = cartesianPositionNudged(s.cartesianPosition, delta);
+          return moved === s.cartesianPosition ? s : withCartesianPosition(s, moved);
+        }
         const next = positionNudged(s.position, delta);
         return next === s.position ? s : withPolarPosition(s, next);
       });

@@ -56,6 +56,23 @@ describe('moveSource', () => {
     expect(store.getState().scene.sources[1]).toBe(polar);
   });
 
+  it('nudges a Cartesian object along the room axes (0.01 a key: left/right on X, out/in on Y, Shift-up/down on Z), keeping it Cartesian and in the cube', () => {
+    const engine = createFakeEngine();
+    const cartesian = testSource('a', { cartesianPosition: { X: 0.5, Y: 0.995, Z: 0 }, position: { azimuthDeg: 0, elevationDeg: 0, distanceM: 1 } });
+    const store = createStudioStore({ engine, scene: { ...testScene(), sources: [cartesian] } });
+    const at = () => store.getState().scene.sources[0]!.cartesianPosition;
+    store.getState().nudgeSource('a', { azimuthDeg: 1 }); // ArrowLeft
+    expect(at()).toEqual({ X: 0.49, Y: 0.995, Z: 0 });
+    store.getState().nudgeSource('a', { distanceM: 0.1 }); // ArrowUp: out, to the front wall
+    expect(at()).toEqual({ X: 0.49, Y: 1, Z: 0 });
+    store.getState().nudgeSource('a', { distanceM: 0.1 }); // at the wall: clamped, nothing changes
+    expect(at()).toEqual({ X: 0.49, Y: 1, Z: 0 });
+    store.getState().nudgeSource('a', { elevationDeg: -1 }); // Shift+ArrowDown
+    expect(at()).toEqual({ X: 0.49, Y: 1, Z: -0.01 });
+    store.getState().nudgeSource('a', { azimuthDeg: -1 }); // ArrowRight
+    expect(at()).toEqual({ X: 0.5, Y: 1, Z: -0.01 });
+  });
+
   it('changes only the given fields and leaves the other sources as they were (same objects)', () => {
     const { store } = setup();
     const before = store.getState().scene;
