@@ -86,7 +86,7 @@ function timeDomainMonoVsStereoDb(left: Float32Array, right: Float32Array): numb
 describe('npm run analyze: the mono check with a bed', () => {
   it("measures the whole render, bed included: its stereo and mono figures are those of npm run render's stereo file (0.01 dB), and the in-phase bed has no finding", async () => {
     const scene = await writeScene('in-phase', 1);
-    const { report } = await analyze([scene, '--format', 'stereo']);
+    const { report, text } = await analyze([scene, '--format', 'stereo']);
     const [left, right] = await renderedStereo(scene);
     const file = analyzeStereoMix(left!, right!, RATE);
     const analysis = report.monoAnalysis!;
@@ -101,6 +101,9 @@ describe('npm run analyze: the mono check with a bed', () => {
     ]);
     expect(analysis.findings.filter((f) => f.sourceId === 'music')).toEqual([]);
     expect(report.version).toBe(3);
+    // the header counts the bed with the sources
+    expect([report.input.sourceCount, report.input.bedCount, report.input.hoaCount]).toEqual([1, 1, undefined]);
+    expect(text).toContain('scene of 1 source and 1 bed, rendered');
   }, 120_000);
 
   it("names the bed whose M+090/M-090 are inverted first in the text, JSON and HTML reports, with the pair", async () => {

@@ -79,6 +79,8 @@ export async function analyzeSceneFile(args: AnalyzeArgs, target: LoudnessTarget
     // Another output may ring longer than the pass's renders.
     durationSec: Math.max(pass.analysis.durationSec, renderedSec),
     sourceCount: scene.sources.length,
+    ...((scene.beds ?? []).length > 0 ? { bedCount: scene.beds!.length } : {}),
+    ...((scene.ambisonics ?? []).length > 0 ? { hoaCount: scene.ambisonics!.length } : {}),
     foldedDown: false,
     warnings: [...loaded.warnings, ...stemWarnings],
   };

@@ -11,7 +11,7 @@ import type { LoudnessFigures } from '../analyzeLoudness';
  *
  *   {
  *     "report": "spatial-mix-studio/analysis", "version": 3,
- *     "input":  { kind: "mix" | "scene" | "adm", file, sampleRateHz, durationSec, channelCount? | sourceCount?,
+ *     "input":  { kind: "mix" | "scene" | "adm", file, sampleRateHz, durationSec, channelCount? | sourceCount? (bedCount?, hoaCount?),
  *                 layout?: { name?, description, labels[], from }, foldedDown, warnings[] },
  *     "target": { id, name, integratedLufs, toleranceLu, maxTruePeakDbtp },
  *     "loudness": [ { programme: "mix" | an output id ("binaural", "stereo", "mono", "7.1.4",
@@ -79,6 +79,9 @@ export interface ReportInput {
   readonly channelCount?: number;
   /** Scenes: number of sources. */
   readonly sourceCount?: number;
+  /** Scenes: number of beds and of HOA stems (absent: none). */
+  readonly bedCount?: number;
+  readonly hoaCount?: number;
   /** Mix files: which loudspeaker each channel feeds and how that was decided. */
   readonly layout?: {
     readonly name?: string;

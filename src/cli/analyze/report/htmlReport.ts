@@ -10,7 +10,7 @@ import type { AnalysisReport, DeliveryReport, ProgrammeLoudness } from './analys
 import { escapeHtml } from './escapeHtml';
 import { level, signedDb } from './reportFormat';
 import { barPlot, linePlot } from './svgPlots';
-import { sourceRow, verdict } from './reportPhrases';
+import { sceneContents, sourceRow, verdict } from './reportPhrases';
 
 /**
  * The HTML report: one self-contained page (inline CSS and inline SVG; no scripts, fonts,
@@ -79,7 +79,7 @@ function table(header: readonly string[], rows: readonly (readonly string[])[]):
 function summarySection(report: AnalysisReport): string {
   const input = report.input;
   const rows: [string, string][] = [
-    ['input', input.kind === 'scene' ? `scene, ${input.sourceCount ?? 0} sources` : input.kind === 'adm' ? `ADM BWF master, ${input.channelCount ?? 0} channels` : `mix file, ${input.channelCount ?? 0} channels`],
+    ['input', input.kind === 'scene' ? `scene, ${sceneContents(input)}` : input.kind === 'adm' ? `ADM BWF master, ${input.channelCount ?? 0} channels` : `mix file, ${input.channelCount ?? 0} channels`],
     ...(input.layout === undefined ? [] : [['layout', `${input.layout.description} (from the ${input.layout.from}): ${input.layout.labels.join(' ')}`] as [string, string]]),
     ['sample rate', `${input.sampleRateHz} Hz`],
     ['duration', `${input.durationSec.toFixed(2)} s`],

@@ -1,7 +1,7 @@
 import { correlation } from '../../../core/formatUnits';
 import type { SourceMonoFigures } from '../../../core/monoAnalysis/monoAnalysisTypes';
 import { stripName } from '../../../core/monoAnalysis/phrasing/findingHeadline';
-import type { AnalysisReport, ProgrammeLoudness } from './analysisReport';
+import type { AnalysisReport, ProgrammeLoudness, ReportInput } from './analysisReport';
 import { level, signedDb } from './reportFormat';
 
 /** Short phrases the text and HTML reports share (a finding's: core/monoAnalysis/phrasing, shared with the studio). */
@@ -18,6 +18,15 @@ export function verdict(l: ProgrammeLoudness, report: AnalysisReport): string {
 }
 
 /** A row of the sources table: name (a bed's or HOA stem's with what it is), level, own mono sum vs stereo, correlation, and what removing or collapsing it does to the mix. */
+/** What a scene holds, for a report's header: "7 sources", "2 sources, 1 bed and 1 HOA stem". */
+export function sceneContents(input: ReportInput): string {
+  const count = (n: number, one: string): string => `${n} ${one}${n === 1 ? '' : 's'}`;
+  const parts = [count(input.sourceCount ?? 0, 'source')];
+  if ((input.bedCount ?? 0) > 0) parts.push(count(input.bedCount!, 'bed'));
+  if ((input.hoaCount ?? 0) > 0) parts.push(count(input.hoaCount!, 'HOA stem'));
+  return parts.length === 1 ? parts[0]! : `${parts.slice(0, -1).join(', ')} and ${parts[parts.length - 1]}`;
+}
+
 export function sourceRow(s: SourceMonoFigures): string[] {
   return [
     stripName(s.sourceName, s.sourceKind),

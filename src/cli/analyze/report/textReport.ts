@@ -7,7 +7,7 @@ import { findingSentence } from '../../../core/monoAnalysis/phrasing/findingSent
 import { fixPhrase } from '../../../core/monoAnalysis/phrasing/fixPhrases';
 import type { AnalysisReport, DeliveryReport, ProgrammeLoudness } from './analysisReport';
 import { level, signedDb, textTable } from './reportFormat';
-import { sourceRow, verdict } from './reportPhrases';
+import { sceneContents, sourceRow, verdict } from './reportPhrases';
 import { largestLossPhrase, worstBandsPhrase } from '../../../core/monoAnalysis/phrasing/summaryPhrases';
 
 /** The readable report `npm run analyze` prints on standard output. */
@@ -34,7 +34,7 @@ function headerLines(report: AnalysisReport): string[] {
   const input = report.input;
   const what =
     input.kind === 'scene'
-      ? `scene of ${input.sourceCount ?? 0} sources, rendered ${report.loudness.map((l) => l.programme).join(', ')}`
+      ? `scene of ${sceneContents(input)}, rendered ${report.loudness.map((l) => l.programme).join(', ')}`
       : input.kind === 'adm'
         ? `ADM BWF master, ${input.channelCount ?? 0} channels, rendered ${report.loudness.map((l) => l.programme).join(', ')}`
         : `mix file, ${input.channelCount ?? 0} channel${input.channelCount === 1 ? '' : 's'}${input.layout === undefined ? '' : `, ${input.layout.description} (from the ${input.layout.from})`}`;
