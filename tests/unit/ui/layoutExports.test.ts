@@ -1,10 +1,10 @@
-import { readFileSync } from 'node:fs';
 import { describe, expect, it } from 'vitest';
 import { parseRenderArgs } from '../../../src/cli/render/renderArgs';
 import { monitorChoices, monitorOutput } from '../../../src/core/outputs/monitorOutputs';
 import { outputById } from '../../../src/core/outputs/outputCatalog';
 import { SHIPPED_HRTF_SET } from '../../../src/core/outputs/studioOutputs';
-import { parseUserLayoutJson } from '../../../src/core/userLayout';
+import { readUserLayout } from '../../../src/core/userLayout';
+import studioB from '../../fixtures/layouts/studio-b-7.1.4.json';
 import { defaultLayoutExports, fileChannelLabels, fileDescription, layoutExportGroups, outputIdsOf } from '../../../src/ui/export/layoutExports';
 
 /**
@@ -15,7 +15,7 @@ import { defaultLayoutExports, fileChannelLabels, fileDescription, layoutExportG
  * 0x8000 | 0x20000 = 0x2D63F; the 5.1 fold's surrounds M+-110 on the SIDE bits: 0x60F).
  */
 
-const ROOM = parseUserLayoutJson(readFileSync(new URL('../../fixtures/layouts/studio-b-7.1.4.json', import.meta.url), 'utf8'), 'studio-b-7.1.4.json');
+const ROOM = readUserLayout(studioB, 'studio-b-7.1.4.json');
 
 describe('layout export groups', () => {
   it('puts every monitor choice other than binaural, stereo and mono in exactly one layout group', () => {
