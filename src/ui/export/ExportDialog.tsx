@@ -1,12 +1,14 @@
-import { useState } from 'react';
+import { useMemo, useState } from 'react';
 import { STUDIO_OUTPUT_IDS } from '../../core/outputs/studioOutputs';
 import type { StudioOutputId } from '../../core/outputs/studioOutputs';
 import type { PcmSampleFormat } from '../../core/pcm';
-import { useStudioStoreApi } from '../../state/StudioStoreProvider';
+import { useStudioStore, useStudioStoreApi } from '../../state/StudioStoreProvider';
+import { ExportLayouts } from './ExportLayouts';
 import { ExportRadio } from './ExportRadio';
 import { ExportResults, SAMPLE_FORMAT_LABELS } from './ExportResults';
 import { ExportScopeNotes } from './ExportScopeNotes';
 import type { SoloChoice } from './exportSettings';
+import { defaultLayoutExports, layoutExportGroups, outputIdsOf } from './layoutExports';
 import { useMixExport } from './useMixExport';
 import type { ExportPhase } from './useMixExport';
 
@@ -27,15 +29,22 @@ const BIT_DEPTHS: readonly { sampleFormat: PcmSampleFormat; testId: string; hint
 ];
 
 /**
- * Export settings and progress: which outputs (and the ADM BWF master), which bit depth,
+ * Export settings and progress: which outputs (the studio's, loudspeaker layouts with
+ * their headphone renderings and downmixes, the ADM BWF master), which bit depth,
  * what the export will and will not contain (solos to keep or ignore, monitor-only
  * settings named, what the master bakes), Start and Cancel. Renders the whole session
- * offline and downloads `<scene>.<output id>.wav` for each output and `<scene>.adm.wav`.
+ * offline and downloads `<scene>.<output id>.wav` for each output (`demo.7.1.4.wav`, as the
+ * command line names it) and `<scene>.adm.wav`.
  */
 export function ExportDialog({ onClose }: ExportDialogProps) {
   const store = useStudioStoreApi();
   const exporter = useMixExport(store);
   const [formats, setFormats] = useState<readonly StudioOutputId[]>(STUDIO_OUTPUT_IDS);
+  const room = useStudioStore((s) => s.monitor.room?.layout ?? null);
+  const groups = useMemo(() => layoutExportGroups(room), [room]);
+  const [layoutIds, setLayoutIds] = useState<readonly string[]>(() => defaultLayoutExports(store.getState().monitor.outputId, groups));
+  // A room unloaded while the dialog is open takes its outputs with it.
+  const offered = layoutIds.filter((id) => groups.some((group) => outputIdsOf(group).includes(id)));
   const [admMaster, setAdmMaster] = useState(false);
   const [sampleFormat, setSampleFormat] = useState<PcmSampleFormat>('pcm24');
   const [reportedFormat, setReportedFormat] = useState<PcmSampleFormat>('pcm24');
@@ -47,7 +56,7 @@ export function ExportDialog({ onClose }: ExportDialogProps) {
     setFormats((current) => (current.includes(format) ? current.filter((f) => f !== format) : [...current, format]));
   const start = (): void => {
     setReportedFormat(sampleFormat);
-    exporter.start({ outputIds: formats, sampleFormat, solos, admMaster });
+    exporter.start({ outputIds: [...formats, ...offered], sampleFormat, solos, admMaster });
   };
 
   return (
@@ -65,6 +74,7 @@ export function ExportDialog({ onClose }: ExportDialogProps) {
           ADM BWF master (objects, beds and HOA stems, 48 kHz, 24-bit)
         </label>
       </fieldset>
+      <ExportLayouts groups={groups} chosen={offered} onChosen={setLayoutIds} disabled={rendering} />
       <fieldset className="export-group" disabled={rendering}>
         <legend>Bit depth</legend>
         {BIT_DEPTHS.map((depth) => (
@@ -79,7 +89,7 @@ export function ExportDialog({ onClose }: ExportDialogProps) {
           />
         ))}
       </fieldset>
-      <ExportScopeNotes solos={solos} onSolos={setSolos} disabled={rendering} admMaster={admMaster} />
+      <ExportScopeNotes solos={solos} onSolos={setSolos} disabled={rendering} admMaster={admMaster} layoutIds={offered} />
       <div
         className="export-progress"
         role="progressbar"
@@ -101,7 +111,7 @@ export function ExportDialog({ onClose }: ExportDialogProps) {
             Cancel
           </button>
         ) : (
-          <button type="button" className="bar-button bar-button-primary" data-testid="export-start" disabled={formats.length === 0 && !admMaster} onClick={start}>
+          <button type="button" className="bar-button bar-button-primary" data-testid="export-start" disabled={formats.length === 0 && offered.length === 0 && !admMaster} onClick={start}>
             Start
           </button>
         )}

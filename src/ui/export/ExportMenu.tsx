@@ -14,7 +14,7 @@ export function ExportMenu() {
         data-testid="export-open"
         aria-expanded={open}
         disabled={!hasEngine}
-        title={hasEngine ? 'Export binaural, stereo and mono WAV files' : 'Export needs the audio engine (Web Audio)'}
+        title={hasEngine ? 'Export binaural, stereo, mono and loudspeaker layout WAV files, or the ADM BWF master' : 'Export needs the audio engine (Web Audio)'}
         onClick={() => setOpen((current) => !current)}
       >
         Export…

@@ -3,6 +3,7 @@ import { useStudioStore } from '../../state/StudioStoreProvider';
 import { ExportRadio } from './ExportRadio';
 import type { SoloChoice } from './exportSettings';
 import { inWords, monitorOnlySettings, soloedSourceNames } from './exportScope';
+import { LayoutScopeNote } from './LayoutScopeNote';
 
 export interface ExportScopeNotesProps {
   readonly solos: SoloChoice;
@@ -10,6 +11,8 @@ export interface ExportScopeNotesProps {
   readonly disabled: boolean;
   /** The ADM BWF master is asked for: say what it bakes and what it leaves out. */
   readonly admMaster?: boolean;
+  /** The loudspeaker outputs asked for (layouts, on headphones, downmixes): say what their files hold. */
+  readonly layoutIds?: readonly string[];
 }
 
 const SOLO_CHOICES: readonly { value: SoloChoice; label: string; hint: string; testId: string }[] = [
@@ -20,11 +23,12 @@ const SOLO_CHOICES: readonly { value: SoloChoice; label: string; hint: string; t
 /**
  * Before an export starts, what it will and will not contain (exportScope.ts): with
  * sources soloed, the choice between the export as soloed and the full mix; with
- * monitor-only settings active, that they are heard now but never exported. Nothing when
+ * monitor-only settings active, that they are heard now but never exported; with layouts,
+ * what their files hold; with the ADM master, what it bakes. Nothing when
  * the export is simply the mix that is heard. Follows the store (solos may change while
  * the dialog is open) without re-rendering on edits that change neither list.
  */
-export function ExportScopeNotes({ solos, onSolos, disabled, admMaster = false }: ExportScopeNotesProps) {
+export function ExportScopeNotes({ solos, onSolos, disabled, admMaster = false, layoutIds = [] }: ExportScopeNotesProps) {
   const soloed = useStudioStore(useShallow((s) => soloedSourceNames(s.scene)));
   const monitorOnly = useStudioStore(useShallow((s) => monitorOnlySettings(s)));
   const sampleRateHz = useStudioStore((s) => s.scene.sampleRateHz);
@@ -56,6 +60,7 @@ export function ExportScopeNotes({ solos, onSolos, disabled, admMaster = false }
           Heard now but never exported: {inWords(monitorOnly)}. The files hold the mix itself, facing the Scene rotation.
         </p>
       )}
+      {layoutIds.length > 0 && <LayoutScopeNote layoutIds={layoutIds} />}
       {admMaster && (
         <p className="export-note" data-testid="export-adm-note">
           The ADM BWF master holds each audible object's signal as the renderer feeds it, with its mid/side, gain, distance level and air absorption baked in (ADM has

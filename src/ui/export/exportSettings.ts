@@ -11,7 +11,8 @@ export type SoloChoice = 'as-soloed' | 'full-mix';
 
 /** What the Export dialog asks for. */
 export interface ExportSettings {
-  readonly outputIds: readonly StudioOutputId[];
+  /** The studio's outputs (binaural, stereo, mono) and any other the monitor offers: a layout, it on headphones, a downmix (core/outputs/monitorOutputs.ts). */
+  readonly outputIds: readonly (StudioOutputId | string)[];
   /** Also (or only) the ADM BWF master, `<scene>.adm.wav` (always 24-bit, 48 kHz). */
   readonly admMaster: boolean;
   readonly sampleFormat: PcmSampleFormat;
