@@ -12,7 +12,7 @@ import { encodeWav } from '../../src/io/wavEncode';
 import { artifactPath } from './support/artifacts';
 import { parseWave } from './support/parseWave';
 import type { ParsedWave } from './support/parseWave';
-import { storeScene } from './support/studioPage';
+import { storeScene, waitForStudio } from './support/studioPage';
 import { useStudioSession } from './support/studioSession';
 
 /**
@@ -31,12 +31,13 @@ import { useStudioSession } from './support/studioSession';
  * Monitor: with every demo source muted (only the bed's centre plays), 7.1.4-to-loro
  * monitored and Lo/Ro centre changed from -3 to 0 dB in the top bar while playing, both
  * loudspeaker meters (Lo and Ro RMS) rise by 20 log10(1 / 0.7071) = 3.01 dB, within 0.1 dB.
+ * The levels are the session's: a reload restores them.
  */
 
 const session = useStudioSession();
 
 interface StudioWindow {
-  __studio?: { readonly store: { getState(): StudioState }; readonly engine: AudioEngine | null };
+  __studio?: { readonly store: { getState(): StudioState }; readonly engine: AudioEngine | null; flushAutosave(): Promise<void> };
 }
 
 const RATE_HZ = 48000;
@@ -175,6 +176,19 @@ describe('the session\'s downmix levels', () => {
     expect(after.positionSec).toBeLessThan(BED_LENGTH_SEC);
     expect(Math.abs(after.lo - before.lo - EXPECTED_RISE_DB)).toBeLessThan(RISE_TOLERANCE_DB);
     expect(Math.abs(after.ro - before.ro - EXPECTED_RISE_DB)).toBeLessThan(RISE_TOLERANCE_DB);
+  });
+
+  it('are kept with the session: after a reload the top bar shows Lo/Ro centre 0 dB and surround -6 dB again', async () => {
+    const { page } = session;
+    await page.evaluate(() => (globalThis as StudioWindow).__studio!.flushAutosave());
+    await page.reload();
+    await waitForStudio(page);
+    const monitor = await page.evaluate(() => (globalThis as StudioWindow).__studio!.store.getState().monitor);
+    expect(monitor.outputId).toBe('7.1.4-to-loro');
+    expect(monitor.downmixLevels).toEqual({ loRo: { centreDb: 0, surroundDb: -6 }, ltRt: { centreDb: -3, surroundDb: -3 } });
+    await page.getByTestId('monitor-downmix-levels').locator('summary').click();
+    await expect(page.getByTestId('monitor-downmix-loro-centre').inputValue()).resolves.toBe('0');
+    await expect(page.getByTestId('monitor-downmix-loro-surround').inputValue()).resolves.toBe('-6');
   });
 
   it('logged no page errors', () => {

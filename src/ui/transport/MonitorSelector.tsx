@@ -50,7 +50,7 @@ export function MonitorSelector({ className = '' }: MonitorSelectorProps) {
       <LayoutMonitorSelect />
       {outputUsesDownmixLevels(outputId) && (
         <details className="downmix-levels-popover" data-testid="monitor-downmix-levels">
-          <summary title="Centre and surround levels of the Lo/Ro and Lt/Rt downmixes (heard now, and in exported downmixes)">Downmix levels</summary>
+          <summary title="Downmix levels: centre and surround of the Lo/Ro and Lt/Rt downmixes (heard now, and in exported downmixes)">Levels</summary>
           <DownmixLevelsControl testIdPrefix="monitor-downmix" />
         </details>
       )}
