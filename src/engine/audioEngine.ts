@@ -5,6 +5,7 @@ import type { MonoLaw } from '../core/monoLaw';
 import type { Scene, SceneSource } from '../core/scene/scene';
 import type { MidSideSettings } from '../core/scene/midSideSettings';
 import type { MonitorRoom } from '../core/outputs/monitorOutputs';
+import type { DownmixLevelSettings } from '../core/outputs/downmixLevelSettings';
 import type { StudioOutputId } from '../core/outputs/studioOutputs';
 import type { OutputFile } from '../core/outputs/renderedOutput';
 import type { PcmSampleFormat } from '../core/pcm';
@@ -27,6 +28,11 @@ export interface MonitorSettings {
   readonly monoLaw: MonoLaw;
   /** The room layout loaded in the monitor selector (its outputs' ids: ROOM_OUTPUT_ID, ROOM_HEADPHONES_ID); absent: none. */
   readonly room?: MonitorRoom;
+  /**
+   * The session's Lo/Ro and Lt/Rt centre and surround levels, heard in the monitored
+   * downmixes and written in the exported ones (as render's --loro-centre ...); absent: -3 dB each.
+   */
+  readonly downmixLevels?: DownmixLevelSettings;
 }
 
 /**

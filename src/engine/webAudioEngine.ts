@@ -105,7 +105,7 @@ export function createWebAudioEngine(): AudioEngine {
   };
   const sampleRate = (): number => sampleRateHz;
   const outputSettings = (): StudioOutputSettings => ({ monoLaw: monitor.monoLaw, hrtfSet: SHIPPED_HRTF_SET });
-  const monitored = (): OutputDefinition => monitorOutput(monitor.outputId, monitor.monoLaw, monitor.room?.layout ?? null);
+  const monitored = (): OutputDefinition => monitorOutput(monitor.outputId, monitor.monoLaw, monitor.room?.layout ?? null, monitor.downmixLevels);
   /**
    * Binaural and stereo always run live, so the monitor switches between them (and mono, a
    * downmix of stereo) without a restart; a layout, its headphone rendering (with the
@@ -288,7 +288,7 @@ export function createWebAudioEngine(): AudioEngine {
       const grid = await gridFor(scene.sampleRateHz);
       const studioIds = request.outputIds.filter(isStudioOutputId);
       const monitorIds = [...new Set(request.outputIds.filter((id) => !isStudioOutputId(id)))];
-      const outputs = [...studioOutputs(studioIds, outputSettings()), ...monitorIds.map((id) => monitorOutput(id, monitor.monoLaw, monitor.room?.layout ?? null))];
+      const outputs = [...studioOutputs(studioIds, outputSettings()), ...monitorIds.map((id) => monitorOutput(id, monitor.monoLaw, monitor.room?.layout ?? null, monitor.downmixLevels))];
       const mix = await renderSceneOffline(rendered.scene, rendered.stems, grid, outputs, options ?? {});
       return encodeOutputFiles(mix, { baseName: request.baseName, sampleFormat: request.sampleFormat });
     },
@@ -358,9 +358,14 @@ export function createWebAudioEngine(): AudioEngine {
     },
     setMonitor(settings: MonitorSettings) {
       const running = liveOutputs();
-      monitor = { outputId: settings.outputId, monoLaw: settings.monoLaw, ...(settings.room === undefined ? {} : { room: settings.room }) };
+      monitor = {
+        outputId: settings.outputId,
+        monoLaw: settings.monoLaw,
+        ...(settings.room === undefined ? {} : { room: settings.room }),
+        ...(settings.downmixLevels === undefined ? {} : { downmixLevels: settings.downmixLevels }),
+      };
       const next = liveOutputs();
-      // A layout (or another room) changes what is rendered: the renderer takes the new outputs between blocks, keeping the rest.
+      // A layout (or another room, or new downmix levels) changes what is rendered: the renderer takes the new outputs between blocks, keeping the rest.
       if (workletLoaded && !sameOutputs(running, next)) post({ type: 'outputs', outputs: next });
       postMonitor();
       return false;
@@ -373,7 +378,7 @@ export function createWebAudioEngine(): AudioEngine {
       post({ type: 'speakerSolo', label });
     },
     speakerGains(outputId, direction, values) {
-      const gains = speakerGainsOf(monitorOutput(outputId, monitor.monoLaw, monitor.room?.layout ?? null), direction.x, direction.y, direction.z, values);
+      const gains = speakerGainsOf(monitorOutput(outputId, monitor.monoLaw, monitor.room?.layout ?? null, monitor.downmixLevels), direction.x, direction.y, direction.z, values);
       return gains === null ? null : Array.from(gains);
     },
     setMonitorSolo(solo: MonitorSolo) {

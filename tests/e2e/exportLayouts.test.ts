@@ -9,6 +9,8 @@ import type { Scene } from '../../src/core/scene/scene';
 import { serializeScene } from '../../src/core/scene/sceneWrite';
 import { encodeWav } from '../../src/io/wavEncode';
 import { artifactPath } from './support/artifacts';
+import { parseWave } from './support/parseWave';
+import type { ParsedWave } from './support/parseWave';
 import { storeScene } from './support/studioPage';
 import type { StudioState } from '../../src/state/studioState';
 import { useStudioSession } from './support/studioSession';
@@ -52,60 +54,6 @@ const MIN_PEAK_DBFS = -30;
 /** Offline render of the 32 s demo with the bed in the page, then two downloads. */
 const EXPORT_TIMEOUT_MS = 150_000;
 const LAYOUT_ORDER = 'M+030 M-030 M+000 LFE1 M+135 M-135 M+090 M-090 U+045 U-045 U+135 U-135';
-
-/** What a WAVE file's fmt chunk says, and its data chunk's samples as integers (24-bit PCM). */
-interface ParsedWave {
-  readonly formatTag: number;
-  readonly channels: number;
-  readonly sampleRateHz: number;
-  readonly blockAlign: number;
-  readonly bitsPerSample: number;
-  readonly validBits: number;
-  readonly channelMask: number;
-  readonly subformat: string;
-  /** samples[c][n], in units of one 24-bit step. */
-  readonly samples: readonly Int32Array[];
-}
-
-/** Reads a RIFF/WAVE file's fmt (WAVE_FORMAT_EXTENSIBLE) and 24-bit data chunks; throws on anything else. */
-function parseWave(bytes: Uint8Array, name: string): ParsedWave {
-  const view = new DataView(bytes.buffer, bytes.byteOffset, bytes.byteLength);
-  const tag = (at: number): string => String.fromCharCode(...bytes.subarray(at, at + 4));
-  if (tag(0) !== 'RIFF' || tag(8) !== 'WAVE') throw new Error(`${name}: not RIFF/WAVE`);
-  let fmt: Omit<ParsedWave, 'samples'> | undefined;
-  let samples: Int32Array[] | undefined;
-  for (let at = 12; at + 8 <= bytes.length; ) {
-    const id = tag(at);
-    const size = view.getUint32(at + 4, true);
-    const body = at + 8;
-    if (id === 'fmt ') {
-      if (size < 40) throw new Error(`${name}: fmt chunk of ${size} bytes, not an extensible one`);
-      fmt = {
-        formatTag: view.getUint16(body, true),
-        channels: view.getUint16(body + 2, true),
-        sampleRateHz: view.getUint32(body + 4, true),
-        blockAlign: view.getUint16(body + 12, true),
-        bitsPerSample: view.getUint16(body + 14, true),
-        validBits: view.getUint16(body + 18, true),
-        channelMask: view.getUint32(body + 20, true),
-        subformat: Buffer.from(bytes.subarray(body + 24, body + 40)).toString('hex'),
-      };
-    } else if (id === 'data') {
-      if (fmt === undefined || fmt.bitsPerSample !== 24) throw new Error(`${name}: data before a 24-bit fmt chunk`);
-      const frames = size / fmt.blockAlign;
-      samples = Array.from({ length: fmt.channels }, () => new Int32Array(frames));
-      for (let n = 0; n < frames; n++) {
-        for (let c = 0; c < fmt.channels; c++) {
-          const p = body + n * fmt.blockAlign + c * 3;
-          samples[c]![n] = ((bytes[p]! | (bytes[p + 1]! << 8) | (bytes[p + 2]! << 16)) << 8) >> 8;
-        }
-      }
-    }
-    at = body + size + (size % 2);
-  }
-  if (fmt === undefined || samples === undefined) throw new Error(`${name}: no fmt or data chunk`);
-  return { ...fmt, samples };
-}
 
 /** A 7.1.2 file: channel k a sine of 375 (k + 1) Hz at 0.05 (the LFE, channel 3, at 1500 Hz is out of its band, but it is the bed's LFE as filed). */
 function bedWav(): Buffer {

@@ -1,7 +1,8 @@
 import { LAYOUT_NAMES, getLayout } from '../layouts';
 import type { LoudspeakerLayout } from '../layouts';
 import type { MonoLaw } from '../monoLaw';
-import { DEFAULT_DOWNMIX_LEVELS } from './downmixOutputs';
+import { DEFAULT_DOWNMIX_LEVEL_SETTINGS } from './downmixLevelSettings';
+import type { DownmixLevelSettings } from './downmixLevelSettings';
 import { layoutBinauralOutput, outputById } from './outputCatalog';
 import type { LoudspeakerOutput, OutputDefinition } from './outputDefinition';
 import { SHIPPED_HRTF_SET, loudspeakerOutput } from './studioOutputs';
@@ -45,16 +46,22 @@ export function roomOutput(room: LoudspeakerLayout): LoudspeakerOutput {
 }
 
 /**
- * The monitor's output called `id`, built with the default downmix levels (-3 dB) and the
- * shipped HRTF set; `room` (a loaded user layout) answers ROOM_OUTPUT_ID and
- * ROOM_HEADPHONES_ID. Throws for an unknown id, or a room id without a room.
+ * The monitor's output called `id`, built with the session's Lo/Ro and Lt/Rt levels
+ * (`levels`, -3 dB each by default) and the shipped HRTF set; `room` (a loaded user layout)
+ * answers ROOM_OUTPUT_ID and ROOM_HEADPHONES_ID. Throws for an unknown id, or a room id
+ * without a room.
  */
-export function monitorOutput(id: string, monoLaw: MonoLaw, room: LoudspeakerLayout | null = null): OutputDefinition {
+export function monitorOutput(
+  id: string,
+  monoLaw: MonoLaw,
+  room: LoudspeakerLayout | null = null,
+  levels: DownmixLevelSettings = DEFAULT_DOWNMIX_LEVEL_SETTINGS,
+): OutputDefinition {
   if (id === ROOM_OUTPUT_ID || id === ROOM_HEADPHONES_ID) {
     if (room === null) throw new Error(`unknown output "${id}": no room layout is loaded`);
     return id === ROOM_OUTPUT_ID ? roomOutput(room) : layoutBinauralOutput(roomOutput(room), SHIPPED_HRTF_SET);
   }
-  return outputById(id, { monoLaw, hrtfSet: SHIPPED_HRTF_SET, loRo: DEFAULT_DOWNMIX_LEVELS, ltRt: DEFAULT_DOWNMIX_LEVELS });
+  return outputById(id, { monoLaw, hrtfSet: SHIPPED_HRTF_SET, loRo: levels.loRo, ltRt: levels.ltRt });
 }
 
 function buildChoices(): MonitorChoice[] {

@@ -10,6 +10,8 @@ export interface SessionView {
   readonly selectedSourceId: string | null;
   /** The side column's tab ('source', 'meters', 'mono', 'delivery'). */
   readonly sidePanel: string;
+  /** Stored settings that were not as written and were set to their defaults, each naming the field and why (never stored). */
+  readonly defaulted?: readonly string[];
 }
 
 /** What a session is, for saving and restoring: the scene, its name, its stem files and its view. */

@@ -2,6 +2,8 @@ import { DEFAULT_MONO_LAW } from '../../core/monoLaw';
 import type { MonoLaw } from '../../core/monoLaw';
 import { ROOM_HEADPHONES_ID, ROOM_OUTPUT_ID, deviceRefusal, isMonitorOutputId, monitorOutput } from '../../core/outputs/monitorOutputs';
 import { monitoredSpeakers } from '../../core/outputs/monitoredSpeakers';
+import { DEFAULT_DOWNMIX_LEVEL_SETTINGS, readDownmixLevelSettings, sameDownmixLevels } from '../../core/outputs/downmixLevelSettings';
+import type { DownmixLevelSettings } from '../../core/outputs/downmixLevelSettings';
 import type { DeviceRefusal, MonitorRoom } from '../../core/outputs/monitorOutputs';
 import { parseUserLayoutJson } from '../../core/userLayout';
 import { errorLines } from '../errorLines';
@@ -41,6 +43,11 @@ export interface MonitorSlice {
   /** Sets (or, null, removes) the monitor's room layout without choosing it; monitoring the previous room falls back to binaural. */
   setMonitorRoom(room: MonitorRoom | null): void;
   setMonoLaw(monoLaw: MonoLaw): void;
+  /**
+   * The session's Lo/Ro and Lt/Rt levels (a session setting, kept with its view): heard at
+   * once in a monitored downmix and written in exported ones.
+   */
+  setDownmixLevels(levels: DownmixLevelSettings): void;
   dismissMonitorRefusal(): void;
   setSpeakerSolo(label: string | null): void;
 }
@@ -55,7 +62,8 @@ export const MAX_ROOM_LAYOUT_CHARS = 65_536;
 export function createMonitorSlice(set: SetStudioState, get: GetStudioState, context: StudioContext): MonitorSlice {
   const apply = (monitor: MonitorSettings): void => {
     const current = get().monitor;
-    if (current.outputId === monitor.outputId && current.monoLaw === monitor.monoLaw && current.room === monitor.room) return;
+    const sameLevels = sameDownmixLevels(downmixLevelsOf(current), downmixLevelsOf(monitor));
+    if (current.outputId === monitor.outputId && current.monoLaw === monitor.monoLaw && current.room === monitor.room && sameLevels) return;
     set({ monitor, monitorRefusal: null });
     if (context.engine?.setMonitor(monitor) === true) context.reloadEngine();
     // A solo of a loudspeaker the new monitor does not have would hide its own off switch.
@@ -112,6 +120,9 @@ export function createMonitorSlice(set: SetStudioState, get: GetStudioState, con
     setMonoLaw(monoLaw) {
       apply({ ...get().monitor, monoLaw });
     },
+    setDownmixLevels(levels) {
+      apply({ ...get().monitor, downmixLevels: readDownmixLevelSettings(levels, 'downmix levels', '') });
+    },
     dismissMonitorRefusal() {
       set({ monitorRefusal: null });
     },
@@ -121,4 +132,9 @@ export function createMonitorSlice(set: SetStudioState, get: GetStudioState, con
       context.engine?.setSpeakerSolo(label);
     },
   };
+}
+
+/** The monitor's downmix levels: its own, or the defaults (-3 dB each) when it has none. */
+export function downmixLevelsOf(monitor: MonitorSettings): DownmixLevelSettings {
+  return monitor.downmixLevels ?? DEFAULT_DOWNMIX_LEVEL_SETTINGS;
 }

@@ -1,3 +1,4 @@
+import { DEFAULT_DOWNMIX_LEVEL_SETTINGS } from '../../core/outputs/downmixLevelSettings';
 import { parseSceneJson } from '../../core/scene/sceneParse';
 import type { ParsedScene } from '../../core/scene/sceneParse';
 import type { ImportedMaster } from '../../engine/audioEngine';
@@ -106,8 +107,10 @@ export function createSessionSlice(
       state.setMonitorRoom(view.monitor.room ?? null);
       state.setMonitorOutput(view.monitor.outputId);
       state.setMonoLaw(view.monitor.monoLaw);
+      state.setDownmixLevels(view.monitor.downmixLevels ?? DEFAULT_DOWNMIX_LEVEL_SETTINGS);
       state.selectSource(view.selectedSourceId);
       state.setSidePanel(view.sidePanel);
+      if (view.defaulted !== undefined) state.showNotice({ tone: 'warning', title: 'Session view: settings set to their defaults', lines: [...view.defaulted] });
     },
     openMaster(master) {
       let parsed: ParsedScene;

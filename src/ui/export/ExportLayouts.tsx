@@ -1,6 +1,8 @@
 import { useState } from 'react';
 import type { MonitorChoice } from '../../core/outputs/monitorOutputs';
 import { useStudioStore } from '../../state/StudioStoreProvider';
+import { outputUsesDownmixLevels } from '../../core/outputs/downmixLevelSettings';
+import { DownmixLevelsControl } from '../transport/DownmixLevelsControl';
 import { fileDescription, groupOf } from './layoutExports';
 import type { LayoutExportGroup } from './layoutExports';
 
@@ -16,7 +18,8 @@ export interface ExportLayoutsProps {
 /**
  * The Export dialog's "Loudspeakers" group, compact: a layout list (the monitor's), and
  * for the layout shown a checkbox for its speaker feeds, for it on headphones and for each
- * of its downmixes, each saying how its file is written (channels, WAVE mask). Choices
+ * of its downmixes, each saying how its file is written (channels, WAVE mask), and the
+ * session's downmix levels (the Lo/Ro and Lt/Rt files are made with them). Choices
  * stay when another layout is shown; a line lists every output chosen.
  */
 export function ExportLayouts({ groups, chosen, onChosen, disabled }: ExportLayoutsProps) {
@@ -55,6 +58,7 @@ export function ExportLayouts({ groups, chosen, onChosen, disabled }: ExportLayo
       {option(shown.layout, 'Speaker feeds')}
       {shown.headphones !== null && option(shown.headphones, 'On headphones (binaural)')}
       {shown.downmixes.map((downmix) => option(downmix, downmix.label))}
+      {shown.downmixes.some((downmix) => outputUsesDownmixLevels(downmix.id)) && <DownmixLevelsControl testIdPrefix="export-downmix" className="export-downmix-levels" />}
       {chosenLabels.length > 0 && (
         <p className="export-note" data-testid="export-layout-chosen">
           Chosen: {chosenLabels.map((choice) => choice.label).join(', ')}

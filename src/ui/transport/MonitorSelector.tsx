@@ -1,6 +1,8 @@
 import type { MonoLaw } from '../../core/monoLaw';
 import { isStudioOutputId } from '../../core/outputs/studioOutputs';
 import type { StudioOutputId } from '../../core/outputs/studioOutputs';
+import { outputUsesDownmixLevels } from '../../core/outputs/downmixLevelSettings';
+import { DownmixLevelsControl } from './DownmixLevelsControl';
 import { LayoutMonitorSelect } from './LayoutMonitorSelect';
 import type { MidSideSolo } from '../../state/slices/metersSlice';
 import { useStudioStore, useStudioStoreApi } from '../../state/StudioStoreProvider';
@@ -46,6 +48,12 @@ export function MonitorSelector({ className = '' }: MonitorSelectorProps) {
         onSelect={(id) => store.getState().setMonitorOutput(id)}
       />
       <LayoutMonitorSelect />
+      {outputUsesDownmixLevels(outputId) && (
+        <details className="downmix-levels-popover" data-testid="monitor-downmix-levels">
+          <summary title="Downmix levels: centre and surround of the Lo/Ro and Lt/Rt downmixes (heard now, and in exported downmixes)">Levels</summary>
+          <DownmixLevelsControl testIdPrefix="monitor-downmix" />
+        </details>
+      )}
       <SegmentedControl
         segments={LAWS}
         selected={monoLaw}
