@@ -1,5 +1,6 @@
 import type { ObjectValues } from '../../core/scene/objectValues';
 import { writeCartesianPointAsPolar, writePolarPointAsCartesian } from '../../dsp/panners/objectGains/coordinateConversion';
+import { DEFAULT_OBJECT_BLOCK } from '../../dsp/panners/objectGains/objectBlock';
 import type { ExclusionZone, ObjectBlock } from '../../dsp/panners/objectGains/objectBlock';
 import { azimuthOf, elevationOf } from '../../dsp/panners/objectGains/vector3';
 
@@ -47,16 +48,12 @@ const NO_ZONES: readonly ExclusionZone[] = [];
 export function createObjectGainBlock(): GainBlockScratch {
   const polar = { azimuth: 0, elevation: 0, distance: 1 };
   return {
+    // BS.2076-2's defaults, with objects of its own to rewrite in place
     block: {
+      ...DEFAULT_OBJECT_BLOCK,
       position: polar,
-      cartesian: false,
-      width: 0,
-      height: 0,
-      depth: 0,
-      gain: 1,
-      diffuse: 0,
-      channelLock: { flag: false, maxDistance: null },
-      objectDivergence: { value: 0, azimuthRange: 0, positionRange: 0 },
+      channelLock: { ...DEFAULT_OBJECT_BLOCK.channelLock },
+      objectDivergence: { ...DEFAULT_OBJECT_BLOCK.objectDivergence },
       zoneExclusion: NO_ZONES,
     },
     polar,
